@@ -1,0 +1,55 @@
+package io.tienda.platform.events;
+
+import io.tienda.platform.events.saga.CapturePayment;
+import io.tienda.platform.events.saga.CommitStock;
+import io.tienda.platform.events.saga.AuthorizePayment;
+import io.tienda.platform.events.saga.OrderCancelled;
+import io.tienda.platform.events.saga.OrderConfirmed;
+import io.tienda.platform.events.saga.OrderPlaced;
+import io.tienda.platform.events.saga.OrderRejected;
+import io.tienda.platform.events.saga.PaymentAuthorized;
+import io.tienda.platform.events.saga.PaymentCaptured;
+import io.tienda.platform.events.saga.PaymentFailed;
+import io.tienda.platform.events.saga.PaymentRefunded;
+import io.tienda.platform.events.saga.RefundPayment;
+import io.tienda.platform.events.saga.ReleaseStock;
+import io.tienda.platform.events.saga.ReserveStock;
+import io.tienda.platform.events.saga.StockCommitted;
+import io.tienda.platform.events.saga.StockRejected;
+import io.tienda.platform.events.saga.StockReleased;
+import io.tienda.platform.events.saga.StockReserved;
+import io.tienda.platform.events.saga.VoidPayment;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Every contract published in platform/events, by type name. New contracts are added here. */
+public final class EventCatalog {
+
+    private static final List<Class<? extends Record>> CONTRACTS = List.of(
+            ReserveStock.class, ReleaseStock.class, CommitStock.class,
+            StockReserved.class, StockRejected.class, StockReleased.class, StockCommitted.class,
+            AuthorizePayment.class, CapturePayment.class, VoidPayment.class, RefundPayment.class,
+            PaymentAuthorized.class, PaymentFailed.class, PaymentCaptured.class, PaymentRefunded.class,
+            OrderPlaced.class, OrderConfirmed.class, OrderRejected.class, OrderCancelled.class);
+
+    private static final Map<String, Class<? extends Record>> BY_TYPE = CONTRACTS.stream()
+            .collect(Collectors.toUnmodifiableMap(Envelope::typeOf, Function.identity()));
+
+    private EventCatalog() {
+    }
+
+    public static List<Class<? extends Record>> contracts() {
+        return CONTRACTS;
+    }
+
+    public static Class<? extends Record> byType(String type) {
+        Class<? extends Record> contract = BY_TYPE.get(type);
+        if (contract == null) {
+            throw new IllegalArgumentException("unknown event type " + type);
+        }
+        return contract;
+    }
+}

@@ -1,0 +1,87 @@
+package io.tienda.platform.events;
+
+import io.tienda.platform.events.saga.OrderConfirmed;
+import io.tienda.platform.events.saga.OrderLine;
+import io.tienda.platform.events.saga.PaymentFailed;
+import io.tienda.platform.events.saga.ReserveStock;
+import io.tienda.platform.events.saga.StockLine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ContractsTest {
+
+    private final ContractValidator validator = new ContractValidator();
+
+    static List<Class<? extends Record>> contracts() {
+        return EventCatalog.contracts();
+    }
+
+    @ParameterizedTest
+    @MethodSource("contracts")
+    void everyContractHasASchemaThatDescribesExactlyItsFields(Class<? extends Record> contract) throws Exception {
+        String type = Envelope.typeOf(contract);
+        var schemaFile = getClass().getResource("/schemas/" + type + ".schema.json");
+        assertThat(schemaFile).as("schema for %s", type).isNotNull();
+        var schema = EventJson.mapper().readTree(schemaFile.openStream());
+        List<String> declared = schema.get("properties").propertyNames().stream().sorted().toList();
+        List<String> fields = java.util.Arrays.stream(contract.getRecordComponents())
+                .map(RecordComponent::getName).sorted().toList();
+        assertThat(declared).as("properties of %s", type).isEqualTo(fields);
+        assertThat(EventCatalog.byType(type)).isEqualTo(contract);
+    }
+
+    @Test
+    void aWellFormedMessageConforms() {
+        UUID orderId = UUID.randomUUID();
+        var confirmed = new OrderConfirmed(orderId, "user-1", null,
+                List.of(new OrderLine("SKU-1", "p-1", "Café de Colombia 500 g", 2, Money.of(1299, "EUR"))),
+                Money.of(2598, "EUR"), Instant.parse("2026-01-01T10:00:00Z"));
+
+        validator.requireValid(confirmed);
+        validator.requireValid(new ReserveStock(orderId, List.of(new StockLine("SKU-1", 2)), Instant.now()));
+        validator.requireValid(new PaymentFailed(orderId, "card declined", null));
+    }
+
+    @Test
+    void violationsNameWhatIsWrong() {
+        String json = """
+                {"orderId":"not-a-uuid","lines":[{"sku":"A","quantity":0}],"expiresAt":"yesterday"}
+                """;
+
+        List<String> violations = validator.violations("inventory.reserve", json);
+
+        assertThat(violations).anyMatch(v -> v.contains("orderId"))
+                .anyMatch(v -> v.contains("quantity"))
+                .anyMatch(v -> v.contains("expiresAt"));
+        assertThatThrownBy(() -> validator.requireValid("inventory.reserve", json))
+                .isInstanceOf(ContractValidator.ContractViolation.class)
+                .hasMessageContaining("inventory.reserve");
+    }
+
+    @Test
+    void unknownFieldsAreAllowedSoContractsCanGrow() {
+        String json = """
+                {"orderId":"%s","newField":42}
+                """.formatted(UUID.randomUUID());
+
+        assertThat(validator.violations("inventory.commit", json)).isEmpty();
+        assertThat(EventJson.read(json, io.tienda.platform.events.saga.CommitStock.class).orderId()).isNotNull();
+    }
+
+    @Test
+    void moneyRefusesWhatIsNotACurrencyAndMixedCurrencies() {
+        assertThatThrownBy(() -> Money.of(100, "euro")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Money.of(100, "EUR").plus(Money.of(1, "USD")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(Money.of(250, "EUR").times(3).plus(Money.of(1, "EUR"))).isEqualTo(Money.of(751, "EUR"));
+    }
+}
