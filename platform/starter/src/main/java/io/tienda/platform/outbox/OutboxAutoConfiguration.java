@@ -1,0 +1,63 @@
+package io.tienda.platform.outbox;
+
+import io.tienda.platform.messaging.KafkaMessageSender;
+import io.tienda.platform.messaging.MessageFactory;
+import io.tienda.platform.messaging.MessagingAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.modulith.events.CompletedEventPublications;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** The transactional outbox: JDBC through Spring Modulith, MongoDB through the document itself. */
+@AutoConfiguration(after = MessagingAutoConfiguration.class,
+        afterName = {"org.springframework.modulith.events.config.EventPublicationAutoConfiguration",
+                "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration"})
+@EnableConfigurationProperties(OutboxProperties.class)
+@EnableScheduling
+public class OutboxAutoConfiguration {
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(IncompleteEventPublications.class)
+    @ConditionalOnBean(KafkaMessageSender.class)
+    static class Jdbc {
+
+        @Bean
+        @ConditionalOnMissingBean
+        Outbox outbox(ApplicationEventPublisher events, MessageFactory messages) {
+            return new Outbox(events, messages);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        OutboxRelay outboxRelay(KafkaMessageSender sender) {
+            return new OutboxRelay(sender);
+        }
+
+        @Bean
+        @ConditionalOnBean({IncompleteEventPublications.class, CompletedEventPublications.class})
+        OutboxMaintenance outboxMaintenance(IncompleteEventPublications incomplete,
+                CompletedEventPublications completed, OutboxProperties properties) {
+            return new OutboxMaintenance(incomplete, completed, properties);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MongoTemplate.class)
+    @ConditionalOnBean({MongoTemplate.class, KafkaMessageSender.class})
+    static class Mongo {
+
+        @Bean
+        @ConditionalOnMissingBean
+        MongoOutbox mongoOutbox(MongoTemplate mongo, MessageFactory messages, KafkaMessageSender sender) {
+            return new MongoOutbox(mongo, messages, sender);
+        }
+    }
+}

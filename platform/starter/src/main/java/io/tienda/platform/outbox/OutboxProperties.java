@@ -1,0 +1,21 @@
+package io.tienda.platform.outbox;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/**
+ * @param resubmitInterval   how often incomplete publications are looked for
+ * @param resubmitOlderThan  how old an incomplete publication must be before it is resubmitted,
+ *                           so that a send still in flight is not duplicated needlessly
+ * @param retention          how long completed publications are kept for inspection
+ */
+@ConfigurationProperties("tienda.outbox")
+public record OutboxProperties(Duration resubmitInterval, Duration resubmitOlderThan, Duration retention) {
+
+    public OutboxProperties {
+        resubmitInterval = resubmitInterval == null ? Duration.ofSeconds(15) : resubmitInterval;
+        resubmitOlderThan = resubmitOlderThan == null ? Duration.ofSeconds(10) : resubmitOlderThan;
+        retention = retention == null ? Duration.ofDays(7) : retention;
+    }
+}

@@ -1,0 +1,29 @@
+package io.tienda.platform.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Errors that never reach a controller (a filter that failed, the container refusing a request)
+ * are forwarded here; they get the same problem+json as everything else instead of Boot's page.
+ */
+@RestController
+class ProblemErrorController implements ErrorController {
+
+    @RequestMapping("${server.error.path:${error.path:/error}}")
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer i ? i : 500;
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        ProblemType type = ProblemType.forStatus(status);
+        ProblemDetail problem = Problems.of(type, status >= 500 ? null : type.title(),
+                uri == null ? null : uri.toString());
+        problem.setStatus(status);
+        return ResponseEntity.status(status).contentType(Problems.PROBLEM_JSON).body(problem);
+    }
+}

@@ -1,0 +1,105 @@
+package io.tienda.platform.it;
+
+import io.tienda.platform.events.Envelope;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** At-least-once delivery, exactly-once effect; poison goes to the DLT without blocking its partition. */
+@Order(4)
+class InboxAndDeadLetterIT extends StarterIT {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aMessageDeliveredThreeTimesAppliesItsEffectOnce() throws Exception {
+        UUID widget = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        UUID marker = UUID.randomUUID();
+
+        try (KafkaProducer<String, String> producer = producer()) {
+            for (int i = 0; i < 3; i++) {
+                producer.send(record(widget.toString(), eventId, body(widget, "triplicate"))).get();
+            }
+            // Same key, same partition, sent last: once its effect is visible, the three were processed.
+            producer.send(record(widget.toString(), marker, body(widget, "marker"))).get();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied(marker) == 1);
+        assertThat(applied(eventId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from tienda_inbox where event_id = ?", Integer.class, eventId))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aPoisonMessageIsDeadLetteredAndThePartitionKeepsFlowing() throws Exception {
+        String key = UUID.randomUUID().toString();
+        UUID poison = UUID.randomUUID();
+        UUID healthy = UUID.randomUUID();
+
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(record(key, poison, "{ this is not json")).get();
+            producer.send(record(key, healthy, body(UUID.fromString(key), "after-poison"))).get();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied(healthy) == 1);
+        var dead = kafka().find(WidgetApp.TOPIC + ".DLT",
+                r -> poison.toString().equals(KafkaProbe.header(r, Envelope.EVENT_ID)), Duration.ofSeconds(30));
+        assertThat(dead).isPresent();
+        assertThat(dead.get().value()).isEqualTo("{ this is not json");
+        assertThat(KafkaProbe.header(dead.get(), "kafka_dlt-exception-cause-fqcn")).contains("PoisonMessageException");
+        assertThat(applied(poison)).isZero();
+    }
+
+    @Test
+    void aMessageWithoutAnEnvelopeIsDeadLettered() throws Exception {
+        String key = UUID.randomUUID().toString();
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>(WidgetApp.TOPIC, key, "{}")).get();
+        }
+
+        assertThat(kafka().find(WidgetApp.TOPIC + ".DLT", r -> key.equals(r.key()), Duration.ofSeconds(30)))
+                .isPresent();
+    }
+
+    private int applied(UUID eventId) {
+        return jdbc.queryForList("select applied from widget_effects where event_id = ?", Integer.class, eventId)
+                .stream().findFirst().orElse(0);
+    }
+
+    private KafkaProducer<String, String> producer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, environment.getRequiredProperty("spring.kafka.bootstrap-servers"),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+    }
+
+    private static ProducerRecord<String, String> record(String key, UUID eventId, String body) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(WidgetApp.TOPIC, key, body);
+        record.headers().add(Envelope.EVENT_ID, eventId.toString().getBytes(StandardCharsets.UTF_8));
+        record.headers().add(Envelope.TYPE, "widget.created".getBytes(StandardCharsets.UTF_8));
+        record.headers().add(Envelope.AGGREGATE_ID, key.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(Envelope.OCCURRED_AT, Instant.now().toString().getBytes(StandardCharsets.UTF_8));
+        record.headers().add(Envelope.SCHEMA_VERSION, "1".getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    private static String body(UUID widget, String name) {
+        return "{\"widgetId\":\"" + widget + "\",\"name\":\"" + name + "\",\"quantity\":1}";
+    }
+}

@@ -1,0 +1,141 @@
+package io.tienda.platform.it;
+
+import io.tienda.platform.testing.security.TestTokens;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bad input answers 4xx problem+json with a stable type, and changes nothing. */
+@Order(1)
+class ProblemJsonIT extends StarterIT {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            malformed JSON             | {"name": "x", "quantity": | 400 | malformed-request
+            not JSON at all            | hello                     | 400 | malformed-request
+            empty body                 |                           | 400 | malformed-request
+            wrong type                 | {"name": "x", "quantity": "many"} | 400 | invalid-field-type
+            number overflow            | {"name": "x", "quantity": 99999999999999} | 400 | invalid-field-type
+            blank and negative fields  | {"name": " ", "quantity": -1} | 400 | validation
+            array instead of object    | [1, 2, 3]                 | 400 | invalid-body
+            """)
+    void badBodiesAreRefusedAndChangeNothing(String name, String body, int status, String type) {
+        int before = widgets();
+
+        Reply reply = post("/api/v1/widgets", body == null ? "" : body);
+
+        assertThat(reply.status()).isEqualTo(status);
+        assertThat(reply.isProblem()).as(reply.body()).isTrue();
+        assertThat(reply.json().get("type").asString()).isEqualTo("https://tienda.io/problems/" + type);
+        assertThat(reply.json().get("status").asInt()).isEqualTo(status);
+        assertThat(reply.json().get("requestId").asString()).isNotBlank();
+        assertThat(reply.body()).doesNotContain("Exception").doesNotContain("at io.");
+        assertThat(widgets()).isEqualTo(before);
+    }
+
+    @Test
+    void validationListsEveryInvalidField() {
+        Reply reply = post("/api/v1/widgets", "{\"name\": \"\", \"quantity\": 5000}");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("errors").findValuesAsString("field")).containsExactly("name", "quantity");
+    }
+
+    @Test
+    void wrongParameterTypesAreA400() {
+        Reply badId = get("/api/v1/widgets/public/not-a-uuid", null);
+        Reply badPage = get("/api/v1/widgets/public/" + java.util.UUID.randomUUID() + "?page=two", null);
+
+        assertThat(badId.status()).isEqualTo(400);
+        assertThat(badId.json().get("type").asString()).endsWith("/invalid-parameter");
+        assertThat(badPage.status()).isEqualTo(400);
+        assertThat(badPage.json().get("errors").get(0).get("field").asString()).isEqualTo("page");
+    }
+
+    @Test
+    void unknownRoutesAndMissingResourcesAre404() {
+        Reply route = get("/api/v1/nothing-here", TestTokens.token("u1", "CUSTOMER"));
+        Reply missing = get("/api/v1/widgets/public/" + java.util.UUID.randomUUID(), null);
+
+        assertThat(route.status()).isEqualTo(404);
+        assertThat(route.json().get("type").asString()).endsWith("/not-found");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.json().get("detail").asString()).startsWith("widget ");
+    }
+
+    @Test
+    void wrongMethodIs405WithAllow() {
+        Reply reply = send("PUT", "/api/v1/widgets", "{}",
+                Map.of("Authorization", "Bearer " + TestTokens.token("u1", "CUSTOMER")));
+
+        assertThat(reply.status()).isEqualTo(405);
+        assertThat(reply.isProblem()).isTrue();
+        assertThat(reply.json().get("type").asString()).endsWith("/method-not-allowed");
+        assertThat(reply.raw().headers().firstValue("Allow")).isPresent();
+    }
+
+    @Test
+    void wrongMediaTypeIs415() {
+        Reply reply = send("POST", "/api/v1/widgets", "name=x", Map.of("Content-Type", "text/plain"));
+
+        assertThat(reply.status()).isEqualTo(415);
+        assertThat(reply.json().get("type").asString()).endsWith("/unsupported-media-type");
+    }
+
+    @Test
+    void hugeBodiesAre413WhetherDeclaredOrStreamed() {
+        String huge = "{\"name\": \"" + "x".repeat(40_000) + "\", \"quantity\": 1}";
+        int before = widgets();
+
+        Reply declared = post("/api/v1/widgets", huge);
+        Reply chunked = chunkedPost("/api/v1/widgets", huge);
+
+        assertThat(declared.status()).isEqualTo(413);
+        assertThat(declared.json().get("type").asString()).endsWith("/payload-too-large");
+        assertThat(chunked.status()).isEqualTo(413);
+        assertThat(chunked.isProblem()).isTrue();
+        assertThat(widgets()).isEqualTo(before);
+    }
+
+    @Test
+    void requestIdIsKeptWhenWellFormedAndReplacedOtherwise() {
+        Reply kept = send("GET", "/api/v1/widgets/public/x", null, Map.of("X-Request-Id", "abc-123"));
+        Reply replaced = send("GET", "/api/v1/widgets/public/x", null, Map.of("X-Request-Id", "bad id <script>"));
+
+        assertThat(kept.raw().headers().firstValue("X-Request-Id")).contains("abc-123");
+        assertThat(kept.json().get("requestId").asString()).isEqualTo("abc-123");
+        assertThat(replaced.raw().headers().firstValue("X-Request-Id").orElseThrow()).doesNotContain("<");
+    }
+
+    private Reply chunkedPost(String path, String body) {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(body.getBytes())))
+                .build();
+        try {
+            var response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(), response);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private int widgets() {
+        return jdbc.queryForObject("select count(*) from widgets", Integer.class);
+    }
+}

@@ -1,0 +1,65 @@
+package io.tienda.platform.it;
+
+import io.tienda.platform.testing.security.TestTokens;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every service is a resource server: tokens checked, roles from the claim, ownership enforced. */
+@Order(2)
+class SecurityIT extends StarterIT {
+
+    @Test
+    void protectedRoutesNeedAValidToken() {
+        String path = "/api/v1/widgets/" + UUID.randomUUID();
+
+        for (String token : new String[] {null, "garbage", TestTokens.builder("u1", "CUSTOMER").expiresAt(Instant.now().minusSeconds(3600)).sign(),
+                TestTokens.builder("u1", "CUSTOMER").audience("someone-else").sign(), TestTokens.builder("u1", "CUSTOMER").foreignKey().sign()}) {
+            Reply reply = get(path, token);
+            assertThat(reply.status()).as("token %s", token).isEqualTo(401);
+            assertThat(reply.isProblem()).isTrue();
+            assertThat(reply.json().get("type").asString()).endsWith("/unauthorized");
+        }
+    }
+
+    @Test
+    void actuatorHealthAndApiDocsArePublic() {
+        assertThat(get("/actuator/health/liveness", null).status()).isEqualTo(200);
+        assertThat(get("/actuator/health/readiness", null).body()).contains("UP");
+        assertThat(get("/actuator/prometheus", null).body()).contains("jvm_memory_used_bytes");
+        assertThat(get("/v3/api-docs", null).json().get("paths").has("/api/v1/widgets")).isTrue();
+    }
+
+    @Test
+    void rolesComeFromTheRolesClaim() {
+        String path = "/api/v1/widgets/" + UUID.randomUUID();
+
+        Reply customer = send("DELETE", path, null, bearer(TestTokens.token("u1", "CUSTOMER")));
+        Reply manager = send("DELETE", path, null, bearer(TestTokens.token("m1", "MANAGER")));
+
+        assertThat(customer.status()).isEqualTo(403);
+        assertThat(customer.json().get("type").asString()).endsWith("/forbidden");
+        assertThat(manager.status()).isEqualTo(204);
+    }
+
+    @Test
+    void aCustomerReachesOnlyTheirOwnResources() {
+        String alice = TestTokens.token("alice", "CUSTOMER");
+        Reply created = send("POST", "/api/v1/widgets", "{\"name\":\"mine\",\"quantity\":1}", bearer(alice));
+        String path = "/api/v1/widgets/" + created.json().get("id").asString();
+
+        assertThat(get(path, alice).status()).isEqualTo(200);
+        Reply bob = get(path, TestTokens.token("bob", "CUSTOMER"));
+        assertThat(bob.status()).isEqualTo(404);
+        assertThat(get(path, TestTokens.token("s1", "SUPPORT")).status()).isEqualTo(200);
+    }
+
+    private static Map<String, String> bearer(String token) {
+        return Map.of("Authorization", "Bearer " + token);
+    }
+}
