@@ -1,0 +1,58 @@
+package io.tienda.gateway.cors;
+
+import io.tienda.gateway.WebFilterOrder;
+import io.tienda.gateway.problem.ProblemType;
+import io.tienda.gateway.problem.ProblemWriter;
+import org.springframework.core.Ordered;
+import org.springframework.stereotype.Component;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsProcessor;
+import org.springframework.web.cors.reactive.CorsUtils;
+import org.springframework.web.cors.reactive.DefaultCorsProcessor;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Answers preflights and decorates cross-origin responses. Unlike Spring's CorsWebFilter it
+ * refuses a foreign origin with a problem body instead of an empty 403, like every other refusal.
+ */
+@Component
+class CorsFilter implements WebFilter, Ordered {
+
+    private final CorsConfiguration configuration;
+    private final CorsProcessor processor = new DefaultCorsProcessor();
+    private final ProblemWriter problems;
+
+    CorsFilter(CorsProperties properties, ProblemWriter problems) {
+        this.problems = problems;
+        this.configuration = new CorsConfiguration();
+        configuration.setAllowedOrigins(properties.allowedOrigins());
+        configuration.setAllowedMethods(properties.allowedMethods());
+        configuration.setAllowedHeaders(properties.allowedHeaders());
+        configuration.setExposedHeaders(properties.exposedHeaders());
+        configuration.setAllowCredentials(properties.allowCredentials());
+        configuration.setMaxAge(properties.maxAge());
+        configuration.validateAllowCredentials();
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (!CorsUtils.isCorsRequest(exchange.getRequest())) {
+            return chain.filter(exchange);
+        }
+        if (!processor.process(configuration, exchange)) {
+            return problems.write(exchange, ProblemType.FORBIDDEN, "This origin may not call the API");
+        }
+        if (CorsUtils.isPreFlightRequest(exchange.getRequest())) {
+            return Mono.empty();
+        }
+        return chain.filter(exchange);
+    }
+
+    @Override
+    public int getOrder() {
+        return WebFilterOrder.CORS;
+    }
+}

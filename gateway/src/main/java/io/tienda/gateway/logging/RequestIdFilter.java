@@ -1,0 +1,36 @@
+package io.tienda.gateway.logging;
+
+import io.tienda.gateway.WebFilterOrder;
+import org.springframework.core.Ordered;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/** Gives every request an X-Request-Id, sends it downstream and returns it to the caller. */
+@Component
+class RequestIdFilter implements WebFilter, Ordered {
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String requestId = RequestId.acceptOrGenerate(exchange.getRequest().getHeaders().getFirst(RequestId.HEADER));
+        exchange.getAttributes().put(RequestId.ATTRIBUTE, requestId);
+        // Set when the response commits rather than now: a service echoing the id would otherwise
+        // leave the header twice on the proxied response.
+        exchange.getResponse().beforeCommit(() -> {
+            exchange.getResponse().getHeaders().set(RequestId.HEADER, requestId);
+            return Mono.empty();
+        });
+        ServerHttpRequest request = exchange.getRequest().mutate()
+                .headers(headers -> headers.set(RequestId.HEADER, requestId))
+                .build();
+        return chain.filter(exchange.mutate().request(request).build());
+    }
+
+    @Override
+    public int getOrder() {
+        return WebFilterOrder.REQUEST_ID;
+    }
+}

@@ -1,0 +1,68 @@
+package io.tienda.gateway.ratelimit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tienda.gateway.clientip.ClientIpResolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.filter.factory.RequestRateLimiterGatewayFilterFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.stereotype.Component;
+import reactor.core.scheduler.Schedulers;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The RequestRateLimiter filter for each tier, ready for the routes. Over the limit the filter
+ * raises an error carrying 429 (the problem handler renders it) with Retry-After already set.
+ */
+@Component
+public class RateLimitFilters {
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimitFilters.class);
+
+    private final Map<RateTier, GatewayFilter> filters = new EnumMap<>(RateTier.class);
+    private final ReactiveStringRedisTemplate redis;
+
+    RateLimitFilters(RateLimitProperties properties, ReactiveStringRedisTemplate redis, ClientIpResolver clientIp,
+                     MeterRegistry meters) {
+        this.redis = redis;
+        if (!properties.enabled()) {
+            return;
+        }
+        FailOpen failOpen = new FailOpen(meters);
+        for (RateTier tier : RateTier.values()) {
+            TokenBucketRateLimiter limiter = new TokenBucketRateLimiter(tier, properties.policy(tier), redis,
+                    properties.redisTimeout(), failOpen);
+            // Brute-force protection must not be sidestepped by presenting some valid token.
+            ClientKeyResolver keys = new ClientKeyResolver(clientIp, tier != RateTier.AUTH);
+            RequestRateLimiterGatewayFilterFactory factory = new RequestRateLimiterGatewayFilterFactory(limiter, keys);
+            filters.put(tier, factory.apply(new RequestRateLimiterGatewayFilterFactory.Config().setThrowOnLimit(true)));
+        }
+    }
+
+    /**
+     * Connects to Redis once the gateway is up, in the background: otherwise the first requests pay
+     * for the connection, overrun the Redis timeout and pass unlimited.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void connectEarly() {
+        if (filters.isEmpty()) {
+            return;
+        }
+        redis.hasKey(TokenBucketRateLimiter.KEY_PREFIX + "connect")
+                .subscribeOn(Schedulers.boundedElastic())
+                .subscribe(found -> log.debug("Rate-limit store reachable"),
+                        failure -> log.warn("Rate-limit store not reachable yet, requests pass unlimited until it is: {}",
+                                failure.toString()));
+    }
+
+    /** The filter enforcing {@code tier}, or empty when rate limiting is switched off. */
+    public Optional<GatewayFilter> forTier(RateTier tier) {
+        return Optional.ofNullable(filters.get(tier));
+    }
+}

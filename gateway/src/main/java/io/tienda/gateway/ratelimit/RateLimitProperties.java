@@ -1,0 +1,62 @@
+package io.tienda.gateway.ratelimit;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * @param enabled      switch rate limiting off entirely (load tests from one address)
+ * @param redisTimeout how long a request waits for Redis before it is let through unlimited
+ * @param policies     per tier: {@code limit} requests per {@code period}, refilled evenly, with
+ *                     up to {@code burst} at once (defaults to {@code limit})
+ */
+@ConfigurationProperties("tienda.rate-limit")
+record RateLimitProperties(Boolean enabled, Duration redisTimeout, Map<RateTier, Policy> policies) {
+
+    RateLimitProperties {
+        enabled = enabled == null ? Boolean.TRUE : enabled;
+        redisTimeout = redisTimeout == null ? Duration.ofMillis(250) : redisTimeout;
+        Map<RateTier, Policy> complete = new EnumMap<>(RateTier.class);
+        complete.put(RateTier.GENERAL, new Policy(1000, Duration.ofHours(1), null));
+        complete.put(RateTier.AUTH, new Policy(5, Duration.ofMinutes(1), null));
+        complete.put(RateTier.SEARCH, new Policy(100, Duration.ofMinutes(1), null));
+        if (policies != null) {
+            policies.forEach((tier, policy) -> complete.merge(tier, policy, (defaults, given) -> given.orElse(defaults)));
+        }
+        policies = Map.copyOf(complete);
+    }
+
+    Policy policy(RateTier tier) {
+        return policies.get(tier);
+    }
+
+    record Policy(Integer limit, Duration period, Integer burst) {
+
+        Policy {
+            if (limit != null && limit < 1) {
+                throw new IllegalArgumentException("A rate limit must allow at least one request, not " + limit);
+            }
+            if (period != null && period.toMillis() < 1) {
+                throw new IllegalArgumentException("A rate-limit period must be positive, not " + period);
+            }
+            if (burst != null && burst < 1) {
+                throw new IllegalArgumentException("A burst must allow at least one request, not " + burst);
+            }
+        }
+
+        Policy orElse(Policy defaults) {
+            return new Policy(limit != null ? limit : defaults.limit, period != null ? period : defaults.period,
+                    burst != null ? burst : defaults.burst);
+        }
+
+        int capacity() {
+            return burst != null ? burst : limit;
+        }
+
+        double tokensPerMillisecond() {
+            return limit / (double) period.toMillis();
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package io.tienda.gateway.ratelimit;
+
+/** The rate-limit policies a route can be under; each has its own buckets and limits. */
+public enum RateTier {
+
+    /** Everything not listed below. */
+    GENERAL,
+
+    /** Login, registration, token refresh: brute-force targets, limited per client IP even with a token. */
+    AUTH,
+
+    /** Full-text search, the most expensive read. */
+    SEARCH
+}

@@ -1,0 +1,74 @@
+package io.tienda.gateway.requestsize;
+
+import io.tienda.gateway.WebFilterOrder;
+import io.tienda.gateway.problem.ProblemException;
+import io.tienda.gateway.problem.ProblemType;
+import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Caps request bodies. A declared Content-Length over the cap is refused before a byte is read;
+ * a chunked body is counted as it streams, so it cannot slip past by not declaring its size.
+ * The routes buffer bodies (for retries and fallbacks), so this also bounds the gateway's memory.
+ */
+@Component
+class RequestSizeLimitFilter implements WebFilter, Ordered {
+
+    private final long maxBytes;
+    private final String limit;
+
+    RequestSizeLimitFilter(RequestSizeProperties properties) {
+        this.maxBytes = properties.maxRequestSize().toBytes();
+        this.limit = properties.maxRequestSize().toString();
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        ServerHttpRequest request = exchange.getRequest();
+        long declared = request.getHeaders().getContentLength();
+        if (declared > maxBytes) {
+            return Mono.error(tooLarge());
+        }
+        if (declared == 0) {
+            return chain.filter(exchange);
+        }
+        ServerHttpRequest counted = new ServerHttpRequestDecorator(request) {
+            @Override
+            public Flux<DataBuffer> getBody() {
+                return Flux.defer(() -> {
+                    AtomicLong seen = new AtomicLong();
+                    return super.getBody().handle((buffer, sink) -> {
+                        if (seen.addAndGet(buffer.readableByteCount()) > maxBytes) {
+                            DataBufferUtils.release(buffer);
+                            sink.error(tooLarge());
+                        }
+                        else {
+                            sink.next(buffer);
+                        }
+                    });
+                });
+            }
+        };
+        return chain.filter(exchange.mutate().request(counted).build());
+    }
+
+    private ProblemException tooLarge() {
+        return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "The request body exceeds the limit of " + limit);
+    }
+
+    @Override
+    public int getOrder() {
+        return WebFilterOrder.REQUEST_SIZE;
+    }
+}

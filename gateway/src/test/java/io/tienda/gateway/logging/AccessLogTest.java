@@ -1,0 +1,107 @@
+package io.tienda.gateway.logging;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
+import io.tienda.gateway.GatewayIntegrationTest;
+import io.tienda.platform.testing.security.TestTokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.KeyValuePair;
+import org.springframework.http.HttpHeaders;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The access log's fields travel as key-value pairs, which the structured console format
+ * (ECS in every deployment) writes as JSON members; tests run with plain text, so the pairs are
+ * checked on the logging events themselves.
+ */
+class AccessLogTest extends GatewayIntegrationTest {
+
+    private final Queue<ILoggingEvent> events = new ConcurrentLinkedQueue<>();
+    private final AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
+        @Override
+        protected void append(ILoggingEvent event) {
+            events.add(event);
+        }
+    };
+
+    @BeforeEach
+    void listen() {
+        appender.start();
+        ((Logger) LoggerFactory.getLogger(AccessLogFilter.LOGGER)).addAppender(appender);
+    }
+
+    @AfterEach
+    void stopListening() {
+        ((Logger) LoggerFactory.getLogger(AccessLogFilter.LOGGER)).detachAppender(appender);
+    }
+
+    @Test
+    void writesOneLinePerRequestWithWhoWhatAndHowLong() {
+        String requestId = "access-" + UUID.randomUUID();
+        String path = "/api/v1/orders/" + UUID.randomUUID();
+
+        client().get().uri(path + "?email=someone@example.com")
+                .header("X-Request-Id", requestId)
+                .header("X-Forwarded-For", "203.0.113.50")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.token("buyer-7", "CUSTOMER"))
+                .exchange()
+                .expectStatus().isOk();
+
+        Map<String, Object> line = line(requestId);
+        assertThat(line).containsEntry("method", "GET")
+                .containsEntry("path", path)
+                .containsEntry("status", 200)
+                .containsEntry("clientIp", "203.0.113.50")
+                .containsEntry("user", "buyer-7")
+                .containsEntry("routeId", "orders")
+                .containsKey("durationMs");
+        assertThat(line.get("durationMs")).isInstanceOf(Long.class);
+        assertThat(line.values()).as("no query strings, they carry personal data")
+                .noneMatch(value -> String.valueOf(value).contains("someone@example.com"));
+        assertThat(events.stream().filter(event -> event.getFormattedMessage().contains(path))).hasSize(1);
+    }
+
+    @Test
+    void logsTheStatusTheClientGotForRefusalsToo() {
+        String requestId = "refused-" + UUID.randomUUID();
+
+        client().get().uri("/nowhere").header("X-Request-Id", requestId).exchange().expectStatus().isNotFound();
+
+        Map<String, Object> line = line(requestId);
+        assertThat(line).containsEntry("status", 404).containsEntry("path", "/nowhere");
+        assertThat(line.get("routeId")).isNull();
+        assertThat(line.get("user")).isNull();
+    }
+
+    /** The request's access-log fields, once the line is written (after the response went out). */
+    private Map<String, Object> line(String requestId) {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> events.stream()
+                .map(AccessLogTest::fields)
+                .filter(fields -> requestId.equals(fields.get("requestId")))
+                .findFirst(), Optional::isPresent).get();
+    }
+
+    private static Map<String, Object> fields(ILoggingEvent event) {
+        Map<String, Object> fields = new HashMap<>();
+        if (event.getKeyValuePairs() != null) {
+            for (KeyValuePair pair : event.getKeyValuePairs()) {
+                fields.put(pair.key, pair.value);
+            }
+        }
+        return fields;
+    }
+}

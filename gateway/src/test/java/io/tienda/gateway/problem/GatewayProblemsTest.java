@@ -1,0 +1,34 @@
+package io.tienda.gateway.problem;
+
+import io.tienda.gateway.GatewayIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+
+import static io.tienda.gateway.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GatewayProblemsTest extends GatewayIntegrationTest {
+
+    @Test
+    void anUnknownPathIsA404Problem() {
+        assertProblem(client().get().uri("/api/v2/products").exchange(), 404, "not-found", "/api/v2/products");
+        assertProblem(client().post().uri("/nothing/here").bodyValue("{}").exchange(), 404, "not-found", "/nothing/here");
+        assertProblem(client().get().uri("/api/v1/productsx").exchange(), 404, "not-found", "/api/v1/productsx");
+    }
+
+    @Test
+    void aWrongMethodIsA405ProblemThatListsTheAllowedOnes() {
+        var response = client().method(HttpMethod.DELETE).uri("/actuator/health").exchange();
+        response.expectHeader().value(HttpHeaders.ALLOW, allow -> assertThat(allow).contains("GET"));
+        assertProblem(response, 405, "method-not-allowed", "/actuator/health");
+    }
+
+    @Test
+    void refusalsCarryTheSecurityHeadersToo() {
+        client().get().uri("/missing").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().valueEquals("X-Frame-Options", "DENY");
+    }
+}

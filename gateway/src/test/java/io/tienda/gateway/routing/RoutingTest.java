@@ -1,0 +1,123 @@
+package io.tienda.gateway.routing;
+
+import io.tienda.gateway.Backends;
+import io.tienda.gateway.GatewayIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import tools.jackson.databind.JsonNode;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static io.tienda.gateway.ProblemAssertions.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RoutingTest extends GatewayIntegrationTest {
+
+    static Stream<ApiRoutes.ApiArea> liveAreas() {
+        return ApiRoutes.AREAS.stream().filter(area -> Backends.LIVE.contains(area.service()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("liveAreas")
+    void routesEveryAreaAndItsSubpathsToTheOwningService(ApiRoutes.ApiArea area) {
+        for (String path : List.of(area.path(), area.path() + "/" + UUID.randomUUID())) {
+            String body = client().get().uri(path).exchange()
+                    .expectStatus().isOk()
+                    .expectBody(String.class).returnResult().getResponseBody();
+            JsonNode echo = json(body);
+            assertThat(echo.path("service").asString()).as(path).isEqualTo(area.service());
+            assertThat(echo.path("path").asString()).as("the path reaches the service unchanged").isEqualTo(path);
+        }
+    }
+
+    @Test
+    void everyAreaOfTheBriefIsRouted() {
+        assertThat(ApiRoutes.AREAS).extracting(ApiRoutes.ApiArea::area).containsExactlyInAnyOrder(
+                "products", "categories", "search", "offers", "cart", "orders", "payments", "auth", "users",
+                "inventory", "warehouses", "returns", "notifications", "analytics");
+    }
+
+    @Test
+    void keepsAWellFormedRequestIdAndPassesItDownstream() {
+        String path = "/api/v1/products/" + UUID.randomUUID();
+        client().get().uri(path).header("X-Request-Id", "client-42_a.B").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valuesMatch("X-Request-Id", "client-42_a.B");
+
+        assertThat(backends().at(path)).singleElement()
+                .satisfies(received -> assertThat(received.header("X-Request-Id")).isEqualTo("client-42_a.B"));
+    }
+
+    @Test
+    void replacesAMalformedOrMissingRequestIdWithAUuid() {
+        for (String incoming : new String[] {"not valid!", "x".repeat(129), null}) {
+            String path = "/api/v1/orders/" + UUID.randomUUID();
+            var request = client().get().uri(path);
+            if (incoming != null) {
+                request = request.header("X-Request-Id", incoming);
+            }
+            EntityExchangeResult<String> result = request.exchange()
+                    .expectStatus().isOk()
+                    .expectBody(String.class).returnResult();
+
+            List<String> ids = result.getResponseHeaders().get("X-Request-Id");
+            assertThat(ids).as("exactly one id, even though the service echoes it").hasSize(1);
+            assertThat(UUID.fromString(ids.get(0))).isNotNull();
+            assertThat(backends().at(path)).singleElement()
+                    .satisfies(received -> assertThat(received.header("X-Request-Id")).isEqualTo(ids.get(0)));
+        }
+    }
+
+    @Test
+    void passesDownstreamResponsesThroughUnchanged() {
+        for (int status : new int[] {404, 409, 500}) {
+            String path = "/api/v1/cart/" + UUID.randomUUID() + "/status/" + status;
+            EntityExchangeResult<String> result = client().get().uri(path).exchange()
+                    .expectStatus().isEqualTo(status)
+                    .expectHeader().valueEquals("X-Backend", "cart-service")
+                    .expectHeader().contentType("application/problem+json")
+                    .expectBody(String.class).returnResult();
+            assertThat(result.getResponseBody())
+                    .isEqualTo("{\"type\":\"https://tienda.io/problems/from-cart-service\",\"status\":" + status + "}");
+        }
+        client().get().uri("/api/v1/products/etag").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"v1\"");
+    }
+
+    @Test
+    void tellsServicesTheClientAddressAndNeverAClientsClaimFromAnUntrustedPeer() {
+        String direct = "/api/v1/users/" + UUID.randomUUID();
+        client().get().uri(direct).exchange().expectStatus().isOk();
+        assertThat(backends().at(direct).get(0).header("X-Forwarded-For")).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+
+        // Loopback is a trusted proxy in these tests: the nearest untrusted hop is the client.
+        String proxied = "/api/v1/users/" + UUID.randomUUID();
+        client().get().uri(proxied).header("X-Forwarded-For", "198.51.100.1, 203.0.113.9").exchange()
+                .expectStatus().isOk();
+        assertThat(backends().at(proxied).get(0).header("X-Forwarded-For")).isEqualTo("203.0.113.9");
+    }
+
+    @Test
+    void routesTheJwksToUserService() {
+        client().get().uri(ApiRoutes.JWKS_PATH).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Backend", "user-service");
+    }
+
+    @Test
+    void addsSecurityHeadersButNoHstsOverPlainHttp() {
+        client().get().uri("/api/v1/products/" + UUID.randomUUID()).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().valueEquals("X-Frame-Options", "DENY")
+                .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
+                .expectHeader().doesNotExist("Strict-Transport-Security")
+                .expectHeader().doesNotExist(HttpHeaders.CACHE_CONTROL);
+    }
+}
