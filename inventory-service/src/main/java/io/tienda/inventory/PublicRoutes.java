@@ -1,0 +1,17 @@
+package io.tienda.inventory;
+
+import io.tienda.platform.security.AuthorizationRules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/** What anyone may call without a token; every other route needs one. */
+@Configuration(proxyBeanMethods = false)
+class PublicRoutes {
+
+    @Bean
+    AuthorizationRules inventoryRules() {
+        // Shoppers see whether a SKU is in stock while browsing; the list of all stock stays for staff.
+        return rules -> rules.requestMatchers(HttpMethod.GET, "/api/v1/inventory/*").permitAll();
+    }
+}

@@ -1,0 +1,271 @@
+package io.tienda.order;
+
+import io.tienda.platform.testing.Store;
+import io.tienda.platform.testing.TiendaInfra;
+import io.tienda.platform.testing.security.TestTokens;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** order-service against real PostgreSQL and Kafka: the order endpoints, who sees what, and its stores. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+@TiendaInfra(value = {Store.POSTGRES, Store.KAFKA}, database = "orders")
+class OrderServiceIT {
+
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    @Autowired
+    RestTestClient http;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Environment environment;
+
+    @Test
+    void aCustomerListsTheirOwnOrdersNewestFirstPageByPage() {
+        String alice = newCustomer();
+        UUID oldest = insertOrder(alice, "DELIVERED", NOW.minusSeconds(300), new Line("SKU-1", 1, 1000));
+        UUID middle = insertOrder(alice, "CONFIRMED", NOW.minusSeconds(200), new Line("SKU-2", 3, 250));
+        UUID newest = insertOrder(alice, "PENDING", NOW.minusSeconds(100), new Line("SKU-1", 2, 1000),
+                new Line("SKU-3", 1, 199));
+        insertOrder(newCustomer(), "PENDING", NOW, new Line("SKU-1", 1, 1000));
+
+        http.get().uri("/api/v1/orders?page=0&size=2").headers(h -> h.setBearerAuth(customer(alice)))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.page").isEqualTo(0)
+                .jsonPath("$.size").isEqualTo(2)
+                .jsonPath("$.total").isEqualTo(3)
+                .jsonPath("$.items.length()").isEqualTo(2)
+                .jsonPath("$.items[0].id").isEqualTo(newest.toString())
+                .jsonPath("$.items[0].status").isEqualTo("PENDING")
+                .jsonPath("$.items[0].itemCount").isEqualTo(3)
+                .jsonPath("$.items[0].totals.currency").isEqualTo("EUR")
+                .jsonPath("$.items[0].totals.subtotal").isEqualTo(2199)
+                .jsonPath("$.items[0].totals.total").isEqualTo(2199 + 499)
+                .jsonPath("$.items[1].id").isEqualTo(middle.toString());
+
+        http.get().uri("/api/v1/orders?page=1&size=2").headers(h -> h.setBearerAuth(customer(alice)))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.total").isEqualTo(3)
+                .jsonPath("$.items.length()").isEqualTo(1)
+                .jsonPath("$.items[0].id").isEqualTo(oldest.toString());
+    }
+
+    @Test
+    void aCustomerWithoutOrdersGetsAnEmptyPage() {
+        http.get().uri("/api/v1/orders").headers(h -> h.setBearerAuth(customer(newCustomer())))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items").isEmpty()
+                .jsonPath("$.page").isEqualTo(0)
+                .jsonPath("$.size").isEqualTo(20)
+                .jsonPath("$.total").isEqualTo(0);
+    }
+
+    @Test
+    void theOwnerSeesTheirOrderWithItsLines() {
+        String alice = newCustomer();
+        UUID id = insertOrder(alice, "SHIPPED", NOW, new Line("SKU-1", 2, 1000), new Line("SKU-9", 1, 50));
+
+        http.get().uri("/api/v1/orders/{id}", id).headers(h -> h.setBearerAuth(customer(alice)))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.id").isEqualTo(id.toString())
+                .jsonPath("$.customerId").isEqualTo(alice)
+                .jsonPath("$.status").isEqualTo("SHIPPED")
+                .jsonPath("$.totals.total").isEqualTo(2050 + 499)
+                .jsonPath("$.lines.length()").isEqualTo(2)
+                .jsonPath("$.lines[0].sku").isEqualTo("SKU-1")
+                .jsonPath("$.lines[0].quantity").isEqualTo(2)
+                .jsonPath("$.lines[0].unitPrice").isEqualTo(1000)
+                .jsonPath("$.lines[0].lineTotal").isEqualTo(2000)
+                .jsonPath("$.lines[1].sku").isEqualTo("SKU-9")
+                .jsonPath("$.createdAt").isEqualTo(NOW.toString());
+    }
+
+    @Test
+    void anotherCustomersOrderDoesNotExistForThemButStaffSeeIt() {
+        UUID id = insertOrder(newCustomer(), "CONFIRMED", NOW, new Line("SKU-1", 1, 1000));
+
+        expectProblem(http.get().uri("/api/v1/orders/{id}", id).headers(h -> h.setBearerAuth(customer(newCustomer())))
+                .exchange(), 404, "not-found");
+        for (String role : new String[] {"SUPPORT", "MANAGER", "ADMIN"}) {
+            http.get().uri("/api/v1/orders/{id}", id).headers(h -> h.setBearerAuth(TestTokens.token("staff-1", role)))
+                    .exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.id").isEqualTo(id.toString());
+        }
+    }
+
+    @Test
+    void staffListACustomersOrdersButForCustomersSomeoneElsesDoNotExist() {
+        String alice = newCustomer();
+        UUID id = insertOrder(alice, "CONFIRMED", NOW, new Line("SKU-1", 1, 1000));
+
+        http.get().uri("/api/v1/orders?customerId={c}", alice)
+                .headers(h -> h.setBearerAuth(TestTokens.token("support-1", "SUPPORT")))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.total").isEqualTo(1)
+                .jsonPath("$.items[0].id").isEqualTo(id.toString());
+        http.get().uri("/api/v1/orders?customerId={c}", alice).headers(h -> h.setBearerAuth(customer(alice)))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.total").isEqualTo(1);
+        expectProblem(http.get().uri("/api/v1/orders?customerId={c}", alice)
+                .headers(h -> h.setBearerAuth(customer(newCustomer()))).exchange(), 404, "not-found");
+    }
+
+    @Test
+    void anUnknownOrderIsANotFoundProblem() {
+        expectProblem(http.get().uri("/api/v1/orders/{id}", UUID.randomUUID())
+                .headers(h -> h.setBearerAuth(TestTokens.token("admin-1", "ADMIN"))).exchange(), 404, "not-found");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/orders", "/api/v1/orders/0b5e4f44-5d5e-4a43-9a3e-3c1c5ad3d1a1"})
+    void anonymousCallersGetAnUnauthorizedProblem(String path) {
+        expectProblem(http.get().uri(path).exchange(), 401, "unauthorized");
+        expectProblem(http.get().uri(path).headers(h -> h.setBearerAuth("not-a-token")).exchange(), 401,
+                "unauthorized");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/orders?page=-1", "/api/v1/orders?page=abc", "/api/v1/orders?size=0",
+            "/api/v1/orders?size=101", "/api/v1/orders?size=ten", "/api/v1/orders?page=99999999999",
+            "/api/v1/orders?page=10001",
+            "/api/v1/orders?customerId=", "/api/v1/orders/not-a-uuid"})
+    void badParametersAreBadRequestProblems(String path) {
+        http.get().uri(path).headers(h -> h.setBearerAuth(customer(newCustomer())))
+                .exchange()
+                .expectStatus().isEqualTo(400)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(400)
+                .jsonPath("$.type").value(String.class, type -> assertThat(type).startsWith("https://tienda.io/problems/"));
+    }
+
+    @Test
+    void theTableRefusesOrdersThatDoNotAddUpOrHaveAnUnknownStatus() {
+        assertThatThrownBy(() -> insertOrder(newCustomer(), "LOST", NOW, new Line("SKU-1", 1, 1000)))
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> jdbc.sql("""
+                        insert into orders (id, customer_id, status, currency, subtotal, total, idempotency_key)
+                        values (:id, 'c', 'PENDING', 'EUR', 1000, 999, :key)""")
+                .param("id", UUID.randomUUID()).param("key", UUID.randomUUID().toString()).update())
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void readinessReportsTheDatabase() {
+        http.get().uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components.db.status").isEqualTo("UP");
+    }
+
+    @Test
+    void theTopicsItWritesExistWithTheirDeadLetterTopics() {
+        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
+        try (Admin admin = Admin.create(config)) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(admin.listTopics().names().get()).containsAll(Set.of(
+                            "order.events", "order.events.DLT", "inventory.commands", "inventory.commands.DLT",
+                            "payment.commands", "payment.commands.DLT")));
+        }
+    }
+
+    @Test
+    void theEndpointsAreDocumented() {
+        http.get().uri("/v3/api-docs")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/v1/orders'].get.summary").exists()
+                .jsonPath("$.paths['/api/v1/orders/{id}'].get.summary").exists();
+    }
+
+    private record Line(String sku, int quantity, long unitPrice) {
+    }
+
+    /** Writes an order straight into the table, the way checkout will leave it; shipping is 4.99. */
+    private UUID insertOrder(String customerId, String status, Instant createdAt, Line... lines) {
+        UUID id = UUID.randomUUID();
+        long subtotal = Arrays.stream(lines).mapToLong(l -> l.unitPrice() * l.quantity()).sum();
+        OffsetDateTime at = createdAt.atOffset(ZoneOffset.UTC);
+        jdbc.sql("""
+                        insert into orders (id, customer_id, status, currency, subtotal, discount, shipping, tax, total,
+                                            idempotency_key, created_at, updated_at)
+                        values (:id, :customer, :status, 'EUR', :subtotal, 0, 499, 0, :total, :key, :at, :at)""")
+                .param("id", id).param("customer", customerId).param("status", status)
+                .param("subtotal", subtotal).param("total", subtotal + 499)
+                .param("key", UUID.randomUUID().toString()).param("at", at)
+                .update();
+        for (int i = 0; i < lines.length; i++) {
+            Line line = lines[i];
+            jdbc.sql("""
+                            insert into order_lines (order_id, line_no, sku, product_id, name, quantity, unit_price,
+                                                     line_total)
+                            values (:order, :no, :sku, :product, :name, :quantity, :price, :total)""")
+                    .param("order", id).param("no", i + 1).param("sku", line.sku())
+                    .param("product", "product-" + line.sku()).param("name", "Product " + line.sku())
+                    .param("quantity", line.quantity()).param("price", line.unitPrice())
+                    .param("total", line.unitPrice() * line.quantity())
+                    .update();
+        }
+        return id;
+    }
+
+    private static String newCustomer() {
+        return "customer-" + UUID.randomUUID();
+    }
+
+    private static String customer(String id) {
+        return TestTokens.token(id, "CUSTOMER");
+    }
+
+    private static void expectProblem(RestTestClient.ResponseSpec response, int status, String type) {
+        response.expectStatus().isEqualTo(status)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(status)
+                .jsonPath("$.type").isEqualTo("https://tienda.io/problems/" + type);
+    }
+}

@@ -1,0 +1,51 @@
+package io.tienda.payment.payments.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tienda.payment.payments.persistence.PaymentRepository;
+import io.tienda.payment.payments.persistence.PaymentRepository.Filter;
+import io.tienda.platform.security.CurrentUser;
+import io.tienda.platform.security.Roles;
+import io.tienda.platform.web.Page;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+
+@Tag(name = "Payments", description = "Payments of orders")
+@RestController
+@RequestMapping("/api/v1/payments")
+class PaymentResource {
+
+    private final PaymentRepository payments;
+    private final CurrentUser currentUser;
+
+    PaymentResource(PaymentRepository payments, CurrentUser currentUser) {
+        this.payments = payments;
+        this.currentUser = currentUser;
+    }
+
+    @Operation(summary = "List payments, newest first",
+            description = "A customer sees the payments of their own orders; staff (SUPPORT, MANAGER, ADMIN) see "
+                    + "all. Filter by orderId to see one order's payment attempts.")
+    @GetMapping
+    public Page<PaymentView> list(
+            @Parameter(description = "only this order's payments") @RequestParam(required = false) UUID orderId,
+            @Parameter(description = "page number, from 0") @RequestParam(defaultValue = "0")
+            @PositiveOrZero @Max(Page.MAX_PAGE) int page,
+            @Parameter(description = "payments per page") @RequestParam(defaultValue = Page.DEFAULT_SIZE)
+            @Min(1) @Max(Page.MAX_SIZE) int size) {
+        String caller = currentUser.requireId();
+        boolean staff = currentUser.hasAnyRole(Roles.SUPPORT, Roles.MANAGER, Roles.ADMIN);
+        // Another customer's order id simply matches nothing: the answer reveals no one else's payments.
+        Filter filter = new Filter(staff ? null : caller, orderId);
+        return new Page<>(payments.find(filter, Page.offset(page, size), size), page, size, payments.count(filter))
+                .map(PaymentView::of);
+    }
+}

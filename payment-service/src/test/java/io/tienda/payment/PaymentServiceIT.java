@@ -1,0 +1,237 @@
+package io.tienda.payment;
+
+import io.tienda.platform.testing.Store;
+import io.tienda.platform.testing.TiendaInfra;
+import io.tienda.platform.testing.security.TestTokens;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.env.Environment;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** payment-service against real PostgreSQL and Kafka: listing payments, who sees which, and its stores. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+@TiendaInfra(value = {Store.POSTGRES, Store.KAFKA}, database = "payments")
+class PaymentServiceIT {
+
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    @Autowired
+    RestTestClient http;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Environment environment;
+
+    @Test
+    void aCustomerSeesThePaymentsOfTheirOwnOrdersNewestFirst() {
+        String alice = newCustomer();
+        UUID declined = insertPayment(alice, UUID.randomUUID(), "FAILED", null, NOW.minusSeconds(60));
+        UUID captured = insertPayment(alice, UUID.randomUUID(), "CAPTURED", "pi_" + UUID.randomUUID(), NOW);
+        insertPayment(newCustomer(), UUID.randomUUID(), "CAPTURED", "pi_" + UUID.randomUUID(), NOW);
+
+        http.get().uri("/api/v1/payments").headers(h -> h.setBearerAuth(customer(alice)))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.total").isEqualTo(2)
+                .jsonPath("$.page").isEqualTo(0)
+                .jsonPath("$.size").isEqualTo(20)
+                .jsonPath("$.items[0].id").isEqualTo(captured.toString())
+                .jsonPath("$.items[0].status").isEqualTo("CAPTURED")
+                .jsonPath("$.items[0].provider").isEqualTo("SIMULATED")
+                .jsonPath("$.items[0].amount").isEqualTo(2599)
+                .jsonPath("$.items[0].currency").isEqualTo("EUR")
+                .jsonPath("$.items[1].id").isEqualTo(declined.toString())
+                .jsonPath("$.items[0]").value(Map.class, item -> assertThat(item.keySet()).containsExactlyInAnyOrder(
+                        "id", "orderId", "provider", "status", "amount", "currency", "createdAt", "updatedAt"));
+    }
+
+    @Test
+    void paymentsCanBeFilteredByOrderAndOtherCustomersOrdersMatchNothing() {
+        String alice = newCustomer();
+        UUID order = UUID.randomUUID();
+        UUID first = insertPayment(alice, order, "FAILED", null, NOW.minusSeconds(30));
+        UUID second = insertPayment(alice, order, "AUTHORIZED", "pi_" + UUID.randomUUID(), NOW);
+        insertPayment(alice, UUID.randomUUID(), "CAPTURED", "pi_" + UUID.randomUUID(), NOW);
+
+        http.get().uri("/api/v1/payments?orderId={o}", order).headers(h -> h.setBearerAuth(customer(alice)))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.total").isEqualTo(2)
+                .jsonPath("$.items[0].id").isEqualTo(second.toString())
+                .jsonPath("$.items[1].id").isEqualTo(first.toString());
+        http.get().uri("/api/v1/payments?orderId={o}", order).headers(h -> h.setBearerAuth(customer(newCustomer())))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.total").isEqualTo(0)
+                .jsonPath("$.items").isEmpty();
+    }
+
+    @Test
+    void staffSeeEveryonesPayments() {
+        UUID order = UUID.randomUUID();
+        UUID payment = insertPayment(newCustomer(), order, "CAPTURED", "pi_" + UUID.randomUUID(), NOW);
+
+        for (String role : new String[] {"SUPPORT", "MANAGER", "ADMIN"}) {
+            http.get().uri("/api/v1/payments?orderId={o}", order)
+                    .headers(h -> h.setBearerAuth(TestTokens.token("staff-1", role)))
+                    .exchange()
+                    .expectStatus().isOk()
+                    .expectBody()
+                    .jsonPath("$.total").isEqualTo(1)
+                    .jsonPath("$.items[0].id").isEqualTo(payment.toString());
+        }
+        http.get().uri("/api/v1/payments").headers(h -> h.setBearerAuth(TestTokens.token("staff-1", "ADMIN")))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.total").value(Integer.class, total -> assertThat(total).isPositive());
+    }
+
+    @Test
+    void pagesDoNotOverlap() {
+        String alice = newCustomer();
+        List<UUID> ids = List.of(
+                insertPayment(alice, UUID.randomUUID(), "CAPTURED", "pi_" + UUID.randomUUID(), NOW),
+                insertPayment(alice, UUID.randomUUID(), "CAPTURED", "pi_" + UUID.randomUUID(), NOW),
+                insertPayment(alice, UUID.randomUUID(), "CAPTURED", "pi_" + UUID.randomUUID(), NOW));
+
+        List<String> first = idsOn("/api/v1/payments?size=2", customer(alice));
+        List<String> second = idsOn("/api/v1/payments?size=2&page=1", customer(alice));
+
+        assertThat(first).hasSize(2);
+        assertThat(second).hasSize(1);
+        assertThat(Stream.concat(first.stream(), second.stream()).map(UUID::fromString))
+                .containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    @Test
+    void anonymousCallersGetAnUnauthorizedProblem() {
+        expectProblem(http.get().uri("/api/v1/payments").exchange(), 401, "unauthorized");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"?orderId=not-a-uuid", "?page=-1", "?page=x", "?size=0", "?size=101", "?size=many"})
+    void badParametersAreBadRequestProblems(String query) {
+        http.get().uri("/api/v1/payments" + query).headers(h -> h.setBearerAuth(customer(newCustomer())))
+                .exchange()
+                .expectStatus().isEqualTo(400)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(400)
+                .jsonPath("$.type").value(String.class, type -> assertThat(type).startsWith("https://tienda.io/problems/"));
+    }
+
+    @Test
+    void theTableAllowsAtMostOneSuccessfulPaymentPerOrder() {
+        UUID order = UUID.randomUUID();
+        String customer = newCustomer();
+        insertPayment(customer, order, "FAILED", null, NOW);
+        insertPayment(customer, order, "CAPTURED", "pi_" + UUID.randomUUID(), NOW);
+
+        assertThatThrownBy(() -> insertPayment(customer, order, "AUTHORIZED", "pi_" + UUID.randomUUID(), NOW))
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> insertPayment(customer, UUID.randomUUID(), "CAPTURED", null, NOW))
+                .as("a captured payment without the provider's id").isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> insertPayment(customer, UUID.randomUUID(), "PAID", null, NOW))
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void readinessReportsTheDatabase() {
+        http.get().uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components.db.status").isEqualTo("UP");
+    }
+
+    @Test
+    void theTopicItWritesExistsWithItsDeadLetterTopic() {
+        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
+        try (Admin admin = Admin.create(config)) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(admin.listTopics().names().get()).containsAll(Set.of("payment.events", "payment.events.DLT")));
+        }
+    }
+
+    @Test
+    void theEndpointIsDocumented() {
+        http.get().uri("/v3/api-docs")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/v1/payments'].get.summary").exists();
+    }
+
+    private UUID insertPayment(String customerId, UUID orderId, String status, String providerPaymentId, Instant at) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into payments (id, order_id, customer_id, provider, provider_payment_id, status, amount,
+                                              currency, idempotency_key, created_at, updated_at)
+                        values (:id, :order, :customer, 'SIMULATED', :providerId, :status, 2599, 'EUR', :key, :at, :at)""")
+                .param("id", id).param("order", orderId).param("customer", customerId)
+                .param("providerId", providerPaymentId).param("status", status)
+                .param("key", UUID.randomUUID().toString()).param("at", at.atOffset(ZoneOffset.UTC))
+                .update();
+        return id;
+    }
+
+    private List<String> idsOn(String uri, String token) {
+        List<String> ids = new ArrayList<>();
+        http.get().uri(uri).headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.items[*].id").value(new ParameterizedTypeReference<List<String>>() {
+                }, ids::addAll);
+        return ids;
+    }
+
+    private static String newCustomer() {
+        return "customer-" + UUID.randomUUID();
+    }
+
+    private static String customer(String id) {
+        return TestTokens.token(id, "CUSTOMER");
+    }
+
+    private static void expectProblem(RestTestClient.ResponseSpec response, int status, String type) {
+        response.expectStatus().isEqualTo(status)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(status)
+                .jsonPath("$.type").isEqualTo("https://tienda.io/problems/" + type);
+    }
+}

@@ -1,0 +1,13 @@
+package io.tienda.returns;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Returns and exchanges of delivered orders (RMA), and the refunds they lead to. */
+@SpringBootApplication
+public class ReturnsApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ReturnsApplication.class, args);
+    }
+}

@@ -1,0 +1,184 @@
+package io.tienda.user;
+
+import io.tienda.platform.testing.Store;
+import io.tienda.platform.testing.TiendaInfra;
+import io.tienda.platform.testing.security.TestTokens;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** user-service against real PostgreSQL and Kafka: the caller's profile, the password policy, and its stores. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+@TiendaInfra(value = {Store.POSTGRES, Store.KAFKA}, database = "users")
+class UserServiceIT {
+
+    private static final Instant CREATED = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    @Autowired
+    RestTestClient http;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Environment environment;
+
+    @Test
+    void aSignedInUserReadsTheirOwnProfileWithoutItsPasswordHash() {
+        UUID id = insertUser(uniqueEmail("Alice"), "Alice", "{CUSTOMER}");
+
+        http.get().uri("/api/v1/users/me").headers(h -> h.setBearerAuth(TestTokens.token(id.toString(), "CUSTOMER")))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.id").isEqualTo(id.toString())
+                .jsonPath("$.displayName").isEqualTo("Alice")
+                .jsonPath("$.email").value(String.class, email -> assertThat(email).startsWith("Alice+"))
+                .jsonPath("$.roles").isEqualTo(List.of("CUSTOMER"))
+                .jsonPath("$.status").isEqualTo("ACTIVE")
+                .jsonPath("$.emailVerified").isEqualTo(false)
+                .jsonPath("$.createdAt").isEqualTo(CREATED.toString())
+                .jsonPath("$").value(Map.class, body -> assertThat(body.keySet()).containsExactlyInAnyOrder(
+                        "id", "email", "displayName", "roles", "status", "emailVerified", "createdAt"));
+    }
+
+    @Test
+    void staffSeeTheirRolesInTheirProfile() {
+        UUID id = insertUser(uniqueEmail("manager"), "Marta", "{MANAGER,SUPPORT}");
+
+        http.get().uri("/api/v1/users/me").headers(h -> h.setBearerAuth(TestTokens.token(id.toString(), "MANAGER")))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.roles").isEqualTo(List.of("MANAGER", "SUPPORT"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"3f1d0c8e-8e4b-4c37-b0e4-2d2f5f1b9a11", "not-a-uuid", "1-1-1-1-1"})
+    void aSubjectWithoutAnAccountIsANotFoundProblem(String subject) {
+        expectProblem(http.get().uri("/api/v1/users/me")
+                .headers(h -> h.setBearerAuth(TestTokens.token(subject, "CUSTOMER"))).exchange(), 404, "not-found");
+    }
+
+    @Test
+    void anonymousCallersGetAnUnauthorizedProblem() {
+        expectProblem(http.get().uri("/api/v1/users/me").exchange(), 401, "unauthorized");
+        expectProblem(http.get().uri("/api/v1/users/me").headers(h -> h.setBearerAuth("garbage")).exchange(), 401,
+                "unauthorized");
+    }
+
+    @Test
+    void anyoneMayReadThePasswordPolicy() {
+        http.get().uri("/api/v1/auth/password-policy")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .json("""
+                        {"minLength": 8, "maxLength": 128, "requireUpper": true, "requireLower": true,
+                         "requireDigit": true, "requireSymbol": true, "rejectsCommonPasswords": true}""");
+    }
+
+    @Test
+    void onlyReadingThePasswordPolicyIsPublic() {
+        expectProblem(http.post().uri("/api/v1/auth/password-policy").exchange(), 401, "unauthorized");
+        expectProblem(http.post().uri("/api/v1/auth/password-policy")
+                .headers(h -> h.setBearerAuth(TestTokens.token("u-1", "CUSTOMER"))).exchange(), 405,
+                "method-not-allowed");
+    }
+
+    @Test
+    void anEmailBelongsToOneAccountWhateverItsCase() {
+        String email = uniqueEmail("Bob");
+        insertUser(email, "Bob", "{CUSTOMER}");
+
+        assertThatThrownBy(() -> insertUser(email.toLowerCase(), "Bobby", "{CUSTOMER}"))
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void theTableRefusesUnknownRolesAndAccountsWithoutRoles() {
+        assertThatThrownBy(() -> insertUser(uniqueEmail("x"), "X", "{CUSTOMER,ROOT}"))
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> insertUser(uniqueEmail("y"), "Y", "{}"))
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void readinessReportsTheDatabase() {
+        http.get().uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components.db.status").isEqualTo("UP");
+    }
+
+    @Test
+    void theTopicItWritesExistsWithItsDeadLetterTopic() {
+        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
+        try (Admin admin = Admin.create(config)) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(admin.listTopics().names().get()).containsAll(Set.of("user.events", "user.events.DLT")));
+        }
+    }
+
+    @Test
+    void theEndpointsAreDocumented() {
+        http.get().uri("/v3/api-docs")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/v1/users/me'].get.summary").exists()
+                .jsonPath("$.paths['/api/v1/auth/password-policy'].get.summary").exists();
+    }
+
+    /** Writes an account the way registration will; the hash is a placeholder no password matches. */
+    private UUID insertUser(String email, String displayName, String roles) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into users (id, email, password_hash, display_name, roles, created_at, updated_at)
+                        values (:id, :email, '$argon2id$v=19$m=19456,t=2,p=1$placeholder', :name, cast(:roles as text[]),
+                                :at, :at)""")
+                .param("id", id).param("email", email).param("name", displayName).param("roles", roles)
+                .param("at", CREATED.atOffset(ZoneOffset.UTC))
+                .update();
+        return id;
+    }
+
+    private static String uniqueEmail(String name) {
+        return name + "+" + UUID.randomUUID() + "@Example.com";
+    }
+
+    private static void expectProblem(RestTestClient.ResponseSpec response, int status, String type) {
+        response.expectStatus().isEqualTo(status)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(status)
+                .jsonPath("$.type").isEqualTo("https://tienda.io/problems/" + type);
+    }
+}
