@@ -1,0 +1,176 @@
+package io.tienda.platform.testing.infra;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.embedded.core.ExecutableProvider;
+
+/**
+ * redis-server 6.2 from the embedded-redis jar, run as a child process. Only the binary comes from
+ * embedded-redis: its own process handling reads the server's stdout to detect readiness and adds a
+ * shutdown hook per start, so the fleet could not log to a file nor stop Redis after the services.
+ */
+public final class EmbeddedRedisServer implements RedisServer {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedRedisServer.class);
+
+    private final DataDir root;
+
+    private final Path logFile;
+
+    private final int port;
+
+    private final boolean durable;
+
+    private ChildProcess process;
+
+    private EmbeddedRedisServer(DataDir root, Path logFile, int port, boolean durable) {
+        this.root = root;
+        this.logFile = logFile;
+        this.port = port;
+        this.durable = durable;
+    }
+
+    /** A free port, no persistence, a temporary directory deleted by {@link #close()}. */
+    public static EmbeddedRedisServer ephemeral() {
+        DataDir root = DataDir.temporary("tienda-redis-");
+        return new EmbeddedRedisServer(root, root.resolve("redis.log"), Ports.free(), false);
+    }
+
+    /** A fixed port with an append-only file and RDB snapshots in {@code directory}. */
+    public static EmbeddedRedisServer persistent(Path directory, int port, Path logFile) {
+        return new EmbeddedRedisServer(DataDir.persistent(directory), logFile.toAbsolutePath(), port, true);
+    }
+
+    @Override
+    public String name() {
+        return "Redis";
+    }
+
+    @Override
+    public synchronized void start() {
+        if (process != null) {
+            return;
+        }
+        try {
+            File binary = ExecutableProvider.newJarResourceProvider(Files.createDirectories(root.resolve("bin")).toFile())
+                .get();
+            Path config = root.resolve("redis.conf");
+            Files.writeString(config, configuration(), StandardCharsets.UTF_8);
+            ChildProcess started = ChildProcess.start(List.of(binary.getAbsolutePath(), config.toString()), root.path(),
+                    logFile);
+            try {
+                Poll.until("Redis on port " + port, Duration.ofSeconds(30), this::answersPing, started::exitReason);
+            }
+            catch (RuntimeException ex) {
+                started.stop(Duration.ofSeconds(5));
+                throw ex;
+            }
+            process = started;
+            log.info("Redis listens on port {} with data in {}", port, root.path());
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Redis did not start", ex);
+        }
+    }
+
+    private String configuration() {
+        String persistence = durable ? """
+                appendonly yes
+                appendfsync everysec
+                save 900 1
+                save 300 10
+                save 60 10000
+                """ : """
+                appendonly no
+                save ""
+                """;
+        return """
+                port %d
+                bind 127.0.0.1 -::1
+                daemonize no
+                dir %s
+                logfile ""
+                loglevel notice
+                """.formatted(port, root.path()) + persistence;
+    }
+
+    private boolean answersPing() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            socket.setSoTimeout(1000);
+            OutputStream out = socket.getOutputStream();
+            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            byte[] answer = new byte[7];
+            int read = in.readNBytes(answer, 0, answer.length);
+            return new String(answer, 0, read, StandardCharsets.US_ASCII).startsWith("+PONG");
+        }
+        catch (IOException ex) {
+            return false;
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        try {
+            // SIGTERM: Redis writes its append-only file and snapshot before it exits
+            process.stop(Duration.ofSeconds(30));
+        }
+        finally {
+            process = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return process != null;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            stop();
+        }
+        finally {
+            root.deleteIfTemporary();
+        }
+    }
+
+    @Override
+    public String host() {
+        return "localhost";
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    /** The process id of redis-server while it runs. */
+    public synchronized long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
+    @Override
+    public String toString() {
+        return "Redis on port " + port;
+    }
+
+}

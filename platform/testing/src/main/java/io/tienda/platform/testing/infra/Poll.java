@@ -1,0 +1,39 @@
+package io.tienda.platform.testing.infra;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/** Polls a condition; servers start in the background and say nothing when they are ready. */
+final class Poll {
+
+    private Poll() {
+    }
+
+    /**
+     * Returns once {@code ready} holds. Fails when {@code failure} reports a problem (e.g. the process
+     * exited) or when {@code timeout} passes.
+     */
+    static void until(String what, Duration timeout, BooleanSupplier ready, Supplier<Optional<String>> failure) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!ready.getAsBoolean()) {
+            Optional<String> problem = failure.get();
+            if (problem.isPresent()) {
+                throw new IllegalStateException(what + " failed: " + problem.get());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(what + " timed out after " + timeout.toSeconds() + " s"
+                        + failure.get().map(detail -> ": " + detail).orElse(""));
+            }
+            try {
+                Thread.sleep(100);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(what + " interrupted", ex);
+            }
+        }
+    }
+
+}

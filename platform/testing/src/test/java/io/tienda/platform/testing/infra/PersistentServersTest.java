@@ -1,0 +1,109 @@
+package io.tienda.platform.testing.infra;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The local fleet relies on data surviving a restart of each server with a persistent directory. */
+class PersistentServersTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void postgresKeepsItsDataAcrossRestarts() throws Exception {
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.persistent(directory.resolve("postgres"), Ports.free(),
+                directory.resolve("logs/postgres.log"));
+        try {
+            postgres.start();
+            postgres.ensureDatabase("orders");
+            sql(postgres, "CREATE TABLE kept (v int); INSERT INTO kept VALUES (42)");
+            postgres.stop();
+            assertThat(Ports.isOpen("localhost", postgres.port())).isFalse();
+            assertThat(directory.resolve("postgres/postmaster.pid")).doesNotExist();
+
+            postgres.start();
+            assertThat(sql(postgres, "SELECT v FROM kept")).isEqualTo("42");
+        }
+        finally {
+            postgres.close();
+        }
+        assertThat(directory.resolve("postgres/PG_VERSION")).exists();
+        assertThat(Files.readString(directory.resolve("logs/postgres.log"))).isNotEmpty();
+    }
+
+    @Test
+    void redisKeepsItsDataAcrossRestarts() {
+        EmbeddedRedisServer redis = EmbeddedRedisServer.persistent(directory.resolve("redis"), Ports.free(),
+                directory.resolve("logs/redis.log"));
+        RedisClient client = RedisClient.create(RedisURI.create("localhost", redis.port()));
+        try {
+            redis.start();
+            long pid = redis.pid();
+            try (StatefulRedisConnection<String, String> connection = client.connect()) {
+                connection.sync().set("cart:7", "kept");
+            }
+            redis.stop();
+            assertThat(ProcessHandle.of(pid)).isEmpty();
+
+            redis.start();
+            try (StatefulRedisConnection<String, String> connection = client.connect()) {
+                assertThat(connection.sync().get("cart:7")).isEqualTo("kept");
+            }
+        }
+        finally {
+            client.shutdown();
+            redis.close();
+        }
+        assertThat(directory.resolve("redis/appendonly.aof")).exists();
+    }
+
+    @Test
+    void mongoKeepsItsDataAcrossRestartsWithTheH2Backend() {
+        EmbeddedMongoServer mongo = EmbeddedMongoServer.persistent(directory.resolve("mongo/tienda.mv"), Ports.free());
+        try {
+            mongo.start();
+            try (MongoClient client = MongoClients.create(mongo.uri("products"))) {
+                client.getDatabase("products").getCollection("products").insertOne(new Document("sku", "KEPT"));
+            }
+            mongo.stop();
+            mongo.start();
+            try (MongoClient client = MongoClients.create(mongo.uri("products"))) {
+                assertThat(client.getDatabase("products").getCollection("products").countDocuments()).isEqualTo(1);
+            }
+        }
+        finally {
+            mongo.close();
+        }
+    }
+
+    private static String sql(PostgresServer postgres, String statements) throws Exception {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("orders"), postgres.username(),
+                postgres.password()); Statement sql = connection.createStatement()) {
+            String last = null;
+            for (String statement : statements.split(";")) {
+                if (sql.execute(statement.trim())) {
+                    try (ResultSet rows = sql.getResultSet()) {
+                        last = rows.next() ? rows.getString(1) : null;
+                    }
+                }
+            }
+            return last;
+        }
+    }
+
+}
