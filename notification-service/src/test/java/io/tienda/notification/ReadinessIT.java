@@ -1,0 +1,39 @@
+package io.tienda.notification;
+
+import io.tienda.platform.testing.Infra;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.index.IndexInfo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReadinessIT extends NotificationServiceIT {
+
+    @Test
+    void readinessReportsMongoAndMailUp() {
+        http.get().uri("/actuator/health/readiness").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components.mongo.status").isEqualTo("UP")
+                .jsonPath("$.components.mail.status").isEqualTo("UP");
+    }
+
+    @Test
+    void readinessFailsWhileTheMailServerIsDown() {
+        Infra.smtp().whileStopped(() -> http.get().uri("/actuator/health/readiness").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody()
+                .jsonPath("$.components.mail.status").isEqualTo("DOWN"));
+    }
+
+    @Test
+    void createsTheCollectionsAndIndexesAtStart() {
+        assertThat(mongo.getCollectionNames()).contains("notifications", "templates", "tickets");
+        assertThat(mongo.indexOps("notifications").getIndexInfo()).extracting(IndexInfo::getName)
+                .contains("recipient_newest", "status_oldest");
+        assertThat(mongo.indexOps("templates").getIndexInfo()).extracting(IndexInfo::getName)
+                .contains("key_channel_locale_unique");
+        assertThat(mongo.indexOps("tickets").getIndexInfo()).extracting(IndexInfo::getName)
+                .contains("customer_newest", "status_queue");
+    }
+}

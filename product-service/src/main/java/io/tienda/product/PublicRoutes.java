@@ -1,0 +1,20 @@
+package io.tienda.product;
+
+import io.tienda.platform.security.AuthorizationRules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/** Shoppers browse the catalog without signing in; every other route needs a token. */
+@Configuration(proxyBeanMethods = false)
+class PublicRoutes {
+
+    @Bean
+    AuthorizationRules productRules() {
+        return rules -> rules.requestMatchers(HttpMethod.GET,
+                "/api/v1/products", "/api/v1/products/**",
+                "/api/v1/categories", "/api/v1/categories/**",
+                "/api/v1/search/**",
+                "/api/v1/offers", "/api/v1/offers/**").permitAll();
+    }
+}

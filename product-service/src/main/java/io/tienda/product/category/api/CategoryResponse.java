@@ -1,0 +1,13 @@
+package io.tienda.product.category.api;
+
+import io.tienda.product.category.domain.Category;
+
+/** A category in the menu list; {@code depth} lets a client indent without rebuilding the tree. */
+public record CategoryResponse(String id, String slug, String name, String parentId, String path, int depth,
+        int sortOrder) {
+
+    static CategoryResponse of(Category category) {
+        return new CategoryResponse(category.id(), category.slug(), category.name(), category.parentId(),
+                category.path(), category.depth(), category.sortOrder());
+    }
+}

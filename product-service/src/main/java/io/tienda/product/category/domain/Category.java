@@ -1,0 +1,21 @@
+package io.tienda.product.category.domain;
+
+import java.util.Objects;
+
+/**
+ * A node of the category tree. {@code path} is the materialized path of slugs from the root
+ * (e.g. {@code /electronics/phones}), so a subtree is one prefix query.
+ */
+public record Category(String id, String slug, String name, String parentId, String path, int sortOrder) {
+
+    public Category {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(slug, "slug");
+        Objects.requireNonNull(path, "path");
+    }
+
+    /** Zero for a root category. */
+    public int depth() {
+        return (int) path.chars().filter(c -> c == '/').count() - 1;
+    }
+}

@@ -1,0 +1,24 @@
+package io.tienda.product.offer.api;
+
+import io.tienda.platform.events.Money;
+import io.tienda.product.offer.domain.Discount;
+import io.tienda.product.offer.domain.Offer;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A live offer as shoppers see it. The coupon code itself is never listed: codes are handed out to
+ * some shoppers, and a public list would hand them to everyone.
+ */
+public record OfferResponse(String id, String name, String kind, Integer percentOff, Money amountOff,
+        String appliesTo, List<String> targetIds, Instant startsAt, Instant endsAt, boolean requiresCoupon) {
+
+    static OfferResponse of(Offer offer) {
+        Integer percent = offer.discount() instanceof Discount.PercentOff p ? p.percent() : null;
+        Money amount = offer.discount() instanceof Discount.AmountOff a ? a.amount() : null;
+        return new OfferResponse(offer.id(), offer.name(), percent != null ? "PERCENT" : "FIXED", percent, amount,
+                offer.appliesTo().scope().name(), offer.appliesTo().ids(), offer.startsAt(), offer.endsAt(),
+                offer.requiresCoupon());
+    }
+}

@@ -1,0 +1,44 @@
+package io.tienda.product;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.index.IndexInfo;
+import org.springframework.kafka.core.KafkaAdmin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReadinessIT extends ProductServiceIT {
+
+    @Test
+    void readinessReportsMongoUp() {
+        http.get().uri("/actuator/health/readiness").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components.mongo.status").isEqualTo("UP");
+    }
+
+    @Test
+    void createsTheCollectionsAndIndexesAtStart() {
+        assertThat(mongo.getCollectionNames()).contains("products", "categories", "brands", "offers");
+        assertThat(mongo.indexOps("products").getIndexInfo()).extracting(IndexInfo::getName)
+                .contains("slug_unique", "variant_sku_unique", "category", "active_newest");
+        assertThat(mongo.indexOps("brands").getIndexInfo()).extracting(IndexInfo::getName).contains("slug_unique");
+        assertThat(mongo.indexOps("offers").getIndexInfo()).extracting(IndexInfo::getName)
+                .contains("active_window", "coupon_unique");
+    }
+
+    @Test
+    void createsItsTopicAndDeadLetterTopicAtStart(@Autowired KafkaAdmin kafka) {
+        assertThat(kafka.describeTopics("product.events", "product.events.DLT")).containsOnlyKeys("product.events", "product.events.DLT");
+    }
+
+    @Test
+    void servesItsApiDescription() {
+        http.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/v1/products'].get.summary").isEqualTo("List products on sale")
+                .jsonPath("$.paths['/api/v1/search/products']").exists();
+    }
+}
