@@ -1,0 +1,427 @@
+package io.tienda.fleet;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+
+import io.tienda.fleet.ProcessesFile.Entry;
+import io.tienda.fleet.ProcessesFile.ProbeKind;
+import io.tienda.platform.testing.infra.EmbeddedClickHouseServer;
+
+/**
+ * {@code up}: starts the infrastructure, then discovery, then the gateway and the services, waits
+ * until each is ready and registered, prints where everything is, and keeps running until Ctrl-C or
+ * {@code ./tienda down}, which stop the services (gateway first, discovery last) and then the
+ * infrastructure.
+ */
+final class Launcher {
+
+    /** A fragment of the launcher's command line, to recognise it (and its in-process servers) by pid. */
+    static final String COMMAND_HINT = "tienda-fleet";
+
+    private static final Duration GRACE = Duration.ofSeconds(20);
+
+    private final FleetPaths paths;
+
+    private final Options options;
+
+    private final PrintStream out;
+
+    private final InfraPorts ports = InfraPorts.DEFAULT;
+
+    private final Probe probe;
+
+    private final Instant begin = Instant.now();
+
+    private final Object lock = new Object();
+
+    private final List<ServiceProcess> running = new ArrayList<>();
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private boolean stopping;
+
+    private Infrastructure infrastructure;
+
+    Launcher(FleetPaths paths, Options options, PrintStream out) {
+        this.paths = paths;
+        this.options = options;
+        this.out = out;
+        this.probe = new Probe(Catalog.byName(Catalog.DISCOVERY).orElseThrow().port());
+    }
+
+    /** Answers only when starting failed; a started fleet runs until the JVM is told to stop. */
+    int run() {
+        try {
+            Files.createDirectories(paths.logs());
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        Optional<ProcessHandle> other = DownCommand.runningLauncher(paths)
+            .filter(handle -> handle.pid() != ProcessHandle.current().pid());
+        if (other.isPresent()) {
+            out.println("The fleet already runs (launcher pid " + other.get().pid() + "). ./tienda down stops it.");
+            return 1;
+        }
+        new DownCommand(paths, out).stopLeftovers();
+        write(paths.pidFile(), String.valueOf(ProcessHandle.current().pid()));
+        phase("starting");
+
+        boolean withClickHouse = EmbeddedClickHouseServer.isAvailable();
+        List<ServiceSpec> services = runnable(withClickHouse);
+        Map<Integer, String> busy = busyPorts(services, withClickHouse);
+        if (!busy.isEmpty()) {
+            busy.forEach((port, owner) -> out.println("Port " + port + " (" + owner + ") is already in use."));
+            out.println("Stop whatever uses it (another fleet: ./tienda down) and try again.");
+            return fail("ports in use: " + busy.keySet());
+        }
+        JavaRuntime java = JavaRuntime.newest();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "fleet-shutdown"));
+
+        out.println("Starting the infrastructure (data in " + paths.root().relativize(paths.fleet()) + "/)...");
+        infrastructure = Infrastructure.create(paths, ports, withClickHouse);
+        try {
+            infrastructure.start(line -> out.println("  " + line));
+        }
+        catch (RuntimeException ex) {
+            out.println("The infrastructure did not start: " + ex.getMessage());
+            return fail("infrastructure: " + ex.getMessage().lines().findFirst().orElse(""));
+        }
+        recordProcesses();
+        if (options.infraOnly()) {
+            out.println();
+            out.print(infrastructureTable());
+            out.println();
+            out.println("Infrastructure ready in " + Table.duration(elapsed()) + ". Ctrl-C (or ./tienda down) stops it.");
+            phase("ready");
+            awaitStop();
+            return 0;
+        }
+
+        out.println("Starting " + services.size() + " JVMs on Java " + java.feature() + " (" + java.executable()
+                + "), logs in " + paths.root().relativize(paths.logs()) + "/");
+        Map<ServiceSpec, Optional<String>> failures = new LinkedHashMap<>();
+        List<ServiceSpec> rest = new ArrayList<>(services);
+        Optional<ServiceSpec> discovery = rest.stream().filter(ServiceSpec::isDiscovery).findFirst();
+        if (discovery.isPresent()) {
+            rest.remove(discovery.get());
+            Optional<String> failure = startAndAwait(discovery.get(), java);
+            if (failure.isPresent()) {
+                // nothing can register without the registry
+                report(discovery.get(), failure.get());
+                return fail(Catalog.DISCOVERY + " " + failure.get());
+            }
+        }
+        failures.putAll(startAll(rest, java));
+
+        out.println();
+        out.print(servicesTable(services));
+        out.println();
+        out.println("Gateway Swagger UI:  http://localhost:8080/swagger-ui.html");
+        out.println("Eureka dashboard:    http://localhost:8761/");
+        out.println("Mail reader:         http://localhost:" + ports.mailReader() + "/messages");
+        Optional<Map.Entry<ServiceSpec, Optional<String>>> failed = failures.entrySet()
+            .stream()
+            .filter(entry -> entry.getValue().isPresent())
+            .findFirst();
+        if (failed.isPresent()) {
+            out.println("Started in " + Table.duration(elapsed()) + ", but not everything is ready; the rest keeps running."
+                    + " ./tienda down stops it.");
+            phase("failed " + failed.get().getKey().name() + " " + failed.get().getValue().get());
+        }
+        else {
+            out.println("Ready in " + Table.duration(elapsed()) + ". Ctrl-C (or ./tienda down) stops everything.");
+            phase("ready");
+        }
+        awaitStop();
+        return 0;
+    }
+
+    /** The selected services whose jars exist; the others are reported and skipped. */
+    private List<ServiceSpec> runnable(boolean withClickHouse) {
+        List<ServiceSpec> runnable = new ArrayList<>();
+        for (ServiceSpec service : options.services()) {
+            if (service.name().equals(Catalog.ANALYTICS) && !withClickHouse) {
+                out.println("Skipping " + Catalog.ANALYTICS + ": " + EmbeddedClickHouseServer.missingBinaryMessage());
+            }
+            else if (!Files.isRegularFile(service.jar(paths.root()))) {
+                out.println("Skipping " + service.name() + ": no " + paths.root().relativize(service.jar(paths.root()))
+                        + " (module not built or not written yet).");
+            }
+            else {
+                runnable.add(service);
+            }
+        }
+        return runnable;
+    }
+
+    private Map<Integer, String> busyPorts(List<ServiceSpec> services, boolean withClickHouse) {
+        Map<Integer, String> wanted = new LinkedHashMap<>(ports.byPort(withClickHouse));
+        services.forEach(service -> wanted.put(service.port(), service.name()));
+        Map<Integer, String> busy = new LinkedHashMap<>();
+        wanted.forEach((port, owner) -> {
+            if (Probe.acceptsConnections(port)) {
+                busy.put(port, owner);
+            }
+        });
+        return busy;
+    }
+
+    /** Starts services with at most {@code parallel} of them booting at once: boot time is CPU-bound. */
+    private Map<ServiceSpec, Optional<String>> startAll(List<ServiceSpec> services, JavaRuntime java) {
+        Semaphore booting = new Semaphore(options.parallel());
+        ExecutorService executor = Executors.newFixedThreadPool(Math.max(1, services.size()));
+        Map<ServiceSpec, Future<Optional<String>>> results = new LinkedHashMap<>();
+        for (ServiceSpec service : services) {
+            results.put(service, executor.submit(() -> {
+                booting.acquire();
+                try {
+                    return startAndAwait(service, java);
+                }
+                finally {
+                    booting.release();
+                }
+            }));
+        }
+        Map<ServiceSpec, Optional<String>> failures = new LinkedHashMap<>();
+        results.forEach((service, result) -> {
+            try {
+                Optional<String> failure = result.get();
+                failure.ifPresent(reason -> report(service, reason));
+                failures.put(service, failure);
+            }
+            catch (Exception ex) {
+                failures.put(service, Optional.of(String.valueOf(ex.getMessage())));
+            }
+        });
+        executor.shutdown();
+        return failures;
+    }
+
+    /** Empty when the service is ready (and registered), else why not. */
+    private Optional<String> startAndAwait(ServiceSpec service, JavaRuntime java) {
+        Path jar = snapshot(service);
+        ServiceProcess process;
+        synchronized (lock) {
+            if (stopping) {
+                return Optional.of("not started: the fleet is stopping");
+            }
+            List<String> command = ServiceCommand.of(service, java, jar,
+                    Catalog.byName(Catalog.DISCOVERY).orElseThrow().port(), infrastructure.propertiesFor(service),
+                    System.getenv("TIENDA_JAVA_OPTS"));
+            process = ServiceProcess.start(service, command, paths.fleet().resolve("work").resolve(service.name()),
+                    paths.log(service.name()));
+            running.add(process);
+        }
+        recordProcesses();
+        process.handle().onExit().thenRun(() -> {
+            boolean expected;
+            synchronized (lock) {
+                expected = stopping;
+            }
+            if (!expected) {
+                out.println("[" + seconds() + "] " + service.name() + " exited with code " + process.exitCode() + "; see "
+                        + paths.root().relativize(process.log()));
+            }
+        });
+        out.println("[" + seconds() + "] starting " + service.name() + " on port " + service.port() + " (pid "
+                + process.pid() + ")");
+        Instant deadline = process.started().plus(options.timeout());
+        String health = Probe.UNREACHABLE;
+        boolean registered = false;
+        while (true) {
+            synchronized (lock) {
+                if (stopping) {
+                    return Optional.of("stopped while starting");
+                }
+            }
+            if (!process.isAlive()) {
+                return Optional.of("exited with code " + process.exitCode());
+            }
+            health = probe.health(service.port());
+            registered = !service.registersWithDiscovery()
+                    || ("UP".equals(health) && probe.registeredPorts().contains(service.port()));
+            if ("UP".equals(health) && registered) {
+                out.println("[" + seconds() + "] " + service.name() + " is ready after "
+                        + Table.duration(Duration.between(process.started(), Instant.now())));
+                return Optional.empty();
+            }
+            if (Instant.now().isAfter(deadline)) {
+                return Optional.of("not ready after " + options.timeout().toSeconds() + " s (health " + health
+                        + (service.registersWithDiscovery() ? ", registered in Eureka: " + registered : "") + ")");
+            }
+            pause(Duration.ofSeconds(1));
+        }
+    }
+
+    /**
+     * A copy of the service's jar for the JVM to run: rebuilding a module while the fleet runs
+     * rewrites its jar, and a JVM whose jar changes underneath fails with NoClassDefFoundError.
+     */
+    private Path snapshot(ServiceSpec service) {
+        try {
+            Path copy = Files.createDirectories(paths.fleet().resolve("jars")).resolve(service.name() + ".jar");
+            Files.copy(service.jar(paths.root()), copy, StandardCopyOption.REPLACE_EXISTING);
+            return copy;
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot copy the jar of " + service.name(), ex);
+        }
+    }
+
+    private void report(ServiceSpec service, String reason) {
+        Path log = paths.log(service.name());
+        out.println("[" + seconds() + "] " + service.name() + " FAILED: " + reason + ". Last lines of "
+                + paths.root().relativize(log) + ":");
+        Processes.tail(log, 25).lines().forEach(line -> out.println("    " + line));
+    }
+
+    private String servicesTable(List<ServiceSpec> services) {
+        Table table = new Table("SERVICE", "PORT", "HEALTH", "URL");
+        for (ServiceSpec service : services) {
+            table.row(service.name(), String.valueOf(service.port()), probe.health(service.port()), service.url());
+        }
+        return table.render();
+    }
+
+    private String infrastructureTable() {
+        Table table = new Table("SERVER", "PORT", "URL");
+        for (Entry entry : infrastructure.entries(ProcessHandle.current().pid())) {
+            table.row(entry.name(), String.valueOf(entry.port()), entry.url());
+        }
+        return table.render();
+    }
+
+    private void recordProcesses() {
+        long self = ProcessHandle.current().pid();
+        List<Entry> entries = new ArrayList<>();
+        entries.add(new Entry("launcher", self, 0, COMMAND_HINT, "-", ProbeKind.TCP));
+        if (infrastructure != null) {
+            entries.addAll(infrastructure.entries(self));
+        }
+        synchronized (lock) {
+            for (ServiceProcess process : running) {
+                ServiceSpec service = process.service();
+                entries.add(new Entry(service.name(), process.pid(), service.port(), service.name() + ".jar", service.url(),
+                        ProbeKind.READINESS));
+            }
+        }
+        ProcessesFile.write(paths.processesFile(), entries);
+    }
+
+    /**
+     * The shutdown hook: Ctrl-C and {@code ./tienda down} (SIGTERM) both end here. The gateway goes
+     * first so no new requests come in, discovery last so the others can de-register.
+     */
+    private void shutdown() {
+        List<ServiceProcess> processes;
+        synchronized (lock) {
+            if (stopping) {
+                return;
+            }
+            stopping = true;
+            processes = new ArrayList<>(running);
+        }
+        phase("stopping");
+        out.println();
+        out.println("Stopping the fleet...");
+        stopGroup(processes.stream().filter(p -> p.service().name().equals(Catalog.GATEWAY)).toList());
+        stopGroup(processes.stream()
+            .filter(p -> !p.service().name().equals(Catalog.GATEWAY) && !p.service().isDiscovery())
+            .toList());
+        stopGroup(processes.stream().filter(p -> p.service().isDiscovery()).toList());
+        if (infrastructure != null) {
+            out.println("Stopping the infrastructure...");
+            infrastructure.close();
+        }
+        // anything a child left behind (it should be nothing)
+        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+        delete(paths.processesFile());
+        delete(paths.phaseFile());
+        delete(paths.pidFile());
+        out.println("Stopped after " + Table.duration(elapsed()) + " of running.");
+        stopped.countDown();
+    }
+
+    private void stopGroup(List<ServiceProcess> group) {
+        group.stream().filter(ServiceProcess::isAlive).forEach(ServiceProcess::requestStop);
+        for (ServiceProcess process : group) {
+            boolean graceful = process.finishStop(GRACE);
+            out.println("  " + process.service().name() + (graceful ? " stopped" : " killed after " + GRACE.toSeconds() + " s"));
+        }
+    }
+
+    private int fail(String reason) {
+        phase("failed " + reason);
+        return 1;
+    }
+
+    private void awaitStop() {
+        try {
+            stopped.await();
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void phase(String phase) {
+        write(paths.phaseFile(), phase);
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path partial = file.resolveSibling(file.getFileName() + ".partial");
+            Files.writeString(partial, content + "\n", StandardCharsets.UTF_8);
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot write " + file, ex);
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        }
+        catch (IOException ex) {
+            // a stale bookkeeping file is cleaned by the next up or down
+        }
+    }
+
+    private Duration elapsed() {
+        return Duration.between(begin, Instant.now());
+    }
+
+    private String seconds() {
+        return String.format("%4d s", elapsed().toSeconds());
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+}

@@ -1,0 +1,67 @@
+package io.tienda.fleet;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The command line of one service JVM. */
+final class ServiceCommand {
+
+    /**
+     * Eleven JVMs share two cores and must stay well under 6 GiB: a small serial-GC heap, C1 only
+     * (starts fast, peak speed does not matter here), small thread stacks and bounded class metadata.
+     */
+    static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=64m",
+            "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8");
+
+    private ServiceCommand() {
+    }
+
+    /**
+     * @param storeProperties where the service's stores and Kafka are (see {@code ServiceProperties})
+     * @param extraJvmOptions e.g. from {@code TIENDA_JAVA_OPTS}, to attach a debugger
+     */
+    static List<String> of(ServiceSpec service, JavaRuntime java, Path jar, int discoveryPort,
+            Map<String, String> storeProperties, String extraJvmOptions) {
+        List<String> command = new ArrayList<>();
+        command.add(java.executable().toString());
+        command.addAll(JVM_OPTIONS);
+        if (java.feature() >= 24) {
+            // libraries (Netty, Kafka clients) still use sun.misc.Unsafe and JNI; Java 24+ warns on every start
+            command.add("--sun-misc-unsafe-memory-access=allow");
+            command.add("--enable-native-access=ALL-UNNAMED");
+        }
+        if (extraJvmOptions != null && !extraJvmOptions.isBlank()) {
+            command.addAll(Arrays.asList(extraJvmOptions.trim().split("\\s+")));
+        }
+        command.add("-jar");
+        command.add(jar.toString());
+        properties(service, java, discoveryPort, storeProperties)
+            .forEach((key, value) -> command.add("--" + key + "=" + value));
+        return command;
+    }
+
+    static Map<String, String> properties(ServiceSpec service, JavaRuntime java, int discoveryPort,
+            Map<String, String> storeProperties) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("server.port", String.valueOf(service.port()));
+        properties.put("eureka.client.service-url.defaultZone", "http://localhost:" + discoveryPort + "/eureka/");
+        // every JVM runs here: register as localhost, whatever this machine's hostname resolves to
+        properties.put("eureka.instance.hostname", "localhost");
+        properties.put("management.endpoint.health.probes.enabled", "true");
+        if (service.isDiscovery()) {
+            // the registry answers from a cache refreshed every 30 s; locally, new instances should show at once
+            properties.put("eureka.server.use-read-only-response-cache", "false");
+        }
+        if (java.hasVirtualThreads()) {
+            properties.put("spring.threads.virtual.enabled", "true");
+        }
+        properties.putAll(storeProperties);
+        return properties;
+    }
+
+}

@@ -1,0 +1,72 @@
+package io.tienda.fleet;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ServiceCommandTest {
+
+    @TempDir
+    Path root;
+
+    private final JavaRuntime java25 = new JavaRuntime(Path.of("/jdk25/bin/java"), 25);
+
+    private final JavaRuntime java17 = new JavaRuntime(Path.of("/jdk17/bin/java"), 17);
+
+    @Test
+    void pointsAPostgresServiceAtItsOwnDatabaseAndAtKafka() {
+        ServiceSpec orders = Catalog.byName("order-service").orElseThrow();
+
+        List<String> command = command(orders, java25);
+
+        assertThat(command.subList(0, 2)).containsExactly("/jdk25/bin/java", "-Xms64m");
+        assertThat(command).contains("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k")
+            .containsSubsequence("-jar", root.resolve("order-service/target/order-service.jar").toString())
+            .contains("--server.port=8003", "--spring.datasource.url=jdbc:postgresql://localhost:5432/orders",
+                    "--spring.datasource.username=postgres", "--spring.kafka.bootstrap-servers=localhost:9092",
+                    "--eureka.client.service-url.defaultZone=http://localhost:8761/eureka/",
+                    "--management.endpoint.health.probes.enabled=true", "--spring.threads.virtual.enabled=true")
+            .noneMatch(arg -> arg.startsWith("--spring.data.redis") || arg.startsWith("--spring.mongodb"));
+    }
+
+    @Test
+    void givesMongoRedisClickHouseAndMailOnlyToTheServicesThatUseThem() {
+        assertThat(command(Catalog.byName("notification-service").orElseThrow(), java25)).contains(
+                "--spring.mongodb.uri=mongodb://localhost:27017/notifications",
+                "--spring.data.mongodb.uri=mongodb://localhost:27017/notifications", "--spring.mail.host=localhost",
+                "--spring.mail.port=3025");
+        assertThat(command(Catalog.byName("cart-service").orElseThrow(), java25))
+            .contains("--spring.data.redis.host=localhost", "--spring.data.redis.port=6379");
+        assertThat(command(Catalog.byName("analytics-service").orElseThrow(), java25)).contains(
+                "--tienda.clickhouse.url=http://localhost:8123", "--tienda.clickhouse.database=analytics",
+                "--tienda.clickhouse.username=default", "--tienda.clickhouse.password=");
+    }
+
+    @Test
+    void discoveryGetsNoKafkaAndAnswersRegistrationsAtOnce() {
+        List<String> command = command(Catalog.byName("discovery").orElseThrow(), java17);
+
+        assertThat(command).contains("--server.port=8761", "--eureka.server.use-read-only-response-cache=false")
+            .noneMatch(arg -> arg.startsWith("--spring.kafka"))
+            .noneMatch(arg -> arg.startsWith("--spring.threads.virtual"));
+    }
+
+    @Test
+    void appendsExtraJvmOptionsBeforeTheJar() {
+        List<String> command = ServiceCommand.of(Catalog.byName("gateway").orElseThrow(), java25, Path.of("g.jar"), 8761,
+                java.util.Map.of(), " -agentlib:jdwp=transport=dt_socket,server=y,address=5005  -Dx=y ");
+
+        assertThat(command).containsSubsequence("-agentlib:jdwp=transport=dt_socket,server=y,address=5005", "-Dx=y",
+                "-jar", "g.jar");
+    }
+
+    private List<String> command(ServiceSpec service, JavaRuntime java) {
+        Infrastructure infrastructure = Infrastructure.create(new FleetPaths(root), InfraPorts.DEFAULT, true);
+        return ServiceCommand.of(service, java, service.jar(root), 8761, infrastructure.propertiesFor(service), null);
+    }
+
+}
