@@ -3,17 +3,14 @@ package io.tienda.analytics;
 import io.tienda.platform.testing.Infra;
 import org.junit.jupiter.api.Test;
 
+import static io.tienda.platform.testing.ServiceChecks.expectReady;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ReadinessIT extends AnalyticsServiceIT {
 
     @Test
     void readinessReportsClickHouseUp() {
-        http.get().uri("/actuator/health/readiness").exchange()
-                .expectStatus().isOk()
-                .expectBody()
-                .jsonPath("$.status").isEqualTo("UP")
-                .jsonPath("$.components.clickhouse.status").isEqualTo("UP");
+        expectReady(http, "clickhouse");
     }
 
     @Test

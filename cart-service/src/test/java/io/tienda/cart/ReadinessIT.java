@@ -4,17 +4,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaAdmin;
 
+import static io.tienda.platform.testing.ServiceChecks.expectReady;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ReadinessIT extends CartServiceIT {
 
     @Test
     void readinessReportsRedisUp() {
-        http.get().uri("/actuator/health/readiness").exchange()
-                .expectStatus().isOk()
-                .expectBody()
-                .jsonPath("$.status").isEqualTo("UP")
-                .jsonPath("$.components.redis.status").isEqualTo("UP");
+        expectReady(http, "redis");
     }
 
     @Test

@@ -2,9 +2,6 @@ package io.tienda.inventory;
 
 import io.tienda.platform.testing.Store;
 import io.tienda.platform.testing.TiendaInfra;
-import io.tienda.platform.testing.security.TestTokens;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,15 +15,17 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
+import static io.tienda.platform.testing.ServiceChecks.expectDocumented;
+import static io.tienda.platform.testing.ServiceChecks.expectProblem;
+import static io.tienda.platform.testing.ServiceChecks.expectReady;
+import static io.tienda.platform.testing.ServiceChecks.expectTopicsWithDeadLetters;
+import static io.tienda.platform.testing.security.TestTokens.customer;
+import static io.tienda.platform.testing.security.TestTokens.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /** inventory-service against real PostgreSQL and Kafka: availability, the staff stock views, and its stores. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -170,7 +169,7 @@ class InventoryServiceIT {
     @ValueSource(strings = {"/api/v1/inventory", "/api/v1/warehouses"})
     void theStaffViewsNeedAManagerOrAdmin(String path) {
         expectProblem(http.get().uri(path).exchange(), 401, "unauthorized");
-        expectProblem(http.get().uri(path).headers(h -> h.setBearerAuth(TestTokens.token("c-1", "CUSTOMER")))
+        expectProblem(http.get().uri(path).headers(h -> h.setBearerAuth(customer("c-1")))
                 .exchange(), 403, "forbidden");
         expectProblem(http.get().uri(path).headers(h -> h.setBearerAuth(staff("SUPPORT"))).exchange(), 403,
                 "forbidden");
@@ -182,13 +181,7 @@ class InventoryServiceIT {
             "/api/v1/inventory?size=0", "/api/v1/inventory?size=101", "/api/v1/warehouses?page=x",
             "/api/v1/warehouses?size=1000"})
     void badParametersAreBadRequestProblems(String path) {
-        http.get().uri(path).headers(h -> h.setBearerAuth(staff("MANAGER")))
-                .exchange()
-                .expectStatus().isEqualTo(400)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.status").isEqualTo(400)
-                .jsonPath("$.type").value(String.class, type -> assertThat(type).startsWith("https://tienda.io/problems/"));
+        expectProblem(http.get().uri(path).headers(h -> h.setBearerAuth(staff("MANAGER"))).exchange(), 400);
     }
 
     @Test
@@ -210,33 +203,18 @@ class InventoryServiceIT {
 
     @Test
     void readinessReportsTheDatabase() {
-        http.get().uri("/actuator/health/readiness")
-                .exchange()
-                .expectStatus().isOk()
-                .expectBody()
-                .jsonPath("$.status").isEqualTo("UP")
-                .jsonPath("$.components.db.status").isEqualTo("UP");
+        expectReady(http, "db");
     }
 
     @Test
     void theTopicItWritesExistsWithItsDeadLetterTopic() {
-        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
-        try (Admin admin = Admin.create(config)) {
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(admin.listTopics().names().get())
-                    .containsAll(Set.of("inventory.events", "inventory.events.DLT")));
-        }
+        expectTopicsWithDeadLetters(environment.getRequiredProperty("spring.kafka.bootstrap-servers"),
+                "inventory.events");
     }
 
     @Test
     void theEndpointsAreDocumented() {
-        http.get().uri("/v3/api-docs")
-                .exchange()
-                .expectStatus().isOk()
-                .expectBody()
-                .jsonPath("$.paths['/api/v1/inventory/{sku}'].get.summary").exists()
-                .jsonPath("$.paths['/api/v1/inventory'].get.summary").exists()
-                .jsonPath("$.paths['/api/v1/warehouses'].get.summary").exists();
+        expectDocumented(http, "/api/v1/inventory/{sku}", "/api/v1/inventory", "/api/v1/warehouses");
     }
 
     private List<String> skus(String uri) {
@@ -278,17 +256,5 @@ class InventoryServiceIT {
                 .param("id", UUID.randomUUID()).param("sku", sku).param("warehouse", warehouse).param("kind", kind)
                 .param("onHand", onHandDelta).param("reserved", reservedDelta)
                 .update();
-    }
-
-    private static String staff(String role) {
-        return TestTokens.token("staff-" + role.toLowerCase(), role);
-    }
-
-    private static void expectProblem(RestTestClient.ResponseSpec response, int status, String type) {
-        response.expectStatus().isEqualTo(status)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.status").isEqualTo(status)
-                .jsonPath("$.type").isEqualTo("https://tienda.io/problems/" + type);
     }
 }

@@ -4,18 +4,14 @@ import io.tienda.platform.testing.Infra;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.index.IndexInfo;
 
+import static io.tienda.platform.testing.ServiceChecks.expectReady;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ReadinessIT extends NotificationServiceIT {
 
     @Test
     void readinessReportsMongoAndMailUp() {
-        http.get().uri("/actuator/health/readiness").exchange()
-                .expectStatus().isOk()
-                .expectBody()
-                .jsonPath("$.status").isEqualTo("UP")
-                .jsonPath("$.components.mongo.status").isEqualTo("UP")
-                .jsonPath("$.components.mail.status").isEqualTo("UP");
+        expectReady(http, "mongo", "mail");
     }
 
     @Test

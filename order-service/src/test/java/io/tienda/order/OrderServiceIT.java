@@ -3,8 +3,6 @@ package io.tienda.order;
 import io.tienda.platform.testing.Store;
 import io.tienda.platform.testing.TiendaInfra;
 import io.tienda.platform.testing.security.TestTokens;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,23 +11,23 @@ import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTe
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static io.tienda.platform.testing.ServiceChecks.expectDocumented;
+import static io.tienda.platform.testing.ServiceChecks.expectProblem;
+import static io.tienda.platform.testing.ServiceChecks.expectReady;
+import static io.tienda.platform.testing.ServiceChecks.expectTopicsWithDeadLetters;
+import static io.tienda.platform.testing.security.TestTokens.customer;
+import static io.tienda.platform.testing.security.TestTokens.newCustomer;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /** order-service against real PostgreSQL and Kafka: the order endpoints, who sees what, and its stores. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -170,13 +168,7 @@ class OrderServiceIT {
             "/api/v1/orders?page=10001",
             "/api/v1/orders?customerId=", "/api/v1/orders/not-a-uuid"})
     void badParametersAreBadRequestProblems(String path) {
-        http.get().uri(path).headers(h -> h.setBearerAuth(customer(newCustomer())))
-                .exchange()
-                .expectStatus().isEqualTo(400)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.status").isEqualTo(400)
-                .jsonPath("$.type").value(String.class, type -> assertThat(type).startsWith("https://tienda.io/problems/"));
+        expectProblem(http.get().uri(path).headers(h -> h.setBearerAuth(customer(newCustomer()))).exchange(), 400);
     }
 
     @Test
@@ -192,34 +184,18 @@ class OrderServiceIT {
 
     @Test
     void readinessReportsTheDatabase() {
-        http.get().uri("/actuator/health/readiness")
-                .exchange()
-                .expectStatus().isOk()
-                .expectBody()
-                .jsonPath("$.status").isEqualTo("UP")
-                .jsonPath("$.components.db.status").isEqualTo("UP");
+        expectReady(http, "db");
     }
 
     @Test
     void theTopicsItWritesExistWithTheirDeadLetterTopics() {
-        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
-        try (Admin admin = Admin.create(config)) {
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    assertThat(admin.listTopics().names().get()).containsAll(Set.of(
-                            "order.events", "order.events.DLT", "inventory.commands", "inventory.commands.DLT",
-                            "payment.commands", "payment.commands.DLT")));
-        }
+        expectTopicsWithDeadLetters(environment.getRequiredProperty("spring.kafka.bootstrap-servers"),
+                "order.events", "inventory.commands", "payment.commands");
     }
 
     @Test
     void theEndpointsAreDocumented() {
-        http.get().uri("/v3/api-docs")
-                .exchange()
-                .expectStatus().isOk()
-                .expectBody()
-                .jsonPath("$.paths['/api/v1/orders'].get.summary").exists()
-                .jsonPath("$.paths['/api/v1/orders/{id}'].get.summary").exists();
+        expectDocumented(http, "/api/v1/orders", "/api/v1/orders/{id}");
     }
 
     private record Line(String sku, int quantity, long unitPrice) {
@@ -251,21 +227,5 @@ class OrderServiceIT {
                     .update();
         }
         return id;
-    }
-
-    private static String newCustomer() {
-        return "customer-" + UUID.randomUUID();
-    }
-
-    private static String customer(String id) {
-        return TestTokens.token(id, "CUSTOMER");
-    }
-
-    private static void expectProblem(RestTestClient.ResponseSpec response, int status, String type) {
-        response.expectStatus().isEqualTo(status)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.status").isEqualTo(status)
-                .jsonPath("$.type").isEqualTo("https://tienda.io/problems/" + type);
     }
 }

@@ -3,8 +3,6 @@ package io.tienda.payment;
 import io.tienda.platform.testing.Store;
 import io.tienda.platform.testing.TiendaInfra;
 import io.tienda.platform.testing.security.TestTokens;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -14,24 +12,26 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.env.Environment;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import static io.tienda.platform.testing.ServiceChecks.expectDocumented;
+import static io.tienda.platform.testing.ServiceChecks.expectProblem;
+import static io.tienda.platform.testing.ServiceChecks.expectReady;
+import static io.tienda.platform.testing.ServiceChecks.expectTopicsWithDeadLetters;
+import static io.tienda.platform.testing.security.TestTokens.customer;
+import static io.tienda.platform.testing.security.TestTokens.newCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /** payment-service against real PostgreSQL and Kafka: listing payments, who sees which, and its stores. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -143,13 +143,8 @@ class PaymentServiceIT {
     @ParameterizedTest
     @ValueSource(strings = {"?orderId=not-a-uuid", "?page=-1", "?page=x", "?size=0", "?size=101", "?size=many"})
     void badParametersAreBadRequestProblems(String query) {
-        http.get().uri("/api/v1/payments" + query).headers(h -> h.setBearerAuth(customer(newCustomer())))
-                .exchange()
-                .expectStatus().isEqualTo(400)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.status").isEqualTo(400)
-                .jsonPath("$.type").value(String.class, type -> assertThat(type).startsWith("https://tienda.io/problems/"));
+        expectProblem(http.get().uri("/api/v1/payments" + query).headers(h -> h.setBearerAuth(customer(newCustomer())))
+                .exchange(), 400);
     }
 
     @Test
@@ -169,31 +164,18 @@ class PaymentServiceIT {
 
     @Test
     void readinessReportsTheDatabase() {
-        http.get().uri("/actuator/health/readiness")
-                .exchange()
-                .expectStatus().isOk()
-                .expectBody()
-                .jsonPath("$.status").isEqualTo("UP")
-                .jsonPath("$.components.db.status").isEqualTo("UP");
+        expectReady(http, "db");
     }
 
     @Test
     void theTopicItWritesExistsWithItsDeadLetterTopic() {
-        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
-        try (Admin admin = Admin.create(config)) {
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    assertThat(admin.listTopics().names().get()).containsAll(Set.of("payment.events", "payment.events.DLT")));
-        }
+        expectTopicsWithDeadLetters(environment.getRequiredProperty("spring.kafka.bootstrap-servers"),
+                "payment.events");
     }
 
     @Test
     void theEndpointIsDocumented() {
-        http.get().uri("/v3/api-docs")
-                .exchange()
-                .expectStatus().isOk()
-                .expectBody()
-                .jsonPath("$.paths['/api/v1/payments'].get.summary").exists();
+        expectDocumented(http, "/api/v1/payments");
     }
 
     private UUID insertPayment(String customerId, UUID orderId, String status, String providerPaymentId, Instant at) {
@@ -217,21 +199,5 @@ class PaymentServiceIT {
                 .expectBody().jsonPath("$.items[*].id").value(new ParameterizedTypeReference<List<String>>() {
                 }, ids::addAll);
         return ids;
-    }
-
-    private static String newCustomer() {
-        return "customer-" + UUID.randomUUID();
-    }
-
-    private static String customer(String id) {
-        return TestTokens.token(id, "CUSTOMER");
-    }
-
-    private static void expectProblem(RestTestClient.ResponseSpec response, int status, String type) {
-        response.expectStatus().isEqualTo(status)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.status").isEqualTo(status)
-                .jsonPath("$.type").isEqualTo("https://tienda.io/problems/" + type);
     }
 }

@@ -5,17 +5,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.kafka.core.KafkaAdmin;
 
+import static io.tienda.platform.testing.ServiceChecks.expectReady;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ReadinessIT extends ProductServiceIT {
 
     @Test
     void readinessReportsMongoUp() {
-        http.get().uri("/actuator/health/readiness").exchange()
-                .expectStatus().isOk()
-                .expectBody()
-                .jsonPath("$.status").isEqualTo("UP")
-                .jsonPath("$.components.mongo.status").isEqualTo("UP");
+        expectReady(http, "mongo");
     }
 
     @Test

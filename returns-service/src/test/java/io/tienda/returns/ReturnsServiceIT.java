@@ -3,8 +3,6 @@ package io.tienda.returns;
 import io.tienda.platform.testing.Store;
 import io.tienda.platform.testing.TiendaInfra;
 import io.tienda.platform.testing.security.TestTokens;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,21 +12,22 @@ import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTe
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
+import static io.tienda.platform.testing.ServiceChecks.expectDocumented;
+import static io.tienda.platform.testing.ServiceChecks.expectProblem;
+import static io.tienda.platform.testing.ServiceChecks.expectReady;
+import static io.tienda.platform.testing.ServiceChecks.expectTopicsWithDeadLetters;
+import static io.tienda.platform.testing.security.TestTokens.customer;
+import static io.tienda.platform.testing.security.TestTokens.newCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /** returns-service against real PostgreSQL and Kafka: listing returns, who sees which, and its stores. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -128,25 +127,14 @@ class ReturnsServiceIT {
 
     @Test
     void anonymousCallersGetAnUnauthorizedProblem() {
-        http.get().uri("/api/v1/returns")
-                .exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.status").isEqualTo(401)
-                .jsonPath("$.type").isEqualTo("https://tienda.io/problems/unauthorized");
+        expectProblem(http.get().uri("/api/v1/returns").exchange(), 401, "unauthorized");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"?page=-1", "?page=first", "?size=0", "?size=101", "?size=2.5"})
     void badParametersAreBadRequestProblems(String query) {
-        http.get().uri("/api/v1/returns" + query).headers(h -> h.setBearerAuth(customer(newCustomer())))
-                .exchange()
-                .expectStatus().isEqualTo(400)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.status").isEqualTo(400)
-                .jsonPath("$.type").value(String.class, type -> assertThat(type).startsWith("https://tienda.io/problems/"));
+        expectProblem(http.get().uri("/api/v1/returns" + query).headers(h -> h.setBearerAuth(customer(newCustomer())))
+                .exchange(), 400);
     }
 
     @Test
@@ -162,31 +150,18 @@ class ReturnsServiceIT {
 
     @Test
     void readinessReportsTheDatabase() {
-        http.get().uri("/actuator/health/readiness")
-                .exchange()
-                .expectStatus().isOk()
-                .expectBody()
-                .jsonPath("$.status").isEqualTo("UP")
-                .jsonPath("$.components.db.status").isEqualTo("UP");
+        expectReady(http, "db");
     }
 
     @Test
     void theTopicItWritesExistsWithItsDeadLetterTopic() {
-        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
-        try (Admin admin = Admin.create(config)) {
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(admin.listTopics().names().get())
-                    .containsAll(Set.of("returns.events", "returns.events.DLT")));
-        }
+        expectTopicsWithDeadLetters(environment.getRequiredProperty("spring.kafka.bootstrap-servers"),
+                "returns.events");
     }
 
     @Test
     void theEndpointIsDocumented() {
-        http.get().uri("/v3/api-docs")
-                .exchange()
-                .expectStatus().isOk()
-                .expectBody()
-                .jsonPath("$.paths['/api/v1/returns'].get.summary").exists();
+        expectDocumented(http, "/api/v1/returns");
     }
 
     private record Line(String sku, int quantity, String exchangeSku) {
@@ -214,13 +189,5 @@ class ReturnsServiceIT {
                     .update();
         }
         return id;
-    }
-
-    private static String newCustomer() {
-        return "customer-" + UUID.randomUUID();
-    }
-
-    private static String customer(String id) {
-        return TestTokens.token(id, "CUSTOMER");
     }
 }

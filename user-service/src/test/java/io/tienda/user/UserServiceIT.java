@@ -3,8 +3,6 @@ package io.tienda.user;
 import io.tienda.platform.testing.Store;
 import io.tienda.platform.testing.TiendaInfra;
 import io.tienda.platform.testing.security.TestTokens;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,22 +11,23 @@ import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTe
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
+import static io.tienda.platform.testing.ServiceChecks.expectDocumented;
+import static io.tienda.platform.testing.ServiceChecks.expectProblem;
+import static io.tienda.platform.testing.ServiceChecks.expectReady;
+import static io.tienda.platform.testing.ServiceChecks.expectTopicsWithDeadLetters;
+import static io.tienda.platform.testing.security.TestTokens.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /** user-service against real PostgreSQL and Kafka: the caller's profile, the password policy, and its stores. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -51,7 +50,7 @@ class UserServiceIT {
     void aSignedInUserReadsTheirOwnProfileWithoutItsPasswordHash() {
         UUID id = insertUser(uniqueEmail("Alice"), "Alice", "{CUSTOMER}");
 
-        http.get().uri("/api/v1/users/me").headers(h -> h.setBearerAuth(TestTokens.token(id.toString(), "CUSTOMER")))
+        http.get().uri("/api/v1/users/me").headers(h -> h.setBearerAuth(customer(id.toString())))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody()
@@ -81,7 +80,7 @@ class UserServiceIT {
     @ValueSource(strings = {"3f1d0c8e-8e4b-4c37-b0e4-2d2f5f1b9a11", "not-a-uuid", "1-1-1-1-1"})
     void aSubjectWithoutAnAccountIsANotFoundProblem(String subject) {
         expectProblem(http.get().uri("/api/v1/users/me")
-                .headers(h -> h.setBearerAuth(TestTokens.token(subject, "CUSTOMER"))).exchange(), 404, "not-found");
+                .headers(h -> h.setBearerAuth(customer(subject))).exchange(), 404, "not-found");
     }
 
     @Test
@@ -106,8 +105,7 @@ class UserServiceIT {
     void onlyReadingThePasswordPolicyIsPublic() {
         expectProblem(http.post().uri("/api/v1/auth/password-policy").exchange(), 401, "unauthorized");
         expectProblem(http.post().uri("/api/v1/auth/password-policy")
-                .headers(h -> h.setBearerAuth(TestTokens.token("u-1", "CUSTOMER"))).exchange(), 405,
-                "method-not-allowed");
+                .headers(h -> h.setBearerAuth(customer("u-1"))).exchange(), 405, "method-not-allowed");
     }
 
     @Test
@@ -129,32 +127,17 @@ class UserServiceIT {
 
     @Test
     void readinessReportsTheDatabase() {
-        http.get().uri("/actuator/health/readiness")
-                .exchange()
-                .expectStatus().isOk()
-                .expectBody()
-                .jsonPath("$.status").isEqualTo("UP")
-                .jsonPath("$.components.db.status").isEqualTo("UP");
+        expectReady(http, "db");
     }
 
     @Test
     void theTopicItWritesExistsWithItsDeadLetterTopic() {
-        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
-        try (Admin admin = Admin.create(config)) {
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    assertThat(admin.listTopics().names().get()).containsAll(Set.of("user.events", "user.events.DLT")));
-        }
+        expectTopicsWithDeadLetters(environment.getRequiredProperty("spring.kafka.bootstrap-servers"), "user.events");
     }
 
     @Test
     void theEndpointsAreDocumented() {
-        http.get().uri("/v3/api-docs")
-                .exchange()
-                .expectStatus().isOk()
-                .expectBody()
-                .jsonPath("$.paths['/api/v1/users/me'].get.summary").exists()
-                .jsonPath("$.paths['/api/v1/auth/password-policy'].get.summary").exists();
+        expectDocumented(http, "/api/v1/users/me", "/api/v1/auth/password-policy");
     }
 
     /** Writes an account the way registration will; the hash is a placeholder no password matches. */
@@ -172,13 +155,5 @@ class UserServiceIT {
 
     private static String uniqueEmail(String name) {
         return name + "+" + UUID.randomUUID() + "@Example.com";
-    }
-
-    private static void expectProblem(RestTestClient.ResponseSpec response, int status, String type) {
-        response.expectStatus().isEqualTo(status)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.status").isEqualTo(status)
-                .jsonPath("$.type").isEqualTo("https://tienda.io/problems/" + type);
     }
 }

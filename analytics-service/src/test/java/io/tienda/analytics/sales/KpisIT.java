@@ -143,6 +143,6 @@ class KpisIT extends AnalyticsServiceIT {
     }
 
     private static String bearer(String role) {
-        return "Bearer " + TestTokens.token("staff-" + role.toLowerCase(), role);
+        return "Bearer " + TestTokens.staff(role);
     }
 }

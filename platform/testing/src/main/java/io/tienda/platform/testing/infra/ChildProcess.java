@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 
 /** A server running as a child process, with its output appended to a log file. */
 final class ChildProcess {
@@ -64,6 +66,26 @@ final class ChildProcess {
             return Optional.empty();
         }
         return Optional.of("exited with code " + process.exitValue() + "; last lines of " + log + ":\n" + tail(log, 30));
+    }
+
+    /**
+     * Returns this process once {@code ready} holds. When the process exits first or {@code timeout}
+     * passes, stops it and fails with the reason.
+     */
+    ChildProcess awaitReady(String what, Duration timeout, BooleanSupplier ready) {
+        return awaitReady(what, timeout, ready, UnaryOperator.identity());
+    }
+
+    /** Like {@link #awaitReady(String, Duration, BooleanSupplier)}; {@code explain} adds to the reason it exited. */
+    ChildProcess awaitReady(String what, Duration timeout, BooleanSupplier ready, UnaryOperator<String> explain) {
+        try {
+            Poll.until(what, timeout, ready, () -> exitReason().map(explain));
+        }
+        catch (RuntimeException ex) {
+            stop(Duration.ofSeconds(5));
+            throw ex;
+        }
+        return this;
     }
 
     /** SIGTERM, then SIGKILL after {@code grace}; processes the child started go too. */

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * process with a generated configuration. The XML keeps the {@code <yandex>} root that 18.16 needs and
  * current releases still accept.
  */
-public final class EmbeddedClickHouseServer implements ClickHouseServer {
+public final class EmbeddedClickHouseServer extends EmbeddedServer<ChildProcess> implements ClickHouseServer {
 
     /** How to get the binary on Debian or Ubuntu. */
     public static final String INSTALL_HINT = "apt-get install -y clickhouse-server";
@@ -31,8 +31,6 @@ public final class EmbeddedClickHouseServer implements ClickHouseServer {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedClickHouseServer.class);
 
-    private final DataDir root;
-
     private final Path logDirectory;
 
     private final int httpPort;
@@ -41,10 +39,8 @@ public final class EmbeddedClickHouseServer implements ClickHouseServer {
 
     private final int interserverPort;
 
-    private ChildProcess process;
-
     private EmbeddedClickHouseServer(DataDir root, Path logDirectory, int httpPort, int tcpPort, int interserverPort) {
-        this.root = root;
+        super(root);
         this.logDirectory = logDirectory;
         this.httpPort = httpPort;
         this.tcpPort = tcpPort;
@@ -118,27 +114,17 @@ public final class EmbeddedClickHouseServer implements ClickHouseServer {
     }
 
     @Override
-    public synchronized void start() {
-        if (process != null) {
-            return;
-        }
+    ChildProcess launch() {
         List<String> command = new ArrayList<>(command().orElseThrow(() -> new IllegalStateException(missingBinaryMessage())));
         Path config = writeConfiguration();
         command.add("--config-file=" + config);
         Path consoleLog = logDirectory.resolve("clickhouse-console.log");
-        ChildProcess started = ChildProcess.start(command, root.path(), consoleLog);
-        try {
-            Poll.until("ClickHouse on port " + httpPort, Duration.ofSeconds(60), this::answersPing,
-                    () -> started.exitReason()
-                        .map(reason -> reason + "\nerror log:\n"
-                                + ChildProcess.tail(logDirectory.resolve("clickhouse-server.err.log"), 20)));
-        }
-        catch (RuntimeException ex) {
-            started.stop(Duration.ofSeconds(5));
-            throw ex;
-        }
-        process = started;
+        ChildProcess started = ChildProcess.start(command, root.path(), consoleLog)
+            .awaitReady("ClickHouse on port " + httpPort, Duration.ofSeconds(60), this::answersPing,
+                    reason -> reason + "\nerror log:\n"
+                            + ChildProcess.tail(logDirectory.resolve("clickhouse-server.err.log"), 20));
         log.info("ClickHouse answers on {} with data in {}", url(), root.path());
+        return started;
     }
 
     private boolean answersPing() {
@@ -166,31 +152,8 @@ public final class EmbeddedClickHouseServer implements ClickHouseServer {
     }
 
     @Override
-    public synchronized void stop() {
-        if (process == null) {
-            return;
-        }
-        try {
-            process.stop(Duration.ofSeconds(30));
-        }
-        finally {
-            process = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return process != null;
-    }
-
-    @Override
-    public synchronized void close() {
-        try {
-            stop();
-        }
-        finally {
-            root.deleteIfTemporary();
-        }
+    void shutdown(ChildProcess process) {
+        process.stop(Duration.ofSeconds(30));
     }
 
     @Override
@@ -217,7 +180,8 @@ public final class EmbeddedClickHouseServer implements ClickHouseServer {
     }
 
     /** The process id of the server while it runs. */
-    public synchronized long pid() {
+    public long pid() {
+        ChildProcess process = running();
         return process == null ? -1 : process.pid();
     }
 

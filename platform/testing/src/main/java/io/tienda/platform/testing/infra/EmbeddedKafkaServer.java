@@ -33,13 +33,11 @@ import org.slf4j.LoggerFactory;
  * log directory: a test can stop it and start it again on the same port with the same topics and
  * offsets, and the local fleet keeps its events across restarts.
  */
-public final class EmbeddedKafkaServer implements KafkaServer {
+public final class EmbeddedKafkaServer extends EmbeddedServer<KafkaRaftServer> implements KafkaServer {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaServer.class);
 
     private static final int NODE_ID = 1;
-
-    private final DataDir root;
 
     private final Path logDirectory;
 
@@ -47,10 +45,8 @@ public final class EmbeddedKafkaServer implements KafkaServer {
 
     private final int controllerPort;
 
-    private KafkaRaftServer server;
-
     private EmbeddedKafkaServer(DataDir root, Path logDirectory, int port, int controllerPort) {
-        this.root = root;
+        super(root);
         this.logDirectory = logDirectory;
         this.port = port;
         this.controllerPort = controllerPort;
@@ -75,10 +71,7 @@ public final class EmbeddedKafkaServer implements KafkaServer {
     }
 
     @Override
-    public synchronized void start() {
-        if (server != null) {
-            return;
-        }
+    KafkaRaftServer launch() {
         neverExitTheJvm();
         KafkaConfig config = new KafkaConfig(properties(), false);
         formatOnFirstStart();
@@ -91,36 +84,14 @@ public final class EmbeddedKafkaServer implements KafkaServer {
             shutdown(raft);
             throw new IllegalStateException("Kafka did not start on port " + port, ex);
         }
-        server = raft;
         log.info("Kafka listens on port {} with logs in {}", port, logDirectory);
+        return raft;
     }
 
     @Override
-    public synchronized void stop() {
-        if (server == null) {
-            return;
-        }
-        try {
-            shutdown(server);
-        }
-        finally {
-            server = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return server != null;
-    }
-
-    @Override
-    public synchronized void close() {
-        try {
-            stop();
-        }
-        finally {
-            root.deleteIfTemporary();
-        }
+    void shutdown(KafkaRaftServer raft) {
+        raft.shutdown();
+        raft.awaitShutdown();
     }
 
     @Override
@@ -212,11 +183,6 @@ public final class EmbeddedKafkaServer implements KafkaServer {
                 }
             }, Optional::empty);
         }
-    }
-
-    private static void shutdown(KafkaRaftServer raft) {
-        raft.shutdown();
-        raft.awaitShutdown();
     }
 
     /** Kafka calls System.exit on fatal errors; in a test JVM or the fleet launcher that would kill everything. */

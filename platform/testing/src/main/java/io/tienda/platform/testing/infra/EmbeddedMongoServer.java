@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * The MongoDB wire protocol from mongo-java-server inside this JVM. It has no multi-document
  * transactions and no {@code $text}, like a standalone mongod has no transactions.
  */
-public final class EmbeddedMongoServer implements MongoServer {
+public final class EmbeddedMongoServer extends EmbeddedServer<de.bwaldvogel.mongo.MongoServer> implements MongoServer {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
 
@@ -27,9 +27,9 @@ public final class EmbeddedMongoServer implements MongoServer {
 
     private final int port;
 
-    private de.bwaldvogel.mongo.MongoServer server;
-
     private EmbeddedMongoServer(Path file, int port) {
+        // nothing to delete on close: the in-memory data goes with the server, an H2 file is meant to last
+        super(null);
         this.file = file;
         this.port = port;
     }
@@ -50,15 +50,12 @@ public final class EmbeddedMongoServer implements MongoServer {
     }
 
     @Override
-    public synchronized void start() {
-        if (server != null) {
-            return;
-        }
+    de.bwaldvogel.mongo.MongoServer launch() {
         MongoBackend backend = newBackend().version(ServerVersion.MONGO_5_0);
         de.bwaldvogel.mongo.MongoServer started = new de.bwaldvogel.mongo.MongoServer(backend);
         started.bind("127.0.0.1", port);
-        server = started;
         log.info("MongoDB wire protocol on port {} ({})", port, file == null ? "in memory" : file);
+        return started;
     }
 
     private MongoBackend newBackend() {
@@ -116,27 +113,9 @@ public final class EmbeddedMongoServer implements MongoServer {
     }
 
     @Override
-    public synchronized void stop() {
-        if (server == null) {
-            return;
-        }
-        try {
-            // also closes the backend, which flushes the H2 file
-            server.shutdownNow();
-        }
-        finally {
-            server = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return server != null;
-    }
-
-    @Override
-    public void close() {
-        stop();
+    void shutdown(de.bwaldvogel.mongo.MongoServer server) {
+        // also closes the backend, which flushes the H2 file
+        server.shutdownNow();
     }
 
     @Override

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** PostgreSQL from the zonky binaries (real postgres processes, no Docker). */
-public final class EmbeddedPostgresServer implements PostgresServer {
+public final class EmbeddedPostgresServer extends EmbeddedServer<EmbeddedPostgres> implements PostgresServer {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
@@ -23,8 +23,6 @@ public final class EmbeddedPostgresServer implements PostgresServer {
     /** zonky starts postgres with fsync off; data meant to last turns it back on. */
     private static final Map<String, String> DURABLE = Map.of("fsync", "on", "synchronous_commit", "on");
 
-    private final DataDir root;
-
     private final Path dataDirectory;
 
     private final Path logFile;
@@ -33,11 +31,9 @@ public final class EmbeddedPostgresServer implements PostgresServer {
 
     private final Map<String, String> settings;
 
-    private EmbeddedPostgres postgres;
-
     private EmbeddedPostgresServer(DataDir root, Path dataDirectory, Path logFile, int port,
             Map<String, String> settings) {
-        this.root = root;
+        super(root);
         this.dataDirectory = dataDirectory;
         this.logFile = logFile;
         this.port = port;
@@ -63,10 +59,7 @@ public final class EmbeddedPostgresServer implements PostgresServer {
     }
 
     @Override
-    public synchronized void start() {
-        if (postgres != null) {
-            return;
-        }
+    EmbeddedPostgres launch() {
         try {
             Files.createDirectories(dataDirectory);
             Files.createDirectories(logFile.getParent());
@@ -81,8 +74,9 @@ public final class EmbeddedPostgresServer implements PostgresServer {
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             settings.forEach(builder::setServerConfig);
             Unix.requireUnprivilegedPostgres();
-            postgres = builder.start();
+            EmbeddedPostgres postgres = builder.start();
             log.info("PostgreSQL listens on port {} with data in {}", port, dataDirectory);
+            return postgres;
         }
         catch (IOException ex) {
             throw new UncheckedIOException("PostgreSQL did not start; see " + logFile, ex);
@@ -94,33 +88,12 @@ public final class EmbeddedPostgresServer implements PostgresServer {
     }
 
     @Override
-    public synchronized void stop() {
-        if (postgres == null) {
-            return;
-        }
+    void shutdown(EmbeddedPostgres postgres) {
         try {
             postgres.close();
         }
         catch (IOException ex) {
             throw new UncheckedIOException("PostgreSQL did not stop", ex);
-        }
-        finally {
-            postgres = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return postgres != null;
-    }
-
-    @Override
-    public synchronized void close() {
-        try {
-            stop();
-        }
-        finally {
-            root.deleteIfTemporary();
         }
     }
 

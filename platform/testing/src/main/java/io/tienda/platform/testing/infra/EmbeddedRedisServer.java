@@ -22,11 +22,9 @@ import redis.embedded.core.ExecutableProvider;
  * embedded-redis: its own process handling reads the server's stdout to detect readiness and adds a
  * shutdown hook per start, so the fleet could not log to a file nor stop Redis after the services.
  */
-public final class EmbeddedRedisServer implements RedisServer {
+public final class EmbeddedRedisServer extends EmbeddedServer<ChildProcess> implements RedisServer {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedRedisServer.class);
-
-    private final DataDir root;
 
     private final Path logFile;
 
@@ -34,10 +32,8 @@ public final class EmbeddedRedisServer implements RedisServer {
 
     private final boolean durable;
 
-    private ChildProcess process;
-
     private EmbeddedRedisServer(DataDir root, Path logFile, int port, boolean durable) {
-        this.root = root;
+        super(root);
         this.logFile = logFile;
         this.port = port;
         this.durable = durable;
@@ -60,26 +56,17 @@ public final class EmbeddedRedisServer implements RedisServer {
     }
 
     @Override
-    public synchronized void start() {
-        if (process != null) {
-            return;
-        }
+    ChildProcess launch() {
         try {
             File binary = ExecutableProvider.newJarResourceProvider(Files.createDirectories(root.resolve("bin")).toFile())
                 .get();
             Path config = root.resolve("redis.conf");
             Files.writeString(config, configuration(), StandardCharsets.UTF_8);
             ChildProcess started = ChildProcess.start(List.of(binary.getAbsolutePath(), config.toString()), root.path(),
-                    logFile);
-            try {
-                Poll.until("Redis on port " + port, Duration.ofSeconds(30), this::answersPing, started::exitReason);
-            }
-            catch (RuntimeException ex) {
-                started.stop(Duration.ofSeconds(5));
-                throw ex;
-            }
-            process = started;
+                    logFile)
+                .awaitReady("Redis on port " + port, Duration.ofSeconds(30), this::answersPing);
             log.info("Redis listens on port {} with data in {}", port, root.path());
+            return started;
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Redis did not start", ex);
@@ -125,32 +112,9 @@ public final class EmbeddedRedisServer implements RedisServer {
     }
 
     @Override
-    public synchronized void stop() {
-        if (process == null) {
-            return;
-        }
-        try {
-            // SIGTERM: Redis writes its append-only file and snapshot before it exits
-            process.stop(Duration.ofSeconds(30));
-        }
-        finally {
-            process = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return process != null;
-    }
-
-    @Override
-    public synchronized void close() {
-        try {
-            stop();
-        }
-        finally {
-            root.deleteIfTemporary();
-        }
+    void shutdown(ChildProcess process) {
+        // SIGTERM: Redis writes its append-only file and snapshot before it exits
+        process.stop(Duration.ofSeconds(30));
     }
 
     @Override
@@ -164,7 +128,8 @@ public final class EmbeddedRedisServer implements RedisServer {
     }
 
     /** The process id of redis-server while it runs. */
-    public synchronized long pid() {
+    public long pid() {
+        ChildProcess process = running();
         return process == null ? -1 : process.pid();
     }
 

@@ -11,15 +11,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** GreenMail's SMTP server inside this JVM; it keeps received messages in memory. */
-public final class EmbeddedSmtpServer implements SmtpServer {
+public final class EmbeddedSmtpServer extends EmbeddedServer<GreenMail> implements SmtpServer {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedSmtpServer.class);
 
     private final int port;
 
-    private GreenMail greenMail;
-
     private EmbeddedSmtpServer(int port) {
+        // mail lives in memory only: nothing to delete on close
+        super(null);
         this.port = port;
     }
 
@@ -39,39 +39,18 @@ public final class EmbeddedSmtpServer implements SmtpServer {
     }
 
     @Override
-    public synchronized void start() {
-        if (greenMail != null) {
-            return;
-        }
+    GreenMail launch() {
         GreenMail started = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
             // services send without credentials, like to a local relay
             .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         started.start();
-        greenMail = started;
         log.info("SMTP listens on port {}", port);
+        return started;
     }
 
     @Override
-    public synchronized void stop() {
-        if (greenMail == null) {
-            return;
-        }
-        try {
-            greenMail.stop();
-        }
-        finally {
-            greenMail = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return greenMail != null;
-    }
-
-    @Override
-    public void close() {
-        stop();
+    void shutdown(GreenMail greenMail) {
+        greenMail.stop();
     }
 
     @Override
@@ -86,11 +65,13 @@ public final class EmbeddedSmtpServer implements SmtpServer {
 
     @Override
     public synchronized List<MimeMessage> receivedMessages() {
+        GreenMail greenMail = running();
         return greenMail == null ? List.of() : List.of(greenMail.getReceivedMessages());
     }
 
     @Override
     public synchronized void purge() {
+        GreenMail greenMail = running();
         if (greenMail != null) {
             try {
                 greenMail.purgeEmailFromAllMailboxes();

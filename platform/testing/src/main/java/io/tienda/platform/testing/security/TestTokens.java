@@ -25,6 +25,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -50,6 +51,21 @@ public final class TestTokens {
     /** A valid 15-minute token for {@code subject} with the given roles. */
     public static String token(String subject, String... roles) {
         return builder(subject, roles).sign();
+    }
+
+    /** A valid token for the customer {@code id}. */
+    public static String customer(String id) {
+        return token(id, "CUSTOMER");
+    }
+
+    /** A customer id no other test uses, e.g. {@code customer-3f1d0c8e-...}, so tests need not clean up. */
+    public static String newCustomer() {
+        return "customer-" + UUID.randomUUID();
+    }
+
+    /** A valid token for a member of staff with {@code role}; the subject is {@code staff-<role in lower case>}. */
+    public static String staff(String role) {
+        return token("staff-" + role.toLowerCase(Locale.ROOT), role);
     }
 
     public static Builder builder(String subject, String... roles) {
