@@ -6,6 +6,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,6 +32,13 @@ abstract class StarterIT {
     Environment environment;
 
     final HttpClient http = HttpClient.newHttpClient();
+
+    /** Registers the test's stand-in for another service under a discovery name. */
+    @DynamicPropertySource
+    static void otherServices(DynamicPropertyRegistry registry) {
+        registry.add("spring.cloud.discovery.client.simple.instances.stock-service[0].uri",
+                () -> OtherService.INSTANCE.uri().toString());
+    }
 
     KafkaProbe kafka() {
         return new KafkaProbe(environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
