@@ -13,6 +13,8 @@ final class Catalog {
 
     static final String GATEWAY = "gateway";
 
+    static final String USER = "user-service";
+
     static final String ANALYTICS = "analytics-service";
 
     /** Each service owns its database; the names match docs and k8s manifests. */
@@ -23,7 +25,7 @@ final class Catalog {
             ServiceSpec.of("cart-service", 8002, Set.of(Store.REDIS), null),
             ServiceSpec.of("order-service", 8003, Set.of(Store.POSTGRES), "orders"),
             ServiceSpec.of("payment-service", 8004, Set.of(Store.POSTGRES), "payments"),
-            ServiceSpec.of("user-service", 8005, Set.of(Store.POSTGRES), "users"),
+            ServiceSpec.of(USER, 8005, Set.of(Store.POSTGRES), "users"),
             ServiceSpec.of("inventory-service", 8006, Set.of(Store.POSTGRES), "inventory"),
             ServiceSpec.of("returns-service", 8007, Set.of(Store.POSTGRES), "returns"),
             ServiceSpec.of("notification-service", 8008, Set.of(Store.MONGODB, Store.SMTP), "notifications"),

@@ -134,6 +134,10 @@ final class Launcher {
         out.println();
         out.print(servicesTable(services));
         out.println();
+        if (services.stream().anyMatch(service -> service.name().equals(Catalog.USER))) {
+            out.print(DemoAccounts.notice(System.getenv()));
+            out.println();
+        }
         out.println("Gateway Swagger UI:  http://localhost:8080/swagger-ui.html");
         out.println("Eureka dashboard:    http://localhost:8761/");
         out.println("Mail reader:         http://localhost:" + ports.mailReader() + "/messages");
@@ -226,8 +230,8 @@ final class Launcher {
             List<String> command = ServiceCommand.of(service, java, jar,
                     Catalog.byName(Catalog.DISCOVERY).orElseThrow().port(), infrastructure.propertiesFor(service),
                     System.getenv("TIENDA_JAVA_OPTS"));
-            process = ServiceProcess.start(service, command, paths.fleet().resolve("work").resolve(service.name()),
-                    paths.log(service.name()));
+            process = ServiceProcess.start(service, command, ServiceCommand.environment(service, System.getenv()),
+                    paths.fleet().resolve("work").resolve(service.name()), paths.log(service.name()));
             running.add(process);
         }
         recordProcesses();

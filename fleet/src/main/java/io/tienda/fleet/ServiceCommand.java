@@ -18,6 +18,13 @@ final class ServiceCommand {
             "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=64m",
             "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8");
 
+    /** The account user-service makes an ADMIN on its first start, when both are set. */
+    static final String ADMIN_EMAIL = "TIENDA_ADMIN_EMAIL";
+
+    static final String ADMIN_PASSWORD = "TIENDA_ADMIN_PASSWORD";
+
+    static final List<String> ADMIN_VARIABLES = List.of(ADMIN_EMAIL, ADMIN_PASSWORD);
+
     private ServiceCommand() {
     }
 
@@ -61,7 +68,35 @@ final class ServiceCommand {
             properties.put("spring.threads.virtual.enabled", "true");
         }
         properties.putAll(storeProperties);
+        properties.putAll(localSettings(service));
         return properties;
+    }
+
+    /** Settings for running on one developer machine rather than in production; fleet/README.md says why. */
+    static Map<String, String> localSettings(ServiceSpec service) {
+        return switch (service.name()) {
+            // system tests here speak for several clients at once through X-Forwarded-For
+            case Catalog.GATEWAY -> Map.of("tienda.gateway.trusted-proxies", "127.0.0.1/32,::1/128");
+            // the accounts of DemoAccounts, which up prints
+            case Catalog.USER -> Map.of("tienda.users.demo-accounts.enabled", "true");
+            default -> Map.of();
+        };
+    }
+
+    /**
+     * The environment of a service JVM: the launcher's, except that the bootstrap admin's
+     * credentials ({@link #ADMIN_VARIABLES}, when set) reach user-service only. They go in the
+     * environment, never on the command line, which {@code ps} shows to everyone on the machine.
+     */
+    static Map<String, String> environment(ServiceSpec service, Map<String, String> launcher) {
+        Map<String, String> environment = new LinkedHashMap<>(launcher);
+        for (String name : ADMIN_VARIABLES) {
+            String value = environment.get(name);
+            if (!service.name().equals(Catalog.USER) || value == null || value.isBlank()) {
+                environment.remove(name);
+            }
+        }
+        return environment;
     }
 
 }

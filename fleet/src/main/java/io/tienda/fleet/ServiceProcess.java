@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** A running service JVM whose output goes to {@code .fleet/logs/<service>.log}. */
 final class ServiceProcess {
@@ -33,7 +34,8 @@ final class ServiceProcess {
      * Runs the service in its own session (setsid), so that Ctrl-C in the terminal reaches only the
      * launcher, which stops the services in order: gateway first, discovery last.
      */
-    static ServiceProcess start(ServiceSpec service, List<String> command, Path workingDirectory, Path log) {
+    static ServiceProcess start(ServiceSpec service, List<String> command, Map<String, String> environment,
+            Path workingDirectory, Path log) {
         try {
             Files.createDirectories(workingDirectory);
             Files.createDirectories(log.getParent());
@@ -45,7 +47,10 @@ final class ServiceProcess {
                 full.add("/usr/bin/setsid");
             }
             full.addAll(command);
-            Process process = new ProcessBuilder(full).directory(workingDirectory.toFile())
+            ProcessBuilder builder = new ProcessBuilder(full);
+            builder.environment().clear();
+            builder.environment().putAll(environment);
+            Process process = builder.directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))

@@ -2,6 +2,7 @@ package io.tienda.fleet;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +63,47 @@ class ServiceCommandTest {
 
         assertThat(command).containsSubsequence("-agentlib:jdwp=transport=dt_socket,server=y,address=5005", "-Dx=y",
                 "-jar", "g.jar");
+    }
+
+    @Test
+    void runsUserServiceWithTheDemoAccounts() {
+        assertThat(command(Catalog.byName("user-service").orElseThrow(), java25))
+            .contains("--tienda.users.demo-accounts.enabled=true");
+        assertThat(command(Catalog.byName("order-service").orElseThrow(), java25))
+            .noneMatch(arg -> arg.startsWith("--tienda.users"));
+    }
+
+    @Test
+    void letsTheGatewayBelieveForwardedForFromThisMachineOnly() {
+        assertThat(command(Catalog.byName("gateway").orElseThrow(), java25))
+            .contains("--tienda.gateway.trusted-proxies=127.0.0.1/32,::1/128");
+        assertThat(command(Catalog.byName("cart-service").orElseThrow(), java25))
+            .noneMatch(arg -> arg.startsWith("--tienda.gateway"));
+    }
+
+    @Test
+    void handsTheBootstrapAdminToUserServiceAloneAndNeverOnTheCommandLine() {
+        Map<String, String> launcher = Map.of("PATH", "/usr/bin", "TIENDA_ADMIN_EMAIL", "boss@example.com",
+                "TIENDA_ADMIN_PASSWORD", "s3cret-Pa55");
+        ServiceSpec users = Catalog.byName("user-service").orElseThrow();
+
+        assertThat(ServiceCommand.environment(users, launcher)).isEqualTo(launcher);
+        for (ServiceSpec other : Catalog.ALL) {
+            if (!other.equals(users)) {
+                assertThat(ServiceCommand.environment(other, launcher)).as(other.name())
+                    .containsEntry("PATH", "/usr/bin")
+                    .doesNotContainKeys("TIENDA_ADMIN_EMAIL", "TIENDA_ADMIN_PASSWORD");
+            }
+            assertThat(command(other, java25)).noneMatch(arg -> arg.contains("s3cret") || arg.contains("ADMIN_"));
+        }
+    }
+
+    @Test
+    void passesNoBlankBootstrapAdminVariables() {
+        Map<String, String> environment = ServiceCommand.environment(Catalog.byName("user-service").orElseThrow(),
+                Map.of("TIENDA_ADMIN_EMAIL", " ", "TIENDA_ADMIN_PASSWORD", "", "HOME", "/root"));
+
+        assertThat(environment).isEqualTo(Map.of("HOME", "/root"));
     }
 
     private List<String> command(ServiceSpec service, JavaRuntime java) {

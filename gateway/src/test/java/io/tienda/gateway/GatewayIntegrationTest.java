@@ -13,7 +13,7 @@ import java.time.Duration;
 /**
  * The one application context the gateway's integration tests share: the real gateway on a random
  * port, real Redis (embedded redis-server), the services as real HTTP {@link Backends} found
- * through simple discovery, and tokens checked against the test JWKS. Keep every subclass free of
+ * through simple discovery, and tokens checked against {@link TestJwks}. Keep every subclass free of
  * extra configuration so they all reuse this context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -21,7 +21,9 @@ import java.time.Duration;
         "tienda.gateway.trusted-proxies=127.0.0.1/32,::1/128",
         // Counting must not depend on a loaded CI machine answering within the production 250 ms;
         // the fail-open path has its own test (TokenBucketRateLimiterTest).
-        "tienda.rate-limit.redis-timeout=5s"
+        "tienda.rate-limit.redis-timeout=5s",
+        // Tests rotate keys one after another; production's 10 s between JWKS fetches is covered by SigningKeysTest.
+        "tienda.security.jwks-refetch-interval=500ms"
 })
 @TiendaInfra(Store.REDIS)
 public abstract class GatewayIntegrationTest {
@@ -33,6 +35,7 @@ public abstract class GatewayIntegrationTest {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
+        registry.add("tienda.security.jwks-uri", () -> TestJwks.get().uri().toString());
         Backends backends = Backends.get();
         for (String service : Backends.LIVE) {
             registry.add("spring.cloud.discovery.client.simple.instances." + service + "[0].uri",

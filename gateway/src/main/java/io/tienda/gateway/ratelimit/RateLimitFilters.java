@@ -61,8 +61,17 @@ public class RateLimitFilters {
                                 failure.toString()));
     }
 
-    /** The filter enforcing {@code tier}, or empty when rate limiting is switched off. */
-    public Optional<GatewayFilter> forTier(RateTier tier) {
-        return Optional.ofNullable(filters.get(tier));
+    /**
+     * The rate limit of a route under {@code tier}: its tier's, except for the staff requests of
+     * {@link AdminRequests}, which draw from the admin tier instead. Empty when rate limiting is off.
+     */
+    public Optional<GatewayFilter> forRoute(RateTier tier) {
+        GatewayFilter routeTier = filters.get(tier);
+        GatewayFilter admin = filters.get(RateTier.ADMIN);
+        if (routeTier == null || admin == null) {
+            return Optional.empty();
+        }
+        return Optional.of((exchange, chain) -> AdminRequests.matches(exchange)
+                .flatMap(isAdmin -> (isAdmin ? admin : routeTier).filter(exchange, chain)));
     }
 }

@@ -10,5 +10,11 @@ public enum RateTier {
     AUTH,
 
     /** Full-text search, the most expensive read. */
-    SEARCH
+    SEARCH,
+
+    /**
+     * Staff and admin work on accounts and keys, whichever route it arrives on: see
+     * {@link AdminRequests} for which requests these are.
+     */
+    ADMIN
 }

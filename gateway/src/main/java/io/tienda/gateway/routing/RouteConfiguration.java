@@ -60,7 +60,7 @@ class RouteConfiguration {
     }
 
     private GatewayFilterSpec protect(GatewayFilterSpec filters, String routeId, String service, RateTier tier) {
-        rateLimits.forTier(tier).ifPresent(filters::filter);
+        rateLimits.forRoute(tier).ifPresent(filters::filter);
         filters.circuitBreaker(breaker -> breaker.setName(routeId).setFallbackUri("forward:" + Fallback.PATH + service));
         filters.retry(retries -> retries
                 .setRetries(retry.retries())

@@ -116,6 +116,7 @@ class TokenBucketRateLimiterTest {
         assertThat(defaults.policy(RateTier.GENERAL)).isEqualTo(new RateLimitProperties.Policy(1000, Duration.ofHours(1), null));
         assertThat(defaults.policy(RateTier.AUTH)).isEqualTo(new RateLimitProperties.Policy(5, Duration.ofMinutes(1), null));
         assertThat(defaults.policy(RateTier.SEARCH)).isEqualTo(new RateLimitProperties.Policy(100, Duration.ofMinutes(1), null));
+        assertThat(defaults.policy(RateTier.ADMIN)).isEqualTo(new RateLimitProperties.Policy(500, Duration.ofHours(1), null));
 
         RateLimitProperties tuned = new RateLimitProperties(true, null,
                 Map.of(RateTier.AUTH, new RateLimitProperties.Policy(10, null, 3)));
