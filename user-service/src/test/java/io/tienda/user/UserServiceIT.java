@@ -1,17 +1,17 @@
 package io.tienda.user;
 
-import io.tienda.platform.testing.Store;
-import io.tienda.platform.testing.TiendaInfra;
-import io.tienda.platform.testing.security.TestTokens;
+import io.tienda.user.auth.keys.AccessTokens;
+import io.tienda.user.support.UserServiceTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.support.LoggingProducerListener;
+import org.springframework.kafka.support.ProducerListener;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.time.Instant;
@@ -25,14 +25,14 @@ import static io.tienda.platform.testing.ServiceChecks.expectDocumented;
 import static io.tienda.platform.testing.ServiceChecks.expectProblem;
 import static io.tienda.platform.testing.ServiceChecks.expectReady;
 import static io.tienda.platform.testing.ServiceChecks.expectTopicsWithDeadLetters;
-import static io.tienda.platform.testing.security.TestTokens.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** user-service against real PostgreSQL and Kafka: the caller's profile, the password policy, and its stores. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureRestTestClient
-@TiendaInfra(value = {Store.POSTGRES, Store.KAFKA}, database = "users")
+/**
+ * user-service against real PostgreSQL and Kafka: the caller's profile, the password policy, and its
+ * stores. Tokens come from the service's own issuer: it trusts no other key.
+ */
+@UserServiceTest
 class UserServiceIT {
 
     private static final Instant CREATED = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -46,30 +46,36 @@ class UserServiceIT {
     @Autowired
     Environment environment;
 
+    @Autowired
+    AccessTokens accessTokens;
+
     @Test
     void aSignedInUserReadsTheirOwnProfileWithoutItsPasswordHash() {
         UUID id = insertUser(uniqueEmail("Alice"), "Alice", "{CUSTOMER}");
 
-        http.get().uri("/api/v1/users/me").headers(h -> h.setBearerAuth(customer(id.toString())))
+        http.get().uri("/api/v1/users/me").headers(h -> h.setBearerAuth(token(id.toString(), "CUSTOMER")))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.id").isEqualTo(id.toString())
-                .jsonPath("$.displayName").isEqualTo("Alice")
+                .jsonPath("$.name").isEqualTo("Alice")
                 .jsonPath("$.email").value(String.class, email -> assertThat(email).startsWith("Alice+"))
                 .jsonPath("$.roles").isEqualTo(List.of("CUSTOMER"))
                 .jsonPath("$.status").isEqualTo("ACTIVE")
                 .jsonPath("$.emailVerified").isEqualTo(false)
                 .jsonPath("$.createdAt").isEqualTo(CREATED.toString())
+                .jsonPath("$.language").isEqualTo("es")
+                .jsonPath("$.currency").isEqualTo("EUR")
                 .jsonPath("$").value(Map.class, body -> assertThat(body.keySet()).containsExactlyInAnyOrder(
-                        "id", "email", "displayName", "roles", "status", "emailVerified", "createdAt"));
+                        "id", "email", "name", "phone", "language", "currency", "marketingConsent",
+                        "marketingConsentAt", "roles", "status", "emailVerified", "createdAt"));
     }
 
     @Test
     void staffSeeTheirRolesInTheirProfile() {
         UUID id = insertUser(uniqueEmail("manager"), "Marta", "{MANAGER,SUPPORT}");
 
-        http.get().uri("/api/v1/users/me").headers(h -> h.setBearerAuth(TestTokens.token(id.toString(), "MANAGER")))
+        http.get().uri("/api/v1/users/me").headers(h -> h.setBearerAuth(token(id.toString(), "MANAGER")))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody()
@@ -80,7 +86,7 @@ class UserServiceIT {
     @ValueSource(strings = {"3f1d0c8e-8e4b-4c37-b0e4-2d2f5f1b9a11", "not-a-uuid", "1-1-1-1-1"})
     void aSubjectWithoutAnAccountIsANotFoundProblem(String subject) {
         expectProblem(http.get().uri("/api/v1/users/me")
-                .headers(h -> h.setBearerAuth(customer(subject))).exchange(), 404, "not-found");
+                .headers(h -> h.setBearerAuth(token(subject, "CUSTOMER"))).exchange(), 404, "not-found");
     }
 
     @Test
@@ -105,7 +111,7 @@ class UserServiceIT {
     void onlyReadingThePasswordPolicyIsPublic() {
         expectProblem(http.post().uri("/api/v1/auth/password-policy").exchange(), 401, "unauthorized");
         expectProblem(http.post().uri("/api/v1/auth/password-policy")
-                .headers(h -> h.setBearerAuth(customer("u-1"))).exchange(), 405, "method-not-allowed");
+                .headers(h -> h.setBearerAuth(token("u-1", "CUSTOMER"))).exchange(), 405, "method-not-allowed");
     }
 
     @Test
@@ -136,11 +142,24 @@ class UserServiceIT {
     }
 
     @Test
-    void theEndpointsAreDocumented() {
-        expectDocumented(http, "/api/v1/users/me", "/api/v1/auth/password-policy");
+    void failedSendsAreLoggedWithoutTheTokensTheMessagesCarry(@Autowired ProducerListener<Object, Object> listener) {
+        assertThat(listener).isInstanceOf(LoggingProducerListener.class);
+        assertThat(ReflectionTestUtils.getField(listener, "includeContents")).isEqualTo(false);
     }
 
-    /** Writes an account the way registration will; the hash is a placeholder no password matches. */
+    @Test
+    void theEndpointsAreDocumented() {
+        expectDocumented(http, "/api/v1/users/me", "/api/v1/auth/password-policy", "/api/v1/users/me/addresses",
+                "/api/v1/users/me/export", "/api/v1/users", "/api/v1/users/{id}", "/.well-known/jwks.json");
+    }
+
+    /** A token from the service's own issuer, for any subject: the local decoder trusts nothing else. */
+    private String token(String subject, String... roles) {
+        return accessTokens.issue(new AccessTokens.Subject(subject, subject + "@example.com", false, List.of(roles)),
+                null).token();
+    }
+
+    /** Writes an account as an older release did; the hash is a placeholder no password matches. */
     private UUID insertUser(String email, String displayName, String roles) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""

@@ -19,6 +19,9 @@ import io.tienda.platform.events.saga.StockRejected;
 import io.tienda.platform.events.saga.StockReleased;
 import io.tienda.platform.events.saga.StockReserved;
 import io.tienda.platform.events.saga.VoidPayment;
+import io.tienda.platform.events.user.PasswordResetRequested;
+import io.tienda.platform.events.user.UserErased;
+import io.tienda.platform.events.user.UserRegistered;
 
 import java.util.List;
 import java.util.Map;
@@ -33,7 +36,8 @@ public final class EventCatalog {
             StockReserved.class, StockRejected.class, StockReleased.class, StockCommitted.class,
             AuthorizePayment.class, CapturePayment.class, VoidPayment.class, RefundPayment.class,
             PaymentAuthorized.class, PaymentFailed.class, PaymentCaptured.class, PaymentRefunded.class,
-            OrderPlaced.class, OrderConfirmed.class, OrderRejected.class, OrderCancelled.class);
+            OrderPlaced.class, OrderConfirmed.class, OrderRejected.class, OrderCancelled.class,
+            UserRegistered.class, PasswordResetRequested.class, UserErased.class);
 
     private static final Map<String, Class<? extends Record>> BY_TYPE = CONTRACTS.stream()
             .collect(Collectors.toUnmodifiableMap(Envelope::typeOf, Function.identity()));

@@ -5,6 +5,9 @@ import io.tienda.platform.events.saga.OrderLine;
 import io.tienda.platform.events.saga.PaymentFailed;
 import io.tienda.platform.events.saga.ReserveStock;
 import io.tienda.platform.events.saga.StockLine;
+import io.tienda.platform.events.user.PasswordResetRequested;
+import io.tienda.platform.events.user.UserErased;
+import io.tienda.platform.events.user.UserRegistered;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -49,6 +52,34 @@ class ContractsTest {
         validator.requireValid(confirmed);
         validator.requireValid(new ReserveStock(orderId, List.of(new StockLine("SKU-1", 2)), Instant.now()));
         validator.requireValid(new PaymentFailed(orderId, "card declined", null));
+    }
+
+    @Test
+    void userEventsConformAndTheirSecretsStayOutOfToString() {
+        UUID userId = UUID.randomUUID();
+        String token = "kq3Jx0b9Qm2Vd8Hn1Zr7Yt5Wc4Pa6Lf0Ge2Us9Xo3Ik";
+        Instant expiresAt = Instant.parse("2026-01-02T10:00:00Z");
+        var registered = new UserRegistered(userId, "ana@example.com", null, "es", token, expiresAt);
+        var reset = new PasswordResetRequested(userId, "ana@example.com", "Ana", "en", token, expiresAt);
+
+        validator.requireValid(registered);
+        validator.requireValid(reset);
+        validator.requireValid(new UserErased(userId, expiresAt));
+        assertThat(registered.toString()).doesNotContain(token).doesNotContain("ana@example.com");
+        assertThat(reset.toString()).doesNotContain(token).doesNotContain("ana@example.com");
+    }
+
+    @Test
+    void userEventsRefuseAnUnknownLanguageAShortTokenAndAMalformedEmail() {
+        String json = """
+                {"userId":"%s","email":"not-an-email","language":"fr","verificationToken":"short",
+                 "expiresAt":"2026-01-02T10:00:00Z"}
+                """.formatted(UUID.randomUUID());
+
+        assertThat(validator.violations("user.registered", json))
+                .anyMatch(v -> v.contains("email"))
+                .anyMatch(v -> v.contains("language"))
+                .anyMatch(v -> v.contains("verificationToken"));
     }
 
     @Test

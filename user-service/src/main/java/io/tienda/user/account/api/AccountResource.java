@@ -1,47 +1,108 @@
 package io.tienda.user.account.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.tienda.platform.security.CurrentUser;
-import io.tienda.platform.web.ApiException;
-import io.tienda.user.account.persistence.UserRepository;
+import io.tienda.user.account.Privacy;
+import io.tienda.user.account.Profiles;
+import io.tienda.user.auth.Caller;
+import io.tienda.user.auth.PasswordChange;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
-import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 @Tag(name = "Users", description = "Accounts and profiles")
 @RestController
-@RequestMapping("/api/v1/users")
+@RequestMapping("/api/v1/users/me")
 class AccountResource {
 
-    private static final Pattern CANONICAL_UUID =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private final Profiles profiles;
+    private final Privacy privacy;
+    private final PasswordChange passwordChange;
+    private final Caller caller;
 
-    private final UserRepository users;
-    private final CurrentUser currentUser;
+    AccountResource(Profiles profiles, Privacy privacy, PasswordChange passwordChange, Caller caller) {
+        this.profiles = profiles;
+        this.privacy = privacy;
+        this.passwordChange = passwordChange;
+        this.caller = caller;
+    }
 
-    AccountResource(UserRepository users, CurrentUser currentUser) {
-        this.users = users;
-        this.currentUser = currentUser;
+    record ChangePassword(
+            @NotEmpty @Size(max = 1024) @Schema(format = "password") String currentPassword,
+            @NotEmpty @Size(max = 1024) @Schema(format = "password") String newPassword) {
+
+        @Override
+        public String toString() {
+            return "ChangePassword[]";
+        }
     }
 
     @Operation(summary = "The caller's own profile",
             description = "The account the access token was issued for; 404 when that account does not exist "
-                    + "(any more).")
-    @GetMapping("/me")
+                    + "(any more), is deactivated or erased.")
+    @GetMapping
     public Profile me() {
-        String subject = currentUser.requireId();
-        return userId(subject).flatMap(users::findById)
-                .map(Profile::of)
-                .orElseThrow(() -> ApiException.notFound("user", subject));
+        return Profile.of(profiles.get(caller.userId()));
     }
 
-    /** Tokens this service issues carry the account id as subject; any other subject has no account here. */
-    private static Optional<UUID> userId(String subject) {
-        return CANONICAL_UUID.matcher(subject).matches() ? Optional.of(UUID.fromString(subject)) : Optional.empty();
+    @Operation(summary = "Change the caller's profile",
+            description = "JSON merge patch: send only the fields to change; null clears name or phone. Giving or "
+                    + "withdrawing marketing consent is recorded with its time.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = ProfilePatch.class))))
+    @PatchMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
+    public Profile update(@RequestBody JsonNode body) {
+        return Profile.of(profiles.update(caller.userId(), ProfilePatch.read(body)));
+    }
+
+    @Operation(summary = "Change the caller's password",
+            description = "Needs the current password (403 wrong-password). Ends every other session; the one "
+                    + "the access token belongs to stays signed in.")
+    @PostMapping("/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void changePassword(@Valid @RequestBody ChangePassword body) {
+        UUID userId = caller.userId();
+        passwordChange.change(userId, caller.sessionId().orElse(null), body.currentPassword(), body.newPassword());
+    }
+
+    @Operation(summary = "Download everything user-service holds about the caller (GDPR)",
+            description = "Profile, addresses, consent history, sessions and sign-in history, as a JSON attachment.")
+    @GetMapping("/export")
+    public ResponseEntity<Privacy.Export> export() {
+        UUID userId = caller.userId();
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("tienda-account-" + userId + ".json").build().toString())
+                .cacheControl(CacheControl.noStore())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(privacy.export(userId));
+    }
+
+    @Operation(summary = "Erase the caller's account (GDPR)",
+            description = "Anonymises the account, deletes addresses, consents and sessions, and tells the other "
+                    + "services (event user.erased). Cannot be undone.")
+    @DeleteMapping
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void erase() {
+        privacy.erase(caller.userId());
     }
 }

@@ -8,9 +8,15 @@ import java.util.UUID;
 /**
  * An account. Its password hash stays in the table: nothing that reads accounts for display needs it.
  *
- * @param emailVerifiedAt when the owner proved the address is theirs; null until then
+ * @param name               what to call them; null when they gave none
+ * @param phone              E.164, or null
+ * @param language           {@code es} or {@code en}: of mails and of the shop
+ * @param currency           ISO 4217: the currency prices are shown in
+ * @param marketingConsentAt when marketing consent was last given or withdrawn; null if never asked
+ * @param emailVerifiedAt    when the owner proved the address is theirs; null until then
  */
-public record User(UUID id, String email, String displayName, List<String> roles, UserStatus status,
+public record User(UUID id, String email, String name, String phone, String language, String currency,
+        boolean marketingConsent, Instant marketingConsentAt, List<String> roles, UserStatus status,
         Instant emailVerifiedAt, Instant createdAt, Instant updatedAt) {
 
     public User {
@@ -22,5 +28,9 @@ public record User(UUID id, String email, String displayName, List<String> roles
 
     public boolean emailVerified() {
         return emailVerifiedAt != null;
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
     }
 }

@@ -1,5 +1,6 @@
 package io.tienda.user.account.persistence;
 
+import io.tienda.platform.web.Page;
 import io.tienda.user.account.domain.User;
 import io.tienda.user.account.domain.UserStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,13 +10,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Accounts in PostgreSQL. */
+/** Accounts in PostgreSQL. Emails are matched case-insensitively through the index on {@code lower(email)}. */
 @Repository
 public class UserRepository {
+
+    private static final String COLUMNS = """
+            id, email, display_name, phone, language, currency, marketing_consent, marketing_consent_at, roles,
+            status, email_verified_at, created_at, updated_at""";
 
     private final JdbcClient jdbc;
 
@@ -23,24 +31,190 @@ public class UserRepository {
         this.jdbc = jdbc;
     }
 
+    /** What sign-in needs: the account with its password hash. */
+    public record Credentials(User user, String passwordHash) {
+
+        @Override
+        public String toString() {
+            return "Credentials[user=" + user.id() + "]";
+        }
+    }
+
+    /** A new account. */
+    public record NewUser(UUID id, String email, String passwordHash, String name, String language,
+            List<String> roles, Instant emailVerifiedAt, Instant createdAt) {
+
+        @Override
+        public String toString() {
+            return "NewUser[id=" + id + ", roles=" + roles + "]";
+        }
+    }
+
     public Optional<User> findById(UUID id) {
-        return jdbc.sql("""
-                        select id, email, display_name, roles, status, email_verified_at, created_at, updated_at
-                          from users where id = :id""")
+        return jdbc.sql("select " + COLUMNS + " from users where id = :id")
                 .param("id", id)
                 .query(UserRepository::user)
                 .optional();
     }
 
-    private static User user(ResultSet rs, int row) throws SQLException {
-        String[] roles = (String[]) rs.getArray("roles").getArray();
-        return new User(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name"),
-                Arrays.asList(roles), UserStatus.valueOf(rs.getString("status")),
-                instant(rs, "email_verified_at"), instant(rs, "created_at"), instant(rs, "updated_at"));
+    public Optional<Credentials> findCredentialsById(UUID id) {
+        return jdbc.sql("select " + COLUMNS + ", password_hash from users where id = :id")
+                .param("id", id)
+                .query((rs, row) -> new Credentials(user(rs, row), rs.getString("password_hash")))
+                .optional();
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    /** The account, locked against concurrent changes until the transaction ends. */
+    public Optional<Credentials> lockById(UUID id) {
+        return jdbc.sql("select " + COLUMNS + ", password_hash from users where id = :id for update")
+                .param("id", id)
+                .query((rs, row) -> new Credentials(user(rs, row), rs.getString("password_hash")))
+                .optional();
+    }
+
+    public Optional<Credentials> findCredentialsByEmail(String email) {
+        return jdbc.sql("select " + COLUMNS + ", password_hash from users where lower(email) = lower(:email)")
+                .param("email", email.strip())
+                .query((rs, row) -> new Credentials(user(rs, row), rs.getString("password_hash")))
+                .optional();
+    }
+
+    public Optional<User> findByEmail(String email) {
+        return jdbc.sql("select " + COLUMNS + " from users where lower(email) = lower(:email)")
+                .param("email", email.strip())
+                .query(UserRepository::user)
+                .optional();
+    }
+
+    public boolean emailTaken(String email) {
+        return jdbc.sql("select exists(select 1 from users where lower(email) = lower(:email))")
+                .param("email", email.strip())
+                .query(Boolean.class).single();
+    }
+
+    /** @throws org.springframework.dao.DuplicateKeyException when the email already has an account */
+    public void insert(NewUser user) {
+        jdbc.sql("""
+                        insert into users (id, email, password_hash, display_name, language, roles, email_verified_at,
+                                           created_at, updated_at)
+                        values (:id, :email, :hash, :name, :language, :roles, :verified, :at, :at)""")
+                .param("id", user.id()).param("email", user.email().strip()).param("hash", user.passwordHash())
+                .param("name", user.name()).param("language", user.language())
+                .param("roles", user.roles().toArray(String[]::new))
+                .param("verified", utc(user.emailVerifiedAt())).param("at", utc(user.createdAt()))
+                .update();
+    }
+
+    public void markEmailVerified(UUID id, Instant at) {
+        jdbc.sql("""
+                        update users set email_verified_at = coalesce(email_verified_at, :at), updated_at = :at,
+                                         version = version + 1
+                         where id = :id""")
+                .param("id", id).param("at", utc(at))
+                .update();
+    }
+
+    public void updatePassword(UUID id, String hash, Instant at) {
+        jdbc.sql("""
+                        update users set password_hash = :hash, password_changed_at = :at, updated_at = :at,
+                                         version = version + 1
+                         where id = :id""")
+                .param("id", id).param("hash", hash).param("at", utc(at))
+                .update();
+    }
+
+    /** Replaces a hash made with weaker parameters; only if it is still the one that was checked. */
+    public void upgradeHash(UUID id, String oldHash, String newHash) {
+        jdbc.sql("update users set password_hash = :new where id = :id and password_hash = :old")
+                .param("id", id).param("old", oldHash).param("new", newHash)
+                .update();
+    }
+
+    public void updateProfile(User user, Instant at) {
+        jdbc.sql("""
+                        update users set display_name = :name, phone = :phone, language = :language,
+                                         currency = :currency, marketing_consent = :consent,
+                                         marketing_consent_at = :consentAt, updated_at = :at, version = version + 1
+                         where id = :id""")
+                .param("id", user.id()).param("name", user.name()).param("phone", user.phone())
+                .param("language", user.language()).param("currency", user.currency())
+                .param("consent", user.marketingConsent()).param("consentAt", utc(user.marketingConsentAt()))
+                .param("at", utc(at))
+                .update();
+    }
+
+    public void updateRolesAndStatus(UUID id, List<String> roles, UserStatus status, Instant at) {
+        jdbc.sql("""
+                        update users set roles = :roles, status = :status, updated_at = :at, version = version + 1
+                         where id = :id""")
+                .param("id", id).param("roles", roles.toArray(String[]::new)).param("status", status.name())
+                .param("at", utc(at))
+                .update();
+    }
+
+    /**
+     * Erasure: every personal field goes; what remains is the id (which other services hold), the
+     * status, and the dates. The password hash becomes a value no password matches.
+     */
+    public void anonymise(UUID id, Instant at) {
+        jdbc.sql("""
+                        update users set email = 'erased-' || id || '@invalid', password_hash = '!erased',
+                                         display_name = null, phone = null, marketing_consent = false,
+                                         marketing_consent_at = null, roles = array['CUSTOMER'], status = 'ERASED',
+                                         erased_at = :at, updated_at = :at, version = version + 1
+                         where id = :id""")
+                .param("id", id).param("at", utc(at))
+                .update();
+    }
+
+    /** Newest first; {@code query} matches email or name, case-insensitively, anywhere in them. */
+    public Page<User> search(String query, String role, UserStatus status, int page, int size) {
+        StringBuilder where = new StringBuilder(" where true");
+        List<Object[]> params = new ArrayList<>();
+        if (query != null && !query.isBlank()) {
+            where.append(" and (email ilike :q escape '\\' or display_name ilike :q escape '\\')");
+            params.add(new Object[] {"q", "%" + escapeLike(query.strip()) + "%"});
+        }
+        if (role != null) {
+            where.append(" and :role = any(roles)");
+            params.add(new Object[] {"role", role});
+        }
+        if (status != null) {
+            where.append(" and status = :status");
+            params.add(new Object[] {"status", status.name()});
+        }
+        var count = jdbc.sql("select count(*) from users" + where);
+        var select = jdbc.sql("select " + COLUMNS + " from users" + where
+                + " order by created_at desc, id limit :limit offset :offset");
+        for (Object[] param : params) {
+            count = count.param((String) param[0], param[1]);
+            select = select.param((String) param[0], param[1]);
+        }
+        long total = count.query(Long.class).single();
+        List<User> items = select.param("limit", size).param("offset", Page.offset(page, size))
+                .query(UserRepository::user).list();
+        return new Page<>(items, page, size, total);
+    }
+
+    static String escapeLike(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    static User user(ResultSet rs, int row) throws SQLException {
+        String[] roles = (String[]) rs.getArray("roles").getArray();
+        return new User(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name"),
+                rs.getString("phone"), rs.getString("language"), rs.getString("currency"),
+                rs.getBoolean("marketing_consent"), instant(rs, "marketing_consent_at"), Arrays.asList(roles),
+                UserStatus.valueOf(rs.getString("status")), instant(rs, "email_verified_at"),
+                instant(rs, "created_at"), instant(rs, "updated_at"));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -1,0 +1,43 @@
+package io.tienda.user.account.domain;
+
+import io.tienda.platform.security.Roles;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Which roles exist, and what an admin may not do to their own account. */
+public final class AccountRoles {
+
+    public static final List<String> ALL = List.of(Roles.CUSTOMER, Roles.SUPPORT, Roles.MANAGER, Roles.ADMIN,
+            Roles.ANALYST);
+
+    private AccountRoles() {
+    }
+
+    public static boolean known(String role) {
+        return ALL.contains(role);
+    }
+
+    /** Roles in a stable order (the order of {@link #ALL}), without duplicates. */
+    public static List<String> normalized(Set<String> roles) {
+        return ALL.stream().filter(roles::contains).toList();
+    }
+
+    /**
+     * Why an admin may not make this change to their own account, or null when they may. An admin
+     * who demoted or deactivated themselves by mistake could lock the shop out of administration.
+     */
+    public static String selfChangeRefusal(UUID actor, UUID target, List<String> newRoles, UserStatus newStatus) {
+        if (!actor.equals(target)) {
+            return null;
+        }
+        if (newRoles != null && !newRoles.contains(Roles.ADMIN)) {
+            return "You cannot remove your own ADMIN role; ask another admin";
+        }
+        if (newStatus != null && newStatus != UserStatus.ACTIVE) {
+            return "You cannot deactivate your own account; ask another admin";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,6 @@
+package io.tienda.user.account.domain;
+
+public enum AddressType {
+    SHIPPING,
+    BILLING
+}

@@ -1,0 +1,73 @@
+package io.tienda.user.auth;
+
+import io.tienda.platform.web.ApiException;
+import io.tienda.user.account.domain.User;
+import io.tienda.user.account.persistence.UserRepository;
+import io.tienda.user.auth.domain.PasswordRules;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A signed-in user changes their password. The current password is required (a stolen access token
+ * alone must not be enough to take the account over) and its checks are throttled like sign-ins.
+ * Every other session ends; the caller's own, named by the {@code sid} claim of their token, stays.
+ */
+@Service
+public class PasswordChange {
+
+    private final UserRepository users;
+    private final PasswordRules rules;
+    private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
+    private final Sessions sessions;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    PasswordChange(UserRepository users, PasswordRules rules, PasswordHasher hasher, LoginThrottle throttle,
+            Sessions sessions, TransactionTemplate transactions, Clock clock) {
+        this.users = users;
+        this.rules = rules;
+        this.hasher = hasher;
+        this.throttle = throttle;
+        this.sessions = sessions;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** @return how many other sessions were ended */
+    public int change(UUID userId, UUID currentSession, String currentPassword, String newPassword) {
+        Instant now = clock.instant();
+        UserRepository.Credentials credentials = users.findCredentialsById(userId)
+                .filter(c -> c.user().status().maySignIn())
+                .orElseThrow(() -> ApiException.notFound("user", userId));
+        User user = credentials.user();
+        Optional<Duration> wait = throttle.beginAccountAttempt(user.email(), now);
+        if (wait.isPresent()) {
+            throw AuthProblems.throttled(wait.get());
+        }
+        if (!hasher.matches(currentPassword, credentials.passwordHash())) {
+            throw AuthProblems.wrongPassword();
+        }
+        throttle.forgiveAccount(user.email());
+        List<String> violations = rules.violations(newPassword, user.email());
+        if (violations.isEmpty() && hasher.matches(newPassword, credentials.passwordHash())) {
+            violations = List.of("must differ from the current password");
+        }
+        if (!violations.isEmpty()) {
+            throw AuthProblems.weakPassword("newPassword", violations);
+        }
+        String newHash = hasher.hash(newPassword);
+        Integer revoked = transactions.execute(status -> {
+            users.updatePassword(userId, newHash, now);
+            return sessions.revokeAll(userId, currentSession, Sessions.PASSWORD_CHANGED);
+        });
+        return revoked == null ? 0 : revoked;
+    }
+}

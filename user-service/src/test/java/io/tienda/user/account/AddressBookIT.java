@@ -1,0 +1,131 @@
+package io.tienda.user.account;
+
+import io.tienda.user.support.Api;
+import io.tienda.user.support.UserServiceTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The address book: one default per type, ownership, validation. */
+@UserServiceTest
+class AddressBookIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+    }
+
+    @Test
+    void theFirstAddressOfATypeIsItsDefaultAndANewDefaultTakesOver() {
+        String access = api.newAccount("book").tokens().access();
+
+        Api.Reply home = api.post("/api/v1/users/me/addresses", access, address("SHIPPING", "Home", null)).expect(201);
+        assertThat(home.json().get("isDefault").asBoolean()).isTrue();
+        assertThat(home.headers().getLocation()).hasToString("/api/v1/users/me/addresses/" + home.text("id"));
+        Api.Reply office = api.post("/api/v1/users/me/addresses", access, address("SHIPPING", "Office", false))
+                .expect(201);
+        assertThat(office.json().get("isDefault").asBoolean()).isFalse();
+        Api.Reply billing = api.post("/api/v1/users/me/addresses", access, address("BILLING", "Invoices", false))
+                .expect(201);
+        assertThat(billing.json().get("isDefault").asBoolean()).isTrue();
+
+        api.put("/api/v1/users/me/addresses/" + office.text("id"), access, address("SHIPPING", "Office", true))
+                .expect(200);
+
+        Api.Reply list = api.get("/api/v1/users/me/addresses", access).expect(200);
+        Map<String, Boolean> defaults = new HashMap<>();
+        list.json().valueStream().forEach(a -> defaults.put(a.get("name").asString(), a.get("isDefault").asBoolean()));
+        assertThat(defaults).containsExactlyInAnyOrderEntriesOf(Map.of("Home", false, "Office", true,
+                "Invoices", true));
+    }
+
+    @Test
+    void theDatabaseRefusesASecondDefaultOfAType() {
+        Api.Account account = api.newAccount("index");
+        api.post("/api/v1/users/me/addresses", account.tokens().access(), address("SHIPPING", "Home", true))
+                .expect(201);
+
+        assertThatThrownBy(() -> jdbc.sql("""
+                        insert into addresses (id, user_id, type, name, line1, city, postal_code, country, is_default,
+                                               created_at, updated_at)
+                        values (:id, :user, 'SHIPPING', 'Second', 'Calle 2', 'Madrid', '28001', 'ES', true,
+                                :at, :at)""")
+                .param("id", UUID.randomUUID()).param("user", account.id()).param("at", OffsetDateTime.now())
+                .update()).isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void anAddressIsReplacedAndDeletedOnlyByItsOwner() {
+        String owner = api.newAccount("owner").tokens().access();
+        String stranger = api.newAccount("stranger").tokens().access();
+        String id = api.post("/api/v1/users/me/addresses", owner, address("SHIPPING", "Home", null)).expect(201)
+                .text("id");
+
+        api.put("/api/v1/users/me/addresses/" + id, stranger, address("SHIPPING", "Mine now", null))
+                .expectProblem(404, "not-found");
+        api.delete("/api/v1/users/me/addresses/" + id, stranger).expectProblem(404, "not-found");
+        assertThat(api.get("/api/v1/users/me/addresses", stranger).json().size()).isZero();
+
+        Api.Reply replaced = api.put("/api/v1/users/me/addresses/" + id, owner, address("SHIPPING", "Casa", null))
+                .expect(200);
+        assertThat(replaced.text("name")).isEqualTo("Casa");
+        api.delete("/api/v1/users/me/addresses/" + id, owner).expect(204);
+        api.delete("/api/v1/users/me/addresses/" + id, owner).expectProblem(404, "not-found");
+    }
+
+    @Test
+    void invalidAddressesAreRefusedFieldByField() {
+        String access = api.newAccount("invalid-address").tokens().access();
+        Map<String, Object> bad = address("SHIPPING", "Home", null);
+        bad.put("country", "Spain");
+        bad.put("phone", "600111222");
+        bad.remove("line1");
+
+        Api.Reply refused = api.post("/api/v1/users/me/addresses", access, bad).expectProblem(400, "validation");
+
+        List<String> fields = refused.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList();
+        assertThat(fields).contains("country", "phone", "line1");
+        Map<String, Object> unknownCountry = address("SHIPPING", "Home", null);
+        unknownCountry.put("country", "XX");
+        api.post("/api/v1/users/me/addresses", access, unknownCountry).expectProblem(400, "invalid-parameter");
+        Map<String, Object> badType = address("HOLIDAY", "Home", null);
+        api.post("/api/v1/users/me/addresses", access, badType).expectProblem(400, "invalid-field-type");
+    }
+
+    static Map<String, Object> address(String type, String name, Boolean isDefault) {
+        Map<String, Object> address = new HashMap<>();
+        address.put("type", type);
+        address.put("name", name);
+        address.put("line1", "Calle Mayor 1");
+        address.put("line2", "3º B");
+        address.put("city", "Madrid");
+        address.put("region", "Madrid");
+        address.put("postalCode", "28013");
+        address.put("country", "ES");
+        address.put("phone", "+34600111222");
+        if (isDefault != null) {
+            address.put("isDefault", isDefault);
+        }
+        return address;
+    }
+}

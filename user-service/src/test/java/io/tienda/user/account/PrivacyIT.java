@@ -1,0 +1,116 @@
+package io.tienda.user.account;
+
+import io.tienda.user.support.Api;
+import io.tienda.user.support.UserEvents;
+import io.tienda.user.support.UserServiceTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** GDPR: the data export and erasure. */
+@UserServiceTest
+class PrivacyIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Environment environment;
+
+    Api api;
+    UserEvents events;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        events = new UserEvents(environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
+    }
+
+    @Test
+    void theExportHoldsEverythingKnownAboutTheCallerAsAnAttachment() {
+        Api.Account account = api.newAccount("exporter");
+        String access = account.tokens().access();
+        api.patch("/api/v1/users/me", access, Map.of("phone", "+34600111222", "marketingConsent", true)).expect(200);
+        api.post("/api/v1/users/me/addresses", access, AddressBookIT.address("SHIPPING", "Home", null)).expect(201);
+        api.loginReply(account.email(), "Wrong#Password1").expect(401);
+
+        Api.Reply export = api.get("/api/v1/users/me/export", access).expect(200);
+
+        assertThat(export.headers().getFirst("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"tienda-account-" + account.id() + ".json\"");
+        JsonNode body = export.json();
+        assertThat(body.propertyNames()).containsExactlyInAnyOrder("exportedAt", "profile", "addresses", "consents",
+                "sessions", "loginAudit");
+        assertThat(body.get("profile").get("email").asString()).isEqualTo(account.email());
+        assertThat(body.get("profile").get("phone").asString()).isEqualTo("+34600111222");
+        assertThat(body.get("addresses").get(0).get("line1").asString()).isEqualTo("Calle Mayor 1");
+        assertThat(body.get("consents").get(0).get("purpose").asString()).isEqualTo("MARKETING");
+        assertThat(body.get("consents").get(0).get("granted").asBoolean()).isTrue();
+        assertThat(body.get("sessions").get(0).get("ip").asString()).isEqualTo(api.ip());
+        assertThat(body.get("sessions").get(0).get("userAgent").asString()).isEqualTo("TiendaTest/1.0");
+        assertThat(body.get("loginAudit").valueStream().map(e -> e.get("outcome").asString()))
+                .containsExactly("SUCCESS", "INVALID_CREDENTIALS");
+        assertThat(export.body()).doesNotContain("argon2").doesNotContain("token_hash")
+                .doesNotContain(account.tokens().refresh());
+    }
+
+    @Test
+    void erasureAnonymisesTheAccountEndsItsSessionsAndTellsTheOtherServices() {
+        Api.Account account = api.newAccount("leaver");
+        String access = account.tokens().access();
+        api.patch("/api/v1/users/me", access, Map.of("phone", "+34600111222", "marketingConsent", true)).expect(200);
+        api.post("/api/v1/users/me/addresses", access, AddressBookIT.address("SHIPPING", "Home", null)).expect(201);
+
+        api.delete("/api/v1/users/me", access).expect(204);
+
+        Map<String, Object> row = jdbc.sql("""
+                        select email, display_name, phone, status, erased_at, marketing_consent, password_hash
+                          from users where id = :id""").param("id", account.id()).query().singleRow();
+        assertThat(row.get("email")).isEqualTo("erased-" + account.id() + "@invalid");
+        assertThat(row.get("display_name")).isNull();
+        assertThat(row.get("phone")).isNull();
+        assertThat(row.get("status")).isEqualTo("ERASED");
+        assertThat(row.get("erased_at")).isNotNull();
+        assertThat(row.get("marketing_consent")).isEqualTo(false);
+        assertThat((String) row.get("password_hash")).doesNotStartWith("$argon2");
+        for (String table : new String[] {"addresses", "consent_events", "refresh_token_families", "one_time_tokens"}) {
+            assertThat(jdbc.sql("select count(*) from " + table + " where user_id = :id").param("id", account.id())
+                    .query(Integer.class).single()).as(table).isZero();
+        }
+        assertThat(jdbc.sql("select count(*) from login_audit where user_id = :id and (ip is not null or "
+                + "user_agent is not null or email_hash is not null)").param("id", account.id())
+                .query(Integer.class).single()).isZero();
+
+        UserEvents.Published erased = events.await("user.erased", account.id().toString());
+        assertThat(erased.text("userId")).isEqualTo(account.id().toString());
+        assertThat(erased.json().propertyNames()).containsExactlyInAnyOrder("userId", "erasedAt");
+
+        api.refreshReply(account.tokens().refresh()).expectProblem(401, "invalid-refresh-token");
+        api.loginReply(account.email(), account.password()).expectProblem(401, "invalid-credentials");
+        api.get("/api/v1/users/me", access).expectProblem(404, "not-found");
+        api.delete("/api/v1/users/me", access).expectProblem(404, "not-found");
+        // The address is free again.
+        api.register(account.email(), Api.PASSWORD);
+    }
+
+    @Test
+    void anErasedAccountCannotBeRevivedByAnAdmin() {
+        Api.Account account = api.newAccount("gone");
+        api.delete("/api/v1/users/me", account.tokens().access()).expect(204);
+        String admin = api.admin().access();
+
+        api.patch("/api/v1/users/" + account.id(), admin, Map.of("status", "ACTIVE")).expectProblem(409, "conflict");
+        assertThat(api.get("/api/v1/users/" + account.id(), admin).expect(200).text("status")).isEqualTo("ERASED");
+    }
+}
