@@ -1,0 +1,97 @@
+package io.tienda.e2e;
+
+import io.tienda.e2e.Accounts.Account;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who may do what, through the gateway: every endpoint that exists × every kind of caller →
+ * the status they get. Customer A can never read or change B's data. New endpoints are new rows.
+ * {@code {A}} and {@code {B}} stand for the two customers' user ids.
+ */
+@ExtendWith(Fleet.class)
+class AuthorizationMatrixIT {
+
+    /** Columns: method, path, body, then anonymous, A, B, support, manager, admin, analyst. */
+    static final String MATRIX = """
+            GET    /api/v1/products                          | - | 200 200 200 200 200 200 200
+            GET    /api/v1/categories                        | - | 200 200 200 200 200 200 200
+            GET    /api/v1/search/products?q=cafe            | - | 200 200 200 200 200 200 200
+            GET    /api/v1/offers                            | - | 200 200 200 200 200 200 200
+            GET    /api/v1/inventory/SKU-1                   | - | 200 200 200 200 200 200 200
+            GET    /api/v1/auth/password-policy              | - | 200 200 200 200 200 200 200
+            GET    /.well-known/jwks.json                    | - | 200 200 200 200 200 200 200
+            GET    /api/v1/users/me                          | - | 401 200 200 200 200 200 200
+            GET    /api/v1/users/me/addresses                | - | 401 200 200 200 200 200 200
+            GET    /api/v1/users/me/export                   | - | 401 200 200 200 200 200 200
+            GET    /api/v1/users                             | - | 401 403 403 403 403 200 403
+            PATCH  /api/v1/users/{B}                         | {"status":"ACTIVE"} | 401 403 403 403 403 200 403
+            GET    /api/v1/cart                              | - | 401 200 200 200 200 200 200
+            GET    /api/v1/orders                            | - | 401 200 200 200 200 200 200
+            GET    /api/v1/orders?customerId={A}             | - | 401 200 404 200 200 200 404
+            GET    /api/v1/payments                          | - | 401 200 200 200 200 200 200
+            GET    /api/v1/returns                           | - | 401 200 200 200 200 200 200
+            GET    /api/v1/notifications                     | - | 401 200 200 200 200 200 200
+            GET    /api/v1/notifications?recipientId={A}     | - | 401 200 404 200 404 200 404
+            GET    /api/v1/inventory                         | - | 401 403 403 403 200 200 403
+            GET    /api/v1/warehouses                        | - | 401 403 403 403 200 200 403
+            GET    /api/v1/analytics/kpis?from=2026-01-01&to=2026-01-31&currency=EUR | - | 401 403 403 403 403 200 200
+            """;
+
+    static final List<Account> CALLERS = List.of(Account.CUSTOMER_A, Account.CUSTOMER_B, Account.SUPPORT,
+            Account.MANAGER, Account.ADMIN, Account.ANALYST);
+
+    @TestFactory
+    Stream<DynamicTest> everyCallerGetsExactlyWhatTheMatrixSays() {
+        Map<String, String> ids = Map.of(
+                "{A}", Accounts.session(Account.CUSTOMER_A).userId(),
+                "{B}", Accounts.session(Account.CUSTOMER_B).userId());
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String line : MATRIX.strip().split("\n")) {
+            String[] columns = line.split("\\|");
+            String[] request = columns[0].trim().split("\\s+");
+            String method = request[0];
+            String path = substitute(request[1], ids);
+            String body = columns[1].trim().equals("-") ? null : columns[1].trim();
+            String[] expected = columns[2].trim().split("\\s+");
+            tests.add(DynamicTest.dynamicTest(method + " " + request[1] + " anonymous -> " + expected[0],
+                    () -> check(method, path, body, null, Integer.parseInt(expected[0]))));
+            for (int i = 0; i < CALLERS.size(); i++) {
+                Account caller = CALLERS.get(i);
+                int status = Integer.parseInt(expected[i + 1]);
+                tests.add(DynamicTest.dynamicTest(method + " " + request[1] + " " + caller + " -> " + status,
+                        () -> check(method, path, body, Accounts.session(caller).accessToken(), status)));
+            }
+        }
+        return tests.stream();
+    }
+
+    private static void check(String method, String path, String body, String token, int expected) {
+        Api.Call call = Api.gateway().method(method, path, body)
+                .header("X-Forwarded-For", Accounts.randomClientAddress());
+        if (token != null) {
+            call.bearer(token);
+        }
+        Api.Reply reply = call.send();
+        assertThat(reply.status()).as("%s %s: %s", method, path, reply.body()).isEqualTo(expected);
+        if (expected >= 400) {
+            assertThat(reply.isProblem()).as(reply.body()).isTrue();
+        }
+    }
+
+    private static String substitute(String path, Map<String, String> ids) {
+        String result = path;
+        for (Map.Entry<String, String> id : ids.entrySet()) {
+            result = result.replace(id.getKey(), id.getValue());
+        }
+        return result;
+    }
+}
