@@ -2,19 +2,12 @@ package io.tienda.user.support;
 
 import io.tienda.platform.events.ContractValidator;
 import io.tienda.platform.events.Envelope;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import io.tienda.platform.testing.KafkaProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.JsonNode;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,10 +21,10 @@ public final class UserEvents {
     public static final String TOPIC = "user.events";
     private static final ContractValidator CONTRACTS = new ContractValidator();
 
-    private final String bootstrapServers;
+    private final KafkaProbe probe;
 
     public UserEvents(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+        this.probe = new KafkaProbe(bootstrapServers);
     }
 
     /** A message as it arrived: key, envelope headers and body. */
@@ -72,37 +65,13 @@ public final class UserEvents {
     }
 
     private List<Published> read(Predicate<Published> stopAt, Duration window) {
-        List<Published> seen = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"))) {
-            Instant deadline = Instant.now().plus(window);
-            List<TopicPartition> partitions = List.of();
-            while (partitions.isEmpty() && Instant.now().isBefore(deadline)) {
-                partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(2)).stream()
-                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            while (Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    Published published = new Published(record.key(), header(record, Envelope.TYPE),
-                            header(record, Envelope.EVENT_ID), header(record, Envelope.AGGREGATE_ID), record.value());
-                    seen.add(published);
-                    if (stopAt.test(published)) {
-                        return seen;
-                    }
-                }
-            }
-        }
-        return seen;
+        return probe.read(TOPIC, record -> stopAt.test(published(record)), window).stream()
+                .map(UserEvents::published).toList();
     }
 
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    private static Published published(ConsumerRecord<String, String> record) {
+        return new Published(record.key(), KafkaProbe.header(record, Envelope.TYPE),
+                KafkaProbe.header(record, Envelope.EVENT_ID), KafkaProbe.header(record, Envelope.AGGREGATE_ID),
+                record.value());
     }
 }

@@ -1,5 +1,6 @@
 package io.tienda.platform.it;
 
+import io.tienda.platform.testing.KafkaProbe;
 import io.tienda.platform.events.Envelope;
 import io.tienda.platform.outbox.OutboxMaintenance;
 import io.tienda.platform.testing.Infra;

@@ -1,5 +1,6 @@
 package io.tienda.platform.it;
 
+import io.tienda.platform.testing.KafkaProbe;
 import io.tienda.platform.events.Envelope;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Order;

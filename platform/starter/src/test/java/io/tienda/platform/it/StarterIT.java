@@ -1,5 +1,6 @@
 package io.tienda.platform.it;
 
+import io.tienda.platform.testing.KafkaProbe;
 import io.tienda.platform.testing.Store;
 import io.tienda.platform.testing.TiendaInfra;
 import org.springframework.beans.factory.annotation.Autowired;

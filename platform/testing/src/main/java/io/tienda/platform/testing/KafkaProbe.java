@@ -1,4 +1,4 @@
-package io.tienda.platform.it;
+package io.tienda.platform.testing;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,23 +15,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-/** Reads a topic from the beginning, as an outside observer, to see what really reached Kafka. */
-final class KafkaProbe {
+/**
+ * Reads a topic from the beginning, as an outside consumer would, to see what really reached Kafka
+ * (no consumer group, nothing committed, only committed transactions).
+ */
+public final class KafkaProbe {
 
     private final String bootstrapServers;
 
-    KafkaProbe(String bootstrapServers) {
+    public KafkaProbe(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
     }
 
     /** Every record of the topic until one matches, or empty after the timeout. */
-    Optional<ConsumerRecord<String, String>> find(String topic, Predicate<ConsumerRecord<String, String>> match,
+    public Optional<ConsumerRecord<String, String>> find(String topic, Predicate<ConsumerRecord<String, String>> match,
             Duration timeout) {
         return read(topic, match, timeout).stream().filter(match).findFirst();
     }
 
     /** All records of the topic read within the window, stopping early at the first match. */
-    List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> stopAt,
+    public List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> stopAt,
             Duration window) {
         List<ConsumerRecord<String, String>> seen = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
@@ -60,7 +63,8 @@ final class KafkaProbe {
         return seen;
     }
 
-    static String header(ConsumerRecord<String, String> record, String name) {
+    /** A header's value as UTF-8 text, or null when the record has none. */
+    public static String header(ConsumerRecord<String, String> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
