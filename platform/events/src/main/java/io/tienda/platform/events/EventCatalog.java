@@ -1,5 +1,11 @@
 package io.tienda.platform.events;
 
+import io.tienda.platform.events.inventory.LowStock;
+import io.tienda.platform.events.inventory.StockChanged;
+import io.tienda.platform.events.product.ProductCreated;
+import io.tienda.platform.events.product.ProductDeleted;
+import io.tienda.platform.events.product.ProductPriceChanged;
+import io.tienda.platform.events.product.ProductUpdated;
 import io.tienda.platform.events.saga.CapturePayment;
 import io.tienda.platform.events.saga.CommitStock;
 import io.tienda.platform.events.saga.AuthorizePayment;
@@ -37,7 +43,9 @@ public final class EventCatalog {
             AuthorizePayment.class, CapturePayment.class, VoidPayment.class, RefundPayment.class,
             PaymentAuthorized.class, PaymentFailed.class, PaymentCaptured.class, PaymentRefunded.class,
             OrderPlaced.class, OrderConfirmed.class, OrderRejected.class, OrderCancelled.class,
-            UserRegistered.class, PasswordResetRequested.class, UserErased.class);
+            UserRegistered.class, PasswordResetRequested.class, UserErased.class,
+            ProductCreated.class, ProductUpdated.class, ProductDeleted.class, ProductPriceChanged.class,
+            StockChanged.class, LowStock.class);
 
     private static final Map<String, Class<? extends Record>> BY_TYPE = CONTRACTS.stream()
             .collect(Collectors.toUnmodifiableMap(Envelope::typeOf, Function.identity()));

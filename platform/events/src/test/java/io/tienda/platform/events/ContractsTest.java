@@ -1,5 +1,11 @@
 package io.tienda.platform.events;
 
+import io.tienda.platform.events.inventory.LowStock;
+import io.tienda.platform.events.inventory.StockChanged;
+import io.tienda.platform.events.product.PriceChange;
+import io.tienda.platform.events.product.ProductCreated;
+import io.tienda.platform.events.product.ProductDeleted;
+import io.tienda.platform.events.product.ProductPriceChanged;
 import io.tienda.platform.events.saga.OrderConfirmed;
 import io.tienda.platform.events.saga.OrderLine;
 import io.tienda.platform.events.saga.PaymentFailed;
@@ -80,6 +86,26 @@ class ContractsTest {
                 .anyMatch(v -> v.contains("email"))
                 .anyMatch(v -> v.contains("language"))
                 .anyMatch(v -> v.contains("verificationToken"));
+    }
+
+    @Test
+    void catalogAndStockEventsConform() {
+        validator.requireValid(new ProductCreated("p-1", "cafe-de-colombia", "Café de Colombia", "c-1", null,
+                List.of("CAF-500", "CAF-1000"), Money.of(1299, "EUR"), true));
+        validator.requireValid(new ProductDeleted("p-1", List.of("CAF-500")));
+        validator.requireValid(new ProductPriceChanged("p-1",
+                List.of(new PriceChange("CAF-500", Money.of(1299, "EUR"), Money.of(1099, "EUR")))));
+        validator.requireValid(new StockChanged("CAF-500", 0, false, 42));
+        validator.requireValid(new LowStock("CAF-500", "MAD-1", 3, 1, 5, 50));
+    }
+
+    @Test
+    void stockEventsRefuseNegativeAvailability() {
+        String json = """
+                {"sku":"CAF-500","available":-1,"inStock":false,"version":1}
+                """;
+
+        assertThat(validator.violations("inventory.stock_changed", json)).anyMatch(v -> v.contains("available"));
     }
 
     @Test
