@@ -1,5 +1,5 @@
 package io.tienda.product.catalog.domain;
 
 /** The brand as products carry it: enough to show and to filter, without a lookup. */
-public record BrandRef(String id, String name) {
+public record BrandRef(String id, String slug, String name) {
 }

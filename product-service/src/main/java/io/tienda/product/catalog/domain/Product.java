@@ -5,14 +5,17 @@ import io.tienda.platform.events.Money;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * A product of the catalog. Shoppers buy one of its variants (a SKU); {@code price} is what the
- * product is listed at, and {@code inStock} is the stock projection kept current from inventory.
+ * A product of the catalog. Shoppers buy one of its variants (a SKU). {@code price} is what the
+ * product is listed at and {@code compareAtPrice} the crossed-out "was" price, if any; a variant
+ * may override both. {@code version} grows with every change and is the ETag of the product.
  */
-public record Product(String id, String slug, String name, String description, String categoryId, BrandRef brand,
-        Money price, List<String> images, List<Variant> variants, boolean active, boolean inStock,
-        Instant createdAt) {
+public record Product(String id, String slug, LocalizedText name, LocalizedText description, String categoryId,
+        BrandRef brand, Money price, Money compareAtPrice, List<Image> images, List<Variant> variants,
+        boolean active, boolean featured, Seo seo, Rating rating, Instant createdAt, Instant updatedAt,
+        long version) {
 
     public Product {
         Objects.requireNonNull(id, "id");
@@ -21,5 +24,33 @@ public record Product(String id, String slug, String name, String description, S
         Objects.requireNonNull(price, "price");
         images = images == null ? List.of() : List.copyOf(images);
         variants = variants == null ? List.of() : List.copyOf(variants);
+        seo = seo == null ? Seo.NONE : seo;
+        rating = rating == null ? Rating.NONE : rating;
+    }
+
+    /** In stock when any variant is. */
+    public boolean inStock() {
+        return variants.stream().anyMatch(variant -> variant.stock().inStock());
+    }
+
+    public List<String> skus() {
+        return variants.stream().map(Variant::sku).toList();
+    }
+
+    public Optional<Variant> variant(String sku) {
+        return variants.stream().filter(variant -> variant.sku().equals(sku)).findFirst();
+    }
+
+    /** What a shopper pays for the variant before offers. */
+    public Money priceOf(Variant variant) {
+        return variant.price() != null ? variant.price() : price;
+    }
+
+    /** The lowest price any variant sells at: what lists show and price filters compare. */
+    public Money fromPrice() {
+        return variants.stream().map(this::priceOf)
+                .filter(money -> money.currency().equals(price.currency()))
+                .min((a, b) -> Long.compare(a.amount(), b.amount()))
+                .orElse(price);
     }
 }

@@ -2,6 +2,11 @@ package io.tienda.product.catalog.domain;
 
 import io.tienda.platform.web.Page;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
 /** The catalog's products as the rest of the service reads them. */
 public interface ProductCatalog {
 
@@ -10,4 +15,18 @@ public interface ProductCatalog {
 
     /** Products on sale whose name contains {@code text}, ignoring case, newest first. */
     Page<Product> activeWithNameContaining(String text, int page, int size);
+
+    Optional<Product> byId(String id);
+
+    /** The products that have a variant with one of these SKUs, active or not. */
+    List<Product> bySkus(Collection<String> skus);
+
+    /** Every product, active or not, in id order: what derived views (the search index) are rebuilt from. */
+    void forEach(Consumer<Product> action);
+
+    /**
+     * Records a product's new review rating and announces it ({@code product.updated}) like any
+     * other change; empty when the product does not exist.
+     */
+    Optional<Product> rate(String productId, Rating rating);
 }

@@ -7,7 +7,15 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import io.tienda.product.catalog.domain.Rating;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,7 +42,33 @@ class MongoProductCatalog implements ProductCatalog {
 
     @Override
     public Page<Product> activeWithNameContaining(String text, int page, int size) {
-        return find(where("active").is(true).and("name").regex(literal(text), "i"), page, size);
+        return find(where("active").is(true).orOperator(where("name.es").regex(literal(text), "i"), where("name.en").regex(literal(text), "i")), page, size);
+    }
+
+    @Override
+    public Optional<Product> byId(String id) {
+        return Optional.ofNullable(mongo.findById(id, ProductDocument.class)).map(ProductDocument::toDomain);
+    }
+
+    @Override
+    public List<Product> bySkus(Collection<String> skus) {
+        return mongo.find(Query.query(where("variants.sku").in(skus)), ProductDocument.class).stream()
+                .map(ProductDocument::toDomain).toList();
+    }
+
+    @Override
+    public void forEach(Consumer<Product> action) {
+        try (var documents = mongo.stream(new Query().with(Sort.by("_id")), ProductDocument.class)) {
+            documents.map(ProductDocument::toDomain).forEach(action);
+        }
+    }
+
+    @Override
+    public Optional<Product> rate(String productId, Rating rating) {
+        Update update = new Update().set("rating", new ProductDocument.RatingField(rating.average(), rating.count()))
+                .inc("version", 1);
+        return Optional.ofNullable(mongo.findAndModify(Query.query(where("_id").is(productId)), update,
+                FindAndModifyOptions.options().returnNew(true), ProductDocument.class)).map(ProductDocument::toDomain);
     }
 
     private Page<Product> find(Criteria criteria, int page, int size) {

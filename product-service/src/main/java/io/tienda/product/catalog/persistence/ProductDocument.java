@@ -2,7 +2,12 @@ package io.tienda.product.catalog.persistence;
 
 import io.tienda.platform.events.Money;
 import io.tienda.product.catalog.domain.BrandRef;
+import io.tienda.product.catalog.domain.Image;
+import io.tienda.product.catalog.domain.LocalizedText;
 import io.tienda.product.catalog.domain.Product;
+import io.tienda.product.catalog.domain.Rating;
+import io.tienda.product.catalog.domain.Seo;
+import io.tienda.product.catalog.domain.StockState;
 import io.tienda.product.catalog.domain.Variant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -13,34 +18,94 @@ import java.util.Map;
 
 /** A product as stored in the {@code products} collection. */
 @Document(ProductDocument.COLLECTION)
-record ProductDocument(@Id String id, String slug, String name, String description, String categoryId,
-        BrandField brand, PriceField price, List<String> images, List<VariantField> variants, boolean active,
-        boolean inStock, Instant createdAt, Instant updatedAt) {
+record ProductDocument(@Id String id, String slug, TextField name, TextField description, String categoryId,
+        BrandField brand, PriceField price, PriceField compareAtPrice, List<ImageField> images,
+        List<VariantField> variants, boolean active, boolean featured, SeoField seo, RatingField rating,
+        boolean inStock, long fromPrice, Instant createdAt, Instant updatedAt, long version) {
 
     static final String COLLECTION = "products";
 
-    Product toDomain() {
-        return new Product(id, slug, name, description, categoryId,
-                brand == null ? null : new BrandRef(brand.id(), brand.name()),
-                price.toMoney(), images,
-                variants == null ? List.of() : variants.stream().map(VariantField::toDomain).toList(),
-                active, inStock, createdAt);
+    static ProductDocument of(Product product) {
+        return new ProductDocument(product.id(), product.slug(), TextField.of(product.name()),
+                TextField.of(product.description()),
+                product.categoryId(),
+                product.brand() == null ? null
+                        : new BrandField(product.brand().id(), product.brand().slug(), product.brand().name()),
+                PriceField.of(product.price()), PriceField.of(product.compareAtPrice()),
+                product.images().stream().map(image -> new ImageField(image.url(), TextField.of(image.alt())))
+                        .toList(),
+                product.variants().stream().map(VariantField::of).toList(),
+                product.active(), product.featured(),
+                new SeoField(TextField.of(product.seo().title()), TextField.of(product.seo().description())),
+                new RatingField(product.rating().average(), product.rating().count()),
+                product.inStock(), product.fromPrice().amount(),
+                product.createdAt(), product.updatedAt(), product.version());
     }
 
-    record BrandField(String id, String name) {
+    Product toDomain() {
+        return new Product(id, slug, TextField.toDomain(name), TextField.toDomain(description), categoryId,
+                brand == null ? null : new BrandRef(brand.id(), brand.slug(), brand.name()),
+                PriceField.toMoney(price), PriceField.toMoney(compareAtPrice),
+                images == null ? List.of()
+                        : images.stream().map(image -> new Image(image.url(), TextField.toDomain(image.alt())))
+                                .toList(),
+                variants == null ? List.of() : variants.stream().map(VariantField::toDomain).toList(),
+                active, featured,
+                seo == null ? Seo.NONE : new Seo(TextField.toDomain(seo.title()), TextField.toDomain(seo.description())),
+                rating == null || rating.count() == 0 ? Rating.NONE : new Rating(rating.average(), rating.count()),
+                createdAt, updatedAt, version);
+    }
+
+    record TextField(String es, String en) {
+
+        static TextField of(LocalizedText text) {
+            return text == null ? null : new TextField(text.es(), text.en());
+        }
+
+        static LocalizedText toDomain(TextField field) {
+            return field == null || (field.es() == null && field.en() == null) ? null
+                    : new LocalizedText(field.es(), field.en());
+        }
+    }
+
+    record BrandField(String id, String slug, String name) {
+    }
+
+    record ImageField(String url, TextField alt) {
+    }
+
+    record SeoField(TextField title, TextField description) {
+    }
+
+    record RatingField(double average, int count) {
     }
 
     record PriceField(long amount, String currency) {
 
-        Money toMoney() {
-            return Money.of(amount, currency);
+        static PriceField of(Money money) {
+            return money == null ? null : new PriceField(money.amount(), money.currency());
+        }
+
+        static Money toMoney(PriceField field) {
+            return field == null ? null : Money.of(field.amount(), field.currency());
         }
     }
 
-    record VariantField(String sku, Map<String, String> attributes, PriceField price) {
+    record StockField(int available, long version) {
+    }
+
+    record VariantField(String sku, Map<String, String> attributes, PriceField price, PriceField compareAtPrice,
+            StockField stock) {
+
+        static VariantField of(Variant variant) {
+            return new VariantField(variant.sku(), variant.attributes(), PriceField.of(variant.price()),
+                    PriceField.of(variant.compareAtPrice()),
+                    new StockField(variant.stock().available(), variant.stock().version()));
+        }
 
         Variant toDomain() {
-            return new Variant(sku, attributes, price == null ? null : price.toMoney());
+            return new Variant(sku, attributes, PriceField.toMoney(price), PriceField.toMoney(compareAtPrice),
+                    stock == null ? StockState.UNKNOWN : new StockState(stock.available(), stock.version()));
         }
     }
 }

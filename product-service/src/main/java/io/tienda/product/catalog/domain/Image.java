@@ -1,0 +1,11 @@
+package io.tienda.product.catalog.domain;
+
+import java.util.Objects;
+
+/** A product picture; {@code alt} describes it for screen readers and search engines. */
+public record Image(String url, LocalizedText alt) {
+
+    public Image {
+        Objects.requireNonNull(url, "url");
+    }
+}
