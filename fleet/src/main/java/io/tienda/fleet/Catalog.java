@@ -13,7 +13,11 @@ final class Catalog {
 
     static final String GATEWAY = "gateway";
 
+    static final String PRODUCT = "product-service";
+
     static final String USER = "user-service";
+
+    static final String INVENTORY = "inventory-service";
 
     static final String ANALYTICS = "analytics-service";
 
@@ -21,12 +25,12 @@ final class Catalog {
     static final List<ServiceSpec> ALL = List.of(
             ServiceSpec.of(DISCOVERY, 8761, Set.of(), null),
             ServiceSpec.of(GATEWAY, 8080, Set.of(Store.REDIS), null),
-            ServiceSpec.of("product-service", 8001, Set.of(Store.MONGODB), "products"),
+            ServiceSpec.of(PRODUCT, 8001, Set.of(Store.MONGODB), "products"),
             ServiceSpec.of("cart-service", 8002, Set.of(Store.REDIS), null),
             ServiceSpec.of("order-service", 8003, Set.of(Store.POSTGRES), "orders"),
             ServiceSpec.of("payment-service", 8004, Set.of(Store.POSTGRES), "payments"),
             ServiceSpec.of(USER, 8005, Set.of(Store.POSTGRES), "users"),
-            ServiceSpec.of("inventory-service", 8006, Set.of(Store.POSTGRES), "inventory"),
+            ServiceSpec.of(INVENTORY, 8006, Set.of(Store.POSTGRES), "inventory"),
             ServiceSpec.of("returns-service", 8007, Set.of(Store.POSTGRES), "returns"),
             ServiceSpec.of("notification-service", 8008, Set.of(Store.MONGODB, Store.SMTP), "notifications"),
             ServiceSpec.of(ANALYTICS, 8009, Set.of(Store.CLICKHOUSE), "analytics"));

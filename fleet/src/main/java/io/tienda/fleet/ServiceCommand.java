@@ -79,6 +79,9 @@ final class ServiceCommand {
             case Catalog.GATEWAY -> Map.of("tienda.gateway.trusted-proxies", "127.0.0.1/32,::1/128");
             // the accounts of DemoAccounts, which up prints
             case Catalog.USER -> Map.of("tienda.users.demo-accounts.enabled", "true");
+            // a shop to browse: the demo catalog, and stock for each SKU it announces
+            case Catalog.PRODUCT -> Map.of("tienda.products.demo-catalog.enabled", "true");
+            case Catalog.INVENTORY -> Map.of("tienda.inventory.demo-stock.enabled", "true");
             default -> Map.of();
         };
     }

@@ -74,6 +74,16 @@ class ServiceCommandTest {
     }
 
     @Test
+    void runsTheCatalogWithTheDemoProductsAndInventoryWithTheirStock() {
+        assertThat(command(Catalog.byName("product-service").orElseThrow(), java25))
+            .contains("--tienda.products.demo-catalog.enabled=true");
+        assertThat(command(Catalog.byName("inventory-service").orElseThrow(), java25))
+            .contains("--tienda.inventory.demo-stock.enabled=true");
+        assertThat(command(Catalog.byName("cart-service").orElseThrow(), java25))
+            .noneMatch(arg -> arg.contains("demo-"));
+    }
+
+    @Test
     void letsTheGatewayBelieveForwardedForFromThisMachineOnly() {
         assertThat(command(Catalog.byName("gateway").orElseThrow(), java25))
             .contains("--tienda.gateway.trusted-proxies=127.0.0.1/32,::1/128");

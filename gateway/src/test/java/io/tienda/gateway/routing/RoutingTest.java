@@ -38,7 +38,8 @@ class RoutingTest extends GatewayIntegrationTest {
     @Test
     void everyAreaOfTheBriefIsRouted() {
         assertThat(ApiRoutes.AREAS).extracting(ApiRoutes.ApiArea::area).containsExactlyInAnyOrder(
-                "products", "categories", "search", "offers", "cart", "orders", "payments", "auth", "users",
+                "products", "categories", "search", "brands", "offers", "pricing", "cart", "orders", "payments",
+                "auth", "users",
                 "inventory", "warehouses", "returns", "notifications", "analytics");
     }
 
