@@ -3,13 +3,8 @@ package io.tienda.e2e;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,8 +31,8 @@ class AuthBenchmark {
             Accounts.login(accounts.get(c), PASSWORD);  // warm-up: JIT, connection pools, key cache
         }
 
-        Result logins = run("login", accounts, false);
-        Result refreshes = run("refresh", accounts, true);
+        Load.Result logins = run("login", accounts, false);
+        Load.Result refreshes = run("refresh", accounts, true);
 
         System.out.printf("%n== auth benchmark through the gateway (%d clients x %d requests) ==%n",
                 CLIENTS, REQUESTS_PER_CLIENT);
@@ -50,33 +45,18 @@ class AuthBenchmark {
     }
 
     /** Runs the requests from {@link #CLIENTS} threads; for refreshes each client rotates its own token chain. */
-    private Result run(String name, List<String> accounts, boolean refreshChain) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        long start = System.nanoTime();
-        List<Future<?>> clients = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            String email = accounts.get(c);
-            clients.add(pool.submit(() -> {
-                String refreshToken = refreshChain ? Accounts.login(email, PASSWORD).refreshToken() : null;
-                for (int i = 0; i < REQUESTS_PER_CLIENT; i++) {
-                    long t0 = System.nanoTime();
-                    if (refreshChain) {
-                        refreshToken = refresh(refreshToken);
-                    } else {
-                        Accounts.login(email, PASSWORD);
-                    }
-                    latencies.add(System.nanoTime() - t0);
-                }
-                return null;
-            }));
+    private Load.Result run(String name, List<String> accounts, boolean refreshChain) throws Exception {
+        List<String> refreshTokens = new ArrayList<>();
+        for (String email : accounts) {
+            refreshTokens.add(refreshChain ? Accounts.login(email, PASSWORD).refreshToken() : null);
         }
-        for (Future<?> client : clients) {
-            client.get();
-        }
-        long elapsed = System.nanoTime() - start;
-        pool.shutdown();
-        return new Result(name, latencies, Duration.ofNanos(elapsed));
+        return Load.run(name, CLIENTS, REQUESTS_PER_CLIENT, (client, i) -> {
+            if (refreshChain) {
+                refreshTokens.set(client, refresh(refreshTokens.get(client)));
+            } else {
+                Accounts.login(accounts.get(client), PASSWORD);
+            }
+        });
     }
 
     private static String register() {
@@ -99,21 +79,5 @@ class AuthBenchmark {
             throw new IllegalStateException("refresh answered " + reply.status() + ": " + reply.body());
         }
         return reply.json().get("refresh_token").asString();
-    }
-
-    record Result(String name, List<Long> latencies, Duration elapsed) {
-
-        int count() {
-            return latencies.size();
-        }
-
-        @Override
-        public String toString() {
-            List<Long> sorted = latencies.stream().sorted().toList();
-            double perSecond = count() / (elapsed.toNanos() / 1e9);
-            return String.format("%-8s %6.1f/s  p50 %4d ms  p95 %4d ms  (%d requests in %.1f s)", name, perSecond,
-                    sorted.get(sorted.size() / 2) / 1_000_000, sorted.get((int) (sorted.size() * 0.95)) / 1_000_000,
-                    count(), elapsed.toNanos() / 1e9);
-        }
     }
 }
