@@ -1,19 +1,39 @@
 package io.tienda.inventory.stock.persistence;
 
 import io.tienda.inventory.stock.domain.Availability;
+import io.tienda.inventory.stock.domain.StockKey;
 import io.tienda.inventory.stock.domain.StockLevel;
+import io.tienda.inventory.stock.domain.StockRow;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.UUID;
 
-/** Stock levels in PostgreSQL. "Low" is decided here, once, for both the filter and the answer. */
+/**
+ * Stock levels in PostgreSQL. "Low" is decided here, once, for both the filter and the answer.
+ * Every lock is taken by one statement ordered by SKU, then warehouse id, so two transactions that
+ * touch the same rows always queue in the same order and never wait for each other in a cycle.
+ */
 @Repository
 public class StockRepository {
 
     private static final String LOW = "s.on_hand - s.reserved <= s.reorder_point";
+
+    private static final String ROW = """
+            select s.sku, s.warehouse_id, w.code, w.priority, w.active, s.on_hand, s.reserved, s.reorder_point,
+                   s.reorder_quantity
+              from stock s join warehouses w on w.id = s.warehouse_id
+            """;
 
     private final JdbcClient jdbc;
 
@@ -33,37 +53,136 @@ public class StockRepository {
         return new Availability(sku, available);
     }
 
-    /**
-     * Stock rows by SKU, then warehouse code.
-     *
-     * @param lowStock true for the rows at or below their reorder point, false for the others, null for all
-     */
-    public List<StockLevel> find(Boolean lowStock, long offset, int limit) {
-        return jdbc.sql("select s.sku, w.code, s.on_hand, s.reserved, s.reorder_point, s.reorder_quantity, "
-                        + LOW + " as low_stock"
-                        + " from stock s join warehouses w on w.id = s.warehouse_id" + where(lowStock)
-                        + " order by s.sku, w.code limit :limit offset :offset")
+    /** Stock rows by SKU, then warehouse code. */
+    public List<StockLevel> find(StockFilter filter, long offset, int limit) {
+        Where where = where(filter);
+        var statement = jdbc.sql(ROW + where.sql + " order by s.sku, w.code limit :limit offset :offset")
                 .param("limit", limit)
-                .param("offset", offset)
-                .query(StockRepository::level)
+                .param("offset", offset);
+        where.bind(statement);
+        return statement.query(StockRepository::row).list().stream().map(StockLevel::of).toList();
+    }
+
+    public long count(StockFilter filter) {
+        Where where = where(filter);
+        var statement = jdbc.sql("select count(*) from stock s join warehouses w on w.id = s.warehouse_id"
+                + where.sql);
+        where.bind(statement);
+        return statement.query(Long.class).single();
+    }
+
+    /** The id of the warehouse with this code, active or not. */
+    public Optional<UUID> warehouseId(String code) {
+        return jdbc.sql("select id from warehouses where code = :code")
+                .param("code", code).query(UUID.class).optional();
+    }
+
+    /** The SKUs a warehouse holds, e.g. to republish their availability when it opens or closes. */
+    public SortedSet<String> skusIn(UUID warehouseId) {
+        return new TreeSet<>(jdbc.sql("select sku from stock where warehouse_id = :warehouse")
+                .param("warehouse", warehouseId).query(String.class).list());
+    }
+
+    /** Locks the rows of these SKUs in active warehouses: the candidates for a reservation. */
+    public List<StockRow> lockActive(Collection<String> skus) {
+        if (skus.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(ROW + " where s.sku in (:skus) and w.active order by s.sku, s.warehouse_id for update of s")
+                .param("skus", new TreeSet<>(skus))
+                .query(StockRepository::row)
                 .list();
     }
 
-    public long count(Boolean lowStock) {
-        return jdbc.sql("select count(*) from stock s" + where(lowStock)).query(Long.class).single();
-    }
-
-    private static String where(Boolean lowStock) {
-        if (lowStock == null) {
-            return "";
+    /** Locks exactly these rows, wherever they are; missing rows are simply not returned. */
+    public List<StockRow> lock(Collection<StockKey> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
         }
-        return lowStock ? " where " + LOW : " where not (" + LOW + ")";
+        List<Object[]> pairs = new ArrayList<>();
+        for (StockKey key : new TreeSet<>(keys)) {
+            pairs.add(new Object[] {key.sku(), key.warehouseId()});
+        }
+        return jdbc.sql(ROW + " where (s.sku, s.warehouse_id) in (:keys)"
+                        + " order by s.sku, s.warehouse_id for update of s")
+                .param("keys", pairs)
+                .query(StockRepository::row)
+                .list();
     }
 
-    private static StockLevel level(ResultSet rs, int row) throws SQLException {
-        int onHand = rs.getInt("on_hand");
-        int reserved = rs.getInt("reserved");
-        return new StockLevel(rs.getString("sku"), rs.getString("code"), onHand, reserved, onHand - reserved,
-                rs.getInt("reorder_point"), rs.getInt("reorder_quantity"), rs.getBoolean("low_stock"));
+    /** Creates the rows that do not exist yet, empty, in key order. */
+    public void createMissing(Collection<StockKey> keys, Instant now) {
+        for (StockKey key : new TreeSet<>(keys)) {
+            jdbc.sql("""
+                            insert into stock (sku, warehouse_id, updated_at) values (:sku, :warehouse, :now)
+                            on conflict (sku, warehouse_id) do nothing""")
+                    .param("sku", key.sku()).param("warehouse", key.warehouseId())
+                    .param("now", Timestamp.from(now))
+                    .update();
+        }
+    }
+
+    /** Creates an empty row in {@code warehouseId} unless some warehouse already holds the SKU. */
+    public boolean registerIfUnknown(String sku, UUID warehouseId, Instant now) {
+        return jdbc.sql("""
+                        insert into stock (sku, warehouse_id, updated_at)
+                        select :sku, :warehouse, :now where not exists (select 1 from stock where sku = :sku)
+                        on conflict (sku, warehouse_id) do nothing""")
+                .param("sku", sku).param("warehouse", warehouseId).param("now", Timestamp.from(now))
+                .update() == 1;
+    }
+
+    /** Writes a row's levels and reorder policy; the row must be locked by this transaction. */
+    public void update(StockRow row, Instant now) {
+        jdbc.sql("""
+                        update stock set on_hand = :onHand, reserved = :reserved, reorder_point = :point,
+                                         reorder_quantity = :quantity, updated_at = :now, version = version + 1
+                         where sku = :sku and warehouse_id = :warehouse""")
+                .param("onHand", row.onHand()).param("reserved", row.reserved())
+                .param("point", row.reorderPoint()).param("quantity", row.reorderQuantity())
+                .param("now", Timestamp.from(now))
+                .param("sku", row.sku()).param("warehouse", row.warehouseId())
+                .update();
+    }
+
+    private static Where where(StockFilter filter) {
+        List<String> conditions = new ArrayList<>();
+        Where where = new Where();
+        if (filter.skuPrefix() != null) {
+            // starts_with, not LIKE: '_' is legal in a SKU and would be a wildcard
+            conditions.add("starts_with(s.sku, :prefix)");
+            where.prefix = filter.skuPrefix();
+        }
+        if (filter.warehouseCode() != null) {
+            conditions.add("w.code = :code");
+            where.code = filter.warehouseCode();
+        }
+        if (filter.lowStock() != null) {
+            conditions.add(filter.lowStock() ? LOW : "not (" + LOW + ")");
+        }
+        where.sql = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+        return where;
+    }
+
+    private static final class Where {
+
+        private String sql;
+        private String prefix;
+        private String code;
+
+        void bind(JdbcClient.StatementSpec statement) {
+            if (prefix != null) {
+                statement.param("prefix", prefix);
+            }
+            if (code != null) {
+                statement.param("code", code);
+            }
+        }
+    }
+
+    static StockRow row(ResultSet rs, int row) throws SQLException {
+        return new StockRow(rs.getString("sku"), rs.getObject("warehouse_id", UUID.class), rs.getString("code"),
+                rs.getInt("priority"), rs.getBoolean("active"), rs.getInt("on_hand"), rs.getInt("reserved"),
+                rs.getInt("reorder_point"), rs.getInt("reorder_quantity"));
     }
 }

@@ -4,12 +4,19 @@ import io.tienda.inventory.warehouse.domain.Warehouse;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Warehouses in PostgreSQL. */
 @Repository
 public class WarehouseRepository {
+
+    private static final String COLUMNS = "select id, code, name, priority, active from warehouses";
 
     private final JdbcClient jdbc;
 
@@ -18,16 +25,54 @@ public class WarehouseRepository {
     }
 
     /** By code, which is unique. */
-    public List<Warehouse> find(long offset, int limit) {
-        return jdbc.sql("select id, code, name, active from warehouses order by code limit :limit offset :offset")
+    public List<Warehouse> find(Boolean active, long offset, int limit) {
+        return jdbc.sql(COLUMNS + " where (cast(:active as boolean) is null or active = :active)"
+                        + " order by code limit :limit offset :offset")
+                .param("active", active)
                 .param("limit", limit)
                 .param("offset", offset)
-                .query((rs, row) -> new Warehouse(rs.getObject("id", UUID.class), rs.getString("code"),
-                        rs.getString("name"), rs.getBoolean("active")))
+                .query(WarehouseRepository::warehouse)
                 .list();
     }
 
-    public long count() {
-        return jdbc.sql("select count(*) from warehouses").query(Long.class).single();
+    public long count(Boolean active) {
+        return jdbc.sql("select count(*) from warehouses where (cast(:active as boolean) is null or active = :active)")
+                .param("active", active).query(Long.class).single();
+    }
+
+    public Optional<Warehouse> findByCode(String code) {
+        return jdbc.sql(COLUMNS + " where code = :code").param("code", code)
+                .query(WarehouseRepository::warehouse).optional();
+    }
+
+    /** Locks the warehouse, so that two changes of one warehouse apply one after the other. */
+    public Optional<Warehouse> lockByCode(String code) {
+        return jdbc.sql(COLUMNS + " where code = :code for no key update").param("code", code)
+                .query(WarehouseRepository::warehouse).optional();
+    }
+
+    /** False when the code is taken. */
+    public boolean insert(Warehouse warehouse, Instant now) {
+        return jdbc.sql("""
+                        insert into warehouses (id, code, name, priority, active, created_at, updated_at)
+                        values (:id, :code, :name, :priority, :active, :now, :now) on conflict (code) do nothing""")
+                .param("id", warehouse.id()).param("code", warehouse.code()).param("name", warehouse.name())
+                .param("priority", warehouse.priority()).param("active", warehouse.active())
+                .param("now", Timestamp.from(now))
+                .update() == 1;
+    }
+
+    public void update(Warehouse warehouse, Instant now) {
+        jdbc.sql("""
+                        update warehouses set name = :name, priority = :priority, active = :active, updated_at = :now
+                         where id = :id""")
+                .param("name", warehouse.name()).param("priority", warehouse.priority())
+                .param("active", warehouse.active()).param("now", Timestamp.from(now)).param("id", warehouse.id())
+                .update();
+    }
+
+    private static Warehouse warehouse(ResultSet rs, int row) throws SQLException {
+        return new Warehouse(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"),
+                rs.getInt("priority"), rs.getBoolean("active"));
     }
 }

@@ -1,0 +1,128 @@
+package io.tienda.inventory.stock;
+
+import io.tienda.inventory.stock.domain.Movement;
+import io.tienda.inventory.stock.domain.MovementKind;
+import io.tienda.inventory.stock.domain.MovementSource;
+import io.tienda.inventory.stock.domain.StockKey;
+import io.tienda.inventory.stock.domain.StockRow;
+import io.tienda.inventory.stock.messaging.StockEvents;
+import io.tienda.inventory.stock.persistence.MovementRepository;
+import io.tienda.inventory.stock.persistence.StockRepository;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Stock rows this transaction holds the locks of, as they were when locked and as they are now.
+ * Comparing the two at the end is what tells which SKUs' availability changed and which rows fell
+ * into low stock, once per transaction however many movements it made. A row created by this
+ * transaction starts empty: that is its baseline, not a fall into low stock.
+ */
+public final class LockedStock {
+
+    private final Map<StockKey, StockRow> before = new TreeMap<>();
+    private final Map<StockKey, StockRow> current = new TreeMap<>();
+    private final StockRepository stock;
+    private final MovementRepository movements;
+    private final StockEvents events;
+    private final Clock clock;
+    private boolean changed;
+    private boolean published;
+
+    LockedStock(List<StockRow> rows, StockRepository stock, MovementRepository movements, StockEvents events,
+            Clock clock) {
+        for (StockRow row : rows) {
+            before.put(row.key(), row);
+            current.put(row.key(), row);
+        }
+        this.stock = stock;
+        this.movements = movements;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The locked rows as they are now, by SKU then warehouse. */
+    public List<StockRow> rows() {
+        return List.copyOf(current.values());
+    }
+
+    public Optional<StockRow> find(StockKey key) {
+        return Optional.ofNullable(current.get(key));
+    }
+
+    /** Records {@code quantity} units of {@code kind} on a locked row and in the ledger. */
+    public Movement move(StockKey key, MovementKind kind, int quantity, MovementSource source) {
+        StockRow row = locked(key);
+        StockRow next = row.apply(kind, quantity);
+        if (kind == MovementKind.ADJUSTMENT && source.reason() == null) {
+            throw new IllegalArgumentException("an adjustment needs a reason");
+        }
+        Instant now = clock.instant();
+        stock.update(next, now);
+        Movement movement = new Movement(UUID.randomUUID(), row.sku(), row.warehouseCode(), kind,
+                kind.onHandDelta(quantity), kind.reservedDelta(quantity), source.reference(), source.actor(),
+                source.reason(), source.note(), now);
+        movements.insert(row.warehouseId(), movement);
+        current.put(key, next);
+        changed = true;
+        return movement;
+    }
+
+    /** Sets when to reorder and how much; not a movement, but it may turn a row low. */
+    public StockRow changeReorderPolicy(StockKey key, int reorderPoint, int reorderQuantity) {
+        StockRow next = locked(key).withReorderPolicy(reorderPoint, reorderQuantity);
+        stock.update(next, clock.instant());
+        current.put(key, next);
+        changed = true;
+        return next;
+    }
+
+    /**
+     * Writes the events of everything this transaction did to the outbox: {@code inventory.low_stock}
+     * for each row that crossed into low stock, {@code inventory.stock_changed} for each SKU whose
+     * availability changed. Call it once, after the last movement.
+     */
+    public void publish() {
+        if (published) {
+            throw new IllegalStateException("the changes of this transaction are already published");
+        }
+        published = true;
+        Collection<String> skus = new TreeSet<>();
+        for (Map.Entry<StockKey, StockRow> entry : current.entrySet()) {
+            StockRow was = before.get(entry.getKey());
+            StockRow now = entry.getValue();
+            if (now.crossedIntoLowFrom(was)) {
+                events.lowStock(now);
+            }
+            if (now.available() != was.available() && now.warehouseActive()) {
+                skus.add(now.sku());
+            }
+        }
+        events.availabilityMayHaveChanged(skus);
+    }
+
+    void requirePublished() {
+        if (changed && !published) {
+            throw new IllegalStateException("stock changed without publishing its events");
+        }
+    }
+
+    private StockRow locked(StockKey key) {
+        if (published) {
+            throw new IllegalStateException("the changes of this transaction are already published");
+        }
+        StockRow row = current.get(key);
+        if (row == null) {
+            throw new IllegalArgumentException(key + " is not locked by this transaction");
+        }
+        return row;
+    }
+}

@@ -1,0 +1,107 @@
+package io.tienda.inventory.stock;
+
+import io.tienda.inventory.InventoryProblems;
+import io.tienda.inventory.stock.domain.AdjustmentReason;
+import io.tienda.inventory.stock.domain.InsufficientStockException;
+import io.tienda.inventory.stock.domain.Movement;
+import io.tienda.inventory.stock.domain.MovementKind;
+import io.tienda.inventory.stock.domain.MovementSource;
+import io.tienda.inventory.stock.domain.StockKey;
+import io.tienda.inventory.stock.domain.StockLevel;
+import io.tienda.inventory.stock.domain.StockRow;
+import io.tienda.inventory.stock.persistence.StockRepository;
+import io.tienda.platform.web.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What staff do to stock by hand: receive goods, correct the books, set when to reorder. Receipts
+ * and adjustments take an Idempotency-Key, so a client that retries after a lost answer never
+ * moves stock twice.
+ */
+@Service
+public class Receiving {
+
+    private static final Logger log = LoggerFactory.getLogger(Receiving.class);
+
+    private final StockLedger ledger;
+    private final StockRepository stock;
+    private final IdempotentRequests idempotent;
+
+    Receiving(StockLedger ledger, StockRepository stock, IdempotentRequests idempotent) {
+        this.ledger = ledger;
+        this.stock = stock;
+        this.idempotent = idempotent;
+    }
+
+    /** Goods that arrived from a supplier. */
+    public record Receipt(String sku, String warehouse, int quantity, String reference, String note) {
+    }
+
+    /** A correction of the books; {@code quantity} is signed: negative takes units away. */
+    public record Adjustment(String sku, String warehouse, int quantity, AdjustmentReason reason, String note) {
+    }
+
+    /** What a receipt or an adjustment did: the ledger line and the stock row after it. */
+    public record Change(Movement movement, StockLevel stock) {
+    }
+
+    /** A change, and whether it is the stored answer of an earlier request with the same Idempotency-Key. */
+    public record Answer(Change change, boolean replayed) {
+    }
+
+    @Transactional
+    public Answer receive(Receipt receipt, String actor, String idempotencyKey) {
+        var outcome = idempotent.run("receipts:" + actor, idempotencyKey, receipt, Change.class, () ->
+                move(receipt.sku(), receipt.warehouse(), MovementKind.RECEIPT, receipt.quantity(),
+                        new MovementSource(receipt.reference(), actor, null, receipt.note())));
+        return new Answer(outcome.value(), outcome.replayed());
+    }
+
+    @Transactional
+    public Answer adjust(Adjustment adjustment, String actor, String idempotencyKey) {
+        var outcome = idempotent.run("adjustments:" + actor, idempotencyKey, adjustment, Change.class, () ->
+                move(adjustment.sku(), adjustment.warehouse(), MovementKind.ADJUSTMENT, adjustment.quantity(),
+                        new MovementSource(null, actor, adjustment.reason(), adjustment.note())));
+        return new Answer(outcome.value(), outcome.replayed());
+    }
+
+    /** Sets a row's reorder point and quantity; the row must exist. */
+    @Transactional
+    public StockLevel changeReorderPolicy(String sku, String warehouse, int reorderPoint, int reorderQuantity) {
+        StockKey key = new StockKey(sku, warehouseId(warehouse));
+        LockedStock locked = ledger.lock(List.of(key));
+        if (locked.find(key).isEmpty()) {
+            throw ApiException.notFound("stock of " + sku + " in warehouse", warehouse);
+        }
+        StockRow row = locked.changeReorderPolicy(key, reorderPoint, reorderQuantity);
+        locked.publish();
+        return StockLevel.of(row);
+    }
+
+    private Change move(String sku, String warehouse, MovementKind kind, int quantity, MovementSource source) {
+        StockKey key = new StockKey(sku, warehouseId(warehouse));
+        LockedStock locked = ledger.lockCreating(List.of(key));
+        Movement movement;
+        try {
+            movement = locked.move(key, kind, quantity, source);
+        } catch (InsufficientStockException e) {
+            throw InventoryProblems.insufficientStock(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw InventoryProblems.invalidField("quantity", e.getMessage());
+        }
+        locked.publish();
+        StockRow row = locked.find(key).orElseThrow();
+        log.info("{} of {} {} in {} by {}", kind, quantity, sku, warehouse, source.actor());
+        return new Change(movement, StockLevel.of(row));
+    }
+
+    private UUID warehouseId(String code) {
+        return stock.warehouseId(code).orElseThrow(() -> InventoryProblems.unknownWarehouse("warehouse", code));
+    }
+}

@@ -1,0 +1,169 @@
+package io.tienda.inventory.catalog;
+
+import io.tienda.inventory.catalog.domain.DemoStock;
+import io.tienda.inventory.support.Api;
+import io.tienda.inventory.support.Fixtures;
+import io.tienda.inventory.support.Fixtures.Level;
+import io.tienda.inventory.support.InventoryServiceTest;
+import io.tienda.inventory.support.Messages;
+import io.tienda.platform.events.Envelope;
+import io.tienda.platform.events.EventJson;
+import io.tienda.platform.events.Money;
+import io.tienda.platform.events.Topics;
+import io.tienda.platform.events.product.ProductCreated;
+import io.tienda.platform.events.product.ProductDeleted;
+import io.tienda.platform.events.product.ProductUpdated;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The catalog's SKUs reach inventory through product.events; a local fleet also gets demo stock. */
+@InventoryServiceTest
+class CatalogIT {
+
+    @Autowired
+    RestTestClient http;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    CatalogSkus catalog;
+
+    Api api;
+    Fixtures fixtures;
+    Messages messages;
+    String product;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(http);
+        fixtures = new Fixtures(api, jdbc);
+        messages = new Messages(environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
+        product = "p-" + UUID.randomUUID();
+    }
+
+    @AfterEach
+    void tearDown() {
+        messages.close();
+    }
+
+    static ProductCreated created(String productId, List<String> skus) {
+        return new ProductCreated(productId, "slug-" + productId, "Camiseta", "cat-1", null, skus,
+                new Money(1999, "EUR"), true);
+    }
+
+    @Test
+    void aNewProductsSkusAreRegisteredInTheDefaultWarehouseWithDemoStock() {
+        List<String> skus = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            skus.add(Fixtures.sku("CAT"));
+        }
+
+        messages.send(Topics.PRODUCT_EVENTS, product, created(product, skus));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> registered(skus) == skus.size());
+        for (String sku : skus) {
+            DemoStock.Plan plan = DemoStock.plan(sku);
+            JsonNode row = api.get("/api/v1/inventory?sku=" + sku, fixtures.manager()).expect(200).json()
+                    .get("items").get(0);
+            assertThat(row.get("warehouse").asString()).isEqualTo("MAD-1");
+            assertThat(row.get("onHand").asInt()).isEqualTo(plan.quantity());
+            assertThat(row.get("reorderPoint").asInt()).isEqualTo(DemoStock.REORDER_POINT);
+            assertThat(row.get("reorderQuantity").asInt()).isEqualTo(DemoStock.REORDER_QUANTITY);
+            assertThat(fixtures.ledger(sku, Fixtures.MADRID)).isEqualTo(new Level(plan.quantity(), 0));
+            if (plan.quantity() > 0) {
+                JsonNode movement = api.get("/api/v1/inventory/" + sku + "/movements", fixtures.manager())
+                        .json().get("items").get(0);
+                assertThat(movement.get("kind").asString()).isEqualTo("RECEIPT");
+                assertThat(movement.get("reference").asString()).isEqualTo("demo-stock");
+                assertThat(movement.get("actor").asString()).isEqualTo("inventory-service");
+                assertThat(messages.await(Topics.INVENTORY_EVENTS, "inventory.stock_changed", sku, 1).get(0).json()
+                        .get("available").asInt()).isEqualTo(plan.quantity());
+            }
+        }
+    }
+
+    @Test
+    void aRedeliveredEventRegistersNothingTwice() {
+        String sku = Fixtures.sku("CAT");
+        UUID eventId = UUID.randomUUID();
+        String body = EventJson.write(created(product, List.of(sku)));
+        messages.send(Topics.PRODUCT_EVENTS, product, eventId, "product.created", body);
+        messages.send(Topics.PRODUCT_EVENTS, product, eventId, "product.created", body);
+        String marker = Fixtures.sku("MARK");
+        messages.send(Topics.PRODUCT_EVENTS, product, created(product, List.of(marker)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> registered(List.of(marker)) == 1);
+        assertThat(jdbc.sql("select count(*) from stock_movements where sku = :sku").param("sku", sku)
+                .query(Integer.class).single()).isLessThanOrEqualTo(1);
+        assertThat(fixtures.level(sku, Fixtures.MADRID).onHand()).isEqualTo(DemoStock.plan(sku).quantity());
+    }
+
+    @Test
+    void anUpdatedProductRegistersOnlyItsNewSkusAndLeavesStockedOnesAlone() {
+        String old = Fixtures.sku("CAT");
+        String stockedElsewhere = Fixtures.sku("CAT");
+        String added = Fixtures.sku("CAT");
+        fixtures.barcelona();
+        fixtures.receive(stockedElsewhere, Fixtures.BARCELONA, 4);
+        messages.send(Topics.PRODUCT_EVENTS, product, created(product, List.of(old)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> registered(List.of(old)) == 1);
+        fixtures.receive(old, Fixtures.MADRID, 1);
+
+        messages.send(Topics.PRODUCT_EVENTS, product, new ProductUpdated(product, "slug", "Camiseta", "cat-1", null,
+                List.of(old, stockedElsewhere, added), new Money(1999, "EUR"), true));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> registered(List.of(added)) == 1);
+        assertThat(fixtures.level(old, Fixtures.MADRID).onHand()).isEqualTo(DemoStock.plan(old).quantity() + 1);
+        assertThat(registered(List.of(stockedElsewhere))).as("no row in Madrid").isZero();
+        assertThat(fixtures.level(stockedElsewhere, Fixtures.BARCELONA).onHand()).isEqualTo(4);
+    }
+
+    @Test
+    void otherProductFactsAreIgnored() {
+        String sku = Fixtures.sku("CAT");
+        messages.send(Topics.PRODUCT_EVENTS, product, new ProductDeleted(product, List.of(sku)));
+        String marker = Fixtures.sku("MARK");
+        messages.send(Topics.PRODUCT_EVENTS, product, created(product, List.of(marker)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> registered(List.of(marker)) == 1);
+        assertThat(registered(List.of(sku))).isZero();
+    }
+
+    @Test
+    void withoutDemoStockANewSkuIsRegisteredEmpty() {
+        String sku = Fixtures.sku("CAT");
+
+        assertThat(catalog.register(List.of(sku, "bad sku"), false)).containsExactly(sku);
+        assertThat(catalog.register(List.of(sku), false)).isEmpty();
+
+        assertThat(fixtures.level(sku, Fixtures.MADRID)).isEqualTo(new Level(0, 0));
+        assertThat(fixtures.movements(sku, "RECEIPT")).isZero();
+        assertThat(api.get("/api/v1/inventory/" + sku, null).json().get("inStock").asBoolean()).isFalse();
+        assertThat(Envelope.typeOf(ProductCreated.class)).isEqualTo("product.created");
+    }
+
+    private int registered(List<String> skus) {
+        return jdbc.sql("""
+                        select count(*) from stock s join warehouses w on w.id = s.warehouse_id
+                         where w.code = 'MAD-1' and s.sku in (:skus)""")
+                .param("skus", skus).query(Integer.class).single();
+    }
+}
