@@ -14,7 +14,10 @@ class PublicRoutes {
         return rules -> rules.requestMatchers(HttpMethod.GET,
                 "/api/v1/products", "/api/v1/products/**",
                 "/api/v1/categories", "/api/v1/categories/**",
+                "/api/v1/brands", "/api/v1/brands/**",
                 "/api/v1/search/**",
-                "/api/v1/offers", "/api/v1/offers/**").permitAll();
+                "/api/v1/offers", "/api/v1/offers/**").permitAll()
+                // prices are public; a token, when sent, only adds the caller's own coupon uses
+                .requestMatchers(HttpMethod.POST, "/api/v1/pricing").permitAll();
     }
 }

@@ -1,35 +1,64 @@
 package io.tienda.product;
 
+import io.tienda.platform.events.ContractValidator;
+import io.tienda.platform.events.Envelope;
+import io.tienda.platform.events.Topics;
+import io.tienda.platform.testing.KafkaProbe;
 import io.tienda.platform.testing.Store;
 import io.tienda.platform.testing.TiendaInfra;
+import io.tienda.platform.testing.security.TestTokens;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One application context for every integration test of the service, on a real MongoDB wire
  * server and a real Kafka broker (the service creates its topics at start). Test data goes in
- * through MongoTemplate as raw documents, which also pins the stored document shape.
+ * through MongoTemplate as raw documents, which also pins the stored document shape, or through
+ * the API as staff would send it. The outbox sweep never runs on its own here: tests that need it
+ * call it, so nothing races them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "tienda.outbox.resubmit-interval=1h",
+        "tienda.outbox.sweep-initial-delay=1h"})
 @TiendaInfra(value = {Store.MONGODB, Store.KAFKA}, database = "products")
 public abstract class ProductServiceIT {
+
+    protected static final JsonMapper JSON = JsonMapper.builder().build();
+    protected static final ContractValidator CONTRACTS = new ContractValidator();
+    protected static final String MANAGER = TestTokens.staff("MANAGER");
+    protected static final String ADMIN = TestTokens.staff("ADMIN");
 
     @LocalServerPort
     private int port;
 
     @Autowired
     protected MongoTemplate mongo;
+
+    @Autowired
+    protected Environment environment;
 
     protected RestTestClient http;
 
@@ -44,21 +73,203 @@ public abstract class ProductServiceIT {
         }
     }
 
+    /** A product as the catalog stores it, written directly; one variant {@code <SLUG>-1} with 5 in stock. */
     protected static Document product(String slug, String name, long cents, boolean active, Instant createdAt) {
         String id = UUID.randomUUID().toString();
         return new Document("_id", id)
                 .append("slug", slug)
-                .append("name", name)
-                .append("description", name + " description")
+                .append("name", new Document("es", name).append("en", name))
+                .append("description", new Document("es", name + " description"))
                 .append("categoryId", "cat-1")
-                .append("brand", new Document("id", "brand-1").append("name", "Acme"))
+                .append("brand", new Document("id", "brand-1").append("slug", "acme").append("name", "Acme"))
                 .append("price", new Document("amount", cents).append("currency", "EUR"))
-                .append("images", List.of("https://img.example/" + slug + ".jpg"))
+                .append("images", List.of(new Document("url", "https://img.example/" + slug + ".jpg")
+                        .append("alt", new Document("es", name))))
                 .append("variants", List.of(new Document("sku", slug.toUpperCase() + "-1")
-                        .append("attributes", new Document(Map.of("size", "M")))))
+                        .append("attributes", new Document(Map.of("talla", "M")))
+                        .append("stock", new Document("available", 5).append("version", 1L))))
                 .append("active", active)
+                .append("featured", false)
                 .append("inStock", true)
+                .append("fromPrice", cents)
                 .append("createdAt", Date.from(createdAt))
-                .append("updatedAt", Date.from(createdAt));
+                .append("updatedAt", Date.from(createdAt))
+                .append("version", 1L);
+    }
+
+    /** A category written directly, as the catalog stores it; returns its id. */
+    protected String category(String slug, String parentId, int sortOrder) {
+        String id = "c-" + slug;
+        String parentPath = parentId == null ? ""
+                : mongo.findById(parentId, Document.class, "categories").getString("path");
+        mongo.insert(new Document("_id", id).append("slug", slug)
+                .append("name", new Document("es", slug).append("en", slug + " (en)"))
+                .append("parentId", parentId).append("path", parentPath + "/" + slug)
+                .append("sortOrder", sortOrder), "categories");
+        return id;
+    }
+
+    /** A brand written directly; returns its id. */
+    protected String brand(String slug, String name) {
+        String id = "b-" + slug;
+        mongo.insert(new Document("_id", id).append("slug", slug).append("name", name).append("version", 1L),
+                "brands");
+        return id;
+    }
+
+    /**
+     * A product as staff send it: one variant per SKU at the product's price, with {@code talla}
+     * and {@code color} attributes taken from the SKU's last two parts when it has them.
+     */
+    protected static Map<String, Object> draft(String name, String categoryId, String brandId, long cents,
+            String... skus) {
+        List<Map<String, Object>> variants = new java.util.ArrayList<>();
+        for (String sku : skus) {
+            String[] parts = sku.split("-");
+            Map<String, Object> variant = new java.util.LinkedHashMap<>();
+            variant.put("sku", sku);
+            if (parts.length >= 3) {
+                variant.put("attributes", Map.of("talla", parts[parts.length - 2].toLowerCase(),
+                        "color", parts[parts.length - 1].toLowerCase()));
+            }
+            variants.add(variant);
+        }
+        Map<String, Object> draft = new java.util.LinkedHashMap<>();
+        draft.put("name", Map.of("es", name, "en", name + " (en)"));
+        draft.put("description", Map.of("es", "Descripción de " + name, "en", "About " + name));
+        draft.put("categoryId", categoryId);
+        if (brandId != null) {
+            draft.put("brandId", brandId);
+        }
+        draft.put("price", Map.of("amount", cents, "currency", "EUR"));
+        draft.put("images", List.of(Map.of("url", "https://images.tienda.local/test.jpg",
+                "alt", Map.of("es", name))));
+        draft.put("variants", variants);
+        return draft;
+    }
+
+    /** A copy of {@code draft} with {@code field} set to {@code value} (null removes it). */
+    protected static Map<String, Object> with(Map<String, Object> draft, String field, Object value) {
+        Map<String, Object> copy = new java.util.LinkedHashMap<>(draft);
+        if (value == null) {
+            copy.remove(field);
+        } else {
+            copy.put(field, value);
+        }
+        return copy;
+    }
+
+    /** A unique SKU prefix for one test, so tests never collide on the catalog-wide unique SKUs. */
+    protected static String skuPrefix() {
+        return "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+    }
+
+    // ---- the API as staff and shoppers call it
+
+    /** A response read in full. */
+    protected record Reply(int status, HttpHeaders headers, String body) {
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        public Reply expect(int expected) {
+            assertThat(status).as("status of a response with body %s", body).isEqualTo(expected);
+            return this;
+        }
+
+        /** A problem+json with this status and type (the slug after https://tienda.io/problems/). */
+        public Reply expectProblem(int expected, String type) {
+            expect(expected);
+            assertThat(headers.getContentType()).as(body).isNotNull();
+            assertThat(headers.getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).as(body).isTrue();
+            assertThat(json().get("type").asString()).as(body).isEqualTo("https://tienda.io/problems/" + type);
+            return this;
+        }
+
+        /** The fields a validation problem lists. */
+        public List<String> errorFields() {
+            List<String> fields = new java.util.ArrayList<>();
+            json().get("errors").forEach(error -> fields.add(error.get("field").asString()));
+            return fields;
+        }
+    }
+
+    protected Reply send(HttpMethod method, String path, String token, Object body, Map<String, String> headers) {
+        RestTestClient.RequestBodySpec request = http.method(method).uri(path);
+        if (token != null) {
+            request = request.headers(h -> h.setBearerAuth(token));
+        }
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            request = request.header(header.getKey(), header.getValue());
+        }
+        RestTestClient.RequestHeadersSpec<?> ready = request;
+        if (body != null) {
+            ready = request.contentType(MediaType.APPLICATION_JSON)
+                    .body(body instanceof String text ? text : JSON.writeValueAsString(body));
+        }
+        EntityExchangeResult<String> result = ready.exchange().returnResult(String.class);
+        return new Reply(result.getStatus().value(), result.getResponseHeaders(), result.getResponseBody());
+    }
+
+    protected Reply get(String path) {
+        return send(HttpMethod.GET, path, null, null, Map.of());
+    }
+
+    protected Reply get(String path, String token) {
+        return send(HttpMethod.GET, path, token, null, Map.of());
+    }
+
+    protected Reply post(String path, String token, Object body) {
+        return send(HttpMethod.POST, path, token, body, Map.of());
+    }
+
+    protected Reply put(String path, String token, Object body) {
+        return send(HttpMethod.PUT, path, token, body, Map.of());
+    }
+
+    protected Reply delete(String path, String token) {
+        return send(HttpMethod.DELETE, path, token, null, Map.of());
+    }
+
+    // ---- what reached Kafka
+
+    /** A message on {@code product.events} as an outside consumer reads it. */
+    protected record Published(String key, String type, String eventId, String body) {
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+    }
+
+    protected KafkaProbe kafka() {
+        return new KafkaProbe(environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
+    }
+
+    /**
+     * The messages for {@code productId} on {@code product.events}, read until {@code done} holds for
+     * them (or for 30 seconds); each is checked against its contract.
+     */
+    protected List<Published> productEvents(String productId, Predicate<List<Published>> done) {
+        List<Published> seen = new java.util.ArrayList<>();
+        kafka().read(Topics.PRODUCT_EVENTS, record -> {
+            if (productId.equals(record.key())) {
+                seen.add(published(record));
+            }
+            return done.test(seen);
+        }, Duration.ofSeconds(30));
+        seen.forEach(message -> CONTRACTS.requireValid(message.type(), message.body()));
+        return List.copyOf(seen);
+    }
+
+    /** Every message for {@code productId} that arrives within a few seconds. */
+    protected List<Published> productEventsWithin(String productId, Duration window) {
+        return kafka().read(Topics.PRODUCT_EVENTS, record -> false, window).stream()
+                .filter(record -> productId.equals(record.key())).map(ProductServiceIT::published).toList();
+    }
+
+    private static Published published(ConsumerRecord<String, String> record) {
+        return new Published(record.key(), KafkaProbe.header(record, Envelope.TYPE),
+                KafkaProbe.header(record, Envelope.EVENT_ID), record.value());
     }
 }

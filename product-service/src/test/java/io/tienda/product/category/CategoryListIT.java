@@ -31,7 +31,7 @@ class CategoryListIT extends ProductServiceIT {
                 .jsonPath("$.items[1].path").isEqualTo("/electronics/phones")
                 .jsonPath("$.items[1].depth").isEqualTo(1)
                 .jsonPath("$.items[0].depth").isEqualTo(0)
-                .jsonPath("$.items[0].name").isEqualTo("Electronics");
+                .jsonPath("$.items[0].name.es").isEqualTo("Electronics");
     }
 
     @Test
@@ -41,7 +41,7 @@ class CategoryListIT extends ProductServiceIT {
     }
 
     private static Document category(String id, String slug, String name, String parentId, String path, int order) {
-        return new Document("_id", id).append("slug", slug).append("name", name).append("parentId", parentId)
+        return new Document("_id", id).append("slug", slug).append("name", new Document("es", name).append("en", name)).append("parentId", parentId)
                 .append("path", path).append("sortOrder", order);
     }
 }

@@ -53,4 +53,24 @@ public record Product(String id, String slug, LocalizedText name, LocalizedText 
                 .min((a, b) -> Long.compare(a.amount(), b.amount()))
                 .orElse(price);
     }
+
+    /**
+     * Grows with every stock change inventory reports for the product, which leaves {@code version}
+     * alone: together they identify what a shopper sees, e.g. for an ETag.
+     */
+    public long stockStamp() {
+        return variants.stream().mapToLong(variant -> variant.stock().version() + 1).sum();
+    }
+
+    /** The product with a new review rating, one version on. */
+    public Product withRating(Rating newRating, Instant at) {
+        return new Product(id, slug, name, description, categoryId, brand, price, compareAtPrice, images, variants,
+                active, featured, seo, newRating, createdAt, at, version + 1);
+    }
+
+    /** The product carrying a renamed brand's new copy, one version on. */
+    public Product withBrand(BrandRef newBrand, Instant at) {
+        return new Product(id, slug, name, description, categoryId, newBrand, price, compareAtPrice, images,
+                variants, active, featured, seo, rating, createdAt, at, version + 1);
+    }
 }

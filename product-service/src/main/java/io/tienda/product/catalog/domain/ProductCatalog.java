@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** The catalog's products as the rest of the service reads them. */
+/**
+ * The catalog's products as the rest of the service reads them. A deleted product is gone for
+ * every method here: it stays stored only as a tombstone until its {@code product.deleted} is sent.
+ */
 public interface ProductCatalog {
 
     /** Products on sale, newest first. */
@@ -18,11 +21,19 @@ public interface ProductCatalog {
 
     Optional<Product> byId(String id);
 
+    Optional<Product> bySlug(String slug);
+
     /** The products that have a variant with one of these SKUs, active or not. */
     List<Product> bySkus(Collection<String> skus);
 
     /** Every product, active or not, in id order: what derived views (the search index) are rebuilt from. */
     void forEach(Consumer<Product> action);
+
+    /** One page of the products matching {@code query}, in its order; ties are broken by id. */
+    Page<Product> find(ProductQuery query, int page, int size);
+
+    /** Whether any product, active or not, is in one of these categories. */
+    boolean anyInCategories(Collection<String> categoryIds);
 
     /**
      * Records a product's new review rating and announces it ({@code product.updated}) like any

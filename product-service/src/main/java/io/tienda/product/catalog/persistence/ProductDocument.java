@@ -11,17 +11,24 @@ import io.tienda.product.catalog.domain.StockState;
 import io.tienda.product.catalog.domain.Variant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.Field;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A product as stored in the {@code products} collection. */
+/**
+ * A product as stored in the {@code products} collection. {@code inStock} and {@code fromPrice} are
+ * derived, stored for queries; {@code deleted} marks a tombstone; {@code stockRevision} grows with
+ * every write of the variants so that stock updates and replacements never overwrite each other.
+ * Flags and counters are boxed: documents written before a field existed read as its default.
+ */
 @Document(ProductDocument.COLLECTION)
 record ProductDocument(@Id String id, String slug, TextField name, TextField description, String categoryId,
         BrandField brand, PriceField price, PriceField compareAtPrice, List<ImageField> images,
-        List<VariantField> variants, boolean active, boolean featured, SeoField seo, RatingField rating,
-        boolean inStock, long fromPrice, Instant createdAt, Instant updatedAt, long version) {
+        List<VariantField> variants, Boolean active, Boolean featured, SeoField seo, RatingField rating,
+        Boolean inStock, Long fromPrice, Instant createdAt, Instant updatedAt, Long version, Boolean deleted,
+        Instant deletedAt, Long stockRevision) {
 
     static final String COLLECTION = "products";
 
@@ -39,7 +46,7 @@ record ProductDocument(@Id String id, String slug, TextField name, TextField des
                 new SeoField(TextField.of(product.seo().title()), TextField.of(product.seo().description())),
                 new RatingField(product.rating().average(), product.rating().count()),
                 product.inStock(), product.fromPrice().amount(),
-                product.createdAt(), product.updatedAt(), product.version());
+                product.createdAt(), product.updatedAt(), product.version(), false, null, 0L);
     }
 
     Product toDomain() {
@@ -50,10 +57,10 @@ record ProductDocument(@Id String id, String slug, TextField name, TextField des
                         : images.stream().map(image -> new Image(image.url(), TextField.toDomain(image.alt())))
                                 .toList(),
                 variants == null ? List.of() : variants.stream().map(VariantField::toDomain).toList(),
-                active, featured,
+                Boolean.TRUE.equals(active), Boolean.TRUE.equals(featured),
                 seo == null ? Seo.NONE : new Seo(TextField.toDomain(seo.title()), TextField.toDomain(seo.description())),
                 rating == null || rating.count() == 0 ? Rating.NONE : new Rating(rating.average(), rating.count()),
-                createdAt, updatedAt, version);
+                createdAt, updatedAt, version == null ? 0 : version);
     }
 
     record TextField(String es, String en) {
@@ -68,7 +75,8 @@ record ProductDocument(@Id String id, String slug, TextField name, TextField des
         }
     }
 
-    record BrandField(String id, String slug, String name) {
+    /** {@code id} stays {@code id}: unannotated, an embedded "id" would be stored as "_id". */
+    record BrandField(@Field("id") String id, String slug, String name) {
     }
 
     record ImageField(String url, TextField alt) {

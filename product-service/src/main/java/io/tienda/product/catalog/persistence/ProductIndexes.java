@@ -8,13 +8,16 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.index.PartialIndexFilter;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Creates the {@code products} collection's indexes at start (creating an existing index is a
  * no-op). Slugs are URLs and SKUs are what orders and stock refer to, so both are unique.
+ * Runs before anything that writes at start (path repair, demo catalog): unique indexes come first.
  */
 @Component
+@Order(0)
 class ProductIndexes implements ApplicationRunner {
 
     private final MongoTemplate mongo;
@@ -34,5 +37,12 @@ class ProductIndexes implements ApplicationRunner {
         products.createIndex(new Index("categoryId", Sort.Direction.ASC).named("category"));
         products.createIndex(new Index("active", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC)
                 .named("active_newest"));
+        // the list's filters and sorts; a real mongod uses them, the local wire server scans
+        products.createIndex(new Index("brand.slug", Sort.Direction.ASC).named("brand_slug"));
+        products.createIndex(new Index("brand.id", Sort.Direction.ASC).named("brand_id"));
+        products.createIndex(new Index("active", Sort.Direction.ASC).on("fromPrice", Sort.Direction.ASC)
+                .named("active_price"));
+        products.createIndex(new Index("active", Sort.Direction.ASC).on("rating.average", Sort.Direction.DESC)
+                .named("active_rating"));
     }
 }

@@ -1,9 +1,10 @@
 package io.tienda.product.category.api;
 
+import io.tienda.product.catalog.domain.LocalizedText;
 import io.tienda.product.category.domain.Category;
 
 /** A category in the menu list; {@code depth} lets a client indent without rebuilding the tree. */
-public record CategoryResponse(String id, String slug, String name, String parentId, String path, int depth,
+public record CategoryResponse(String id, String slug, LocalizedText name, String parentId, String path, int depth,
         int sortOrder) {
 
     static CategoryResponse of(Category category) {

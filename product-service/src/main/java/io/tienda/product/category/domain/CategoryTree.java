@@ -16,7 +16,7 @@ import java.util.Set;
 public final class CategoryTree {
 
     private static final Comparator<Category> SIBLINGS = Comparator.comparingInt(Category::sortOrder)
-            .thenComparing(Category::name, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(category -> category.name().primary())
             .thenComparing(Category::id);
 
     private CategoryTree() {
@@ -58,5 +58,27 @@ public final class CategoryTree {
         for (Category child : mine) {
             append(child, children, ordered, visited);
         }
+    }
+
+    /**
+     * The path every category should have, derived from the parent links: the parent's path, a
+     * slash and its own slug. A category whose parent is gone, or that sits in a cycle, is a root.
+     */
+    public static Map<String, String> paths(List<Category> categories) {
+        Map<String, Category> byId = new HashMap<>();
+        categories.forEach(c -> byId.put(c.id(), c));
+        Map<String, String> paths = new HashMap<>();
+        for (Category category : categories) {
+            paths.put(category.id(), pathOf(category, byId, new HashSet<>()));
+        }
+        return paths;
+    }
+
+    private static String pathOf(Category category, Map<String, Category> byId, Set<String> visiting) {
+        Category parent = category.parentId() == null ? null : byId.get(category.parentId());
+        if (parent == null || !visiting.add(category.id())) {
+            return "/" + category.slug();
+        }
+        return pathOf(parent, byId, visiting) + "/" + category.slug();
     }
 }

@@ -6,10 +6,13 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexOperations;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** The {@code categories} collection: slugs are URLs; parent and path serve children and subtree reads. */
+/** The {@code categories} collection: slugs are URLs; parent and path serve children and subtree reads. * Runs before anything that writes at start (path repair, demo catalog): unique indexes come first.
+ */
 @Component
+@Order(0)
 class CategoryIndexes implements ApplicationRunner {
 
     private final MongoTemplate mongo;

@@ -5,9 +5,21 @@ import io.tienda.product.category.domain.Category;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 @Repository
 class MongoCategories implements Categories {
@@ -25,5 +37,77 @@ class MongoCategories implements Categories {
     public List<Category> all() {
         Query query = new Query().with(Sort.by("path", "sortOrder")).limit(LIMIT);
         return mongo.find(query, CategoryDocument.class).stream().map(CategoryDocument::toDomain).toList();
+    }
+
+    @Override
+    public Optional<Category> byId(String id) {
+        return Optional.ofNullable(mongo.findById(id, CategoryDocument.class)).map(CategoryDocument::toDomain);
+    }
+
+    @Override
+    public Optional<Category> bySlug(String slug) {
+        return Optional.ofNullable(mongo.findOne(Query.query(where("slug").is(slug)), CategoryDocument.class))
+                .map(CategoryDocument::toDomain);
+    }
+
+    @Override
+    public List<Category> lineage(String categoryId) {
+        List<Category> lineage = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        String next = categoryId;
+        // walks the parent links rather than trusting the stored path, and stops on a cycle in bad data
+        while (next != null && seen.add(next)) {
+            Optional<Category> category = byId(next);
+            if (category.isEmpty()) {
+                break;
+            }
+            lineage.add(category.get());
+            next = category.get().parentId();
+        }
+        Collections.reverse(lineage);
+        return List.copyOf(lineage);
+    }
+
+    @Override
+    public List<String> subtreeIds(Category category) {
+        // follows the parent links, which every write keeps right, rather than the derived paths
+        Map<String, List<String>> children = new HashMap<>();
+        for (Category each : all()) {
+            if (each.parentId() != null) {
+                children.computeIfAbsent(each.parentId(), k -> new ArrayList<>()).add(each.id());
+            }
+        }
+        List<String> ids = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Deque<String> pending = new ArrayDeque<>(List.of(category.id()));
+        while (!pending.isEmpty()) {
+            String id = pending.pop();
+            if (seen.add(id)) {
+                ids.add(id);
+                pending.addAll(children.getOrDefault(id, List.of()));
+            }
+        }
+        return ids;
+    }
+
+    @Override
+    public void insert(Category category) {
+        mongo.insert(CategoryDocument.of(category));
+    }
+
+    @Override
+    public void replace(Category category) {
+        mongo.save(CategoryDocument.of(category));
+    }
+
+    @Override
+    public void delete(String id) {
+        mongo.remove(Query.query(where("_id").is(id)), CategoryDocument.COLLECTION);
+    }
+
+    @Override
+    public void setPath(String id, String path) {
+        mongo.updateFirst(Query.query(where("_id").is(id)), new Update().set("path", path),
+                CategoryDocument.COLLECTION);
     }
 }

@@ -1,0 +1,225 @@
+package io.tienda.product.catalog;
+
+import io.tienda.platform.web.ApiException;
+import io.tienda.product.brand.domain.Brand;
+import io.tienda.product.brand.domain.Brands;
+import io.tienda.product.catalog.domain.BrandRef;
+import io.tienda.product.catalog.domain.CatalogConflict;
+import io.tienda.product.catalog.domain.FieldError;
+import io.tienda.product.catalog.domain.Product;
+import io.tienda.product.catalog.domain.ProductDraft;
+import io.tienda.product.catalog.domain.ProductEvents;
+import io.tienda.product.catalog.domain.ProductRules;
+import io.tienda.product.catalog.domain.ProductStore;
+import io.tienda.product.catalog.domain.Rating;
+import io.tienda.product.catalog.domain.Slugs;
+import io.tienda.product.catalog.domain.StockState;
+import io.tienda.product.catalog.domain.Variant;
+import io.tienda.product.category.domain.Categories;
+import io.tienda.product.category.domain.Category;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Staff changing the catalog: creating, replacing and deleting products. Every path checks the
+ * same rules, resolves category and brand, keeps slugs and SKUs unique, and stores each change
+ * with the events announcing it. The demo catalog is loaded through here too, so its products
+ * reach inventory and search exactly as staff-made ones do.
+ */
+@Service
+public class ProductAdmin {
+
+    /** Candidates tried for a generated slug before giving up; {@code name-2} ... {@code name-50}. */
+    private static final int SLUG_CANDIDATES = 50;
+
+    private final ProductStore store;
+    private final Categories categories;
+    private final Brands brands;
+    private final Clock clock;
+
+    ProductAdmin(ProductStore store, Categories categories, Brands brands, Clock clock) {
+        this.store = store;
+        this.categories = categories;
+        this.brands = brands;
+        this.clock = clock;
+    }
+
+    public Product create(ProductDraft draft) {
+        return create(UUID.randomUUID().toString(), draft);
+    }
+
+    /** Creates the product under a given id: the demo catalog derives its ids from its content. */
+    public Product create(String id, ProductDraft draft) {
+        Product product = prepare(id, draft);
+        store.announce(product.id());
+        return product;
+    }
+
+    /**
+     * Checks, resolves and stores a new product with its {@code product.created}, without sending it
+     * yet: a bulk load sends many at once afterwards.
+     */
+    public Product prepare(String id, ProductDraft draft) {
+        requireValid(draft);
+        Category category = category(draft.categoryId());
+        BrandRef brand = brand(draft.brandId());
+        requireFreeSkus(draft, null);
+        if (draft.slug() != null && store.slugTaken(draft.slug(), null)) {
+            throw CatalogProblems.slugTaken(draft.slug());
+        }
+        String base = draft.slug() != null ? draft.slug() : Slugs.of(draft.slugSource(), "producto");
+        Instant now = now();
+        for (int n = 1; n <= SLUG_CANDIDATES; n++) {
+            String slug = Slugs.candidate(base, n);
+            if (draft.slug() == null && store.slugTaken(slug, null)) {
+                continue;
+            }
+            Product product = draft.toProduct(id, slug, category.id(), brand, Rating.NONE, now, now, 1);
+            try {
+                store.insert(product, List.of(ProductEvents.created(product)));
+                return product;
+            } catch (CatalogConflict conflict) {
+                // a generated slug someone took since the check above: try the next one
+                if (conflict.kind() != CatalogConflict.Kind.SLUG || draft.slug() != null) {
+                    throw problem(conflict, draft, slug, id);
+                }
+            }
+        }
+        throw CatalogProblems.slugTaken(base);
+    }
+
+    /**
+     * Replaces what staff edit of a product, keeping its id, creation time, rating and the stock
+     * inventory reported for the SKUs it keeps. A replacement that changes nothing writes nothing.
+     *
+     * @param expectedVersion the version If-Match named; empty to replace whatever is current
+     */
+    public Product replace(String id, ProductDraft draft, OptionalLong expectedVersion) {
+        requireValid(draft);
+        Category category = category(draft.categoryId());
+        BrandRef brand = brand(draft.brandId());
+        Product replaced;
+        try {
+            replaced = store.modify(id, current -> {
+                requireVersion(current, expectedVersion);
+                String slug = draft.slug() != null ? draft.slug() : current.slug();
+                if (!slug.equals(current.slug()) && store.slugTaken(slug, id)) {
+                    throw CatalogProblems.slugTaken(slug);
+                }
+                requireFreeSkus(draft, id);
+                Product next = withStockOf(current, draft.toProduct(id, slug, category.id(), brand, current.rating(),
+                        current.createdAt(), now(), current.version() + 1));
+                if (sameContent(current, next)) {
+                    return null;
+                }
+                return new ProductStore.Change(next, ProductEvents.replaced(current, next));
+            }).orElseThrow(() -> ApiException.notFound("product", id));
+        } catch (CatalogConflict conflict) {
+            throw problem(conflict, draft, draft.slug(), id);
+        }
+        store.announce(id);
+        return replaced;
+    }
+
+    /** Deletes the product: it vanishes at once and {@code product.deleted} tells the others. */
+    public void delete(String id, OptionalLong expectedVersion) {
+        store.delete(id, current -> {
+            requireVersion(current, expectedVersion);
+            return List.of(ProductEvents.deleted(current));
+        }).orElseThrow(() -> ApiException.notFound("product", id));
+        store.announce(id);
+    }
+
+    /** Gives every product of a renamed brand the brand's new copy, announcing each as updated. */
+    public int relabel(Brand brand) {
+        BrandRef ref = brand.ref();
+        int relabelled = 0;
+        for (String id : store.idsWithBrand(brand.id())) {
+            Optional<Product> changed = store.modify(id, current -> {
+                if (ref.equals(current.brand())) {
+                    return null;
+                }
+                Product next = current.withBrand(ref, now());
+                return new ProductStore.Change(next, List.of(ProductEvents.updated(next)));
+            });
+            if (changed.isPresent()) {
+                store.announce(id);
+                relabelled++;
+            }
+        }
+        return relabelled;
+    }
+
+    /** Stored times have millisecond precision; answering finer ones would differ from a later read. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static void requireValid(ProductDraft draft) {
+        List<FieldError> errors = ProductRules.check(draft);
+        if (!errors.isEmpty()) {
+            throw CatalogProblems.invalid(errors);
+        }
+    }
+
+    private static void requireVersion(Product current, OptionalLong expectedVersion) {
+        if (expectedVersion.isPresent() && expectedVersion.getAsLong() != current.version()) {
+            throw CatalogProblems.versionMismatch("product", ProductVersions.etag(current));
+        }
+    }
+
+    private void requireFreeSkus(ProductDraft draft, String exceptId) {
+        Set<String> taken = store.skusTaken(draft.variants().stream().map(ProductDraft.VariantDraft::sku).toList(),
+                exceptId);
+        if (!taken.isEmpty()) {
+            throw CatalogProblems.skusTaken(taken);
+        }
+    }
+
+    private Category category(String idOrSlug) {
+        return categories.byId(idOrSlug).or(() -> categories.bySlug(idOrSlug))
+                .orElseThrow(() -> CatalogProblems.unknownCategory(idOrSlug));
+    }
+
+    private BrandRef brand(String idOrSlug) {
+        if (idOrSlug == null) {
+            return null;
+        }
+        return brands.byId(idOrSlug).or(() -> brands.bySlug(idOrSlug)).map(Brand::ref)
+                .orElseThrow(() -> CatalogProblems.unknownBrand(idOrSlug));
+    }
+
+    private static Product withStockOf(Product current, Product next) {
+        List<Variant> variants = next.variants().stream().map(variant -> variant.withStock(
+                current.variant(variant.sku()).map(Variant::stock).orElse(StockState.UNKNOWN))).toList();
+        return new Product(next.id(), next.slug(), next.name(), next.description(), next.categoryId(), next.brand(),
+                next.price(), next.compareAtPrice(), next.images(), variants, next.active(), next.featured(),
+                next.seo(), next.rating(), next.createdAt(), next.updatedAt(), next.version());
+    }
+
+    private static boolean sameContent(Product current, Product next) {
+        return current.equals(new Product(next.id(), next.slug(), next.name(), next.description(), next.categoryId(),
+                next.brand(), next.price(), next.compareAtPrice(), next.images(), next.variants(), next.active(),
+                next.featured(), next.seo(), next.rating(), next.createdAt(), current.updatedAt(),
+                current.version()));
+    }
+
+    /** A conflict the checks above could not see coming: a concurrent writer got there first. */
+    private static ApiException problem(CatalogConflict conflict, ProductDraft draft, String slug, String id) {
+        return switch (conflict.kind()) {
+            case SLUG -> CatalogProblems.slugTaken(slug);
+            case SKU -> CatalogProblems.skusTaken(draft.variants().stream().map(ProductDraft.VariantDraft::sku)
+                    .toList());
+            case ID -> CatalogProblems.conflict("product-exists", "The product exists",
+                    "A product with id " + id + " already exists");
+        };
+    }
+}

@@ -1,0 +1,160 @@
+package io.tienda.product.category;
+
+import io.tienda.platform.web.ApiException;
+import io.tienda.product.catalog.CatalogProblems;
+import io.tienda.product.catalog.domain.FieldError;
+import io.tienda.product.catalog.domain.ProductCatalog;
+import io.tienda.product.catalog.domain.Slugs;
+import io.tienda.product.category.domain.Categories;
+import io.tienda.product.category.domain.Category;
+import io.tienda.product.category.domain.CategoryDraft;
+import io.tienda.product.category.domain.CategoryTree;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Staff shaping the category tree. The parent links are the truth; each category's path (its
+ * ancestors' slugs) is derived from them and rewritten for the whole tree after a move or a
+ * rename, so a crash halfway leaves paths that the next write, or the next start, repairs.
+ */
+@Service
+public class CategoryAdmin {
+
+    private static final Logger log = LoggerFactory.getLogger(CategoryAdmin.class);
+    private static final int SLUG_CANDIDATES = 50;
+
+    private final Categories categories;
+    private final ProductCatalog products;
+
+    CategoryAdmin(Categories categories, ProductCatalog products) {
+        this.categories = categories;
+        this.products = products;
+    }
+
+    public Category create(CategoryDraft draft) {
+        return create(UUID.randomUUID().toString(), draft);
+    }
+
+    /** Creates the category under a given id: the demo catalog derives its ids from its slugs. */
+    public Category create(String id, CategoryDraft draft) {
+        requireValid(draft);
+        Category parent = parent(draft.parentId());
+        String base = draft.slug() != null ? draft.slug() : Slugs.of(draft.slugSource(), "categoria");
+        for (int n = 1; n <= SLUG_CANDIDATES; n++) {
+            String slug = Slugs.candidate(base, n);
+            if (categories.bySlug(slug).isPresent()) {
+                if (draft.slug() != null) {
+                    throw CatalogProblems.slugTaken(slug);
+                }
+                continue;
+            }
+            Category category = new Category(id, slug, draft.localizedName(), parent == null ? null : parent.id(),
+                    pathUnder(parent, slug), draft.sortOrder() == null ? 0 : draft.sortOrder());
+            try {
+                categories.insert(category);
+                return category;
+            } catch (DuplicateKeyException e) {
+                if (categories.byId(id).isPresent()) {
+                    throw CatalogProblems.conflict("category-exists", "The category exists",
+                            "A category with id " + id + " already exists");
+                }
+                if (draft.slug() != null) {
+                    throw CatalogProblems.slugTaken(slug);
+                }
+            }
+        }
+        throw CatalogProblems.slugTaken(base);
+    }
+
+    /** Replaces a category's slug, names, parent and order; a new parent moves its whole subtree. */
+    public Category replace(String idOrSlug, CategoryDraft draft) {
+        requireValid(draft);
+        Category current = find(idOrSlug);
+        Category parent = parent(draft.parentId());
+        if (parent != null && categories.subtreeIds(current).contains(parent.id())) {
+            throw CatalogProblems.conflict("category-cycle", "A category cannot go under itself",
+                    "'" + parent.slug() + "' is '" + current.slug() + "' or below it");
+        }
+        String slug = draft.slug() != null ? draft.slug() : current.slug();
+        if (!slug.equals(current.slug()) && categories.bySlug(slug).isPresent()) {
+            throw CatalogProblems.slugTaken(slug);
+        }
+        Category next = new Category(current.id(), slug, draft.localizedName(), parent == null ? null : parent.id(),
+                pathUnder(parent, slug), draft.sortOrder() == null ? current.sortOrder() : draft.sortOrder());
+        try {
+            categories.replace(next);
+        } catch (DuplicateKeyException e) {
+            throw CatalogProblems.slugTaken(slug);
+        }
+        if (!next.path().equals(current.path())) {
+            repairPaths();
+        }
+        return next;
+    }
+
+    /** Deletes a leaf category without products; anything else would orphan something. */
+    public void delete(String idOrSlug) {
+        Category current = find(idOrSlug);
+        if (categories.subtreeIds(current).size() > 1) {
+            throw CatalogProblems.conflict("category-has-children", "The category has subcategories",
+                    "Move or delete the subcategories of '" + current.slug() + "' first");
+        }
+        if (products.anyInCategories(List.of(current.id()))) {
+            throw CatalogProblems.conflict("category-has-products", "The category has products",
+                    "Move or delete the products of '" + current.slug() + "' first");
+        }
+        categories.delete(current.id());
+    }
+
+    public Category find(String idOrSlug) {
+        return categories.byId(idOrSlug).or(() -> categories.bySlug(idOrSlug))
+                .orElseThrow(() -> ApiException.notFound("category", idOrSlug));
+    }
+
+    /** Rewrites every path that differs from what the parent links say; answers how many. */
+    public int repairPaths() {
+        List<Category> all = categories.all();
+        Map<String, String> paths = CategoryTree.paths(all);
+        int repaired = 0;
+        for (Category category : all) {
+            String path = paths.get(category.id());
+            if (!path.equals(category.path())) {
+                categories.setPath(category.id(), path);
+                repaired++;
+            }
+        }
+        if (repaired > 0) {
+            log.info("rewrote the path of {} categories", repaired);
+        }
+        return repaired;
+    }
+
+    private Category parent(String idOrSlug) {
+        if (idOrSlug == null) {
+            return null;
+        }
+        Optional<Category> parent = categories.byId(idOrSlug).or(() -> categories.bySlug(idOrSlug));
+        return parent.orElseThrow(() -> new ApiException(422, URI.create("https://tienda.io/problems/unknown-parent"),
+                "The parent category does not exist", "No category has the id or slug '" + idOrSlug + "'",
+                Map.of("field", "parentId")));
+    }
+
+    private static String pathUnder(Category parent, String slug) {
+        return (parent == null ? "" : parent.path()) + "/" + slug;
+    }
+
+    private static void requireValid(CategoryDraft draft) {
+        List<FieldError> errors = draft.problems();
+        if (!errors.isEmpty()) {
+            throw CatalogProblems.invalid(errors);
+        }
+    }
+}

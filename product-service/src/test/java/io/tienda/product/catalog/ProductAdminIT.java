@@ -1,0 +1,288 @@
+package io.tienda.product.catalog;
+
+import io.tienda.platform.testing.security.TestTokens;
+import io.tienda.product.ProductServiceIT;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Staff creating, replacing and deleting products, and everything they may get wrong. */
+class ProductAdminIT extends ProductServiceIT {
+
+    private String audio;
+    private String sonora;
+    private String sku;
+
+    @BeforeEach
+    void references() {
+        clear("categories", "brands");
+        String electronics = category("electronica", null, 1);
+        audio = category("audio", electronics, 1);
+        sonora = brand("sonora", "Sonora");
+        sku = skuPrefix();
+    }
+
+    @Test
+    void createsAProductWithASlugFromItsSpanishName() {
+        Reply created = post("/api/v1/products", MANAGER,
+                draft("Auriculares Inalámbricos Ñandú", audio, sonora, 7999, sku + "-M-NEGRO", sku + "-L-AZUL"))
+                .expect(201);
+
+        JsonNode product = created.json();
+        String id = product.get("id").asString();
+        assertThat(created.headers().getLocation()).hasToString("/api/v1/products/" + id);
+        assertThat(created.headers().getETag()).isEqualTo("\"1-0\"");
+        assertThat(product.get("slug").asString()).isEqualTo("auriculares-inalambricos-nandu");
+        assertThat(product.get("name").get("es").asString()).isEqualTo("Auriculares Inalámbricos Ñandú");
+        assertThat(product.get("categoryId").asString()).isEqualTo(audio);
+        assertThat(product.get("brand").get("slug").asString()).isEqualTo("sonora");
+        assertThat(product.get("brand").get("name").asString()).isEqualTo("Sonora");
+        assertThat(product.get("active").asBoolean()).isTrue();
+        assertThat(product.get("featured").asBoolean()).isFalse();
+        assertThat(product.get("inStock").asBoolean()).as("not for sale until inventory reports stock").isFalse();
+        assertThat(product.get("version").asLong()).isEqualTo(1);
+        assertThat(product.get("variants").get(0).get("attributes").get("color").asString()).isEqualTo("negro");
+        assertThat(product.get("variants").get(0).get("price").get("amount").asLong()).isEqualTo(7999);
+
+        get("/api/v1/products/" + id).expect(200);
+        JsonNode bySlug = get("/api/v1/products/auriculares-inalambricos-nandu").expect(200).json();
+        assertThat(bySlug.get("id").asString()).isEqualTo(id);
+        Document stored = mongo.findById(id, Document.class, "products");
+        assertThat(stored.getBoolean("inStock")).isFalse();
+        assertThat(stored.getLong("fromPrice")).isEqualTo(7999);
+        assertThat(stored.getList("_outbox", Document.class)).as("sent at once").isEmpty();
+    }
+
+    @Test
+    void makesGeneratedSlugsUniqueAndRefusesTakenOnes() {
+        String first = post("/api/v1/products", MANAGER, draft("Café molido", audio, null, 549, sku + "-A"))
+                .expect(201).json().get("slug").asString();
+        String second = post("/api/v1/products", MANAGER, draft("Café Molido", audio, null, 549, sku + "-B"))
+                .expect(201).json().get("slug").asString();
+        assertThat(first).isEqualTo("cafe-molido");
+        assertThat(second).isEqualTo("cafe-molido-2");
+
+        Reply taken = post("/api/v1/products", MANAGER,
+                with(draft("Otro café", audio, null, 549, sku + "-C"), "slug", "cafe-molido"))
+                .expectProblem(409, "slug-taken");
+        assertThat(taken.json().get("slug").asString()).isEqualTo("cafe-molido");
+    }
+
+    @Test
+    void refusesASkuAnotherProductUses() {
+        post("/api/v1/products", MANAGER, draft("Altavoz", audio, null, 2999, sku + "-1")).expect(201);
+
+        Reply taken = post("/api/v1/products", ADMIN, draft("Altavoz bis", audio, null, 2999, sku + "-2", sku + "-1"))
+                .expectProblem(409, "sku-taken");
+        assertThat(taken.json().get("skus").get(0).asString()).isEqualTo(sku + "-1");
+    }
+
+    @Test
+    void refusesUnknownCategoriesAndBrands() {
+        post("/api/v1/products", MANAGER, draft("Radio", "no-such-category", null, 2999, sku + "-1"))
+                .expectProblem(422, "unknown-category");
+        post("/api/v1/products", MANAGER, draft("Radio", audio, "no-such-brand", 2999, sku + "-1"))
+                .expectProblem(422, "unknown-brand");
+        // slugs work as well as ids
+        Reply bySlugs = post("/api/v1/products", MANAGER, draft("Radio", "audio", "sonora", 2999, sku + "-1"))
+                .expect(201);
+        assertThat(bySlugs.json().get("categoryId").asString()).isEqualTo(audio);
+        assertThat(bySlugs.json().get("brand").get("id").asString()).isEqualTo(sonora);
+    }
+
+    @Test
+    void listsEveryInvalidFieldAndStoresNothing() {
+        Map<String, Object> bad = draft("x".repeat(201), audio, null, 1000, "bad sku", "OK-SKU" + sku, "OK-SKU" + sku);
+        bad.put("description", Map.of("es", "d".repeat(5001)));
+        bad.put("compareAtPrice", Map.of("amount", 900, "currency", "EUR"));
+        bad.put("slug", "Not A Slug");
+        List<Map<String, Object>> images = new ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            images.add(Map.of("url", "https://images.tienda.local/" + i + ".jpg"));
+        }
+        bad.put("images", images);
+        long before = mongo.getCollection("products").countDocuments();
+
+        Reply invalid = post("/api/v1/products", MANAGER, bad).expectProblem(400, "validation");
+
+        assertThat(invalid.errorFields()).contains("name.es", "description.es", "compareAtPrice", "slug", "images",
+                "variants[0].sku", "variants[2].sku");
+        assertThat(mongo.getCollection("products").countDocuments()).isEqualTo(before);
+    }
+
+    @Test
+    void checksPricesVariantsAndAttributes() {
+        expectInvalid(with(draft("Sin variantes", audio, null, 1000), "variants", List.of()), "variants");
+        expectInvalid(with(draft("Sin precio", audio, null, 1000, sku + "-1"), "price", null), "price");
+        expectInvalid(with(draft("Moneda", audio, null, 1000, sku + "-1"), "price",
+                Map.of("amount", 1000, "currency", "euro")), "price.currency");
+        expectInvalid(with(draft("Negativo", audio, null, 1000, sku + "-1"), "price",
+                Map.of("amount", -1, "currency", "EUR")), "price.amount");
+        expectInvalid(with(draft("Mezcla", audio, null, 1000, sku + "-1"), "compareAtPrice",
+                Map.of("amount", 2000, "currency", "USD")), "compareAtPrice.currency");
+        expectInvalid(with(draft("Sin categoría", audio, null, 1000, sku + "-1"), "categoryId", null), "categoryId");
+        expectInvalid(with(draft("Sin nombre", audio, null, 1000, sku + "-1"), "name", Map.of("es", " ")), "name");
+        expectInvalid(with(draft("Imagen", audio, null, 1000, sku + "-1"), "images",
+                List.of(Map.of("url", "ftp://images/x.jpg"))), "images[0].url");
+
+        Map<String, Object> variant = new LinkedHashMap<>();
+        variant.put("sku", sku + "-1");
+        variant.put("price", Map.of("amount", 500, "currency", "USD"));
+        variant.put("compareAtPrice", Map.of("amount", 400, "currency", "EUR"));
+        Map<String, String> attributes = new LinkedHashMap<>();
+        for (int i = 0; i < 11; i++) {
+            attributes.put("a" + i, "v");
+        }
+        variant.put("attributes", attributes);
+        expectInvalid(with(draft("Variante", audio, null, 1000), "variants", List.of(variant)),
+                "variants[0].price.currency", "variants[0].attributes");
+
+        List<Map<String, Object>> many = new ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            many.add(Map.of("sku", sku + "-" + i));
+        }
+        expectInvalid(with(draft("Muchas", audio, null, 1000), "variants", many), "variants");
+
+        post("/api/v1/products", MANAGER, "{\"name\": ").expectProblem(400, "malformed-request");
+        post("/api/v1/products", MANAGER, "{\"price\": {\"amount\": \"lots\"}}").expectProblem(400,
+                "invalid-field-type");
+    }
+
+    @Test
+    void replacesWhatStaffEditKeepingStockRatingAndSlug() {
+        JsonNode created = post("/api/v1/products", MANAGER,
+                draft("Barra de sonido", audio, sonora, 19900, sku + "-1", sku + "-2")).expect(201).json();
+        String id = created.get("id").asString();
+        mongo.getCollection("products").updateOne(new Document("_id", id), new Document("$set",
+                new Document("variants.0.stock", new Document("available", 7).append("version", 3L))
+                        .append("rating", new Document("average", 4.5).append("count", 2)).append("inStock", true)));
+
+        Map<String, Object> changed = draft("Barra de sonido 5.1", audio, null, 24900, sku + "-1", sku + "-3");
+        changed.put("featured", true);
+        Reply replaced = send(HttpMethod.PUT, "/api/v1/products/" + id, MANAGER, changed, Map.of("If-Match", "\"1-4\""))
+                .expect(200);
+
+        JsonNode product = replaced.json();
+        assertThat(product.get("slug").asString()).isEqualTo("barra-de-sonido");
+        assertThat(product.get("name").get("es").asString()).isEqualTo("Barra de sonido 5.1");
+        assertThat(product.get("version").asLong()).isEqualTo(2);
+        assertThat(product.get("featured").asBoolean()).isTrue();
+        assertThat(product.get("brand").isNull()).isTrue();
+        assertThat(product.get("rating").get("count").asInt()).isEqualTo(2);
+        assertThat(product.get("variants").get(0).get("available").asInt()).isEqualTo(7);
+        assertThat(product.get("variants").get(1).get("available").asInt()).as("a new SKU").isZero();
+        assertThat(product.get("inStock").asBoolean()).isTrue();
+        assertThat(replaced.headers().getETag()).isEqualTo("\"2-4\"");
+        assertThat(mongo.findById(id, Document.class, "products").getLong("fromPrice")).isEqualTo(24900);
+
+        // the same content again changes nothing, not even the version
+        Reply same = put("/api/v1/products/" + id, ADMIN, changed).expect(200);
+        assertThat(same.json().get("version").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void refusesAReplacementBasedOnAnOldVersion() {
+        String id = post("/api/v1/products", MANAGER, draft("Tocadiscos", audio, null, 14900, sku + "-1"))
+                .expect(201).json().get("id").asString();
+        put("/api/v1/products/" + id, MANAGER, draft("Tocadiscos retro", audio, null, 14900, sku + "-1")).expect(200);
+
+        Reply stale = send(HttpMethod.PUT, "/api/v1/products/" + id, MANAGER,
+                draft("Tocadiscos clásico", audio, null, 14900, sku + "-1"), Map.of("If-Match", "\"1-0\""))
+                .expectProblem(412, "precondition-failed");
+        assertThat(stale.json().get("currentEtag").asString()).isEqualTo("\"2-0\"");
+        send(HttpMethod.PUT, "/api/v1/products/" + id, MANAGER, draft("X", audio, null, 1, sku + "-1"),
+                Map.of("If-Match", "\"garbage\"")).expectProblem(412, "precondition-failed");
+        send(HttpMethod.DELETE, "/api/v1/products/" + id, MANAGER, null, Map.of("If-Match", "W/\"1-0\""))
+                .expectProblem(412, "precondition-failed");
+        assertThat(get("/api/v1/products/" + id).json().get("name").get("es").asString()).isEqualTo("Tocadiscos retro");
+
+        send(HttpMethod.PUT, "/api/v1/products/" + id, MANAGER,
+                draft("Tocadiscos clásico", audio, null, 14900, sku + "-1"), Map.of("If-Match", "\"2-0\"")).expect(200);
+    }
+
+    @Test
+    void answersNotModifiedUntilTheProductOrItsStockChanges() {
+        String id = post("/api/v1/products", MANAGER, draft("Micrófono", audio, null, 8900, sku + "-1"))
+                .expect(201).json().get("id").asString();
+        Reply read = get("/api/v1/products/" + id).expect(200);
+        String etag = read.headers().getETag();
+        assertThat(etag).isEqualTo("\"1-0\"");
+        assertThat(read.headers().getCacheControl()).contains("public", "max-age=60");
+
+        send(HttpMethod.GET, "/api/v1/products/" + id, null, null, Map.of("If-None-Match", etag)).expect(304);
+        send(HttpMethod.GET, "/api/v1/products/" + id, null, null, Map.of("If-None-Match", "W/" + etag)).expect(304);
+
+        mongo.getCollection("products").updateOne(new Document("_id", id), new Document("$set",
+                new Document("variants.0.stock", new Document("available", 3).append("version", 1L))));
+        Reply restocked = send(HttpMethod.GET, "/api/v1/products/" + id, null, null, Map.of("If-None-Match", etag))
+                .expect(200);
+        assertThat(restocked.headers().getETag()).isEqualTo("\"1-2\"");
+    }
+
+    @Test
+    void productsNotOnSaleAreHiddenFromShoppersButNotFromStaff() {
+        String id = post("/api/v1/products", MANAGER,
+                with(draft("Prototipo", audio, null, 100, sku + "-1"), "active", false)).expect(201)
+                .json().get("id").asString();
+
+        get("/api/v1/products/" + id).expectProblem(404, "not-found");
+        get("/api/v1/products/" + id, TestTokens.customer(TestTokens.newCustomer())).expectProblem(404, "not-found");
+        Reply staff = get("/api/v1/products/" + id, TestTokens.staff("SUPPORT")).expect(200);
+        assertThat(staff.headers().getCacheControl()).contains("private").doesNotContain("public");
+        get("/api/v1/products/" + id, MANAGER).expect(200);
+        assertThat(get("/api/v1/products/no-such-product").status()).isEqualTo(404);
+    }
+
+    @Test
+    void deletedProductsVanishButKeepTheirSlugAndSkus() {
+        String id = post("/api/v1/products", MANAGER, draft("Amplificador", audio, null, 29900, sku + "-1"))
+                .expect(201).json().get("id").asString();
+
+        delete("/api/v1/products/" + id, ADMIN).expect(204);
+
+        get("/api/v1/products/" + id).expectProblem(404, "not-found");
+        get("/api/v1/products/" + id, MANAGER).expectProblem(404, "not-found");
+        get("/api/v1/products/amplificador").expectProblem(404, "not-found");
+        delete("/api/v1/products/" + id, ADMIN).expectProblem(404, "not-found");
+        put("/api/v1/products/" + id, ADMIN, draft("Amplificador", audio, null, 1, sku + "-1"))
+                .expectProblem(404, "not-found");
+        Document tombstone = mongo.findById(id, Document.class, "products");
+        assertThat(tombstone.getBoolean("deleted")).isTrue();
+        assertThat(tombstone.getBoolean("active")).isFalse();
+        post("/api/v1/products", MANAGER, with(draft("Otro", audio, null, 1, sku + "-2"), "slug", "amplificador"))
+                .expectProblem(409, "slug-taken");
+        post("/api/v1/products", MANAGER, draft("Otro", audio, null, 1, sku + "-1")).expectProblem(409, "sku-taken");
+    }
+
+    @Test
+    void onlyManagersAndAdminsChangeTheCatalog() {
+        String id = post("/api/v1/products", MANAGER, draft("Radio digital", audio, null, 4900, sku + "-1"))
+                .expect(201).json().get("id").asString();
+        Map<String, Object> body = draft("Radio digital", audio, null, 4900, sku + "-2");
+        for (String role : List.of("CUSTOMER", "SUPPORT", "ANALYST")) {
+            String token = TestTokens.staff(role);
+            post("/api/v1/products", token, body).expectProblem(403, "forbidden");
+            put("/api/v1/products/" + id, token, body).expectProblem(403, "forbidden");
+            delete("/api/v1/products/" + id, token).expectProblem(403, "forbidden");
+        }
+        post("/api/v1/products", null, body).expectProblem(401, "unauthorized");
+        put("/api/v1/products/" + id, null, body).expectProblem(401, "unauthorized");
+        delete("/api/v1/products/" + id, null).expectProblem(401, "unauthorized");
+        put("/api/v1/products/" + id, ADMIN, body).expect(200);
+        delete("/api/v1/products/" + id, MANAGER).expect(204);
+    }
+
+    private void expectInvalid(Map<String, Object> body, String... fields) {
+        assertThat(post("/api/v1/products", MANAGER, body).expectProblem(400, "validation").errorFields())
+                .contains(fields);
+    }
+}
