@@ -5,7 +5,10 @@ import io.tienda.product.catalog.api.ProductSummary;
 import java.util.List;
 import java.util.Map;
 
-/** Search hits of one page, the total number of hits and the facet counts (facet → value → hits). */
-public record SearchResponse(List<ProductSummary> items, long total, Map<String, Map<String, Long>> facets, int page,
+/**
+ * One page of hits, the number of hits over all pages, and per facet ({@code category}, {@code brand},
+ * {@code price}, {@code rating}, {@code inStock}) its values with their counts.
+ */
+public record SearchResponse(List<ProductSummary> items, long total, Map<String, List<FacetBucket>> facets, int page,
         int size) {
 }

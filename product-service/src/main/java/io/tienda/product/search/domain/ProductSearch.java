@@ -1,15 +1,18 @@
 package io.tienda.product.search.domain;
 
-import io.tienda.platform.web.Page;
-import io.tienda.product.catalog.domain.Product;
+import java.util.List;
 
-import java.util.Map;
-
-/** Full-text product search: hits and, per facet, the number of hits per value. */
+/**
+ * Full-text product search over the products on sale: hits in the asked order, facet counts and
+ * type-ahead suggestions. Only active products are ever found.
+ */
 public interface ProductSearch {
 
-    Result search(String query, int page, int size);
+    SearchResult search(SearchRequest request);
 
-    record Result(Page<Product> hits, Map<String, Map<String, Long>> facets) {
-    }
+    /** At most {@code limit} completions of what the shopper is typing, categories and brands first. */
+    List<Suggestion> suggest(String text, String language, int limit);
+
+    /** False until the first build of the index finished: until then every answer would be incomplete. */
+    boolean ready();
 }
