@@ -3,15 +3,32 @@ package io.tienda.product.offer.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tienda.platform.security.CurrentUser;
+import io.tienda.platform.security.Roles;
+import io.tienda.platform.web.ApiException;
 import io.tienda.platform.web.Page;
-import io.tienda.product.offer.domain.Offers;
+import io.tienda.platform.web.ProblemType;
+import io.tienda.product.offer.OfferAdministration;
+import io.tienda.product.offer.domain.Offer;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.net.URI;
 import java.time.Clock;
 
 @RestController
@@ -19,23 +36,84 @@ import java.time.Clock;
 @Tag(name = "Offers", description = "Promotions and coupons")
 class OffersController {
 
-    private final Offers offers;
+    private static final String STAFF = "hasAnyRole('MANAGER','ADMIN')";
+
+    private final OfferAdministration administration;
+    private final CurrentUser currentUser;
     private final Clock clock;
 
-    OffersController(Offers offers, Clock clock) {
-        this.offers = offers;
+    OffersController(OfferAdministration administration, CurrentUser currentUser, Clock clock) {
+        this.administration = administration;
+        this.currentUser = currentUser;
         this.clock = clock;
     }
 
     @GetMapping
     @Operation(summary = "List the offers live now",
             description = "Active offers whose window contains the current time, most recently started first. "
-                    + "Coupon codes are not listed. Public: no token needed.")
+                    + "Coupon offers are listed with requiresCoupon; their code only when the offer is featured. "
+                    + "Public: no token needed.")
     Page<OfferResponse> live(
             @Parameter(description = "Zero-based page number")
             @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
             @Parameter(description = "Offers per page, 1 to 100")
             @RequestParam(defaultValue = Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return offers.liveAt(clock.instant(), page, size).map(OfferResponse::of);
+        return administration.liveNow(page, size).map(OfferResponse::of);
+    }
+
+    @GetMapping("/all")
+    @Operation(summary = "List every offer (MANAGER, ADMIN)",
+            description = "Live, future, ended and withdrawn offers with their coupons and usage, most recently "
+                    + "started first.")
+    Page<OfferDetails> all(
+            @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
+            @RequestParam(defaultValue = Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
+        requireStaff();
+        return administration.all(page, size).map(OfferDetails::of);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One offer with its coupon and usage (MANAGER, ADMIN)")
+    OfferDetails get(@PathVariable @Size(max = 64) String id) {
+        requireStaff();
+        return OfferDetails.of(administration.get(id));
+    }
+
+    @PostMapping
+    @PreAuthorize(STAFF)
+    @Operation(summary = "Create an offer (MANAGER, ADMIN)",
+            description = "400 lists the broken rules (window order, percentage 1-100, fixed amount positive in EUR, "
+                    + "coupon code pattern); 422 names unknown products, SKUs or categories; 409 when another offer "
+                    + "has the coupon code.")
+    public ResponseEntity<OfferDetails> create(@Valid @RequestBody OfferRequest request) {
+        Offer offer = administration.create(request.toDraft(clock));
+        return ResponseEntity.created(URI.create("/api/v1/offers/" + offer.id())).body(OfferDetails.of(offer));
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize(STAFF)
+    @Operation(summary = "Replace an offer (MANAGER, ADMIN)",
+            description = "Same body and rules as creating; the coupon keeps its uses. A used coupon's code cannot "
+                    + "change or go (409 coupon-in-use).")
+    public OfferDetails replace(@PathVariable @Size(max = 64) String id, @Valid @RequestBody OfferRequest request) {
+        return OfferDetails.of(administration.update(id, request.toDraft(clock)));
+    }
+
+    @DeleteMapping("/{id}")
+    @PreAuthorize(STAFF)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Withdraw an offer (MANAGER, ADMIN)",
+            description = "Deactivates it; it stays for the orders and coupon uses that refer to it. Repeating is "
+                    + "harmless.")
+    public void deactivate(@PathVariable @Size(max = 64) String id) {
+        administration.deactivate(id);
+    }
+
+    /** GETs under /api/v1/offers are public routes, so the staff ones say 401 and 403 themselves. */
+    private void requireStaff() {
+        currentUser.requireId();
+        if (!currentUser.hasAnyRole(Roles.MANAGER, Roles.ADMIN)) {
+            throw new ApiException(ProblemType.FORBIDDEN, "You may not do this");
+        }
     }
 }

@@ -6,10 +6,16 @@ import java.util.Objects;
 
 /**
  * A promotion: a discount on what {@code appliesTo} selects, live between {@code startsAt} and
- * {@code endsAt} (open-ended when null), optionally only with a coupon code.
+ * {@code endsAt} (open-ended when null), automatic or only with a {@link Coupon}. {@code featured}
+ * coupon offers are advertised with their code; other codes are handed out and never listed.
+ * {@code version} grows with every edit by staff (not with coupon uses).
  */
-public record Offer(String id, String name, Discount discount, AppliesTo appliesTo, String couponCode,
-        Instant startsAt, Instant endsAt, boolean active) {
+public record Offer(String id, String name, Discount discount, AppliesTo appliesTo, Coupon coupon,
+        Instant startsAt, Instant endsAt, boolean active, boolean featured, Instant createdAt, Instant updatedAt,
+        long version) {
+
+    /** The shop sells in euros: fixed discounts and minimum orders are in this currency. */
+    public static final String SHOP_CURRENCY = "EUR";
 
     public Offer {
         Objects.requireNonNull(id, "id");
@@ -26,17 +32,36 @@ public record Offer(String id, String name, Discount discount, AppliesTo applies
     }
 
     public boolean requiresCoupon() {
-        return couponCode != null;
+        return coupon != null;
     }
 
-    /** What the offer discounts: everything, some products or some categories (by id). */
+    public String couponCode() {
+        return coupon == null ? null : coupon.code();
+    }
+
+    public boolean covers(Item item) {
+        return appliesTo.covers(item);
+    }
+
+    /** What the offer discounts: everything, some products, some variants (SKUs) or some categories (by id). */
     public record AppliesTo(Scope scope, List<String> ids) {
+
+        public static final AppliesTo EVERYTHING = new AppliesTo(Scope.ALL, List.of());
 
         public AppliesTo {
             Objects.requireNonNull(scope, "scope");
             ids = ids == null ? List.of() : List.copyOf(ids);
         }
+
+        public boolean covers(Item item) {
+            return switch (scope) {
+                case ALL -> true;
+                case PRODUCTS -> ids.contains(item.productId());
+                case VARIANTS -> ids.contains(item.sku());
+                case CATEGORIES -> ids.stream().anyMatch(item.categoryIds()::contains);
+            };
+        }
     }
 
-    public enum Scope { ALL, PRODUCTS, CATEGORIES }
+    public enum Scope { ALL, PRODUCTS, VARIANTS, CATEGORIES }
 }

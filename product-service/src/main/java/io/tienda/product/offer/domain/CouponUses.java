@@ -1,0 +1,28 @@
+package io.tienda.product.offer.domain;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The uses of coupons, kept in their offers' documents. Every method is a single-document write or
+ * read, so each is atomic without transactions.
+ */
+public interface CouponUses {
+
+    /**
+     * Records the use in one conditional write that only succeeds while the offer is the version read,
+     * live at {@code now}, below its usage limit, below its per-customer limit for the redemption's
+     * customer, and not yet used by the same order. False, changing nothing, when any of those fails;
+     * the caller reads again to tell which.
+     */
+    boolean redeem(Offer offer, Redemption redemption, Instant now);
+
+    /** The use recorded for {@code orderId} on the offer, if any. */
+    Optional<Redemption> find(String offerId, String orderId);
+
+    /** Whether {@code customerId} has used the offer's coupon {@code times} times or more. */
+    boolean usedAtLeast(String offerId, String customerId, int times);
+
+    /** Gives back the use of {@code orderId}; false when there was none (already given back, or never made). */
+    boolean release(String offerId, String orderId);
+}

@@ -1,0 +1,111 @@
+package io.tienda.product.offer.persistence;
+
+import io.tienda.platform.events.Money;
+import io.tienda.product.offer.domain.CouponUses;
+import io.tienda.product.offer.domain.Offer;
+import io.tienda.product.offer.domain.Redemption;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.BasicQuery;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * Coupon uses as entries of the offer document's {@code redemptions} array, one per order:
+ * {@code {orderId, customerId, orderTotal {amount, currency}, at}}. The counter {@code used}, the
+ * limits and the entry change in one conditional update, which MongoDB applies atomically to a
+ * single document: fifty checkouts racing for the last ten uses get exactly ten, and the order id in
+ * the entry makes a repeated call a no-op rather than a second use.
+ */
+@Repository
+class MongoCouponUses implements CouponUses {
+
+    private static final String REDEMPTIONS = OfferDocument.REDEMPTIONS;
+
+    private final MongoTemplate mongo;
+
+    MongoCouponUses(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public boolean redeem(Offer offer, Redemption redemption, Instant now) {
+        Date at = Date.from(now);
+        Document filter = new Document("_id", offer.id())
+                .append("version", new Document("$in", MongoOffers.versions(offer.version())))
+                .append("couponCode", offer.couponCode())
+                .append("active", true)
+                .append("startsAt", new Document("$lte", at))
+                .append("$or", List.of(new Document("endsAt", new Document("$gt", at)), new Document("endsAt", null)))
+                // $not $gte rather than $lt: an offer stored before uses were counted has no counter yet
+                .append("used", new Document("$not", new Document("$gte", offer.coupon().effectiveLimit())))
+                .append(REDEMPTIONS + ".orderId", new Document("$ne", redemption.orderId()));
+        Integer perCustomer = offer.coupon().perCustomerLimit();
+        if (perCustomer != null && redemption.customerId() != null) {
+            filter.append("$expr", new Document("$lt", List.of(usesOf(redemption.customerId()), perCustomer)));
+        }
+        Document entry = new Document("orderId", redemption.orderId())
+                .append("orderTotal", new Document("amount", redemption.orderTotal().amount())
+                        .append("currency", redemption.orderTotal().currency()))
+                .append("at", Date.from(redemption.redeemedAt()));
+        if (redemption.customerId() != null) {
+            entry.append("customerId", redemption.customerId());
+        }
+        Update update = new Update().inc("used", 1).push(REDEMPTIONS, entry);
+        return mongo.updateFirst(new BasicQuery(filter), update, OfferDocument.COLLECTION).getModifiedCount() == 1;
+    }
+
+    @Override
+    public Optional<Redemption> find(String offerId, String orderId) {
+        Query query = Query.query(where("_id").is(offerId).and(REDEMPTIONS + ".orderId").is(orderId));
+        query.fields().include("_id").elemMatch(REDEMPTIONS, where("orderId").is(orderId));
+        Document found = mongo.findOne(query, Document.class, OfferDocument.COLLECTION);
+        if (found == null) {
+            return Optional.empty();
+        }
+        return found.getList(REDEMPTIONS, Document.class, List.of()).stream()
+                .filter(entry -> orderId.equals(entry.getString("orderId")))
+                .findFirst()
+                .map(MongoCouponUses::redemption);
+    }
+
+    @Override
+    public boolean usedAtLeast(String offerId, String customerId, int times) {
+        // counted by the server: the array can hold thousands of other customers' uses
+        Document filter = new Document("_id", offerId)
+                .append("$expr", new Document("$gte", List.of(usesOf(customerId), times)));
+        return mongo.exists(new BasicQuery(filter), OfferDocument.COLLECTION);
+    }
+
+    @Override
+    public boolean release(String offerId, String orderId) {
+        Criteria used = where("_id").is(offerId).and(REDEMPTIONS + ".orderId").is(orderId);
+        Update update = new Update().inc("used", -1).pull(REDEMPTIONS, new Document("orderId", orderId));
+        return mongo.updateFirst(Query.query(used), update, OfferDocument.COLLECTION).getModifiedCount() == 1;
+    }
+
+    /** {@code $size} of the entries of one customer, as an aggregation expression. */
+    private static Document usesOf(String customerId) {
+        Document mine = new Document("$filter", new Document("input",
+                new Document("$ifNull", List.of("$" + REDEMPTIONS, List.of())))
+                .append("as", "use")
+                .append("cond", new Document("$eq", List.of("$$use.customerId", customerId))));
+        return new Document("$size", mine);
+    }
+
+    private static Redemption redemption(Document entry) {
+        Document total = entry.get("orderTotal", Document.class);
+        Date at = entry.getDate("at");
+        return new Redemption(entry.getString("orderId"), entry.getString("customerId"),
+                Money.of(((Number) total.get("amount")).longValue(), total.getString("currency")), at.toInstant());
+    }
+}

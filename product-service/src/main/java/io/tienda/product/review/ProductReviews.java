@@ -1,0 +1,148 @@
+package io.tienda.product.review;
+
+import io.tienda.platform.web.ApiException;
+import io.tienda.platform.web.Page;
+import io.tienda.product.catalog.domain.ProductCatalog;
+import io.tienda.product.review.domain.Purchases;
+import io.tienda.product.review.domain.RatingSummary;
+import io.tienda.product.review.domain.Review;
+import io.tienda.product.review.domain.Reviews;
+import io.tienda.product.review.domain.Visibility;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Writing, editing, moderating and reading reviews. After every change that can move the stars, the
+ * product's rating is recomputed from its visible reviews and handed to the catalog, which stores
+ * and announces it.
+ */
+@Service
+public class ProductReviews {
+
+    private final Reviews reviews;
+    private final Purchases purchases;
+    private final ProductCatalog catalog;
+    private final Clock clock;
+
+    ProductReviews(Reviews reviews, Purchases purchases, ProductCatalog catalog, Clock clock) {
+        this.reviews = reviews;
+        this.purchases = purchases;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    /** A page of reviews with the summary of the product's visible ones. */
+    public record Listing(Page<Review> page, RatingSummary summary) {
+    }
+
+    /** Content a review author sends. */
+    public record Content(int rating, String title, String text) {
+    }
+
+    public Listing list(String productId, Visibility visibility, int page, int size) {
+        requireProduct(productId);
+        return new Listing(reviews.page(productId, visibility, page, size), reviews.summary(productId));
+    }
+
+    /** A review the caller may see: a visible one, or a hidden one when they wrote it or are staff. */
+    public Review get(String productId, String reviewId, String callerId, boolean staff) {
+        Review review = reviews.byId(productId, reviewId)
+                .orElseThrow(() -> ReviewProblems.reviewNotFound(reviewId));
+        if (!review.visible() && !staff && (callerId == null || !review.writtenBy(callerId))) {
+            throw ReviewProblems.reviewNotFound(reviewId);
+        }
+        return review;
+    }
+
+    public Review write(String productId, String userId, String authorName, Content content) {
+        requireProduct(productId);
+        boolean bought = purchases.bought(userId, productId);
+        Review review = Review.write(UUID.randomUUID().toString(), productId, userId, authorName, content.rating(),
+                content.title(), content.text(), bought, clock.instant());
+        try {
+            reviews.insert(review);
+        } catch (Reviews.AlreadyReviewedException e) {
+            throw ReviewProblems.alreadyReviewed(productId);
+        }
+        // the purchase may have been recorded after the check above but before the insert, when its
+        // handler could not see this review yet; asking again after the insert closes that gap
+        if (!bought && purchases.bought(userId, productId)) {
+            reviews.markVerified(userId, List.of(productId));
+            review = review.verified();
+        }
+        refreshRating(productId);
+        return review;
+    }
+
+    public Review edit(String productId, String reviewId, String userId, boolean staff, Content content) {
+        Review review = own(productId, reviewId, userId, staff);
+        Review edited = review.edit(content.rating(), content.title(), content.text(), clock.instant());
+        if (!reviews.update(edited)) {
+            throw ReviewProblems.reviewNotFound(reviewId);
+        }
+        refreshRating(productId);
+        return edited;
+    }
+
+    public void delete(String productId, String reviewId, String userId, boolean staff) {
+        own(productId, reviewId, userId, staff);
+        if (reviews.delete(productId, reviewId)) {
+            refreshRating(productId);
+        }
+    }
+
+    public Review hide(String productId, String reviewId, String reason, String staffId) {
+        Review review = reviews.byId(productId, reviewId).orElseThrow(() -> ReviewProblems.reviewNotFound(reviewId));
+        Review hidden = review.hide(reason, staffId, clock.instant());
+        if (!reviews.update(hidden)) {
+            throw ReviewProblems.reviewNotFound(reviewId);
+        }
+        refreshRating(productId);
+        return hidden;
+    }
+
+    public Review unhide(String productId, String reviewId) {
+        Review review = reviews.byId(productId, reviewId).orElseThrow(() -> ReviewProblems.reviewNotFound(reviewId));
+        if (review.visible()) {
+            return review;
+        }
+        Review shown = review.unhide(clock.instant());
+        if (!reviews.update(shown)) {
+            throw ReviewProblems.reviewNotFound(reviewId);
+        }
+        refreshRating(productId);
+        return shown;
+    }
+
+    /**
+     * Recomputed from the reviews rather than adjusted by the change, so that a lost or repeated
+     * update never leaves the figure drifting: the next change puts it right.
+     */
+    void refreshRating(String productId) {
+        catalog.rate(productId, reviews.summary(productId).toRating());
+    }
+
+    /**
+     * Only the author edits or deletes a review. Staff moderate by hiding instead (403); anyone else
+     * learns nothing about it (404).
+     */
+    private Review own(String productId, String reviewId, String userId, boolean staff) {
+        Review review = reviews.byId(productId, reviewId).orElseThrow(() -> ReviewProblems.reviewNotFound(reviewId));
+        if (review.writtenBy(userId)) {
+            return review;
+        }
+        if (staff) {
+            throw ApiException.forbidden("Only its author edits or deletes a review; staff hide it");
+        }
+        throw ReviewProblems.reviewNotFound(reviewId);
+    }
+
+    private void requireProduct(String productId) {
+        if (catalog.byId(productId).isEmpty()) {
+            throw ReviewProblems.productNotFound(productId);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.tienda.product.review.domain;
+
+import io.tienda.platform.web.Page;
+
+import java.util.Collection;
+import java.util.Optional;
+
+/** Reviews as stored. */
+public interface Reviews {
+
+    /** Stores a new review; throws {@link AlreadyReviewedException} when the author has one for the product. */
+    void insert(Review review);
+
+    Optional<Review> byId(String productId, String reviewId);
+
+    /** The product's reviews of that visibility, newest first. */
+    Page<Review> page(String productId, Visibility visibility, int page, int size);
+
+    /** Stores the edited content and moderation of {@code review}; false when it is gone. */
+    boolean update(Review review);
+
+    /** False when there was no such review. */
+    boolean delete(String productId, String reviewId);
+
+    /** How many visible reviews of the product gave each number of stars. */
+    RatingSummary summary(String productId);
+
+    /** Marks the user's reviews of these products as verified purchases; idempotent. */
+    void markVerified(String userId, Collection<String> productIds);
+
+    /** Removes the user's name from all their reviews; idempotent. */
+    long anonymise(String userId);
+
+    class AlreadyReviewedException extends RuntimeException {
+
+        public AlreadyReviewedException(String productId, Throwable cause) {
+            super("the author already reviewed product " + productId, cause);
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package io.tienda.product.review;
+
+import io.tienda.platform.testing.security.TestTokens;
+import io.tienda.product.ProductServiceIT;
+import io.tienda.product.catalog.domain.ProductCatalog;
+import io.tienda.product.catalog.domain.Rating;
+import io.tienda.product.offer.TestCatalog;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.tienda.platform.testing.ServiceChecks.expectDocumented;
+import static io.tienda.platform.testing.ServiceChecks.expectProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReviewIT extends ProductServiceIT {
+
+    private static final String SUPPORT = TestTokens.staff("SUPPORT");
+
+    @Autowired
+    ProductCatalog products;
+
+    private String product;
+
+    @BeforeEach
+    void product() {
+        product = new TestCatalog(mongo).product(null, 2_000).sku(TestCatalog.sku("R")).save();
+    }
+
+    private String reviews() {
+        return "/api/v1/products/" + product + "/reviews";
+    }
+
+    private RestTestClient.ResponseSpec send(String method, String path, String token, Object body) {
+        RestTestClient.RequestBodySpec request = http.method(HttpMethod.valueOf(method))
+                .uri(path);
+        if (token != null) {
+            request = request.headers(h -> h.setBearerAuth(token));
+        }
+        return body == null ? request.exchange() : request.contentType(MediaType.APPLICATION_JSON).body(body).exchange();
+    }
+
+    private String write(String customer, int stars, String title) {
+        return send("POST", reviews(), TestTokens.customer(customer), Map.of("rating", stars, "title", title,
+                "text", "Texto de " + title)).expectStatus().isCreated().returnResult(Map.class).getResponseBody()
+                .get("id").toString();
+    }
+
+    private Rating rating() {
+        return products.byId(product).orElseThrow().rating();
+    }
+
+    @Test
+    void aCustomerReviewsAProductAndEveryoneReadsIt() {
+        String ana = TestTokens.newCustomer();
+
+        send("POST", reviews(), TestTokens.customer(ana), Map.of("rating", 4, "title", "Muy bueno",
+                "text", "Funciona como se describe."))
+                .expectStatus().isCreated()
+                .expectHeader().value("Location", location -> assertThat(location).startsWith(reviews() + "/"))
+                .expectBody()
+                .jsonPath("$.rating").isEqualTo(4)
+                .jsonPath("$.title").isEqualTo("Muy bueno")
+                .jsonPath("$.authorName").isEqualTo("Cliente")
+                .jsonPath("$.verifiedPurchase").isEqualTo(false)
+                .jsonPath("$.mine").isEqualTo(true)
+                .jsonPath("$.userId").doesNotExist();
+
+        send("GET", reviews(), null, null)
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.total").isEqualTo(1)
+                .jsonPath("$.items[0].text").isEqualTo("Funciona como se describe.")
+                .jsonPath("$.items[0].mine").doesNotExist()
+                .jsonPath("$.items[0].userId").doesNotExist()
+                .jsonPath("$.summary.count").isEqualTo(1)
+                .jsonPath("$.summary.average").isEqualTo(4.0)
+                .jsonPath("$.summary.distribution.4").isEqualTo(1)
+                .jsonPath("$.summary.distribution.5").isEqualTo(0);
+        assertThat(rating()).isEqualTo(new Rating(4.0, 1));
+    }
+
+    @Test
+    void oneReviewPerCustomerAndProduct() {
+        String ana = TestTokens.newCustomer();
+        write(ana, 5, "Primera");
+
+        expectProblem(send("POST", reviews(), TestTokens.customer(ana), Map.of("rating", 1)), 409, "review-exists");
+        send("GET", reviews(), null, null).expectBody().jsonPath("$.total").isEqualTo(1);
+    }
+
+    @Test
+    void reviewsComeNewestFirstWithTheDistributionOfStars() {
+        write(TestTokens.newCustomer(), 5, "uno");
+        write(TestTokens.newCustomer(), 4, "dos");
+        write(TestTokens.newCustomer(), 5, "tres");
+
+        send("GET", reviews() + "?size=2", null, null)
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items[*].title").isEqualTo(List.of("tres", "dos"))
+                .jsonPath("$.total").isEqualTo(3)
+                .jsonPath("$.size").isEqualTo(2)
+                .jsonPath("$.summary.count").isEqualTo(3)
+                .jsonPath("$.summary.average").isEqualTo(4.67)
+                .jsonPath("$.summary.distribution.1").isEqualTo(0)
+                .jsonPath("$.summary.distribution.5").isEqualTo(2);
+        send("GET", reviews() + "?page=1&size=2", null, null).expectBody()
+                .jsonPath("$.items[*].title").isEqualTo(List.of("uno"));
+        assertThat(rating()).isEqualTo(new Rating(4.67, 3));
+    }
+
+    @Test
+    void theAuthorEditsAndDeletesTheirReviewAndTheRatingFollows() {
+        String ana = TestTokens.newCustomer();
+        String id = write(ana, 2, "Regular");
+        write(TestTokens.newCustomer(), 4, "Bien");
+        assertThat(rating()).isEqualTo(new Rating(3.0, 2));
+
+        send("PUT", reviews() + "/" + id, TestTokens.customer(ana), Map.of("rating", 5, "title", "Mejor ahora"))
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.rating").isEqualTo(5).jsonPath("$.text").isEmpty();
+        assertThat(rating()).isEqualTo(new Rating(4.5, 2));
+
+        send("DELETE", reviews() + "/" + id, TestTokens.customer(ana), null).expectStatus().isNoContent();
+        assertThat(rating()).isEqualTo(new Rating(4.0, 1));
+        expectProblem(send("GET", reviews() + "/" + id, null, null), 404, "not-found");
+    }
+
+    @Test
+    void nobodyElseEditsOrDeletesAReview() {
+        String id = write(TestTokens.newCustomer(), 3, "Mía");
+        String bruno = TestTokens.customer(TestTokens.newCustomer());
+
+        expectProblem(send("PUT", reviews() + "/" + id, bruno, Map.of("rating", 1)), 404, "not-found");
+        expectProblem(send("DELETE", reviews() + "/" + id, bruno, null), 404, "not-found");
+        expectProblem(send("PUT", reviews() + "/" + id, TestTokens.staff("ADMIN"), Map.of("rating", 1)), 403,
+                "forbidden");
+        expectProblem(send("DELETE", reviews() + "/" + id, null, null), 401, "unauthorized");
+        send("GET", reviews() + "/" + id, null, null).expectBody().jsonPath("$.rating").isEqualTo(3);
+    }
+
+    @Test
+    void onlySignedInCustomersWriteReviewsWithinBounds() {
+        Map<String, Object> fine = Map.of("rating", 3);
+
+        expectProblem(send("POST", reviews(), null, fine), 401, "unauthorized");
+        expectProblem(send("POST", reviews(), TestTokens.staff("MANAGER"), fine), 403, "forbidden");
+        String ana = TestTokens.customer(TestTokens.newCustomer());
+        expectProblem(send("POST", reviews(), ana, Map.of("rating", 6)), 400, "validation");
+        expectProblem(send("POST", reviews(), ana, Map.of("rating", 0)), 400, "validation");
+        expectProblem(send("POST", reviews(), ana, Map.of("title", "sin estrellas")), 400, "validation");
+        expectProblem(send("POST", reviews(), ana, Map.of("rating", 3, "title", "t".repeat(121))), 400, "validation");
+        expectProblem(send("POST", reviews(), ana, Map.of("rating", 3, "text", "x".repeat(4001))), 400, "validation");
+        expectProblem(send("POST", "/api/v1/products/no-such-product/reviews", ana, fine), 404, "not-found");
+        expectProblem(send("GET", "/api/v1/products/no-such-product/reviews", null, null), 404, "not-found");
+        send("POST", reviews(), ana, Map.of("rating", 3, "title", "t".repeat(120), "text", "x".repeat(4000)))
+                .expectStatus().isCreated();
+    }
+
+    @Test
+    void staffHideAndUnhideReviewsAndTheRatingCountsOnlyVisibleOnes() {
+        String ana = TestTokens.newCustomer();
+        String rude = write(ana, 1, "Grosero");
+        write(TestTokens.newCustomer(), 5, "Genial");
+        assertThat(rating()).isEqualTo(new Rating(3.0, 2));
+
+        send("POST", reviews() + "/" + rude + "/hide", SUPPORT, Map.of("reason", "Insultos"))
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.hidden").isEqualTo(true)
+                .jsonPath("$.moderation.reason").isEqualTo("Insultos")
+                .jsonPath("$.moderation.by").isEqualTo("staff-support");
+        assertThat(rating()).isEqualTo(new Rating(5.0, 1));
+        send("GET", reviews(), null, null).expectBody()
+                .jsonPath("$.total").isEqualTo(1)
+                .jsonPath("$.items[0].title").isEqualTo("Genial")
+                .jsonPath("$.summary.count").isEqualTo(1);
+
+        send("GET", reviews() + "?visibility=hidden", TestTokens.staff("MANAGER"), null)
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items[*].title").isEqualTo(List.of("Grosero"))
+                .jsonPath("$.items[0].userId").isEqualTo(ana)
+                .jsonPath("$.summary.count").isEqualTo(1);
+        send("GET", reviews() + "?visibility=all", SUPPORT, null).expectBody().jsonPath("$.total").isEqualTo(2);
+        send("GET", reviews() + "/" + rude, TestTokens.customer(ana), null)
+                .expectStatus().isOk().expectBody().jsonPath("$.hidden").isEqualTo(true);
+        expectProblem(send("GET", reviews() + "/" + rude, null, null), 404, "not-found");
+
+        send("POST", reviews() + "/" + rude + "/unhide", TestTokens.staff("ADMIN"), null)
+                .expectStatus().isOk().expectBody().jsonPath("$.hidden").isEqualTo(false);
+        assertThat(rating()).isEqualTo(new Rating(3.0, 2));
+        send("GET", reviews(), null, null).expectBody().jsonPath("$.total").isEqualTo(2);
+    }
+
+    @Test
+    void onlyStaffModerateAndSeeHiddenReviews() {
+        String id = write(TestTokens.newCustomer(), 2, "Meh");
+        String customer = TestTokens.customer(TestTokens.newCustomer());
+
+        expectProblem(send("POST", reviews() + "/" + id + "/hide", customer, Map.of("reason", "no me gusta")), 403,
+                "forbidden");
+        expectProblem(send("POST", reviews() + "/" + id + "/hide", TestTokens.staff("ANALYST"),
+                Map.of("reason", "x")), 403, "forbidden");
+        expectProblem(send("POST", reviews() + "/" + id + "/hide", null, Map.of("reason", "x")), 401, "unauthorized");
+        expectProblem(send("POST", reviews() + "/" + id + "/hide", SUPPORT, Map.of("reason", " ")), 400,
+                "validation");
+        expectProblem(send("POST", reviews() + "/no-such-review/hide", SUPPORT, Map.of("reason", "x")), 404,
+                "not-found");
+        expectProblem(send("GET", reviews() + "?visibility=hidden", null, null), 401, "unauthorized");
+        expectProblem(send("GET", reviews() + "?visibility=hidden", customer, null), 403, "forbidden");
+        expectProblem(send("GET", reviews() + "?visibility=secret", SUPPORT, null), 400, "invalid-parameter");
+        send("GET", reviews(), null, null).expectBody().jsonPath("$.total").isEqualTo(1);
+    }
+
+    @Test
+    void theReviewEndpointsAreDocumented() {
+        expectDocumented(http, "/api/v1/products/{productId}/reviews",
+                "/api/v1/products/{productId}/reviews/{reviewId}");
+        http.get().uri("/v3/api-docs").exchange().expectBody()
+                .jsonPath("$.paths['/api/v1/products/{productId}/reviews'].post.summary").exists()
+                .jsonPath("$.paths['/api/v1/products/{productId}/reviews/{reviewId}/hide'].post.summary").exists()
+                .jsonPath("$.paths['/api/v1/products/{productId}/reviews/{reviewId}/unhide'].post.summary").exists();
+    }
+}
