@@ -26,6 +26,20 @@ class AuthorizationMatrixIT {
             GET    /api/v1/categories                        | - | 200 200 200 200 200 200 200
             GET    /api/v1/search/products?q=cafe            | - | 200 200 200 200 200 200 200
             GET    /api/v1/offers                            | - | 200 200 200 200 200 200 200
+            GET    /api/v1/brands                            | - | 200 200 200 200 200 200 200
+            GET    /api/v1/search/suggestions?q=caf          | - | 200 200 200 200 200 200 200
+            POST   /api/v1/pricing                           | {"items":[{"sku":"SKU-1","quantity":1}]} | 200 200 200 200 200 200 200
+            GET    /api/v1/products?includeInactive=true     | - | 401 403 403 200 200 200 403
+            POST   /api/v1/products                          | {"name":{"es":"Prueba"},"categoryId":"no-such-category","price":{"amount":100,"currency":"EUR"},"variants":[{"sku":"MATRIX-1"}]} | 401 403 403 403 422 422 403
+            PUT    /api/v1/products/no-such-product          | {"name":{"es":"Prueba"},"categoryId":"no-such-category","price":{"amount":100,"currency":"EUR"},"variants":[{"sku":"MATRIX-1"}]} | 401 403 403 403 422 422 403
+            DELETE /api/v1/products/no-such-product          | - | 401 403 403 403 404 404 403
+            POST   /api/v1/categories                        | {"name":{"es":"Prueba"},"parentId":"no-such-category"} | 401 403 403 403 422 422 403
+            PUT    /api/v1/brands/no-such-brand              | {"name":"Prueba"} | 401 403 403 403 404 404 403
+            GET    /api/v1/offers/all                        | - | 401 403 403 403 200 200 403
+            POST   /api/v1/offers                            | {"name":"Prueba","kind":"PERCENT","percentOff":10,"appliesTo":"PRODUCTS","targetIds":["no-such-product"]} | 401 403 403 403 422 422 403
+            POST   /api/v1/offers/coupons/NO-SUCH-CODE/redemptions | {"orderId":"00000000-0000-0000-0000-000000000001","orderTotal":{"amount":1000,"currency":"EUR"}} | 401 404 404 404 404 404 403
+            POST   /api/v1/products/no-such-product/reviews  | {"rating":5,"title":"Bien","text":"Muy bien"} | 401 404 404 403 403 403 403
+            POST   /api/v1/products/no-such-product/reviews/no-such-review/hide | {"reason":"spam"} | 401 403 403 404 404 404 403
             GET    /api/v1/inventory/SKU-1                   | - | 200 200 200 200 200 200 200
             GET    /api/v1/auth/password-policy              | - | 200 200 200 200 200 200 200
             GET    /.well-known/jwks.json                    | - | 200 200 200 200 200 200 200
@@ -41,8 +55,14 @@ class AuthorizationMatrixIT {
             GET    /api/v1/returns                           | - | 401 200 200 200 200 200 200
             GET    /api/v1/notifications                     | - | 401 200 200 200 200 200 200
             GET    /api/v1/notifications?recipientId={A}     | - | 401 200 404 200 404 200 404
-            GET    /api/v1/inventory                         | - | 401 403 403 403 200 200 403
-            GET    /api/v1/warehouses                        | - | 401 403 403 403 200 200 403
+            GET    /api/v1/inventory                         | - | 401 403 403 200 200 200 403
+            GET    /api/v1/inventory/SKU-1/movements         | - | 401 403 403 200 200 200 403
+            GET    /api/v1/inventory/SKU-1/forecast          | - | 401 403 403 200 200 200 200
+            POST   /api/v1/inventory/receipts                | {"sku":"SKU-1","warehouse":"NOPE-9","quantity":1} | 401 403 403 403 422 422 403
+            POST   /api/v1/inventory/adjustments             | {"sku":"SKU-1","warehouse":"NOPE-9","quantity":1,"reason":"FOUND"} | 401 403 403 403 422 422 403
+            PUT    /api/v1/inventory/SKU-1/reorder-policy    | {"warehouse":"MAD-1","reorderPoint":1,"reorderQuantity":1} | 401 403 403 403 404 404 403
+            GET    /api/v1/warehouses                        | - | 401 403 403 200 200 200 403
+            POST   /api/v1/warehouses                        | {"code":"MAD-1","name":"Taken"} | 401 403 403 403 409 409 403
             GET    /api/v1/analytics/kpis?from=2026-01-01&to=2026-01-31&currency=EUR | - | 401 403 403 403 403 200 200
             """;
 
