@@ -89,15 +89,11 @@ class ReservationBenchmark {
             producer.flush();
         }
 
-        Duration elapsed = Duration.ofNanos(replies.lastReply.get() - start);
-        List<Long> sorted = replies.latencies.stream().sorted().toList();
+        var reserve = new Load.Result("reserve", List.copyOf(replies.latencies),
+                Duration.ofNanos(replies.lastReply.get() - start));
         System.out.printf("%n== reservation benchmark through Kafka "
                 + "(%d inventory.reserve commands, %d units of %s) ==%n", COMMANDS, UNITS, sku);
-        System.out.printf("reserve  %6.1f/s  p50 %4d ms  p95 %4d ms  "
-                        + "(%d replies in %.1f s: %d reserved, %d rejected)%n",
-                sorted.size() / (elapsed.toNanos() / 1e9), sorted.get(sorted.size() / 2) / 1_000_000,
-                sorted.get((int) (sorted.size() * 0.95)) / 1_000_000, sorted.size(), elapsed.toNanos() / 1e9,
-                replies.reserved.size(), replies.rejected.get());
+        System.out.printf("%s: %d reserved, %d rejected%n", reserve, replies.reserved.size(), replies.rejected.get());
         assertThat(replies.reserved).as("exactly the units there are").hasSize(UNITS);
         assertThat(replies.rejected.get()).isEqualTo(COMMANDS - UNITS);
     }
