@@ -6,6 +6,7 @@ import io.tienda.platform.events.Topics;
 import io.tienda.platform.testing.KafkaProbe;
 import io.tienda.platform.testing.Store;
 import io.tienda.platform.testing.TiendaInfra;
+import io.tienda.platform.testing.http.TestApi;
 import io.tienda.platform.testing.security.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
@@ -15,13 +16,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -30,8 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One application context for every integration test of the service, on a real MongoDB wire
@@ -46,7 +40,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TiendaInfra(value = {Store.MONGODB, Store.KAFKA}, database = "products")
 public abstract class ProductServiceIT {
 
-    protected static final JsonMapper JSON = JsonMapper.builder().build();
     protected static final ContractValidator CONTRACTS = new ContractValidator();
     protected static final String MANAGER = TestTokens.staff("MANAGER");
     protected static final String ADMIN = TestTokens.staff("ADMIN");
@@ -62,9 +55,13 @@ public abstract class ProductServiceIT {
 
     protected RestTestClient http;
 
+    /** The API as staff and shoppers call it. */
+    protected TestApi api;
+
     @BeforeEach
     void client() {
         http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        api = new TestApi(http);
     }
 
     protected void clear(String... collections) {
@@ -164,81 +161,13 @@ public abstract class ProductServiceIT {
         return "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
     }
 
-    // ---- the API as staff and shoppers call it
-
-    /** A response read in full. */
-    protected record Reply(int status, HttpHeaders headers, String body) {
-
-        public JsonNode json() {
-            return JSON.readTree(body);
-        }
-
-        public Reply expect(int expected) {
-            assertThat(status).as("status of a response with body %s", body).isEqualTo(expected);
-            return this;
-        }
-
-        /** A problem+json with this status and type (the slug after https://tienda.io/problems/). */
-        public Reply expectProblem(int expected, String type) {
-            expect(expected);
-            assertThat(headers.getContentType()).as(body).isNotNull();
-            assertThat(headers.getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).as(body).isTrue();
-            assertThat(json().get("type").asString()).as(body).isEqualTo("https://tienda.io/problems/" + type);
-            return this;
-        }
-
-        /** The fields a validation problem lists. */
-        public List<String> errorFields() {
-            List<String> fields = new java.util.ArrayList<>();
-            json().get("errors").forEach(error -> fields.add(error.get("field").asString()));
-            return fields;
-        }
-    }
-
-    protected Reply send(HttpMethod method, String path, String token, Object body, Map<String, String> headers) {
-        RestTestClient.RequestBodySpec request = http.method(method).uri(path);
-        if (token != null) {
-            request = request.headers(h -> h.setBearerAuth(token));
-        }
-        for (Map.Entry<String, String> header : headers.entrySet()) {
-            request = request.header(header.getKey(), header.getValue());
-        }
-        RestTestClient.RequestHeadersSpec<?> ready = request;
-        if (body != null) {
-            ready = request.contentType(MediaType.APPLICATION_JSON)
-                    .body(body instanceof String text ? text : JSON.writeValueAsString(body));
-        }
-        EntityExchangeResult<String> result = ready.exchange().returnResult(String.class);
-        return new Reply(result.getStatus().value(), result.getResponseHeaders(), result.getResponseBody());
-    }
-
-    protected Reply get(String path) {
-        return send(HttpMethod.GET, path, null, null, Map.of());
-    }
-
-    protected Reply get(String path, String token) {
-        return send(HttpMethod.GET, path, token, null, Map.of());
-    }
-
-    protected Reply post(String path, String token, Object body) {
-        return send(HttpMethod.POST, path, token, body, Map.of());
-    }
-
-    protected Reply put(String path, String token, Object body) {
-        return send(HttpMethod.PUT, path, token, body, Map.of());
-    }
-
-    protected Reply delete(String path, String token) {
-        return send(HttpMethod.DELETE, path, token, null, Map.of());
-    }
-
     // ---- what reached Kafka
 
     /** A message on {@code product.events} as an outside consumer reads it. */
     protected record Published(String key, String type, String eventId, String body) {
 
         public JsonNode json() {
-            return JSON.readTree(body);
+            return TestApi.JSON.readTree(body);
         }
     }
 

@@ -1,7 +1,6 @@
 package io.tienda.inventory.catalog;
 
 import io.tienda.inventory.catalog.domain.DemoStock;
-import io.tienda.inventory.support.Api;
 import io.tienda.inventory.support.Fixtures;
 import io.tienda.inventory.support.Fixtures.Level;
 import io.tienda.inventory.support.InventoryServiceTest;
@@ -13,6 +12,7 @@ import io.tienda.platform.events.Topics;
 import io.tienda.platform.events.product.ProductCreated;
 import io.tienda.platform.events.product.ProductDeleted;
 import io.tienda.platform.events.product.ProductUpdated;
+import io.tienda.platform.testing.http.TestApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,14 +46,14 @@ class CatalogIT {
     @Autowired
     CatalogSkus catalog;
 
-    Api api;
+    TestApi api;
     Fixtures fixtures;
     Messages messages;
     String product;
 
     @BeforeEach
     void setUp() {
-        api = new Api(http);
+        api = new TestApi(http);
         fixtures = new Fixtures(api, jdbc);
         messages = new Messages(environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
         product = "p-" + UUID.randomUUID();

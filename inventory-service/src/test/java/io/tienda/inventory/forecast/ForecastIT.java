@@ -1,8 +1,8 @@
 package io.tienda.inventory.forecast;
 
-import io.tienda.inventory.support.Api;
 import io.tienda.inventory.support.Fixtures;
 import io.tienda.inventory.support.InventoryServiceTest;
+import io.tienda.platform.testing.http.TestApi;
 import io.tienda.platform.testing.security.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,14 +31,14 @@ class ForecastIT {
     @Autowired
     JdbcClient jdbc;
 
-    Api api;
+    TestApi api;
     Fixtures fixtures;
     String sku;
     String analyst;
 
     @BeforeEach
     void setUp() {
-        api = new Api(http);
+        api = new TestApi(http);
         fixtures = new Fixtures(api, jdbc);
         sku = Fixtures.sku("FC");
         analyst = TestTokens.staff("ANALYST");

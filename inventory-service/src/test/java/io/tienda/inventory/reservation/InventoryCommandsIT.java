@@ -1,6 +1,5 @@
 package io.tienda.inventory.reservation;
 
-import io.tienda.inventory.support.Api;
 import io.tienda.inventory.support.Fixtures;
 import io.tienda.inventory.support.Fixtures.Level;
 import io.tienda.inventory.support.InventoryServiceTest;
@@ -12,6 +11,7 @@ import io.tienda.platform.events.saga.CommitStock;
 import io.tienda.platform.events.saga.ReleaseStock;
 import io.tienda.platform.events.saga.ReserveStock;
 import io.tienda.platform.testing.KafkaProbe;
+import io.tienda.platform.testing.http.TestApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +55,7 @@ class InventoryCommandsIT {
 
     @BeforeEach
     void setUp() {
-        fixtures = new Fixtures(new Api(http), jdbc);
+        fixtures = new Fixtures(new TestApi(http), jdbc);
         messages = new Messages(environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
         sku = Fixtures.sku("KC");
         order = UUID.randomUUID();

@@ -2,7 +2,6 @@ package io.tienda.inventory.reservation;
 
 import io.tienda.inventory.reservation.domain.Reasons;
 import io.tienda.inventory.reservation.messaging.InventoryCommands;
-import io.tienda.inventory.support.Api;
 import io.tienda.inventory.support.Fixtures;
 import io.tienda.inventory.support.Fixtures.Level;
 import io.tienda.inventory.support.InventoryServiceTest;
@@ -12,6 +11,7 @@ import io.tienda.platform.events.saga.StockLine;
 import io.tienda.platform.events.saga.StockRejected;
 import io.tienda.platform.events.saga.StockReleased;
 import io.tienda.platform.events.saga.StockReserved;
+import io.tienda.platform.testing.http.TestApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,7 +52,7 @@ class ReservationConcurrencyIT {
 
     @BeforeEach
     void setUp() {
-        fixtures = new Fixtures(new Api(http), jdbc);
+        fixtures = new Fixtures(new TestApi(http), jdbc);
         saga = new Saga(commands);
         fixtures.barcelona();
     }
@@ -151,7 +151,7 @@ class ReservationConcurrencyIT {
     }
 
     private int available(String sku) {
-        return new Api(http).get("/api/v1/inventory/" + sku, null).json().get("available").asInt();
+        return new TestApi(http).get("/api/v1/inventory/" + sku, null).json().get("available").asInt();
     }
 
     private void assertConsistent(String... skus) {

@@ -2,7 +2,6 @@ package io.tienda.inventory.reservation;
 
 import io.tienda.inventory.reservation.domain.Reasons;
 import io.tienda.inventory.reservation.messaging.InventoryCommands;
-import io.tienda.inventory.support.Api;
 import io.tienda.inventory.support.Fixtures;
 import io.tienda.inventory.support.Fixtures.Level;
 import io.tienda.inventory.support.InventoryServiceTest;
@@ -14,6 +13,7 @@ import io.tienda.platform.events.saga.StockCommitted;
 import io.tienda.platform.events.saga.StockRejected;
 import io.tienda.platform.events.saga.StockReleased;
 import io.tienda.platform.events.saga.StockReserved;
+import io.tienda.platform.testing.http.TestApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +49,7 @@ class ReservationIT {
     @Autowired
     Environment environment;
 
-    Api api;
+    TestApi api;
     Fixtures fixtures;
     Saga saga;
     Messages messages;
@@ -59,7 +59,7 @@ class ReservationIT {
 
     @BeforeEach
     void setUp() {
-        api = new Api(http);
+        api = new TestApi(http);
         fixtures = new Fixtures(api, jdbc);
         saga = new Saga(commands);
         messages = new Messages(environment.getRequiredProperty("spring.kafka.bootstrap-servers"));

@@ -1,10 +1,11 @@
 package io.tienda.inventory.stock;
 
-import io.tienda.inventory.support.Api;
 import io.tienda.inventory.support.Fixtures;
 import io.tienda.inventory.support.InventoryServiceTest;
 import io.tienda.inventory.support.Messages;
 import io.tienda.platform.events.Topics;
+import io.tienda.platform.testing.http.ApiReply;
+import io.tienda.platform.testing.http.TestApi;
 import io.tienda.platform.testing.security.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +39,7 @@ class ReceivingIT {
     @Autowired
     Environment environment;
 
-    Api api;
+    TestApi api;
     Fixtures fixtures;
     Messages messages;
     String manager;
@@ -46,7 +47,7 @@ class ReceivingIT {
 
     @BeforeEach
     void setUp() {
-        api = new Api(http);
+        api = new TestApi(http);
         fixtures = new Fixtures(api, jdbc);
         messages = new Messages(environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
         manager = fixtures.manager();
@@ -69,7 +70,7 @@ class ReceivingIT {
 
     @Test
     void aReceiptAddsUnitsOnHandRecordsTheMovementAndAnnouncesTheNewAvailability() {
-        Api.Reply reply = api.post("/api/v1/inventory/receipts", manager, receipt(sku, 24)).expect(201);
+        ApiReply reply = api.post("/api/v1/inventory/receipts", manager, receipt(sku, 24)).expect(201);
 
         JsonNode body = reply.json();
         assertThat(reply.headers().getFirst("Idempotent-Replayed")).isEqualTo("false");
@@ -97,8 +98,8 @@ class ReceivingIT {
     void aRetryWithTheSameIdempotencyKeyAnswersTheSameWithoutReceivingTwice() {
         String key = UUID.randomUUID().toString();
 
-        Api.Reply first = api.post("/api/v1/inventory/receipts", manager, receipt(sku, 5), key).expect(201);
-        Api.Reply retry = api.post("/api/v1/inventory/receipts", manager, receipt(sku, 5), key).expect(201);
+        ApiReply first = api.post("/api/v1/inventory/receipts", manager, receipt(sku, 5), key).expect(201);
+        ApiReply retry = api.post("/api/v1/inventory/receipts", manager, receipt(sku, 5), key).expect(201);
 
         assertThat(retry.json()).isEqualTo(first.json());
         assertThat(retry.headers().getFirst("Idempotent-Replayed")).isEqualTo("true");
@@ -168,7 +169,7 @@ class ReceivingIT {
         api.post("/api/v1/inventory/receipts", manager, Map.of("sku", sku, "warehouse", warehouse, "quantity", 2))
                 .expect(201);
 
-        Api.Reply unknown = api.post("/api/v1/inventory/receipts", manager,
+        ApiReply unknown = api.post("/api/v1/inventory/receipts", manager,
                 Map.of("sku", sku, "warehouse", "NOWHERE-9", "quantity", 2)).expectProblem(422, "unprocessable");
         assertThat(unknown.errorFields()).containsExactly("warehouse");
         assertThat(fixtures.level(sku, warehouse).onHand()).isEqualTo(2);
@@ -191,7 +192,7 @@ class ReceivingIT {
     void aBadReceiptIsAClientProblemAndChangesNothing(String template) {
         String body = template.formatted(sku, "R".repeat(201));
 
-        Api.Reply reply = api.send(HttpMethod.POST, "/api/v1/inventory/receipts", manager, body, Map.of());
+        ApiReply reply = api.send(HttpMethod.POST, "/api/v1/inventory/receipts", manager, body, Map.of());
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(400);
         assertThat(reply.json().get("type").asString()).startsWith("https://tienda.io/problems/");

@@ -1,5 +1,6 @@
 package io.tienda.inventory.support;
 
+import io.tienda.platform.testing.http.TestApi;
 import io.tienda.platform.testing.security.TestTokens;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -17,11 +18,11 @@ public final class Fixtures {
     /** A second warehouse for split orders, created on first use with a lower priority than Madrid. */
     public static final String BARCELONA = "BCN-1";
 
-    private final Api api;
+    private final TestApi api;
     private final JdbcClient jdbc;
     private final String manager = TestTokens.staff("MANAGER");
 
-    public Fixtures(Api api, JdbcClient jdbc) {
+    public Fixtures(TestApi api, JdbcClient jdbc) {
         this.api = api;
         this.jdbc = jdbc;
     }

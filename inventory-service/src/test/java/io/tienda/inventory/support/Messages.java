@@ -5,6 +5,7 @@ import io.tienda.platform.events.Envelope;
 import io.tienda.platform.events.EventJson;
 import io.tienda.platform.messaging.InboundMessage;
 import io.tienda.platform.testing.KafkaProbe;
+import io.tienda.platform.testing.http.TestApi;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -47,7 +48,7 @@ public final class Messages implements AutoCloseable {
     public record Published(String key, String type, String eventId, String body) {
 
         public JsonNode json() {
-            return Api.JSON.readTree(body);
+            return TestApi.JSON.readTree(body);
         }
     }
 

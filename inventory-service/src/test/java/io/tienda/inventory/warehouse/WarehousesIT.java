@@ -1,10 +1,11 @@
 package io.tienda.inventory.warehouse;
 
-import io.tienda.inventory.support.Api;
 import io.tienda.inventory.support.Fixtures;
 import io.tienda.inventory.support.InventoryServiceTest;
 import io.tienda.inventory.support.Messages;
 import io.tienda.platform.events.Topics;
+import io.tienda.platform.testing.http.ApiReply;
+import io.tienda.platform.testing.http.TestApi;
 import io.tienda.platform.testing.security.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,14 +36,14 @@ class WarehousesIT {
     @Autowired
     Environment environment;
 
-    Api api;
+    TestApi api;
     Fixtures fixtures;
     Messages messages;
     String manager;
 
     @BeforeEach
     void setUp() {
-        api = new Api(http);
+        api = new TestApi(http);
         fixtures = new Fixtures(api, jdbc);
         messages = new Messages(environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
         manager = fixtures.manager();
@@ -57,7 +58,7 @@ class WarehousesIT {
     void aManagerOpensAWarehouseThatStartsActive() {
         String code = Fixtures.warehouseCode();
 
-        Api.Reply created = api.post("/api/v1/warehouses", manager,
+        ApiReply created = api.post("/api/v1/warehouses", manager,
                 Map.of("code", code, "name", "  Valencia  ", "priority", 30)).expect(201);
 
         assertThat(created.headers().getLocation()).hasToString("/api/v1/warehouses/" + code);

@@ -1,5 +1,6 @@
 package io.tienda.product.brand;
 
+import io.tienda.platform.testing.http.ApiReply;
 import io.tienda.platform.testing.security.TestTokens;
 import io.tienda.product.ProductServiceIT;
 import org.bson.Document;
@@ -23,51 +24,54 @@ class BrandIT extends ProductServiceIT {
 
     @Test
     void listsBrandsByNameWithoutAToken() {
-        post("/api/v1/brands", MANAGER, Map.of("name", "Viña Alta")).expect(201);
-        Reply created = post("/api/v1/brands", ADMIN, Map.of("name", "Andana", "logoUrl",
+        api.post("/api/v1/brands", MANAGER, Map.of("name", "Viña Alta")).expect(201);
+        ApiReply created = api.post("/api/v1/brands", ADMIN, Map.of("name", "Andana", "logoUrl",
                 "https://images.tienda.local/marcas/andana.svg")).expect(201);
         assertThat(created.headers().getLocation()).hasToString("/api/v1/brands/andana");
 
-        Reply list = get("/api/v1/brands").expect(200);
+        ApiReply list = api.get("/api/v1/brands").expect(200);
         JsonNode items = list.json().get("items");
         assertThat(items.size()).isEqualTo(2);
         assertThat(items.get(0).get("slug").asString()).isEqualTo("andana");
         assertThat(items.get(0).get("logoUrl").asString()).isEqualTo("https://images.tienda.local/marcas/andana.svg");
         assertThat(items.get(1).get("slug").asString()).isEqualTo("vina-alta");
         assertThat(items.get(1).get("name").asString()).isEqualTo("Viña Alta");
-        send(HttpMethod.GET, "/api/v1/brands", null, null, Map.of("If-None-Match", list.headers().getETag()))
+        api.send(HttpMethod.GET, "/api/v1/brands", null, null, Map.of("If-None-Match", list.headers().getETag()))
                 .expect(304);
-        assertThat(get("/api/v1/brands/vina-alta").expect(200).json().get("name").asString()).isEqualTo("Viña Alta");
-        get("/api/v1/brands/nope").expectProblem(404, "not-found");
+        assertThat(api.get("/api/v1/brands/vina-alta").expect(200).json().get("name").asString())
+                .isEqualTo("Viña Alta");
+        api.get("/api/v1/brands/nope").expectProblem(404, "not-found");
     }
 
     @Test
     void refusesTakenSlugsAndBadFields() {
-        post("/api/v1/brands", MANAGER, Map.of("slug", "cumbre", "name", "Cumbre")).expect(201);
-        post("/api/v1/brands", MANAGER, Map.of("slug", "cumbre", "name", "Cumbre 2")).expectProblem(409, "slug-taken");
-        assertThat(post("/api/v1/brands", MANAGER, Map.of("slug", "No Vale", "name", " ", "logoUrl", "javascript:x"))
+        api.post("/api/v1/brands", MANAGER, Map.of("slug", "cumbre", "name", "Cumbre")).expect(201);
+        api.post("/api/v1/brands", MANAGER, Map.of("slug", "cumbre", "name", "Cumbre 2"))
+                .expectProblem(409, "slug-taken");
+        assertThat(api.post("/api/v1/brands", MANAGER,
+                        Map.of("slug", "No Vale", "name", " ", "logoUrl", "javascript:x"))
                 .expectProblem(400, "validation").errorFields()).containsExactlyInAnyOrder("slug", "name", "logoUrl");
-        put("/api/v1/brands/nope", MANAGER, Map.of("name", "X")).expectProblem(404, "not-found");
+        api.put("/api/v1/brands/nope", MANAGER, Map.of("name", "X")).expectProblem(404, "not-found");
     }
 
     @Test
     void aRenameReachesEveryProductOfTheBrandAndIsAnnounced() {
-        String brandId = post("/api/v1/brands", MANAGER, Map.of("name", "Sonora")).expect(201).json().get("id")
+        String brandId = api.post("/api/v1/brands", MANAGER, Map.of("name", "Sonora")).expect(201).json().get("id")
                 .asString();
         String audio = category("audio", null, 1);
         String sku = skuPrefix();
-        String productId = post("/api/v1/products", MANAGER, draft("Altavoz Marea", audio, "sonora", 2999, sku + "-1"))
-                .expect(201).json().get("id").asString();
+        String productId = api.post("/api/v1/products", MANAGER,
+                draft("Altavoz Marea", audio, "sonora", 2999, sku + "-1")).expect(201).json().get("id").asString();
 
-        JsonNode renamed = put("/api/v1/brands/sonora", ADMIN, Map.of("slug", "sonora-audio", "name", "Sonora Audio"))
-                .expect(200).json();
+        JsonNode renamed = api.put("/api/v1/brands/sonora", ADMIN,
+                Map.of("slug", "sonora-audio", "name", "Sonora Audio")).expect(200).json();
 
         assertThat(renamed.get("slug").asString()).isEqualTo("sonora-audio");
-        JsonNode product = get("/api/v1/products/" + productId).expect(200).json();
+        JsonNode product = api.get("/api/v1/products/" + productId).expect(200).json();
         assertThat(product.get("brand").get("name").asString()).isEqualTo("Sonora Audio");
         assertThat(product.get("brand").get("slug").asString()).isEqualTo("sonora-audio");
         assertThat(product.get("version").asLong()).isEqualTo(2);
-        assertThat(get("/api/v1/products?brand=sonora-audio").json().get("total").asLong()).isEqualTo(1);
+        assertThat(api.get("/api/v1/products?brand=sonora-audio").json().get("total").asLong()).isEqualTo(1);
         assertThat(mongo.findById(brandId, Document.class, "brands").getString("name")).isEqualTo("Sonora Audio");
         List<Published> events = productEvents(productId, seen -> seen.size() >= 2);
         assertThat(events).extracting(Published::type).containsExactly("product.created", "product.updated");
@@ -76,15 +80,15 @@ class BrandIT extends ProductServiceIT {
 
     @Test
     void onlyManagersAndAdminsChangeBrands() {
-        post("/api/v1/brands", MANAGER, Map.of("slug", "forja", "name", "Forja")).expect(201);
+        api.post("/api/v1/brands", MANAGER, Map.of("slug", "forja", "name", "Forja")).expect(201);
         Map<String, Object> body = Map.of("name", "Forja Fitness");
         for (String role : List.of("CUSTOMER", "SUPPORT", "ANALYST")) {
             String token = TestTokens.staff(role);
-            post("/api/v1/brands", token, body).expectProblem(403, "forbidden");
-            put("/api/v1/brands/forja", token, body).expectProblem(403, "forbidden");
+            api.post("/api/v1/brands", token, body).expectProblem(403, "forbidden");
+            api.put("/api/v1/brands/forja", token, body).expectProblem(403, "forbidden");
         }
-        post("/api/v1/brands", null, body).expectProblem(401, "unauthorized");
-        put("/api/v1/brands/forja", null, body).expectProblem(401, "unauthorized");
-        put("/api/v1/brands/forja", MANAGER, body).expect(200);
+        api.post("/api/v1/brands", null, body).expectProblem(401, "unauthorized");
+        api.put("/api/v1/brands/forja", null, body).expectProblem(401, "unauthorized");
+        api.put("/api/v1/brands/forja", MANAGER, body).expect(200);
     }
 }

@@ -1,5 +1,6 @@
 package io.tienda.product.catalog;
 
+import io.tienda.platform.testing.http.ApiReply;
 import io.tienda.platform.testing.security.TestTokens;
 import io.tienda.product.ProductServiceIT;
 import org.bson.Document;
@@ -33,7 +34,7 @@ class ProductAdminIT extends ProductServiceIT {
 
     @Test
     void createsAProductWithASlugFromItsSpanishName() {
-        Reply created = post("/api/v1/products", MANAGER,
+        ApiReply created = api.post("/api/v1/products", MANAGER,
                 draft("Auriculares Inalámbricos Ñandú", audio, sonora, 7999, sku + "-M-NEGRO", sku + "-L-AZUL"))
                 .expect(201);
 
@@ -53,8 +54,8 @@ class ProductAdminIT extends ProductServiceIT {
         assertThat(product.get("variants").get(0).get("attributes").get("color").asString()).isEqualTo("negro");
         assertThat(product.get("variants").get(0).get("price").get("amount").asLong()).isEqualTo(7999);
 
-        get("/api/v1/products/" + id).expect(200);
-        JsonNode bySlug = get("/api/v1/products/auriculares-inalambricos-nandu").expect(200).json();
+        api.get("/api/v1/products/" + id).expect(200);
+        JsonNode bySlug = api.get("/api/v1/products/auriculares-inalambricos-nandu").expect(200).json();
         assertThat(bySlug.get("id").asString()).isEqualTo(id);
         Document stored = mongo.findById(id, Document.class, "products");
         assertThat(stored.getBoolean("inStock")).isFalse();
@@ -64,14 +65,14 @@ class ProductAdminIT extends ProductServiceIT {
 
     @Test
     void makesGeneratedSlugsUniqueAndRefusesTakenOnes() {
-        String first = post("/api/v1/products", MANAGER, draft("Café molido", audio, null, 549, sku + "-A"))
+        String first = api.post("/api/v1/products", MANAGER, draft("Café molido", audio, null, 549, sku + "-A"))
                 .expect(201).json().get("slug").asString();
-        String second = post("/api/v1/products", MANAGER, draft("Café Molido", audio, null, 549, sku + "-B"))
+        String second = api.post("/api/v1/products", MANAGER, draft("Café Molido", audio, null, 549, sku + "-B"))
                 .expect(201).json().get("slug").asString();
         assertThat(first).isEqualTo("cafe-molido");
         assertThat(second).isEqualTo("cafe-molido-2");
 
-        Reply taken = post("/api/v1/products", MANAGER,
+        ApiReply taken = api.post("/api/v1/products", MANAGER,
                 with(draft("Otro café", audio, null, 549, sku + "-C"), "slug", "cafe-molido"))
                 .expectProblem(409, "slug-taken");
         assertThat(taken.json().get("slug").asString()).isEqualTo("cafe-molido");
@@ -79,21 +80,21 @@ class ProductAdminIT extends ProductServiceIT {
 
     @Test
     void refusesASkuAnotherProductUses() {
-        post("/api/v1/products", MANAGER, draft("Altavoz", audio, null, 2999, sku + "-1")).expect(201);
+        api.post("/api/v1/products", MANAGER, draft("Altavoz", audio, null, 2999, sku + "-1")).expect(201);
 
-        Reply taken = post("/api/v1/products", ADMIN, draft("Altavoz bis", audio, null, 2999, sku + "-2", sku + "-1"))
-                .expectProblem(409, "sku-taken");
+        ApiReply taken = api.post("/api/v1/products", ADMIN,
+                draft("Altavoz bis", audio, null, 2999, sku + "-2", sku + "-1")).expectProblem(409, "sku-taken");
         assertThat(taken.json().get("skus").get(0).asString()).isEqualTo(sku + "-1");
     }
 
     @Test
     void refusesUnknownCategoriesAndBrands() {
-        post("/api/v1/products", MANAGER, draft("Radio", "no-such-category", null, 2999, sku + "-1"))
+        api.post("/api/v1/products", MANAGER, draft("Radio", "no-such-category", null, 2999, sku + "-1"))
                 .expectProblem(422, "unknown-category");
-        post("/api/v1/products", MANAGER, draft("Radio", audio, "no-such-brand", 2999, sku + "-1"))
+        api.post("/api/v1/products", MANAGER, draft("Radio", audio, "no-such-brand", 2999, sku + "-1"))
                 .expectProblem(422, "unknown-brand");
         // slugs work as well as ids
-        Reply bySlugs = post("/api/v1/products", MANAGER, draft("Radio", "audio", "sonora", 2999, sku + "-1"))
+        ApiReply bySlugs = api.post("/api/v1/products", MANAGER, draft("Radio", "audio", "sonora", 2999, sku + "-1"))
                 .expect(201);
         assertThat(bySlugs.json().get("categoryId").asString()).isEqualTo(audio);
         assertThat(bySlugs.json().get("brand").get("id").asString()).isEqualTo(sonora);
@@ -112,7 +113,7 @@ class ProductAdminIT extends ProductServiceIT {
         bad.put("images", images);
         long before = mongo.getCollection("products").countDocuments();
 
-        Reply invalid = post("/api/v1/products", MANAGER, bad).expectProblem(400, "validation");
+        ApiReply invalid = api.post("/api/v1/products", MANAGER, bad).expectProblem(400, "validation");
 
         assertThat(invalid.errorFields()).contains("name.es", "description.es", "compareAtPrice", "slug", "images",
                 "variants[0].sku", "variants[2].sku");
@@ -152,14 +153,14 @@ class ProductAdminIT extends ProductServiceIT {
         }
         expectInvalid(with(draft("Muchas", audio, null, 1000), "variants", many), "variants");
 
-        post("/api/v1/products", MANAGER, "{\"name\": ").expectProblem(400, "malformed-request");
-        post("/api/v1/products", MANAGER, "{\"price\": {\"amount\": \"lots\"}}").expectProblem(400,
+        api.post("/api/v1/products", MANAGER, "{\"name\": ").expectProblem(400, "malformed-request");
+        api.post("/api/v1/products", MANAGER, "{\"price\": {\"amount\": \"lots\"}}").expectProblem(400,
                 "invalid-field-type");
     }
 
     @Test
     void replacesWhatStaffEditKeepingStockRatingAndSlug() {
-        JsonNode created = post("/api/v1/products", MANAGER,
+        JsonNode created = api.post("/api/v1/products", MANAGER,
                 draft("Barra de sonido", audio, sonora, 19900, sku + "-1", sku + "-2")).expect(201).json();
         String id = created.get("id").asString();
         mongo.getCollection("products").updateOne(new Document("_id", id), new Document("$set",
@@ -168,8 +169,8 @@ class ProductAdminIT extends ProductServiceIT {
 
         Map<String, Object> changed = draft("Barra de sonido 5.1", audio, null, 24900, sku + "-1", sku + "-3");
         changed.put("featured", true);
-        Reply replaced = send(HttpMethod.PUT, "/api/v1/products/" + id, MANAGER, changed, Map.of("If-Match", "\"1-4\""))
-                .expect(200);
+        ApiReply replaced = api.send(HttpMethod.PUT, "/api/v1/products/" + id, MANAGER, changed,
+                Map.of("If-Match", "\"1-4\"")).expect(200);
 
         JsonNode product = replaced.json();
         assertThat(product.get("slug").asString()).isEqualTo("barra-de-sonido");
@@ -185,104 +186,109 @@ class ProductAdminIT extends ProductServiceIT {
         assertThat(mongo.findById(id, Document.class, "products").getLong("fromPrice")).isEqualTo(24900);
 
         // the same content again changes nothing, not even the version
-        Reply same = put("/api/v1/products/" + id, ADMIN, changed).expect(200);
+        ApiReply same = api.put("/api/v1/products/" + id, ADMIN, changed).expect(200);
         assertThat(same.json().get("version").asLong()).isEqualTo(2);
     }
 
     @Test
     void refusesAReplacementBasedOnAnOldVersion() {
-        String id = post("/api/v1/products", MANAGER, draft("Tocadiscos", audio, null, 14900, sku + "-1"))
+        String id = api.post("/api/v1/products", MANAGER, draft("Tocadiscos", audio, null, 14900, sku + "-1"))
                 .expect(201).json().get("id").asString();
-        put("/api/v1/products/" + id, MANAGER, draft("Tocadiscos retro", audio, null, 14900, sku + "-1")).expect(200);
+        api.put("/api/v1/products/" + id, MANAGER, draft("Tocadiscos retro", audio, null, 14900, sku + "-1"))
+                .expect(200);
 
-        Reply stale = send(HttpMethod.PUT, "/api/v1/products/" + id, MANAGER,
+        ApiReply stale = api.send(HttpMethod.PUT, "/api/v1/products/" + id, MANAGER,
                 draft("Tocadiscos clásico", audio, null, 14900, sku + "-1"), Map.of("If-Match", "\"1-0\""))
                 .expectProblem(412, "precondition-failed");
         assertThat(stale.json().get("currentEtag").asString()).isEqualTo("\"2-0\"");
-        send(HttpMethod.PUT, "/api/v1/products/" + id, MANAGER, draft("X", audio, null, 1, sku + "-1"),
+        api.send(HttpMethod.PUT, "/api/v1/products/" + id, MANAGER, draft("X", audio, null, 1, sku + "-1"),
                 Map.of("If-Match", "\"garbage\"")).expectProblem(412, "precondition-failed");
-        send(HttpMethod.DELETE, "/api/v1/products/" + id, MANAGER, null, Map.of("If-Match", "W/\"1-0\""))
+        api.send(HttpMethod.DELETE, "/api/v1/products/" + id, MANAGER, null, Map.of("If-Match", "W/\"1-0\""))
                 .expectProblem(412, "precondition-failed");
-        assertThat(get("/api/v1/products/" + id).json().get("name").get("es").asString()).isEqualTo("Tocadiscos retro");
+        assertThat(api.get("/api/v1/products/" + id).json().get("name").get("es").asString())
+                .isEqualTo("Tocadiscos retro");
 
-        send(HttpMethod.PUT, "/api/v1/products/" + id, MANAGER,
+        api.send(HttpMethod.PUT, "/api/v1/products/" + id, MANAGER,
                 draft("Tocadiscos clásico", audio, null, 14900, sku + "-1"), Map.of("If-Match", "\"2-0\"")).expect(200);
     }
 
     @Test
     void answersNotModifiedUntilTheProductOrItsStockChanges() {
-        String id = post("/api/v1/products", MANAGER, draft("Micrófono", audio, null, 8900, sku + "-1"))
+        String id = api.post("/api/v1/products", MANAGER, draft("Micrófono", audio, null, 8900, sku + "-1"))
                 .expect(201).json().get("id").asString();
-        Reply read = get("/api/v1/products/" + id).expect(200);
+        ApiReply read = api.get("/api/v1/products/" + id).expect(200);
         String etag = read.headers().getETag();
         assertThat(etag).isEqualTo("\"1-0\"");
         assertThat(read.headers().getCacheControl()).contains("public", "max-age=60");
 
-        send(HttpMethod.GET, "/api/v1/products/" + id, null, null, Map.of("If-None-Match", etag)).expect(304);
-        send(HttpMethod.GET, "/api/v1/products/" + id, null, null, Map.of("If-None-Match", "W/" + etag)).expect(304);
+        api.send(HttpMethod.GET, "/api/v1/products/" + id, null, null, Map.of("If-None-Match", etag)).expect(304);
+        api.send(HttpMethod.GET, "/api/v1/products/" + id, null, null, Map.of("If-None-Match", "W/" + etag))
+                .expect(304);
 
         mongo.getCollection("products").updateOne(new Document("_id", id), new Document("$set",
                 new Document("variants.0.stock", new Document("available", 3).append("version", 1L))));
-        Reply restocked = send(HttpMethod.GET, "/api/v1/products/" + id, null, null, Map.of("If-None-Match", etag))
-                .expect(200);
+        ApiReply restocked = api.send(HttpMethod.GET, "/api/v1/products/" + id, null, null,
+                Map.of("If-None-Match", etag)).expect(200);
         assertThat(restocked.headers().getETag()).isEqualTo("\"1-2\"");
     }
 
     @Test
     void productsNotOnSaleAreHiddenFromShoppersButNotFromStaff() {
-        String id = post("/api/v1/products", MANAGER,
+        String id = api.post("/api/v1/products", MANAGER,
                 with(draft("Prototipo", audio, null, 100, sku + "-1"), "active", false)).expect(201)
                 .json().get("id").asString();
 
-        get("/api/v1/products/" + id).expectProblem(404, "not-found");
-        get("/api/v1/products/" + id, TestTokens.customer(TestTokens.newCustomer())).expectProblem(404, "not-found");
-        Reply staff = get("/api/v1/products/" + id, TestTokens.staff("SUPPORT")).expect(200);
+        api.get("/api/v1/products/" + id).expectProblem(404, "not-found");
+        api.get("/api/v1/products/" + id, TestTokens.customer(TestTokens.newCustomer()))
+                .expectProblem(404, "not-found");
+        ApiReply staff = api.get("/api/v1/products/" + id, TestTokens.staff("SUPPORT")).expect(200);
         assertThat(staff.headers().getCacheControl()).contains("private").doesNotContain("public");
-        get("/api/v1/products/" + id, MANAGER).expect(200);
-        assertThat(get("/api/v1/products/no-such-product").status()).isEqualTo(404);
+        api.get("/api/v1/products/" + id, MANAGER).expect(200);
+        assertThat(api.get("/api/v1/products/no-such-product").status()).isEqualTo(404);
     }
 
     @Test
     void deletedProductsVanishButKeepTheirSlugAndSkus() {
-        String id = post("/api/v1/products", MANAGER, draft("Amplificador", audio, null, 29900, sku + "-1"))
+        String id = api.post("/api/v1/products", MANAGER, draft("Amplificador", audio, null, 29900, sku + "-1"))
                 .expect(201).json().get("id").asString();
 
-        delete("/api/v1/products/" + id, ADMIN).expect(204);
+        api.delete("/api/v1/products/" + id, ADMIN).expect(204);
 
-        get("/api/v1/products/" + id).expectProblem(404, "not-found");
-        get("/api/v1/products/" + id, MANAGER).expectProblem(404, "not-found");
-        get("/api/v1/products/amplificador").expectProblem(404, "not-found");
-        delete("/api/v1/products/" + id, ADMIN).expectProblem(404, "not-found");
-        put("/api/v1/products/" + id, ADMIN, draft("Amplificador", audio, null, 1, sku + "-1"))
+        api.get("/api/v1/products/" + id).expectProblem(404, "not-found");
+        api.get("/api/v1/products/" + id, MANAGER).expectProblem(404, "not-found");
+        api.get("/api/v1/products/amplificador").expectProblem(404, "not-found");
+        api.delete("/api/v1/products/" + id, ADMIN).expectProblem(404, "not-found");
+        api.put("/api/v1/products/" + id, ADMIN, draft("Amplificador", audio, null, 1, sku + "-1"))
                 .expectProblem(404, "not-found");
         Document tombstone = mongo.findById(id, Document.class, "products");
         assertThat(tombstone.getBoolean("deleted")).isTrue();
         assertThat(tombstone.getBoolean("active")).isFalse();
-        post("/api/v1/products", MANAGER, with(draft("Otro", audio, null, 1, sku + "-2"), "slug", "amplificador"))
+        api.post("/api/v1/products", MANAGER, with(draft("Otro", audio, null, 1, sku + "-2"), "slug", "amplificador"))
                 .expectProblem(409, "slug-taken");
-        post("/api/v1/products", MANAGER, draft("Otro", audio, null, 1, sku + "-1")).expectProblem(409, "sku-taken");
+        api.post("/api/v1/products", MANAGER, draft("Otro", audio, null, 1, sku + "-1"))
+                .expectProblem(409, "sku-taken");
     }
 
     @Test
     void onlyManagersAndAdminsChangeTheCatalog() {
-        String id = post("/api/v1/products", MANAGER, draft("Radio digital", audio, null, 4900, sku + "-1"))
+        String id = api.post("/api/v1/products", MANAGER, draft("Radio digital", audio, null, 4900, sku + "-1"))
                 .expect(201).json().get("id").asString();
         Map<String, Object> body = draft("Radio digital", audio, null, 4900, sku + "-2");
         for (String role : List.of("CUSTOMER", "SUPPORT", "ANALYST")) {
             String token = TestTokens.staff(role);
-            post("/api/v1/products", token, body).expectProblem(403, "forbidden");
-            put("/api/v1/products/" + id, token, body).expectProblem(403, "forbidden");
-            delete("/api/v1/products/" + id, token).expectProblem(403, "forbidden");
+            api.post("/api/v1/products", token, body).expectProblem(403, "forbidden");
+            api.put("/api/v1/products/" + id, token, body).expectProblem(403, "forbidden");
+            api.delete("/api/v1/products/" + id, token).expectProblem(403, "forbidden");
         }
-        post("/api/v1/products", null, body).expectProblem(401, "unauthorized");
-        put("/api/v1/products/" + id, null, body).expectProblem(401, "unauthorized");
-        delete("/api/v1/products/" + id, null).expectProblem(401, "unauthorized");
-        put("/api/v1/products/" + id, ADMIN, body).expect(200);
-        delete("/api/v1/products/" + id, MANAGER).expect(204);
+        api.post("/api/v1/products", null, body).expectProblem(401, "unauthorized");
+        api.put("/api/v1/products/" + id, null, body).expectProblem(401, "unauthorized");
+        api.delete("/api/v1/products/" + id, null).expectProblem(401, "unauthorized");
+        api.put("/api/v1/products/" + id, ADMIN, body).expect(200);
+        api.delete("/api/v1/products/" + id, MANAGER).expect(204);
     }
 
     private void expectInvalid(Map<String, Object> body, String... fields) {
-        assertThat(post("/api/v1/products", MANAGER, body).expectProblem(400, "validation").errorFields())
+        assertThat(api.post("/api/v1/products", MANAGER, body).expectProblem(400, "validation").errorFields())
                 .contains(fields);
     }
 }

@@ -53,7 +53,7 @@ class ProductEventsIT extends ProductServiceIT {
 
     @Test
     void announcesACreatedProductWithItsSkus() {
-        JsonNode product = post("/api/v1/products", MANAGER,
+        JsonNode product = api.post("/api/v1/products", MANAGER,
                 draft("Altavoz Faro", audio, sonora, 4999, sku + "-1", sku + "-2")).expect(201).json();
         String id = product.get("id").asString();
 
@@ -74,11 +74,12 @@ class ProductEventsIT extends ProductServiceIT {
 
     @Test
     void announcesAnUpdateAndThePriceChangesOfTheSkusThatStay() {
-        String id = post("/api/v1/products", MANAGER, draft("Altavoz Duna", audio, null, 4999, sku + "-1", sku + "-2"))
+        String id = api.post("/api/v1/products", MANAGER,
+                draft("Altavoz Duna", audio, null, 4999, sku + "-1", sku + "-2"))
                 .expect(201).json().get("id").asString();
         Map<String, Object> changed = draft("Altavoz Duna", audio, null, 3999, sku + "-1", sku + "-3");
 
-        put("/api/v1/products/" + id, MANAGER, changed).expect(200);
+        api.put("/api/v1/products/" + id, MANAGER, changed).expect(200);
 
         List<Published> events = productEvents(id, seen -> seen.size() >= 3);
         assertThat(events).extracting(Published::type)
@@ -97,13 +98,13 @@ class ProductEventsIT extends ProductServiceIT {
 
     @Test
     void announcesADeletionAndARating() {
-        String id = post("/api/v1/products", MANAGER, draft("Radio Vela", audio, null, 2999, sku + "-1"))
+        String id = api.post("/api/v1/products", MANAGER, draft("Radio Vela", audio, null, 2999, sku + "-1"))
                 .expect(201).json().get("id").asString();
 
         Product rated = catalog.rate(id, new Rating(4.5, 2)).orElseThrow();
         assertThat(rated.version()).isEqualTo(2);
-        assertThat(get("/api/v1/products/" + id).json().get("rating").get("average").asDouble()).isEqualTo(4.5);
-        delete("/api/v1/products/" + id, MANAGER).expect(204);
+        assertThat(api.get("/api/v1/products/" + id).json().get("rating").get("average").asDouble()).isEqualTo(4.5);
+        api.delete("/api/v1/products/" + id, MANAGER).expect(204);
         assertThat(catalog.rate(id, new Rating(5, 3))).as("a deleted product is gone").isEmpty();
 
         List<Published> events = productEvents(id, seen -> seen.size() >= 3);
@@ -129,7 +130,7 @@ class ProductEventsIT extends ProductServiceIT {
                 .getList(MongoOutbox.FIELD, Document.class);
         assertThat(pending).hasSize(1);
         assertThat(productEventsWithin(id, Duration.ofSeconds(2))).as("nothing sent yet").isEmpty();
-        assertThat(get("/api/v1/products/" + id).json().get("name").get("es").asString())
+        assertThat(api.get("/api/v1/products/" + id).json().get("name").get("es").asString())
                 .as("the change itself is visible at once").isEqualTo("Barra Cima");
 
         assertThat(outbox.sweep()).isGreaterThanOrEqualTo(1);

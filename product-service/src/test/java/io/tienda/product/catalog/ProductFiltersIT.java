@@ -94,21 +94,21 @@ class ProductFiltersIT extends ProductServiceIT {
     @Test
     void staffSeeInactiveProductsInFilteredListsToo() {
         List<String> all = new ArrayList<>();
-        get("/api/v1/products?category=audio&includeInactive=true", MANAGER).expect(200).json().get("items")
+        api.get("/api/v1/products?category=audio&includeInactive=true", MANAGER).expect(200).json().get("items")
                 .forEach(item -> all.add(item.get("name").get("es").asString().substring(
                         item.get("name").get("es").asString().length() - 1)));
         assertThat(all).containsExactlyInAnyOrder("A", "B", "E", "F");
     }
 
     private void create(String key, Map<String, Object> draft) {
-        ids.put(key, post("/api/v1/products", MANAGER, draft).expect(201).json().get("id").asString());
+        ids.put(key, api.post("/api/v1/products", MANAGER, draft).expect(201).json().get("id").asString());
     }
 
     /** The products listed, by the letter their name ends with. */
     private List<String> names(String query) {
         List<String> names = new ArrayList<>();
         String sized = query.contains("size=") ? query : "size=100&" + query;
-        get("/api/v1/products?" + sized).expect(200).json().get("items").forEach(item -> {
+        api.get("/api/v1/products?" + sized).expect(200).json().get("items").forEach(item -> {
             String name = item.get("name").get("es").asString();
             names.add(name.substring(name.length() - 1));
         });

@@ -1,5 +1,6 @@
 package io.tienda.product.catalog;
 
+import io.tienda.platform.testing.http.ApiReply;
 import io.tienda.platform.testing.security.TestTokens;
 import io.tienda.product.ProductServiceIT;
 import org.bson.Document;
@@ -100,31 +101,32 @@ class ProductListIT extends ProductServiceIT {
 
     @Test
     void rejectsUnknownSortsAndRelevanceWithoutAQuery() {
-        get("/api/v1/products?sort=cheapest").expectProblem(400, "invalid-parameter");
-        Reply relevance = get("/api/v1/products?sort=relevance").expectProblem(400, "invalid-parameter");
+        api.get("/api/v1/products?sort=cheapest").expectProblem(400, "invalid-parameter");
+        ApiReply relevance = api.get("/api/v1/products?sort=relevance").expectProblem(400, "invalid-parameter");
         assertThat(relevance.json().get("detail").asString()).contains("/api/v1/search/products");
-        get("/api/v1/products?minPrice=500&maxPrice=100").expectProblem(400, "validation");
-        assertThat(get("/api/v1/products?minPrice=500&maxPrice=100").errorFields()).containsExactly("minPrice");
-        assertThat(get("/api/v1/products?attr.=rojo").expectProblem(400, "validation").errorFields())
+        api.get("/api/v1/products?minPrice=500&maxPrice=100").expectProblem(400, "validation");
+        assertThat(api.get("/api/v1/products?minPrice=500&maxPrice=100").errorFields()).containsExactly("minPrice");
+        assertThat(api.get("/api/v1/products?attr.=rojo").expectProblem(400, "validation").errorFields())
                 .containsExactly("attr.");
-        assertThat(get("/api/v1/products?attr.color=").expectProblem(400, "validation").errorFields())
+        assertThat(api.get("/api/v1/products?attr.color=").expectProblem(400, "validation").errorFields())
                 .containsExactly("attr.color");
     }
 
     @Test
     void answersNotModifiedWhileTheListIsUnchanged() {
-        Reply first = get("/api/v1/products?size=2").expect(200);
+        ApiReply first = api.get("/api/v1/products?size=2").expect(200);
         String etag = first.headers().getETag();
         assertThat(etag).startsWith("W/\"");
         assertThat(first.headers().getCacheControl()).contains("public").contains("max-age=60");
 
-        Reply again = send(HttpMethod.GET, "/api/v1/products?size=2", null, null, Map.of("If-None-Match", etag));
+        ApiReply again = api.send(HttpMethod.GET, "/api/v1/products?size=2", null, null, Map.of("If-None-Match", etag));
         again.expect(304);
         assertThat(again.body()).isNull();
         assertThat(again.headers().getETag()).isEqualTo(etag);
 
         mongo.insert(product("newer-bed", "Newer bed", 30000, true, T0.plusSeconds(600)), "products");
-        Reply changed = send(HttpMethod.GET, "/api/v1/products?size=2", null, null, Map.of("If-None-Match", etag));
+        ApiReply changed = api.send(HttpMethod.GET, "/api/v1/products?size=2", null, null,
+                Map.of("If-None-Match", etag));
         changed.expect(200);
         assertThat(changed.headers().getETag()).isNotEqualTo(etag);
         assertThat(changed.json().get("items").get(0).get("slug").asString()).isEqualTo("newer-bed");
@@ -132,15 +134,15 @@ class ProductListIT extends ProductServiceIT {
 
     @Test
     void staffMayListWhatIsNotOnSale() {
-        Reply all = get("/api/v1/products?includeInactive=true", TestTokens.staff("SUPPORT")).expect(200);
+        ApiReply all = api.get("/api/v1/products?includeInactive=true", TestTokens.staff("SUPPORT")).expect(200);
         assertThat(all.json().get("total").asLong()).isEqualTo(4);
         assertThat(all.headers().getCacheControl()).contains("private").doesNotContain("public");
-        assertThat(get("/api/v1/products?includeInactive=true", MANAGER).json().get("total").asLong()).isEqualTo(4);
+        assertThat(api.get("/api/v1/products?includeInactive=true", MANAGER).json().get("total").asLong()).isEqualTo(4);
 
-        get("/api/v1/products?includeInactive=true").expectProblem(401, "unauthorized");
-        get("/api/v1/products?includeInactive=true", TestTokens.customer(TestTokens.newCustomer()))
+        api.get("/api/v1/products?includeInactive=true").expectProblem(401, "unauthorized");
+        api.get("/api/v1/products?includeInactive=true", TestTokens.customer(TestTokens.newCustomer()))
                 .expectProblem(403, "forbidden");
-        get("/api/v1/products?includeInactive=true", TestTokens.staff("ANALYST")).expectProblem(403, "forbidden");
+        api.get("/api/v1/products?includeInactive=true", TestTokens.staff("ANALYST")).expectProblem(403, "forbidden");
     }
 
     @Test

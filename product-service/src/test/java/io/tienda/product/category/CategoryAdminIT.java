@@ -1,5 +1,6 @@
 package io.tienda.product.category;
 
+import io.tienda.platform.testing.http.ApiReply;
 import io.tienda.platform.testing.security.TestTokens;
 import io.tienda.product.ProductServiceIT;
 import io.tienda.product.category.domain.Categories;
@@ -31,11 +32,11 @@ class CategoryAdminIT extends ProductServiceIT {
 
     @Test
     void createsCategoriesWithSlugsFromTheirSpanishNames() {
-        Reply root = post("/api/v1/categories", MANAGER, Map.of("name", Map.of("es", "Electrónica", "en", "Electronics"),
-                "sortOrder", 1)).expect(201);
+        ApiReply root = api.post("/api/v1/categories", MANAGER,
+                Map.of("name", Map.of("es", "Electrónica", "en", "Electronics"), "sortOrder", 1)).expect(201);
         assertThat(root.headers().getLocation()).hasToString("/api/v1/categories/electronica");
         String rootId = root.json().get("id").asString();
-        JsonNode child = post("/api/v1/categories", ADMIN, Map.of("name", Map.of("es", "Imagen y Sonido"),
+        JsonNode child = api.post("/api/v1/categories", ADMIN, Map.of("name", Map.of("es", "Imagen y Sonido"),
                 "parentId", "electronica")).expect(201).json();
 
         assertThat(child.get("slug").asString()).isEqualTo("imagen-y-sonido");
@@ -44,48 +45,50 @@ class CategoryAdminIT extends ProductServiceIT {
         assertThat(child.get("depth").asInt()).isEqualTo(1);
         assertThat(child.get("name").get("es").asString()).isEqualTo("Imagen y Sonido");
 
-        JsonNode detail = get("/api/v1/categories/imagen-y-sonido").expect(200).json();
+        JsonNode detail = api.get("/api/v1/categories/imagen-y-sonido").expect(200).json();
         assertThat(detail.get("lineage").size()).isEqualTo(2);
         assertThat(detail.get("lineage").get(0).get("slug").asString()).isEqualTo("electronica");
         assertThat(detail.get("lineage").get(1).get("slug").asString()).isEqualTo("imagen-y-sonido");
-        JsonNode parent = get("/api/v1/categories/electronica").expect(200).json();
+        JsonNode parent = api.get("/api/v1/categories/electronica").expect(200).json();
         assertThat(parent.get("children").get(0).get("slug").asString()).isEqualTo("imagen-y-sonido");
         assertThat(parent.get("name").get("en").asString()).isEqualTo("Electronics");
-        get("/api/v1/categories/" + rootId).expect(200);
-        get("/api/v1/categories/no-such-category").expectProblem(404, "not-found");
+        api.get("/api/v1/categories/" + rootId).expect(200);
+        api.get("/api/v1/categories/no-such-category").expectProblem(404, "not-found");
         assertThat(categories.lineage(child.get("id").asString())).extracting(c -> c.slug())
                 .containsExactly("electronica", "imagen-y-sonido");
     }
 
     @Test
     void refusesBadInputTakenSlugsAndUnknownParents() {
-        post("/api/v1/categories", MANAGER, Map.of("slug", "moda", "name", Map.of("es", "Moda"))).expect(201);
+        api.post("/api/v1/categories", MANAGER, Map.of("slug", "moda", "name", Map.of("es", "Moda"))).expect(201);
 
-        post("/api/v1/categories", MANAGER, Map.of("slug", "moda", "name", Map.of("es", "Moda bis")))
+        api.post("/api/v1/categories", MANAGER, Map.of("slug", "moda", "name", Map.of("es", "Moda bis")))
                 .expectProblem(409, "slug-taken");
-        assertThat(post("/api/v1/categories", MANAGER, Map.of("name", Map.of("es", "Moda"))).expect(201).json()
+        assertThat(api.post("/api/v1/categories", MANAGER, Map.of("name", Map.of("es", "Moda"))).expect(201).json()
                 .get("slug").asString()).isEqualTo("moda-2");
-        post("/api/v1/categories", MANAGER, Map.of("name", Map.of("es", "Calzado"), "parentId", "nope"))
+        api.post("/api/v1/categories", MANAGER, Map.of("name", Map.of("es", "Calzado"), "parentId", "nope"))
                 .expectProblem(422, "unknown-parent");
-        assertThat(post("/api/v1/categories", MANAGER, Map.of("slug", "Mal Slug", "name", Map.of("es", "x".repeat(101)),
-                "sortOrder", -1)).expectProblem(400, "validation").errorFields())
+        assertThat(api.post("/api/v1/categories", MANAGER,
+                        Map.of("slug", "Mal Slug", "name", Map.of("es", "x".repeat(101)), "sortOrder", -1))
+                .expectProblem(400, "validation").errorFields())
                 .containsExactlyInAnyOrder("slug", "name.es", "sortOrder");
-        post("/api/v1/categories", MANAGER, Map.of("name", Map.of())).expectProblem(400, "validation");
+        api.post("/api/v1/categories", MANAGER, Map.of("name", Map.of())).expectProblem(400, "validation");
     }
 
     @Test
     void movingACategoryMovesTheWholeSubtree() {
-        String home = id(post("/api/v1/categories", MANAGER, Map.of("slug", "hogar", "name", Map.of("es", "Hogar"))));
-        String electronics = id(post("/api/v1/categories", MANAGER, Map.of("slug", "electronica",
+        String home = id(api.post("/api/v1/categories", MANAGER,
+                Map.of("slug", "hogar", "name", Map.of("es", "Hogar"))));
+        String electronics = id(api.post("/api/v1/categories", MANAGER, Map.of("slug", "electronica",
                 "name", Map.of("es", "Electrónica"))));
-        String kitchen = id(post("/api/v1/categories", MANAGER, Map.of("slug", "cocina", "name", Map.of("es", "Cocina"),
-                "parentId", home)));
-        String appliances = id(post("/api/v1/categories", MANAGER, Map.of("slug", "electrodomesticos",
+        String kitchen = id(api.post("/api/v1/categories", MANAGER,
+                Map.of("slug", "cocina", "name", Map.of("es", "Cocina"), "parentId", home)));
+        String appliances = id(api.post("/api/v1/categories", MANAGER, Map.of("slug", "electrodomesticos",
                 "name", Map.of("es", "Electrodomésticos"), "parentId", kitchen)));
-        String small = id(post("/api/v1/categories", MANAGER, Map.of("slug", "pae",
+        String small = id(api.post("/api/v1/categories", MANAGER, Map.of("slug", "pae",
                 "name", Map.of("es", "Pequeño electrodoméstico"), "parentId", appliances)));
 
-        JsonNode moved = put("/api/v1/categories/electrodomesticos", MANAGER, Map.of("name",
+        JsonNode moved = api.put("/api/v1/categories/electrodomesticos", MANAGER, Map.of("name",
                 Map.of("es", "Electrodomésticos", "en", "Appliances"), "parentId", "electronica", "sortOrder", 3))
                 .expect(200).json();
 
@@ -97,24 +100,25 @@ class CategoryAdminIT extends ProductServiceIT {
                 .containsExactlyInAnyOrder(electronics, appliances, small);
 
         // renaming a slug rewrites the paths below it too
-        put("/api/v1/categories/electronica", MANAGER, Map.of("slug", "tecnologia", "name", Map.of("es", "Tecnología")))
-                .expect(200);
+        api.put("/api/v1/categories/electronica", MANAGER,
+                Map.of("slug", "tecnologia", "name", Map.of("es", "Tecnología"))).expect(200);
         assertThat(path(small)).isEqualTo("/tecnologia/electrodomesticos/pae");
 
-        put("/api/v1/categories/tecnologia", MANAGER, Map.of("name", Map.of("es", "Tecnología"), "parentId", "pae"))
+        api.put("/api/v1/categories/tecnologia", MANAGER, Map.of("name", Map.of("es", "Tecnología"), "parentId", "pae"))
                 .expectProblem(409, "category-cycle");
-        put("/api/v1/categories/tecnologia", MANAGER, Map.of("name", Map.of("es", "Tecnología"),
+        api.put("/api/v1/categories/tecnologia", MANAGER, Map.of("name", Map.of("es", "Tecnología"),
                 "parentId", "tecnologia")).expectProblem(409, "category-cycle");
-        put("/api/v1/categories/tecnologia", MANAGER, Map.of("slug", "hogar", "name", Map.of("es", "Tecnología")))
+        api.put("/api/v1/categories/tecnologia", MANAGER, Map.of("slug", "hogar", "name", Map.of("es", "Tecnología")))
                 .expectProblem(409, "slug-taken");
-        put("/api/v1/categories/nope", MANAGER, Map.of("name", Map.of("es", "x"))).expectProblem(404, "not-found");
+        api.put("/api/v1/categories/nope", MANAGER, Map.of("name", Map.of("es", "x"))).expectProblem(404, "not-found");
     }
 
     @Test
     void aPathLeftBehindByACrashIsRepaired() {
-        String home = id(post("/api/v1/categories", MANAGER, Map.of("slug", "hogar", "name", Map.of("es", "Hogar"))));
-        String kitchen = id(post("/api/v1/categories", MANAGER, Map.of("slug", "cocina", "name", Map.of("es", "Cocina"),
-                "parentId", home)));
+        String home = id(api.post("/api/v1/categories", MANAGER,
+                Map.of("slug", "hogar", "name", Map.of("es", "Hogar"))));
+        String kitchen = id(api.post("/api/v1/categories", MANAGER,
+                Map.of("slug", "cocina", "name", Map.of("es", "Cocina"), "parentId", home)));
         mongo.getCollection("categories").updateOne(new Document("_id", kitchen),
                 new Document("$set", new Document("path", "/somewhere-else/cocina")));
 
@@ -124,50 +128,51 @@ class CategoryAdminIT extends ProductServiceIT {
 
     @Test
     void refusesToDeleteACategoryWithChildrenOrProducts() {
-        String home = id(post("/api/v1/categories", MANAGER, Map.of("slug", "hogar", "name", Map.of("es", "Hogar"))));
-        String kitchen = id(post("/api/v1/categories", MANAGER, Map.of("slug", "cocina", "name", Map.of("es", "Cocina"),
-                "parentId", home)));
-        String productId = post("/api/v1/products", MANAGER, draft("Sartén", kitchen, null, 2499, skuPrefix()))
+        String home = id(api.post("/api/v1/categories", MANAGER,
+                Map.of("slug", "hogar", "name", Map.of("es", "Hogar"))));
+        String kitchen = id(api.post("/api/v1/categories", MANAGER,
+                Map.of("slug", "cocina", "name", Map.of("es", "Cocina"), "parentId", home)));
+        String productId = api.post("/api/v1/products", MANAGER, draft("Sartén", kitchen, null, 2499, skuPrefix()))
                 .expect(201).json().get("id").asString();
 
-        delete("/api/v1/categories/hogar", MANAGER).expectProblem(409, "category-has-children");
-        delete("/api/v1/categories/cocina", MANAGER).expectProblem(409, "category-has-products");
+        api.delete("/api/v1/categories/hogar", MANAGER).expectProblem(409, "category-has-children");
+        api.delete("/api/v1/categories/cocina", MANAGER).expectProblem(409, "category-has-products");
 
-        delete("/api/v1/products/" + productId, MANAGER).expect(204);
-        delete("/api/v1/categories/cocina", ADMIN).expect(204);
-        delete("/api/v1/categories/hogar", MANAGER).expect(204);
-        get("/api/v1/categories/hogar").expectProblem(404, "not-found");
-        delete("/api/v1/categories/hogar", MANAGER).expectProblem(404, "not-found");
+        api.delete("/api/v1/products/" + productId, MANAGER).expect(204);
+        api.delete("/api/v1/categories/cocina", ADMIN).expect(204);
+        api.delete("/api/v1/categories/hogar", MANAGER).expect(204);
+        api.get("/api/v1/categories/hogar").expectProblem(404, "not-found");
+        api.delete("/api/v1/categories/hogar", MANAGER).expectProblem(404, "not-found");
     }
 
     @Test
     void readsAreCachedAndChangesAreForManagersAndAdmins() {
-        post("/api/v1/categories", MANAGER, Map.of("slug", "libros", "name", Map.of("es", "Libros"))).expect(201);
-        Reply list = get("/api/v1/categories").expect(200);
+        api.post("/api/v1/categories", MANAGER, Map.of("slug", "libros", "name", Map.of("es", "Libros"))).expect(201);
+        ApiReply list = api.get("/api/v1/categories").expect(200);
         assertThat(list.headers().getCacheControl()).contains("public");
-        send(HttpMethod.GET, "/api/v1/categories", null, null, Map.of("If-None-Match", list.headers().getETag()))
+        api.send(HttpMethod.GET, "/api/v1/categories", null, null, Map.of("If-None-Match", list.headers().getETag()))
                 .expect(304);
-        Reply one = get("/api/v1/categories/libros").expect(200);
-        send(HttpMethod.GET, "/api/v1/categories/libros", null, null, Map.of("If-None-Match", one.headers().getETag()))
-                .expect(304);
+        ApiReply one = api.get("/api/v1/categories/libros").expect(200);
+        api.send(HttpMethod.GET, "/api/v1/categories/libros", null, null,
+                Map.of("If-None-Match", one.headers().getETag())).expect(304);
 
         Map<String, Object> body = Map.of("name", Map.of("es", "Cómics"));
         for (String role : List.of("CUSTOMER", "SUPPORT", "ANALYST")) {
             String token = TestTokens.staff(role);
-            post("/api/v1/categories", token, body).expectProblem(403, "forbidden");
-            put("/api/v1/categories/libros", token, body).expectProblem(403, "forbidden");
-            delete("/api/v1/categories/libros", token).expectProblem(403, "forbidden");
+            api.post("/api/v1/categories", token, body).expectProblem(403, "forbidden");
+            api.put("/api/v1/categories/libros", token, body).expectProblem(403, "forbidden");
+            api.delete("/api/v1/categories/libros", token).expectProblem(403, "forbidden");
         }
-        post("/api/v1/categories", null, body).expectProblem(401, "unauthorized");
-        put("/api/v1/categories/libros", null, body).expectProblem(401, "unauthorized");
-        delete("/api/v1/categories/libros", null).expectProblem(401, "unauthorized");
+        api.post("/api/v1/categories", null, body).expectProblem(401, "unauthorized");
+        api.put("/api/v1/categories/libros", null, body).expectProblem(401, "unauthorized");
+        api.delete("/api/v1/categories/libros", null).expectProblem(401, "unauthorized");
     }
 
     private String path(String id) {
         return mongo.findById(id, Document.class, "categories").getString("path");
     }
 
-    private static String id(Reply reply) {
+    private static String id(ApiReply reply) {
         return reply.expect(201).json().get("id").asString();
     }
 }

@@ -63,7 +63,7 @@ class DemoCatalogIT extends ProductServiceIT {
     void isARealisticBilingualShop() {
         demo.load(demo.curatedSize() + GENERATED);
 
-        JsonNode headphones = get("/api/v1/products/auriculares-inalambricos-aura").expect(200).json();
+        JsonNode headphones = api.get("/api/v1/products/auriculares-inalambricos-aura").expect(200).json();
         assertThat(headphones.get("name").get("en").asString()).isEqualTo("Aura wireless headphones");
         assertThat(headphones.get("description").get("es").asString()).contains("cancelación");
         assertThat(headphones.get("brand").get("name").asString()).isEqualTo("Sonora");
@@ -75,19 +75,19 @@ class DemoCatalogIT extends ProductServiceIT {
         assertThat(headphones.get("variants").size()).isEqualTo(3);
         assertThat(headphones.get("variants").get(0).get("sku").asString()).isEqualTo("AUR01-NEGRO");
 
-        JsonNode categories = get("/api/v1/categories").expect(200).json().get("items");
+        JsonNode categories = api.get("/api/v1/categories").expect(200).json().get("items");
         assertThat(categories.get(0).get("slug").asString()).isEqualTo("electronica");
         assertThat(categories.get(1).get("slug").asString()).isEqualTo("audio");
-        assertThat(get("/api/v1/products?category=moda").json().get("total").asLong()).isGreaterThan(30);
-        assertThat(get("/api/v1/products?category=cafe&attr.capacidad=1 kg").json().get("total").asLong())
+        assertThat(api.get("/api/v1/products?category=moda").json().get("total").asLong()).isGreaterThan(30);
+        assertThat(api.get("/api/v1/products?category=cafe&attr.capacidad=1 kg").json().get("total").asLong())
                 .isGreaterThan(3);
-        assertThat(get("/api/v1/products?featured=true").json().get("total").asLong()).isGreaterThan(10);
-        assertThat(get("/api/v1/brands").json().get("items").size()).isEqualTo(25);
+        assertThat(api.get("/api/v1/products?featured=true").json().get("total").asLong()).isGreaterThan(10);
+        assertThat(api.get("/api/v1/brands").json().get("items").size()).isEqualTo(25);
         long discounted = mongo.getCollection("products").countDocuments(new Document("compareAtPrice",
                 new Document("$exists", true)));
         assertThat(discounted).isGreaterThan(30);
         List<String> smartphoneSkus = new java.util.ArrayList<>();
-        get("/api/v1/products/smartphone-n1").expect(200).json().get("variants")
+        api.get("/api/v1/products/smartphone-n1").expect(200).json().get("variants")
                 .forEach(v -> smartphoneSkus.add(v.get("sku").asString() + "=" + v.get("price").get("amount")));
         assertThat(smartphoneSkus).contains("SMA01-128GB-NEGRO=29900", "SMA01-256GB-NEGRO=35900");
     }

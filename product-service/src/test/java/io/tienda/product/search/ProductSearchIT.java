@@ -5,6 +5,7 @@ import io.tienda.platform.events.Topics;
 import io.tienda.platform.events.inventory.StockChanged;
 import io.tienda.platform.messaging.MessageFactory;
 import io.tienda.platform.messaging.OutboundMessage;
+import io.tienda.platform.testing.http.ApiReply;
 import io.tienda.product.ProductServiceIT;
 import io.tienda.product.search.persistence.SearchIndexer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -79,7 +80,7 @@ class ProductSearchIT extends ProductServiceIT {
         String brand = brand("b" + word, "Marca " + word());
         String sku = skuPrefix();
 
-        String id = post("/api/v1/products", MANAGER, draft("Zapatillas " + word, running, brand, 4999, sku + "-1"))
+        String id = api.post("/api/v1/products", MANAGER, draft("Zapatillas " + word, running, brand, 4999, sku + "-1"))
                 .expect(201).json().get("id").asString();
         await().atMost(VISIBLE_WITHIN).untilAsserted(() -> assertThat(total("q=" + word)).isEqualTo(1));
 
@@ -97,7 +98,7 @@ class ProductSearchIT extends ProductServiceIT {
         assertThat(brands.get(0).get("count").asLong()).isEqualTo(1);
         assertThat(total("q=zapatilla " + word)).as("singular finds the plural").isEqualTo(1);
 
-        put("/api/v1/products/" + id, MANAGER, draft("Sandalias " + renamed, running, brand, 2999, sku + "-1"))
+        api.put("/api/v1/products/" + id, MANAGER, draft("Sandalias " + renamed, running, brand, 2999, sku + "-1"))
                 .expect(200);
         await().atMost(VISIBLE_WITHIN).untilAsserted(() -> {
             assertThat(total("q=" + renamed)).isEqualTo(1);
@@ -105,7 +106,7 @@ class ProductSearchIT extends ProductServiceIT {
         });
         assertThat(total("q=" + renamed + "&maxPrice=2999")).isEqualTo(1);
 
-        delete("/api/v1/products/" + id, MANAGER).expect(204);
+        api.delete("/api/v1/products/" + id, MANAGER).expect(204);
         await().atMost(VISIBLE_WITHIN).untilAsserted(() -> assertThat(total("q=" + renamed)).isZero());
     }
 
@@ -115,8 +116,8 @@ class ProductSearchIT extends ProductServiceIT {
         String category = category("c" + word, null, 1);
         String lamp = skuPrefix() + "-1";
         String other = skuPrefix() + "-1";
-        post("/api/v1/products", MANAGER, draft("Lámpara " + word, category, null, 3999, lamp)).expect(201);
-        post("/api/v1/products", MANAGER, draft("Flexo " + word, category, null, 2999, other)).expect(201);
+        api.post("/api/v1/products", MANAGER, draft("Lámpara " + word, category, null, 3999, lamp)).expect(201);
+        api.post("/api/v1/products", MANAGER, draft("Flexo " + word, category, null, 2999, other)).expect(201);
         await().atMost(VISIBLE_WITHIN).untilAsserted(() -> assertThat(total("q=" + word)).isEqualTo(2));
         assertThat(total("q=" + word + "&inStock=true")).as("not for sale until inventory speaks").isZero();
 
@@ -143,18 +144,19 @@ class ProductSearchIT extends ProductServiceIT {
     void suggestsNamesWhileTyping() {
         String word = word();
         String category = category("c" + word, null, 1);
-        post("/api/v1/products", MANAGER, draft("Cafetera " + word, category, null, 3999, skuPrefix() + "-1"))
+        api.post("/api/v1/products", MANAGER, draft("Cafetera " + word, category, null, 3999, skuPrefix() + "-1"))
                 .expect(201);
         await().atMost(VISIBLE_WITHIN).untilAsserted(() -> assertThat(total("q=" + word)).isEqualTo(1));
 
-        JsonNode suggestions = get("/api/v1/search/suggestions?q=cafetera " + word.substring(0, 6)).expect(200).json();
+        JsonNode suggestions = api.get("/api/v1/search/suggestions?q=cafetera " + word.substring(0, 6)).expect(200)
+                .json();
         List<String> texts = new ArrayList<>();
         suggestions.get("items").forEach(item -> texts.add(item.get("text").asString()));
         assertThat(texts).contains("Cafetera " + word, "Cafetera " + word + " (en)");
         JsonNode first = suggestions.get("items").get(0);
         assertThat(first.get("type").asString()).isEqualTo("product");
         assertThat(first.get("language").asString()).isEqualTo("es");
-        assertThat(get("/api/v1/search/suggestions?q=" + word + "&lang=en&limit=1").expect(200).json()
+        assertThat(api.get("/api/v1/search/suggestions?q=" + word + "&lang=en&limit=1").expect(200).json()
                 .get("items").get(0).get("text").asString()).isEqualTo("Cafetera " + word + " (en)");
     }
 
@@ -163,7 +165,7 @@ class ProductSearchIT extends ProductServiceIT {
         String word = word();
         String category = category("c" + word, null, 1);
         for (long cents : new long[] {2500, 1500, 3500}) {
-            post("/api/v1/products", MANAGER, draft("Taza " + cents + " " + word, category, null, cents,
+            api.post("/api/v1/products", MANAGER, draft("Taza " + cents + " " + word, category, null, cents,
                     skuPrefix() + "-1")).expect(201);
         }
         await().atMost(VISIBLE_WITHIN).untilAsserted(() -> assertThat(total("q=" + word)).isEqualTo(3));
@@ -201,28 +203,28 @@ class ProductSearchIT extends ProductServiceIT {
             assertThat(problemFields("/api/v1/search/products", q, "")).containsExactly("q");
             assertThat(problemFields("/api/v1/search/suggestions", q, "")).containsExactly("q");
         }
-        assertThat(get("/api/v1/search/products?q=cafe&sort=cheapest").expectProblem(400, "validation")
+        assertThat(api.get("/api/v1/search/products?q=cafe&sort=cheapest").expectProblem(400, "validation")
                 .errorFields()).containsExactly("sort");
-        assertThat(get("/api/v1/search/products?q=cafe&minPrice=500&maxPrice=100").expectProblem(400, "validation")
+        assertThat(api.get("/api/v1/search/products?q=cafe&minPrice=500&maxPrice=100").expectProblem(400, "validation")
                 .errorFields()).containsExactly("minPrice");
-        assertThat(get("/api/v1/search/products?q=cafe&minPrice=-1").expectProblem(400, "validation")
+        assertThat(api.get("/api/v1/search/products?q=cafe&minPrice=-1").expectProblem(400, "validation")
                 .errorFields()).containsExactly("minPrice");
-        get("/api/v1/search/products?q=cafe&minPrice=ten").expectProblem(400, "invalid-parameter");
-        get("/api/v1/search/products?q=cafe&maxPrice=99999999999999999999").expectProblem(400, "invalid-parameter");
-        get("/api/v1/search/products?q=cafe&inStock=maybe").expectProblem(400, "invalid-parameter");
-        get("/api/v1/search/products?q=cafe&page=x").expectProblem(400, "invalid-parameter");
-        assertThat(get("/api/v1/search/products?q=cafe&size=500").expectProblem(400, "validation").errorFields())
+        api.get("/api/v1/search/products?q=cafe&minPrice=ten").expectProblem(400, "invalid-parameter");
+        api.get("/api/v1/search/products?q=cafe&maxPrice=99999999999999999999").expectProblem(400, "invalid-parameter");
+        api.get("/api/v1/search/products?q=cafe&inStock=maybe").expectProblem(400, "invalid-parameter");
+        api.get("/api/v1/search/products?q=cafe&page=x").expectProblem(400, "invalid-parameter");
+        assertThat(api.get("/api/v1/search/products?q=cafe&size=500").expectProblem(400, "validation").errorFields())
                 .containsExactly("size");
-        assertThat(get("/api/v1/search/products?q=cafe&minRating=6").expectProblem(400, "validation").errorFields())
+        assertThat(api.get("/api/v1/search/products?q=cafe&minRating=6").expectProblem(400, "validation").errorFields())
                 .containsExactly("minRating");
-        assertThat(get("/api/v1/search/products?q=cafe&lang=fr").expectProblem(400, "validation").errorFields())
+        assertThat(api.get("/api/v1/search/products?q=cafe&lang=fr").expectProblem(400, "validation").errorFields())
                 .containsExactly("lang");
-        assertThat(get("/api/v1/search/products?q=cafe&attr.=rojo").expectProblem(400, "validation").errorFields())
+        assertThat(api.get("/api/v1/search/products?q=cafe&attr.=rojo").expectProblem(400, "validation").errorFields())
                 .containsExactly("attr.");
-        get("/api/v1/search/products?q=cafe&attr.color=rojo&attr.color=azul").expectProblem(400, "validation");
-        assertThat(get("/api/v1/search/suggestions?q=cafe&limit=11").expectProblem(400, "validation").errorFields())
+        api.get("/api/v1/search/products?q=cafe&attr.color=rojo&attr.color=azul").expectProblem(400, "validation");
+        assertThat(api.get("/api/v1/search/suggestions?q=cafe&limit=11").expectProblem(400, "validation").errorFields())
                 .containsExactly("limit");
-        get("/api/v1/search/products?q=cafe&attr.color=rojo&inStock=true&featured=false&minRating=1&sort=newest")
+        api.get("/api/v1/search/products?q=cafe&attr.color=rojo&inStock=true&featured=false&minRating=1&sort=newest")
                 .expect(200);
     }
 
@@ -232,7 +234,7 @@ class ProductSearchIT extends ProductServiceIT {
     }
 
     private List<String> problemFields(String path, String q, String more) {
-        Reply reply = send(org.springframework.http.HttpMethod.GET,
+        ApiReply reply = api.send(org.springframework.http.HttpMethod.GET,
                 path + "?q=" + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8) + more, null, null,
                 java.util.Map.of());
         return reply.expectProblem(400, "validation").errorFields();
@@ -246,7 +248,7 @@ class ProductSearchIT extends ProductServiceIT {
     }
 
     private JsonNode search(String query) {
-        return get("/api/v1/search/products?" + query).expect(200).json();
+        return api.get("/api/v1/search/products?" + query).expect(200).json();
     }
 
     private long total(String query) {

@@ -38,7 +38,8 @@ class StockProjectionIT extends ProductServiceIT {
         clear("categories");
         String audio = category("audio", null, 1);
         sku = skuPrefix();
-        id = post("/api/v1/products", MANAGER, draft("Auriculares Nilo " + sku, audio, null, 5999, sku + "-1", sku + "-2"))
+        id = api.post("/api/v1/products", MANAGER,
+                draft("Auriculares Nilo " + sku, audio, null, 5999, sku + "-1", sku + "-2"))
                 .expect(201).json().get("id").asString();
     }
 
@@ -61,7 +62,8 @@ class StockProjectionIT extends ProductServiceIT {
         awaitStock(sku + "-1", 0, 4);
         assertThat(stored().getBoolean("inStock")).isFalse();
         assertThat(listed("inStock=false")).contains(id);
-        assertThat(get("/api/v1/products/" + id).json().get("variants").get(0).get("inStock").asBoolean()).isFalse();
+        assertThat(api.get("/api/v1/products/" + id).json().get("variants").get(0).get("inStock").asBoolean())
+                .isFalse();
         assertThat(stored().getLong("version")).as("stock is not an edit").isEqualTo(1);
     }
 
@@ -110,7 +112,7 @@ class StockProjectionIT extends ProductServiceIT {
 
     private List<String> listed(String query) {
         List<String> ids = new java.util.ArrayList<>();
-        get("/api/v1/products?size=100&" + query).expect(200).json().get("items")
+        api.get("/api/v1/products?size=100&" + query).expect(200).json().get("items")
                 .forEach(item -> ids.add(item.get("id").asString()));
         return ids;
     }

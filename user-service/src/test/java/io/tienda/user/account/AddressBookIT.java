@@ -1,5 +1,6 @@
 package io.tienda.user.account;
 
+import io.tienda.platform.testing.http.ApiReply;
 import io.tienda.user.support.Api;
 import io.tienda.user.support.UserServiceTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,20 +40,20 @@ class AddressBookIT {
     void theFirstAddressOfATypeIsItsDefaultAndANewDefaultTakesOver() {
         String access = api.newAccount("book").tokens().access();
 
-        Api.Reply home = api.post("/api/v1/users/me/addresses", access, address("SHIPPING", "Home", null)).expect(201);
+        ApiReply home = api.post("/api/v1/users/me/addresses", access, address("SHIPPING", "Home", null)).expect(201);
         assertThat(home.json().get("isDefault").asBoolean()).isTrue();
         assertThat(home.headers().getLocation()).hasToString("/api/v1/users/me/addresses/" + home.text("id"));
-        Api.Reply office = api.post("/api/v1/users/me/addresses", access, address("SHIPPING", "Office", false))
+        ApiReply office = api.post("/api/v1/users/me/addresses", access, address("SHIPPING", "Office", false))
                 .expect(201);
         assertThat(office.json().get("isDefault").asBoolean()).isFalse();
-        Api.Reply billing = api.post("/api/v1/users/me/addresses", access, address("BILLING", "Invoices", false))
+        ApiReply billing = api.post("/api/v1/users/me/addresses", access, address("BILLING", "Invoices", false))
                 .expect(201);
         assertThat(billing.json().get("isDefault").asBoolean()).isTrue();
 
         api.put("/api/v1/users/me/addresses/" + office.text("id"), access, address("SHIPPING", "Office", true))
                 .expect(200);
 
-        Api.Reply list = api.get("/api/v1/users/me/addresses", access).expect(200);
+        ApiReply list = api.get("/api/v1/users/me/addresses", access).expect(200);
         Map<String, Boolean> defaults = new HashMap<>();
         list.json().valueStream().forEach(a -> defaults.put(a.get("name").asString(), a.get("isDefault").asBoolean()));
         assertThat(defaults).containsExactlyInAnyOrderEntriesOf(Map.of("Home", false, "Office", true,
@@ -86,7 +87,7 @@ class AddressBookIT {
         api.delete("/api/v1/users/me/addresses/" + id, stranger).expectProblem(404, "not-found");
         assertThat(api.get("/api/v1/users/me/addresses", stranger).json().size()).isZero();
 
-        Api.Reply replaced = api.put("/api/v1/users/me/addresses/" + id, owner, address("SHIPPING", "Casa", null))
+        ApiReply replaced = api.put("/api/v1/users/me/addresses/" + id, owner, address("SHIPPING", "Casa", null))
                 .expect(200);
         assertThat(replaced.text("name")).isEqualTo("Casa");
         api.delete("/api/v1/users/me/addresses/" + id, owner).expect(204);
@@ -101,7 +102,7 @@ class AddressBookIT {
         bad.put("phone", "600111222");
         bad.remove("line1");
 
-        Api.Reply refused = api.post("/api/v1/users/me/addresses", access, bad).expectProblem(400, "validation");
+        ApiReply refused = api.post("/api/v1/users/me/addresses", access, bad).expectProblem(400, "validation");
 
         List<String> fields = refused.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList();
         assertThat(fields).contains("country", "phone", "line1");

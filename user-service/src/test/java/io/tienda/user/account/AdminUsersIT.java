@@ -1,5 +1,6 @@
 package io.tienda.user.account;
 
+import io.tienda.platform.testing.http.ApiReply;
 import io.tienda.user.support.Api;
 import io.tienda.user.support.UserServiceTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,15 +44,15 @@ class AdminUsersIT {
         api.patch("/api/v1/users/me", api.login(emailOf(byName), Api.PASSWORD).access(),
                 Map.of("name", "Señora " + tag.toUpperCase())).expect(200);
 
-        Api.Reply page = api.get("/api/v1/users?q=" + tag + "&size=2", admin).expect(200);
+        ApiReply page = api.get("/api/v1/users?q=" + tag + "&size=2", admin).expect(200);
         assertThat(page.json().get("total").asLong()).isEqualTo(4);
         assertThat(page.json().get("items").size()).isEqualTo(2);
         assertThat(page.json().get("size").asInt()).isEqualTo(2);
-        Api.Reply second = api.get("/api/v1/users?q=" + tag + "&size=2&page=1", admin).expect(200);
+        ApiReply second = api.get("/api/v1/users?q=" + tag + "&size=2&page=1", admin).expect(200);
         assertThat(second.json().get("items").size()).isEqualTo(2);
         assertThat(second.body()).doesNotContain("password").doesNotContain("argon2");
 
-        Api.Reply managers = api.get("/api/v1/users?role=MANAGER&status=ACTIVE", admin).expect(200);
+        ApiReply managers = api.get("/api/v1/users?role=MANAGER&status=ACTIVE", admin).expect(200);
         assertThat(managers.json().get("items").valueStream().map(u -> u.get("email").asString()))
                 .contains("manager@tienda.local");
         assertThat(api.get("/api/v1/users?q=%25&size=1", admin).expect(200).json().get("total").asLong()).isZero();
@@ -80,7 +81,7 @@ class AdminUsersIT {
     void newRolesApplyFromTheNextRefresh() {
         Api.Account account = api.newAccount("promoted");
 
-        Api.Reply changed = api.patch("/api/v1/users/" + account.id(), admin,
+        ApiReply changed = api.patch("/api/v1/users/" + account.id(), admin,
                 Map.of("roles", List.of("SUPPORT", "CUSTOMER", "SUPPORT"))).expect(200);
 
         assertThat(changed.json().get("roles").toString()).isEqualTo("[\"CUSTOMER\",\"SUPPORT\"]");
@@ -97,7 +98,7 @@ class AdminUsersIT {
     void deactivationBlocksSignInAndRefreshUntilReactivated() {
         Api.Account account = api.newAccount("deactivated");
 
-        Api.Reply changed = api.patch("/api/v1/users/" + account.id(), admin, Map.of("status", "DEACTIVATED"))
+        ApiReply changed = api.patch("/api/v1/users/" + account.id(), admin, Map.of("status", "DEACTIVATED"))
                 .expect(200);
 
         assertThat(changed.text("status")).isEqualTo("DEACTIVATED");

@@ -1,5 +1,6 @@
 package io.tienda.user.account;
 
+import io.tienda.platform.testing.http.ApiReply;
 import io.tienda.user.support.Api;
 import io.tienda.user.support.UserEvents;
 import io.tienda.user.support.UserServiceTest;
@@ -45,7 +46,7 @@ class PrivacyIT {
         api.post("/api/v1/users/me/addresses", access, AddressBookIT.address("SHIPPING", "Home", null)).expect(201);
         api.loginReply(account.email(), "Wrong#Password1").expect(401);
 
-        Api.Reply export = api.get("/api/v1/users/me/export", access).expect(200);
+        ApiReply export = api.get("/api/v1/users/me/export", access).expect(200);
 
         assertThat(export.headers().getFirst("Content-Disposition"))
                 .isEqualTo("attachment; filename=\"tienda-account-" + account.id() + ".json\"");

@@ -1,5 +1,6 @@
 package io.tienda.user.account;
 
+import io.tienda.platform.testing.http.ApiReply;
 import io.tienda.user.support.Api;
 import io.tienda.user.support.UserServiceTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +37,7 @@ class ProfileIT {
     void theProfileShowsEveryFieldButTheCredentials() {
         Api.Account account = api.newAccount("Profile");
 
-        Api.Reply me = api.get("/api/v1/users/me", account.tokens().access()).expect(200);
+        ApiReply me = api.get("/api/v1/users/me", account.tokens().access()).expect(200);
 
         assertThat(me.json().propertyNames()).containsExactlyInAnyOrder("id", "email", "name", "phone", "language",
                 "currency", "marketingConsent", "marketingConsentAt", "roles", "status", "emailVerified", "createdAt");
@@ -52,7 +53,7 @@ class ProfileIT {
         Api.Account account = api.newAccount("patch");
         String access = account.tokens().access();
 
-        Api.Reply changed = api.patch("/api/v1/users/me", access, Map.of("name", "Ana García", "phone", "+34600111222",
+        ApiReply changed = api.patch("/api/v1/users/me", access, Map.of("name", "Ana García", "phone", "+34600111222",
                 "language", "en", "currency", "USD")).expect(200);
         assertThat(changed.text("name")).isEqualTo("Ana García");
         assertThat(changed.text("phone")).isEqualTo("+34600111222");
@@ -61,7 +62,7 @@ class ProfileIT {
 
         Map<String, Object> clear = new HashMap<>();
         clear.put("phone", null);
-        Api.Reply cleared = api.patch("/api/v1/users/me", access, clear).expect(200);
+        ApiReply cleared = api.patch("/api/v1/users/me", access, clear).expect(200);
         assertThat(cleared.json().get("phone").isNull()).isTrue();
         assertThat(cleared.text("name")).isEqualTo("Ana García");
         assertThat(cleared.text("language")).isEqualTo("en");
@@ -72,12 +73,12 @@ class ProfileIT {
         Api.Account account = api.newAccount("consent");
         String access = account.tokens().access();
 
-        Api.Reply granted = api.patch("/api/v1/users/me", access, Map.of("marketingConsent", true)).expect(200);
+        ApiReply granted = api.patch("/api/v1/users/me", access, Map.of("marketingConsent", true)).expect(200);
         Instant at = Instant.parse(granted.text("marketingConsentAt"));
         assertThat(granted.json().get("marketingConsent").asBoolean()).isTrue();
         // Sending the same value again is no new consent.
         api.patch("/api/v1/users/me", access, Map.of("marketingConsent", true)).expect(200);
-        Api.Reply withdrawn = api.patch("/api/v1/users/me", access, Map.of("marketingConsent", false)).expect(200);
+        ApiReply withdrawn = api.patch("/api/v1/users/me", access, Map.of("marketingConsent", false)).expect(200);
 
         assertThat(Instant.parse(withdrawn.text("marketingConsentAt"))).isAfterOrEqualTo(at);
         assertThat(jdbc.sql("select granted from consent_events where user_id = :u order by id")
@@ -95,7 +96,7 @@ class ProfileIT {
         bad.put("email", "new@example.com");
         bad.put("name", "");
 
-        Api.Reply refused = api.patch("/api/v1/users/me", access, bad).expectProblem(400, "validation");
+        ApiReply refused = api.patch("/api/v1/users/me", access, bad).expectProblem(400, "validation");
 
         List<String> fields = refused.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList();
         assertThat(fields).containsExactlyInAnyOrder("phone", "language", "currency", "marketingConsent", "email",

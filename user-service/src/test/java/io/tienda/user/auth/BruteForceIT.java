@@ -1,5 +1,6 @@
 package io.tienda.user.auth;
 
+import io.tienda.platform.testing.http.ApiReply;
 import io.tienda.user.support.Api;
 import io.tienda.user.support.MutableClock;
 import io.tienda.user.support.UserServiceTest;
@@ -59,7 +60,7 @@ class BruteForceIT {
 
         // The fifth failure in 15 minutes locks the account for 15 minutes, even for the right password.
         api.fromAnotherIp().loginReply(email, WRONG).expect(401);
-        Api.Reply locked = api.fromAnotherIp().loginReply(email, Api.PASSWORD);
+        ApiReply locked = api.fromAnotherIp().loginReply(email, Api.PASSWORD);
         assertThat(retryAfter(locked)).isEqualTo(15 * 60);
         assertThat(locked.body()).doesNotContain(Api.PASSWORD);
 
@@ -120,7 +121,7 @@ class BruteForceIT {
         }
 
         // The fiftieth failure locks the address: even a valid sign-in from it must wait.
-        Api.Reply locked = attacker.loginReply(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD);
+        ApiReply locked = attacker.loginReply(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD);
         assertThat(retryAfter(locked)).isEqualTo(15 * 60);
         // Other addresses are unaffected.
         api.fromAnotherIp().login(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD);
@@ -170,7 +171,7 @@ class BruteForceIT {
         }
     }
 
-    private static long retryAfter(Api.Reply reply) {
+    private static long retryAfter(ApiReply reply) {
         reply.expectProblem(429, "login-throttled");
         long header = Long.parseLong(reply.headers().getFirst("Retry-After"));
         assertThat(reply.json().get("retryAfterSeconds").asLong()).isEqualTo(header);

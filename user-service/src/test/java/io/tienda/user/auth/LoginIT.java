@@ -3,6 +3,7 @@ package io.tienda.user.auth;
 import com.nimbusds.jwt.SignedJWT;
 import io.tienda.platform.security.SecurityAutoConfiguration;
 import io.tienda.platform.security.SecurityProperties;
+import io.tienda.platform.testing.http.ApiReply;
 import io.tienda.user.auth.domain.Secrets;
 import io.tienda.user.support.Api;
 import io.tienda.user.support.UserServiceTest;
@@ -50,7 +51,7 @@ class LoginIT {
         String email = Api.uniqueEmail("Lola");
         api.register(email, Api.PASSWORD);
 
-        Api.Reply reply = api.loginReply(email.toUpperCase(), Api.PASSWORD).expect(200);
+        ApiReply reply = api.loginReply(email.toUpperCase(), Api.PASSWORD).expect(200);
 
         assertThat(reply.json().propertyNames()).containsExactlyInAnyOrder("access_token", "token_type", "expires_in",
                 "refresh_token");
@@ -103,8 +104,8 @@ class LoginIT {
         String email = Api.uniqueEmail("same");
         api.register(email, Api.PASSWORD);
 
-        Api.Reply wrongPassword = api.loginReply(email, "Wrong#Password1").expectProblem(401, "invalid-credentials");
-        Api.Reply unknownEmail = api.fromAnotherIp().loginReply(Api.uniqueEmail("nobody"), "Wrong#Password1")
+        ApiReply wrongPassword = api.loginReply(email, "Wrong#Password1").expectProblem(401, "invalid-credentials");
+        ApiReply unknownEmail = api.fromAnotherIp().loginReply(Api.uniqueEmail("nobody"), "Wrong#Password1")
                 .expectProblem(401, "invalid-credentials");
 
         assertThat(wrongPassword.json().get("detail")).isEqualTo(unknownEmail.json().get("detail"));
@@ -145,7 +146,7 @@ class LoginIT {
     void theDemoAccountsExistVerifiedWithTheirRoles(String email, String password, String role) {
         String access = api.login(email, password).access();
 
-        Api.Reply me = api.get("/api/v1/users/me", access).expect(200);
+        ApiReply me = api.get("/api/v1/users/me", access).expect(200);
         assertThat(me.json().get("roles").toString()).isEqualTo("[\"" + role + "\"]");
         assertThat(me.json().get("emailVerified").asBoolean()).isTrue();
     }

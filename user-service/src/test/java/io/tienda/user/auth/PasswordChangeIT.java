@@ -1,5 +1,6 @@
 package io.tienda.user.auth;
 
+import io.tienda.platform.testing.http.ApiReply;
 import io.tienda.user.support.Api;
 import io.tienda.user.support.UserServiceTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,7 +55,7 @@ class PasswordChangeIT {
         api.post("/api/v1/users/me/password", access,
                 Map.of("currentPassword", "Wrong#Password1", "newPassword", NEW_PASSWORD))
                 .expectProblem(403, "wrong-password");
-        Api.Reply throttled = api.post("/api/v1/users/me/password", access,
+        ApiReply throttled = api.post("/api/v1/users/me/password", access,
                 Map.of("currentPassword", account.password(), "newPassword", NEW_PASSWORD));
 
         throttled.expectProblem(429, "login-throttled");
@@ -66,7 +67,7 @@ class PasswordChangeIT {
         Api.Account account = api.newAccount("policy");
         String access = account.tokens().access();
 
-        Api.Reply weak = api.post("/api/v1/users/me/password", access,
+        ApiReply weak = api.post("/api/v1/users/me/password", access,
                 Map.of("currentPassword", account.password(), "newPassword", "qwerty123"))
                 .expectProblem(400, "validation");
         assertThat(weak.body()).doesNotContain("qwerty123").doesNotContain(account.password());

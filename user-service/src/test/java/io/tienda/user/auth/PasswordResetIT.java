@@ -1,5 +1,6 @@
 package io.tienda.user.auth;
 
+import io.tienda.platform.testing.http.ApiReply;
 import io.tienda.user.auth.domain.Secrets;
 import io.tienda.user.support.Api;
 import io.tienda.user.support.MutableClock;
@@ -76,8 +77,8 @@ class PasswordResetIT {
         Api.Account known = api.newAccount("known");
         String unknown = Api.uniqueEmail("ghost");
 
-        Api.Reply forUnknown = api.post("/api/v1/auth/forgot-password", Map.of("email", unknown)).expect(202);
-        Api.Reply forKnown = api.post("/api/v1/auth/forgot-password", Map.of("email", known.email())).expect(202);
+        ApiReply forUnknown = api.post("/api/v1/auth/forgot-password", Map.of("email", unknown)).expect(202);
+        ApiReply forKnown = api.post("/api/v1/auth/forgot-password", Map.of("email", known.email())).expect(202);
 
         assertThat(forUnknown.json()).isEqualTo(forKnown.json());
         // The known address's mail proves the worker has handled the earlier request too.
@@ -104,7 +105,7 @@ class PasswordResetIT {
         Api.Account account = api.newAccount("weak");
         String token = resetToken(account.id(), account.email());
 
-        Api.Reply refused = api.post("/api/v1/auth/reset-password", Map.of("token", token, "password", "Password1!"))
+        ApiReply refused = api.post("/api/v1/auth/reset-password", Map.of("token", token, "password", "Password1!"))
                 .expectProblem(400, "validation");
         assertThat(refused.body()).doesNotContain("Password1!");
 

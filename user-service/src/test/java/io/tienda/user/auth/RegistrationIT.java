@@ -1,5 +1,7 @@
 package io.tienda.user.auth;
 
+import io.tienda.platform.testing.http.ApiReply;
+import io.tienda.platform.testing.http.TestApi;
 import io.tienda.user.auth.domain.Secrets;
 import io.tienda.user.support.Api;
 import io.tienda.user.support.MutableClock;
@@ -51,7 +53,7 @@ class RegistrationIT {
     @Test
     void signingUpPublishesAVerificationTokenThatVerifiesTheEmailOnce() {
         String email = Api.uniqueEmail("Ana");
-        Api.Reply created = api.post("/api/v1/auth/register",
+        ApiReply created = api.post("/api/v1/auth/register",
                 Map.of("email", email, "password", Api.PASSWORD, "name", "Ana", "language", "en")).expect(201);
         UUID id = UUID.fromString(created.text("id"));
 
@@ -101,12 +103,12 @@ class RegistrationIT {
     @Test
     void aWeakPasswordIsRefusedWithTheRulesItBreaksAndIsNeverEchoed() {
         String weak = "Password2024!";
-        Api.Reply refused = api.registerReply(Api.uniqueEmail("weak"), weak).expectProblem(400, "validation");
+        ApiReply refused = api.registerReply(Api.uniqueEmail("weak"), weak).expectProblem(400, "validation");
 
         assertThat(refused.body()).doesNotContain(weak);
         assertThat(refused.json().get("errors").toString()).contains("password").contains("too common");
 
-        Api.Reply short_ = api.registerReply(Api.uniqueEmail("short"), "aB1!").expectProblem(400, "validation");
+        ApiReply short_ = api.registerReply(Api.uniqueEmail("short"), "aB1!").expectProblem(400, "validation");
         assertThat(short_.json().get("errors").toString()).contains("at least 8 characters");
     }
 
@@ -123,7 +125,7 @@ class RegistrationIT {
 
     @Test
     void theLanguageDefaultsFromAcceptLanguageElseSpanish() {
-        Api.Reply spanish = api.registerReply(Api.uniqueEmail("es"), Api.PASSWORD).expect(201);
+        ApiReply spanish = api.registerReply(Api.uniqueEmail("es"), Api.PASSWORD).expect(201);
         assertThat(spanish.text("language")).isEqualTo("es");
 
         String email = Api.uniqueEmail("en");
@@ -132,7 +134,7 @@ class RegistrationIT {
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
                 .body(Map.of("email", email, "password", Api.PASSWORD))
                 .exchange().returnResult(String.class);
-        assertThat(Api.JSON.readTree(reply.getResponseBody()).get("language").asString()).isEqualTo("en");
+        assertThat(TestApi.JSON.readTree(reply.getResponseBody()).get("language").asString()).isEqualTo("en");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.tienda.user.auth;
 
 import com.nimbusds.jwt.SignedJWT;
+import io.tienda.platform.testing.http.ApiReply;
 import io.tienda.user.auth.domain.Secrets;
 import io.tienda.user.support.Api;
 import io.tienda.user.support.MutableClock;
@@ -95,15 +96,15 @@ class SessionsIT {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            List<CompletableFuture<Api.Reply>> calls = List.of(
+            List<CompletableFuture<ApiReply>> calls = List.of(
                     CompletableFuture.supplyAsync(() -> await(start, () -> api.refreshReply(token)), pool),
                     CompletableFuture.supplyAsync(() -> await(start, () -> api.refreshReply(token)), pool));
             start.countDown();
-            List<Api.Reply> replies = calls.stream().map(CompletableFuture::join).toList();
+            List<ApiReply> replies = calls.stream().map(CompletableFuture::join).toList();
 
-            assertThat(replies).extracting(Api.Reply::status).containsExactlyInAnyOrder(200, 401);
+            assertThat(replies).extracting(ApiReply::status).containsExactlyInAnyOrder(200, 401);
             // A client's race cannot be told from a thief's replay: the session ends, both must sign in again.
-            Api.Reply winner = replies.stream().filter(r -> r.status() == 200).findFirst().orElseThrow();
+            ApiReply winner = replies.stream().filter(r -> r.status() == 200).findFirst().orElseThrow();
             api.refreshReply(winner.text("refresh_token")).expectProblem(401, "invalid-refresh-token");
             assertThat(revocation(token)).isEqualTo("REUSE_DETECTED");
         } finally {

@@ -7,6 +7,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.tienda.platform.security.SecurityAutoConfiguration;
 import io.tienda.platform.security.SecurityProperties;
+import io.tienda.platform.testing.http.ApiReply;
 import io.tienda.platform.testing.security.TestTokens;
 import io.tienda.user.auth.keys.AccessTokens;
 import io.tienda.user.auth.keys.SigningKeys;
@@ -70,7 +71,7 @@ class SigningKeysIT {
 
     @Test
     void theJwksIsPublicCacheableAndHoldsOnlyPublicKeys() {
-        Api.Reply jwks = api.get("/.well-known/jwks.json", null).expect(200);
+        ApiReply jwks = api.get("/.well-known/jwks.json", null).expect(200);
 
         assertThat(jwks.headers().getCacheControl()).contains("max-age=300").contains("public");
         assertThat(jwks.json().get("keys").size()).isPositive();
@@ -107,7 +108,7 @@ class SigningKeysIT {
         String oldKid = SignedJWT.parse(before).getHeader().getKeyID();
         String admin = api.admin().access();
 
-        Api.Reply rotated = api.post("/api/v1/auth/keys/rotate", admin, null).expect(201);
+        ApiReply rotated = api.post("/api/v1/auth/keys/rotate", admin, null).expect(201);
         String newKid = rotated.text("kid");
 
         assertThat(newKid).isNotEqualTo(oldKid);

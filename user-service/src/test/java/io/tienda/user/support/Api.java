@@ -1,28 +1,23 @@
 package io.tienda.user.support;
 
+import io.tienda.platform.testing.http.ApiReply;
+import io.tienda.platform.testing.http.TestApi;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The service's HTTP API as a shopper's client uses it. Each instance calls from its own client IP
  * (X-Forwarded-For from a trusted proxy, as the gateway sends it), so per-IP throttling in one test
  * never touches another.
  */
-public final class Api {
+public final class Api extends TestApi {
 
-    public static final JsonMapper JSON = JsonMapper.builder().build();
     /** Satisfies the password policy. */
     public static final String PASSWORD = "Vq7#tLm2!wZr";
     public static final String ADMIN_EMAIL = "admin@tienda.local";
@@ -42,6 +37,7 @@ public final class Api {
     }
 
     private Api(RestTestClient http, String ip) {
+        super(http, Map.of("X-Forwarded-For", ip, HttpHeaders.USER_AGENT, "TiendaTest/1.0"));
         this.http = http;
         this.ip = ip;
     }
@@ -68,35 +64,6 @@ public final class Api {
         return "198.18." + random.nextInt(256) + "." + random.nextInt(1, 255);
     }
 
-    /** A response, read in full. */
-    public record Reply(int status, HttpHeaders headers, String body) {
-
-        public JsonNode json() {
-            return JSON.readTree(body);
-        }
-
-        public String text(String field) {
-            JsonNode node = json().get(field);
-            assertThat(node).as("field %s of %s", field, body).isNotNull();
-            return node.asString();
-        }
-
-        public Reply expect(int expected) {
-            assertThat(status).as("status of a response with body %s", body).isEqualTo(expected);
-            return this;
-        }
-
-        /** A problem+json with this status and type (the slug after https://tienda.io/problems/). */
-        public Reply expectProblem(int expected, String type) {
-            expect(expected);
-            assertThat(headers.getContentType()).as(body).isNotNull();
-            assertThat(headers.getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).as(body).isTrue();
-            assertThat(json().get("type").asString()).isEqualTo("https://tienda.io/problems/" + type);
-            assertThat(json().get("status").asInt()).isEqualTo(expected);
-            return this;
-        }
-    }
-
     /** The tokens of a sign-in or refresh. */
     public record Tokens(String access, String refresh, JsonNode body) {
     }
@@ -105,47 +72,7 @@ public final class Api {
     public record Account(UUID id, String email, String password, Tokens tokens) {
     }
 
-    public Reply send(HttpMethod method, String path, String token, Object body) {
-        RestTestClient.RequestBodySpec request = http.method(method).uri(path)
-                .header("X-Forwarded-For", ip)
-                .header(HttpHeaders.USER_AGENT, "TiendaTest/1.0");
-        if (token != null) {
-            request = request.headers(h -> h.setBearerAuth(token));
-        }
-        RestTestClient.RequestHeadersSpec<?> ready = request;
-        if (body != null) {
-            ready = request.contentType(MediaType.APPLICATION_JSON)
-                    .body(body instanceof String s ? s : JSON.writeValueAsString(body));
-        }
-        EntityExchangeResult<String> result = ready.exchange().returnResult(String.class);
-        return new Reply(result.getStatus().value(), result.getResponseHeaders(), result.getResponseBody());
-    }
-
-    public Reply get(String path, String token) {
-        return send(HttpMethod.GET, path, token, null);
-    }
-
-    public Reply post(String path, Object body) {
-        return send(HttpMethod.POST, path, null, body);
-    }
-
-    public Reply post(String path, String token, Object body) {
-        return send(HttpMethod.POST, path, token, body);
-    }
-
-    public Reply patch(String path, String token, Object body) {
-        return send(HttpMethod.PATCH, path, token, body);
-    }
-
-    public Reply put(String path, String token, Object body) {
-        return send(HttpMethod.PUT, path, token, body);
-    }
-
-    public Reply delete(String path, String token) {
-        return send(HttpMethod.DELETE, path, token, null);
-    }
-
-    public Reply registerReply(String email, String password) {
+    public ApiReply registerReply(String email, String password) {
         return post("/api/v1/auth/register", Map.of("email", email, "password", password, "name", "Test Shopper"));
     }
 
@@ -153,7 +80,7 @@ public final class Api {
         return UUID.fromString(registerReply(email, password).expect(201).text("id"));
     }
 
-    public Reply loginReply(String email, String password) {
+    public ApiReply loginReply(String email, String password) {
         return post("/api/v1/auth/login", Map.of("email", email, "password", password));
     }
 
@@ -161,7 +88,7 @@ public final class Api {
         return tokens(loginReply(email, password).expect(200));
     }
 
-    public Reply refreshReply(String refreshToken) {
+    public ApiReply refreshReply(String refreshToken) {
         return post("/api/v1/auth/refresh", Map.of("refresh_token", refreshToken));
     }
 
@@ -181,7 +108,7 @@ public final class Api {
         return login(ADMIN_EMAIL, ADMIN_PASSWORD);
     }
 
-    private static Tokens tokens(Reply reply) {
+    private static Tokens tokens(ApiReply reply) {
         return new Tokens(reply.text("access_token"), reply.text("refresh_token"), reply.json());
     }
 }

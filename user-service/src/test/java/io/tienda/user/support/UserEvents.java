@@ -3,6 +3,7 @@ package io.tienda.user.support;
 import io.tienda.platform.events.ContractValidator;
 import io.tienda.platform.events.Envelope;
 import io.tienda.platform.testing.KafkaProbe;
+import io.tienda.platform.testing.http.TestApi;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.databind.JsonNode;
 
@@ -31,7 +32,7 @@ public final class UserEvents {
     public record Published(String key, String type, String eventId, String aggregateId, String body) {
 
         public JsonNode json() {
-            return Api.JSON.readTree(body);
+            return TestApi.JSON.readTree(body);
         }
 
         public String text(String field) {
