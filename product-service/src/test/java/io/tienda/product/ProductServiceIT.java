@@ -45,7 +45,7 @@ public abstract class ProductServiceIT {
     protected static final String ADMIN = TestTokens.staff("ADMIN");
 
     @LocalServerPort
-    private int port;
+    protected int port;
 
     @Autowired
     protected MongoTemplate mongo;

@@ -23,6 +23,9 @@ public interface ProductCatalog {
 
     Optional<Product> bySlug(String slug);
 
+    /** The products among these ids that exist, active or not, in no particular order. */
+    List<Product> byIds(Collection<String> ids);
+
     /** The products that have a variant with one of these SKUs, active or not. */
     List<Product> bySkus(Collection<String> skus);
 

@@ -47,6 +47,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 @Repository
 class MongoProductCatalog implements ProductCatalog, ProductStore {
 
+    /** Products per reply when walking the whole catalog. */
+    private static final int SCAN_BATCH = 500;
+
     private static final Logger log = LoggerFactory.getLogger(MongoProductCatalog.class);
 
     /** Served by the index on (active, createdAt); the id breaks ties so pages never overlap. */
@@ -83,8 +86,18 @@ class MongoProductCatalog implements ProductCatalog, ProductStore {
 
     @Override
     public Optional<Product> byId(String id) {
-        return Optional.ofNullable(mongo.findOne(Query.query(live().and("_id").is(id)), ProductDocument.class))
+        // by id alone, then the tombstone check here: a query on the id plus another field is not
+        // served by the id index on every server (mongo-java-server scans the collection for it)
+        return Optional.ofNullable(mongo.findById(id, ProductDocument.class))
+                .filter(document -> !Boolean.TRUE.equals(document.deleted()))
                 .map(ProductDocument::toDomain);
+    }
+
+    @Override
+    public List<Product> byIds(Collection<String> ids) {
+        return mongo.find(Query.query(where("_id").in(ids)), ProductDocument.class).stream()
+                .filter(document -> !Boolean.TRUE.equals(document.deleted()))
+                .map(ProductDocument::toDomain).toList();
     }
 
     @Override
@@ -99,10 +112,27 @@ class MongoProductCatalog implements ProductCatalog, ProductStore {
                 .map(ProductDocument::toDomain).toList();
     }
 
+    /**
+     * One cursor read in batches: without a batch size a server may answer the whole cursor in a
+     * single reply (mongo-java-server does), which a large catalog makes bigger than the driver
+     * accepts. A document that cannot be read is logged and skipped, so one bad product cannot stop
+     * a rebuild of everything else.
+     */
     @Override
     public void forEach(Consumer<Product> action) {
-        try (var documents = mongo.stream(Query.query(live()).with(Sort.by("_id")), ProductDocument.class)) {
-            documents.map(ProductDocument::toDomain).forEach(action);
+        Query all = Query.query(live()).with(Sort.by("_id")).cursorBatchSize(SCAN_BATCH);
+        try (var documents = mongo.stream(all, Document.class, ProductDocument.COLLECTION)) {
+            documents.forEach(document -> {
+                Product product;
+                try {
+                    product = mongo.getConverter().read(ProductDocument.class, document).toDomain();
+                } catch (RuntimeException unreadable) {
+                    log.warn("product {} cannot be read and is skipped: {}", document.get("_id"),
+                            unreadable.toString());
+                    return;
+                }
+                action.accept(product);
+            });
         }
     }
 

@@ -8,10 +8,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** The three reads of the catalog the index is built and kept current from. */
+/** The reads of the catalog the index is built and kept current from. */
 public interface CatalogReader {
 
     Optional<Product> byId(String id);
+
+    /** The products among these ids that exist; one read for a whole batch of changes. */
+    List<Product> byIds(Collection<String> ids);
 
     List<Product> bySkus(Collection<String> skus);
 
@@ -23,6 +26,11 @@ public interface CatalogReader {
             @Override
             public Optional<Product> byId(String id) {
                 return catalog.byId(id);
+            }
+
+            @Override
+            public List<Product> byIds(Collection<String> ids) {
+                return catalog.byIds(ids);
             }
 
             @Override

@@ -220,10 +220,14 @@ public final class SearchIndexer {
             ProductIndex.FacetedSearcher searcher = index.acquire();
             try {
                 Changes changes = new Changes();
+                Map<String, Product> fresh = new HashMap<>();
+                if (!productIds.isEmpty()) {
+                    catalog.byIds(productIds).forEach(product -> fresh.put(product.id(), product));
+                }
                 for (String id : productIds) {
-                    Optional<Product> fresh = catalog.byId(id);
-                    if (fresh.isPresent() && fresh.get().active()) {
-                        ObjectNode tree = StoredProducts.tree(fresh.get());
+                    Product product = fresh.get(id);
+                    if (product != null && product.active()) {
+                        ObjectNode tree = StoredProducts.tree(product);
                         changes.current(searcher, id).ifPresent(indexed -> StoredProducts.keepNewerStock(tree, indexed));
                         changes.put(tree);
                     } else {

@@ -279,6 +279,11 @@ final class SearchFixture implements CatalogReader, CategoryLineage {
     }
 
     @Override
+    public List<Product> byIds(Collection<String> ids) {
+        return ids.stream().map(products::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    @Override
     public List<Product> bySkus(Collection<String> skus) {
         return products.values().stream().filter(p -> p.skus().stream().anyMatch(skus::contains)).toList();
     }
