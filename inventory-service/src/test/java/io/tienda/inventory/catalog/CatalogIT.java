@@ -3,8 +3,7 @@ package io.tienda.inventory.catalog;
 import io.tienda.inventory.catalog.domain.DemoStock;
 import io.tienda.inventory.support.Fixtures;
 import io.tienda.inventory.support.Fixtures.Level;
-import io.tienda.inventory.support.InventoryServiceTest;
-import io.tienda.inventory.support.Messages;
+import io.tienda.inventory.support.InventoryIT;
 import io.tienda.platform.events.Envelope;
 import io.tienda.platform.events.EventJson;
 import io.tienda.platform.events.Money;
@@ -12,14 +11,9 @@ import io.tienda.platform.events.Topics;
 import io.tienda.platform.events.product.ProductCreated;
 import io.tienda.platform.events.product.ProductDeleted;
 import io.tienda.platform.events.product.ProductUpdated;
-import io.tienda.platform.testing.http.TestApi;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -31,37 +25,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The catalog's SKUs reach inventory through product.events; a local fleet also gets demo stock. */
-@InventoryServiceTest
-class CatalogIT {
-
-    @Autowired
-    RestTestClient http;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Environment environment;
+class CatalogIT extends InventoryIT {
 
     @Autowired
     CatalogSkus catalog;
 
-    TestApi api;
-    Fixtures fixtures;
-    Messages messages;
     String product;
 
     @BeforeEach
     void setUp() {
-        api = new TestApi(http);
-        fixtures = new Fixtures(api, jdbc);
-        messages = new Messages(environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
         product = "p-" + UUID.randomUUID();
-    }
-
-    @AfterEach
-    void tearDown() {
-        messages.close();
     }
 
     static ProductCreated created(String productId, List<String> skus) {
@@ -76,7 +49,7 @@ class CatalogIT {
             skus.add(Fixtures.sku("CAT"));
         }
 
-        messages.send(Topics.PRODUCT_EVENTS, product, created(product, skus));
+        messages().send(Topics.PRODUCT_EVENTS, product, created(product, skus));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> registered(skus) == skus.size());
         for (String sku : skus) {
@@ -94,7 +67,7 @@ class CatalogIT {
                 assertThat(movement.get("kind").asString()).isEqualTo("RECEIPT");
                 assertThat(movement.get("reference").asString()).isEqualTo("demo-stock");
                 assertThat(movement.get("actor").asString()).isEqualTo("inventory-service");
-                assertThat(messages.await(Topics.INVENTORY_EVENTS, "inventory.stock_changed", sku, 1).get(0).json()
+                assertThat(messages().await(Topics.INVENTORY_EVENTS, "inventory.stock_changed", sku, 1).get(0).json()
                         .get("available").asInt()).isEqualTo(plan.quantity());
             }
         }
@@ -105,10 +78,10 @@ class CatalogIT {
         String sku = Fixtures.sku("CAT");
         UUID eventId = UUID.randomUUID();
         String body = EventJson.write(created(product, List.of(sku)));
-        messages.send(Topics.PRODUCT_EVENTS, product, eventId, "product.created", body);
-        messages.send(Topics.PRODUCT_EVENTS, product, eventId, "product.created", body);
+        messages().send(Topics.PRODUCT_EVENTS, product, eventId, "product.created", body);
+        messages().send(Topics.PRODUCT_EVENTS, product, eventId, "product.created", body);
         String marker = Fixtures.sku("MARK");
-        messages.send(Topics.PRODUCT_EVENTS, product, created(product, List.of(marker)));
+        messages().send(Topics.PRODUCT_EVENTS, product, created(product, List.of(marker)));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> registered(List.of(marker)) == 1);
         assertThat(jdbc.sql("select count(*) from stock_movements where sku = :sku").param("sku", sku)
@@ -123,11 +96,11 @@ class CatalogIT {
         String added = Fixtures.sku("CAT");
         fixtures.barcelona();
         fixtures.receive(stockedElsewhere, Fixtures.BARCELONA, 4);
-        messages.send(Topics.PRODUCT_EVENTS, product, created(product, List.of(old)));
+        messages().send(Topics.PRODUCT_EVENTS, product, created(product, List.of(old)));
         await().atMost(Duration.ofSeconds(30)).until(() -> registered(List.of(old)) == 1);
         fixtures.receive(old, Fixtures.MADRID, 1);
 
-        messages.send(Topics.PRODUCT_EVENTS, product, new ProductUpdated(product, "slug", "Camiseta", "cat-1", null,
+        messages().send(Topics.PRODUCT_EVENTS, product, new ProductUpdated(product, "slug", "Camiseta", "cat-1", null,
                 List.of(old, stockedElsewhere, added), new Money(1999, "EUR"), true));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> registered(List.of(added)) == 1);
@@ -139,9 +112,9 @@ class CatalogIT {
     @Test
     void otherProductFactsAreIgnored() {
         String sku = Fixtures.sku("CAT");
-        messages.send(Topics.PRODUCT_EVENTS, product, new ProductDeleted(product, List.of(sku)));
+        messages().send(Topics.PRODUCT_EVENTS, product, new ProductDeleted(product, List.of(sku)));
         String marker = Fixtures.sku("MARK");
-        messages.send(Topics.PRODUCT_EVENTS, product, created(product, List.of(marker)));
+        messages().send(Topics.PRODUCT_EVENTS, product, created(product, List.of(marker)));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> registered(List.of(marker)) == 1);
         assertThat(registered(List.of(sku))).isZero();

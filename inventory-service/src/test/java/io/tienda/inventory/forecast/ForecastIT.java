@@ -1,16 +1,12 @@
 package io.tienda.inventory.forecast;
 
 import io.tienda.inventory.support.Fixtures;
-import io.tienda.inventory.support.InventoryServiceTest;
-import io.tienda.platform.testing.http.TestApi;
+import io.tienda.inventory.support.InventoryIT;
 import io.tienda.platform.testing.security.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
 import java.sql.Timestamp;
@@ -22,24 +18,13 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Forecasts learn from committed sales in the ledger. */
-@InventoryServiceTest
-class ForecastIT {
+class ForecastIT extends InventoryIT {
 
-    @Autowired
-    RestTestClient http;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    TestApi api;
-    Fixtures fixtures;
     String sku;
     String analyst;
 
     @BeforeEach
     void setUp() {
-        api = new TestApi(http);
-        fixtures = new Fixtures(api, jdbc);
         sku = Fixtures.sku("FC");
         analyst = TestTokens.staff("ANALYST");
     }

@@ -4,7 +4,7 @@ import io.tienda.inventory.reservation.domain.Reasons;
 import io.tienda.inventory.reservation.messaging.InventoryCommands;
 import io.tienda.inventory.support.Fixtures;
 import io.tienda.inventory.support.Fixtures.Level;
-import io.tienda.inventory.support.InventoryServiceTest;
+import io.tienda.inventory.support.InventoryIT;
 import io.tienda.inventory.support.Messages;
 import io.tienda.inventory.support.Saga;
 import io.tienda.platform.events.Topics;
@@ -13,14 +13,9 @@ import io.tienda.platform.events.saga.StockCommitted;
 import io.tienda.platform.events.saga.StockRejected;
 import io.tienda.platform.events.saga.StockReleased;
 import io.tienda.platform.events.saga.StockReserved;
-import io.tienda.platform.testing.http.TestApi;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,44 +29,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The checkout saga's stock steps, each in one transaction, against real PostgreSQL. */
-@InventoryServiceTest
-class ReservationIT {
-
-    @Autowired
-    RestTestClient http;
-
-    @Autowired
-    JdbcClient jdbc;
+class ReservationIT extends InventoryIT {
 
     @Autowired
     InventoryCommands commands;
 
-    @Autowired
-    Environment environment;
-
-    TestApi api;
-    Fixtures fixtures;
     Saga saga;
-    Messages messages;
     String a;
     String b;
     UUID order;
 
     @BeforeEach
     void setUp() {
-        api = new TestApi(http);
-        fixtures = new Fixtures(api, jdbc);
         saga = new Saga(commands);
-        messages = new Messages(environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
         fixtures.barcelona();
         a = Fixtures.sku("RA");
         b = Fixtures.sku("RB");
         order = UUID.randomUUID();
-    }
-
-    @AfterEach
-    void tearDown() {
-        messages.close();
     }
 
     @Test
@@ -240,7 +214,7 @@ class ReservationIT {
         assertThat(fixtures.level(a, Fixtures.MADRID)).isEqualTo(new Level(2, 1));
         assertThat(status(lasting)).isEqualTo("HELD");
         assertThat(fixtures.movements(a, "RELEASE")).isEqualTo(1);
-        List<Messages.Published> released = messages.await(Topics.SAGA_REPLIES, "inventory.stock_released",
+        List<Messages.Published> released = messages().await(Topics.SAGA_REPLIES, "inventory.stock_released",
                 order.toString(), 1);
         assertThat(released.get(0).json().get("orderId").asString()).isEqualTo(order.toString());
         assertThat(saga.release(order, "timeout")).as("nothing left to release").isEqualTo(new StockReleased(order));
@@ -289,8 +263,8 @@ class ReservationIT {
         saga.reserve(order, lines(a, 3));
         saga.commit(order);
 
-        List<Messages.Published> changes = messages.await(Topics.INVENTORY_EVENTS, "inventory.stock_changed", a, 3);
-        assertThat(messages.all(Topics.INVENTORY_EVENTS, a).stream()
+        List<Messages.Published> changes = messages().await(Topics.INVENTORY_EVENTS, "inventory.stock_changed", a, 3);
+        assertThat(messages().all(Topics.INVENTORY_EVENTS, a).stream()
                 .filter(p -> p.type().equals("inventory.stock_changed"))).hasSize(3);
         assertThat(changes.stream().map(p -> p.json().get("available").asInt()))
                 .as("two receipts, then one reservation split over two rows; the commit changes nothing for sale")

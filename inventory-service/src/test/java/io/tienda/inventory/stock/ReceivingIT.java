@@ -1,22 +1,16 @@
 package io.tienda.inventory.stock;
 
 import io.tienda.inventory.support.Fixtures;
-import io.tienda.inventory.support.InventoryServiceTest;
+import io.tienda.inventory.support.InventoryIT;
 import io.tienda.inventory.support.Messages;
 import io.tienda.platform.events.Topics;
 import io.tienda.platform.testing.http.ApiReply;
-import io.tienda.platform.testing.http.TestApi;
 import io.tienda.platform.testing.security.TestTokens;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
 import java.util.HashMap;
@@ -27,36 +21,15 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Staff receive goods and correct the books; every unit is explained by the ledger and announced. */
-@InventoryServiceTest
-class ReceivingIT {
+class ReceivingIT extends InventoryIT {
 
-    @Autowired
-    RestTestClient http;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Environment environment;
-
-    TestApi api;
-    Fixtures fixtures;
-    Messages messages;
     String manager;
     String sku;
 
     @BeforeEach
     void setUp() {
-        api = new TestApi(http);
-        fixtures = new Fixtures(api, jdbc);
-        messages = new Messages(environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
         manager = fixtures.manager();
         sku = Fixtures.sku("RCV");
-    }
-
-    @AfterEach
-    void tearDown() {
-        messages.close();
     }
 
     static Map<String, Object> receipt(String sku, Object quantity) {
@@ -85,7 +58,7 @@ class ReceivingIT {
         assertThat(fixtures.level(sku, Fixtures.MADRID)).isEqualTo(new Fixtures.Level(24, 0));
         assertThat(fixtures.ledger(sku, Fixtures.MADRID)).isEqualTo(new Fixtures.Level(24, 0));
 
-        JsonNode changed = messages.await(Topics.INVENTORY_EVENTS, "inventory.stock_changed", sku, 1).get(0).json();
+        JsonNode changed = messages().await(Topics.INVENTORY_EVENTS, "inventory.stock_changed", sku, 1).get(0).json();
         assertThat(changed.get("sku").asString()).isEqualTo(sku);
         assertThat(changed.get("available").asInt()).isEqualTo(24);
         assertThat(changed.get("inStock").asBoolean()).isTrue();
@@ -264,8 +237,8 @@ class ReceivingIT {
         fixtures.receive(sku, Fixtures.MADRID, 10);
         api.post("/api/v1/inventory/adjustments", manager, adjustment(sku, -12, "LOST")).expect(201);
 
-        List<Messages.Published> low = messages.await(Topics.INVENTORY_EVENTS, "inventory.low_stock", sku, 2);
-        assertThat(messages.all(Topics.INVENTORY_EVENTS, sku).stream()
+        List<Messages.Published> low = messages().await(Topics.INVENTORY_EVENTS, "inventory.low_stock", sku, 2);
+        assertThat(messages().all(Topics.INVENTORY_EVENTS, sku).stream()
                 .filter(p -> p.type().equals("inventory.low_stock"))).hasSize(2);
         JsonNode first = low.get(0).json();
         assertThat(first.get("warehouse").asString()).isEqualTo(Fixtures.MADRID);
@@ -275,7 +248,7 @@ class ReceivingIT {
         assertThat(first.get("reorderQuantity").asInt()).isEqualTo(40);
         assertThat(low.get(1).json().get("available").asInt()).isEqualTo(2);
 
-        List<Messages.Published> changes = messages.await(Topics.INVENTORY_EVENTS, "inventory.stock_changed", sku, 5);
+        List<Messages.Published> changes = messages().await(Topics.INVENTORY_EVENTS, "inventory.stock_changed", sku, 5);
         assertThat(changes.stream().map(p -> p.json().get("available").asInt())).containsExactly(10, 5, 4, 14, 2);
         assertThat(changes.stream().map(p -> p.json().get("version").asLong())).containsExactly(1L, 2L, 3L, 4L, 5L);
     }
@@ -288,7 +261,7 @@ class ReceivingIT {
                 Map.of("warehouse", "MAD-1", "reorderPoint", 8, "reorderQuantity", 30)).expect(200).json();
 
         assertThat(level.get("lowStock").asBoolean()).isTrue();
-        assertThat(messages.await(Topics.INVENTORY_EVENTS, "inventory.low_stock", sku, 1)).hasSize(1);
+        assertThat(messages().await(Topics.INVENTORY_EVENTS, "inventory.low_stock", sku, 1)).hasSize(1);
         api.put("/api/v1/inventory/" + Fixtures.sku("NONE") + "/reorder-policy", manager,
                 Map.of("warehouse", "MAD-1", "reorderPoint", 8, "reorderQuantity", 30)).expectProblem(404, "not-found");
         api.put("/api/v1/inventory/" + sku + "/reorder-policy", manager,

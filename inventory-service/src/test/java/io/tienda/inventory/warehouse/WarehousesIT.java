@@ -1,21 +1,15 @@
 package io.tienda.inventory.warehouse;
 
 import io.tienda.inventory.support.Fixtures;
-import io.tienda.inventory.support.InventoryServiceTest;
+import io.tienda.inventory.support.InventoryIT;
 import io.tienda.inventory.support.Messages;
 import io.tienda.platform.events.Topics;
 import io.tienda.platform.testing.http.ApiReply;
-import io.tienda.platform.testing.http.TestApi;
 import io.tienda.platform.testing.security.TestTokens;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
 import java.util.List;
@@ -24,34 +18,13 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Managers open, reprioritise, close and reopen warehouses; closing one takes its stock off sale. */
-@InventoryServiceTest
-class WarehousesIT {
+class WarehousesIT extends InventoryIT {
 
-    @Autowired
-    RestTestClient http;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Environment environment;
-
-    TestApi api;
-    Fixtures fixtures;
-    Messages messages;
     String manager;
 
     @BeforeEach
     void setUp() {
-        api = new TestApi(http);
-        fixtures = new Fixtures(api, jdbc);
-        messages = new Messages(environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
         manager = fixtures.manager();
-    }
-
-    @AfterEach
-    void tearDown() {
-        messages.close();
     }
 
     @Test
@@ -137,7 +110,7 @@ class WarehousesIT {
         assertThat(reopened.get("name").asString()).isEqualTo("Reopened");
         assertThat(reopened.get("priority").asInt()).isEqualTo(5);
 
-        List<Messages.Published> changes = messages.await(Topics.INVENTORY_EVENTS, "inventory.stock_changed", sku, 4);
+        List<Messages.Published> changes = messages().await(Topics.INVENTORY_EVENTS, "inventory.stock_changed", sku, 4);
         assertThat(changes.stream().map(p -> p.json().get("available").asInt())).containsExactly(7, 10, 3, 10);
     }
 
@@ -150,8 +123,8 @@ class WarehousesIT {
         api.patch("/api/v1/warehouses/" + code, manager, Map.of("name", "Renamed", "priority", 44)).expect(200);
         api.patch("/api/v1/warehouses/" + code, manager, Map.of("active", true)).expect(200);
 
-        messages.await(Topics.INVENTORY_EVENTS, "inventory.stock_changed", sku, 1);
-        assertThat(messages.all(Topics.INVENTORY_EVENTS, sku)).hasSize(1);
+        messages().await(Topics.INVENTORY_EVENTS, "inventory.stock_changed", sku, 1);
+        assertThat(messages().all(Topics.INVENTORY_EVENTS, sku)).hasSize(1);
     }
 
     @Test
