@@ -1,7 +1,7 @@
 package io.tienda.gateway.cors;
 
 import io.tienda.gateway.WebFilterOrder;
-import io.tienda.gateway.problem.ProblemType;
+import io.tienda.platform.problem.ProblemType;
 import io.tienda.gateway.problem.ProblemWriter;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;

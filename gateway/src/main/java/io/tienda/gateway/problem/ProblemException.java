@@ -1,5 +1,6 @@
 package io.tienda.gateway.problem;
 
+import io.tienda.platform.problem.ProblemType;
 import org.springframework.http.HttpHeaders;
 
 /**

@@ -1,5 +1,6 @@
 package io.tienda.gateway.problem;
 
+import io.tienda.platform.problem.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.NotFoundException;
@@ -59,7 +60,9 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             return new Answer(ProblemType.SERVICE_UNAVAILABLE, notFound.getReason(), HttpHeaders.EMPTY);
         }
         if (ex instanceof ResponseStatusException status) {
-            ProblemType type = ProblemType.forStatus(status.getStatusCode());
+            // a bare 400 from the gateway's own request handling means the request itself is malformed
+            int code = status.getStatusCode().value();
+            ProblemType type = code == 400 ? ProblemType.MALFORMED_REQUEST : ProblemType.forStatus(code);
             return new Answer(type, detail(type, method, path), status.getHeaders());
         }
         if (ex instanceof RestClientResponseException refused
@@ -98,7 +101,7 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             case PAYLOAD_TOO_LARGE -> "The request body is too large";
             case GATEWAY_TIMEOUT -> "The upstream service did not answer in time";
             case SERVICE_UNAVAILABLE -> "The service is unavailable; try again shortly";
-            case BAD_REQUEST -> "The request could not be read";
+            case MALFORMED_REQUEST -> "The request could not be read";
             default -> type.title();
         };
     }

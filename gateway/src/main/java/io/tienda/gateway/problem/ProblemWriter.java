@@ -1,10 +1,12 @@
 package io.tienda.gateway.problem;
 
+import io.tienda.platform.problem.ProblemType;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.tienda.gateway.logging.RequestId;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
@@ -43,7 +45,7 @@ public class ProblemWriter {
             return Mono.empty();
         }
         byte[] body = json.writeValueAsBytes(body(exchange, type, detail));
-        response.setStatusCode(type.status());
+        response.setStatusCode(HttpStatusCode.valueOf(type.status()));
         HttpHeaders headers = response.getHeaders();
         extraHeaders.forEach(headers::put);
         // A failed upstream attempt may have left its own entity headers behind.
@@ -58,7 +60,7 @@ public class ProblemWriter {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type.uri().toString());
         body.put("title", type.title());
-        body.put("status", type.status().value());
+        body.put("status", type.status());
         body.put("detail", detail);
         body.put("instance", exchange.getAttributeOrDefault(INSTANCE_ATTRIBUTE, exchange.getRequest().getPath().value()));
         body.put("requestId", RequestId.of(exchange));

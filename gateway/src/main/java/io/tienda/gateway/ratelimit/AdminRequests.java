@@ -1,5 +1,6 @@
 package io.tienda.gateway.ratelimit;
 
+import io.tienda.platform.core.Roles;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
 import org.springframework.security.core.Authentication;
@@ -12,6 +13,7 @@ import reactor.core.publisher.Mono;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Which requests draw from the admin tier (500 an hour per user) instead of their route's tier.
@@ -34,7 +36,8 @@ import java.util.Set;
  */
 final class AdminRequests {
 
-    static final Set<String> STAFF_AUTHORITIES = Set.of("ROLE_ADMIN", "ROLE_MANAGER", "ROLE_SUPPORT");
+    static final Set<String> STAFF_AUTHORITIES = Roles.STAFF.stream().map(role -> "ROLE_" + role)
+            .collect(Collectors.toUnmodifiableSet());
 
     private static final List<Rule> RULES = List.of(
             new Rule(null, "/api/v1/users/me/**", Verdict.NEVER),

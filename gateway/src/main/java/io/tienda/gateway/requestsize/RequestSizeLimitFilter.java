@@ -2,7 +2,7 @@ package io.tienda.gateway.requestsize;
 
 import io.tienda.gateway.WebFilterOrder;
 import io.tienda.gateway.problem.ProblemException;
-import io.tienda.gateway.problem.ProblemType;
+import io.tienda.platform.problem.ProblemType;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;

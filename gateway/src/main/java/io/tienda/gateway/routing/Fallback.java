@@ -2,7 +2,7 @@ package io.tienda.gateway.routing;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.tienda.gateway.problem.ProblemException;
-import io.tienda.gateway.problem.ProblemType;
+import io.tienda.platform.problem.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.NotFoundException;

@@ -1,6 +1,6 @@
 package io.tienda.gateway.security;
 
-import io.tienda.gateway.problem.ProblemType;
+import io.tienda.platform.problem.ProblemType;
 import io.tienda.gateway.problem.ProblemWriter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.AuthenticationException;

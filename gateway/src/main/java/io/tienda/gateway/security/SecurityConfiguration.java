@@ -1,7 +1,7 @@
 package io.tienda.gateway.security;
 
 import io.tienda.gateway.logging.LoggedUser;
-import io.tienda.gateway.problem.ProblemType;
+import io.tienda.platform.problem.ProblemType;
 import io.tienda.gateway.problem.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

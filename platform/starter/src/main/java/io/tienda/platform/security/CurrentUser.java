@@ -1,14 +1,16 @@
 package io.tienda.platform.security;
 
-import io.tienda.platform.web.ApiException;
-import io.tienda.platform.web.ProblemType;
+import io.tienda.platform.problem.DomainException;
+import io.tienda.platform.problem.ProblemType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
+import io.tienda.platform.core.Roles;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -25,7 +27,7 @@ public class CurrentUser {
     }
 
     public String requireId() {
-        return id().orElseThrow(() -> new ApiException(ProblemType.UNAUTHORIZED, "A valid bearer token is required"));
+        return id().orElseThrow(() -> new DomainException(ProblemType.UNAUTHORIZED, "A valid bearer token is required"));
     }
 
     public Optional<String> email() {
@@ -45,8 +47,18 @@ public class CurrentUser {
     }
 
     public boolean hasAnyRole(String... roles) {
+        return hasAnyRole(Arrays.asList(roles));
+    }
+
+    /** Whether the caller holds one of {@code roles}, e.g. {@link Roles#STAFF}. */
+    public boolean hasAnyRole(Collection<String> roles) {
         Set<String> mine = roles();
-        return Arrays.stream(roles).anyMatch(mine::contains);
+        return roles.stream().anyMatch(mine::contains);
+    }
+
+    /** Whether the caller is staff ({@link Roles#STAFF}): support, managers and administrators. */
+    public boolean isStaff() {
+        return hasAnyRole(Roles.STAFF);
     }
 
     /**
@@ -54,11 +66,16 @@ public class CurrentUser {
      * 404 rather than a 403, so that ids of other people's resources reveal nothing.
      */
     public void requireOwnerOr(String ownerId, String what, Object id, String... staffRoles) {
+        requireOwnerOr(ownerId, what, id, Arrays.asList(staffRoles));
+    }
+
+    /** {@link #requireOwnerOr(String, String, Object, String...)} with a role set such as {@link Roles#STAFF}. */
+    public void requireOwnerOr(String ownerId, String what, Object id, Collection<String> staffRoles) {
         String caller = requireId();
         if (caller.equals(ownerId) || hasAnyRole(staffRoles)) {
             return;
         }
-        throw ApiException.notFound(what, id);
+        throw DomainException.notFound(what, id);
     }
 
     private static Optional<Jwt> jwt() {

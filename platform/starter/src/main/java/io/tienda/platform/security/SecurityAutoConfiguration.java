@@ -1,6 +1,6 @@
 package io.tienda.platform.security;
 
-import io.tienda.platform.web.ProblemType;
+import io.tienda.platform.problem.ProblemType;
 import io.tienda.platform.web.Problems;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

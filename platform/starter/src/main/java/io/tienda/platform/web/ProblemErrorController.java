@@ -1,5 +1,6 @@
 package io.tienda.platform.web;
 
+import io.tienda.platform.problem.ProblemType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;

@@ -1,5 +1,7 @@
 package io.tienda.platform.web;
 
+import io.tienda.platform.problem.DomainException;
+import io.tienda.platform.problem.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
@@ -50,8 +52,8 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<Object> api(ApiException e, HttpServletRequest request) {
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<Object> api(DomainException e, HttpServletRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(e.status()), e.getMessage());
         problem.setType(e.type());
         problem.setTitle(e.title());

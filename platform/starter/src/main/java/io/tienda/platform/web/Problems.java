@@ -1,8 +1,10 @@
 package io.tienda.platform.web;
 
+import io.tienda.platform.problem.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,7 +31,7 @@ public final class Problems {
     }
 
     public static ProblemDetail of(ProblemType type, String detail, String instance) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(type.status()), detail);
         problem.setType(type.uri());
         problem.setTitle(type.title());
         if (instance != null) {

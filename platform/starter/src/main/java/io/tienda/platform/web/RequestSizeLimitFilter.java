@@ -1,5 +1,6 @@
 package io.tienda.platform.web;
 
+import io.tienda.platform.problem.ProblemType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

@@ -6,7 +6,7 @@ import io.tienda.platform.messaging.InboundMessage;
 import io.tienda.platform.outbox.Outbox;
 import io.tienda.platform.security.AuthorizationRules;
 import io.tienda.platform.security.CurrentUser;
-import io.tienda.platform.web.ApiException;
+import io.tienda.platform.problem.DomainException;
 import io.micrometer.tracing.Tracer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -81,7 +81,7 @@ public class WidgetApp {
                     id, widget.name(), widget.quantity(), currentUser.id().orElse("anonymous"));
             outbox.publish(TOPIC, id.toString(), new WidgetCreated(id, widget.name(), widget.quantity()));
             if (failAfterPublish) {
-                throw ApiException.conflict("refused after publishing, to prove the rollback");
+                throw DomainException.conflict("refused after publishing, to prove the rollback");
             }
             return Map.of("id", id, "name", widget.name(), "quantity", widget.quantity());
         }
@@ -89,13 +89,13 @@ public class WidgetApp {
         @GetMapping("/public/{id}")
         public Map<String, Object> read(@PathVariable UUID id, @RequestParam(defaultValue = "1") int page) {
             return jdbc.queryForList("select id, name, quantity from widgets where id = ?", id).stream()
-                    .findFirst().orElseThrow(() -> ApiException.notFound("widget", id));
+                    .findFirst().orElseThrow(() -> DomainException.notFound("widget", id));
         }
 
         @GetMapping("/{id}")
         public Map<String, Object> own(@PathVariable UUID id) {
             Map<String, Object> row = jdbc.queryForList("select id, name, owner from widgets where id = ?", id)
-                    .stream().findFirst().orElseThrow(() -> ApiException.notFound("widget", id));
+                    .stream().findFirst().orElseThrow(() -> DomainException.notFound("widget", id));
             currentUser.requireOwnerOr((String) row.get("owner"), "widget", id, "SUPPORT");
             return row;
         }

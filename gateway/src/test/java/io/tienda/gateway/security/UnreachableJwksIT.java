@@ -26,7 +26,7 @@ import static io.tienda.gateway.ProblemAssertions.assertProblem;
         "tienda.rate-limit.enabled=false",
         "tienda.security.jwks-timeout=1s"
 })
-class UnreachableJwksTest {
+class UnreachableJwksIT {
 
     @LocalServerPort
     int port;

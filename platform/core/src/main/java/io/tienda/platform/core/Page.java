@@ -1,4 +1,4 @@
-package io.tienda.platform.web;
+package io.tienda.platform.core;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package io.tienda.gateway.actuator;
 
-import io.tienda.gateway.GatewayIntegrationTest;
+import io.tienda.gateway.GatewayIT;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
@@ -9,7 +9,7 @@ import static io.tienda.gateway.ProblemAssertions.assertProblem;
 import static io.tienda.gateway.ProblemAssertions.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ActuatorTest extends GatewayIntegrationTest {
+class ActuatorIT extends GatewayIT {
 
     @Test
     void healthShowsRedisButReadinessDoesNotDependOnIt() {

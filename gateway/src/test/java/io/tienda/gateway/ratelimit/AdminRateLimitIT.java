@@ -1,6 +1,6 @@
 package io.tienda.gateway.ratelimit;
 
-import io.tienda.gateway.GatewayIntegrationTest;
+import io.tienda.gateway.GatewayIT;
 import io.tienda.platform.testing.security.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,7 +17,7 @@ import static io.tienda.gateway.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Against real Redis: staff work draws from a bucket of 500 an hour per user, apart from the user's other tiers. */
-class AdminRateLimitTest extends GatewayIntegrationTest {
+class AdminRateLimitIT extends GatewayIT {
 
     @Autowired
     ReactiveStringRedisTemplate redis;

@@ -1,4 +1,4 @@
-package io.tienda.platform.web;
+package io.tienda.platform.core;
 
 import org.junit.jupiter.api.Test;
 

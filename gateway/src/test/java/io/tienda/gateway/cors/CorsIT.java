@@ -1,6 +1,6 @@
 package io.tienda.gateway.cors;
 
-import io.tienda.gateway.GatewayIntegrationTest;
+import io.tienda.gateway.GatewayIT;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -10,7 +10,7 @@ import java.util.UUID;
 import static io.tienda.gateway.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CorsTest extends GatewayIntegrationTest {
+class CorsIT extends GatewayIT {
 
     @Test
     void answersAPreflightFromAnAllowedOriginWithoutBotheringTheService() {

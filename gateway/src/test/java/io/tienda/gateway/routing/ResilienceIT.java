@@ -2,7 +2,7 @@ package io.tienda.gateway.routing;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.tienda.gateway.Backends;
-import io.tienda.gateway.GatewayIntegrationTest;
+import io.tienda.gateway.GatewayIT;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
@@ -15,7 +15,7 @@ import static io.tienda.gateway.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-class ResilienceTest extends GatewayIntegrationTest {
+class ResilienceIT extends GatewayIT {
 
     @Autowired
     ReactiveResilience4JCircuitBreakerFactory breakers;

@@ -12,7 +12,7 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import io.tienda.gateway.GatewayIntegrationTest;
+import io.tienda.gateway.GatewayIT;
 import io.tienda.gateway.TestJwks;
 import io.tienda.platform.testing.security.TestTokens;
 import org.awaitility.Awaitility;
@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * problem that never reaches the service. The malicious tokens are built here, with the public key
  * an attacker can read from the JWKS like anyone else.
  */
-class TokenAttackTest extends GatewayIntegrationTest {
+class TokenAttackIT extends GatewayIT {
 
     @Test
     void anUnsignedTokenWithAlgNoneIsRefused() {

@@ -1,7 +1,7 @@
 package io.tienda.gateway.routing;
 
 import io.tienda.gateway.Backends;
-import io.tienda.gateway.GatewayIntegrationTest;
+import io.tienda.gateway.GatewayIT;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import static io.tienda.gateway.ProblemAssertions.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RoutingTest extends GatewayIntegrationTest {
+class RoutingIT extends GatewayIT {
 
     static Stream<ApiRoutes.ApiArea> liveAreas() {
         return ApiRoutes.AREAS.stream().filter(area -> Backends.LIVE.contains(area.service()));

@@ -26,7 +26,7 @@ import java.time.Duration;
         "tienda.security.jwks-refetch-interval=500ms"
 })
 @TiendaInfra(Store.REDIS)
-public abstract class GatewayIntegrationTest {
+public abstract class GatewayIT {
 
     public static final String ALLOWED_ORIGIN = "http://localhost:3000";
 

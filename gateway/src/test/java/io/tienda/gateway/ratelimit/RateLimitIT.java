@@ -1,6 +1,6 @@
 package io.tienda.gateway.ratelimit;
 
-import io.tienda.gateway.GatewayIntegrationTest;
+import io.tienda.gateway.GatewayIT;
 import io.tienda.platform.testing.security.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -13,7 +13,7 @@ import static io.tienda.gateway.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Against real Redis: the auth tier allows 5 requests a minute per client IP. */
-class RateLimitTest extends GatewayIntegrationTest {
+class RateLimitIT extends GatewayIT {
 
     @Test
     void theSixthLoginAttemptInAMinuteIsA429ProblemWithRetryAfter() {

@@ -1,6 +1,6 @@
 package io.tienda.gateway.security;
 
-import io.tienda.gateway.GatewayIntegrationTest;
+import io.tienda.gateway.GatewayIT;
 import io.tienda.platform.testing.security.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,7 +14,7 @@ import java.util.UUID;
 import static io.tienda.gateway.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class BearerTokenTest extends GatewayIntegrationTest {
+class BearerTokenIT extends GatewayIT {
 
     @Autowired
     ReactiveStringRedisTemplate redis;

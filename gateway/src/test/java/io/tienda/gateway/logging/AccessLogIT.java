@@ -3,7 +3,7 @@ package io.tienda.gateway.logging;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
-import io.tienda.gateway.GatewayIntegrationTest;
+import io.tienda.gateway.GatewayIT;
 import io.tienda.platform.testing.security.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +28,7 @@ import static org.awaitility.Awaitility.await;
  * (ECS in every deployment) writes as JSON members; tests run with plain text, so the pairs are
  * checked on the logging events themselves.
  */
-class AccessLogTest extends GatewayIntegrationTest {
+class AccessLogIT extends GatewayIT {
 
     private final Queue<ILoggingEvent> events = new ConcurrentLinkedQueue<>();
     private final AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
@@ -90,7 +90,7 @@ class AccessLogTest extends GatewayIntegrationTest {
     /** The request's access-log fields, once the line is written (after the response went out). */
     private Map<String, Object> line(String requestId) {
         return await().atMost(Duration.ofSeconds(10)).until(() -> events.stream()
-                .map(AccessLogTest::fields)
+                .map(AccessLogIT::fields)
                 .filter(fields -> requestId.equals(fields.get("requestId")))
                 .findFirst(), Optional::isPresent).get();
     }

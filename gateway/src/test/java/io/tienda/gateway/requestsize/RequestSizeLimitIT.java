@@ -1,6 +1,6 @@
 package io.tienda.gateway.requestsize;
 
-import io.tienda.gateway.GatewayIntegrationTest;
+import io.tienda.gateway.GatewayIT;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -12,7 +12,7 @@ import java.util.UUID;
 import static io.tienda.gateway.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RequestSizeLimitTest extends GatewayIntegrationTest {
+class RequestSizeLimitIT extends GatewayIT {
 
     private static final int LIMIT = 1024 * 1024;
 

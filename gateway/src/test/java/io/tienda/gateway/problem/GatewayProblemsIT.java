@@ -1,6 +1,6 @@
 package io.tienda.gateway.problem;
 
-import io.tienda.gateway.GatewayIntegrationTest;
+import io.tienda.gateway.GatewayIT;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -8,7 +8,7 @@ import org.springframework.http.HttpMethod;
 import static io.tienda.gateway.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class GatewayProblemsTest extends GatewayIntegrationTest {
+class GatewayProblemsIT extends GatewayIT {
 
     @Test
     void anUnknownPathIsA404Problem() {

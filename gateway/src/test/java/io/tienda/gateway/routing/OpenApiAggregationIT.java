@@ -1,6 +1,6 @@
 package io.tienda.gateway.routing;
 
-import io.tienda.gateway.GatewayIntegrationTest;
+import io.tienda.gateway.GatewayIT;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -12,7 +12,7 @@ import java.util.List;
 import static io.tienda.gateway.ProblemAssertions.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class OpenApiAggregationTest extends GatewayIntegrationTest {
+class OpenApiAggregationIT extends GatewayIT {
 
     @Test
     void swaggerUiListsEveryServiceThroughItsGatewayRoute() {
