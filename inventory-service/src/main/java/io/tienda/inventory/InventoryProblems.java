@@ -1,7 +1,7 @@
 package io.tienda.inventory;
 
-import io.tienda.platform.web.ApiException;
-import io.tienda.platform.web.ProblemType;
+import io.tienda.platform.problem.DomainException;
+import io.tienda.platform.problem.ProblemType;
 
 import java.util.List;
 import java.util.Map;
@@ -13,29 +13,29 @@ public final class InventoryProblems {
     }
 
     /** A field is wrong in a way bean validation cannot see; the same shape as a validation problem. */
-    public static ApiException invalidField(String field, String message) {
+    public static DomainException invalidField(String field, String message) {
         return withField(ProblemType.VALIDATION, field, message, "Invalid fields: " + field);
     }
 
     /** A well-formed request names a warehouse that does not exist. */
-    public static ApiException unknownWarehouse(String field, String code) {
+    public static DomainException unknownWarehouse(String field, String code) {
         return withField(ProblemType.UNPROCESSABLE, field, "no warehouse has this code",
                 "There is no warehouse " + code);
     }
 
     /** Taking the units would leave fewer on hand than are reserved, or fewer than none. */
-    public static ApiException insufficientStock(String detail) {
-        return ApiException.custom(409, "insufficient-stock", "Not enough stock", detail);
+    public static DomainException insufficientStock(String detail) {
+        return DomainException.custom(409, "insufficient-stock", "Not enough stock", detail);
     }
 
     /** The same Idempotency-Key came back with a different request. */
-    public static ApiException idempotencyKeyReused() {
-        return ApiException.custom(422, "idempotency-key-reused", "The Idempotency-Key belongs to another request",
+    public static DomainException idempotencyKeyReused() {
+        return DomainException.custom(422, "idempotency-key-reused", "The Idempotency-Key belongs to another request",
                 "This Idempotency-Key was already used for a different request; use a new key for a new request");
     }
 
-    private static ApiException withField(ProblemType type, String field, String message, String detail) {
-        return new ApiException(type.status().value(), type.uri(), type.title(), detail,
+    private static DomainException withField(ProblemType type, String field, String message, String detail) {
+        return new DomainException(type.status(), type.uri(), type.title(), detail,
                 Map.of("errors", List.of(Map.of("field", field, "message", message))));
     }
 }

@@ -8,7 +8,7 @@ import io.tienda.inventory.stock.domain.MovementKind;
 import io.tienda.inventory.stock.domain.MovementSource;
 import io.tienda.inventory.stock.domain.Sku;
 import io.tienda.inventory.stock.domain.StockKey;
-import io.tienda.inventory.stock.persistence.StockRepository;
+import io.tienda.inventory.stock.domain.StockRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -33,12 +33,12 @@ public class CatalogSkus {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogSkus.class);
 
-    private final StockRepository stock;
+    private final StockRegistry stock;
     private final StockLedger ledger;
     private final InventoryProperties properties;
     private final Clock clock;
 
-    CatalogSkus(StockRepository stock, StockLedger ledger, InventoryProperties properties, Clock clock) {
+    CatalogSkus(StockRegistry stock, StockLedger ledger, InventoryProperties properties, Clock clock) {
         this.stock = stock;
         this.ledger = ledger;
         this.properties = properties;

@@ -5,7 +5,7 @@ import io.tienda.inventory.forecast.domain.DemandForecaster;
 import io.tienda.inventory.forecast.domain.Forecast;
 import io.tienda.inventory.forecast.domain.ForecastParameters;
 import io.tienda.inventory.forecast.persistence.SalesHistoryRepository;
-import io.tienda.inventory.stock.persistence.StockRepository;
+import io.tienda.inventory.stock.domain.StockRegistry;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -24,11 +24,11 @@ import java.util.List;
 public class Forecasts {
 
     private final SalesHistoryRepository sales;
-    private final StockRepository stock;
+    private final StockRegistry stock;
     private final InventoryProperties.Forecast properties;
     private final Clock clock;
 
-    Forecasts(SalesHistoryRepository sales, StockRepository stock, InventoryProperties properties, Clock clock) {
+    Forecasts(SalesHistoryRepository sales, StockRegistry stock, InventoryProperties properties, Clock clock) {
         this.sales = sales;
         this.stock = stock;
         this.properties = properties.forecast();

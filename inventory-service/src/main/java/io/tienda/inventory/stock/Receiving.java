@@ -10,7 +10,7 @@ import io.tienda.inventory.stock.domain.StockKey;
 import io.tienda.inventory.stock.domain.StockLevel;
 import io.tienda.inventory.stock.domain.StockRow;
 import io.tienda.inventory.stock.persistence.StockRepository;
-import io.tienda.platform.web.ApiException;
+import io.tienda.platform.problem.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -77,7 +77,7 @@ public class Receiving {
         StockKey key = new StockKey(sku, warehouseId(warehouse));
         LockedStock locked = ledger.lock(List.of(key));
         if (locked.find(key).isEmpty()) {
-            throw ApiException.notFound("stock of " + sku + " in warehouse", warehouse);
+            throw DomainException.notFound("stock of " + sku + " in warehouse", warehouse);
         }
         StockRow row = locked.changeReorderPolicy(key, reorderPoint, reorderQuantity);
         locked.publish();

@@ -1,11 +1,11 @@
 package io.tienda.inventory.warehouse;
 
 import io.tienda.inventory.stock.messaging.StockEvents;
-import io.tienda.inventory.stock.persistence.StockRepository;
+import io.tienda.inventory.stock.domain.StockRegistry;
 import io.tienda.inventory.warehouse.domain.Warehouse;
 import io.tienda.inventory.warehouse.persistence.WarehouseRepository;
-import io.tienda.platform.web.ApiException;
-import io.tienda.platform.web.Page;
+import io.tienda.platform.problem.DomainException;
+import io.tienda.platform.core.Page;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -25,11 +25,11 @@ public class Warehouses {
     private static final Logger log = LoggerFactory.getLogger(Warehouses.class);
 
     private final WarehouseRepository warehouses;
-    private final StockRepository stock;
+    private final StockRegistry stock;
     private final StockEvents events;
     private final Clock clock;
 
-    Warehouses(WarehouseRepository warehouses, StockRepository stock, StockEvents events, Clock clock) {
+    Warehouses(WarehouseRepository warehouses, StockRegistry stock, StockEvents events, Clock clock) {
         this.warehouses = warehouses;
         this.stock = stock;
         this.events = events;
@@ -46,14 +46,14 @@ public class Warehouses {
     }
 
     public Warehouse get(String code) {
-        return warehouses.findByCode(code).orElseThrow(() -> ApiException.notFound("warehouse", code));
+        return warehouses.findByCode(code).orElseThrow(() -> DomainException.notFound("warehouse", code));
     }
 
     @Transactional
     public Warehouse create(String code, String name, int priority) {
         Warehouse warehouse = new Warehouse(UUID.randomUUID(), code, name, priority, true);
         if (!warehouses.insert(warehouse, clock.instant())) {
-            throw ApiException.conflict("A warehouse with code " + code + " already exists");
+            throw DomainException.conflict("A warehouse with code " + code + " already exists");
         }
         log.info("warehouse {} ({}) opened with priority {}", code, name, priority);
         return warehouse;
@@ -61,7 +61,7 @@ public class Warehouses {
 
     @Transactional
     public Warehouse change(String code, Change change) {
-        Warehouse before = warehouses.lockByCode(code).orElseThrow(() -> ApiException.notFound("warehouse", code));
+        Warehouse before = warehouses.lockByCode(code).orElseThrow(() -> DomainException.notFound("warehouse", code));
         Warehouse after = before;
         if (change.name() != null) {
             after = after.renamed(change.name());

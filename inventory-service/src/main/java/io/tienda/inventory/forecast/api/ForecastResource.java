@@ -1,5 +1,6 @@
 package io.tienda.inventory.forecast.api;
 
+import io.tienda.platform.core.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -38,7 +39,7 @@ class ForecastResource {
             + "suggestedReorderQuantity = demand over the lead time + safety stock - available, never negative; "
             + "daysOfCover is null when nothing is expected to sell.")
     @GetMapping("/{sku}/forecast")
-    @PreAuthorize("hasAnyRole('SUPPORT','MANAGER','ADMIN','ANALYST')")
+    @PreAuthorize(Roles.HAS_STAFF_OR_ANALYST)
     public ForecastView forecast(@PathVariable @Pattern(regexp = Sku.PATTERN) String sku,
             @Parameter(description = "days of history to learn from; default tienda.inventory.forecast.history-days")
             @RequestParam(required = false) @Min(1) @Max(730) Integer historyDays,

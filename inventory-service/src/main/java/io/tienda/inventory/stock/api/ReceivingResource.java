@@ -1,5 +1,6 @@
 package io.tienda.inventory.stock.api;
 
+import io.tienda.platform.core.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -28,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Inventory", description = "Stock levels, availability and the ledger of movements")
 @RestController
 @RequestMapping("/api/v1/inventory")
-@PreAuthorize("hasAnyRole('MANAGER','ADMIN')")
+@PreAuthorize(Roles.HAS_EDITOR)
 class ReceivingResource {
 
     /** Printable ASCII without spaces: keys travel in a header and end up in logs. */

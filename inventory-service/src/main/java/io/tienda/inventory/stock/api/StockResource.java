@@ -1,5 +1,6 @@
 package io.tienda.inventory.stock.api;
 
+import io.tienda.platform.core.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -11,7 +12,7 @@ import io.tienda.inventory.stock.persistence.MovementRepository;
 import io.tienda.inventory.stock.persistence.StockFilter;
 import io.tienda.inventory.stock.persistence.StockRepository;
 import io.tienda.inventory.warehouse.domain.Warehouse;
-import io.tienda.platform.web.Page;
+import io.tienda.platform.core.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -57,7 +58,7 @@ class StockResource {
             + "then warehouse code. sku filters by prefix, warehouse by code; lowStock=true lists the rows at or "
             + "below their reorder point, lowStock=false the others.")
     @GetMapping
-    @PreAuthorize("hasAnyRole('SUPPORT','MANAGER','ADMIN')")
+    @PreAuthorize(Roles.HAS_STAFF)
     public Page<StockViews.StockLevelView> list(
             @Parameter(description = "page number, from 0") @RequestParam(defaultValue = "0")
             @PositiveOrZero @Max(Page.MAX_PAGE) int page,
@@ -78,7 +79,7 @@ class StockResource {
             + "SKU, newest first: receipts, adjustments with their reason, reservations, releases, commits and "
             + "restocks, with who made them and what caused them.")
     @GetMapping("/{sku}/movements")
-    @PreAuthorize("hasAnyRole('SUPPORT','MANAGER','ADMIN')")
+    @PreAuthorize(Roles.HAS_STAFF)
     public Page<StockViews.MovementView> movements(
             @PathVariable @Pattern(regexp = Sku.PATTERN) String sku,
             @Parameter(description = "only this warehouse, by code") @RequestParam(required = false)
@@ -95,7 +96,7 @@ class StockResource {
             + "available falls to reorderPoint, inventory.low_stock is published and the row is listed as low; "
             + "reorderQuantity is what buyers are told to order. 404 when the warehouse holds no row of the SKU.")
     @PutMapping("/{sku}/reorder-policy")
-    @PreAuthorize("hasAnyRole('MANAGER','ADMIN')")
+    @PreAuthorize(Roles.HAS_EDITOR)
     public StockViews.StockLevelView reorderPolicy(@PathVariable @Pattern(regexp = Sku.PATTERN) String sku,
             @Valid @RequestBody ReorderPolicy body) {
         return StockViews.StockLevelView.of(

@@ -1,6 +1,7 @@
 package io.tienda.inventory.stock.persistence;
 
 import io.tienda.inventory.stock.domain.Availability;
+import io.tienda.inventory.stock.domain.StockRegistry;
 import io.tienda.inventory.stock.domain.StockKey;
 import io.tienda.inventory.stock.domain.StockLevel;
 import io.tienda.inventory.stock.domain.StockRow;
@@ -25,7 +26,7 @@ import java.util.UUID;
  * touch the same rows always queue in the same order and never wait for each other in a cycle.
  */
 @Repository
-public class StockRepository {
+public class StockRepository implements StockRegistry {
 
     private static final String LOW = "s.on_hand - s.reserved <= s.reorder_point";
 
@@ -41,6 +42,7 @@ public class StockRepository {
         this.jdbc = jdbc;
     }
 
+    @Override
     public Availability availability(String sku) {
         // A sum over no rows is null: a SKU nobody stocked is simply not available.
         long available = jdbc.sql("""
@@ -72,12 +74,14 @@ public class StockRepository {
     }
 
     /** The id of the warehouse with this code, active or not. */
+    @Override
     public Optional<UUID> warehouseId(String code) {
         return jdbc.sql("select id from warehouses where code = :code")
                 .param("code", code).query(UUID.class).optional();
     }
 
     /** The SKUs a warehouse holds, e.g. to republish their availability when it opens or closes. */
+    @Override
     public SortedSet<String> skusIn(UUID warehouseId) {
         return new TreeSet<>(jdbc.sql("select sku from stock where warehouse_id = :warehouse")
                 .param("warehouse", warehouseId).query(String.class).list());
@@ -123,6 +127,7 @@ public class StockRepository {
     }
 
     /** Creates an empty row in {@code warehouseId} unless some warehouse already holds the SKU. */
+    @Override
     public boolean registerIfUnknown(String sku, UUID warehouseId, Instant now) {
         return jdbc.sql("""
                         insert into stock (sku, warehouse_id, updated_at)

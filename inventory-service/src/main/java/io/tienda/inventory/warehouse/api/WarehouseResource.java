@@ -1,12 +1,13 @@
 package io.tienda.inventory.warehouse.api;
 
+import io.tienda.platform.core.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tienda.inventory.warehouse.Warehouses;
 import io.tienda.inventory.warehouse.domain.Warehouse;
-import io.tienda.platform.web.Page;
+import io.tienda.platform.core.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -42,7 +43,7 @@ class WarehouseResource {
 
     @Operation(summary = "List warehouses by code", description = "SUPPORT, MANAGER and ADMIN.")
     @GetMapping
-    @PreAuthorize("hasAnyRole('SUPPORT','MANAGER','ADMIN')")
+    @PreAuthorize(Roles.HAS_STAFF)
     public Page<WarehouseView> list(
             @Parameter(description = "page number, from 0") @RequestParam(defaultValue = "0")
             @PositiveOrZero @Max(Page.MAX_PAGE) int page,
@@ -55,7 +56,7 @@ class WarehouseResource {
 
     @Operation(summary = "One warehouse", description = "SUPPORT, MANAGER and ADMIN.")
     @GetMapping("/{code}")
-    @PreAuthorize("hasAnyRole('SUPPORT','MANAGER','ADMIN')")
+    @PreAuthorize(Roles.HAS_STAFF)
     public WarehouseView get(@PathVariable @Pattern(regexp = Warehouse.CODE) String code) {
         return WarehouseView.of(warehouses.get(code));
     }
@@ -64,7 +65,7 @@ class WarehouseResource {
             + "several warehouses can fill a whole order, the lowest priority number ships it. 409 when the code "
             + "is taken.")
     @PostMapping
-    @PreAuthorize("hasAnyRole('MANAGER','ADMIN')")
+    @PreAuthorize(Roles.HAS_EDITOR)
     public ResponseEntity<WarehouseView> create(@Valid @RequestBody NewWarehouse body) {
         int priority = body.priority() == null ? Warehouse.DEFAULT_PRIORITY : body.priority();
         Warehouse warehouse = warehouses.create(body.code(), body.name().strip(), priority);
@@ -77,7 +78,7 @@ class WarehouseResource {
             + "and it is no longer chosen for reservations; reservations it already holds are committed or "
             + "released as usual.")
     @PatchMapping("/{code}")
-    @PreAuthorize("hasAnyRole('MANAGER','ADMIN')")
+    @PreAuthorize(Roles.HAS_EDITOR)
     public WarehouseView change(@PathVariable @Pattern(regexp = Warehouse.CODE) String code,
             @Valid @RequestBody WarehouseChange body) {
         return WarehouseView.of(warehouses.change(code, new Warehouses.Change(

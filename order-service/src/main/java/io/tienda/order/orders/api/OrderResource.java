@@ -8,9 +8,9 @@ import io.tienda.order.orders.api.OrderResponses.OrderSummary;
 import io.tienda.order.orders.domain.Order;
 import io.tienda.order.orders.persistence.OrderRepository;
 import io.tienda.platform.security.CurrentUser;
-import io.tienda.platform.security.Roles;
-import io.tienda.platform.web.ApiException;
-import io.tienda.platform.web.Page;
+import io.tienda.platform.core.Roles;
+import io.tienda.platform.problem.DomainException;
+import io.tienda.platform.core.Page;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -28,8 +28,6 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/v1/orders")
 class OrderResource {
-
-    private static final String[] STAFF = {Roles.SUPPORT, Roles.MANAGER, Roles.ADMIN};
 
     private final OrderRepository orders;
     private final CurrentUser currentUser;
@@ -59,15 +57,15 @@ class OrderResource {
             description = "The owner and staff see it; for anyone else it does not exist (404).")
     @GetMapping("/{id}")
     public OrderDetails get(@PathVariable UUID id) {
-        Order order = orders.findById(id).orElseThrow(() -> ApiException.notFound("order", id));
-        currentUser.requireOwnerOr(order.customerId(), "order", id, STAFF);
+        Order order = orders.findById(id).orElseThrow(() -> DomainException.notFound("order", id));
+        currentUser.requireOwnerOr(order.customerId(), "order", id, Roles.STAFF);
         return OrderDetails.of(order);
     }
 
     /** Like any other resource, someone else's order list does not exist for a customer. */
     private String customerToList(String requested) {
         String customer = requested == null ? currentUser.requireId() : requested;
-        currentUser.requireOwnerOr(customer, "customer", customer, STAFF);
+        currentUser.requireOwnerOr(customer, "customer", customer, Roles.STAFF);
         return customer;
     }
 }

@@ -1,5 +1,7 @@
 package io.tienda.order.orders.domain;
 
+import io.tienda.platform.core.Transitions;
+
 /**
  * Where an order is in its life. {@code PENDING} while the checkout saga runs; it ends
  * {@code REJECTED} (no stock), {@code CANCELLED} (payment failed, or the customer cancelled before
@@ -11,5 +13,16 @@ public enum OrderStatus {
     CANCELLED,
     CONFIRMED,
     SHIPPED,
-    DELIVERED
+    DELIVERED;
+
+    /** The only moves an order makes; {@link Order} refuses every other. */
+    static final Transitions<OrderStatus> MOVES = Transitions.of(OrderStatus.class)
+            .allow(PENDING, CONFIRMED, REJECTED, CANCELLED)
+            .allow(CONFIRMED, SHIPPED, CANCELLED)
+            .allow(SHIPPED, DELIVERED);
+
+    /** Whether the order has reached an end: nothing more happens to it. */
+    public boolean isFinal() {
+        return MOVES.isFinal(this);
+    }
 }

@@ -6,8 +6,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tienda.payment.payments.persistence.PaymentRepository;
 import io.tienda.payment.payments.persistence.PaymentRepository.Filter;
 import io.tienda.platform.security.CurrentUser;
-import io.tienda.platform.security.Roles;
-import io.tienda.platform.web.Page;
+import io.tienda.platform.core.Roles;
+import io.tienda.platform.core.Page;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -42,7 +42,7 @@ class PaymentResource {
             @Parameter(description = "payments per page") @RequestParam(defaultValue = Page.DEFAULT_SIZE)
             @Min(1) @Max(Page.MAX_SIZE) int size) {
         String caller = currentUser.requireId();
-        boolean staff = currentUser.hasAnyRole(Roles.SUPPORT, Roles.MANAGER, Roles.ADMIN);
+        boolean staff = currentUser.isStaff();
         // Another customer's order id simply matches nothing: the answer reveals no one else's payments.
         Filter filter = new Filter(staff ? null : caller, orderId);
         return new Page<>(payments.find(filter, Page.offset(page, size), size), page, size, payments.count(filter))

@@ -4,8 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tienda.platform.security.CurrentUser;
-import io.tienda.platform.security.Roles;
-import io.tienda.platform.web.Page;
+import io.tienda.platform.core.Roles;
+import io.tienda.platform.core.Page;
 import io.tienda.returns.requests.persistence.ReturnRepository;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -37,7 +37,7 @@ class ReturnResource {
             @Parameter(description = "returns per page") @RequestParam(defaultValue = Page.DEFAULT_SIZE)
             @Min(1) @Max(Page.MAX_SIZE) int size) {
         String caller = currentUser.requireId();
-        String customer = currentUser.hasAnyRole(Roles.SUPPORT, Roles.MANAGER, Roles.ADMIN) ? null : caller;
+        String customer = currentUser.isStaff() ? null : caller;
         return new Page<>(returns.find(customer, Page.offset(page, size), size), page, size, returns.count(customer))
                 .map(ReturnView::of);
     }

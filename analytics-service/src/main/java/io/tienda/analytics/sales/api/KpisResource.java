@@ -1,12 +1,13 @@
 package io.tienda.analytics.sales.api;
 
+import io.tienda.platform.core.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tienda.analytics.sales.domain.Kpis;
 import io.tienda.analytics.sales.domain.ReportPeriod;
 import io.tienda.analytics.sales.domain.SalesFacts;
-import io.tienda.platform.web.ApiException;
+import io.tienda.platform.problem.DomainException;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,16 +21,16 @@ import java.time.LocalDate;
 @RestController
 @RequestMapping("/api/v1/analytics")
 @Tag(name = "Analytics", description = "Sales reports for analysts")
-class KpisController {
+class KpisResource {
 
     private final SalesFacts sales;
 
-    KpisController(SalesFacts sales) {
+    KpisResource(SalesFacts sales) {
         this.sales = sales;
     }
 
     @GetMapping("/kpis")
-    @PreAuthorize("hasAnyRole('ANALYST','ADMIN')")
+    @PreAuthorize(Roles.HAS_ANALYST)
     @Operation(summary = "Headline sales figures of a period",
             description = "GMV, number of orders and average order value of confirmed orders from 'from' to 'to' "
                     + "(both included, UTC days, at most 366 days) in one currency; amounts in minor units. "
@@ -46,7 +47,7 @@ class KpisController {
         try {
             period = new ReportPeriod(from, to);
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(e.getMessage());
+            throw DomainException.invalid(e.getMessage());
         }
         Kpis kpis = sales.kpis(period, currency);
         return new KpisResponse(from, to, currency, kpis.gmv(), kpis.orders(), kpis.averageOrderValue());
