@@ -21,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -30,6 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code /v3/api-docs}: a minimal OpenAPI document titled with the service name;</li>
  *   <li>{@code .../status/<code>}: that status with a problem body of its own;</li>
  *   <li>{@code .../flaky/<token>}: 503 on the first call for the token, 200 after;</li>
+ *   <li>{@code .../slow/<millis>}: 200 with the echo below, after that many milliseconds;</li>
  *   <li>anything else: 200 with a JSON echo and an ETag.</li>
  * </ul>
  */
@@ -50,6 +53,11 @@ public final class Backends {
     private final Queue<Received> received = new ConcurrentLinkedQueue<>();
     private final Map<String, AtomicInteger> flakyCalls = new ConcurrentHashMap<>();
     private final int deadPort;
+    private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "test-backend-later");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private Backends() {
         ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
@@ -115,14 +123,29 @@ public final class Backends {
                     "{\"type\":\"https://tienda.io/problems/from-" + service + "\",\"status\":" + status + "}");
             return;
         }
+        if (previous.equals("slow")) {
+            // Answered later from a timer, so that any number of slow requests are in flight at once.
+            later.schedule(() -> echo(service, exchange, path), Long.parseLong(last), TimeUnit.MILLISECONDS);
+            return;
+        }
         if (previous.equals("flaky") && flakyCalls.computeIfAbsent(last, token -> new AtomicInteger()).getAndIncrement() == 0) {
             respond(exchange, 503, "application/problem+json", "{\"status\":503}");
             return;
         }
+        echo(service, exchange, path);
+    }
+
+    private static void echo(String service, HttpExchange exchange, String path) {
         exchange.getResponseHeaders().add("ETag", "\"v1\"");
         String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
-        respond(exchange, 200, "application/json", "{\"service\":\"" + service + "\",\"method\":\""
-                + exchange.getRequestMethod() + "\",\"path\":\"" + path + "\",\"requestId\":\"" + requestId + "\"}");
+        try {
+            respond(exchange, 200, "application/json", "{\"service\":\"" + service + "\",\"method\":\""
+                    + exchange.getRequestMethod() + "\",\"path\":\"" + path + "\",\"requestId\":\"" + requestId
+                    + "\"}");
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {

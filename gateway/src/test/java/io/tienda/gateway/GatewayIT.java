@@ -23,7 +23,9 @@ import java.time.Duration;
         // the fail-open path has its own test (TokenBucketRateLimiterTest).
         "tienda.rate-limit.redis-timeout=5s",
         // Tests rotate keys one after another; production's 10 s between JWKS fetches is covered by SigningKeysTest.
-        "tienda.security.jwks-refetch-interval=500ms"
+        "tienda.security.jwks-refetch-interval=500ms",
+        // One route with a tiny bulkhead, to see a full route refuse at once without opening its breaker.
+        "resilience4j.bulkhead.instances.returns.max-concurrent-calls=2"
 })
 @TiendaInfra(Store.REDIS)
 public abstract class GatewayIT {
