@@ -1,10 +1,10 @@
 package io.tienda.user.account;
 
-import io.tienda.platform.web.ApiException;
+import io.tienda.platform.problem.DomainException;
 import io.tienda.user.account.domain.Address;
 import io.tienda.user.account.domain.AddressType;
+import io.tienda.user.account.domain.Users;
 import io.tienda.user.account.persistence.AddressRepository;
-import io.tienda.user.account.persistence.UserRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,11 +25,11 @@ public class AddressBook {
     public static final int MAX_ADDRESSES = 50;
 
     private final AddressRepository addresses;
-    private final UserRepository users;
+    private final Users users;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    AddressBook(AddressRepository addresses, UserRepository users, TransactionTemplate transactions, Clock clock) {
+    AddressBook(AddressRepository addresses, Users users, TransactionTemplate transactions, Clock clock) {
         this.addresses = addresses;
         this.users = users;
         this.transactions = transactions;
@@ -50,9 +50,9 @@ public class AddressBook {
         UUID id = UUID.randomUUID();
         transactions.executeWithoutResult(status -> {
             // Serializes changes to one user's book: the count and the default stay consistent.
-            users.lockById(userId).orElseThrow(() -> ApiException.notFound("user", userId));
+            users.lockById(userId).orElseThrow(() -> DomainException.notFound("user", userId));
             if (addresses.count(userId) >= MAX_ADDRESSES) {
-                throw ApiException.conflict("An address book holds at most " + MAX_ADDRESSES + " addresses");
+                throw DomainException.conflict("An address book holds at most " + MAX_ADDRESSES + " addresses");
             }
             boolean isDefault = data.isDefault() || !addresses.hasDefault(userId, data.type());
             if (isDefault) {
@@ -66,8 +66,8 @@ public class AddressBook {
     public Address replace(UUID userId, UUID id, AddressData data) {
         Instant now = clock.instant();
         transactions.executeWithoutResult(status -> {
-            users.lockById(userId).orElseThrow(() -> ApiException.notFound("user", userId));
-            Address existing = addresses.find(userId, id).orElseThrow(() -> ApiException.notFound("address", id));
+            users.lockById(userId).orElseThrow(() -> DomainException.notFound("user", userId));
+            Address existing = addresses.find(userId, id).orElseThrow(() -> DomainException.notFound("address", id));
             if (data.isDefault()) {
                 addresses.clearDefault(userId, data.type(), id);
             }
@@ -78,7 +78,7 @@ public class AddressBook {
 
     public void delete(UUID userId, UUID id) {
         if (!addresses.delete(userId, id)) {
-            throw ApiException.notFound("address", id);
+            throw DomainException.notFound("address", id);
         }
     }
 

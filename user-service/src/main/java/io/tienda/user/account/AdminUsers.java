@@ -1,12 +1,12 @@
 package io.tienda.user.account;
 
-import io.tienda.platform.web.ApiException;
-import io.tienda.platform.web.Page;
+import io.tienda.platform.core.Page;
+import io.tienda.platform.problem.DomainException;
 import io.tienda.user.account.domain.AccountRoles;
+import io.tienda.user.account.domain.SignInRecords;
 import io.tienda.user.account.domain.User;
 import io.tienda.user.account.domain.UserStatus;
-import io.tienda.user.account.persistence.UserRepository;
-import io.tienda.user.auth.Sessions;
+import io.tienda.user.account.domain.Users;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -28,14 +28,14 @@ public class AdminUsers {
 
     private static final Logger log = LoggerFactory.getLogger(AdminUsers.class);
 
-    private final UserRepository users;
-    private final Sessions sessions;
+    private final Users users;
+    private final SignInRecords signIns;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    AdminUsers(UserRepository users, Sessions sessions, TransactionTemplate transactions, Clock clock) {
+    AdminUsers(Users users, SignInRecords signIns, TransactionTemplate transactions, Clock clock) {
         this.users = users;
-        this.sessions = sessions;
+        this.signIns = signIns;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -45,7 +45,7 @@ public class AdminUsers {
     }
 
     public User get(UUID id) {
-        return users.findById(id).orElseThrow(() -> ApiException.notFound("user", id));
+        return users.findById(id).orElseThrow(() -> DomainException.notFound("user", id));
     }
 
     /** @param roles null keeps them; @param status null keeps it */
@@ -54,21 +54,23 @@ public class AdminUsers {
         List<String> newRoles = roles == null ? null : AccountRoles.normalized(new HashSet<>(roles));
         String refusal = AccountRoles.selfChangeRefusal(actor, target, newRoles, status);
         if (refusal != null) {
-            throw ApiException.conflict(refusal);
+            throw DomainException.conflict(refusal);
         }
         transactions.executeWithoutResult(tx -> {
-            User user = users.lockById(target).map(UserRepository.Credentials::user)
-                    .orElseThrow(() -> ApiException.notFound("user", target));
-            UserStatus nextStatus = status == null ? user.status() : status;
-            if (status != null && !user.status().adminMayChangeTo(status)) {
-                throw ApiException.conflict("An erased account cannot be changed");
+            User user = users.lockById(target).orElseThrow(() -> DomainException.notFound("user", target));
+            User changed = status == null ? user : switch (status) {
+                case ACTIVE -> user.reactivate(now);
+                case DEACTIVATED -> user.deactivate(now);
+                case ERASED -> throw DomainException.conflict("Only the owner can erase an account");
+            };
+            if (roles != null) {
+                changed = changed.changeRoles(roles, now);
             }
-            if (roles != null && user.status() == UserStatus.ERASED) {
-                throw ApiException.conflict("An erased account cannot be changed");
+            if (!changed.equals(user)) {
+                users.save(changed);
             }
-            users.updateRolesAndStatus(target, newRoles == null ? user.roles() : newRoles, nextStatus, now);
-            if (nextStatus == UserStatus.DEACTIVATED && user.status() != UserStatus.DEACTIVATED) {
-                int revoked = sessions.revokeAll(target, null, Sessions.DEACTIVATED);
+            if (changed.status() == UserStatus.DEACTIVATED && user.status() != UserStatus.DEACTIVATED) {
+                int revoked = signIns.endSessions(target);
                 log.info("admin {} deactivated user {}; {} sessions revoked", actor, target, revoked);
             }
             if (newRoles != null && !newRoles.equals(user.roles())) {

@@ -3,16 +3,13 @@ package io.tienda.user.account;
 import io.tienda.platform.events.Topics;
 import io.tienda.platform.events.user.UserErased;
 import io.tienda.platform.outbox.Outbox;
-import io.tienda.platform.web.ApiException;
+import io.tienda.platform.problem.DomainException;
 import io.tienda.user.account.domain.Address;
+import io.tienda.user.account.domain.SignInRecords;
 import io.tienda.user.account.domain.User;
+import io.tienda.user.account.domain.Users;
 import io.tienda.user.account.persistence.AddressRepository;
 import io.tienda.user.account.persistence.ConsentRepository;
-import io.tienda.user.account.persistence.UserRepository;
-import io.tienda.user.auth.domain.Secrets;
-import io.tienda.user.auth.persistence.LoginAuditRepository;
-import io.tienda.user.auth.persistence.OneTimeTokenRepository;
-import io.tienda.user.auth.persistence.SessionRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -33,25 +30,20 @@ public class Privacy {
 
     private static final Logger log = LoggerFactory.getLogger(Privacy.class);
 
-    private final UserRepository users;
+    private final Users users;
     private final AddressRepository addresses;
     private final ConsentRepository consents;
-    private final SessionRepository sessions;
-    private final OneTimeTokenRepository tokens;
-    private final LoginAuditRepository audit;
+    private final SignInRecords signIns;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    Privacy(UserRepository users, AddressRepository addresses, ConsentRepository consents, SessionRepository sessions,
-            OneTimeTokenRepository tokens, LoginAuditRepository audit, Outbox outbox,
-            TransactionTemplate transactions, Clock clock) {
+    Privacy(Users users, AddressRepository addresses, ConsentRepository consents, SignInRecords signIns,
+            Outbox outbox, TransactionTemplate transactions, Clock clock) {
         this.users = users;
         this.addresses = addresses;
         this.consents = consents;
-        this.sessions = sessions;
-        this.tokens = tokens;
-        this.audit = audit;
+        this.signIns = signIns;
         this.outbox = outbox;
         this.transactions = transactions;
         this.clock = clock;
@@ -59,16 +51,16 @@ public class Privacy {
 
     /** Everything held about the user, at one instant. */
     public record Export(Instant exportedAt, User profile, List<Address> addresses,
-            List<ConsentRepository.ConsentEvent> consents, List<SessionRepository.Session> sessions,
-            List<LoginAuditRepository.Entry> loginAudit) {
+            List<ConsentRepository.ConsentEvent> consents, List<SignInRecords.Session> sessions,
+            List<SignInRecords.Attempt> loginAudit) {
     }
 
     public Export export(UUID userId) {
         return transactions.execute(status -> {
             User user = users.findById(userId).filter(u -> u.status().maySignIn())
-                    .orElseThrow(() -> ApiException.notFound("user", userId));
+                    .orElseThrow(() -> DomainException.notFound("user", userId));
             return new Export(clock.instant(), user, addresses.findByUser(userId), consents.history(userId),
-                    sessions.sessionsOf(userId), audit.of(userId, Secrets.emailHash(user.email())));
+                    signIns.sessions(userId), signIns.attempts(userId, user.email()));
         });
     }
 
@@ -79,15 +71,13 @@ public class Privacy {
     public void erase(UUID userId) {
         Instant now = clock.instant();
         transactions.executeWithoutResult(status -> {
-            User user = users.lockById(userId).map(UserRepository.Credentials::user)
-                    .filter(u -> u.status().maySignIn())
-                    .orElseThrow(() -> ApiException.notFound("user", userId));
-            audit.anonymise(userId, Secrets.emailHash(user.email()));
+            User user = users.lockById(userId).filter(u -> u.status().maySignIn())
+                    .orElseThrow(() -> DomainException.notFound("user", userId));
+            User erased = user.erase(now);
+            signIns.erase(userId, user.email());
             addresses.deleteAll(userId);
             consents.deleteAll(userId);
-            sessions.deleteAllOf(userId);
-            tokens.deleteAllOf(userId);
-            users.anonymise(userId, now);
+            users.save(erased);
             outbox.publish(Topics.USER_EVENTS, userId.toString(), new UserErased(userId, now));
         });
         log.info("user {} erased their account", userId);

@@ -1,9 +1,9 @@
 package io.tienda.user.account;
 
-import io.tienda.platform.web.ApiException;
+import io.tienda.platform.problem.DomainException;
 import io.tienda.user.account.domain.User;
+import io.tienda.user.account.domain.Users;
 import io.tienda.user.account.persistence.ConsentRepository;
-import io.tienda.user.account.persistence.UserRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -15,12 +15,12 @@ import java.util.UUID;
 @Service
 public class Profiles {
 
-    private final UserRepository users;
+    private final Users users;
     private final ConsentRepository consents;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    Profiles(UserRepository users, ConsentRepository consents, TransactionTemplate transactions, Clock clock) {
+    Profiles(Users users, ConsentRepository consents, TransactionTemplate transactions, Clock clock) {
         this.users = users;
         this.consents = consents;
         this.transactions = transactions;
@@ -29,30 +29,26 @@ public class Profiles {
 
     public User get(UUID userId) {
         return users.findById(userId).filter(user -> user.status().maySignIn())
-                .orElseThrow(() -> ApiException.notFound("user", userId));
+                .orElseThrow(() -> DomainException.notFound("user", userId));
     }
 
     /** Applies the change; a change of marketing consent is recorded with its time as proof. */
     public User update(UUID userId, ProfileChange change) {
         Instant now = clock.instant();
         transactions.executeWithoutResult(status -> {
-            User user = users.lockById(userId).map(UserRepository.Credentials::user)
-                    .filter(u -> u.status().maySignIn())
-                    .orElseThrow(() -> ApiException.notFound("user", userId));
-            boolean consent = user.marketingConsent();
-            Instant consentAt = user.marketingConsentAt();
-            if (change.setMarketingConsent() && change.marketingConsent() != user.marketingConsent()) {
-                consent = change.marketingConsent();
-                consentAt = now;
-                consents.record(userId, ConsentRepository.MARKETING, consent, now);
-            }
-            User changed = new User(user.id(), user.email(),
+            User user = users.lockById(userId).filter(u -> u.status().maySignIn())
+                    .orElseThrow(() -> DomainException.notFound("user", userId));
+            User changed = user.changeProfile(
                     change.setName() ? change.name() : user.name(),
                     change.setPhone() ? change.phone() : user.phone(),
                     change.setLanguage() ? change.language() : user.language(),
                     change.setCurrency() ? change.currency() : user.currency(),
-                    consent, consentAt, user.roles(), user.status(), user.emailVerifiedAt(), user.createdAt(), now);
-            users.updateProfile(changed, now);
+                    change.setMarketingConsent() ? change.marketingConsent() : user.marketingConsent(),
+                    now);
+            if (changed.marketingConsent() != user.marketingConsent()) {
+                consents.record(userId, ConsentRepository.MARKETING, changed.marketingConsent(), now);
+            }
+            users.save(changed);
         });
         return get(userId);
     }

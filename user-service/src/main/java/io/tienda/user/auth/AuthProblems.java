@@ -1,7 +1,7 @@
 package io.tienda.user.auth;
 
-import io.tienda.platform.web.ApiException;
-import io.tienda.platform.web.ProblemType;
+import io.tienda.platform.problem.DomainException;
+import io.tienda.platform.problem.ProblemType;
 
 import java.net.URI;
 import java.time.Duration;
@@ -18,46 +18,46 @@ public final class AuthProblems {
     }
 
     /** Unknown email or wrong password: deliberately the same answer. */
-    public static ApiException invalidCredentials() {
-        return ApiException.custom(401, "invalid-credentials", "Invalid credentials",
+    public static DomainException invalidCredentials() {
+        return DomainException.custom(401, "invalid-credentials", "Invalid credentials",
                 "The email or the password is wrong");
     }
 
-    public static ApiException throttled(Duration wait) {
+    public static DomainException throttled(Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        return new ApiException(429, URI.create(ProblemType.BASE + "login-throttled"), "Too many failed sign-ins",
+        return new DomainException(429, URI.create(ProblemType.BASE + "login-throttled"), "Too many failed sign-ins",
                 "Too many failed attempts; try again in " + seconds + " s", Map.of(RETRY_AFTER, seconds));
     }
 
-    public static ApiException deactivated() {
-        return ApiException.custom(403, "account-deactivated", "Account deactivated",
+    public static DomainException deactivated() {
+        return DomainException.custom(403, "account-deactivated", "Account deactivated",
                 "This account has been deactivated; contact support");
     }
 
-    public static ApiException invalidRefreshToken() {
-        return ApiException.custom(401, "invalid-refresh-token", "Invalid refresh token",
+    public static DomainException invalidRefreshToken() {
+        return DomainException.custom(401, "invalid-refresh-token", "Invalid refresh token",
                 "The refresh token is unknown, expired, already used or revoked; sign in again");
     }
 
-    public static ApiException invalidToken() {
-        return ApiException.custom(400, "invalid-token", "Invalid or expired link",
+    public static DomainException invalidToken() {
+        return DomainException.custom(400, "invalid-token", "Invalid or expired link",
                 "The link is invalid, expired or was already used; ask for a new one");
     }
 
-    public static ApiException emailTaken() {
-        return ApiException.custom(409, "email-taken", "Email already registered",
+    public static DomainException emailTaken() {
+        return DomainException.custom(409, "email-taken", "Email already registered",
                 "An account with this email already exists; sign in or reset the password");
     }
 
-    public static ApiException wrongPassword() {
-        return ApiException.custom(403, "wrong-password", "Wrong password", "The current password is wrong");
+    public static DomainException wrongPassword() {
+        return DomainException.custom(403, "wrong-password", "Wrong password", "The current password is wrong");
     }
 
     /** A password that breaks the policy; lists the rules, never the password. */
-    public static ApiException weakPassword(String field, List<String> violations) {
+    public static DomainException weakPassword(String field, List<String> violations) {
         List<Map<String, String>> errors = violations.stream()
                 .map(message -> Map.of("field", field, "message", message)).toList();
-        return new ApiException(400, ProblemType.VALIDATION.uri(), ProblemType.VALIDATION.title(),
+        return new DomainException(400, ProblemType.VALIDATION.uri(), ProblemType.VALIDATION.title(),
                 "Invalid fields: " + field, Map.of("errors", errors));
     }
 }

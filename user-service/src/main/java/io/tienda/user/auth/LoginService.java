@@ -1,7 +1,7 @@
 package io.tienda.user.auth;
 
 import io.tienda.user.account.domain.User;
-import io.tienda.user.account.persistence.UserRepository;
+import io.tienda.user.account.domain.Users;
 import io.tienda.user.auth.domain.Secrets;
 import io.tienda.user.auth.persistence.LoginAuditRepository;
 import io.tienda.user.auth.persistence.LoginAuditRepository.Outcome;
@@ -21,14 +21,14 @@ import java.util.Optional;
 @Service
 public class LoginService {
 
-    private final UserRepository users;
+    private final Users users;
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
     private final Sessions sessions;
     private final LoginAuditRepository audit;
     private final Clock clock;
 
-    LoginService(UserRepository users, PasswordHasher hasher, LoginThrottle throttle, Sessions sessions,
+    LoginService(Users users, PasswordHasher hasher, LoginThrottle throttle, Sessions sessions,
             LoginAuditRepository audit, Clock clock) {
         this.users = users;
         this.hasher = hasher;
@@ -46,7 +46,7 @@ public class LoginService {
             audit.record(null, emailHash, client.ip(), client.userAgent(), Outcome.THROTTLED, now);
             throw AuthProblems.throttled(wait.get());
         }
-        Optional<UserRepository.Credentials> found = users.findCredentialsByEmail(email);
+        Optional<Users.Credentials> found = users.findCredentialsByEmail(email);
         boolean matches = found.map(c -> hasher.matches(password, c.passwordHash())).orElseGet(() -> {
             hasher.matchNothing(password);
             return false;
@@ -58,7 +58,7 @@ public class LoginService {
             throw AuthProblems.invalidCredentials();
         }
         throttle.forgiveAccount(email);
-        UserRepository.Credentials credentials = found.get();
+        Users.Credentials credentials = found.get();
         User user = credentials.user();
         if (!user.status().maySignIn()) {
             audit.record(user.id(), emailHash, client.ip(), client.userAgent(), Outcome.DEACTIVATED, now);

@@ -1,8 +1,8 @@
 package io.tienda.user.auth;
 
-import io.tienda.platform.web.ApiException;
+import io.tienda.platform.problem.DomainException;
 import io.tienda.user.account.domain.User;
-import io.tienda.user.account.persistence.UserRepository;
+import io.tienda.user.account.domain.Users;
 import io.tienda.user.auth.domain.PasswordRules;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,7 +22,7 @@ import java.util.UUID;
 @Service
 public class PasswordChange {
 
-    private final UserRepository users;
+    private final Users users;
     private final PasswordRules rules;
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
@@ -30,7 +30,7 @@ public class PasswordChange {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    PasswordChange(UserRepository users, PasswordRules rules, PasswordHasher hasher, LoginThrottle throttle,
+    PasswordChange(Users users, PasswordRules rules, PasswordHasher hasher, LoginThrottle throttle,
             Sessions sessions, TransactionTemplate transactions, Clock clock) {
         this.users = users;
         this.rules = rules;
@@ -44,9 +44,9 @@ public class PasswordChange {
     /** @return how many other sessions were ended */
     public int change(UUID userId, UUID currentSession, String currentPassword, String newPassword) {
         Instant now = clock.instant();
-        UserRepository.Credentials credentials = users.findCredentialsById(userId)
+        Users.Credentials credentials = users.findCredentialsById(userId)
                 .filter(c -> c.user().status().maySignIn())
-                .orElseThrow(() -> ApiException.notFound("user", userId));
+                .orElseThrow(() -> DomainException.notFound("user", userId));
         User user = credentials.user();
         Optional<Duration> wait = throttle.beginAccountAttempt(user.email(), now);
         if (wait.isPresent()) {

@@ -1,8 +1,8 @@
 package io.tienda.user.auth;
 
 import io.tienda.user.UsersProperties;
-import io.tienda.platform.web.ApiException;
-import io.tienda.platform.web.ProblemType;
+import io.tienda.platform.problem.DomainException;
+import io.tienda.platform.problem.ProblemType;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -67,10 +67,10 @@ public class PasswordHasher {
             acquired = permits.tryAcquire(QUEUE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiException(ProblemType.SERVICE_UNAVAILABLE, "Sign-in is busy; try again in a moment");
+            throw new DomainException(ProblemType.SERVICE_UNAVAILABLE, "Sign-in is busy; try again in a moment");
         }
         if (!acquired) {
-            throw new ApiException(ProblemType.SERVICE_UNAVAILABLE, "Sign-in is busy; try again in a moment");
+            throw new DomainException(ProblemType.SERVICE_UNAVAILABLE, "Sign-in is busy; try again in a moment");
         }
         try {
             return work.get();

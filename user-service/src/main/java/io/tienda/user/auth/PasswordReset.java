@@ -5,7 +5,7 @@ import io.tienda.platform.events.user.PasswordResetRequested;
 import io.tienda.platform.outbox.Outbox;
 import io.tienda.user.UsersProperties;
 import io.tienda.user.account.domain.User;
-import io.tienda.user.account.persistence.UserRepository;
+import io.tienda.user.account.domain.Users;
 import io.tienda.user.auth.domain.PasswordRules;
 import io.tienda.user.auth.domain.Secrets;
 import io.tienda.user.auth.persistence.OneTimeTokenRepository;
@@ -37,7 +37,7 @@ public class PasswordReset {
 
     private final PasswordResetRequestRepository requests;
     private final OneTimeTokenRepository tokens;
-    private final UserRepository users;
+    private final Users users;
     private final PasswordRules rules;
     private final PasswordHasher hasher;
     private final Sessions sessions;
@@ -47,7 +47,7 @@ public class PasswordReset {
     private final UsersProperties.PasswordReset settings;
     private final Clock clock;
 
-    PasswordReset(PasswordResetRequestRepository requests, OneTimeTokenRepository tokens, UserRepository users,
+    PasswordReset(PasswordResetRequestRepository requests, OneTimeTokenRepository tokens, Users users,
             PasswordRules rules, PasswordHasher hasher, Sessions sessions, LoginThrottle throttle, Outbox outbox,
             TransactionTemplate transactions, UsersProperties properties, Clock clock) {
         this.requests = requests;
@@ -129,7 +129,7 @@ public class PasswordReset {
             UUID consumedFor = tokens.consume(hash, OneTimeTokenRepository.RESET_PASSWORD, now)
                     .orElseThrow(AuthProblems::invalidToken);
             users.updatePassword(consumedFor, newHash, now);
-            users.markEmailVerified(consumedFor, now);
+            users.lockById(consumedFor).map(account -> account.verifyEmail(now)).ifPresent(users::save);
             sessions.revokeAll(consumedFor, null, Sessions.PASSWORD_RESET);
         });
         throttle.forgiveAccount(user.email());

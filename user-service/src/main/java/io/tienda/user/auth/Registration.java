@@ -3,10 +3,10 @@ package io.tienda.user.auth;
 import io.tienda.platform.events.Topics;
 import io.tienda.platform.events.user.UserRegistered;
 import io.tienda.platform.outbox.Outbox;
-import io.tienda.platform.security.Roles;
+import io.tienda.platform.core.Roles;
 import io.tienda.user.UsersProperties;
 import io.tienda.user.account.domain.User;
-import io.tienda.user.account.persistence.UserRepository;
+import io.tienda.user.account.domain.Users;
 import io.tienda.user.auth.domain.PasswordRules;
 import io.tienda.user.auth.domain.Secrets;
 import io.tienda.user.auth.persistence.OneTimeTokenRepository;
@@ -28,7 +28,7 @@ import java.util.UUID;
 @Service
 public class Registration {
 
-    private final UserRepository users;
+    private final Users users;
     private final OneTimeTokenRepository tokens;
     private final PasswordRules rules;
     private final PasswordHasher hasher;
@@ -37,7 +37,7 @@ public class Registration {
     private final Duration verificationTtl;
     private final Clock clock;
 
-    Registration(UserRepository users, OneTimeTokenRepository tokens, PasswordRules rules, PasswordHasher hasher,
+    Registration(Users users, OneTimeTokenRepository tokens, PasswordRules rules, PasswordHasher hasher,
             Outbox outbox, TransactionTemplate transactions, UsersProperties properties, Clock clock) {
         this.users = users;
         this.tokens = tokens;
@@ -73,7 +73,7 @@ public class Registration {
         Instant now = clock.instant();
         try {
             transactions.executeWithoutResult(status -> {
-                users.insert(new UserRepository.NewUser(id, email, hash, name, signUp.language(),
+                users.insert(new Users.NewUser(id, email, hash, name, signUp.language(),
                         List.of(Roles.CUSTOMER), null, now));
                 sendVerification(id, email, name, signUp.language(), now);
             });
@@ -89,7 +89,7 @@ public class Registration {
         transactions.executeWithoutResult(status -> {
             UUID userId = tokens.consume(Secrets.sha256(token), OneTimeTokenRepository.VERIFY_EMAIL, now)
                     .orElseThrow(AuthProblems::invalidToken);
-            users.markEmailVerified(userId, now);
+            users.lockById(userId).map(user -> user.verifyEmail(now)).ifPresent(users::save);
         });
     }
 

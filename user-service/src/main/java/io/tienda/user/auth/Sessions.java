@@ -2,7 +2,7 @@ package io.tienda.user.auth;
 
 import io.tienda.user.UsersProperties;
 import io.tienda.user.account.domain.User;
-import io.tienda.user.account.persistence.UserRepository;
+import io.tienda.user.account.domain.Users;
 import io.tienda.user.auth.domain.RefreshTokenFamilies;
 import io.tienda.user.auth.domain.Secrets;
 import io.tienda.user.auth.keys.AccessTokens;
@@ -34,13 +34,13 @@ public class Sessions {
     public static final String DEACTIVATED = "DEACTIVATED";
 
     private final SessionRepository sessions;
-    private final UserRepository users;
+    private final Users users;
     private final AccessTokens accessTokens;
     private final TransactionTemplate transactions;
     private final Duration refreshTtl;
     private final Clock clock;
 
-    Sessions(SessionRepository sessions, UserRepository users, AccessTokens accessTokens,
+    Sessions(SessionRepository sessions, Users users, AccessTokens accessTokens,
             TransactionTemplate transactions, UsersProperties properties, Clock clock) {
         this.sessions = sessions;
         this.users = users;

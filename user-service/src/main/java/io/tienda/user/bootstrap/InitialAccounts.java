@@ -1,8 +1,8 @@
 package io.tienda.user.bootstrap;
 
-import io.tienda.platform.security.Roles;
+import io.tienda.platform.core.Roles;
 import io.tienda.user.UsersProperties;
-import io.tienda.user.account.persistence.UserRepository;
+import io.tienda.user.account.domain.Users;
 import io.tienda.user.auth.PasswordHasher;
 import io.tienda.user.auth.domain.PasswordRules;
 import org.slf4j.Logger;
@@ -45,12 +45,12 @@ class InitialAccounts implements ApplicationRunner {
     }
 
     private final UsersProperties properties;
-    private final UserRepository users;
+    private final Users users;
     private final PasswordHasher hasher;
     private final PasswordRules rules;
     private final Clock clock;
 
-    InitialAccounts(UsersProperties properties, UserRepository users, PasswordHasher hasher, PasswordRules rules,
+    InitialAccounts(UsersProperties properties, Users users, PasswordHasher hasher, PasswordRules rules,
             Clock clock) {
         this.properties = properties;
         this.users = users;
@@ -82,7 +82,7 @@ class InitialAccounts implements ApplicationRunner {
         }
         Instant now = clock.instant();
         try {
-            users.insert(new UserRepository.NewUser(UUID.randomUUID(), email, hasher.hash(password), name, "es",
+            users.insert(new Users.NewUser(UUID.randomUUID(), email, hasher.hash(password), name, "es",
                     List.of(role), now, now));
             log.info("created the {} account {}", role, email);
         } catch (DuplicateKeyException e) {

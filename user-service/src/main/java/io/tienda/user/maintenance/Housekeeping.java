@@ -1,10 +1,7 @@
 package io.tienda.user.maintenance;
 
 import io.tienda.user.UsersProperties;
-import io.tienda.user.auth.persistence.LoginAuditRepository;
-import io.tienda.user.auth.persistence.OneTimeTokenRepository;
-import io.tienda.user.auth.persistence.SessionRepository;
-import io.tienda.user.auth.persistence.ThrottleRepository;
+import io.tienda.user.auth.SignInCleanup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -26,19 +23,12 @@ public class Housekeeping {
     /** Kept a little past expiry, so a late refresh still finds its token and gets a clear refusal. */
     private static final Duration GRACE = Duration.ofDays(1);
 
-    private final SessionRepository sessions;
-    private final OneTimeTokenRepository tokens;
-    private final ThrottleRepository throttles;
-    private final LoginAuditRepository audit;
+    private final SignInCleanup cleanup;
     private final UsersProperties properties;
     private final Clock clock;
 
-    Housekeeping(SessionRepository sessions, OneTimeTokenRepository tokens, ThrottleRepository throttles,
-            LoginAuditRepository audit, UsersProperties properties, Clock clock) {
-        this.sessions = sessions;
-        this.tokens = tokens;
-        this.throttles = throttles;
-        this.audit = audit;
+    Housekeeping(SignInCleanup cleanup, UsersProperties properties, Clock clock) {
+        this.cleanup = cleanup;
         this.properties = properties;
         this.clock = clock;
     }
@@ -51,10 +41,10 @@ public class Housekeeping {
                 .compareTo(properties.loginThrottle().ipPolicy().forgetAfter()) > 0
                 ? properties.loginThrottle().accountPolicy().forgetAfter()
                 : properties.loginThrottle().ipPolicy().forgetAfter();
-        int expiredSessions = sessions.deleteExpired(now.minus(GRACE));
-        int expiredTokens = tokens.deleteExpired(now.minus(GRACE));
-        int idleThrottles = throttles.deleteIdle(now.minus(quiet));
-        int oldAudit = audit.deleteOlderThan(now.minus(properties.maintenance().auditRetention()));
+        int expiredSessions = cleanup.deleteSessionsExpiredBefore(now.minus(GRACE));
+        int expiredTokens = cleanup.deleteTokensExpiredBefore(now.minus(GRACE));
+        int idleThrottles = cleanup.deleteThrottlesIdleSince(now.minus(quiet));
+        int oldAudit = cleanup.deleteAuditOlderThan(now.minus(properties.maintenance().auditRetention()));
         if (expiredSessions + expiredTokens + idleThrottles + oldAudit > 0) {
             log.info("housekeeping deleted {} expired sessions, {} expired tokens, {} idle throttles, {} audit rows",
                     expiredSessions, expiredTokens, idleThrottles, oldAudit);

@@ -4,13 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tienda.user.account.Caller;
 import io.tienda.user.account.Privacy;
 import io.tienda.user.account.Profiles;
-import io.tienda.user.auth.Caller;
-import io.tienda.user.auth.PasswordChange;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.Size;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -20,7 +16,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -36,24 +31,12 @@ class AccountResource {
 
     private final Profiles profiles;
     private final Privacy privacy;
-    private final PasswordChange passwordChange;
     private final Caller caller;
 
-    AccountResource(Profiles profiles, Privacy privacy, PasswordChange passwordChange, Caller caller) {
+    AccountResource(Profiles profiles, Privacy privacy, Caller caller) {
         this.profiles = profiles;
         this.privacy = privacy;
-        this.passwordChange = passwordChange;
         this.caller = caller;
-    }
-
-    record ChangePassword(
-            @NotEmpty @Size(max = 1024) @Schema(format = "password") String currentPassword,
-            @NotEmpty @Size(max = 1024) @Schema(format = "password") String newPassword) {
-
-        @Override
-        public String toString() {
-            return "ChangePassword[]";
-        }
     }
 
     @Operation(summary = "The caller's own profile",
@@ -72,16 +55,6 @@ class AccountResource {
     @PatchMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
     public Profile update(@RequestBody JsonNode body) {
         return Profile.of(profiles.update(caller.userId(), ProfilePatch.read(body)));
-    }
-
-    @Operation(summary = "Change the caller's password",
-            description = "Needs the current password (403 wrong-password). Ends every other session; the one "
-                    + "the access token belongs to stays signed in.")
-    @PostMapping("/password")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    public void changePassword(@Valid @RequestBody ChangePassword body) {
-        UUID userId = caller.userId();
-        passwordChange.change(userId, caller.sessionId().orElse(null), body.currentPassword(), body.newPassword());
     }
 
     @Operation(summary = "Download everything user-service holds about the caller (GDPR)",

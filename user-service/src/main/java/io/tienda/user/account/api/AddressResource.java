@@ -3,12 +3,12 @@ package io.tienda.user.account.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.tienda.platform.web.ApiException;
+import io.tienda.platform.problem.DomainException;
 import io.tienda.user.account.AddressBook;
+import io.tienda.user.account.Caller;
 import io.tienda.user.account.domain.Address;
 import io.tienda.user.account.domain.AddressType;
 import io.tienda.user.account.domain.ProfileRules;
-import io.tienda.user.auth.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -62,7 +62,7 @@ class AddressResource {
 
         AddressBook.AddressData data() {
             if (!ProfileRules.isCountry(country)) {
-                throw ApiException.invalid("country " + country + " is not an ISO 3166-1 alpha-2 code");
+                throw DomainException.invalid("country " + country + " is not an ISO 3166-1 alpha-2 code");
             }
             return new AddressBook.AddressData(type, name, line1, line2, city, region, postalCode, country, phone,
                     Boolean.TRUE.equals(isDefault));

@@ -3,13 +3,14 @@ package io.tienda.user.account.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.tienda.platform.web.ApiException;
-import io.tienda.platform.web.Page;
+import io.tienda.platform.core.Page;
+import io.tienda.platform.core.Roles;
+import io.tienda.platform.problem.DomainException;
 import io.tienda.user.account.AdminUsers;
+import io.tienda.user.account.Caller;
 import io.tienda.user.account.domain.AccountRoles;
 import io.tienda.user.account.domain.User;
 import io.tienda.user.account.domain.UserStatus;
-import io.tienda.user.auth.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -33,7 +34,7 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/v1/users")
 @Validated
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize(Roles.HAS_ADMIN)
 class AdminUserResource {
 
     private final AdminUsers admin;
@@ -68,7 +69,7 @@ class AdminUserResource {
             @RequestParam(defaultValue = "0") @PositiveOrZero @Max(Page.MAX_PAGE) int page,
             @RequestParam(defaultValue = Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
         if (role != null && !AccountRoles.known(role)) {
-            throw ApiException.invalid("role must be one of " + AccountRoles.ALL);
+            throw DomainException.invalid("role must be one of " + AccountRoles.ALL);
         }
         return admin.search(q, role, status, page, size).map(UserView::of);
     }
@@ -85,10 +86,10 @@ class AdminUserResource {
     @PatchMapping("/{id}")
     public UserView change(@PathVariable UUID id, @Valid @RequestBody UserChange body) {
         if (body.roles() != null && !body.roles().stream().allMatch(AccountRoles::known)) {
-            throw ApiException.invalid("roles must be among " + AccountRoles.ALL);
+            throw DomainException.invalid("roles must be among " + AccountRoles.ALL);
         }
         if (body.status() == UserStatus.ERASED) {
-            throw ApiException.invalid("status must be ACTIVE or DEACTIVATED; only the owner can erase an account");
+            throw DomainException.invalid("status must be ACTIVE or DEACTIVATED; only the owner can erase an account");
         }
         return UserView.of(admin.change(caller.userId(), id, body.roles(), body.status()));
     }

@@ -1,8 +1,8 @@
 package io.tienda.user.account.api;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.tienda.platform.web.ApiException;
-import io.tienda.platform.web.ProblemType;
+import io.tienda.platform.problem.DomainException;
+import io.tienda.platform.problem.ProblemType;
 import io.tienda.user.account.ProfileChange;
 import io.tienda.user.account.domain.ProfileRules;
 import tools.jackson.databind.JsonNode;
@@ -28,7 +28,7 @@ record ProfilePatch(@Schema(example = "Ana García", nullable = true) String nam
 
     static ProfileChange read(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw new ApiException(ProblemType.INVALID_BODY, "Send a JSON object with the fields to change");
+            throw new DomainException(ProblemType.INVALID_BODY, "Send a JSON object with the fields to change");
         }
         List<Map<String, String>> errors = new ArrayList<>();
         for (String field : body.propertyNames()) {
@@ -65,7 +65,7 @@ record ProfilePatch(@Schema(example = "Ana García", nullable = true) String nam
             }
         }
         if (!errors.isEmpty()) {
-            throw new ApiException(400, ProblemType.VALIDATION.uri(), ProblemType.VALIDATION.title(),
+            throw new DomainException(400, ProblemType.VALIDATION.uri(), ProblemType.VALIDATION.title(),
                     "Invalid fields: " + String.join(", ",
                             errors.stream().map(e -> e.get("field")).distinct().toList()),
                     Map.of("errors", errors));

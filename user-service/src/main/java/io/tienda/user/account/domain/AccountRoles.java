@@ -1,6 +1,6 @@
 package io.tienda.user.account.domain;
 
-import io.tienda.platform.security.Roles;
+import io.tienda.platform.core.Roles;
 
 import java.util.List;
 import java.util.Set;

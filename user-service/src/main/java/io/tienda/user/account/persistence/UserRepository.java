@@ -1,8 +1,9 @@
 package io.tienda.user.account.persistence;
 
-import io.tienda.platform.web.Page;
+import io.tienda.platform.core.Page;
 import io.tienda.user.account.domain.User;
 import io.tienda.user.account.domain.UserStatus;
+import io.tienda.user.account.domain.Users;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,9 +18,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Accounts in PostgreSQL. Emails are matched case-insensitively through the index on {@code lower(email)}. */
+/** {@link Users} in PostgreSQL. Emails are matched case-insensitively through the index on {@code lower(email)}. */
 @Repository
-public class UserRepository {
+class UserRepository implements Users {
 
     private static final String COLUMNS = """
             id, email, display_name, phone, language, currency, marketing_consent, marketing_consent_at, roles,
@@ -31,25 +32,7 @@ public class UserRepository {
         this.jdbc = jdbc;
     }
 
-    /** What sign-in needs: the account with its password hash. */
-    public record Credentials(User user, String passwordHash) {
-
-        @Override
-        public String toString() {
-            return "Credentials[user=" + user.id() + "]";
-        }
-    }
-
-    /** A new account. */
-    public record NewUser(UUID id, String email, String passwordHash, String name, String language,
-            List<String> roles, Instant emailVerifiedAt, Instant createdAt) {
-
-        @Override
-        public String toString() {
-            return "NewUser[id=" + id + ", roles=" + roles + "]";
-        }
-    }
-
+    @Override
     public Optional<User> findById(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from users where id = :id")
                 .param("id", id)
@@ -57,6 +40,7 @@ public class UserRepository {
                 .optional();
     }
 
+    @Override
     public Optional<Credentials> findCredentialsById(UUID id) {
         return jdbc.sql("select " + COLUMNS + ", password_hash from users where id = :id")
                 .param("id", id)
@@ -64,14 +48,15 @@ public class UserRepository {
                 .optional();
     }
 
-    /** The account, locked against concurrent changes until the transaction ends. */
-    public Optional<Credentials> lockById(UUID id) {
-        return jdbc.sql("select " + COLUMNS + ", password_hash from users where id = :id for update")
+    @Override
+    public Optional<User> lockById(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from users where id = :id for update")
                 .param("id", id)
-                .query((rs, row) -> new Credentials(user(rs, row), rs.getString("password_hash")))
+                .query(UserRepository::user)
                 .optional();
     }
 
+    @Override
     public Optional<Credentials> findCredentialsByEmail(String email) {
         return jdbc.sql("select " + COLUMNS + ", password_hash from users where lower(email) = lower(:email)")
                 .param("email", email.strip())
@@ -79,6 +64,7 @@ public class UserRepository {
                 .optional();
     }
 
+    @Override
     public Optional<User> findByEmail(String email) {
         return jdbc.sql("select " + COLUMNS + " from users where lower(email) = lower(:email)")
                 .param("email", email.strip())
@@ -86,6 +72,7 @@ public class UserRepository {
                 .optional();
     }
 
+    @Override
     public boolean emailTaken(String email) {
         return jdbc.sql("select exists(select 1 from users where lower(email) = lower(:email))")
                 .param("email", email.strip())
@@ -93,6 +80,7 @@ public class UserRepository {
     }
 
     /** @throws org.springframework.dao.DuplicateKeyException when the email already has an account */
+    @Override
     public void insert(NewUser user) {
         jdbc.sql("""
                         insert into users (id, email, password_hash, display_name, language, roles, email_verified_at,
@@ -105,15 +93,7 @@ public class UserRepository {
                 .update();
     }
 
-    public void markEmailVerified(UUID id, Instant at) {
-        jdbc.sql("""
-                        update users set email_verified_at = coalesce(email_verified_at, :at), updated_at = :at,
-                                         version = version + 1
-                         where id = :id""")
-                .param("id", id).param("at", utc(at))
-                .update();
-    }
-
+    @Override
     public void updatePassword(UUID id, String hash, Instant at) {
         jdbc.sql("""
                         update users set password_hash = :hash, password_changed_at = :at, updated_at = :at,
@@ -123,51 +103,38 @@ public class UserRepository {
                 .update();
     }
 
-    /** Replaces a hash made with weaker parameters; only if it is still the one that was checked. */
+    @Override
     public void upgradeHash(UUID id, String oldHash, String newHash) {
         jdbc.sql("update users set password_hash = :new where id = :id and password_hash = :old")
                 .param("id", id).param("old", oldHash).param("new", newHash)
                 .update();
     }
 
-    public void updateProfile(User user, Instant at) {
-        jdbc.sql("""
-                        update users set display_name = :name, phone = :phone, language = :language,
-                                         currency = :currency, marketing_consent = :consent,
-                                         marketing_consent_at = :consentAt, updated_at = :at, version = version + 1
-                         where id = :id""")
-                .param("id", user.id()).param("name", user.name()).param("phone", user.phone())
-                .param("language", user.language()).param("currency", user.currency())
-                .param("consent", user.marketingConsent()).param("consentAt", utc(user.marketingConsentAt()))
-                .param("at", utc(at))
-                .update();
-    }
-
-    public void updateRolesAndStatus(UUID id, List<String> roles, UserStatus status, Instant at) {
-        jdbc.sql("""
-                        update users set roles = :roles, status = :status, updated_at = :at, version = version + 1
-                         where id = :id""")
-                .param("id", id).param("roles", roles.toArray(String[]::new)).param("status", status.name())
-                .param("at", utc(at))
-                .update();
-    }
-
     /**
-     * Erasure: every personal field goes; what remains is the id (which other services hold), the
-     * status, and the dates. The password hash becomes a value no password matches.
+     * Erasure (status ERASED) also replaces the password hash with a value no password matches and
+     * records when it happened; nothing ever changes an erased account again.
      */
-    public void anonymise(UUID id, Instant at) {
+    @Override
+    public void save(User user) {
+        boolean erased = user.status() == UserStatus.ERASED;
         jdbc.sql("""
-                        update users set email = 'erased-' || id || '@invalid', password_hash = '!erased',
-                                         display_name = null, phone = null, marketing_consent = false,
-                                         marketing_consent_at = null, roles = array['CUSTOMER'], status = 'ERASED',
-                                         erased_at = :at, updated_at = :at, version = version + 1
+                        update users set email = :email, display_name = :name, phone = :phone, language = :language,
+                                         currency = :currency, marketing_consent = :consent,
+                                         marketing_consent_at = :consentAt, roles = :roles, status = :status,
+                                         email_verified_at = :verified, updated_at = :at, version = version + 1,
+                                         password_hash = case when :erased then '!erased' else password_hash end,
+                                         erased_at = case when :erased then coalesce(erased_at, :at) else erased_at end
                          where id = :id""")
-                .param("id", id).param("at", utc(at))
+                .param("id", user.id()).param("email", user.email()).param("name", user.name())
+                .param("phone", user.phone()).param("language", user.language()).param("currency", user.currency())
+                .param("consent", user.marketingConsent()).param("consentAt", utc(user.marketingConsentAt()))
+                .param("roles", user.roles().toArray(String[]::new)).param("status", user.status().name())
+                .param("verified", utc(user.emailVerifiedAt())).param("at", utc(user.updatedAt()))
+                .param("erased", erased)
                 .update();
     }
 
-    /** Newest first; {@code query} matches email or name, case-insensitively, anywhere in them. */
+    @Override
     public Page<User> search(String query, String role, UserStatus status, int page, int size) {
         StringBuilder where = new StringBuilder(" where true");
         List<Object[]> params = new ArrayList<>();

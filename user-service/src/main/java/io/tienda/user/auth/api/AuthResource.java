@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tienda.user.account.domain.User;
-import io.tienda.user.auth.ClientIp;
 import io.tienda.user.auth.LoginService;
 import io.tienda.user.auth.PasswordReset;
 import io.tienda.user.auth.Registration;

@@ -2,6 +2,7 @@ package io.tienda.user.auth.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tienda.platform.core.Roles;
 import io.tienda.user.auth.keys.SigningKeys;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -41,7 +42,7 @@ class KeysResource {
                     + "has expired, so no signed-in user notices.")
     @PostMapping("/api/v1/auth/keys/rotate")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(Roles.HAS_ADMIN)
     SigningKeys.KeyInfo rotate() {
         return keys.rotate();
     }

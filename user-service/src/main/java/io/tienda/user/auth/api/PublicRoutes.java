@@ -1,4 +1,4 @@
-package io.tienda.user;
+package io.tienda.user.auth.api;
 
 import io.tienda.platform.security.AuthorizationRules;
 import org.springframework.context.annotation.Bean;

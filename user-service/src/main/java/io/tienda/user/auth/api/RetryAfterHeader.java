@@ -1,5 +1,6 @@
-package io.tienda.user.auth;
+package io.tienda.user.auth.api;
 
+import io.tienda.user.auth.AuthProblems;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

@@ -1,6 +1,7 @@
-package io.tienda.user.auth;
+package io.tienda.user.auth.api;
 
 import io.tienda.user.UsersProperties;
+import io.tienda.user.auth.Client;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.stereotype.Component;
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
  * arrives anyway, the last hop is taken: the one a trusted proxy added, not one the client wrote.
  */
 @Component
-public class ClientIp {
+class ClientIp {
 
     static final String X_FORWARDED_FOR = "X-Forwarded-For";
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
@@ -26,7 +27,7 @@ public class ClientIp {
         this.trustedProxies = properties.clientIp().trustedProxies().stream().map(IpAddressMatcher::new).toList();
     }
 
-    public Client of(HttpServletRequest request) {
+    Client of(HttpServletRequest request) {
         return new Client(ip(request), request.getHeader("User-Agent"));
     }
 
