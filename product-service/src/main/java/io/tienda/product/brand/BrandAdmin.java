@@ -1,13 +1,13 @@
 package io.tienda.product.brand;
 
-import io.tienda.platform.web.ApiException;
+import io.tienda.platform.problem.DomainException;
 import io.tienda.product.brand.domain.Brand;
 import io.tienda.product.brand.domain.BrandDraft;
+import io.tienda.product.brand.domain.BrandedProducts;
 import io.tienda.product.brand.domain.Brands;
-import io.tienda.product.catalog.CatalogProblems;
-import io.tienda.product.catalog.ProductAdmin;
-import io.tienda.product.catalog.domain.FieldError;
-import io.tienda.product.catalog.domain.Slugs;
+import io.tienda.product.shared.CatalogProblems;
+import io.tienda.product.shared.domain.FieldError;
+import io.tienda.product.shared.domain.Slugs;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -26,9 +26,9 @@ public class BrandAdmin {
     private static final int SLUG_CANDIDATES = 50;
 
     private final Brands brands;
-    private final ProductAdmin products;
+    private final BrandedProducts products;
 
-    BrandAdmin(Brands brands, ProductAdmin products) {
+    BrandAdmin(Brands brands, BrandedProducts products) {
         this.brands = brands;
         this.products = products;
     }
@@ -86,14 +86,14 @@ public class BrandAdmin {
             throw CatalogProblems.slugTaken(slug);
         }
         if (!next.ref().equals(current.ref())) {
-            products.relabel(next);
+            products.relabel(next.ref());
         }
         return next;
     }
 
     public Brand find(String idOrSlug) {
         return brands.byId(idOrSlug).or(() -> brands.bySlug(idOrSlug))
-                .orElseThrow(() -> ApiException.notFound("brand", idOrSlug));
+                .orElseThrow(() -> DomainException.notFound("brand", idOrSlug));
     }
 
     private static void requireValid(BrandDraft draft) {

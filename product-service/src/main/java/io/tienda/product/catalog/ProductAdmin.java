@@ -1,22 +1,24 @@
 package io.tienda.product.catalog;
 
-import io.tienda.platform.web.ApiException;
+import io.tienda.platform.problem.DomainException;
 import io.tienda.product.brand.domain.Brand;
+import io.tienda.product.brand.domain.BrandRef;
+import io.tienda.product.brand.domain.BrandedProducts;
 import io.tienda.product.brand.domain.Brands;
-import io.tienda.product.catalog.domain.BrandRef;
 import io.tienda.product.catalog.domain.CatalogConflict;
-import io.tienda.product.catalog.domain.FieldError;
 import io.tienda.product.catalog.domain.Product;
 import io.tienda.product.catalog.domain.ProductDraft;
 import io.tienda.product.catalog.domain.ProductEvents;
 import io.tienda.product.catalog.domain.ProductRules;
 import io.tienda.product.catalog.domain.ProductStore;
 import io.tienda.product.catalog.domain.Rating;
-import io.tienda.product.catalog.domain.Slugs;
 import io.tienda.product.catalog.domain.StockState;
 import io.tienda.product.catalog.domain.Variant;
 import io.tienda.product.category.domain.Categories;
 import io.tienda.product.category.domain.Category;
+import io.tienda.product.shared.CatalogProblems;
+import io.tienda.product.shared.domain.FieldError;
+import io.tienda.product.shared.domain.Slugs;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -25,17 +27,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * Staff changing the catalog: creating, replacing and deleting products. Every path checks the
- * same rules, resolves category and brand, keeps slugs and SKUs unique, and stores each change
- * with the events announcing it. The demo catalog is loaded through here too, so its products
- * reach inventory and search exactly as staff-made ones do.
+ * same rules, resolves category and brand, and stores each change with the events announcing it;
+ * the unique indexes keep slugs and SKUs unique, and a write they refuse becomes the 409 naming
+ * what is taken. The demo catalog is loaded through here too, so its products reach inventory and
+ * search exactly as staff-made ones do.
  */
 @Service
-public class ProductAdmin {
+public class ProductAdmin implements BrandedProducts {
 
     /** Candidates tried for a generated slug before giving up; {@code name-2} ... {@code name-50}. */
     private static final int SLUG_CANDIDATES = 50;
@@ -71,26 +73,27 @@ public class ProductAdmin {
         requireValid(draft);
         Category category = category(draft.categoryId());
         BrandRef brand = brand(draft.brandId());
-        requireFreeSkus(draft, null);
-        if (draft.slug() != null && store.slugTaken(draft.slug(), null)) {
-            throw CatalogProblems.slugTaken(draft.slug());
-        }
         String base = draft.slug() != null ? draft.slug() : Slugs.of(draft.slugSource(), "producto");
         Instant now = now();
         for (int n = 1; n <= SLUG_CANDIDATES; n++) {
             String slug = Slugs.candidate(base, n);
-            if (draft.slug() == null && store.slugTaken(slug, null)) {
-                continue;
-            }
             Product product = draft.toProduct(id, slug, category.id(), brand, Rating.NONE, now, now, 1);
             try {
                 store.insert(product, List.of(ProductEvents.created(product)));
                 return product;
             } catch (CatalogConflict conflict) {
-                // a generated slug someone took since the check above: try the next one
-                if (conflict.kind() != CatalogConflict.Kind.SLUG || draft.slug() != null) {
-                    throw problem(conflict, draft, slug, id);
+                // taken SKUs first: no other slug would help
+                if (!conflict.skus().isEmpty()) {
+                    throw CatalogProblems.skusTaken(conflict.skus());
                 }
+                if (conflict.slug() == null) {
+                    throw CatalogProblems.conflict("product-exists", "The product exists",
+                            "A product with id " + id + " already exists");
+                }
+                if (draft.slug() != null) {
+                    throw CatalogProblems.slugTaken(conflict.slug());
+                }
+                // a generated slug another product has: try the next one
             }
         }
         throw CatalogProblems.slugTaken(base);
@@ -111,19 +114,18 @@ public class ProductAdmin {
             replaced = store.modify(id, current -> {
                 requireVersion(current, expectedVersion);
                 String slug = draft.slug() != null ? draft.slug() : current.slug();
-                if (!slug.equals(current.slug()) && store.slugTaken(slug, id)) {
-                    throw CatalogProblems.slugTaken(slug);
-                }
-                requireFreeSkus(draft, id);
                 Product next = withStockOf(current, draft.toProduct(id, slug, category.id(), brand, current.rating(),
                         current.createdAt(), now(), current.version() + 1));
                 if (sameContent(current, next)) {
                     return null;
                 }
                 return new ProductStore.Change(next, ProductEvents.replaced(current, next));
-            }).orElseThrow(() -> ApiException.notFound("product", id));
+            }).orElseThrow(() -> DomainException.notFound("product", id));
         } catch (CatalogConflict conflict) {
-            throw problem(conflict, draft, draft.slug(), id);
+            if (conflict.slug() != null) {
+                throw CatalogProblems.slugTaken(conflict.slug());
+            }
+            throw CatalogProblems.skusTaken(conflict.skus());
         }
         store.announce(id);
         return replaced;
@@ -134,15 +136,15 @@ public class ProductAdmin {
         store.delete(id, current -> {
             requireVersion(current, expectedVersion);
             return List.of(ProductEvents.deleted(current));
-        }).orElseThrow(() -> ApiException.notFound("product", id));
+        }).orElseThrow(() -> DomainException.notFound("product", id));
         store.announce(id);
     }
 
     /** Gives every product of a renamed brand the brand's new copy, announcing each as updated. */
-    public int relabel(Brand brand) {
-        BrandRef ref = brand.ref();
+    @Override
+    public int relabel(BrandRef ref) {
         int relabelled = 0;
-        for (String id : store.idsWithBrand(brand.id())) {
+        for (String id : store.idsWithBrand(ref.id())) {
             Optional<Product> changed = store.modify(id, current -> {
                 if (ref.equals(current.brand())) {
                     return null;
@@ -176,14 +178,6 @@ public class ProductAdmin {
         }
     }
 
-    private void requireFreeSkus(ProductDraft draft, String exceptId) {
-        Set<String> taken = store.skusTaken(draft.variants().stream().map(ProductDraft.VariantDraft::sku).toList(),
-                exceptId);
-        if (!taken.isEmpty()) {
-            throw CatalogProblems.skusTaken(taken);
-        }
-    }
-
     private Category category(String idOrSlug) {
         return categories.byId(idOrSlug).or(() -> categories.bySlug(idOrSlug))
                 .orElseThrow(() -> CatalogProblems.unknownCategory(idOrSlug));
@@ -210,16 +204,5 @@ public class ProductAdmin {
                 next.brand(), next.price(), next.compareAtPrice(), next.images(), next.variants(), next.active(),
                 next.featured(), next.seo(), next.rating(), next.createdAt(), current.updatedAt(),
                 current.version()));
-    }
-
-    /** A conflict the checks above could not see coming: a concurrent writer got there first. */
-    private static ApiException problem(CatalogConflict conflict, ProductDraft draft, String slug, String id) {
-        return switch (conflict.kind()) {
-            case SLUG -> CatalogProblems.slugTaken(slug);
-            case SKU -> CatalogProblems.skusTaken(draft.variants().stream().map(ProductDraft.VariantDraft::sku)
-                    .toList());
-            case ID -> CatalogProblems.conflict("product-exists", "The product exists",
-                    "A product with id " + id + " already exists");
-        };
     }
 }

@@ -1,6 +1,6 @@
 package io.tienda.product.catalog;
 
-import io.tienda.platform.web.Page;
+import io.tienda.platform.core.Page;
 import io.tienda.product.catalog.domain.Product;
 import io.tienda.product.catalog.domain.ProductCatalog;
 import io.tienda.product.catalog.domain.ProductFilter;

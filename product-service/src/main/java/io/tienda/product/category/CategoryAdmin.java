@@ -1,14 +1,14 @@
 package io.tienda.product.category;
 
-import io.tienda.platform.web.ApiException;
-import io.tienda.product.catalog.CatalogProblems;
-import io.tienda.product.catalog.domain.FieldError;
-import io.tienda.product.catalog.domain.ProductCatalog;
-import io.tienda.product.catalog.domain.Slugs;
+import io.tienda.platform.problem.DomainException;
 import io.tienda.product.category.domain.Categories;
+import io.tienda.product.category.domain.CategorizedProducts;
 import io.tienda.product.category.domain.Category;
 import io.tienda.product.category.domain.CategoryDraft;
 import io.tienda.product.category.domain.CategoryTree;
+import io.tienda.product.shared.CatalogProblems;
+import io.tienda.product.shared.domain.FieldError;
+import io.tienda.product.shared.domain.Slugs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -32,9 +32,9 @@ public class CategoryAdmin {
     private static final int SLUG_CANDIDATES = 50;
 
     private final Categories categories;
-    private final ProductCatalog products;
+    private final CategorizedProducts products;
 
-    CategoryAdmin(Categories categories, ProductCatalog products) {
+    CategoryAdmin(Categories categories, CategorizedProducts products) {
         this.categories = categories;
         this.products = products;
     }
@@ -116,7 +116,7 @@ public class CategoryAdmin {
 
     public Category find(String idOrSlug) {
         return categories.byId(idOrSlug).or(() -> categories.bySlug(idOrSlug))
-                .orElseThrow(() -> ApiException.notFound("category", idOrSlug));
+                .orElseThrow(() -> DomainException.notFound("category", idOrSlug));
     }
 
     /** Rewrites every path that differs from what the parent links say; answers how many. */
@@ -142,7 +142,7 @@ public class CategoryAdmin {
             return null;
         }
         Optional<Category> parent = categories.byId(idOrSlug).or(() -> categories.bySlug(idOrSlug));
-        return parent.orElseThrow(() -> new ApiException(422, URI.create("https://tienda.io/problems/unknown-parent"),
+        return parent.orElseThrow(() -> new DomainException(422, URI.create("https://tienda.io/problems/unknown-parent"),
                 "The parent category does not exist", "No category has the id or slug '" + idOrSlug + "'",
                 Map.of("field", "parentId")));
     }

@@ -1,12 +1,12 @@
 package io.tienda.product.demo;
 
-import io.tienda.product.catalog.domain.ProductDraft;
 import io.tienda.product.catalog.domain.ProductDraft.Amount;
 import io.tienda.product.catalog.domain.ProductDraft.ImageDraft;
 import io.tienda.product.catalog.domain.ProductDraft.SeoDraft;
 import io.tienda.product.catalog.domain.ProductDraft.Text;
 import io.tienda.product.catalog.domain.ProductDraft.VariantDraft;
-import io.tienda.product.catalog.domain.Slugs;
+import io.tienda.product.catalog.domain.ProductDraft;
+import io.tienda.product.shared.domain.Slugs;
 
 import java.text.Normalizer;
 import java.util.ArrayList;

@@ -1,12 +1,11 @@
 package io.tienda.product.demo;
 
-import io.tienda.platform.web.ApiException;
+import io.tienda.platform.problem.DomainException;
 import io.tienda.product.brand.BrandAdmin;
 import io.tienda.product.brand.domain.Brand;
 import io.tienda.product.brand.domain.BrandDraft;
 import io.tienda.product.brand.domain.Brands;
 import io.tienda.product.catalog.ProductAdmin;
-import io.tienda.product.catalog.domain.FieldError;
 import io.tienda.product.catalog.domain.Product;
 import io.tienda.product.catalog.domain.ProductEvents;
 import io.tienda.product.catalog.domain.ProductRules;
@@ -16,6 +15,7 @@ import io.tienda.product.category.CategoryAdmin;
 import io.tienda.product.category.domain.Categories;
 import io.tienda.product.category.domain.Category;
 import io.tienda.product.category.domain.CategoryDraft;
+import io.tienda.product.shared.domain.FieldError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -106,7 +106,7 @@ public class DemoCatalog {
             try {
                 productAdmin.create(product.id(), product.draft());
                 curatedCreated++;
-            } catch (ApiException e) {
+            } catch (DomainException e) {
                 // e.g. staff took one of its slugs or SKUs meanwhile: the demo product gives way
                 log.warn("demo product {} not loaded: {}", product.draft().name().es(), e.getMessage());
             }

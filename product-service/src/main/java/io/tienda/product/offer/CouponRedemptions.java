@@ -1,7 +1,7 @@
 package io.tienda.product.offer;
 
 import io.tienda.platform.events.Money;
-import io.tienda.platform.web.ApiException;
+import io.tienda.platform.problem.DomainException;
 import io.tienda.product.offer.domain.Coupon;
 import io.tienda.product.offer.domain.CouponUses;
 import io.tienda.product.offer.domain.Offer;
@@ -59,7 +59,7 @@ public class CouponRedemptions {
         String normalized = Coupon.normalize(code);
         String customer = caller.staff() ? customerId : caller.id();
         if (!caller.staff() && customerId != null && !customerId.equals(caller.id())) {
-            throw ApiException.forbidden("Customers redeem coupons for their own orders only");
+            throw DomainException.forbidden("Customers redeem coupons for their own orders only");
         }
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Offer offer = offer(normalized);
@@ -88,7 +88,7 @@ public class CouponRedemptions {
                 return new Outcome(offer, redemption, false);
             }
         }
-        throw ApiException.conflict("The coupon " + normalized + " is changing; try again");
+        throw DomainException.conflict("The coupon " + normalized + " is changing; try again");
     }
 
     /** Gives the use of {@code orderId} back; nothing happens when there is none (any more). */
@@ -103,13 +103,13 @@ public class CouponRedemptions {
     }
 
     private Offer offer(String code) {
-        return offers.byCouponCode(code).orElseThrow(() -> ApiException.notFound("coupon", code));
+        return offers.byCouponCode(code).orElseThrow(() -> DomainException.notFound("coupon", code));
     }
 
     /** Another customer's use is not there as far as this caller can tell. */
     private static void requireReachable(Redemption redemption, Caller caller, String orderId) {
         if (!caller.staff() && !caller.id().equals(redemption.customerId())) {
-            throw ApiException.notFound("redemption for order", orderId);
+            throw DomainException.notFound("redemption for order", orderId);
         }
     }
 }

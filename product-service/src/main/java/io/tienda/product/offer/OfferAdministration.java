@@ -1,7 +1,7 @@
 package io.tienda.product.offer;
 
-import io.tienda.platform.web.ApiException;
-import io.tienda.platform.web.Page;
+import io.tienda.platform.core.Page;
+import io.tienda.platform.problem.DomainException;
 import io.tienda.product.catalog.domain.Product;
 import io.tienda.product.catalog.domain.ProductCatalog;
 import io.tienda.product.category.domain.Categories;
@@ -80,12 +80,12 @@ public class OfferAdministration {
 
     public void deactivate(String id) {
         if (!offers.deactivate(id, clock.instant())) {
-            throw ApiException.notFound("offer", id);
+            throw DomainException.notFound("offer", id);
         }
     }
 
     public Offer get(String id) {
-        return offers.byId(id).orElseThrow(() -> ApiException.notFound("offer", id));
+        return offers.byId(id).orElseThrow(() -> DomainException.notFound("offer", id));
     }
 
     public Page<Offer> all(int page, int size) {

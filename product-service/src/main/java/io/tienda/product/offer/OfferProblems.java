@@ -1,7 +1,7 @@
 package io.tienda.product.offer;
 
-import io.tienda.platform.web.ApiException;
-import io.tienda.platform.web.ProblemType;
+import io.tienda.platform.problem.DomainException;
+import io.tienda.platform.problem.ProblemType;
 import io.tienda.product.offer.domain.Violation;
 
 import java.net.URI;
@@ -18,44 +18,44 @@ public final class OfferProblems {
     }
 
     /** 400 with every broken rule listed as {@code errors [{field, message}]}, like bean validation. */
-    public static ApiException invalid(List<Violation> violations) {
+    public static DomainException invalid(List<Violation> violations) {
         List<Map<String, String>> errors = violations.stream()
                 .map(v -> Map.of("field", v.field(), "message", v.message())).toList();
         String fields = String.join(", ", violations.stream().map(Violation::field).distinct().toList());
-        return new ApiException(ProblemType.VALIDATION.status().value(), ProblemType.VALIDATION.uri(),
+        return new DomainException(ProblemType.VALIDATION.status(), ProblemType.VALIDATION.uri(),
                 ProblemType.VALIDATION.title(), "Invalid fields: " + fields, Map.of("errors", errors));
     }
 
-    static ApiException unknownTargets(List<String> ids) {
-        return new ApiException(422, type("unknown-target"), "The offer names something the catalog does not have",
+    static DomainException unknownTargets(List<String> ids) {
+        return new DomainException(422, type("unknown-target"), "The offer names something the catalog does not have",
                 "Unknown: " + String.join(", ", ids), Map.of("unknownIds", ids));
     }
 
-    static ApiException codeTaken(String code) {
-        return ApiException.custom(409, "coupon-code-taken", "The coupon code belongs to another offer",
+    static DomainException codeTaken(String code) {
+        return DomainException.custom(409, "coupon-code-taken", "The coupon code belongs to another offer",
                 "Another offer already uses the code " + code);
     }
 
-    static ApiException codeInUse(String code) {
-        return ApiException.custom(409, "coupon-in-use", "The coupon has been used",
+    static DomainException codeInUse(String code) {
+        return DomainException.custom(409, "coupon-in-use", "The coupon has been used",
                 "Orders have used " + code + "; its code can no longer change or go");
     }
 
-    static ApiException changedMeanwhile(String id) {
-        return ApiException.conflict("Offer " + id + " changed while this edit was made; reload it and try again");
+    static DomainException changedMeanwhile(String id) {
+        return DomainException.conflict("Offer " + id + " changed while this edit was made; reload it and try again");
     }
 
-    static ApiException exhausted(String code, String detail) {
-        return ApiException.custom(409, "coupon-exhausted", "The coupon has no uses left", detail + " (" + code + ")");
+    static DomainException exhausted(String code, String detail) {
+        return DomainException.custom(409, "coupon-exhausted", "The coupon has no uses left", detail + " (" + code + ")");
     }
 
-    static ApiException expired(String code) {
-        return ApiException.custom(409, "coupon-expired", "The coupon is not valid now",
+    static DomainException expired(String code) {
+        return DomainException.custom(409, "coupon-expired", "The coupon is not valid now",
                 "The offer behind " + code + " has ended, not started yet or been withdrawn");
     }
 
-    static ApiException minimumNotMet(String code) {
-        return ApiException.custom(422, "coupon-minimum-not-met", "The order is below the coupon's minimum",
+    static DomainException minimumNotMet(String code) {
+        return DomainException.custom(422, "coupon-minimum-not-met", "The order is below the coupon's minimum",
                 "The order total is below the minimum order of " + code);
     }
 

@@ -1,7 +1,7 @@
 package io.tienda.product.review;
 
-import io.tienda.platform.web.ApiException;
-import io.tienda.platform.web.Page;
+import io.tienda.platform.core.Page;
+import io.tienda.platform.problem.DomainException;
 import io.tienda.product.catalog.domain.ProductCatalog;
 import io.tienda.product.review.domain.Purchases;
 import io.tienda.product.review.domain.RatingSummary;
@@ -135,7 +135,7 @@ public class ProductReviews {
             return review;
         }
         if (staff) {
-            throw ApiException.forbidden("Only its author edits or deletes a review; staff hide it");
+            throw DomainException.forbidden("Only its author edits or deletes a review; staff hide it");
         }
         throw ReviewProblems.reviewNotFound(reviewId);
     }

@@ -1,6 +1,6 @@
 package io.tienda.product.review;
 
-import io.tienda.platform.web.ApiException;
+import io.tienda.platform.problem.DomainException;
 
 /** The problems reviews answer with; their types are stable. */
 final class ReviewProblems {
@@ -8,16 +8,16 @@ final class ReviewProblems {
     private ReviewProblems() {
     }
 
-    static ApiException alreadyReviewed(String productId) {
-        return ApiException.custom(409, "review-exists", "You already reviewed this product",
+    static DomainException alreadyReviewed(String productId) {
+        return DomainException.custom(409, "review-exists", "You already reviewed this product",
                 "Each customer reviews product " + productId + " once; edit the existing review instead");
     }
 
-    static ApiException productNotFound(String productId) {
-        return ApiException.notFound("product", productId);
+    static DomainException productNotFound(String productId) {
+        return DomainException.notFound("product", productId);
     }
 
-    static ApiException reviewNotFound(String reviewId) {
-        return ApiException.notFound("review", reviewId);
+    static DomainException reviewNotFound(String reviewId) {
+        return DomainException.notFound("review", reviewId);
     }
 }

@@ -1,10 +1,10 @@
 package io.tienda.product.catalog;
 
 import io.tienda.platform.events.Money;
-import io.tienda.product.catalog.domain.LocalizedText;
 import io.tienda.product.catalog.domain.Product;
 import io.tienda.product.catalog.domain.StockState;
 import io.tienda.product.catalog.domain.Variant;
+import io.tienda.product.shared.domain.LocalizedText;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.tienda.product.demo;
 
 import io.tienda.product.catalog.domain.ProductRules;
-import io.tienda.product.catalog.domain.Slugs;
+import io.tienda.product.shared.domain.Slugs;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

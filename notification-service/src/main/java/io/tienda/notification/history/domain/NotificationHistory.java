@@ -1,6 +1,6 @@
 package io.tienda.notification.history.domain;
 
-import io.tienda.platform.web.Page;
+import io.tienda.platform.core.Page;
 
 /** What was sent to whom, as stored. */
 public interface NotificationHistory {

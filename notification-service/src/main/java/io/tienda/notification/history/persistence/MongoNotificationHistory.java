@@ -2,7 +2,7 @@ package io.tienda.notification.history.persistence;
 
 import io.tienda.notification.history.domain.Notification;
 import io.tienda.notification.history.domain.NotificationHistory;
-import io.tienda.platform.web.Page;
+import io.tienda.platform.core.Page;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;

@@ -1,28 +1,22 @@
 package io.tienda.notification.history.persistence;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import io.tienda.platform.mongo.MongoIndexes;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.stereotype.Component;
+
+import static org.springframework.data.domain.Sort.Direction.ASC;
+import static org.springframework.data.domain.Sort.Direction.DESC;
 
 /** The {@code notifications} collection: a customer's history, newest first, is one index range. */
-@Component
-class NotificationIndexes implements ApplicationRunner {
+@Configuration(proxyBeanMethods = false)
+class NotificationIndexes {
 
-    private final MongoTemplate mongo;
-
-    NotificationIndexes(MongoTemplate mongo) {
-        this.mongo = mongo;
-    }
-
-    @Override
-    public void run(ApplicationArguments args) {
-        mongo.indexOps(NotificationDocument.COLLECTION).createIndex(new Index("recipientId", Sort.Direction.ASC)
-                .on("createdAt", Sort.Direction.DESC).named("recipient_newest"));
-        // the sender retries what is still pending, oldest first
-        mongo.indexOps(NotificationDocument.COLLECTION).createIndex(new Index("status", Sort.Direction.ASC)
-                .on("createdAt", Sort.Direction.ASC).named("status_oldest"));
+    @Bean
+    MongoIndexes indexesOfNotifications() {
+        return MongoIndexes.on(NotificationDocument.COLLECTION,
+                new Index("recipientId", ASC).on("createdAt", DESC).named("recipient_newest"),
+                // the sender retries what is still pending, oldest first
+                new Index("status", ASC).on("createdAt", ASC).named("status_oldest"));
     }
 }

@@ -1,30 +1,24 @@
 package io.tienda.notification.template.persistence;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import io.tienda.platform.mongo.MongoIndexes;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.stereotype.Component;
+
+import static org.springframework.data.domain.Sort.Direction.ASC;
 
 /**
  * The {@code templates} collection ({@code _id, key, channel, locale, subject, body, updatedAt}):
  * exactly one template per message key, channel and locale, e.g. order-confirmed / EMAIL / es.
  */
-@Component
-class TemplateIndexes implements ApplicationRunner {
+@Configuration(proxyBeanMethods = false)
+class TemplateIndexes {
 
     static final String COLLECTION = "templates";
 
-    private final MongoTemplate mongo;
-
-    TemplateIndexes(MongoTemplate mongo) {
-        this.mongo = mongo;
-    }
-
-    @Override
-    public void run(ApplicationArguments args) {
-        mongo.indexOps(COLLECTION).createIndex(new Index("key", Sort.Direction.ASC).on("channel", Sort.Direction.ASC)
-                .on("locale", Sort.Direction.ASC).named("key_channel_locale_unique").unique());
+    @Bean
+    MongoIndexes indexesOfTemplates() {
+        return MongoIndexes.on(COLLECTION, new Index("key", ASC).on("channel", ASC).on("locale", ASC)
+                .named("key_channel_locale_unique").unique());
     }
 }

@@ -1,32 +1,26 @@
 package io.tienda.notification.ticket.persistence;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import io.tienda.platform.mongo.MongoIndexes;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.stereotype.Component;
+
+import static org.springframework.data.domain.Sort.Direction.ASC;
+import static org.springframework.data.domain.Sort.Direction.DESC;
 
 /**
  * The {@code tickets} collection: customer queries ({@code _id, customerId, subject, status,
  * messages[], createdAt, updatedAt}). Customers list their own; support works the open queue.
  */
-@Component
-class TicketIndexes implements ApplicationRunner {
+@Configuration(proxyBeanMethods = false)
+class TicketIndexes {
 
     static final String COLLECTION = "tickets";
 
-    private final MongoTemplate mongo;
-
-    TicketIndexes(MongoTemplate mongo) {
-        this.mongo = mongo;
-    }
-
-    @Override
-    public void run(ApplicationArguments args) {
-        mongo.indexOps(COLLECTION).createIndex(new Index("customerId", Sort.Direction.ASC)
-                .on("createdAt", Sort.Direction.DESC).named("customer_newest"));
-        mongo.indexOps(COLLECTION).createIndex(new Index("status", Sort.Direction.ASC)
-                .on("updatedAt", Sort.Direction.ASC).named("status_queue"));
+    @Bean
+    MongoIndexes indexesOfTickets() {
+        return MongoIndexes.on(COLLECTION,
+                new Index("customerId", ASC).on("createdAt", DESC).named("customer_newest"),
+                new Index("status", ASC).on("updatedAt", ASC).named("status_queue"));
     }
 }

@@ -1,7 +1,5 @@
 package io.tienda.product.brand.domain;
 
-import io.tienda.product.catalog.domain.BrandRef;
-
 import java.util.Objects;
 
 /** A brand; its name is a proper noun and is not translated. {@code logoUrl} may be null. */

@@ -1,7 +1,7 @@
 package io.tienda.product.brand.domain;
 
-import io.tienda.product.catalog.domain.FieldError;
-import io.tienda.product.catalog.domain.Slugs;
+import io.tienda.product.shared.domain.FieldError;
+import io.tienda.product.shared.domain.Slugs;
 
 import java.net.URI;
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package io.tienda.product.catalog.api;
 
 import io.tienda.platform.events.Money;
-import io.tienda.product.catalog.domain.BrandRef;
+import io.tienda.product.brand.domain.BrandRef;
 import io.tienda.product.catalog.domain.Image;
-import io.tienda.product.catalog.domain.LocalizedText;
 import io.tienda.product.catalog.domain.Product;
 import io.tienda.product.catalog.domain.Rating;
 import io.tienda.product.catalog.domain.Variant;
+import io.tienda.product.shared.domain.LocalizedText;
 
 import java.time.Instant;
 import java.util.Comparator;

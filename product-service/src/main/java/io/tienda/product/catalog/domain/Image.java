@@ -1,5 +1,7 @@
 package io.tienda.product.catalog.domain;
 
+import io.tienda.product.shared.domain.LocalizedText;
+
 import java.util.Objects;
 
 /** A product picture; {@code alt} describes it for screen readers and search engines. */

@@ -1,6 +1,8 @@
 package io.tienda.product.catalog.domain;
 
 import io.tienda.platform.events.Money;
+import io.tienda.product.brand.domain.BrandRef;
+import io.tienda.product.shared.domain.LocalizedText;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.tienda.product.catalog.domain;
 
-import io.tienda.platform.web.Page;
+import io.tienda.platform.core.Page;
 
 import java.util.Collection;
 import java.util.List;
@@ -34,9 +34,6 @@ public interface ProductCatalog {
 
     /** One page of the products matching {@code query}, in its order; ties are broken by id. */
     Page<Product> find(ProductQuery query, int page, int size);
-
-    /** Whether any product, active or not, is in one of these categories. */
-    boolean anyInCategories(Collection<String> categoryIds);
 
     /**
      * Records a product's new review rating and announces it ({@code product.updated}) like any

@@ -1,5 +1,8 @@
 package io.tienda.product.catalog.domain;
 
+import io.tienda.product.shared.domain.FieldError;
+import io.tienda.product.shared.domain.Slugs;
+
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;

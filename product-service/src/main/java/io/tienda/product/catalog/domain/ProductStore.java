@@ -14,9 +14,10 @@ import java.util.function.Function;
 public interface ProductStore {
 
     /**
-     * Stores a new product with its events.
+     * Stores a new product with its events. The write itself decides whether its id, slug and SKUs
+     * are free, deleted products included, so no concurrent writer can slip in between a check and it.
      *
-     * @throws CatalogConflict when its id, slug or one of its SKUs is already used, deleted products included
+     * @throws CatalogConflict when its id, slug or one of its SKUs is already used, naming every one taken
      */
     void insert(Product product, List<Object> events);
 
@@ -25,7 +26,8 @@ public interface ProductStore {
      * nothing changed the product meanwhile; otherwise reads again and asks again. {@code change} may
      * throw to refuse, or answer null to write nothing. Empty when there is no such product.
      *
-     * @throws CatalogConflict when the new state takes a slug or SKU another product uses
+     * @throws CatalogConflict when the new state takes a slug or SKUs another product uses, deleted
+     *                         products included
      */
     Optional<Product> modify(String id, Function<Product, Change> change);
 
@@ -47,12 +49,6 @@ public interface ProductStore {
 
     /** Stores many new products at once, each with its events; answers how many were new. */
     int insertAll(List<Product> products, Function<Product, List<Object>> eventsOf);
-
-    /** Whether a product other than {@code exceptId} (null for none) uses the slug, deleted products included. */
-    boolean slugTaken(String slug, String exceptId);
-
-    /** Which of {@code skus} a product other than {@code exceptId} uses, deleted products included. */
-    Set<String> skusTaken(Collection<String> skus, String exceptId);
 
     /** The ids of the products, deleted ones excluded, that carry this brand. */
     List<String> idsWithBrand(String brandId);

@@ -1,5 +1,7 @@
 package io.tienda.product.catalog.domain;
 
+import io.tienda.product.shared.domain.LocalizedText;
+
 /** What search engines show for the product page; null parts fall back to the name and description. */
 public record Seo(LocalizedText title, LocalizedText description) {
 

@@ -1,21 +1,24 @@
 package io.tienda.product.catalog.persistence;
 
 import io.tienda.platform.events.Money;
-import io.tienda.product.catalog.domain.BrandRef;
+import io.tienda.product.brand.domain.BrandRef;
 import io.tienda.product.catalog.domain.Image;
-import io.tienda.product.catalog.domain.LocalizedText;
 import io.tienda.product.catalog.domain.Product;
 import io.tienda.product.catalog.domain.Rating;
 import io.tienda.product.catalog.domain.Seo;
 import io.tienda.product.catalog.domain.StockState;
 import io.tienda.product.catalog.domain.Variant;
+import io.tienda.product.shared.domain.LocalizedText;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.Field;
+import org.springframework.data.mongodb.core.query.Criteria;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * A product as stored in the {@code products} collection. {@code inStock} and {@code fromPrice} are
@@ -31,6 +34,11 @@ record ProductDocument(@Id String id, String slug, TextField name, TextField des
         Instant deletedAt, Long stockRevision) {
 
     static final String COLLECTION = "products";
+
+    /** Products that are not tombstones: a deleted product is gone for every read and every change. */
+    static Criteria live() {
+        return where("deleted").ne(true);
+    }
 
     static ProductDocument of(Product product) {
         return new ProductDocument(product.id(), product.slug(), TextField.of(product.name()),

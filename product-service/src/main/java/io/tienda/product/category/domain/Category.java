@@ -1,6 +1,6 @@
 package io.tienda.product.category.domain;
 
-import io.tienda.product.catalog.domain.LocalizedText;
+import io.tienda.product.shared.domain.LocalizedText;
 
 import java.util.Objects;
 

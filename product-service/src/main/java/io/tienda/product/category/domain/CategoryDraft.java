@@ -1,8 +1,8 @@
 package io.tienda.product.category.domain;
 
-import io.tienda.product.catalog.domain.FieldError;
-import io.tienda.product.catalog.domain.LocalizedText;
-import io.tienda.product.catalog.domain.Slugs;
+import io.tienda.product.shared.domain.FieldError;
+import io.tienda.product.shared.domain.LocalizedText;
+import io.tienda.product.shared.domain.Slugs;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.tienda.product.category.persistence;
 
-import io.tienda.product.catalog.domain.LocalizedText;
 import io.tienda.product.category.domain.Category;
+import io.tienda.product.shared.domain.LocalizedText;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 

@@ -1,31 +1,21 @@
 package io.tienda.product.category.persistence;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import io.tienda.platform.mongo.MongoIndexes;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.index.IndexOperations;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 
-/** The {@code categories} collection: slugs are URLs; parent and path serve children and subtree reads. * Runs before anything that writes at start (path repair, demo catalog): unique indexes come first.
- */
-@Component
-@Order(0)
-class CategoryIndexes implements ApplicationRunner {
+import static org.springframework.data.domain.Sort.Direction.ASC;
 
-    private final MongoTemplate mongo;
+/** The {@code categories} collection: slugs are URLs; parent and path serve children and subtree reads. */
+@Configuration(proxyBeanMethods = false)
+class CategoryIndexes {
 
-    CategoryIndexes(MongoTemplate mongo) {
-        this.mongo = mongo;
-    }
-
-    @Override
-    public void run(ApplicationArguments args) {
-        IndexOperations categories = mongo.indexOps(CategoryDocument.COLLECTION);
-        categories.createIndex(new Index("slug", Sort.Direction.ASC).named("slug_unique").unique());
-        categories.createIndex(new Index("parentId", Sort.Direction.ASC).named("parent"));
-        categories.createIndex(new Index("path", Sort.Direction.ASC).named("path"));
+    @Bean
+    MongoIndexes indexesOfCategories() {
+        return MongoIndexes.on(CategoryDocument.COLLECTION,
+                new Index("slug", ASC).named("slug_unique").unique(),
+                new Index("parentId", ASC).named("parent"),
+                new Index("path", ASC).named("path"));
     }
 }

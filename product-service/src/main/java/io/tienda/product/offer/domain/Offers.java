@@ -1,6 +1,6 @@
 package io.tienda.product.offer.domain;
 
-import io.tienda.platform.web.Page;
+import io.tienda.platform.core.Page;
 
 import java.time.Instant;
 import java.util.Collection;

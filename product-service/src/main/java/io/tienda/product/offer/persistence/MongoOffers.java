@@ -1,6 +1,6 @@
 package io.tienda.product.offer.persistence;
 
-import io.tienda.platform.web.Page;
+import io.tienda.platform.core.Page;
 import io.tienda.product.offer.domain.Offer;
 import io.tienda.product.offer.domain.Offers;
 import org.springframework.dao.DuplicateKeyException;

@@ -1,29 +1,22 @@
 package io.tienda.product.offer.persistence;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import io.tienda.platform.mongo.MongoIndexes;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.index.IndexOperations;
-import org.springframework.stereotype.Component;
+
+import static org.springframework.data.domain.Sort.Direction.ASC;
+import static org.springframework.data.domain.Sort.Direction.DESC;
 
 /** The {@code offers} collection: live offers by window, and one offer per coupon code. */
-@Component
-class OfferIndexes implements ApplicationRunner {
+@Configuration(proxyBeanMethods = false)
+class OfferIndexes {
 
-    private final MongoTemplate mongo;
-
-    OfferIndexes(MongoTemplate mongo) {
-        this.mongo = mongo;
-    }
-
-    @Override
-    public void run(ApplicationArguments args) {
-        IndexOperations offers = mongo.indexOps(OfferDocument.COLLECTION);
-        offers.createIndex(new Index("active", Sort.Direction.ASC).on("startsAt", Sort.Direction.DESC)
-                .named("active_window"));
-        // sparse: most offers have no code, and they must not collide on a missing one
-        offers.createIndex(new Index("couponCode", Sort.Direction.ASC).named("coupon_unique").unique().sparse());
+    @Bean
+    MongoIndexes indexesOfOffers() {
+        return MongoIndexes.on(OfferDocument.COLLECTION,
+                new Index("active", ASC).on("startsAt", DESC).named("active_window"),
+                // sparse: most offers have no code, and they must not collide on a missing one
+                new Index("couponCode", ASC).named("coupon_unique").unique().sparse());
     }
 }

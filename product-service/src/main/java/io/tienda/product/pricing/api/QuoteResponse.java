@@ -3,12 +3,12 @@ package io.tienda.product.pricing.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.tienda.platform.events.Money;
-import io.tienda.product.catalog.domain.LocalizedText;
 import io.tienda.product.offer.domain.AppliedOffer;
 import io.tienda.product.pricing.PriceQuotes;
 import io.tienda.product.pricing.domain.CouponOutcome;
 import io.tienda.product.pricing.domain.PricedLine;
 import io.tienda.product.pricing.domain.Quote;
+import io.tienda.product.shared.domain.LocalizedText;
 
 import java.util.List;
 

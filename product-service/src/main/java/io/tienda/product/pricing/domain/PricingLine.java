@@ -1,8 +1,8 @@
 package io.tienda.product.pricing.domain;
 
 import io.tienda.platform.events.Money;
-import io.tienda.product.catalog.domain.LocalizedText;
 import io.tienda.product.offer.domain.Item;
+import io.tienda.product.shared.domain.LocalizedText;
 
 import java.util.Objects;
 

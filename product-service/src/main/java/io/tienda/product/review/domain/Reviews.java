@@ -1,6 +1,6 @@
 package io.tienda.product.review.domain;
 
-import io.tienda.platform.web.Page;
+import io.tienda.platform.core.Page;
 
 import java.util.Collection;
 import java.util.Optional;

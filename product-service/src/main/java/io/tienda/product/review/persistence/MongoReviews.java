@@ -1,6 +1,6 @@
 package io.tienda.product.review.persistence;
 
-import io.tienda.platform.web.Page;
+import io.tienda.platform.core.Page;
 import io.tienda.product.review.domain.RatingSummary;
 import io.tienda.product.review.domain.Review;
 import io.tienda.product.review.domain.Reviews;

@@ -1,35 +1,30 @@
 package io.tienda.product.review.persistence;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import io.tienda.platform.mongo.MongoIndexes;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.index.IndexOperations;
-import org.springframework.stereotype.Component;
+
+import static org.springframework.data.domain.Sort.Direction.ASC;
+import static org.springframework.data.domain.Sort.Direction.DESC;
 
 /**
  * The {@code reviews} and {@code purchases} collections. One review per author and product is the
  * unique index's to enforce, so two racing submissions cannot both get in.
  */
-@Component
-class ReviewIndexes implements ApplicationRunner {
+@Configuration(proxyBeanMethods = false)
+class ReviewIndexes {
 
-    private final MongoTemplate mongo;
-
-    ReviewIndexes(MongoTemplate mongo) {
-        this.mongo = mongo;
+    @Bean
+    MongoIndexes indexesOfReviews() {
+        return MongoIndexes.on(ReviewDocument.COLLECTION,
+                new Index("productId", ASC).on("userId", ASC).named("product_author_unique").unique(),
+                new Index("productId", ASC).on("hidden", ASC).on("createdAt", DESC).named("product_visible_newest"),
+                new Index("userId", ASC).named("author"));
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
-        IndexOperations reviews = mongo.indexOps(ReviewDocument.COLLECTION);
-        reviews.createIndex(new Index("productId", Sort.Direction.ASC).on("userId", Sort.Direction.ASC)
-                .named("product_author_unique").unique());
-        reviews.createIndex(new Index("productId", Sort.Direction.ASC).on("hidden", Sort.Direction.ASC)
-                .on("createdAt", Sort.Direction.DESC).named("product_visible_newest"));
-        reviews.createIndex(new Index("userId", Sort.Direction.ASC).named("author"));
-        IndexOperations purchases = mongo.indexOps(MongoPurchases.COLLECTION);
-        purchases.createIndex(new Index("userId", Sort.Direction.ASC).named("buyer"));
+    @Bean
+    MongoIndexes indexesOfPurchases() {
+        return MongoIndexes.on(MongoPurchases.COLLECTION, new Index("userId", ASC).named("buyer"));
     }
 }

@@ -1,6 +1,6 @@
 package io.tienda.product.search.domain;
 
-import io.tienda.product.catalog.domain.LocalizedText;
+import io.tienda.product.shared.domain.LocalizedText;
 
 import java.util.Objects;
 

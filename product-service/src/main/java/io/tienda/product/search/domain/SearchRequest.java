@@ -1,8 +1,8 @@
 package io.tienda.product.search.domain;
 
-import io.tienda.product.catalog.domain.LocalizedText;
 import io.tienda.product.catalog.domain.ProductFilter;
 import io.tienda.product.catalog.domain.ProductSort;
+import io.tienda.product.shared.domain.LocalizedText;
 
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
 package io.tienda.product.search.domain;
 
-import io.tienda.platform.web.Page;
+import io.tienda.platform.core.Page;
 import io.tienda.product.catalog.domain.Product;
 
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.tienda.product.search.persistence;
 
-import io.tienda.product.catalog.domain.BrandRef;
-import io.tienda.product.catalog.domain.LocalizedText;
+import io.tienda.product.brand.domain.BrandRef;
 import io.tienda.product.search.domain.CategoryLevel;
+import io.tienda.product.shared.domain.LocalizedText;
 
 import java.util.List;
 import java.util.Map;

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
-/** The Lucene search assembled: the index, its writer side and its search side. */
+/** The Lucene search assembled: the index, its writer side and its search side (searches and suggestions). */
 public final class SearchEngine implements Closeable {
 
     private final ProductIndex index;
@@ -20,7 +20,8 @@ public final class SearchEngine implements Closeable {
         IndexLabels labels = new IndexLabels();
         this.index = index;
         this.indexer = new SearchIndexer(index, schema, labels, catalog, lineage, clock);
-        this.search = new LuceneProductSearch(index, labels, analyzers, indexer, priceBounds);
+        this.search = new LuceneProductSearch(index, labels, analyzers,
+                new LuceneSuggestions(index, labels, analyzers), indexer, priceBounds);
     }
 
     /**

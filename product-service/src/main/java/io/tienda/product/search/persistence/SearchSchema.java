@@ -1,11 +1,11 @@
 package io.tienda.product.search.persistence;
 
-import io.tienda.product.catalog.domain.BrandRef;
-import io.tienda.product.catalog.domain.LocalizedText;
+import io.tienda.product.brand.domain.BrandRef;
 import io.tienda.product.catalog.domain.Product;
 import io.tienda.product.catalog.domain.Variant;
 import io.tienda.product.search.domain.CategoryLevel;
 import io.tienda.product.search.domain.FacetValue;
+import io.tienda.product.shared.domain.LocalizedText;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;

@@ -5,6 +5,8 @@ import io.tienda.platform.events.Money;
 import io.tienda.platform.events.product.PriceChange;
 import io.tienda.platform.events.product.ProductPriceChanged;
 import io.tienda.platform.events.product.ProductUpdated;
+import io.tienda.product.brand.domain.BrandRef;
+import io.tienda.product.shared.domain.LocalizedText;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -4,6 +4,7 @@ import io.tienda.product.catalog.domain.ProductDraft.Amount;
 import io.tienda.product.catalog.domain.ProductDraft.ImageDraft;
 import io.tienda.product.catalog.domain.ProductDraft.Text;
 import io.tienda.product.catalog.domain.ProductDraft.VariantDraft;
+import io.tienda.product.shared.domain.FieldError;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -1,11 +1,11 @@
 package io.tienda.product.pricing.domain;
 
 import io.tienda.platform.events.Money;
-import io.tienda.product.catalog.domain.LocalizedText;
 import io.tienda.product.offer.domain.Coupon;
 import io.tienda.product.offer.domain.Discount;
 import io.tienda.product.offer.domain.Item;
 import io.tienda.product.offer.domain.Offer;
+import io.tienda.product.shared.domain.LocalizedText;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

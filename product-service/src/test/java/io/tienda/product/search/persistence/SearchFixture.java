@@ -1,9 +1,9 @@
 package io.tienda.product.search.persistence;
 
-import io.tienda.product.catalog.domain.LocalizedText;
 import io.tienda.product.catalog.domain.Product;
 import io.tienda.product.search.domain.CategoryLevel;
 import io.tienda.product.search.domain.CategoryLineage;
+import io.tienda.product.shared.domain.LocalizedText;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;

@@ -4,11 +4,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tienda.platform.core.Page;
+import io.tienda.platform.core.Roles;
+import io.tienda.platform.problem.DomainException;
+import io.tienda.platform.problem.ProblemType;
 import io.tienda.platform.security.CurrentUser;
-import io.tienda.platform.security.Roles;
-import io.tienda.platform.web.ApiException;
-import io.tienda.platform.web.Page;
-import io.tienda.platform.web.ProblemType;
 import io.tienda.product.review.ProductReviews;
 import io.tienda.product.review.domain.RatingSummary;
 import io.tienda.product.review.domain.Review;
@@ -44,16 +44,15 @@ import java.util.TreeMap;
 @RestController
 @RequestMapping("/api/v1/products/{productId}/reviews")
 @Tag(name = "Reviews", description = "Stars and opinions of customers, and their moderation")
-class ReviewsController {
+class ReviewsResource {
 
-    private static final String MODERATORS = "hasAnyRole('SUPPORT','MANAGER','ADMIN')";
     /** The token claim a review is signed with; user-service may add it, and reviews then use it. */
     private static final String NAME_CLAIM = "name";
 
     private final ProductReviews reviews;
     private final CurrentUser currentUser;
 
-    ReviewsController(ProductReviews reviews, CurrentUser currentUser) {
+    ReviewsResource(ProductReviews reviews, CurrentUser currentUser) {
         this.reviews = reviews;
         this.currentUser = currentUser;
     }
@@ -145,7 +144,7 @@ class ReviewsController {
     }
 
     @PostMapping("/{reviewId}/hide")
-    @PreAuthorize(MODERATORS)
+    @PreAuthorize(Roles.HAS_STAFF)
     @Operation(summary = "Hide a review (SUPPORT, MANAGER, ADMIN)",
             description = "It leaves the public list and the rating until unhidden; the reason is kept.")
     public ReviewResponse hide(@PathVariable @Size(max = 64) String productId,
@@ -155,22 +154,23 @@ class ReviewsController {
     }
 
     @PostMapping("/{reviewId}/unhide")
-    @PreAuthorize(MODERATORS)
+    @PreAuthorize(Roles.HAS_STAFF)
     @Operation(summary = "Show a hidden review again (SUPPORT, MANAGER, ADMIN)")
     public ReviewResponse unhide(@PathVariable @Size(max = 64) String productId,
             @PathVariable @Size(max = 64) String reviewId) {
         return ReviewResponse.of(reviews.unhide(productId, reviewId), currentUser.requireId(), true);
     }
 
+    /** Every member of staff moderates reviews. */
     private boolean moderator() {
-        return currentUser.hasAnyRole(Roles.SUPPORT, Roles.MANAGER, Roles.ADMIN);
+        return currentUser.isStaff();
     }
 
     /** GETs under /api/v1/products are public routes, so the staff-only variants say 401 and 403 themselves. */
     private void requireModerator() {
         currentUser.requireId();
         if (!moderator()) {
-            throw new ApiException(ProblemType.FORBIDDEN, "Only staff see hidden reviews");
+            throw new DomainException(ProblemType.FORBIDDEN, "Only staff see hidden reviews");
         }
     }
 
@@ -178,7 +178,7 @@ class ReviewsController {
         try {
             return Visibility.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("visibility must be visible, hidden or all");
+            throw DomainException.invalid("visibility must be visible, hidden or all");
         }
     }
 

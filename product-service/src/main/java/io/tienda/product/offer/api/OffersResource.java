@@ -3,11 +3,11 @@ package io.tienda.product.offer.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tienda.platform.core.Page;
+import io.tienda.platform.core.Roles;
+import io.tienda.platform.problem.DomainException;
+import io.tienda.platform.problem.ProblemType;
 import io.tienda.platform.security.CurrentUser;
-import io.tienda.platform.security.Roles;
-import io.tienda.platform.web.ApiException;
-import io.tienda.platform.web.Page;
-import io.tienda.platform.web.ProblemType;
 import io.tienda.product.offer.OfferAdministration;
 import io.tienda.product.offer.domain.Offer;
 import jakarta.validation.Valid;
@@ -34,15 +34,13 @@ import java.time.Clock;
 @RestController
 @RequestMapping("/api/v1/offers")
 @Tag(name = "Offers", description = "Promotions and coupons")
-class OffersController {
-
-    private static final String STAFF = "hasAnyRole('MANAGER','ADMIN')";
+class OffersResource {
 
     private final OfferAdministration administration;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    OffersController(OfferAdministration administration, CurrentUser currentUser, Clock clock) {
+    OffersResource(OfferAdministration administration, CurrentUser currentUser, Clock clock) {
         this.administration = administration;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -68,19 +66,19 @@ class OffersController {
     Page<OfferDetails> all(
             @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
             @RequestParam(defaultValue = Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
-        requireStaff();
+        requireEditor();
         return administration.all(page, size).map(OfferDetails::of);
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One offer with its coupon and usage (MANAGER, ADMIN)")
     OfferDetails get(@PathVariable @Size(max = 64) String id) {
-        requireStaff();
+        requireEditor();
         return OfferDetails.of(administration.get(id));
     }
 
     @PostMapping
-    @PreAuthorize(STAFF)
+    @PreAuthorize(Roles.HAS_EDITOR)
     @Operation(summary = "Create an offer (MANAGER, ADMIN)",
             description = "400 lists the broken rules (window order, percentage 1-100, fixed amount positive in EUR, "
                     + "coupon code pattern); 422 names unknown products, SKUs or categories; 409 when another offer "
@@ -91,7 +89,7 @@ class OffersController {
     }
 
     @PutMapping("/{id}")
-    @PreAuthorize(STAFF)
+    @PreAuthorize(Roles.HAS_EDITOR)
     @Operation(summary = "Replace an offer (MANAGER, ADMIN)",
             description = "Same body and rules as creating; the coupon keeps its uses. A used coupon's code cannot "
                     + "change or go (409 coupon-in-use).")
@@ -100,7 +98,7 @@ class OffersController {
     }
 
     @DeleteMapping("/{id}")
-    @PreAuthorize(STAFF)
+    @PreAuthorize(Roles.HAS_EDITOR)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Withdraw an offer (MANAGER, ADMIN)",
             description = "Deactivates it; it stays for the orders and coupon uses that refer to it. Repeating is "
@@ -110,10 +108,10 @@ class OffersController {
     }
 
     /** GETs under /api/v1/offers are public routes, so the staff ones say 401 and 403 themselves. */
-    private void requireStaff() {
+    private void requireEditor() {
         currentUser.requireId();
-        if (!currentUser.hasAnyRole(Roles.MANAGER, Roles.ADMIN)) {
-            throw new ApiException(ProblemType.FORBIDDEN, "You may not do this");
+        if (!currentUser.hasAnyRole(Roles.EDITORS)) {
+            throw new DomainException(ProblemType.FORBIDDEN, "You may not do this");
         }
     }
 }

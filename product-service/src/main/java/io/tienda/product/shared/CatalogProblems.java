@@ -1,8 +1,8 @@
-package io.tienda.product.catalog;
+package io.tienda.product.shared;
 
-import io.tienda.platform.web.ApiException;
-import io.tienda.platform.web.ProblemType;
-import io.tienda.product.catalog.domain.FieldError;
+import io.tienda.platform.problem.DomainException;
+import io.tienda.platform.problem.ProblemType;
+import io.tienda.product.shared.domain.FieldError;
 
 import java.net.URI;
 import java.util.Collection;
@@ -21,49 +21,49 @@ public final class CatalogProblems {
     }
 
     /** A 400 {@code validation} problem listing every field, as the platform lists bean validation errors. */
-    public static ApiException invalid(List<FieldError> errors) {
+    public static DomainException invalid(List<FieldError> errors) {
         List<Map<String, String>> listed = errors.stream()
                 .map(error -> Map.of("field", error.field(), "message", error.message())).toList();
-        return new ApiException(400, ProblemType.VALIDATION.uri(), ProblemType.VALIDATION.title(),
+        return new DomainException(400, ProblemType.VALIDATION.uri(), ProblemType.VALIDATION.title(),
                 "Invalid fields: " + errors.stream().map(FieldError::field).distinct()
                         .collect(Collectors.joining(", ")),
                 Map.of("errors", listed));
     }
 
-    public static ApiException invalid(String field, String message) {
+    public static DomainException invalid(String field, String message) {
         return invalid(List.of(new FieldError(field, message)));
     }
 
-    public static ApiException slugTaken(String slug) {
-        return new ApiException(409, type("slug-taken"), "The slug is taken",
+    public static DomainException slugTaken(String slug) {
+        return new DomainException(409, type("slug-taken"), "The slug is taken",
                 "Slug '" + slug + "' is already used; choose another", Map.of("slug", slug));
     }
 
-    public static ApiException skusTaken(Collection<String> skus) {
+    public static DomainException skusTaken(Collection<String> skus) {
         List<String> sorted = skus.stream().sorted().toList();
-        return new ApiException(409, type("sku-taken"), "A SKU is taken",
+        return new DomainException(409, type("sku-taken"), "A SKU is taken",
                 "Already used by another product: " + String.join(", ", sorted), Map.of("skus", sorted));
     }
 
-    public static ApiException unknownCategory(String category) {
-        return new ApiException(422, type("unknown-category"), "The category does not exist",
+    public static DomainException unknownCategory(String category) {
+        return new DomainException(422, type("unknown-category"), "The category does not exist",
                 "No category has the id or slug '" + category + "'", Map.of("field", "categoryId"));
     }
 
-    public static ApiException unknownBrand(String brand) {
-        return new ApiException(422, type("unknown-brand"), "The brand does not exist",
+    public static DomainException unknownBrand(String brand) {
+        return new DomainException(422, type("unknown-brand"), "The brand does not exist",
                 "No brand has the id or slug '" + brand + "'", Map.of("field", "brandId"));
     }
 
     /** The client's copy is out of date: If-Match named a version the resource has moved on from. */
-    public static ApiException versionMismatch(String what, String currentEtag) {
-        return new ApiException(412, ProblemType.PRECONDITION_FAILED.uri(), ProblemType.PRECONDITION_FAILED.title(),
+    public static DomainException versionMismatch(String what, String currentEtag) {
+        return new DomainException(412, ProblemType.PRECONDITION_FAILED.uri(), ProblemType.PRECONDITION_FAILED.title(),
                 "The " + what + " changed since you read it; read it again and reapply your change",
                 Map.of("currentEtag", currentEtag));
     }
 
-    public static ApiException conflict(String slug, String title, String detail) {
-        return new ApiException(409, type(slug), title, detail, Map.of());
+    public static DomainException conflict(String slug, String title, String detail) {
+        return new DomainException(409, type(slug), title, detail, Map.of());
     }
 
     private static URI type(String slug) {

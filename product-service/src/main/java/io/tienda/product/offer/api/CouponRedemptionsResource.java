@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tienda.platform.events.Money;
 import io.tienda.platform.security.CurrentUser;
-import io.tienda.platform.security.Roles;
 import io.tienda.product.offer.CouponRedemptions;
 import io.tienda.product.offer.domain.Offer;
 import jakarta.validation.Valid;
@@ -31,7 +30,7 @@ import java.time.Instant;
 @RequestMapping("/api/v1/offers/coupons/{code}/redemptions")
 @Tag(name = "Coupon redemptions", description = "Coupon uses at checkout and their return when an order is cancelled")
 @PreAuthorize("hasAnyRole('CUSTOMER','SUPPORT','MANAGER','ADMIN')")
-class CouponRedemptionsController {
+class CouponRedemptionsResource {
 
     /** Order ids are UUIDs today; this keeps them a safe, bounded key whatever they become. */
     private static final String ID = "[A-Za-z0-9][A-Za-z0-9._:-]{0,63}";
@@ -39,7 +38,7 @@ class CouponRedemptionsController {
     private final CouponRedemptions redemptions;
     private final CurrentUser currentUser;
 
-    CouponRedemptionsController(CouponRedemptions redemptions, CurrentUser currentUser) {
+    CouponRedemptionsResource(CouponRedemptions redemptions, CurrentUser currentUser) {
         this.redemptions = redemptions;
         this.currentUser = currentUser;
     }
@@ -87,7 +86,6 @@ class CouponRedemptionsController {
     }
 
     private CouponRedemptions.Caller caller() {
-        return new CouponRedemptions.Caller(currentUser.requireId(),
-                currentUser.hasAnyRole(Roles.SUPPORT, Roles.MANAGER, Roles.ADMIN));
+        return new CouponRedemptions.Caller(currentUser.requireId(), currentUser.isStaff());
     }
 }

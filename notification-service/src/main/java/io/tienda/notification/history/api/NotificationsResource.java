@@ -4,9 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tienda.notification.history.domain.NotificationHistory;
+import io.tienda.platform.core.Page;
+import io.tienda.platform.core.Roles;
 import io.tienda.platform.security.CurrentUser;
-import io.tienda.platform.security.Roles;
-import io.tienda.platform.web.Page;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -15,15 +15,20 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.Set;
+
 @RestController
 @RequestMapping("/api/v1/notifications")
 @Tag(name = "Notifications", description = "Messages sent to customers")
-class NotificationsController {
+class NotificationsResource {
+
+    /** Who may read a customer's history: support and administrators; unlike {@link Roles#STAFF}, no managers. */
+    private static final Set<String> HISTORY_READERS = Set.of(Roles.SUPPORT, Roles.ADMIN);
 
     private final NotificationHistory history;
     private final CurrentUser currentUser;
 
-    NotificationsController(NotificationHistory history, CurrentUser currentUser) {
+    NotificationsResource(NotificationHistory history, CurrentUser currentUser) {
         this.history = history;
         this.currentUser = currentUser;
     }
@@ -41,7 +46,7 @@ class NotificationsController {
             @Parameter(description = "Notifications per page, 1 to 100")
             @RequestParam(defaultValue = Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
         String recipient = recipientId == null ? currentUser.requireId() : recipientId;
-        currentUser.requireOwnerOr(recipient, "recipient", recipient, Roles.SUPPORT, Roles.ADMIN);
+        currentUser.requireOwnerOr(recipient, "recipient", recipient, HISTORY_READERS);
         return history.forRecipient(recipient, page, size).map(NotificationResponse::of);
     }
 }

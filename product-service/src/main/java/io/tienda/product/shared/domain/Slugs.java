@@ -1,4 +1,4 @@
-package io.tienda.product.catalog.domain;
+package io.tienda.product.shared.domain;
 
 import java.text.Normalizer;
 import java.util.Locale;

@@ -3,9 +3,9 @@ package io.tienda.product.search.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.tienda.platform.web.ApiException;
-import io.tienda.platform.web.Page;
-import io.tienda.platform.web.ProblemType;
+import io.tienda.platform.core.Page;
+import io.tienda.platform.problem.DomainException;
+import io.tienda.platform.problem.ProblemType;
 import io.tienda.product.catalog.api.ProductSummary;
 import io.tienda.product.catalog.domain.ProductFilter;
 import io.tienda.product.catalog.domain.ProductSort;
@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
 @RestController
 @RequestMapping("/api/v1/search")
 @Tag(name = "Search", description = "Full-text product search with facets, and type-ahead suggestions")
-class SearchController {
+class SearchResource {
 
     static final String ATTRIBUTE_PREFIX = "attr.";
     private static final int MAX_ATTRIBUTES = 10;
@@ -45,7 +45,7 @@ class SearchController {
 
     private final ProductSearch search;
 
-    SearchController(ProductSearch search) {
+    SearchResource(ProductSearch search) {
         this.search = search;
     }
 
@@ -115,7 +115,7 @@ class SearchController {
 
     private void requireReady() {
         if (!search.ready()) {
-            throw new ApiException(ProblemType.SERVICE_UNAVAILABLE,
+            throw new DomainException(ProblemType.SERVICE_UNAVAILABLE,
                     "The search index is still being built; try again in a moment");
         }
     }
@@ -155,10 +155,10 @@ class SearchController {
         return attributes;
     }
 
-    private static ApiException invalid(String field, String message) {
+    private static DomainException invalid(String field, String message) {
         List<Map<String, String>> errors = new ArrayList<>();
         errors.add(Map.of("field", field, "message", message));
-        return new ApiException(ProblemType.VALIDATION.status().value(), ProblemType.VALIDATION.uri(),
+        return new DomainException(ProblemType.VALIDATION.status(), ProblemType.VALIDATION.uri(),
                 ProblemType.VALIDATION.title(), "Invalid parameter: " + field, Map.of("errors", errors));
     }
 }

@@ -1,4 +1,4 @@
-package io.tienda.product.catalog.domain;
+package io.tienda.product.shared.domain;
 
 /**
  * A text in the catalog's two languages. Spanish is the shop's own language and English its

@@ -21,7 +21,7 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/v1/pricing")
 @Tag(name = "Pricing", description = "Cart prices with offers and coupons, for cart-service")
-class PricingController {
+class PricingResource {
 
     static final int MAX_ITEMS = 100;
     static final String SKU = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
@@ -29,7 +29,7 @@ class PricingController {
     private final PriceQuotes quotes;
     private final CurrentUser currentUser;
 
-    PricingController(PriceQuotes quotes, CurrentUser currentUser) {
+    PricingResource(PriceQuotes quotes, CurrentUser currentUser) {
         this.quotes = quotes;
         this.currentUser = currentUser;
     }

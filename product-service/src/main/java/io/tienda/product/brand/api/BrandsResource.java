@@ -2,10 +2,11 @@ package io.tienda.product.brand.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tienda.platform.core.Roles;
 import io.tienda.product.brand.BrandAdmin;
 import io.tienda.product.brand.domain.BrandDraft;
 import io.tienda.product.brand.domain.Brands;
-import io.tienda.product.catalog.api.HttpCaching;
+import io.tienda.product.shared.api.HttpCaching;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Size;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,16 +29,14 @@ import java.time.Duration;
 @RequestMapping("/api/v1/brands")
 @Validated
 @Tag(name = "Brands", description = "The brands of the catalog")
-class BrandsController {
-
-    private static final String STAFF_EDITORS = "hasAnyRole('MANAGER', 'ADMIN')";
+class BrandsResource {
 
     private final Brands brands;
     private final BrandAdmin admin;
     private final JsonMapper json;
     private final Duration maxAge;
 
-    BrandsController(Brands brands, BrandAdmin admin, JsonMapper json,
+    BrandsResource(Brands brands, BrandAdmin admin, JsonMapper json,
             @Value("${tienda.products.cache.max-age:60s}") Duration maxAge) {
         this.brands = brands;
         this.admin = admin;
@@ -61,7 +60,7 @@ class BrandsController {
     }
 
     @PostMapping
-    @PreAuthorize(STAFF_EDITORS)
+    @PreAuthorize(Roles.HAS_EDITOR)
     @Operation(summary = "Create a brand (MANAGER, ADMIN)",
             description = "{slug?, name, logoUrl?}; the slug is made from the name when absent. 409 slug-taken.")
     ResponseEntity<BrandResponse> create(@RequestBody BrandDraft draft) {
@@ -70,7 +69,7 @@ class BrandsController {
     }
 
     @PutMapping("/{slug}")
-    @PreAuthorize(STAFF_EDITORS)
+    @PreAuthorize(Roles.HAS_EDITOR)
     @Operation(summary = "Replace a brand (MANAGER, ADMIN)",
             description = "A new name or slug is copied onto every product of the brand, each announced with "
                     + "product.updated. An absent slug keeps the current one. 409 slug-taken.")

@@ -2,12 +2,13 @@ package io.tienda.product.category.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.tienda.product.catalog.api.HttpCaching;
+import io.tienda.platform.core.Roles;
 import io.tienda.product.category.CategoryAdmin;
 import io.tienda.product.category.domain.Categories;
 import io.tienda.product.category.domain.Category;
 import io.tienda.product.category.domain.CategoryDraft;
 import io.tienda.product.category.domain.CategoryTree;
+import io.tienda.product.shared.api.HttpCaching;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Size;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,16 +35,14 @@ import java.util.List;
 @RequestMapping("/api/v1/categories")
 @Validated
 @Tag(name = "Categories", description = "The category tree")
-class CategoriesController {
-
-    private static final String STAFF_EDITORS = "hasAnyRole('MANAGER', 'ADMIN')";
+class CategoriesResource {
 
     private final Categories categories;
     private final CategoryAdmin admin;
     private final JsonMapper json;
     private final Duration maxAge;
 
-    CategoriesController(Categories categories, CategoryAdmin admin, JsonMapper json,
+    CategoriesResource(Categories categories, CategoryAdmin admin, JsonMapper json,
             @Value("${tienda.products.cache.max-age:60s}") Duration maxAge) {
         this.categories = categories;
         this.admin = admin;
@@ -75,7 +74,7 @@ class CategoriesController {
     }
 
     @PostMapping
-    @PreAuthorize(STAFF_EDITORS)
+    @PreAuthorize(Roles.HAS_EDITOR)
     @Operation(summary = "Create a category (MANAGER, ADMIN)",
             description = "{slug?, name: {es, en}, parentId?, sortOrder?}. The slug is made from the Spanish name "
                     + "when absent. 409 slug-taken; 422 unknown-parent.")
@@ -86,7 +85,7 @@ class CategoriesController {
     }
 
     @PutMapping("/{slug}")
-    @PreAuthorize(STAFF_EDITORS)
+    @PreAuthorize(Roles.HAS_EDITOR)
     @Operation(summary = "Replace a category (MANAGER, ADMIN)",
             description = "A new parentId moves the category with everything below it; the paths of the subtree "
                     + "follow. An absent slug keeps the current one. 409 category-cycle when the new parent is the "
@@ -96,7 +95,7 @@ class CategoriesController {
     }
 
     @DeleteMapping("/{slug}")
-    @PreAuthorize(STAFF_EDITORS)
+    @PreAuthorize(Roles.HAS_EDITOR)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a category (MANAGER, ADMIN)",
             description = "204. 409 category-has-children or category-has-products: move or delete those first.")

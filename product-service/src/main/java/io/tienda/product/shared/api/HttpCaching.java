@@ -1,4 +1,4 @@
-package io.tienda.product.catalog.api;
+package io.tienda.product.shared.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;

@@ -3,21 +3,22 @@ package io.tienda.product.catalog.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tienda.platform.core.Page;
+import io.tienda.platform.core.Roles;
+import io.tienda.platform.problem.DomainException;
+import io.tienda.platform.problem.ProblemType;
 import io.tienda.platform.security.CurrentUser;
-import io.tienda.platform.security.Roles;
-import io.tienda.platform.web.ApiException;
-import io.tienda.platform.web.Page;
-import io.tienda.platform.web.ProblemType;
-import io.tienda.product.catalog.CatalogProblems;
 import io.tienda.product.catalog.ProductAdmin;
 import io.tienda.product.catalog.ProductBrowser;
 import io.tienda.product.catalog.ProductVersions;
-import io.tienda.product.catalog.domain.FieldError;
 import io.tienda.product.catalog.domain.Product;
 import io.tienda.product.catalog.domain.ProductDraft;
 import io.tienda.product.catalog.domain.ProductFilter;
 import io.tienda.product.catalog.domain.ProductRules;
 import io.tienda.product.catalog.domain.ProductSort;
+import io.tienda.product.shared.CatalogProblems;
+import io.tienda.product.shared.api.HttpCaching;
+import io.tienda.product.shared.domain.FieldError;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -53,10 +54,9 @@ import java.util.Map;
 @RequestMapping("/api/v1/products")
 @Validated
 @Tag(name = "Products", description = "The catalog as shoppers browse it and staff edit it")
-class ProductsController {
+class ProductsResource {
 
     static final String ATTRIBUTE_PREFIX = "attr.";
-    private static final String STAFF_EDITORS = "hasAnyRole('MANAGER', 'ADMIN')";
 
     private final ProductBrowser browser;
     private final ProductAdmin admin;
@@ -64,7 +64,7 @@ class ProductsController {
     private final JsonMapper json;
     private final Duration maxAge;
 
-    ProductsController(ProductBrowser browser, ProductAdmin admin, CurrentUser currentUser, JsonMapper json,
+    ProductsResource(ProductBrowser browser, ProductAdmin admin, CurrentUser currentUser, JsonMapper json,
             @Value("${tienda.products.cache.max-age:60s}") Duration maxAge) {
         this.browser = browser;
         this.admin = admin;
@@ -121,14 +121,14 @@ class ProductsController {
             description = "By id or by slug. A product that is not on sale is a 404 except for staff (SUPPORT, "
                     + "MANAGER, ADMIN). The ETag is \"<version>-<stock>\"; 304 on If-None-Match. Public.")
     ResponseEntity<ProductView> get(@PathVariable @Size(max = 200) String idOrSlug, HttpServletRequest request) {
-        Product product = browser.get(idOrSlug).filter(found -> found.active() || isStaff())
-                .orElseThrow(() -> ApiException.notFound("product", idOrSlug));
+        Product product = browser.get(idOrSlug).filter(found -> found.active() || currentUser.isStaff())
+                .orElseThrow(() -> DomainException.notFound("product", idOrSlug));
         CacheControl cache = product.active() ? HttpCaching.publicFor(maxAge) : HttpCaching.privateRevalidated();
         return HttpCaching.respond(request, ProductVersions.etag(product), cache, ProductView.of(product));
     }
 
     @PostMapping
-    @PreAuthorize(STAFF_EDITORS)
+    @PreAuthorize(Roles.HAS_EDITOR)
     @Operation(summary = "Create a product (MANAGER, ADMIN)",
             description = "201 with the product, its Location and ETag. The slug is made from the Spanish name "
                     + "when absent (accents folded, made unique). 400 validation lists every invalid field; 409 "
@@ -140,7 +140,7 @@ class ProductsController {
     }
 
     @PutMapping("/{id}")
-    @PreAuthorize(STAFF_EDITORS)
+    @PreAuthorize(Roles.HAS_EDITOR)
     @Operation(summary = "Replace a product (MANAGER, ADMIN)",
             description = "Replaces everything staff edit; stock and rating are kept. Send If-Match with the ETag "
                     + "you read: 412 when the product changed since (without If-Match the last write wins). An "
@@ -153,7 +153,7 @@ class ProductsController {
     }
 
     @DeleteMapping("/{id}")
-    @PreAuthorize(STAFF_EDITORS)
+    @PreAuthorize(Roles.HAS_EDITOR)
     @Operation(summary = "Delete a product (MANAGER, ADMIN)",
             description = "204; the product is gone for everyone at once. Its slug and SKUs stay reserved. "
                     + "If-Match is honoured like on PUT. Announces product.deleted.")
@@ -163,16 +163,12 @@ class ProductsController {
         return ResponseEntity.noContent().build();
     }
 
-    private boolean isStaff() {
-        return currentUser.roles().stream().anyMatch(Roles.STAFF::contains);
-    }
-
     private void requireStaff() {
         if (currentUser.id().isEmpty()) {
-            throw new ApiException(ProblemType.UNAUTHORIZED, "includeInactive needs a staff token");
+            throw new DomainException(ProblemType.UNAUTHORIZED, "includeInactive needs a staff token");
         }
-        if (!isStaff()) {
-            throw ApiException.forbidden("Only staff may list products that are not on sale");
+        if (!currentUser.isStaff()) {
+            throw DomainException.forbidden("Only staff may list products that are not on sale");
         }
     }
 
@@ -181,10 +177,10 @@ class ProductsController {
         try {
             sort = ProductSort.fromParam(value.strip().toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("sort must be one of newest, price_asc, price_desc, rating");
+            throw DomainException.invalid("sort must be one of newest, price_asc, price_desc, rating");
         }
         if (sort == ProductSort.RELEVANCE) {
-            throw ApiException.invalid("sort=relevance needs a query; search with /api/v1/search/products?q=...");
+            throw DomainException.invalid("sort=relevance needs a query; search with /api/v1/search/products?q=...");
         }
         return sort;
     }
