@@ -33,6 +33,9 @@ public final class Roles {
     public static final String HAS_ANALYST = "hasAnyRole('ANALYST','ADMIN')";
     public static final String HAS_STAFF_OR_ANALYST = "hasAnyRole('SUPPORT','MANAGER','ADMIN','ANALYST')";
     public static final String HAS_ADMIN = "hasRole('ADMIN')";
+    public static final String HAS_CUSTOMER = "hasRole('CUSTOMER')";
+    /** Customers acting for themselves and staff acting for them, e.g. redeeming a coupon for an order. */
+    public static final String HAS_CUSTOMER_OR_STAFF = "hasAnyRole('CUSTOMER','SUPPORT','MANAGER','ADMIN')";
 
     private Roles() {
     }

@@ -20,6 +20,10 @@ class RolesTest {
         assertThat(rolesIn(Roles.HAS_EDITOR)).isEqualTo(new TreeSet<>(Roles.EDITORS));
         assertThat(rolesIn(Roles.HAS_ANALYST)).isEqualTo(new TreeSet<>(Roles.ANALYSTS));
         assertThat(rolesIn(Roles.HAS_ADMIN)).containsExactly(Roles.ADMIN);
+        assertThat(rolesIn(Roles.HAS_CUSTOMER)).containsExactly(Roles.CUSTOMER);
+        Set<String> customerOrStaff = new TreeSet<>(Roles.STAFF);
+        customerOrStaff.add(Roles.CUSTOMER);
+        assertThat(rolesIn(Roles.HAS_CUSTOMER_OR_STAFF)).isEqualTo(customerOrStaff);
         Set<String> staffOrAnalyst = new TreeSet<>(Roles.STAFF);
         staffOrAnalyst.addAll(Roles.ANALYSTS);
         assertThat(rolesIn(Roles.HAS_STAFF_OR_ANALYST)).isEqualTo(staffOrAnalyst);

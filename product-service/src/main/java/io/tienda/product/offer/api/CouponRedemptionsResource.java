@@ -1,5 +1,6 @@
 package io.tienda.product.offer.api;
 
+import io.tienda.platform.core.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,7 +30,7 @@ import java.time.Instant;
 @RestController
 @RequestMapping("/api/v1/offers/coupons/{code}/redemptions")
 @Tag(name = "Coupon redemptions", description = "Coupon uses at checkout and their return when an order is cancelled")
-@PreAuthorize("hasAnyRole('CUSTOMER','SUPPORT','MANAGER','ADMIN')")
+@PreAuthorize(Roles.HAS_CUSTOMER_OR_STAFF)
 class CouponRedemptionsResource {
 
     /** Order ids are UUIDs today; this keeps them a safe, bounded key whatever they become. */

@@ -114,7 +114,7 @@ class ReviewsResource {
     }
 
     @PostMapping
-    @PreAuthorize("hasRole('CUSTOMER')")
+    @PreAuthorize(Roles.HAS_CUSTOMER)
     @Operation(summary = "Review a product (CUSTOMER)",
             description = "One review per customer and product (409 review-exists on a second). Signed with the "
                     + "name claim of the token, or \"Cliente\". Verified purchase when an order of the customer with "
