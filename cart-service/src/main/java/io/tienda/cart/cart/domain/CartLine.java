@@ -1,16 +1,22 @@
 package io.tienda.cart.cart.domain;
 
-import java.util.Objects;
-
+/** How many units of one SKU a cart holds: 1 to {@link CartLimits#MAX_QUANTITY}. */
 public record CartLine(String sku, int quantity) {
 
-    /** One line may hold at most this many units, which also keeps the item count far from overflow. */
-    public static final int MAX_QUANTITY = 999;
-
     public CartLine {
-        Objects.requireNonNull(sku, "sku");
-        if (quantity < 1 || quantity > MAX_QUANTITY) {
-            throw new IllegalArgumentException("quantity of " + sku + " must be 1 to " + MAX_QUANTITY + ": " + quantity);
+        requireSku(sku);
+        requireQuantity(quantity);
+    }
+
+    static void requireSku(String sku) {
+        if (sku == null || !CartLimits.SKU_PATTERN.matcher(sku).matches()) {
+            throw CartProblems.invalidField("sku", "must be a SKU: letters, digits, '.', '_' or '-', up to 64");
+        }
+    }
+
+    static void requireQuantity(int quantity) {
+        if (quantity < 1 || quantity > CartLimits.MAX_QUANTITY) {
+            throw CartProblems.invalidField("quantity", "must be 1 to " + CartLimits.MAX_QUANTITY);
         }
     }
 }

@@ -1,10 +1,43 @@
 package io.tienda.cart.cart.domain;
 
-import java.util.Optional;
+import io.tienda.platform.messaging.OutboundMessage;
 
-/** Carts as stored. */
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Carts as stored. Every change is atomic per cart and carries its events with it (the outbox). */
 public interface Carts {
 
-    /** The owner's cart, or empty when the owner has none. */
-    Optional<Cart> find(String ownerId);
+    /** The cart, or empty when there is none. */
+    Optional<Cart> find(CartId id);
+
+    /**
+     * Stores {@code cart} if it is still at {@code cart.version()} (0: not stored yet), together with
+     * {@code messages}, which are sent to Kafka later; renews the cart's time to live. False when
+     * another writer got there first (nothing is written then) or the guest cart was merged meanwhile.
+     */
+    boolean save(Cart cart, Duration timeToLive, List<OutboundMessage> messages);
+
+    /**
+     * Marks a guest cart as merged into {@code customerId}'s, so that it takes no more changes.
+     * Claiming again by the same shopper is allowed (a merge interrupted is repeated).
+     */
+    MergeClaim claim(CartId guest, String customerId);
+
+    /** Empties a claimed guest cart, keeping only the mark of whom it was merged into for {@code keep}. */
+    void retire(CartId guest, Duration keep);
+
+    /** Once per {@code eventId}: takes what an order bought out of the cart. False for a repeated event. */
+    boolean removeOrdered(CartId id, UUID eventId, Map<String, Integer> ordered, Duration rememberEvent);
+
+    /** Deletes everything stored about the cart (not its pending events, which are facts already). */
+    void erase(CartId id);
+
+    Map<String, PriceMemory> lastKnownPrices(CartId id);
+
+    /** Remembers prices of a stored cart's lines; ignored when the cart no longer exists. */
+    void rememberPrices(CartId id, List<PriceMemory> prices);
 }

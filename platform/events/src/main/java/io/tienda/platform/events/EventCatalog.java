@@ -1,5 +1,8 @@
 package io.tienda.platform.events;
 
+import io.tienda.platform.events.cart.CartCheckoutStarted;
+import io.tienda.platform.events.cart.CartItemAdded;
+import io.tienda.platform.events.cart.CartItemRemoved;
 import io.tienda.platform.events.inventory.LowStock;
 import io.tienda.platform.events.inventory.StockChanged;
 import io.tienda.platform.events.product.ProductCreated;
@@ -45,7 +48,8 @@ public final class EventCatalog {
             OrderPlaced.class, OrderConfirmed.class, OrderRejected.class, OrderCancelled.class,
             UserRegistered.class, PasswordResetRequested.class, UserErased.class,
             ProductCreated.class, ProductUpdated.class, ProductDeleted.class, ProductPriceChanged.class,
-            StockChanged.class, LowStock.class);
+            StockChanged.class, LowStock.class,
+            CartItemAdded.class, CartItemRemoved.class, CartCheckoutStarted.class);
 
     private static final Map<String, Class<? extends Record>> BY_TYPE = CONTRACTS.stream()
             .collect(Collectors.toUnmodifiableMap(Envelope::typeOf, Function.identity()));

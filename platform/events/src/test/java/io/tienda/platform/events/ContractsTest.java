@@ -1,5 +1,9 @@
 package io.tienda.platform.events;
 
+import io.tienda.platform.events.cart.CartCheckoutStarted;
+import io.tienda.platform.events.cart.CartItemAdded;
+import io.tienda.platform.events.cart.CartItemRemoved;
+import io.tienda.platform.events.cart.CheckoutLine;
 import io.tienda.platform.events.inventory.LowStock;
 import io.tienda.platform.events.inventory.StockChanged;
 import io.tienda.platform.events.product.PriceChange;
@@ -97,6 +101,33 @@ class ContractsTest {
                 List.of(new PriceChange("CAF-500", Money.of(1299, "EUR"), Money.of(1099, "EUR")))));
         validator.requireValid(new StockChanged("CAF-500", 0, false, 42));
         validator.requireValid(new LowStock("CAF-500", "MAD-1", 3, 1, 5, 50));
+    }
+
+    @Test
+    void cartEventsConformForGuestsAndSignedInShoppers() {
+        Instant now = Instant.parse("2026-01-01T10:00:00Z");
+        validator.requireValid(new CartItemAdded("g:Zm9v", null, "CAF-500", 2, 3, Money.of(1299, "EUR"), now));
+        validator.requireValid(new CartItemAdded("u:user-1", "user-1", "CAF-500", 1, 1, null, now));
+        validator.requireValid(new CartItemRemoved("u:user-1", "user-1", "CAF-500", 1, 0, now));
+        validator.requireValid(new CartCheckoutStarted("u:user-1", "user-1",
+                List.of(new CheckoutLine("CAF-500", 2, Money.of(1299, "EUR"), Money.of(2598, "EUR"))), 2,
+                Money.of(2598, "EUR"), now));
+    }
+
+    @Test
+    void cartEventsRefuseEmptyCheckoutsAndAddingNothing() {
+        String added = """
+                {"cartId":"u:1","sku":"A","quantity":0,"lineQuantity":0,"addedAt":"2026-01-01T10:00:00Z"}
+                """;
+        String started = """
+                {"cartId":"u:1","customerId":"1","lines":[],"itemCount":0,
+                 "total":{"amount":0,"currency":"EUR"},"startedAt":"2026-01-01T10:00:00Z"}
+                """;
+
+        assertThat(validator.violations("cart.item_added", added)).anyMatch(v -> v.contains("quantity"));
+        assertThat(validator.violations("cart.checkout_started", started))
+                .anyMatch(v -> v.contains("lines"))
+                .anyMatch(v -> v.contains("itemCount"));
     }
 
     @Test

@@ -1,0 +1,51 @@
+package io.tienda.cart.cart;
+
+import io.tienda.cart.CartProperties;
+import io.tienda.cart.cart.domain.CartId;
+import io.tienda.cart.cart.domain.Carts;
+import io.tienda.platform.events.saga.OrderConfirmed;
+import io.tienda.platform.events.saga.OrderLine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** What other services' facts do to carts: a confirmed order empties what it bought; an erasure deletes the cart. */
+@Service
+public class CartCleanup {
+
+    private static final Logger log = LoggerFactory.getLogger(CartCleanup.class);
+
+    private final Carts carts;
+    private final CartProperties properties;
+
+    CartCleanup(Carts carts, CartProperties properties) {
+        this.carts = carts;
+        this.properties = properties;
+    }
+
+    /**
+     * Takes the ordered units out of the shopper's cart, once per event: lines added on another
+     * device after the checkout snapshot stay. Answers whether this delivery did it.
+     */
+    public boolean orderConfirmed(UUID eventId, OrderConfirmed order) {
+        Map<String, Integer> ordered = new TreeMap<>();
+        for (OrderLine line : order.lines()) {
+            ordered.merge(line.sku(), line.quantity(), Integer::sum);
+        }
+        boolean applied = carts.removeOrdered(CartId.user(order.customerId()), eventId, ordered,
+                properties.inboxRetention());
+        if (!applied) {
+            log.debug("order.confirmed {} of order {} was already applied", eventId, order.orderId());
+        }
+        return applied;
+    }
+
+    /** Deletion is idempotent in itself: a redelivery deletes nothing more. */
+    public void userErased(UUID userId) {
+        carts.erase(CartId.user(userId.toString()));
+    }
+}

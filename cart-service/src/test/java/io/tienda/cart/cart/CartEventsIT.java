@@ -1,0 +1,174 @@
+package io.tienda.cart.cart;
+
+import io.tienda.cart.cart.domain.Cart;
+import io.tienda.cart.cart.domain.CartId;
+import io.tienda.cart.cart.domain.Carts;
+import io.tienda.cart.support.CartIT;
+import io.tienda.cart.support.FakeCatalog;
+import io.tienda.cart.support.Messages.Published;
+import io.tienda.platform.events.Money;
+import io.tienda.platform.events.Topics;
+import io.tienda.platform.events.cart.CartItemAdded;
+import io.tienda.platform.events.saga.OrderConfirmed;
+import io.tienda.platform.events.saga.OrderLine;
+import io.tienda.platform.events.user.UserErased;
+import io.tienda.platform.messaging.MessageFactory;
+import io.tienda.platform.messaging.OutboundMessage;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The funnel facts reach Kafka through the outbox; order and user facts clear and erase carts once. */
+class CartEventsIT extends CartIT {
+
+    @Autowired
+    Carts carts;
+
+    @Autowired
+    CartEventRelay relay;
+
+    @Autowired
+    MessageFactory messageFactory;
+
+    @Test
+    void addsRemovalsAndCheckoutsReachKafkaWithTheEnvelopeAndTheirContracts() {
+        String coffee = FakeCatalog.newSku("EVC");
+        String tea = FakeCatalog.newSku("EVT");
+        catalog.sell(coffee, 1299);
+        catalog.sell(tea, 450);
+        Shopper ana = customer();
+        String cartId = "u:" + ana.id();
+
+        ana.add(coffee, 2).expect(200);
+        ana.add(tea, 1).expect(200);
+        ana.remove(tea).expect(200);
+        ana.checkout().expect(200);
+
+        List<Published> added = messages().await(Topics.CART_EVENTS, "cart.item_added", cartId, 2);
+        JsonNode first = added.get(0).json();
+        assertThat(first.get("cartId").asString()).isEqualTo(cartId);
+        assertThat(first.get("customerId").asString()).isEqualTo(ana.id());
+        assertThat(first.get("sku").asString()).isEqualTo(coffee);
+        assertThat(first.get("quantity").asInt()).isEqualTo(2);
+        assertThat(first.get("unitPrice").get("amount").asLong()).isEqualTo(1299);
+        JsonNode removed = messages().await(Topics.CART_EVENTS, "cart.item_removed", cartId, 1).get(0).json();
+        assertThat(removed.get("sku").asString()).isEqualTo(tea);
+        assertThat(removed.get("lineQuantity").asInt()).isZero();
+        JsonNode started = messages().await(Topics.CART_EVENTS, "cart.checkout_started", cartId, 1).get(0).json();
+        assertThat(started.get("itemCount").asInt()).isEqualTo(2);
+        assertThat(started.get("lines").get(0).get("sku").asString()).isEqualTo(coffee);
+        assertThat(started.get("total").get("amount").asLong()).isEqualTo(2598 + 499);
+        await().atMost(Duration.ofSeconds(10)).until(() -> redis.opsForList().size("cart:{" + cartId + "}:outbox") == 0);
+    }
+
+    @Test
+    void aGuestsEventsCarryNoCustomerAndNeverTheirToken() {
+        String sku = FakeCatalog.newSku("EVG");
+        catalog.sell(sku, 300);
+        Shopper guest = guest();
+        String cartId = guest.add(sku, 1).expect(200).json().get("id").asString();
+
+        Published added = messages().await(Topics.CART_EVENTS, "cart.item_added", cartId, 1).get(0);
+
+        assertThat(added.json().get("customerId").isNull()).isTrue();
+        assertThat(added.body()).doesNotContain(guest.cartToken());
+    }
+
+    /**
+     * The process dies after Redis took the change and its event, before the send: the event waits in
+     * the cart's outbox, and the sweep of the next process sends it, then forgets it.
+     */
+    @Test
+    void anEventWrittenWithItsChangeIsPublishedAfterACrashBeforeTheSend() {
+        CartId id = CartId.user(UUID.randomUUID().toString());
+        Cart cart = Cart.empty(id, "EUR").add("CRASH-1", 3);
+        OutboundMessage message = messageFactory.create(Topics.CART_EVENTS, id.value(),
+                new CartItemAdded(id.value(), id.customerId().orElseThrow(), "CRASH-1", 3, 3,
+                        Money.of(500, "EUR"), Instant.now()));
+
+        assertThat(carts.save(cart, Duration.ofDays(30), List.of(message))).isTrue();
+        // no relay ran: the "crash" happened here
+        assertThat(redis.opsForList().size("cart:{" + id.value() + "}:outbox")).isEqualTo(1);
+        assertThat(messages().all(Topics.CART_EVENTS, id.value())).isEmpty();
+
+        assertThat(relay.sweep()).isGreaterThanOrEqualTo(1);
+
+        Published published = messages().await(Topics.CART_EVENTS, "cart.item_added", id.value(), 1).get(0);
+        assertThat(published.eventId()).isEqualTo(message.eventId().toString());
+        assertThat(redis.opsForList().size("cart:{" + id.value() + "}:outbox")).isZero();
+        assertThat(carts.find(id).orElseThrow().quantityOf("CRASH-1")).isEqualTo(3);
+    }
+
+    @Test
+    void orderConfirmedDeliveredThreeTimesEmptiesWhatWasBoughtOnce() {
+        String bought = FakeCatalog.newSku("BUY");
+        String later = FakeCatalog.newSku("LATER");
+        catalog.sell(bought, 1000);
+        catalog.sell(later, 200);
+        Shopper ana = customer();
+        ana.add(bought, 2).expect(200);
+        catalog.coupon("UNA-VEZ", "valid", 10, 0);
+        ana.coupon("UNA-VEZ").expect(200);
+        UUID orderId = UUID.randomUUID();
+        OrderConfirmed confirmed = new OrderConfirmed(orderId, ana.id(), "u:" + ana.id(),
+                List.of(new OrderLine(bought, "p-" + bought, "Producto", 2, Money.of(1000, "EUR"))),
+                Money.of(2000, "EUR"), Instant.now());
+        UUID eventId = UUID.randomUUID();
+
+        messages().send(Topics.ORDER_EVENTS, orderId.toString(), eventId, confirmed);
+        await().atMost(Duration.ofSeconds(30)).until(() -> ana.quantities().isEmpty());
+        assertThat(ana.cart().json().get("coupon").isNull()).as("the order used the coupon").isTrue();
+
+        ana.add(bought, 1).expect(200);
+        ana.add(later, 1).expect(200);
+        messages().send(Topics.ORDER_EVENTS, orderId.toString(), eventId, confirmed);
+        messages().send(Topics.ORDER_EVENTS, orderId.toString(), eventId, confirmed);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> redis.hasKey("cart:{u:" + ana.id() + "}:inbox:" + eventId));
+        // the listener handles a partition's records in order: a marker sent after them proves they were seen
+        UUID marker = UUID.randomUUID();
+        Shopper bruno = customer();
+        String brunoSku = FakeCatalog.newSku("MARK");
+        catalog.sell(brunoSku, 100);
+        bruno.add(brunoSku, 1).expect(200);
+        messages().send(Topics.ORDER_EVENTS, orderId.toString(), marker, new OrderConfirmed(orderId, bruno.id(), null,
+                List.of(new OrderLine(brunoSku, "p", "x", 1, Money.of(100, "EUR"))), Money.of(100, "EUR"),
+                Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> bruno.quantities().isEmpty());
+
+        assertThat(ana.quantities()).containsOnly(Map.entry(bought, 1), Map.entry(later, 1));
+    }
+
+    @Test
+    void userErasedDeletesTheCart() {
+        String sku = FakeCatalog.newSku("GDPR");
+        catalog.sell(sku, 100);
+        UUID userId = UUID.randomUUID();
+        Shopper ana = customer();
+        Shopper erased = customer(userId.toString());
+        erased.add(sku, 4).expect(200);
+        erased.shipTo("ES", "28013").expect(200);
+        ana.add(sku, 1).expect(200);
+
+        messages().send(Topics.USER_EVENTS, userId.toString(), UUID.randomUUID(),
+                new UserErased(userId, Instant.now()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !redis.hasKey("cart:{u:" + userId + "}:meta"));
+        assertThat(redis.hasKey("cart:{u:" + userId + "}")).isFalse();
+        assertThat(redis.hasKey("cart:{u:" + userId + "}:prices")).isFalse();
+        assertThat(ana.quantities()).containsExactly(Map.entry(sku, 1));
+        JsonNode after = erased.send(HttpMethod.GET, "/api/v1/cart", null).expect(200).json();
+        assertThat(after.get("items")).isEmpty();
+        assertThat(after.get("shippingAddress").isNull()).isTrue();
+    }
+}
