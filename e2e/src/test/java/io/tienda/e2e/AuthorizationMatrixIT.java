@@ -48,7 +48,16 @@ class AuthorizationMatrixIT {
             GET    /api/v1/users/me/export                   | - | 401 200 200 200 200 200 200
             GET    /api/v1/users                             | - | 401 403 403 403 403 200 403
             PATCH  /api/v1/users/{B}                         | {"status":"ACTIVE"} | 401 403 403 403 403 200 403
-            GET    /api/v1/cart                              | - | 401 200 200 200 200 200 200
+            GET    /api/v1/cart                              | - | 200 200 200 200 200 200 200
+            POST   /api/v1/cart/items                        | {"sku":"NO-SUCH-SKU","quantity":1} | 422 422 422 422 422 422 422
+            PATCH  /api/v1/cart/items/NO-SUCH-SKU            | {"quantity":2} | 404 404 404 404 404 404 404
+            DELETE /api/v1/cart/items/NO-SUCH-SKU            | - | 200 200 200 200 200 200 200
+            PUT    /api/v1/cart/coupon                       | {"code":"NO-SUCH-CODE"} | 422 422 422 422 422 422 422
+            DELETE /api/v1/cart/coupon                       | - | 200 200 200 200 200 200 200
+            PUT    /api/v1/cart/shipping-address             | {"country":"ZZ","postcode":"00000"} | 422 422 422 422 422 422 422
+            POST   /api/v1/cart/merge                        | {"cartToken":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"} | 401 404 404 404 404 404 404
+            DELETE /api/v1/cart                              | - | 200 200 200 200 200 200 200
+            POST   /api/v1/cart/checkout                     | - | 401 422 422 422 422 422 422
             GET    /api/v1/orders                            | - | 401 200 200 200 200 200 200
             GET    /api/v1/orders?customerId={A}             | - | 401 200 404 200 200 200 404
             GET    /api/v1/payments                          | - | 401 200 200 200 200 200 200

@@ -93,14 +93,13 @@ public class ShoppingCarts {
     public PricedCart applyCoupon(CartKey key, String code) {
         CartId id = key.id().orElseThrow();
         Cart candidate = current(id).withCoupon(code);
-        if (!candidate.isEmpty()) {
-            Quote quote = catalog.price(candidate.lines().stream()
-                    .map(l -> new PricingItem(l.sku(), l.quantity())).toList(), candidate.couponCode())
-                    .orElseThrow(CartProblems::catalogUnavailable);
-            CouponOutcome outcome = quote.coupon();
-            if (outcome != null && outcome.unusable()) {
-                throw CartProblems.couponRejected(candidate.couponCode(), outcome.reason());
-            }
+        // asked even for an empty cart: an unknown code is no good whatever the cart holds
+        Quote quote = catalog.price(candidate.lines().stream()
+                .map(l -> new PricingItem(l.sku(), l.quantity())).toList(), candidate.couponCode())
+                .orElseThrow(CartProblems::catalogUnavailable);
+        CouponOutcome outcome = quote.coupon();
+        if (outcome != null && outcome.unusable()) {
+            throw CartProblems.couponRejected(candidate.couponCode(), outcome.reason());
         }
         return priced.price(update(id, cart -> cart.withCoupon(code), Map.of()));
     }

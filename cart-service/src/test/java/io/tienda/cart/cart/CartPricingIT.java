@@ -164,6 +164,15 @@ class CartPricingIT extends CartIT {
     }
 
     @Test
+    void anUnknownCouponIsRefusedEvenOnAnEmptyCart() {
+        Shopper bruno = customer();
+
+        assertThat(bruno.coupon("NADIE-LO-TIENE").expectProblem(422, "coupon-rejected").json().get("reason")
+                .asString()).isEqualTo("unknown");
+        assertThat(bruno.cart().expect(200).json().get("coupon").isNull()).isTrue();
+    }
+
+    @Test
     void aCouponUnderItsMinimumIsKeptWithItsReasonAndAppliesOnceTheCartIsBigEnough() {
         String sku = FakeCatalog.newSku("MIN");
         catalog.sell(sku, 1500);
