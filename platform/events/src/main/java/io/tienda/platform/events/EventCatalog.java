@@ -14,12 +14,18 @@ import io.tienda.platform.events.saga.CommitStock;
 import io.tienda.platform.events.saga.AuthorizePayment;
 import io.tienda.platform.events.saga.OrderCancelled;
 import io.tienda.platform.events.saga.OrderConfirmed;
+import io.tienda.platform.events.saga.OrderDelivered;
 import io.tienda.platform.events.saga.OrderPlaced;
 import io.tienda.platform.events.saga.OrderRejected;
+import io.tienda.platform.events.saga.OrderShipped;
+import io.tienda.platform.events.saga.PaymentActionRequired;
 import io.tienda.platform.events.saga.PaymentAuthorized;
+import io.tienda.platform.events.saga.PaymentCaptureFailed;
 import io.tienda.platform.events.saga.PaymentCaptured;
 import io.tienda.platform.events.saga.PaymentFailed;
+import io.tienda.platform.events.saga.PaymentRefundFailed;
 import io.tienda.platform.events.saga.PaymentRefunded;
+import io.tienda.platform.events.saga.PaymentVoided;
 import io.tienda.platform.events.saga.RefundPayment;
 import io.tienda.platform.events.saga.ReleaseStock;
 import io.tienda.platform.events.saga.ReserveStock;
@@ -45,7 +51,10 @@ public final class EventCatalog {
             StockReserved.class, StockRejected.class, StockReleased.class, StockCommitted.class,
             AuthorizePayment.class, CapturePayment.class, VoidPayment.class, RefundPayment.class,
             PaymentAuthorized.class, PaymentFailed.class, PaymentCaptured.class, PaymentRefunded.class,
+            PaymentActionRequired.class, PaymentVoided.class, PaymentCaptureFailed.class,
+            PaymentRefundFailed.class,
             OrderPlaced.class, OrderConfirmed.class, OrderRejected.class, OrderCancelled.class,
+            OrderShipped.class, OrderDelivered.class,
             UserRegistered.class, PasswordResetRequested.class, UserErased.class,
             ProductCreated.class, ProductUpdated.class, ProductDeleted.class, ProductPriceChanged.class,
             StockChanged.class, LowStock.class,

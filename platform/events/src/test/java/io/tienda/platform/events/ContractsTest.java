@@ -10,9 +10,17 @@ import io.tienda.platform.events.product.PriceChange;
 import io.tienda.platform.events.product.ProductCreated;
 import io.tienda.platform.events.product.ProductDeleted;
 import io.tienda.platform.events.product.ProductPriceChanged;
+import io.tienda.platform.events.saga.OrderCancelled;
 import io.tienda.platform.events.saga.OrderConfirmed;
+import io.tienda.platform.events.saga.OrderDelivered;
 import io.tienda.platform.events.saga.OrderLine;
+import io.tienda.platform.events.saga.OrderRejected;
+import io.tienda.platform.events.saga.OrderShipped;
+import io.tienda.platform.events.saga.PaymentActionRequired;
+import io.tienda.platform.events.saga.PaymentCaptureFailed;
 import io.tienda.platform.events.saga.PaymentFailed;
+import io.tienda.platform.events.saga.PaymentRefundFailed;
+import io.tienda.platform.events.saga.PaymentVoided;
 import io.tienda.platform.events.saga.ReserveStock;
 import io.tienda.platform.events.saga.StockLine;
 import io.tienda.platform.events.user.PasswordResetRequested;
@@ -62,6 +70,26 @@ class ContractsTest {
         validator.requireValid(confirmed);
         validator.requireValid(new ReserveStock(orderId, List.of(new StockLine("SKU-1", 2)), Instant.now()));
         validator.requireValid(new PaymentFailed(orderId, "card declined", null));
+    }
+
+    @Test
+    void orderFactsCarryTheirLinesAndStillConformWithoutThem() {
+        UUID orderId = UUID.randomUUID();
+        List<OrderLine> lines = List.of(new OrderLine("SKU-1", "p-1", "Café de Colombia 500 g", 2,
+                Money.of(1299, "EUR")));
+        Instant at = Instant.parse("2026-01-02T10:00:00Z");
+
+        validator.requireValid(new OrderShipped(orderId, "TND-2026-000123", "user-1", "SEUR", "1Z999AA10123456784",
+                lines, at));
+        validator.requireValid(new OrderDelivered(orderId, "TND-2026-000123", "user-1", lines, at));
+        validator.requireValid(new OrderCancelled(orderId, "user-1", "payment-declined", lines));
+        validator.requireValid(new OrderRejected(orderId, "user-1", "insufficient-stock", lines));
+        validator.requireValid(new OrderCancelled(orderId, "user-1", "cancelled-by-customer"));
+        validator.requireValid(new OrderRejected(orderId, "user-1", "insufficient-stock"));
+        assertThat(validator.violations("order.shipped", """
+                {"orderId":"%s","orderNumber":"TND-2026-000123","customerId":"u","carrier":"","trackingNumber":"1",
+                 "lines":[],"shippedAt":"2026-01-02T10:00:00Z"}
+                """.formatted(orderId))).anyMatch(v -> v.contains("carrier")).anyMatch(v -> v.contains("lines"));
     }
 
     @Test
@@ -128,6 +156,33 @@ class ContractsTest {
         assertThat(validator.violations("cart.checkout_started", started))
                 .anyMatch(v -> v.contains("lines"))
                 .anyMatch(v -> v.contains("itemCount"));
+    }
+
+    @Test
+    void paymentRepliesConformAndTheClientSecretStaysOutOfToString() {
+        UUID orderId = UUID.randomUUID();
+        var action = new PaymentActionRequired(orderId, "pi_123", "redirect_to_url",
+                "https://hooks.stripe.com/3d_secure/pi_123", "pi_123_secret_abc");
+
+        validator.requireValid(action);
+        validator.requireValid(new PaymentActionRequired(orderId, "pi_123", "use_stripe_sdk", null, null));
+        validator.requireValid(new PaymentVoided(orderId, "pi_123", "checkout-timeout"));
+        validator.requireValid(new PaymentVoided(orderId, null, "nothing-held"));
+        validator.requireValid(new PaymentCaptureFailed(orderId, "pi_123", "authorization expired"));
+        validator.requireValid(new PaymentRefundFailed(orderId, "pi_123", "re_1", Money.of(500, "EUR"), "declined"));
+        assertThat(action.toString()).doesNotContain("secret");
+    }
+
+    @Test
+    void paymentRepliesRefuseAMissingReasonOrOrder() {
+        assertThat(validator.violations("payment.voided", "{\"paymentId\":\"pi_1\"}"))
+                .anyMatch(v -> v.contains("orderId"))
+                .anyMatch(v -> v.contains("reason"));
+        assertThat(validator.violations("payment.refund_failed", """
+                {"orderId":"%s","amount":{"amount":1,"currency":"eur"},"reason":""}
+                """.formatted(UUID.randomUUID())))
+                .anyMatch(v -> v.contains("currency"))
+                .anyMatch(v -> v.contains("reason"));
     }
 
     @Test
