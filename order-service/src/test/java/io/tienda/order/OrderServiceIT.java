@@ -1,18 +1,11 @@
 package io.tienda.order;
 
-import io.tienda.platform.testing.Store;
-import io.tienda.platform.testing.TiendaInfra;
+import io.tienda.order.support.OrderIT;
 import io.tienda.platform.testing.security.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -30,21 +23,9 @@ import static io.tienda.platform.testing.security.TestTokens.newCustomer;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** order-service against real PostgreSQL and Kafka: the order endpoints, who sees what, and its stores. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureRestTestClient
-@TiendaInfra(value = {Store.POSTGRES, Store.KAFKA}, database = "orders")
-class OrderServiceIT {
+class OrderServiceIT extends OrderIT {
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-
-    @Autowired
-    RestTestClient http;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Environment environment;
 
     @Test
     void aCustomerListsTheirOwnOrdersNewestFirstPageByPage() {
@@ -166,7 +147,8 @@ class OrderServiceIT {
     @ValueSource(strings = {"/api/v1/orders?page=-1", "/api/v1/orders?page=abc", "/api/v1/orders?size=0",
             "/api/v1/orders?size=101", "/api/v1/orders?size=ten", "/api/v1/orders?page=99999999999",
             "/api/v1/orders?page=10001",
-            "/api/v1/orders?customerId=", "/api/v1/orders/not-a-uuid"})
+            "/api/v1/orders?customerId=", "/api/v1/orders/not-a-uuid", "/api/v1/orders?status=LOST",
+            "/api/v1/orders?from=yesterday"})
     void badParametersAreBadRequestProblems(String path) {
         expectProblem(http.get().uri(path).headers(h -> h.setBearerAuth(customer(newCustomer()))).exchange(), 400);
     }
@@ -190,12 +172,17 @@ class OrderServiceIT {
     @Test
     void theTopicsItWritesExistWithTheirDeadLetterTopics() {
         expectTopicsWithDeadLetters(environment.getRequiredProperty("spring.kafka.bootstrap-servers"),
-                "order.events", "inventory.commands", "payment.commands");
+                "order.events", "order.saga.replies", "inventory.commands", "payment.commands");
     }
 
     @Test
     void theEndpointsAreDocumented() {
         expectDocumented(http, "/api/v1/orders", "/api/v1/orders/{id}");
+        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.paths['/api/v1/orders'].post").exists()
+                .jsonPath("$.paths['/api/v1/orders/{id}/cancellation'].post").exists()
+                .jsonPath("$.paths['/api/v1/orders/{id}/shipment'].post").exists()
+                .jsonPath("$.paths['/api/v1/orders/{id}/delivery'].post").exists();
     }
 
     private record Line(String sku, int quantity, long unitPrice) {

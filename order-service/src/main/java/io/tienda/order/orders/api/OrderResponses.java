@@ -1,57 +1,122 @@
 package io.tienda.order.orders.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.tienda.order.orders.domain.NextAction;
 import io.tienda.order.orders.domain.Order;
 import io.tienda.order.orders.domain.OrderLine;
 import io.tienda.order.orders.domain.OrderStatus;
 import io.tienda.order.orders.domain.OrderTotals;
+import io.tienda.order.orders.domain.ShippingAddress;
+import io.tienda.order.orders.domain.StatusChange;
+import io.tienda.order.orders.domain.Tracking;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /** What the order endpoints answer. Amounts are integer minor units of {@code totals.currency}. */
-final class OrderResponses {
+public final class OrderResponses {
 
     private OrderResponses() {
     }
 
+    /** Where a client follows an order. */
+    public static String statusUrl(UUID id) {
+        return "/api/v1/orders/" + id;
+    }
+
     @Schema(description = "An order in a list: its state and totals, without its lines")
-    record OrderSummary(UUID id, OrderStatus status, Totals totals,
+    public record OrderSummary(UUID id, String number, String customerId, OrderStatus status, Totals totals,
             @Schema(description = "units across all lines") int itemCount, Instant createdAt, Instant updatedAt) {
 
-        static OrderSummary of(Order order) {
-            return new OrderSummary(order.id(), order.status(), Totals.of(order.totals()), order.itemCount(),
-                    order.createdAt(), order.updatedAt());
+        public static OrderSummary of(Order order) {
+            return new OrderSummary(order.id(), order.number(), order.customerId(), order.status(),
+                    Totals.of(order.totals()), order.itemCount(), order.createdAt(), order.updatedAt());
         }
     }
 
-    @Schema(description = "An order with its lines")
-    record OrderDetails(UUID id, String customerId, OrderStatus status, Totals totals, List<Line> lines,
-            Instant createdAt, Instant updatedAt) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(description = "An order with its lines, where it goes, how it travels and every move it made")
+    public record OrderDetails(UUID id, String number, String customerId, OrderStatus status,
+            @Schema(description = "where to follow the order") String statusUrl, Totals totals, List<Line> lines,
+            Address shippingAddress, @Schema(description = "the payment method token (pm_...)") String paymentMethod,
+            String couponCode,
+            @Schema(description = "what the shopper must do before the payment completes (3-D Secure); "
+                    + "only while the order is PENDING") NextActionView nextAction,
+            TrackingView tracking, Instant deliveredAt, List<HistoryEntry> history, Instant createdAt,
+            Instant updatedAt) {
 
-        static OrderDetails of(Order order) {
-            return new OrderDetails(order.id(), order.customerId(), order.status(), Totals.of(order.totals()),
-                    order.lines().stream().map(Line::of).toList(), order.createdAt(), order.updatedAt());
+        /** The order as anyone allowed to see it sees it: without the shopper's payment client secret. */
+        public static OrderDetails of(Order order) {
+            return forOwner(order.withNextAction(order.nextAction() == null ? null
+                    : order.nextAction().withoutSecret()));
+        }
+
+        /** The order as its shopper sees it, with what Stripe.js needs to finish 3-D Secure. */
+        public static OrderDetails forOwner(Order order) {
+            return new OrderDetails(order.id(), order.number(), order.customerId(), order.status(),
+                    OrderResponses.statusUrl(order.id()), Totals.of(order.totals()), order.lines().stream().map(Line::of).toList(),
+                    Address.of(order.shippingAddress()), order.paymentMethod(), order.couponCode(),
+                    NextActionView.of(order.nextAction()), TrackingView.of(order.tracking()), order.deliveredAt(),
+                    order.history().stream().map(HistoryEntry::of).toList(), order.createdAt(), order.updatedAt());
         }
     }
 
-    @Schema(description = "Amounts in minor units of the ISO 4217 currency (e.g. cents)")
-    record Totals(@Schema(example = "EUR") String currency, long subtotal, long discount, long shipping, long tax,
-            long total) {
+    @Schema(description = "Amounts in minor units of the ISO 4217 currency (e.g. cents); tax is part of the "
+            + "prices when taxIncluded, otherwise added to the total")
+    public record Totals(@Schema(example = "EUR") String currency, long subtotal, long discount, long shipping, long tax,
+            boolean taxIncluded, long total) {
 
         static Totals of(OrderTotals totals) {
             return new Totals(totals.currency(), totals.subtotal(), totals.discount(), totals.shipping(),
-                    totals.tax(), totals.total());
+                    totals.tax(), totals.taxIncluded(), totals.total());
         }
     }
 
-    record Line(String sku, String productId, String name, int quantity,
-            @Schema(description = "minor units") long unitPrice, @Schema(description = "minor units") long lineTotal) {
+    public record Line(String sku, String productId, String name, int quantity,
+            @Schema(description = "minor units") long unitPrice, @Schema(description = "minor units") long discount,
+            @Schema(description = "minor units: unitPrice * quantity - discount") long lineTotal) {
 
         static Line of(OrderLine line) {
             return new Line(line.sku(), line.productId(), line.name(), line.quantity(), line.unitPrice(),
-                    line.lineTotal());
+                    line.discount(), line.lineTotal());
+        }
+    }
+
+    public record Address(String name, String line1, String line2, String city, String postcode, String country) {
+
+        static Address of(ShippingAddress a) {
+            return a == null ? null : new Address(a.name(), a.line1(), a.line2(), a.city(), a.postcode(), a.country());
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record NextActionView(@Schema(example = "redirect_to_url") String type,
+            @Schema(description = "where to send the shopper (redirect_to_url)") String url,
+            @Schema(description = "for Stripe.js (use_stripe_sdk); shown to the shopper only") String clientSecret,
+            @Schema(description = "until when the order waits; then it is cancelled") Instant expiresAt) {
+
+        static NextActionView of(NextAction action) {
+            return action == null ? null
+                    : new NextActionView(action.type(), action.url(), action.clientSecret(), action.expiresAt());
+        }
+    }
+
+    public record TrackingView(String carrier, String trackingNumber, Instant shippedAt) {
+
+        static TrackingView of(Tracking tracking) {
+            return tracking == null ? null
+                    : new TrackingView(tracking.carrier(), tracking.trackingNumber(), tracking.shippedAt());
+        }
+    }
+
+    @Schema(description = "One move of the order: from (absent when placed) to, when, who and why")
+    public record HistoryEntry(OrderStatus from, OrderStatus to, Instant at,
+            @Schema(description = "a user id, or checkout-saga") String actor, String reason) {
+
+        static HistoryEntry of(StatusChange change) {
+            return new HistoryEntry(change.from(), change.to(), change.at(), change.actor(), change.reason());
         }
     }
 }

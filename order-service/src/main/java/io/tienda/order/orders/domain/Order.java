@@ -1,13 +1,28 @@
 package io.tienda.order.orders.domain;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-/** An order a customer placed, with its lines in the order they were placed. */
-public record Order(UUID id, String customerId, OrderStatus status, OrderTotals totals, List<OrderLine> lines,
-        Instant createdAt, Instant updatedAt) {
+/**
+ * An order a customer placed: its lines as priced at checkout, where it goes, how it is paid, where
+ * it is in its life and every move it made to get there. Each move is a method that refuses what
+ * {@link OrderStatus} does not allow and records a {@link StatusChange}.
+ *
+ * @param number         the human-readable number, e.g. {@code TND-2026-000123}; null until stored
+ * @param paymentMethod  a payment method token ({@code pm_...}); never card data
+ * @param idempotencyKey the client's key of the request that placed it
+ * @param requestHash    what that request said, so that the key cannot be reused for another one
+ * @param nextAction     what the shopper must do before the payment completes, while PENDING
+ * @param history        every move, oldest first
+ * @param version        optimistic locking: the saga and staff never overwrite each other
+ */
+public record Order(UUID id, String number, String customerId, OrderStatus status, OrderTotals totals,
+        List<OrderLine> lines, ShippingAddress shippingAddress, String paymentMethod, String cartId,
+        String couponCode, String idempotencyKey, String requestHash, Tracking tracking, Instant deliveredAt,
+        NextAction nextAction, List<StatusChange> history, Instant createdAt, Instant updatedAt, long version) {
 
     public Order {
         Objects.requireNonNull(id, "id");
@@ -15,38 +30,86 @@ public record Order(UUID id, String customerId, OrderStatus status, OrderTotals 
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(totals, "totals");
         lines = List.copyOf(lines);
+        history = List.copyOf(history);
+    }
+
+    /** A new order, PENDING while the checkout saga runs. */
+    public static Order place(UUID id, String customerId, OrderTotals totals, List<OrderLine> lines,
+            ShippingAddress shippingAddress, String paymentMethod, String cartId, String couponCode,
+            String idempotencyKey, String requestHash, Instant now) {
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException("an order needs lines");
+        }
+        StatusChange placed = new StatusChange(1, null, OrderStatus.PENDING, now, customerId, "placed");
+        return new Order(id, null, customerId, OrderStatus.PENDING, totals, lines, shippingAddress, paymentMethod,
+                cartId, couponCode, idempotencyKey, requestHash, null, null, null, List.of(placed), now, now, 0);
     }
 
     /** The saga reserved the stock and the payment was authorised. */
-    public Order confirm(Instant now) {
-        return moveTo(OrderStatus.CONFIRMED, now);
+    public Order confirm(Instant now, String actor, String reason) {
+        return moveTo(OrderStatus.CONFIRMED, now, actor, reason).withNextAction(null);
     }
 
     /** The stock could not be reserved. */
-    public Order reject(Instant now) {
-        return moveTo(OrderStatus.REJECTED, now);
+    public Order reject(Instant now, String actor, String reason) {
+        return moveTo(OrderStatus.REJECTED, now, actor, reason).withNextAction(null);
     }
 
     /** Payment failed, a step timed out, or the customer or staff cancelled before shipping. */
-    public Order cancel(Instant now) {
-        return moveTo(OrderStatus.CANCELLED, now);
+    public Order cancel(Instant now, String actor, String reason) {
+        return moveTo(OrderStatus.CANCELLED, now, actor, reason).withNextAction(null);
     }
 
-    public Order ship(Instant now) {
-        return moveTo(OrderStatus.SHIPPED, now);
+    public Order ship(Tracking how, String actor) {
+        Order shipped = moveTo(OrderStatus.SHIPPED, how.shippedAt(), actor,
+                "shipped with " + how.carrier() + ", tracking " + how.trackingNumber());
+        return shipped.with(how, null);
     }
 
-    public Order deliver(Instant now) {
-        return moveTo(OrderStatus.DELIVERED, now);
+    public Order deliver(Instant now, String actor) {
+        return moveTo(OrderStatus.DELIVERED, now, actor, "delivered").with(tracking, now);
     }
 
-    private Order moveTo(OrderStatus next, Instant now) {
-        OrderStatus.MOVES.require("order " + id, status, next);
-        return new Order(id, customerId, next, totals, lines, createdAt, now);
+    /** The payment waits for the shopper (3-D Secure), or no longer does when {@code action} is null. */
+    public Order withNextAction(NextAction action) {
+        return new Order(id, number, customerId, status, totals, lines, shippingAddress, paymentMethod, cartId,
+                couponCode, idempotencyKey, requestHash, tracking, deliveredAt, action, history, createdAt, updatedAt,
+                version);
     }
 
     public Order withLines(List<OrderLine> newLines) {
-        return new Order(id, customerId, status, totals, newLines, createdAt, updatedAt);
+        return new Order(id, number, customerId, status, totals, newLines, shippingAddress, paymentMethod, cartId,
+                couponCode, idempotencyKey, requestHash, tracking, deliveredAt, nextAction, history, createdAt,
+                updatedAt, version);
+    }
+
+    public Order withHistory(List<StatusChange> changes) {
+        return new Order(id, number, customerId, status, totals, lines, shippingAddress, paymentMethod, cartId,
+                couponCode, idempotencyKey, requestHash, tracking, deliveredAt, nextAction, changes, createdAt,
+                updatedAt, version);
+    }
+
+    /** As stored: its number and version. */
+    public Order stored(String storedNumber, long storedVersion) {
+        return new Order(id, storedNumber, customerId, status, totals, lines, shippingAddress, paymentMethod, cartId,
+                couponCode, idempotencyKey, requestHash, tracking, deliveredAt, nextAction, history, createdAt,
+                updatedAt, storedVersion);
+    }
+
+    private Order with(Tracking newTracking, Instant newDeliveredAt) {
+        return new Order(id, number, customerId, status, totals, lines, shippingAddress, paymentMethod, cartId,
+                couponCode, idempotencyKey, requestHash, newTracking, newDeliveredAt, nextAction, history, createdAt,
+                updatedAt, version);
+    }
+
+    private Order moveTo(OrderStatus next, Instant now, String actor, String reason) {
+        OrderStatus.MOVES.require("order " + (number == null ? id : number), status, next);
+        List<StatusChange> moves = new ArrayList<>(history);
+        int seq = history.stream().mapToInt(StatusChange::seq).max().orElse(0) + 1;
+        moves.add(new StatusChange(seq, status, next, now, actor, reason));
+        return new Order(id, number, customerId, next, totals, lines, shippingAddress, paymentMethod, cartId,
+                couponCode, idempotencyKey, requestHash, tracking, deliveredAt, nextAction, moves, createdAt, now,
+                version);
     }
 
     /** How many units the order holds across its lines. */

@@ -4,8 +4,9 @@ import io.tienda.platform.core.Transitions;
 
 /**
  * Where an order is in its life. {@code PENDING} while the checkout saga runs; it ends
- * {@code REJECTED} (no stock), {@code CANCELLED} (payment failed, or the customer cancelled before
- * shipping) or {@code CONFIRMED}, which later moves on to {@code SHIPPED} and {@code DELIVERED}.
+ * {@code REJECTED} (no stock), {@code CANCELLED} (payment failed, a step timed out, or the customer
+ * or staff cancelled before shipping) or {@code CONFIRMED}, which later moves on to {@code SHIPPED}
+ * and {@code DELIVERED}.
  */
 public enum OrderStatus {
     PENDING,
@@ -24,5 +25,9 @@ public enum OrderStatus {
     /** Whether the order has reached an end: nothing more happens to it. */
     public boolean isFinal() {
         return MOVES.isFinal(this);
+    }
+
+    public boolean canMoveTo(OrderStatus next) {
+        return MOVES.allows(this, next);
     }
 }

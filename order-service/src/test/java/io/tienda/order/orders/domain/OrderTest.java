@@ -1,5 +1,6 @@
 package io.tienda.order.orders.domain;
 
+import io.tienda.platform.problem.DomainException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OrderTest {
 
@@ -20,12 +22,48 @@ class OrderTest {
     }
 
     @Test
+    void taxIncludedInThePricesIsNotAddedAgain() {
+        OrderTotals totals = new OrderTotals("EUR", 12_100, 0, 0, 2_100, true, 12_100);
+
+        assertThat(totals.total()).isEqualTo(12_100);
+        assertThatIllegalArgumentException().isThrownBy(() -> new OrderTotals("EUR", 12_100, 0, 0, 2_100, true, 14_200));
+    }
+
+    @Test
+    void aLineTotalIsTheUnitsLessTheirDiscount() {
+        assertThat(new OrderLine(1, "SKU-1", "p-1", "Mug", 3, 1_000, 500, 2_500).lineTotal()).isEqualTo(2_500);
+        assertThatIllegalArgumentException().isThrownBy(() -> new OrderLine(1, "SKU-1", "p-1", "Mug", 3, 1_000, 0, 2_500));
+        assertThatIllegalArgumentException().isThrownBy(() -> new OrderLine(1, "SKU-1", "p-1", "Mug", 0, 1_000, 0, 0));
+    }
+
+    @Test
+    void anAddressNeedsItsFieldsAndACountryCode() {
+        ShippingAddress address = new ShippingAddress(" Ana ", "Calle Mayor 1", null, "Madrid", "28013", "es");
+        assertThat(address.name()).isEqualTo("Ana");
+        assertThat(address.country()).isEqualTo("ES");
+        assertThatThrownBy(() -> new ShippingAddress("", "Calle Mayor 1", null, "Madrid", "28013", "Spain"))
+                .isInstanceOf(DomainException.class)
+                .satisfies(e -> assertThat(((DomainException) e).status()).isEqualTo(400));
+    }
+
+    @Test
+    void aPlacedOrderIsPendingWithItsFirstHistoryRow() {
+        Instant now = Instant.parse("2026-11-01T10:00:00Z");
+        Order order = Order.place(UUID.randomUUID(), "c-1", new OrderTotals("EUR", 1_000, 0, 0, 0, 1_000),
+                List.of(new OrderLine(1, "SKU-1", "p-1", "Mug", 1, 1_000, 0, 1_000)), null, "pm_card_visa", null,
+                null, "key-1", "hash", now);
+
+        assertThat(order.status()).isEqualTo(OrderStatus.PENDING);
+        assertThat(order.history()).containsExactly(
+                new StatusChange(1, null, OrderStatus.PENDING, now, "c-1", "placed"));
+    }
+
+    @Test
     void theItemCountIsTheUnitsAcrossAllLines() {
-        Order order = new Order(UUID.randomUUID(), "c-1", OrderStatus.PENDING,
-                new OrderTotals("EUR", 2_199, 0, 0, 0, 2_199),
-                List.of(new OrderLine(1, "SKU-1", "p-1", "Mug", 2, 1_000, 2_000),
-                        new OrderLine(2, "SKU-2", "p-2", "Pen", 1, 199, 199)),
-                Instant.now(), Instant.now());
+        Order order = Order.place(UUID.randomUUID(), "c-1", new OrderTotals("EUR", 2_199, 0, 0, 0, 2_199),
+                List.of(new OrderLine(1, "SKU-1", "p-1", "Mug", 2, 1_000, 0, 2_000),
+                        new OrderLine(2, "SKU-2", "p-2", "Pen", 1, 199, 0, 199)),
+                null, "pm_card_visa", "u:c-1", null, "key-1", "hash", Instant.now());
 
         assertThat(order.itemCount()).isEqualTo(3);
         assertThat(order.withLines(List.of()).itemCount()).isZero();

@@ -1,0 +1,64 @@
+package io.tienda.order;
+
+import io.tienda.order.saga.domain.SagaDeadlines;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+
+/**
+ * What operations may tune in order-service ({@code tienda.orders.*}). Defaults are the production values.
+ *
+ * @param cartService    base URL of cart-service, resolved through discovery
+ * @param userService    base URL of user-service (the address book)
+ * @param productService base URL of product-service (coupon redemptions)
+ */
+@Validated
+@ConfigurationProperties("tienda.orders")
+public record OrderProperties(
+        @DefaultValue("http://cart-service") @NotBlank String cartService,
+        @DefaultValue("http://user-service") @NotBlank String userService,
+        @DefaultValue("http://product-service") @NotBlank String productService,
+        @DefaultValue @Valid Saga saga,
+        @DefaultValue @Valid Coupons coupons) {
+
+    /**
+     * @param replyConcurrency consumer threads on {@code order.saga.replies}
+     * @param sweepInterval    how often sagas past their deadline are looked for
+     * @param sweepBatch       sagas handled per sweep
+     */
+    public record Saga(
+            @DefaultValue("30s") Duration reserveStock,
+            @DefaultValue("60s") Duration authorizePayment,
+            @DefaultValue("15m") Duration paymentAction,
+            @DefaultValue("30s") Duration commitStock,
+            @DefaultValue("60s") Duration capturePayment,
+            @DefaultValue("60s") Duration compensation,
+            @DefaultValue("3") @Min(1) @Max(100) int maxAttempts,
+            @DefaultValue("30m") Duration reservationHold,
+            @DefaultValue("5s") Duration sweepInterval,
+            @DefaultValue("50") @Min(1) @Max(10_000) int sweepBatch,
+            @DefaultValue("3") @Min(1) @Max(64) int replyConcurrency) {
+
+        public SagaDeadlines deadlines() {
+            return new SagaDeadlines(reserveStock, authorizePayment, paymentAction, commitStock, capturePayment,
+                    compensation, maxAttempts, reservationHold);
+        }
+    }
+
+    /**
+     * @param serviceToken  the bearer token order-service presents to product-service for coupon uses made
+     *                      after the shopper's request (from the environment only); without one, coupon
+     *                      tasks wait
+     * @param retryInterval how long a failed coupon task waits before it is tried again
+     * @param maxAttempts   tries before a coupon task is marked FAILED for operations
+     */
+    public record Coupons(@DefaultValue("") String serviceToken, @DefaultValue("30s") Duration retryInterval,
+            @DefaultValue("20") @Min(1) int maxAttempts) {
+    }
+}

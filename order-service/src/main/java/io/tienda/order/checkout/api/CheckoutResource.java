@@ -1,0 +1,95 @@
+package io.tienda.order.checkout.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tienda.order.checkout.Checkout;
+import io.tienda.order.checkout.domain.CheckoutProblems;
+import io.tienda.order.checkout.domain.CheckoutRequest;
+import io.tienda.order.orders.api.OrderResponses;
+import io.tienda.order.orders.api.OrderResponses.OrderDetails;
+import io.tienda.order.orders.domain.ShippingAddress;
+import io.tienda.platform.security.CurrentUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+@Tag(name = "Orders")
+@RestController
+@RequestMapping("/api/v1/orders")
+class CheckoutResource {
+
+    /** Printable ASCII, as the header allows and the table keeps. */
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    private final Checkout checkout;
+    private final CurrentUser currentUser;
+
+    CheckoutResource(Checkout checkout, CurrentUser currentUser) {
+        this.checkout = checkout;
+        this.currentUser = currentUser;
+    }
+
+    @Schema(description = "Where to ship and how to pay. Give shippingAddress or addressId, not both.")
+    record PlaceOrderRequest(
+            @Valid @Schema(description = "an address given here") AddressRequest shippingAddress,
+            @Schema(description = "an address from the caller's address book (user-service)") UUID addressId,
+            @NotBlank @Size(max = 124)
+            @Schema(description = "a payment method token, never card data", example = "pm_card_visa")
+            String paymentMethod) {
+    }
+
+    record AddressRequest(@Schema(example = "Ana García") String name,
+            @Schema(example = "Calle Mayor 1") String line1, @Schema(example = "3º B") String line2,
+            @Schema(example = "Madrid") String city, @Schema(example = "28013") String postcode,
+            @Schema(example = "ES") String country) {
+
+        ShippingAddress address() {
+            return new ShippingAddress(name, line1, line2, city, postcode, country);
+        }
+    }
+
+    @Operation(summary = "Place an order from my cart",
+            description = "Snapshots the caller's priced cart (cart-service), creates the order PENDING and starts "
+                    + "the checkout saga: 202 with the order and its status URL in Location. Requires an "
+                    + "Idempotency-Key: the same key answers the same order (Idempotent-Replayed: true); the same "
+                    + "key with a different body is 422 idempotency-key-reused. Refused: an empty cart (422 "
+                    + "cart-empty), prices that cannot be confirmed (409 cart-prices-stale), items sold out or no "
+                    + "longer sold (409 cart-lines-sold-out / cart-lines-unavailable), an address not in the "
+                    + "address book (422), a cart priced for another country (422 shipping-country-mismatch).")
+    @PostMapping
+    public ResponseEntity<OrderDetails> place(
+            @Parameter(description = "1-255 printable characters, new for each order")
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            @Valid @RequestBody PlaceOrderRequest body) {
+        if (idempotencyKey == null || !KEY.matcher(idempotencyKey).matches()) {
+            throw CheckoutProblems.invalidField("Idempotency-Key",
+                    "required: 1 to 255 printable characters, new for each order");
+        }
+        CheckoutRequest request = new CheckoutRequest(
+                body.shippingAddress() == null ? null : body.shippingAddress().address(), body.addressId(),
+                body.paymentMethod());
+        String token = authorization.substring(authorization.indexOf(' ') + 1).strip();
+        Checkout.Placement placement = checkout.place(currentUser.requireId(), token, idempotencyKey, request);
+        OrderDetails order = OrderDetails.forOwner(placement.order());
+        ResponseEntity.BodyBuilder answer = ResponseEntity.accepted()
+                .location(URI.create(OrderResponses.statusUrl(order.id())));
+        if (placement.replayed()) {
+            answer.header("Idempotent-Replayed", "true");
+        }
+        return answer.body(order);
+    }
+}

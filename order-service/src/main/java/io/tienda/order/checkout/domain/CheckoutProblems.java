@@ -1,0 +1,64 @@
+package io.tienda.order.checkout.domain;
+
+import io.tienda.platform.problem.DomainException;
+import io.tienda.platform.problem.ProblemType;
+
+import java.util.List;
+import java.util.Map;
+
+/** The refusals of a checkout, each a stable problem type a client can branch on. */
+public final class CheckoutProblems {
+
+    private CheckoutProblems() {
+    }
+
+    public static DomainException invalidField(String field, String message) {
+        return new DomainException(ProblemType.VALIDATION.status(), ProblemType.VALIDATION.uri(),
+                ProblemType.VALIDATION.title(), "Invalid fields: " + field,
+                Map.of("errors", List.of(Map.of("field", field, "message", message))));
+    }
+
+    public static DomainException idempotencyKeyReused() {
+        return DomainException.custom(422, "idempotency-key-reused", "The Idempotency-Key belongs to another request",
+                "This Idempotency-Key already placed an order with a different request; use a new key for a new order");
+    }
+
+    public static DomainException unknownAddress() {
+        return new DomainException(ProblemType.UNPROCESSABLE.status(), ProblemType.UNPROCESSABLE.uri(),
+                ProblemType.UNPROCESSABLE.title(), "Your address book has no address with this id",
+                Map.of("errors", List.of(Map.of("field", "addressId", "message", "not in your address book"))));
+    }
+
+    public static DomainException countryMismatch(String priced, String shipping) {
+        return new DomainException(422, java.net.URI.create(ProblemType.BASE + "shipping-country-mismatch"),
+                "The cart was priced for another country",
+                "The cart's tax and shipping were priced for " + priced + ", the order ships to " + shipping
+                        + "; set the cart's shipping address to " + shipping + " first",
+                Map.of("pricedFor", priced, "shipsTo", shipping));
+    }
+
+    public static DomainException cartEmpty() {
+        return DomainException.custom(422, "cart-empty", "The cart is empty", "There is nothing to check out");
+    }
+
+    public static DomainException cartStale() {
+        return DomainException.custom(409, "cart-prices-stale", "Prices cannot be confirmed",
+                "The catalog cannot price the cart right now, so the prices shown may be out of date; try again");
+    }
+
+    public static DomainException linesNotAvailable(List<String> skus) {
+        return new DomainException(409, java.net.URI.create(ProblemType.BASE + "cart-lines-sold-out"),
+                "Some items are sold out", "Remove or change these lines first: " + String.join(", ", skus),
+                Map.of("skus", skus));
+    }
+
+    /** cart-service answered something that does not add up or cannot be read. */
+    public static DomainException cartUnreadable(String detail) {
+        return new DomainException(ProblemType.BAD_GATEWAY, "The cart could not be read: " + detail);
+    }
+
+    public static DomainException unavailable(String service) {
+        return new DomainException(ProblemType.SERVICE_UNAVAILABLE,
+                service + " cannot be reached right now; nothing was ordered, try again in a moment");
+    }
+}

@@ -1,0 +1,75 @@
+package io.tienda.order.orders;
+
+import io.tienda.order.orders.domain.Order;
+import io.tienda.platform.events.Money;
+import io.tienda.platform.events.Topics;
+import io.tienda.platform.events.saga.OrderCancelled;
+import io.tienda.platform.events.saga.OrderConfirmed;
+import io.tienda.platform.events.saga.OrderDelivered;
+import io.tienda.platform.events.saga.OrderPlaced;
+import io.tienda.platform.events.saga.OrderRejected;
+import io.tienda.platform.events.saga.OrderShipped;
+import io.tienda.platform.outbox.Outbox;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Publishes what happened to an order on {@code order.events}, keyed by order id, through the
+ * outbox of the transaction that made it happen. Every fact carries the lines as priced at checkout.
+ */
+@Component
+public class OrderFacts {
+
+    private final Outbox outbox;
+
+    OrderFacts(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public void placed(Order order) {
+        publish(order, new OrderPlaced(order.id(), order.customerId(), lines(order), total(order), order.createdAt()));
+    }
+
+    public void confirmed(Order order, Instant at) {
+        publish(order, new OrderConfirmed(order.id(), order.customerId(), order.cartId(), lines(order), total(order),
+                at));
+    }
+
+    public void rejected(Order order, String reason) {
+        publish(order, new OrderRejected(order.id(), order.customerId(), reason, lines(order)));
+    }
+
+    public void cancelled(Order order, String reason) {
+        publish(order, new OrderCancelled(order.id(), order.customerId(), reason, lines(order)));
+    }
+
+    public void shipped(Order order) {
+        publish(order, new OrderShipped(order.id(), order.number(), order.customerId(), order.tracking().carrier(),
+                order.tracking().trackingNumber(), lines(order), order.tracking().shippedAt()));
+    }
+
+    public void delivered(Order order) {
+        publish(order, new OrderDelivered(order.id(), order.number(), order.customerId(), lines(order),
+                order.deliveredAt()));
+    }
+
+    private void publish(Order order, Object fact) {
+        outbox.publish(Topics.ORDER_EVENTS, order.id().toString(), fact);
+    }
+
+    /** The lines as the contract has them: the catalog unit price of each. */
+    public static List<io.tienda.platform.events.saga.OrderLine> lines(Order order) {
+        String currency = order.totals().currency();
+        return order.lines().stream()
+                .map(line -> new io.tienda.platform.events.saga.OrderLine(line.sku(), line.productId(), line.name(),
+                        line.quantity(), Money.of(line.unitPrice(), currency)))
+                .toList();
+    }
+
+    public static Money total(Order order) {
+        return Money.of(order.totals().total(), order.totals().currency());
+    }
+
+}

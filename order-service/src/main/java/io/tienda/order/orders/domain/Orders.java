@@ -1,0 +1,26 @@
+package io.tienda.order.orders.domain;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Where orders are kept. Every feature that changes an order goes through this port. */
+public interface Orders {
+
+    /** Stores a new order with its lines and history; answers it with its number. */
+    Order insert(Order order);
+
+    /**
+     * Stores the order's new state and the history it has not stored yet. Refuses with an
+     * optimistic-locking failure when someone else changed it since it was read.
+     */
+    Order save(Order order);
+
+    Optional<Order> find(UUID id);
+
+    Optional<Order> findByIdempotencyKey(String customerId, String idempotencyKey);
+
+    List<Order> search(OrderFilter filter, long offset, int limit);
+
+    long count(OrderFilter filter);
+}

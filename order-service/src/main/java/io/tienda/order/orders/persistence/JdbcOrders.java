@@ -1,0 +1,273 @@
+package io.tienda.order.orders.persistence;
+
+import io.tienda.order.orders.domain.NextAction;
+import io.tienda.order.orders.domain.Order;
+import io.tienda.order.orders.domain.OrderFilter;
+import io.tienda.order.orders.domain.OrderLine;
+import io.tienda.order.orders.domain.OrderStatus;
+import io.tienda.order.orders.domain.OrderTotals;
+import io.tienda.order.orders.domain.Orders;
+import io.tienda.order.orders.domain.ShippingAddress;
+import io.tienda.order.orders.domain.StatusChange;
+import io.tienda.order.orders.domain.Tracking;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Orders, their lines and their history in PostgreSQL. */
+@Repository
+class JdbcOrders implements Orders {
+
+    private static final String COLUMNS = """
+            select id, number, customer_id, status, currency, subtotal, discount, shipping, tax, tax_included, total,
+                   cart_id, coupon_code, payment_method, idempotency_key, request_hash,
+                   ship_name, ship_line1, ship_line2, ship_city, ship_postcode, ship_country,
+                   carrier, tracking_number, shipped_at, delivered_at,
+                   next_action_type, next_action_url, next_action_client_secret, next_action_expires_at, created_at, updated_at, version
+              from orders""";
+
+    private final JdbcClient jdbc;
+
+    JdbcOrders(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Order insert(Order order) {
+        OrderTotals t = order.totals();
+        ShippingAddress a = order.shippingAddress();
+        String number = jdbc.sql("""
+                        insert into orders (id, customer_id, status, currency, subtotal, discount, shipping, tax,
+                                            tax_included, total, idempotency_key, request_hash, cart_id, coupon_code,
+                                            payment_method, ship_name, ship_line1, ship_line2, ship_city,
+                                            ship_postcode, ship_country, created_at, updated_at)
+                        values (:id, :customer, :status, :currency, :subtotal, :discount, :shipping, :tax,
+                                :taxIncluded, :total, :key, :hash, :cart, :coupon, :pm, :name, :line1, :line2, :city,
+                                :postcode, :country, :created, :created)
+                        returning number""")
+                .param("id", order.id())
+                .param("customer", order.customerId())
+                .param("status", order.status().name())
+                .param("currency", t.currency())
+                .param("subtotal", t.subtotal())
+                .param("discount", t.discount())
+                .param("shipping", t.shipping())
+                .param("tax", t.tax())
+                .param("taxIncluded", t.taxIncluded())
+                .param("total", t.total())
+                .param("key", order.idempotencyKey())
+                .param("hash", order.requestHash())
+                .param("cart", order.cartId())
+                .param("coupon", order.couponCode())
+                .param("pm", order.paymentMethod())
+                .param("name", a == null ? null : a.name())
+                .param("line1", a == null ? null : a.line1())
+                .param("line2", a == null ? null : a.line2())
+                .param("city", a == null ? null : a.city())
+                .param("postcode", a == null ? null : a.postcode())
+                .param("country", a == null ? null : a.country())
+                .param("created", at(order.createdAt()))
+                .query(String.class)
+                .single();
+        for (OrderLine line : order.lines()) {
+            jdbc.sql("""
+                            insert into order_lines (order_id, line_no, sku, product_id, name, quantity, unit_price,
+                                                     discount, line_total)
+                            values (:order, :no, :sku, :product, :name, :quantity, :price, :discount, :total)""")
+                    .param("order", order.id()).param("no", line.lineNo()).param("sku", line.sku())
+                    .param("product", line.productId()).param("name", line.name())
+                    .param("quantity", line.quantity()).param("price", line.unitPrice())
+                    .param("discount", line.discount()).param("total", line.lineTotal())
+                    .update();
+        }
+        insertHistory(order);
+        return order.stored(number, 0);
+    }
+
+    @Override
+    public Order save(Order order) {
+        Tracking tracking = order.tracking();
+        NextAction action = order.nextAction();
+        int updated = jdbc.sql("""
+                        update orders set status = :status, carrier = :carrier, tracking_number = :tracking,
+                                          shipped_at = :shipped, delivered_at = :delivered,
+                                          next_action_type = :actionType, next_action_url = :actionUrl,
+                                          next_action_client_secret = :actionSecret,
+                                          next_action_expires_at = :actionExpires, updated_at = :updated,
+                                          version = version + 1
+                         where id = :id and version = :version""")
+                .param("status", order.status().name())
+                .param("carrier", tracking == null ? null : tracking.carrier())
+                .param("tracking", tracking == null ? null : tracking.trackingNumber())
+                .param("shipped", tracking == null ? null : at(tracking.shippedAt()))
+                .param("delivered", at(order.deliveredAt()))
+                .param("actionType", action == null ? null : action.type())
+                .param("actionUrl", action == null ? null : action.url())
+                .param("actionSecret", action == null ? null : action.clientSecret())
+                .param("actionExpires", action == null ? null : at(action.expiresAt()))
+                .param("updated", at(order.updatedAt()))
+                .param("id", order.id())
+                .param("version", order.version())
+                .update();
+        if (updated == 0) {
+            throw new OptimisticLockingFailureException("order " + order.id() + " changed since it was read");
+        }
+        insertHistory(order);
+        return order.stored(order.number(), order.version() + 1);
+    }
+
+    @Override
+    public Optional<Order> find(UUID id) {
+        return jdbc.sql(COLUMNS + " where id = :id").param("id", id).query(JdbcOrders::order).optional()
+                .map(order -> complete(List.of(order)).get(0));
+    }
+
+    @Override
+    public Optional<Order> findByIdempotencyKey(String customerId, String idempotencyKey) {
+        return jdbc.sql(COLUMNS + " where customer_id = :customer and idempotency_key = :key")
+                .param("customer", customerId).param("key", idempotencyKey)
+                .query(JdbcOrders::order).optional()
+                .map(order -> complete(List.of(order)).get(0));
+    }
+
+    /** Newest first; the id breaks ties so that pages never overlap. */
+    @Override
+    public List<Order> search(OrderFilter filter, long offset, int limit) {
+        Where where = where(filter);
+        JdbcClient.StatementSpec query = jdbc.sql(COLUMNS + where.sql
+                + " order by created_at desc, id desc limit :limit offset :offset");
+        where.params.forEach(query::param);
+        return complete(query.param("limit", limit).param("offset", offset).query(JdbcOrders::order).list());
+    }
+
+    @Override
+    public long count(OrderFilter filter) {
+        Where where = where(filter);
+        JdbcClient.StatementSpec query = jdbc.sql("select count(*) from orders" + where.sql);
+        where.params.forEach(query::param);
+        return query.query(Long.class).single();
+    }
+
+    private record Where(String sql, Map<String, Object> params) {
+    }
+
+    private static Where where(OrderFilter filter) {
+        List<String> clauses = new ArrayList<>();
+        Map<String, Object> params = new java.util.HashMap<>();
+        if (filter.customerId() != null) {
+            clauses.add("customer_id = :customer");
+            params.put("customer", filter.customerId());
+        }
+        if (filter.status() != null) {
+            clauses.add("status = :status");
+            params.put("status", filter.status().name());
+        }
+        if (filter.from() != null) {
+            clauses.add("created_at >= :from");
+            params.put("from", at(filter.from()));
+        }
+        if (filter.to() != null) {
+            clauses.add("created_at < :to");
+            params.put("to", at(filter.to()));
+        }
+        return new Where(clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses), params);
+    }
+
+    private void insertHistory(Order order) {
+        for (StatusChange change : order.history()) {
+            jdbc.sql("""
+                            insert into order_status_history (order_id, seq, from_status, to_status, at, actor, reason)
+                            values (:order, :seq, :from, :to, :at, :actor, :reason)
+                            on conflict (order_id, seq) do nothing""")
+                    .param("order", order.id()).param("seq", change.seq())
+                    .param("from", change.from() == null ? null : change.from().name())
+                    .param("to", change.to().name()).param("at", at(change.at()))
+                    .param("actor", change.actor()).param("reason", change.reason())
+                    .update();
+        }
+    }
+
+    /** Loads the lines and history of all the given orders in two queries rather than two per order. */
+    private List<Order> complete(List<Order> orders) {
+        if (orders.isEmpty()) {
+            return orders;
+        }
+        List<UUID> ids = orders.stream().map(Order::id).toList();
+        Map<UUID, List<OrderLine>> lines = grouped(jdbc.sql("""
+                        select order_id, line_no, sku, product_id, name, quantity, unit_price, discount, line_total
+                          from order_lines where order_id in (:ids) order by order_id, line_no""")
+                .param("ids", ids)
+                .query((rs, row) -> Map.entry(rs.getObject("order_id", UUID.class), line(rs)))
+                .list());
+        Map<UUID, List<StatusChange>> history = grouped(jdbc.sql("""
+                        select order_id, seq, from_status, to_status, at, actor, reason
+                          from order_status_history where order_id in (:ids) order by order_id, seq""")
+                .param("ids", ids)
+                .query((rs, row) -> Map.entry(rs.getObject("order_id", UUID.class), change(rs)))
+                .list());
+        return orders.stream()
+                .map(order -> order.withLines(lines.getOrDefault(order.id(), List.of()))
+                        .withHistory(history.getOrDefault(order.id(), List.of())))
+                .toList();
+    }
+
+    private static <T> Map<UUID, List<T>> grouped(List<Map.Entry<UUID, T>> rows) {
+        return rows.stream().collect(Collectors.groupingBy(Map.Entry::getKey,
+                Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+    }
+
+    private static Order order(ResultSet rs, int row) throws SQLException {
+        OrderTotals totals = new OrderTotals(rs.getString("currency"), rs.getLong("subtotal"),
+                rs.getLong("discount"), rs.getLong("shipping"), rs.getLong("tax"), rs.getBoolean("tax_included"),
+                rs.getLong("total"));
+        ShippingAddress address = rs.getString("ship_line1") == null ? null
+                : new ShippingAddress(rs.getString("ship_name"), rs.getString("ship_line1"),
+                        rs.getString("ship_line2"), rs.getString("ship_city"), rs.getString("ship_postcode"),
+                        rs.getString("ship_country"));
+        Tracking tracking = rs.getString("tracking_number") == null ? null
+                : new Tracking(rs.getString("carrier"), rs.getString("tracking_number"), instant(rs, "shipped_at"));
+        NextAction action = rs.getString("next_action_type") == null ? null
+                : new NextAction(rs.getString("next_action_type"), rs.getString("next_action_url"),
+                        rs.getString("next_action_client_secret"), instant(rs, "next_action_expires_at"));
+        return new Order(rs.getObject("id", UUID.class), rs.getString("number"), rs.getString("customer_id"),
+                OrderStatus.valueOf(rs.getString("status")), totals, List.of(), address,
+                rs.getString("payment_method"), rs.getString("cart_id"), rs.getString("coupon_code"),
+                rs.getString("idempotency_key"), rs.getString("request_hash"), tracking, instant(rs, "delivered_at"),
+                action, List.of(), instant(rs, "created_at"), instant(rs, "updated_at"), rs.getLong("version"));
+    }
+
+    private static OrderLine line(ResultSet rs) throws SQLException {
+        return new OrderLine(rs.getInt("line_no"), rs.getString("sku"), rs.getString("product_id"),
+                rs.getString("name"), rs.getInt("quantity"), rs.getLong("unit_price"), rs.getLong("discount"),
+                rs.getLong("line_total"));
+    }
+
+    private static StatusChange change(ResultSet rs) throws SQLException {
+        Function<String, OrderStatus> status = s -> s == null ? null : OrderStatus.valueOf(s);
+        return new StatusChange(rs.getInt("seq"), status.apply(rs.getString("from_status")),
+                status.apply(rs.getString("to_status")), instant(rs, "at"), rs.getString("actor"),
+                rs.getString("reason"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,229 @@
+package io.tienda.order.saga;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tienda.order.OrderProperties;
+import io.tienda.order.orders.OrderFacts;
+import io.tienda.order.orders.domain.Order;
+import io.tienda.order.orders.domain.OrderStatus;
+import io.tienda.order.orders.domain.Orders;
+import io.tienda.order.orders.domain.StatusChange;
+import io.tienda.order.saga.domain.CheckoutSaga;
+import io.tienda.order.saga.domain.Decision;
+import io.tienda.order.saga.domain.SagaOutcome;
+import io.tienda.order.saga.domain.SagaReply;
+import io.tienda.order.saga.domain.SagaState;
+import io.tienda.order.saga.domain.SagaStep;
+import io.tienda.order.saga.persistence.CouponTaskRepository;
+import io.tienda.order.saga.persistence.SagaRepository;
+import io.tienda.platform.events.Money;
+import io.tienda.platform.events.saga.StockLine;
+import io.tienda.platform.outbox.Outbox;
+import io.tienda.platform.problem.DomainException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Runs checkout sagas: feeds {@link CheckoutSaga} the replies, deadlines and cancellations of an
+ * order and applies what it decides — the saga's new state, the order's move with its history row
+ * and fact, the commands for inventory and payment, the coupon tasks — in ONE transaction, the
+ * commands and facts through the outbox. The saga row is locked first, so everything that happens to
+ * one order happens one at a time.
+ */
+@Service
+public class CheckoutSagas {
+
+    private static final Logger log = LoggerFactory.getLogger(CheckoutSagas.class);
+
+    private final CheckoutSaga saga;
+    private final SagaRepository sagas;
+    private final Orders orders;
+    private final OrderFacts facts;
+    private final Outbox outbox;
+    private final CouponTaskRepository coupons;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    CheckoutSagas(SagaRepository sagas, Orders orders, OrderFacts facts, Outbox outbox, CouponTaskRepository coupons,
+            Clock clock, MeterRegistry meters, OrderProperties properties) {
+        this.saga = new CheckoutSaga(properties.saga().deadlines());
+        this.sagas = sagas;
+        this.orders = orders;
+        this.facts = facts;
+        this.outbox = outbox;
+        this.coupons = coupons;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    /**
+     * Starts the saga of a just-placed order, in the transaction that placed it.
+     *
+     * @param paymentKey the payment provider's idempotency key for this order
+     * @param couponBase the order total before the coupon, as product-service checks its minimum
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public SagaState start(Order order, String paymentKey, Money couponBase) {
+        Instant now = clock.instant();
+        String currency = order.totals().currency();
+        List<StockLine> lines = order.lines().stream()
+                .collect(java.util.stream.Collectors.toMap(l -> l.sku(), l -> l.quantity(), Integer::sum,
+                        LinkedHashMap::new))
+                .entrySet().stream().map(e -> new StockLine(e.getKey(), e.getValue())).toList();
+        SagaState.SagaCoupon coupon = order.couponCode() == null ? null
+                : new SagaState.SagaCoupon(order.couponCode(), couponBase);
+        SagaState begun = SagaState.begin(order.id(), order.customerId(), lines,
+                Money.of(order.totals().total(), currency), order.paymentMethod(), paymentKey, coupon, now);
+        Decision decision = saga.start(begun, now);
+        sagas.insert(decision.state());
+        send(decision);
+        count("start", "applied");
+        return decision.state();
+    }
+
+    /** A participant replied; a reply for an order without a saga, or one the saga ignores, changes nothing. */
+    @Transactional
+    public void onReply(UUID orderId, SagaReply reply) {
+        Optional<SagaState> found = sagas.lock(orderId);
+        String kind = reply.getClass().getSimpleName();
+        if (found.isEmpty()) {
+            log.info("{} for order {} that has no checkout saga; ignored", kind, orderId);
+            count(kind, "unknown-order");
+            return;
+        }
+        Decision decision = saga.on(reply, found.get(), clock.instant());
+        if (decision.ignored()) {
+            log.info("{} for order {} ignored: {}", kind, orderId, decision.ignoredBecause());
+            count(kind, "ignored");
+            return;
+        }
+        apply(decision, StatusChange.SAGA);
+        count(kind, "applied");
+    }
+
+    /** Acts on the saga's passed deadline, unless another transaction holds it or it has moved on. */
+    @Transactional
+    public boolean onDeadline(UUID orderId) {
+        Instant now = clock.instant();
+        Optional<SagaState> found = sagas.lockIfDue(orderId, now);
+        if (found.isEmpty()) {
+            return false;
+        }
+        SagaState before = found.get();
+        Decision decision = saga.onDeadline(before, now);
+        if (decision.ignored()) {
+            return false;
+        }
+        log.info("checkout of order {} passed its deadline in {} (attempt {}): now {}{}", orderId, before.step(),
+                before.attempts(), decision.state().step(),
+                decision.state().step() == SagaStep.ENDED && !decision.state().pending().isEmpty()
+                        ? ", compensations never acknowledged: " + decision.state().pending() : "");
+        if (decision.state().step() == SagaStep.ENDED && !decision.state().pending().isEmpty()) {
+            log.error("order {}: {} never acknowledged; check inventory and payment for this order", orderId,
+                    decision.state().pending());
+        }
+        apply(decision, StatusChange.SAGA);
+        count("deadline", before.step().name().toLowerCase(Locale.ROOT));
+        return true;
+    }
+
+    /**
+     * The customer or staff cancel an order before it ships: the order is CANCELLED now and the saga
+     * releases (or restocks) the stock and voids (or refunds) the payment.
+     */
+    @Transactional
+    public Order cancel(UUID orderId, String actor, String reason) {
+        Optional<SagaState> found = sagas.lock(orderId);
+        Order order = orders.find(orderId).orElseThrow(() -> DomainException.notFound("order", orderId));
+        Instant now = clock.instant();
+        // Refuses, with the order's state, anything that cannot be cancelled any more (shipped, ended).
+        Order cancelled = order.cancel(now, actor, reason);
+        if (found.isEmpty()) {
+            // Orders from before the saga existed have nothing to undo.
+            Order saved = orders.save(cancelled);
+            facts.cancelled(saved, reason);
+            return saved;
+        }
+        Decision decision = saga.cancel(found.get(), reason, now);
+        if (decision.ignored()) {
+            throw DomainException.conflict("Order " + order.number() + " cannot be cancelled: "
+                    + decision.ignoredBecause());
+        }
+        apply(decision, actor);
+        count("cancel", "applied");
+        return orders.find(orderId).orElseThrow();
+    }
+
+    /** Whether the order's checkout completed (paid and committed), or it has no saga at all. */
+    @Transactional(readOnly = true)
+    public boolean settled(UUID orderId) {
+        return sagas.find(orderId).map(s -> s.isOver() && s.outcome() == SagaOutcome.COMPLETED).orElse(true);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<SagaState> find(UUID orderId) {
+        return sagas.find(orderId);
+    }
+
+    private void apply(Decision decision, String actor) {
+        SagaState state = decision.state();
+        sagas.update(state);
+        send(decision);
+        if (decision.orderChange() != null) {
+            change(state, decision.orderChange(), actor);
+        }
+        for (Decision.CouponAction action : decision.coupons()) {
+            SagaState.SagaCoupon coupon = state.coupon();
+            coupons.enqueue(state.orderId(), action.name(), coupon.code(), state.customerId(), coupon.orderTotal(),
+                    clock.instant());
+        }
+    }
+
+    private void send(Decision decision) {
+        String key = decision.state().orderId().toString();
+        decision.commands().forEach(command -> outbox.publish(command.topic(), key, command.payload()));
+    }
+
+    private void change(SagaState state, Decision.OrderChange change, String actor) {
+        Order order = orders.find(state.orderId()).orElseThrow();
+        Instant now = clock.instant();
+        if (change instanceof Decision.Confirm confirm) {
+            if (move(order, OrderStatus.CONFIRMED)) {
+                facts.confirmed(orders.save(order.confirm(now, StatusChange.SAGA, confirm.reason())), now);
+            }
+        } else if (change instanceof Decision.Reject reject) {
+            if (move(order, OrderStatus.REJECTED)) {
+                facts.rejected(orders.save(order.reject(now, StatusChange.SAGA, reject.reason())), reject.reason());
+            }
+        } else if (change instanceof Decision.Cancel cancel) {
+            if (move(order, OrderStatus.CANCELLED)) {
+                facts.cancelled(orders.save(order.cancel(now, actor, cancel.reason())), cancel.reason());
+            }
+        } else if (change instanceof Decision.AwaitShopper await && order.status() == OrderStatus.PENDING) {
+            orders.save(order.withNextAction(await.action()));
+        }
+    }
+
+    /** The saga and the order agree unless staff moved the order on; then the order's state stands. */
+    private static boolean move(Order order, OrderStatus next) {
+        if (order.status().canMoveTo(next)) {
+            return true;
+        }
+        log.warn("order {} is {}; the checkout saga wanted it {}", order.id(), order.status(), next);
+        return false;
+    }
+
+    private void count(String input, String outcome) {
+        meters.counter("orders.saga", "input", input, "outcome", outcome).increment();
+    }
+}

@@ -1,0 +1,52 @@
+package io.tienda.order.saga.domain;
+
+import io.tienda.order.orders.domain.NextAction;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The replies a participant sends on {@code order.saga.replies}, as the saga reads them. */
+public sealed interface SagaReply {
+
+    record StockReserved(UUID reservationId, Instant expiresAt) implements SagaReply {
+    }
+
+    /** To a reserve (not enough stock) or to a commit (the reservation expired, was released, ...). */
+    record StockRejected(String reason, List<String> unavailableSkus) implements SagaReply {
+
+        public StockRejected {
+            unavailableSkus = unavailableSkus == null ? List.of() : List.copyOf(unavailableSkus);
+        }
+    }
+
+    /** To a release, or unsolicited when the reservation expired. */
+    record StockReleased() implements SagaReply {
+    }
+
+    record StockCommitted() implements SagaReply {
+    }
+
+    record PaymentAuthorized(String paymentId) implements SagaReply {
+    }
+
+    record PaymentFailed(String reason, String declineCode) implements SagaReply {
+    }
+
+    /** The payment waits for the shopper, e.g. to pass 3-D Secure. */
+    record PaymentActionRequired(NextAction action) implements SagaReply {
+    }
+
+    record PaymentCaptured(String paymentId) implements SagaReply {
+    }
+
+    /** The capture was refused; nothing was taken. */
+    record PaymentCaptureFailed(String reason) implements SagaReply {
+    }
+
+    record PaymentVoided() implements SagaReply {
+    }
+
+    record PaymentRefunded(String refundId) implements SagaReply {
+    }
+}

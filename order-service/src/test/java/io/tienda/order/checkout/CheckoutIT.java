@@ -1,0 +1,225 @@
+package io.tienda.order.checkout;
+
+import io.tienda.order.support.OrderIT;
+import io.tienda.order.support.Participants.Published;
+import io.tienda.order.support.Stubs;
+import io.tienda.order.support.Stubs.Line;
+import io.tienda.platform.events.saga.PaymentAuthorized;
+import io.tienda.platform.events.saga.PaymentCaptured;
+import io.tienda.platform.events.saga.StockCommitted;
+import io.tienda.platform.events.saga.StockReserved;
+import io.tienda.platform.events.Money;
+import io.tienda.platform.testing.http.ApiReply;
+import io.tienda.platform.testing.security.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** POST /api/v1/orders: the cart snapshot, the order, its idempotency, its refusals, and the saga to the end. */
+class CheckoutIT extends OrderIT {
+
+    private final String alice = TestTokens.newCustomer();
+    private final String token = TestTokens.customer(alice);
+
+    @Test
+    void aCheckoutRunsFromThePricedCartToACompletedOrder() {
+        stubs.coupons();
+        Line mug = new Line("MUG-1", 2, 1_250, 250);
+        Line pen = new Line("PEN-1", 1, 199);
+        stubs.cart(token, "VERANO10", mug, pen);
+
+        ApiReply placed = api.post("/api/v1/orders", token, checkout("pm_card_visa"), "key-" + UUID.randomUUID())
+                .expect(202);
+
+        JsonNode order = placed.json();
+        UUID id = UUID.fromString(order.get("id").asString());
+        assertThat(placed.headers().getLocation()).hasToString("/api/v1/orders/" + id);
+        assertThat(order.get("statusUrl").asString()).isEqualTo("/api/v1/orders/" + id);
+        assertThat(order.get("status").asString()).isEqualTo("PENDING");
+        assertThat(order.get("number").asString()).matches("TND-\\d{4}-\\d{6,}");
+        assertThat(order.get("totals").get("total").asLong()).isEqualTo(Stubs.total(mug, pen));
+        assertThat(order.get("totals").get("taxIncluded").asBoolean()).isTrue();
+        assertThat(order.get("lines").get(0).get("discount").asLong()).isEqualTo(250);
+        assertThat(order.get("lines").get(0).get("name").asString()).isEqualTo("Producto MUG-1");
+        assertThat(order.get("shippingAddress").get("city").asString()).isEqualTo("Madrid");
+        assertThat(order.get("couponCode").asString()).isEqualTo("VERANO10");
+        assertThat(order.get("history").get(0).get("to").asString()).isEqualTo("PENDING");
+
+        // inventory
+        JsonNode reserve = participants().inventory("inventory.reserve", id, 1).get(0).json();
+        assertThat(reserve.get("lines").valueStream().map(l -> l.get("sku").asString())).containsExactly("MUG-1", "PEN-1");
+        participants().reply(id, new StockReserved(id, UUID.randomUUID(), Instant.now().plusSeconds(1800)));
+        // payment
+        JsonNode authorize = participants().payment("payment.authorize", id, 1).get(0).json();
+        assertThat(authorize.get("amount").get("amount").asLong()).isEqualTo(Stubs.total(mug, pen));
+        assertThat(authorize.get("paymentMethod").asString()).isEqualTo("pm_card_visa");
+        assertThat(authorize.get("idempotencyKey").asString()).startsWith("chk_");
+        participants().reply(id, new PaymentAuthorized(id, "pi_123", Money.of(Stubs.total(mug, pen), "EUR")));
+        awaitStatus(id, "CONFIRMED");
+        participants().inventory("inventory.commit", id, 1);
+        participants().reply(id, new StockCommitted(id));
+        participants().payment("payment.capture", id, 1);
+        participants().reply(id, new PaymentCaptured(id, "pi_123", Money.of(Stubs.total(mug, pen), "EUR")));
+        awaitStep(id, "ENDED");
+
+        assertThat(status(id)).isEqualTo("CONFIRMED");
+        await().untilAsserted(() -> assertThat(stubs.couponCalls("POST", "VERANO10", id.toString())).isEqualTo(1));
+        JsonNode placedFact = participants().facts("order.placed", id, 1).get(0).json();
+        assertThat(placedFact.get("lines").size()).isEqualTo(2);
+        JsonNode confirmed = participants().facts("order.confirmed", id, 1).get(0).json();
+        assertThat(confirmed.get("total").get("amount").asLong()).isEqualTo(Stubs.total(mug, pen));
+        assertThat(confirmed.get("lines").get(0).get("sku").asString()).isEqualTo("MUG-1");
+        JsonNode read = api.get("/api/v1/orders/" + id, token).expect(200).json();
+        assertThat(read.get("history").valueStream().map(h -> h.get("to").asString()))
+                .containsExactly("PENDING", "CONFIRMED");
+        assertThat(read.get("history").get(1).get("actor").asString()).isEqualTo("checkout-saga");
+    }
+
+    @Test
+    void theSameKeyAnswersTheSameOrderAndADifferentBodyIsRefused() {
+        stubs.cart(token, new Line("MUG-1", 1, 1_000));
+        String key = "retry-" + UUID.randomUUID();
+
+        ApiReply first = api.post("/api/v1/orders", token, checkout("pm_card_visa"), key).expect(202);
+        ApiReply again = api.post("/api/v1/orders", token, checkout("pm_card_visa"), key).expect(202);
+        ApiReply other = api.post("/api/v1/orders", token, checkout("pm_card_mastercard"), key);
+
+        assertThat(again.text("id")).isEqualTo(first.text("id"));
+        assertThat(again.text("number")).isEqualTo(first.text("number"));
+        assertThat(again.headers().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        other.expectProblem(422, "idempotency-key-reused");
+        assertThat(stubs.checkouts(token)).as("a replay does not snapshot the cart again").isEqualTo(1);
+        UUID id = UUID.fromString(first.text("id"));
+        assertThat(count("select count(*) from orders where customer_id = (select customer_id from orders where id = :id)",
+                id)).isEqualTo(1);
+        assertThat(participants().inventory("inventory.reserve", id, 1)).hasSize(1);
+    }
+
+    @Test
+    void theKeyIsPerCustomer() {
+        String bob = TestTokens.customer(TestTokens.newCustomer());
+        stubs.cart(token, new Line("MUG-1", 1, 1_000));
+        stubs.cart(bob, new Line("MUG-1", 1, 1_000));
+        String key = "shared-" + UUID.randomUUID();
+
+        String mine = api.post("/api/v1/orders", token, checkout("pm_card_visa"), key).expect(202).text("id");
+        String theirs = api.post("/api/v1/orders", bob, checkout("pm_card_visa"), key).expect(202).text("id");
+
+        assertThat(theirs).isNotEqualTo(mine);
+    }
+
+    @Test
+    void anAddressFromTheAddressBookIsCopiedIntoTheOrder() {
+        stubs.cart(token, new Line("MUG-1", 1, 1_000));
+        UUID home = UUID.randomUUID();
+        stubs.addresses(token, List.of(Map.of("id", UUID.randomUUID().toString(), "type", "BILLING", "name", "Ana",
+                        "line1", "Elsewhere 2", "city", "Sevilla", "postalCode", "41001", "country", "ES"),
+                Map.of("id", home.toString(), "type", "SHIPPING", "name", "Ana García", "line1", "Calle Mayor 1",
+                        "line2", "3º B", "city", "Madrid", "postalCode", "28013", "country", "ES")));
+
+        JsonNode order = api.post("/api/v1/orders", token, Map.of("addressId", home, "paymentMethod", "pm_card_visa"),
+                UUID.randomUUID().toString()).expect(202).json();
+
+        assertThat(order.get("shippingAddress").get("line2").asString()).isEqualTo("3º B");
+        assertThat(order.get("shippingAddress").get("postcode").asString()).isEqualTo("28013");
+        api.post("/api/v1/orders", token, Map.of("addressId", UUID.randomUUID(), "paymentMethod", "pm_card_visa"),
+                UUID.randomUUID().toString()).expectProblem(422, "unprocessable");
+    }
+
+    @Test
+    void emptyStaleAndSoldOutCartsAreRefusedAndNothingIsOrdered() {
+        String empty = TestTokens.customer(TestTokens.newCustomer());
+        String stale = TestTokens.customer(TestTokens.newCustomer());
+        String soldOut = TestTokens.customer(TestTokens.newCustomer());
+        stubs.cartRefuses(empty, 422, "cart-empty", List.of());
+        stubs.cartRefuses(stale, 409, "cart-prices-stale", List.of());
+        stubs.cartRefuses(soldOut, 409, "cart-lines-sold-out", List.of("MUG-1"));
+        long before = jdbc.sql("select count(*) from orders").query(Long.class).single();
+
+        api.post("/api/v1/orders", empty, checkout("pm_card_visa"), "k1").expectProblem(422, "cart-empty");
+        api.post("/api/v1/orders", stale, checkout("pm_card_visa"), "k1").expectProblem(409, "cart-prices-stale");
+        ApiReply refused = api.post("/api/v1/orders", soldOut, checkout("pm_card_visa"), "k1")
+                .expectProblem(409, "cart-lines-sold-out");
+
+        assertThat(refused.json().get("skus").get(0).asString()).isEqualTo("MUG-1");
+        assertThat(jdbc.sql("select count(*) from orders").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void aCartPricedForAnotherCountryIsRefused() {
+        stubs.cart(token, new Line("MUG-1", 1, 1_000));
+        Map<String, Object> toFrance = Map.of("shippingAddress", Map.of("name", "Ana", "line1", "1 rue de Rivoli",
+                "city", "Paris", "postcode", "75001", "country", "FR"), "paymentMethod", "pm_card_visa");
+
+        api.post("/api/v1/orders", token, toFrance, UUID.randomUUID().toString())
+                .expectProblem(422, "shipping-country-mismatch");
+    }
+
+    @Test
+    void aCartServiceThatIsDownIsAServiceUnavailableProblem() {
+        stubs.cartFails(token);
+
+        api.post("/api/v1/orders", token, checkout("pm_card_visa"), UUID.randomUUID().toString())
+                .expectProblem(503, "service-unavailable");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"paymentMethod\":\"pm_card_visa\"}",
+            "{\"shippingAddress\":{\"name\":\"A\",\"line1\":\"L\",\"city\":\"C\",\"postcode\":\"28013\",\"country\":\"ES\"},"
+                    + "\"paymentMethod\":\"4242424242424242\"}",
+            "{\"shippingAddress\":{\"name\":\"A\",\"line1\":\"L\",\"city\":\"C\",\"postcode\":\"28013\",\"country\":\"ES\"},"
+                    + "\"addressId\":\"0b5e4f44-5d5e-4a43-9a3e-3c1c5ad3d1a1\",\"paymentMethod\":\"pm_card_visa\"}",
+            "{\"shippingAddress\":{\"name\":\"\",\"line1\":\"L\",\"city\":\"C\",\"postcode\":\"28013\",\"country\":\"Spain\"},"
+                    + "\"paymentMethod\":\"pm_card_visa\"}",
+            "{\"shippingAddress\":{\"name\":\"A\",\"line1\":\"L\",\"city\":\"C\",\"postcode\":\"28013\",\"country\":\"ES\"}}",
+            "{\"addressId\":\"not-a-uuid\",\"paymentMethod\":\"pm_card_visa\"}",
+            "{ not json",
+            "[]"})
+    void badInputIsABadRequestProblemAndChangesNothing(String body) {
+        stubs.cart(token, new Line("MUG-1", 1, 1_000));
+
+        ApiReply reply = api.post("/api/v1/orders", token, body, UUID.randomUUID().toString());
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+        assertThat(reply.headers().getContentType().toString()).contains("application/problem+json");
+        assertThat(stubs.checkouts(token)).isZero();
+        assertThat(jdbc.sql("select count(*) from orders where customer_id = :c").param("c", alice)
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void theIdempotencyKeyIsRequired() {
+        stubs.cart(token, new Line("MUG-1", 1, 1_000));
+
+        assertThat(api.post("/api/v1/orders", token, checkout("pm_card_visa")).expectProblem(400, "validation")
+                .errorFields()).containsExactly("Idempotency-Key");
+        api.post("/api/v1/orders", token, checkout("pm_card_visa"), "x".repeat(256)).expectProblem(400, "validation");
+        api.post("/api/v1/orders", null, checkout("pm_card_visa"), "k").expectProblem(401, "unauthorized");
+        assertThat(stubs.checkouts(token)).isZero();
+    }
+
+    @Test
+    void ordersPlacedTheSameYearGetIncreasingNumbers() {
+        stubs.cart(token, new Line("MUG-1", 1, 1_000));
+
+        String first = api.post("/api/v1/orders", token, checkout("pm_card_visa"), UUID.randomUUID().toString())
+                .expect(202).text("number");
+        String second = api.post("/api/v1/orders", token, checkout("pm_card_visa"), UUID.randomUUID().toString())
+                .expect(202).text("number");
+
+        assertThat(Long.parseLong(second.substring(9))).isGreaterThan(Long.parseLong(first.substring(9)));
+        List<Published> placed = participants().facts("order.placed", UUID.fromString(
+                jdbc.sql("select id from orders where number = :n").param("n", second).query(String.class).single()), 1);
+        assertThat(placed).hasSize(1);
+    }
+}

@@ -1,0 +1,503 @@
+package io.tienda.order.saga.domain;
+
+import io.tienda.order.orders.domain.NextAction;
+import io.tienda.order.saga.domain.Decision.AwaitShopper;
+import io.tienda.order.saga.domain.Decision.Cancel;
+import io.tienda.order.saga.domain.Decision.Confirm;
+import io.tienda.order.saga.domain.Decision.CouponAction;
+import io.tienda.order.saga.domain.Decision.Reject;
+import io.tienda.order.saga.domain.SagaReply.PaymentActionRequired;
+import io.tienda.order.saga.domain.SagaReply.PaymentAuthorized;
+import io.tienda.order.saga.domain.SagaReply.PaymentCaptured;
+import io.tienda.order.saga.domain.SagaReply.PaymentFailed;
+import io.tienda.order.saga.domain.SagaReply.PaymentRefunded;
+import io.tienda.order.saga.domain.SagaReply.PaymentVoided;
+import io.tienda.order.saga.domain.SagaReply.StockCommitted;
+import io.tienda.order.saga.domain.SagaReply.StockRejected;
+import io.tienda.order.saga.domain.SagaReply.StockReleased;
+import io.tienda.order.saga.domain.SagaReply.StockReserved;
+import io.tienda.platform.events.Money;
+import io.tienda.platform.events.Topics;
+import io.tienda.platform.events.saga.AuthorizePayment;
+import io.tienda.platform.events.saga.CapturePayment;
+import io.tienda.platform.events.saga.CommitStock;
+import io.tienda.platform.events.saga.RefundPayment;
+import io.tienda.platform.events.saga.ReleaseStock;
+import io.tienda.platform.events.saga.ReserveStock;
+import io.tienda.platform.events.saga.StockLine;
+import io.tienda.platform.events.saga.VoidPayment;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every step, branch and compensation of the checkout saga, deadlines and stray replies; no Spring. */
+class CheckoutSagaTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
+    private static final SagaDeadlines DEADLINES = new SagaDeadlines(Duration.ofSeconds(30), Duration.ofSeconds(60),
+            Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(60), 3,
+            Duration.ofMinutes(30));
+    private static final Money TOTAL = Money.of(2_599, "EUR");
+
+    private final CheckoutSaga saga = new CheckoutSaga(DEADLINES);
+    private final UUID orderId = UUID.randomUUID();
+
+    private SagaState begun(SagaState.SagaCoupon coupon) {
+        return SagaState.begin(orderId, "c-1", List.of(new StockLine("SKU-1", 2)), TOTAL, "pm_card_visa", "chk_key",
+                coupon, T0);
+    }
+
+    private Decision started() {
+        return saga.start(begun(null), T0);
+    }
+
+    private SagaState reserved() {
+        return saga.on(new StockReserved(UUID.randomUUID(), T0.plusSeconds(1800)), started().state(), T0).state();
+    }
+
+    private SagaState authorized() {
+        return saga.on(new PaymentAuthorized("pi_1"), reserved(), T0).state();
+    }
+
+    private SagaState committed() {
+        return saga.on(new StockCommitted(), authorized(), T0).state();
+    }
+
+    private SagaState completed() {
+        return saga.on(new PaymentCaptured("pi_1"), committed(), T0).state();
+    }
+
+    private static List<Object> payloads(Decision decision) {
+        return decision.commands().stream().map(Decision.Command::payload).toList();
+    }
+
+    @Nested
+    class TheHappyPath {
+
+        @Test
+        void startReservesEveryLineUntilTheHoldEnds() {
+            Decision decision = started();
+
+            assertThat(decision.state().step()).isEqualTo(SagaStep.RESERVING_STOCK);
+            assertThat(decision.state().deadline()).isEqualTo(T0.plusSeconds(30));
+            assertThat(decision.state().attempts()).isEqualTo(1);
+            assertThat(decision.commands()).singleElement().satisfies(command -> {
+                assertThat(command.topic()).isEqualTo(Topics.INVENTORY_COMMANDS);
+                assertThat(command.payload()).isEqualTo(new ReserveStock(orderId, List.of(new StockLine("SKU-1", 2)),
+                        T0.plus(Duration.ofMinutes(30))));
+            });
+            assertThat(decision.orderChange()).isNull();
+        }
+
+        @Test
+        void reservedStockAuthorisesThePaymentWithTheDerivedKey() {
+            Decision decision = saga.on(new StockReserved(UUID.randomUUID(), T0.plusSeconds(1800)), started().state(),
+                    T0.plusSeconds(1));
+
+            assertThat(decision.state().step()).isEqualTo(SagaStep.AUTHORIZING_PAYMENT);
+            assertThat(decision.state().has(Fact.STOCK_RESERVED)).isTrue();
+            assertThat(decision.state().deadline()).isEqualTo(T0.plusSeconds(61));
+            assertThat(decision.commands()).singleElement().satisfies(command -> {
+                assertThat(command.topic()).isEqualTo(Topics.PAYMENT_COMMANDS);
+                assertThat(command.payload())
+                        .isEqualTo(new AuthorizePayment(orderId, "c-1", TOTAL, "pm_card_visa", "chk_key"));
+            });
+        }
+
+        @Test
+        void anAuthorisedPaymentConfirmsTheOrderAndCommitsTheStock() {
+            Decision decision = saga.on(new PaymentAuthorized("pi_1"), reserved(), T0);
+
+            assertThat(decision.state().step()).isEqualTo(SagaStep.COMMITTING_STOCK);
+            assertThat(decision.state().paymentId()).isEqualTo("pi_1");
+            assertThat(decision.orderChange()).isInstanceOf(Confirm.class);
+            assertThat(payloads(decision)).containsExactly(new CommitStock(orderId));
+        }
+
+        @Test
+        void committedStockCapturesThePaymentAndRedeemsTheCoupon() {
+            SagaState withCoupon = begun(new SagaState.SagaCoupon("VERANO10", Money.of(2_800, "EUR")));
+            SagaState state = saga.start(withCoupon, T0).state();
+            state = saga.on(new StockReserved(UUID.randomUUID(), T0.plusSeconds(1800)), state, T0).state();
+            state = saga.on(new PaymentAuthorized("pi_1"), state, T0).state();
+
+            Decision decision = saga.on(new StockCommitted(), state, T0);
+
+            assertThat(decision.state().step()).isEqualTo(SagaStep.CAPTURING_PAYMENT);
+            assertThat(payloads(decision)).containsExactly(new CapturePayment(orderId, TOTAL));
+            assertThat(decision.coupons()).containsExactly(CouponAction.REDEEM);
+            assertThat(decision.state().has(Fact.COUPON_REDEEMED)).isTrue();
+        }
+
+        @Test
+        void withoutACouponNothingIsRedeemed() {
+            assertThat(saga.on(new StockCommitted(), authorized(), T0).coupons()).isEmpty();
+        }
+
+        @Test
+        void aRefusedCaptureReleasesAndVoids() {
+            Decision decision = saga.on(new SagaReply.PaymentCaptureFailed("authorization_expired"), committed(), T0);
+
+            assertThat(decision.orderChange()).isEqualTo(new Cancel("payment-capture-failed: authorization_expired"));
+            assertThat(decision.state().pending())
+                    .containsExactlyInAnyOrder(Compensation.RELEASE_STOCK, Compensation.VOID_PAYMENT);
+        }
+
+        @Test
+        void aCapturedPaymentCompletesTheCheckout() {
+            Decision decision = saga.on(new PaymentCaptured("pi_1"), committed(), T0);
+
+            assertThat(decision.state().step()).isEqualTo(SagaStep.ENDED);
+            assertThat(decision.state().outcome()).isEqualTo(SagaOutcome.COMPLETED);
+            assertThat(decision.state().deadline()).isNull();
+            assertThat(decision.commands()).isEmpty();
+        }
+    }
+
+    @Nested
+    class FailuresAndTheirCompensations {
+
+        @Test
+        void rejectedStockRejectsTheOrderWithNothingToUndo() {
+            Decision decision = saga.on(new StockRejected("insufficient-stock", List.of("SKU-1")), started().state(),
+                    T0);
+
+            assertThat(decision.state().step()).isEqualTo(SagaStep.ENDED);
+            assertThat(decision.state().outcome()).isEqualTo(SagaOutcome.REJECTED);
+            assertThat(decision.orderChange()).isEqualTo(new Reject("insufficient-stock"));
+            assertThat(decision.commands()).isEmpty();
+        }
+
+        @Test
+        void aDeclinedPaymentReleasesTheStockAndCancels() {
+            Decision decision = saga.on(new PaymentFailed("card_declined", "generic_decline"), reserved(), T0);
+
+            assertThat(decision.state().step()).isEqualTo(SagaStep.COMPENSATING);
+            assertThat(decision.state().outcome()).isEqualTo(SagaOutcome.CANCELLED);
+            assertThat(decision.orderChange()).isInstanceOf(Cancel.class);
+            assertThat(((Cancel) decision.orderChange()).reason()).contains("card_declined");
+            assertThat(payloads(decision)).containsExactly(
+                    new ReleaseStock(orderId, "payment-failed: card_declined"));
+            assertThat(decision.state().pending()).containsExactly(Compensation.RELEASE_STOCK);
+        }
+
+        @Test
+        void theReleaseAcknowledgedEndsTheSaga() {
+            SagaState compensating = saga.on(new PaymentFailed("card_declined", null), reserved(), T0).state();
+
+            Decision decision = saga.on(new StockReleased(), compensating, T0);
+
+            assertThat(decision.state().step()).isEqualTo(SagaStep.ENDED);
+            assertThat(decision.state().pending()).isEmpty();
+            assertThat(decision.state().outcome()).isEqualTo(SagaOutcome.CANCELLED);
+        }
+
+        @Test
+        void aReservationThatExpiresBeforeThePaymentVoidsItAndCancels() {
+            Decision decision = saga.on(new StockReleased(), reserved(), T0);
+
+            assertThat(decision.state().outcome()).isEqualTo(SagaOutcome.CANCELLED);
+            assertThat(decision.orderChange()).isEqualTo(new Cancel("reservation-expired"));
+            assertThat(payloads(decision)).containsExactly(new VoidPayment(orderId, "reservation-expired"));
+            assertThat(decision.state().pending()).containsExactly(Compensation.VOID_PAYMENT);
+        }
+
+        @Test
+        void aCommitAnsweredWithStockRejectedVoidsThePaymentAndCancelsTheConfirmedOrder() {
+            Decision decision = saga.on(new StockRejected("reservation-expired", List.of("SKU-1")), authorized(), T0);
+
+            assertThat(decision.orderChange()).isEqualTo(new Cancel("stock-reservation-expired"));
+            assertThat(payloads(decision)).containsExactly(new VoidPayment(orderId, "stock-reservation-expired"));
+            assertThat(decision.state().pending()).containsExactly(Compensation.VOID_PAYMENT);
+        }
+
+        @Test
+        void theVoidAcknowledgedEndsTheSaga() {
+            SagaState compensating = saga.on(new StockRejected("reservation-released", List.of()), authorized(), T0)
+                    .state();
+
+            Decision decision = saga.on(new PaymentVoided(), compensating, T0);
+
+            assertThat(decision.state().step()).isEqualTo(SagaStep.ENDED);
+        }
+
+        @Test
+        void aFailedCaptureReleasesTheCommittedStockAndVoids() {
+            Decision decision = saga.on(new PaymentFailed("authorization_expired", null), committed(), T0);
+
+            assertThat(payloads(decision)).containsExactlyInAnyOrder(
+                    new ReleaseStock(orderId, "payment-capture-failed: authorization_expired"),
+                    new VoidPayment(orderId, "payment-capture-failed: authorization_expired"));
+            assertThat(decision.state().pending())
+                    .containsExactlyInAnyOrder(Compensation.RELEASE_STOCK, Compensation.VOID_PAYMENT);
+        }
+    }
+
+    @Nested
+    class ThreeDSecure {
+
+        private final NextAction action = new NextAction("redirect_to_url", "https://hooks.stripe.com/3ds/x", "pi_secret", null);
+
+        @Test
+        void anActionRequiredKeepsTheOrderPendingAndWaitsForTheShopper() {
+            Decision decision = saga.on(new PaymentActionRequired(action), reserved(), T0.plusSeconds(5));
+
+            assertThat(decision.state().step()).isEqualTo(SagaStep.AUTHORIZING_PAYMENT);
+            Instant until = T0.plusSeconds(5).plus(Duration.ofMinutes(15));
+            assertThat(decision.state().nextAction()).isEqualTo(action.until(until));
+            assertThat(decision.state().deadline()).isEqualTo(until);
+            assertThat(decision.orderChange()).isEqualTo(new AwaitShopper(action.until(until)));
+            assertThat(decision.commands()).isEmpty();
+        }
+
+        @Test
+        void theAuthorisationAfterTheActionConfirmsAsUsual() {
+            SagaState waiting = saga.on(new PaymentActionRequired(action), reserved(), T0).state();
+
+            Decision decision = saga.on(new PaymentAuthorized("pi_1"), waiting, T0.plusSeconds(60));
+
+            assertThat(decision.orderChange()).isInstanceOf(Confirm.class);
+            assertThat(decision.state().nextAction()).isNull();
+        }
+
+        @Test
+        void aShopperWhoNeverCompletesTheActionIsCompensatedAtTheDeadline() {
+            SagaState waiting = saga.on(new PaymentActionRequired(action), reserved(), T0).state();
+
+            Decision early = saga.onDeadline(waiting, T0.plus(Duration.ofMinutes(14)));
+            Decision late = saga.onDeadline(waiting, T0.plus(Duration.ofMinutes(15)));
+
+            assertThat(early.ignored()).isTrue();
+            assertThat(late.orderChange()).isEqualTo(new Cancel("payment-action-timed-out"));
+            assertThat(payloads(late)).containsExactlyInAnyOrder(
+                    new ReleaseStock(orderId, "payment-action-timed-out"),
+                    new VoidPayment(orderId, "payment-action-timed-out"));
+        }
+    }
+
+    @Nested
+    class Deadlines {
+
+        @Test
+        void aSilentStepIsAskedAgainUntilItsAttemptsRunOut() {
+            SagaState state = started().state();
+
+            Decision second = saga.onDeadline(state, T0.plusSeconds(30));
+            Decision third = saga.onDeadline(second.state(), T0.plusSeconds(60));
+            Decision givenUp = saga.onDeadline(third.state(), T0.plusSeconds(90));
+
+            assertThat(second.state().attempts()).isEqualTo(2);
+            assertThat(second.state().deadline()).isEqualTo(T0.plusSeconds(60));
+            assertThat(payloads(second)).singleElement().isInstanceOf(ReserveStock.class);
+            assertThat(payloads(second).get(0)).isEqualTo(payloads(started()).get(0));
+            assertThat(third.state().attempts()).isEqualTo(3);
+            assertThat(givenUp.orderChange()).isEqualTo(new Cancel("stock-reservation-timed-out"));
+            assertThat(payloads(givenUp)).containsExactly(new ReleaseStock(orderId, "stock-reservation-timed-out"));
+        }
+
+        @Test
+        void nothingHappensBeforeTheDeadline() {
+            assertThat(saga.onDeadline(started().state(), T0.plusSeconds(29)).ignored()).isTrue();
+        }
+
+        @Test
+        void anUnansweredAuthorisationIsResentWithTheSameKeyThenVoidedAndReleased() {
+            SagaState state = reserved();
+            Decision again = saga.onDeadline(state, state.deadline());
+            assertThat(payloads(again)).containsExactly(
+                    new AuthorizePayment(orderId, "c-1", TOTAL, "pm_card_visa", "chk_key"));
+
+            SagaState exhausted = saga.onDeadline(again.state(), again.state().deadline()).state();
+            Decision givenUp = saga.onDeadline(exhausted, exhausted.deadline());
+
+            assertThat(givenUp.orderChange()).isEqualTo(new Cancel("payment-authorization-timed-out"));
+            assertThat(payloads(givenUp)).containsExactlyInAnyOrder(
+                    new ReleaseStock(orderId, "payment-authorization-timed-out"),
+                    new VoidPayment(orderId, "payment-authorization-timed-out"));
+        }
+
+        @Test
+        void anUnansweredCommitIsResentThenCompensated() {
+            SagaState state = authorized();
+            Decision again = saga.onDeadline(state, state.deadline());
+            assertThat(payloads(again)).containsExactly(new CommitStock(orderId));
+
+            SagaState exhausted = saga.onDeadline(again.state(), again.state().deadline()).state();
+            Decision givenUp = saga.onDeadline(exhausted, exhausted.deadline());
+            assertThat(givenUp.orderChange()).isEqualTo(new Cancel("stock-commit-timed-out"));
+            assertThat(givenUp.state().pending())
+                    .containsExactlyInAnyOrder(Compensation.RELEASE_STOCK, Compensation.VOID_PAYMENT);
+        }
+
+        @Test
+        void anUnansweredCaptureIsResentThenCompensated() {
+            SagaState state = committed();
+            Decision again = saga.onDeadline(state, state.deadline());
+            assertThat(payloads(again)).containsExactly(new CapturePayment(orderId, TOTAL));
+
+            SagaState exhausted = saga.onDeadline(again.state(), again.state().deadline()).state();
+            Decision givenUp = saga.onDeadline(exhausted, exhausted.deadline());
+            assertThat(givenUp.orderChange()).isEqualTo(new Cancel("payment-capture-timed-out"));
+        }
+
+        @Test
+        void unacknowledgedCompensationsAreResentThenLeftForOperations() {
+            SagaState compensating = saga.on(new PaymentFailed("declined", null), reserved(), T0).state();
+
+            Decision again = saga.onDeadline(compensating, compensating.deadline());
+            assertThat(payloads(again)).containsExactly(new ReleaseStock(orderId, "payment-failed: declined"));
+            assertThat(again.state().attempts()).isEqualTo(2);
+            assertThat(again.orderChange()).isNull();
+
+            SagaState third = saga.onDeadline(again.state(), again.state().deadline()).state();
+            Decision givenUp = saga.onDeadline(third, third.deadline());
+
+            assertThat(givenUp.state().step()).isEqualTo(SagaStep.ENDED);
+            assertThat(givenUp.state().pending()).containsExactly(Compensation.RELEASE_STOCK);
+            assertThat(givenUp.commands()).isEmpty();
+        }
+
+        @Test
+        void anEndedSagaHasNoDeadline() {
+            assertThat(saga.onDeadline(completed(), T0.plusSeconds(3600)).ignored()).isTrue();
+        }
+    }
+
+    @Nested
+    class DuplicateAndOutOfOrderReplies {
+
+        @Test
+        void aSecondStockReservedIsIgnored() {
+            SagaState authorizing = reserved();
+
+            Decision decision = saga.on(new StockReserved(UUID.randomUUID(), T0), authorizing, T0);
+
+            assertThat(decision.ignored()).isTrue();
+            assertThat(decision.state()).isEqualTo(authorizing);
+            assertThat(decision.commands()).isEmpty();
+        }
+
+        @Test
+        void repliesOfLaterStepsBeforeTheirTimeAreIgnored() {
+            SagaState reserving = started().state();
+
+            assertThat(saga.on(new PaymentAuthorized("pi_1"), reserving, T0).ignored()).isTrue();
+            assertThat(saga.on(new StockCommitted(), reserving, T0).ignored()).isTrue();
+            assertThat(saga.on(new PaymentCaptured("pi_1"), reserving, T0).ignored()).isTrue();
+            assertThat(saga.on(new StockReleased(), reserving, T0).ignored()).isTrue();
+        }
+
+        @Test
+        void aLateExpiryAfterTheCommitIsIgnored() {
+            assertThat(saga.on(new StockReleased(), authorized(), T0).ignored()).isTrue();
+            assertThat(saga.on(new StockReleased(), committed(), T0).ignored()).isTrue();
+        }
+
+        @Test
+        void repliesAfterCompletionChangeNothing() {
+            SagaState done = completed();
+
+            assertThat(saga.on(new PaymentCaptured("pi_1"), done, T0).ignored()).isTrue();
+            assertThat(saga.on(new StockCommitted(), done, T0).ignored()).isTrue();
+            assertThat(saga.on(new PaymentAuthorized("pi_1"), done, T0).ignored()).isTrue();
+        }
+
+        @Test
+        void anAuthorisationThatArrivesAfterTheTimeoutIsVoidedAgain() {
+            SagaState state = reserved();
+            for (int i = 0; i < 3; i++) {
+                state = saga.onDeadline(state, state.deadline()).state();
+            }
+            assertThat(state.outcome()).isEqualTo(SagaOutcome.CANCELLED);
+            SagaState released = saga.on(new StockReleased(), state, T0).state();
+            SagaState ended = saga.on(new PaymentVoided(), released, T0).state();
+            assertThat(ended.step()).isEqualTo(SagaStep.ENDED);
+
+            Decision late = saga.on(new PaymentAuthorized("pi_late"), ended, T0);
+
+            assertThat(late.state().step()).isEqualTo(SagaStep.COMPENSATING);
+            assertThat(payloads(late)).containsExactly(new VoidPayment(orderId, "payment-authorization-timed-out"));
+            assertThat(late.orderChange()).isNull();
+        }
+
+        @Test
+        void aCaptureThatOvertakesTheVoidIsRefunded() {
+            SagaState cancelled = saga.cancel(committed(), "changed my mind", T0).state();
+
+            Decision decision = saga.on(new PaymentCaptured("pi_1"), cancelled, T0);
+
+            assertThat(payloads(decision)).containsExactly(
+                    new RefundPayment(orderId, TOTAL, "changed my mind", "chk_key-refund"));
+            assertThat(decision.state().pending())
+                    .containsExactlyInAnyOrder(Compensation.RELEASE_STOCK, Compensation.REFUND_PAYMENT);
+        }
+
+        @Test
+        void aStockReservedThatArrivesAfterTheReleaseWasSentIsLeftToThatRelease() {
+            SagaState state = started().state();
+            for (int i = 0; i < 3; i++) {
+                state = saga.onDeadline(state, state.deadline()).state();
+            }
+
+            assertThat(saga.on(new StockReserved(UUID.randomUUID(), T0), state, T0).ignored()).isTrue();
+        }
+
+        @Test
+        void anAcknowledgementNobodyAwaitsIsIgnored() {
+            SagaState compensating = saga.on(new PaymentFailed("declined", null), reserved(), T0).state();
+
+            assertThat(saga.on(new PaymentVoided(), compensating, T0).ignored()).isTrue();
+            assertThat(saga.on(new PaymentRefunded("re_1"), compensating, T0).ignored()).isTrue();
+        }
+    }
+
+    @Nested
+    class Cancellations {
+
+        @Test
+        void aPendingOrderCancelledWhileReservingReleasesWhateverMayBeHeld() {
+            Decision decision = saga.cancel(started().state(), "changed my mind", T0);
+
+            assertThat(decision.orderChange()).isEqualTo(new Cancel("changed my mind"));
+            assertThat(payloads(decision)).containsExactlyInAnyOrder(new ReleaseStock(orderId, "changed my mind"),
+                    new VoidPayment(orderId, "changed my mind"));
+        }
+
+        @Test
+        void aCompletedOrderCancelledBeforeShippingIsRestockedAndRefundedAndItsCouponGivenBack() {
+            SagaState withCoupon = begun(new SagaState.SagaCoupon("VERANO10", Money.of(2_800, "EUR")));
+            SagaState state = saga.start(withCoupon, T0).state();
+            state = saga.on(new StockReserved(UUID.randomUUID(), T0.plusSeconds(1800)), state, T0).state();
+            state = saga.on(new PaymentAuthorized("pi_1"), state, T0).state();
+            state = saga.on(new StockCommitted(), state, T0).state();
+            state = saga.on(new PaymentCaptured("pi_1"), state, T0).state();
+
+            Decision decision = saga.cancel(state, "cancelled by customer", T0);
+
+            assertThat(payloads(decision)).containsExactlyInAnyOrder(
+                    new ReleaseStock(orderId, "cancelled by customer"),
+                    new RefundPayment(orderId, TOTAL, "cancelled by customer", "chk_key-refund"));
+            assertThat(decision.coupons()).containsExactly(CouponAction.RELEASE);
+            assertThat(decision.state().step()).isEqualTo(SagaStep.COMPENSATING);
+
+            SagaState released = saga.on(new StockReleased(), decision.state(), T0).state();
+            assertThat(saga.on(new PaymentRefunded("re_1"), released, T0).state().step()).isEqualTo(SagaStep.ENDED);
+        }
+
+        @Test
+        void aCheckoutThatEndedOtherwiseOrIsAlreadyCompensatingCannotBeCancelledAgain() {
+            SagaState rejected = saga.on(new StockRejected("insufficient-stock", List.of()), started().state(), T0)
+                    .state();
+            SagaState compensating = saga.cancel(reserved(), "first", T0).state();
+
+            assertThat(saga.cancel(rejected, "again", T0).ignored()).isTrue();
+            assertThat(saga.cancel(compensating, "again", T0).ignored()).isTrue();
+        }
+    }
+}

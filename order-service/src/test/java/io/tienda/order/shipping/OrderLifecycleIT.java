@@ -1,0 +1,184 @@
+package io.tienda.order.shipping;
+
+import io.tienda.order.support.OrderIT;
+import io.tienda.order.support.Stubs;
+import io.tienda.order.support.Stubs.Line;
+import io.tienda.platform.events.Money;
+import io.tienda.platform.events.saga.PaymentAuthorized;
+import io.tienda.platform.events.saga.PaymentCaptured;
+import io.tienda.platform.events.saga.PaymentRefunded;
+import io.tienda.platform.events.saga.StockCommitted;
+import io.tienda.platform.events.saga.StockReleased;
+import io.tienda.platform.events.saga.StockReserved;
+import io.tienda.platform.testing.security.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** After the checkout: cancellations, shipping and delivery, and who may do what. */
+class OrderLifecycleIT extends OrderIT {
+
+    private static final Line MUG = new Line("MUG-1", 1, 1_500);
+
+    private final String manager = TestTokens.staff("MANAGER");
+    private final String support = TestTokens.staff("SUPPORT");
+    private String customer;
+    private String token;
+
+    @BeforeEach
+    void shopper() {
+        customer = TestTokens.newCustomer();
+        token = TestTokens.customer(customer);
+        stubs.cart(token, MUG);
+    }
+
+    /** An order through the whole checkout: paid, committed, CONFIRMED. */
+    private UUID completedOrder() {
+        UUID id = place(token, checkout("pm_card_visa"));
+        Money total = Money.of(Stubs.total(MUG), "EUR");
+        participants().inventory("inventory.reserve", id, 1);
+        participants().reply(id, new StockReserved(id, UUID.randomUUID(), Instant.now().plusSeconds(1800)));
+        participants().payment("payment.authorize", id, 1);
+        participants().reply(id, new PaymentAuthorized(id, "pi_1", total));
+        participants().inventory("inventory.commit", id, 1);
+        participants().reply(id, new StockCommitted(id));
+        participants().payment("payment.capture", id, 1);
+        participants().reply(id, new PaymentCaptured(id, "pi_1", total));
+        awaitStep(id, "ENDED");
+        return id;
+    }
+
+    @Test
+    void aCustomerCancelsAPendingOrderAndItsStockAndPaymentAreUndone() {
+        UUID id = place(token, checkout("pm_card_visa"));
+        participants().inventory("inventory.reserve", id, 1);
+
+        JsonNode cancelled = api.post("/api/v1/orders/" + id + "/cancellation", token,
+                Map.of("reason", "ordered by mistake")).expect(200).json();
+
+        assertThat(cancelled.get("status").asString()).isEqualTo("CANCELLED");
+        JsonNode last = cancelled.get("history").get(cancelled.get("history").size() - 1);
+        assertThat(last.get("actor").asString()).isEqualTo(customer);
+        assertThat(last.get("reason").asString()).isEqualTo("ordered by mistake");
+        participants().inventory("inventory.release", id, 1);
+        participants().payment("payment.void", id, 1);
+        participants().facts("order.cancelled", id, 1);
+        api.post("/api/v1/orders/" + id + "/cancellation", token, null).expectProblem(409, "illegal-transition");
+    }
+
+    @Test
+    void aPaidOrderCancelledBeforeShippingIsRestockedAndRefunded() {
+        UUID id = completedOrder();
+
+        api.post("/api/v1/orders/" + id + "/cancellation", support, null).expect(200);
+
+        participants().inventory("inventory.release", id, 1);
+        JsonNode refund = participants().payment("payment.refund", id, 1).get(0).json();
+        assertThat(refund.get("amount").get("amount").asLong()).isEqualTo(Stubs.total(MUG));
+        assertThat(participants().all("payment.commands", id)).extracting(p -> p.type())
+                .doesNotContain("payment.void");
+        participants().reply(id, new StockReleased(id));
+        participants().reply(id, new PaymentRefunded(id, "pi_1", "re_1", Money.of(Stubs.total(MUG), "EUR")));
+        awaitStep(id, "ENDED");
+        assertThat(status(id)).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void managersShipAndDeliverAndTheOrderCanNoLongerBeCancelled() {
+        UUID id = completedOrder();
+
+        api.post("/api/v1/orders/" + id + "/shipment", support, Map.of("carrier", "SEUR", "trackingNumber", "1Z999"))
+                .expectProblem(403, "forbidden");
+        api.post("/api/v1/orders/" + id + "/shipment", token, Map.of("carrier", "SEUR", "trackingNumber", "1Z999"))
+                .expectProblem(403, "forbidden");
+        JsonNode shipped = api.post("/api/v1/orders/" + id + "/shipment", manager,
+                Map.of("carrier", "SEUR", "trackingNumber", "1Z999AA10123456784")).expect(200).json();
+        assertThat(shipped.get("status").asString()).isEqualTo("SHIPPED");
+        assertThat(shipped.get("tracking").get("trackingNumber").asString()).isEqualTo("1Z999AA10123456784");
+
+        api.post("/api/v1/orders/" + id + "/cancellation", token, null).expectProblem(409, "illegal-transition");
+        JsonNode delivered = api.post("/api/v1/orders/" + id + "/delivery", TestTokens.staff("ADMIN"), null)
+                .expect(200).json();
+
+        assertThat(delivered.get("status").asString()).isEqualTo("DELIVERED");
+        assertThat(delivered.get("history").valueStream().map(h -> h.get("to").asString()))
+                .containsExactly("PENDING", "CONFIRMED", "SHIPPED", "DELIVERED");
+        assertThat(delivered.get("history").get(2).get("actor").asString()).isEqualTo("staff-manager");
+        JsonNode fact = participants().facts("order.shipped", id, 1).get(0).json();
+        assertThat(fact.get("carrier").asString()).isEqualTo("SEUR");
+        assertThat(fact.get("lines").get(0).get("sku").asString()).isEqualTo("MUG-1");
+        participants().facts("order.delivered", id, 1);
+        api.post("/api/v1/orders/" + id + "/delivery", manager, null).expectProblem(409, "illegal-transition");
+    }
+
+    @Test
+    void anOrderIsNotShippedBeforeItsPaymentIsCaptured() {
+        UUID id = place(token, checkout("pm_card_visa"));
+
+        api.post("/api/v1/orders/" + id + "/shipment", manager, Map.of("carrier", "SEUR", "trackingNumber", "1Z9"))
+                .expectProblem(409, "illegal-transition");
+        participants().inventory("inventory.reserve", id, 1);
+        participants().reply(id, new StockReserved(id, UUID.randomUUID(), Instant.now().plusSeconds(1800)));
+        participants().payment("payment.authorize", id, 1);
+        participants().reply(id, new PaymentAuthorized(id, "pi_1", Money.of(Stubs.total(MUG), "EUR")));
+        awaitStatus(id, "CONFIRMED");
+
+        api.post("/api/v1/orders/" + id + "/shipment", manager, Map.of("carrier", "SEUR", "trackingNumber", "1Z9"))
+                .expectProblem(409, "checkout-in-progress");
+        assertThat(status(id)).isEqualTo("CONFIRMED");
+    }
+
+    @Test
+    void aCustomerNeverReachesAnotherCustomersOrder() {
+        UUID id = place(token, checkout("pm_card_visa"));
+        String stranger = TestTokens.customer(TestTokens.newCustomer());
+
+        api.get("/api/v1/orders/" + id, stranger).expectProblem(404, "not-found");
+        api.post("/api/v1/orders/" + id + "/cancellation", stranger, null).expectProblem(404, "not-found");
+        api.get("/api/v1/orders?customerId=" + customer, stranger).expectProblem(404, "not-found");
+        assertThat(status(id)).isEqualTo("PENDING");
+        api.get("/api/v1/orders/" + id, support).expect(200);
+    }
+
+    @Test
+    void staffListAndFilterAllOrders() {
+        UUID id = place(token, checkout("pm_card_visa"));
+        String today = Instant.now().minusSeconds(3600).toString();
+
+        JsonNode mine = api.get("/api/v1/orders?status=PENDING&customerId=" + customer + "&from=" + today, support)
+                .expect(200).json();
+        assertThat(mine.get("total").asInt()).isEqualTo(1);
+        assertThat(mine.get("items").get(0).get("id").asString()).isEqualTo(id.toString());
+        assertThat(mine.get("items").get(0).get("number").asString()).startsWith("TND-");
+        assertThat(api.get("/api/v1/orders?status=SHIPPED&customerId=" + customer, support).expect(200).json()
+                .get("total").asInt()).isZero();
+        assertThat(api.get("/api/v1/orders?size=5", manager).expect(200).json().get("total").asLong())
+                .isGreaterThanOrEqualTo(1);
+        assertThat(api.get("/api/v1/orders?from=" + Instant.now().plusSeconds(3600), TestTokens.staff("ADMIN"))
+                .expect(200).json().get("total").asInt()).isZero();
+        api.get("/api/v1/orders?status=LOST", support).expectProblem(400, "invalid-parameter");
+        api.get("/api/v1/orders?from=yesterday", support).expectProblem(400, "invalid-parameter");
+    }
+
+    @Test
+    void badShippingInputIsRefusedAndChangesNothing() {
+        UUID id = completedOrder();
+
+        api.post("/api/v1/orders/" + id + "/shipment", manager, Map.of("carrier", "", "trackingNumber", "1Z9"))
+                .expectProblem(400, "validation");
+        api.post("/api/v1/orders/" + id + "/shipment", manager, Map.of("carrier", "SEUR", "trackingNumber", "<script>"))
+                .expectProblem(400, "validation");
+        api.post("/api/v1/orders/" + UUID.randomUUID() + "/shipment", manager,
+                Map.of("carrier", "SEUR", "trackingNumber", "1Z9")).expectProblem(404, "not-found");
+        api.post("/api/v1/orders/" + id + "/cancellation", token, Map.of("reason", "x".repeat(501)))
+                .expectProblem(400, "validation");
+        await().untilAsserted(() -> assertThat(status(id)).isEqualTo("CONFIRMED"));
+    }
+}

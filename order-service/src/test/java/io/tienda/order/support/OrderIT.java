@@ -1,0 +1,120 @@
+package io.tienda.order.support;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.tienda.platform.testing.http.ApiReply;
+import io.tienda.platform.testing.http.TestApi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What every order-service integration test starts from: the API, the database, the other services
+ * (WireMock) and the saga's participants (Kafka), closed after each test.
+ */
+@OrderServiceTest
+public abstract class OrderIT {
+
+    /** cart-service, user-service and product-service, by path. */
+    protected static final WireMockServer SERVICES = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+
+    static {
+        SERVICES.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(SERVICES::stop, "wiremock-stop"));
+    }
+
+    @DynamicPropertySource
+    static void otherServices(DynamicPropertyRegistry registry) {
+        for (String service : new String[] {"cart-service", "user-service", "product-service"}) {
+            registry.add("spring.cloud.discovery.client.simple.instances." + service + "[0].uri",
+                    () -> "http://localhost:" + SERVICES.port());
+        }
+    }
+
+    @Autowired
+    protected RestTestClient http;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Autowired
+    protected Environment environment;
+
+    protected TestApi api;
+    protected Stubs stubs;
+    private Participants participants;
+
+    @BeforeEach
+    void connect() {
+        api = new TestApi(http);
+        stubs = new Stubs(SERVICES);
+    }
+
+    @AfterEach
+    void closeParticipants() {
+        if (participants != null) {
+            participants.close();
+            participants = null;
+        }
+    }
+
+    /** Inventory and payment, played through Kafka; opened on first use. */
+    protected Participants participants() {
+        if (participants == null) {
+            participants = new Participants(environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
+        }
+        return participants;
+    }
+
+    /** A body for POST /api/v1/orders with an address given inline. */
+    protected static Map<String, Object> checkout(String paymentMethod) {
+        return Map.of("shippingAddress", Map.of("name", "Ana García", "line1", "Calle Mayor 1", "city", "Madrid",
+                "postcode", "28013", "country", "ES"), "paymentMethod", paymentMethod);
+    }
+
+    /** Places an order for {@code customer} (whose cart the test stubbed) and answers its id. */
+    protected UUID place(String token, Map<String, Object> body) {
+        ApiReply reply = api.post("/api/v1/orders", token, body, UUID.randomUUID().toString()).expect(202);
+        return UUID.fromString(reply.text("id"));
+    }
+
+    protected String status(UUID orderId) {
+        return jdbc.sql("select status from orders where id = :id").param("id", orderId).query(String.class).single();
+    }
+
+    protected String step(UUID orderId) {
+        return jdbc.sql("select step from saga_instance where order_id = :id").param("id", orderId)
+                .query(String.class).single();
+    }
+
+    protected void awaitStatus(UUID orderId, String expected) {
+        await().atMost(java.time.Duration.ofSeconds(30)).until(() -> expected.equals(status(orderId)));
+    }
+
+    protected void awaitStep(UUID orderId, String expected) {
+        await().atMost(java.time.Duration.ofSeconds(30)).until(() -> expected.equals(step(orderId)));
+    }
+
+    /** As if the saga's current wait had ended while nobody answered (or the service was down). */
+    protected void passDeadline(UUID orderId) {
+        jdbc.sql("""
+                        update saga_instance set deadline = timestamptz '2000-01-01T00:00:00Z',
+                               data = jsonb_set(data, '{deadline}', '"2000-01-01T00:00:00Z"')
+                         where order_id = :id""")
+                .param("id", orderId).update();
+    }
+
+    protected int count(String sql, UUID orderId) {
+        return jdbc.sql(sql).param("id", orderId).query(Integer.class).single();
+    }
+}

@@ -1,0 +1,170 @@
+package io.tienda.order.support;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import io.tienda.platform.testing.http.TestApi;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
+/**
+ * cart-service, user-service and product-service as order-service calls them, stubbed per shopper
+ * (by their bearer token), answering what the real services answer.
+ */
+public final class Stubs {
+
+    public static final String CHECKOUT = "/api/v1/cart/checkout";
+    /** Shipping the carts are priced with, in cents. */
+    public static final long SHIPPING = 499;
+
+    private final WireMockServer server;
+
+    Stubs(WireMockServer server) {
+        this.server = server;
+    }
+
+    /** A cart line: SKU, units, unit price and discount on the line (cents). */
+    public record Line(String sku, int quantity, long unitPrice, long discount) {
+
+        public Line(String sku, int quantity, long unitPrice) {
+            this(sku, quantity, unitPrice, 0);
+        }
+
+        long lineTotal() {
+            return unitPrice * quantity - discount;
+        }
+    }
+
+    /** The shopper's cart priced for checkout (prices include 21% VAT, shipped to ES). */
+    public void cart(String token, Line... lines) {
+        cart(token, null, lines);
+    }
+
+    /** The same with a coupon applied: its discount is the lines' discounts. */
+    public void cart(String token, String coupon, Line... lines) {
+        server.stubFor(post(urlEqualTo(CHECKOUT)).withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(TestApi.JSON.writeValueAsString(cartJson(coupon, lines)))));
+    }
+
+    /** Total a cart of these lines costs: goods plus shipping. */
+    public static long total(Line... lines) {
+        long goods = 0;
+        for (Line line : lines) {
+            goods += line.lineTotal();
+        }
+        return goods + SHIPPING;
+    }
+
+    private static Map<String, Object> cartJson(String coupon, Line... lines) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        long subtotal = 0;
+        long discount = 0;
+        for (Line line : lines) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("sku", line.sku());
+            item.put("quantity", line.quantity());
+            item.put("availability", "in_stock");
+            item.put("productId", "p-" + line.sku());
+            item.put("name", Map.of("es", "Producto " + line.sku(), "en", "Product " + line.sku()));
+            item.put("unitPrice", money(line.unitPrice()));
+            item.put("subtotal", money(line.unitPrice() * line.quantity()));
+            item.put("couponDiscount", money(line.discount()));
+            item.put("discount", money(line.discount()));
+            item.put("lineTotal", money(line.lineTotal()));
+            item.put("stale", false);
+            items.add(item);
+            subtotal += line.unitPrice() * line.quantity();
+            discount += line.discount();
+        }
+        long goods = subtotal - discount;
+        long taxable = goods + SHIPPING;
+        Map<String, Object> totals = new LinkedHashMap<>();
+        totals.put("subtotal", money(subtotal));
+        totals.put("offerDiscount", money(0));
+        totals.put("couponDiscount", money(discount));
+        totals.put("discount", money(discount));
+        totals.put("shipping", money(SHIPPING));
+        totals.put("tax", money(taxable - Math.round(taxable / 1.21)));
+        totals.put("taxRate", 0.21);
+        totals.put("taxIncluded", true);
+        totals.put("country", "ES");
+        totals.put("total", money(taxable));
+        Map<String, Object> cart = new LinkedHashMap<>();
+        cart.put("cartId", "u:shopper");
+        cart.put("customerId", "shopper");
+        cart.put("version", 3);
+        cart.put("currency", "EUR");
+        cart.put("items", items);
+        cart.put("itemCount", items.size());
+        cart.put("coupon", coupon == null ? null : Map.of("code", coupon, "applied", true, "discount", money(discount)));
+        cart.put("shippingAddress", Map.of("country", "ES", "postcode", "28013"));
+        cart.put("totals", totals);
+        cart.put("pricedAt", "2026-11-01T10:00:00Z");
+        return cart;
+    }
+
+    /** cart-service refuses the checkout with its problem, e.g. 422 cart-empty. */
+    public void cartRefuses(String token, int status, String type, List<String> skus) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "https://tienda.io/problems/" + type);
+        problem.put("title", "Refused: " + type);
+        problem.put("status", status);
+        problem.put("detail", "cart-service says " + type);
+        if (!skus.isEmpty()) {
+            problem.put("skus", skus);
+        }
+        server.stubFor(post(urlEqualTo(CHECKOUT)).withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/problem+json")
+                        .withBody(TestApi.JSON.writeValueAsString(problem))));
+    }
+
+    public void cartFails(String token) {
+        server.stubFor(post(urlEqualTo(CHECKOUT)).withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(aResponse().withStatus(503)));
+    }
+
+    public int checkouts(String token) {
+        return server.countRequestsMatching(postRequestedFor(urlEqualTo(CHECKOUT))
+                .withHeader("Authorization", equalTo("Bearer " + token)).build()).getCount();
+    }
+
+    /** The shopper's address book at user-service. */
+    public void addresses(String token, List<Map<String, Object>> addresses) {
+        server.stubFor(get(urlEqualTo("/api/v1/users/me/addresses"))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(TestApi.JSON.writeValueAsString(addresses))));
+    }
+
+    /** product-service takes every coupon use and gives every one back. */
+    public void coupons() {
+        server.stubFor(post(urlPathMatching("/api/v1/offers/coupons/[^/]+/redemptions"))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{}")));
+        server.stubFor(WireMock.delete(urlPathMatching("/api/v1/offers/coupons/[^/]+/redemptions/[^/]+"))
+                .willReturn(aResponse().withStatus(204)));
+    }
+
+    public int couponCalls(String method, String code, String orderId) {
+        String path = "/api/v1/offers/coupons/" + code + "/redemptions" + ("DELETE".equals(method) ? "/" + orderId : "");
+        return (int) server.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getMethod().getName().equals(method) && e.getRequest().getUrl().equals(path)
+                        && ("DELETE".equals(method) || e.getRequest().getBodyAsString().contains(orderId)))
+                .count();
+    }
+
+    private static Map<String, Object> money(long amount) {
+        return Map.of("amount", amount, "currency", "EUR");
+    }
+}
