@@ -1,14 +1,11 @@
 package io.tienda.payment;
 
-import io.tienda.platform.testing.Store;
-import io.tienda.platform.testing.TiendaInfra;
+import io.tienda.payment.support.PaymentServiceTest;
 import io.tienda.platform.testing.security.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.env.Environment;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -34,9 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** payment-service against real PostgreSQL and Kafka: listing payments, who sees which, and its stores. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureRestTestClient
-@TiendaInfra(value = {Store.POSTGRES, Store.KAFKA}, database = "payments")
+@PaymentServiceTest
 class PaymentServiceIT {
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -170,12 +165,12 @@ class PaymentServiceIT {
     @Test
     void theTopicItWritesExistsWithItsDeadLetterTopic() {
         expectTopicsWithDeadLetters(environment.getRequiredProperty("spring.kafka.bootstrap-servers"),
-                "payment.events");
+                "payment.events", "payment.commands");
     }
 
     @Test
     void theEndpointIsDocumented() {
-        expectDocumented(http, "/api/v1/payments");
+        expectDocumented(http, "/api/v1/payments", "/api/v1/payments/{id}", "/api/v1/payments/{id}/invoice");
     }
 
     private UUID insertPayment(String customerId, UUID orderId, String status, String providerPaymentId, Instant at) {

@@ -3,6 +3,7 @@ package io.tienda.payment.payments.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tienda.payment.payments.Payments;
 import io.tienda.payment.payments.persistence.PaymentRepository;
 import io.tienda.payment.payments.persistence.PaymentRepository.Filter;
 import io.tienda.platform.security.CurrentUser;
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,11 +26,23 @@ import java.util.UUID;
 class PaymentResource {
 
     private final PaymentRepository payments;
+    private final Payments reading;
     private final CurrentUser currentUser;
 
-    PaymentResource(PaymentRepository payments, CurrentUser currentUser) {
+    PaymentResource(PaymentRepository payments, Payments reading, CurrentUser currentUser) {
         this.payments = payments;
+        this.reading = reading;
         this.currentUser = currentUser;
+    }
+
+    @Operation(summary = "One payment with its ledger and refunds",
+            description = "The order's customer or staff (SUPPORT, MANAGER, ADMIN); anyone else gets 404. While the "
+                    + "provider waits for the shopper (3-D Secure), nextAction says what to do.")
+    @GetMapping("/{id}")
+    public PaymentDetails get(@PathVariable UUID id) {
+        Payments.PaymentRecord found = reading.get(id);
+        currentUser.requireOwnerOr(found.payment().customerId(), "payment", id, Roles.STAFF);
+        return PaymentDetails.of(found);
     }
 
     @Operation(summary = "List payments, newest first",

@@ -1,16 +1,30 @@
 package io.tienda.payment.payments.domain;
 
+import io.tienda.platform.problem.DomainException;
+
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
- * An attempt to take an order's money. Holds no card data: the provider keeps that.
+ * An attempt to take an order's money. Holds no card data: the provider keeps that, and this keeps
+ * the provider's id for the payment. The ledger of captured and refunded money lives here too:
+ * settled plus pending refunds never exceed what was captured.
  *
- * @param amount in minor units of {@code currency}
+ * @param amount              authorised amount, in minor units of {@code currency}
+ * @param idempotencyKey      the saga's key for the authorisation; stored before the provider is called
+ * @param capturedAmount      taken from the shopper (0 until captured)
+ * @param refundedAmount      sent back and settled by the provider
+ * @param refundPendingAmount asked back, not yet settled by the provider
+ * @param captureBefore       when the provider drops the authorisation if it is not captured
+ * @param pendingAction       a capture or void asked for and not yet confirmed by the provider
+ * @param pendingCaptureAmount what the pending capture takes
  */
 public record Payment(UUID id, UUID orderId, String customerId, PaymentProvider provider, PaymentStatus status,
-        long amount, String currency, Instant createdAt, Instant updatedAt) {
+        long amount, String currency, Instant createdAt, Instant updatedAt, String providerPaymentId,
+        String idempotencyKey, long capturedAmount, long refundedAmount, long refundPendingAmount,
+        Instant captureBefore, PendingAction pendingAction, long pendingCaptureAmount, String declineCode,
+        String failureReason, NextAction nextAction) {
 
     public Payment {
         Objects.requireNonNull(id, "id");
@@ -21,23 +35,90 @@ public record Payment(UUID id, UUID orderId, String customerId, PaymentProvider 
         Objects.requireNonNull(currency, "currency");
     }
 
+    /** A payment as listed, without its ledger; captured payments count their whole amount as captured. */
+    public Payment(UUID id, UUID orderId, String customerId, PaymentProvider provider, PaymentStatus status,
+            long amount, String currency, Instant createdAt, Instant updatedAt) {
+        this(id, orderId, customerId, provider, status, amount, currency, createdAt, updatedAt, null, null,
+                status.isCaptured() ? amount : 0, 0, 0, null, null, 0, null, null, null);
+    }
+
+    /** A new attempt, before the provider is called. */
+    public static Payment start(UUID orderId, String customerId, PaymentProvider provider, long amount,
+            String currency, String idempotencyKey, Instant now) {
+        if (amount <= 0) {
+            throw DomainException.invalid("a payment takes at least one minor unit: " + amount);
+        }
+        return new Payment(UUID.randomUUID(), orderId, customerId, provider, PaymentStatus.PENDING, amount, currency,
+                now, now, null, idempotencyKey, 0, 0, 0, null, null, 0, null, null, null);
+    }
+
     /** The provider holds the money until it is captured or voided. */
     public Payment authorized(Instant now) {
-        return moveTo(PaymentStatus.AUTHORIZED, now);
+        return authorized(providerPaymentId, captureBefore, now);
+    }
+
+    public Payment authorized(String providerId, Instant holdUntil, Instant now) {
+        PaymentStatus.MOVES.require(what(), status, PaymentStatus.AUTHORIZED);
+        return with(PaymentStatus.AUTHORIZED, providerId, capturedAmount, holdUntil, null, 0, null, null, null, now);
+    }
+
+    /** The shopper has to authenticate (3-D Secure) before the provider authorises. */
+    public Payment actionRequired(String providerId, NextAction action, Instant now) {
+        PaymentStatus.MOVES.require(what(), status, PaymentStatus.REQUIRES_ACTION);
+        return with(PaymentStatus.REQUIRES_ACTION, providerId, capturedAmount, captureBefore, null, 0, null, null,
+                action, now);
     }
 
     /** The provider declined, or the authorisation could not be completed. */
     public Payment failed(Instant now) {
-        return moveTo(PaymentStatus.FAILED, now);
+        return failed(null, null, null, now);
+    }
+
+    public Payment failed(String providerId, String reason, String decline, Instant now) {
+        PaymentStatus.MOVES.require(what(), status, PaymentStatus.FAILED);
+        return with(PaymentStatus.FAILED, providerId == null ? providerPaymentId : providerId, capturedAmount,
+                captureBefore, null, 0, decline, reason, null, now);
     }
 
     public Payment captured(Instant now) {
-        return moveTo(PaymentStatus.CAPTURED, now);
+        return captured(amount, now);
+    }
+
+    /** The provider took {@code taken} of the authorised amount. */
+    public Payment captured(long taken, Instant now) {
+        PaymentStatus.MOVES.require(what(), status, PaymentStatus.CAPTURED);
+        if (taken <= 0 || taken > amount) {
+            throw new IllegalArgumentException("captured amount must be 1 to " + amount + ": " + taken);
+        }
+        return with(PaymentStatus.CAPTURED, providerPaymentId, taken, captureBefore, null, 0, null, null, null, now);
     }
 
     /** The authorisation was released without taking the money. */
     public Payment voided(Instant now) {
-        return moveTo(PaymentStatus.VOIDED, now);
+        PaymentStatus.MOVES.require(what(), status, PaymentStatus.VOIDED);
+        return with(PaymentStatus.VOIDED, providerPaymentId, capturedAmount, captureBefore, null, 0, null,
+                failureReason, null, now);
+    }
+
+    /** The saga confirmed the order: capture {@code taken}, retried by the sweeper until the provider confirms. */
+    public Payment captureRequested(long taken, Instant now) {
+        if (status != PaymentStatus.AUTHORIZED) {
+            throw DomainException.conflict("payment " + id + " is " + status + ", not authorised: nothing to capture");
+        }
+        if (taken <= 0 || taken > amount) {
+            throw DomainException.unprocessable("payment " + id + " authorised " + amount + ", cannot capture " + taken);
+        }
+        return with(status, providerPaymentId, capturedAmount, captureBefore, PendingAction.CAPTURE, taken,
+                declineCode, failureReason, nextAction, now);
+    }
+
+    /** The saga gave up on the order: release the authorisation, retried by the sweeper until confirmed. */
+    public Payment voidRequested(String why, Instant now) {
+        if (status != PaymentStatus.AUTHORIZED && status != PaymentStatus.REQUIRES_ACTION) {
+            throw DomainException.conflict("payment " + id + " is " + status + ": nothing to void");
+        }
+        return with(status, providerPaymentId, capturedAmount, captureBefore, PendingAction.VOID, 0, declineCode,
+                why, nextAction, now);
     }
 
     /**
@@ -46,14 +127,75 @@ public record Payment(UUID id, UUID orderId, String customerId, PaymentProvider 
      * @param refundedSoFar everything refunded of this payment, this refund included, in minor units
      */
     public Payment refunded(long refundedSoFar, Instant now) {
-        if (refundedSoFar <= 0 || refundedSoFar > amount) {
-            throw new IllegalArgumentException("refunded total must be 1 to " + amount + ": " + refundedSoFar);
+        if (!status.isCaptured()) {
+            PaymentStatus.MOVES.require(what(), status, PaymentStatus.PARTIALLY_REFUNDED);
         }
-        return moveTo(refundedSoFar == amount ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED, now);
+        if (refundedSoFar <= 0 || refundedSoFar > capturedAmount) {
+            throw new IllegalArgumentException("refunded total must be 1 to " + capturedAmount + ": " + refundedSoFar);
+        }
+        PaymentStatus next = refundedSoFar == capturedAmount ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
+        PaymentStatus.MOVES.require(what(), status, next);
+        return new Payment(id, orderId, customerId, provider, next, amount, currency, createdAt, now,
+                providerPaymentId, idempotencyKey, capturedAmount, refundedSoFar, refundPendingAmount, captureBefore,
+                pendingAction, pendingCaptureAmount, declineCode, failureReason, nextAction);
     }
 
-    private Payment moveTo(PaymentStatus next, Instant now) {
-        PaymentStatus.MOVES.require("payment " + id, status, next);
-        return new Payment(id, orderId, customerId, provider, next, amount, currency, createdAt, now);
+    /** What may still be refunded: captured, less settled and pending refunds. */
+    public long refundable() {
+        return capturedAmount - refundedAmount - refundPendingAmount;
+    }
+
+    /**
+     * Sets {@code requested} aside for a refund, refusing more than may still be refunded.
+     */
+    public Payment refundRequested(long requested, Instant now) {
+        if (!status.isCaptured()) {
+            throw DomainException.custom(409, "payment-not-captured", "The payment was not captured",
+                    "payment " + id + " is " + status + ": only captured money can be refunded");
+        }
+        if (requested <= 0) {
+            throw DomainException.invalid("a refund returns at least one minor unit");
+        }
+        if (requested > refundable()) {
+            throw DomainException.custom(409, "refund-exceeds-captured", "The refund exceeds what can be refunded",
+                    "payment " + id + " can refund at most " + refundable() + " " + currency + " more, not "
+                            + requested);
+        }
+        return withLedger(refundedAmount, refundPendingAmount + requested, now);
+    }
+
+    /** A pending refund settled: it moves from pending to refunded, and the status follows. */
+    public Payment refundSettled(long settled, Instant now) {
+        Payment lessPending = withLedger(refundedAmount, Math.max(0, refundPendingAmount - settled), now);
+        return lessPending.refunded(refundedAmount + settled, now);
+    }
+
+    /** A pending refund failed: its amount may be refunded again. */
+    public Payment refundReleased(long released, Instant now) {
+        return withLedger(refundedAmount, Math.max(0, refundPendingAmount - released), now);
+    }
+
+    /** A refund made outside the platform, learned from the provider, joins the ledger as settled. */
+    public Payment refundedElsewhere(long refund, Instant now) {
+        long total = Math.min(capturedAmount, refundedAmount + refund);
+        long pending = Math.min(refundPendingAmount, capturedAmount - total);
+        return withLedger(refundedAmount, pending, now).refunded(total, now);
+    }
+
+    private Payment withLedger(long refunded, long pending, Instant now) {
+        return new Payment(id, orderId, customerId, provider, status, amount, currency, createdAt, now,
+                providerPaymentId, idempotencyKey, capturedAmount, refunded, pending, captureBefore, pendingAction,
+                pendingCaptureAmount, declineCode, failureReason, nextAction);
+    }
+
+    private Payment with(PaymentStatus next, String providerId, long captured, Instant holdUntil, PendingAction pending,
+            long pendingCapture, String decline, String reason, NextAction action, Instant now) {
+        return new Payment(id, orderId, customerId, provider, next, amount, currency, createdAt, now, providerId,
+                idempotencyKey, captured, refundedAmount, refundPendingAmount, holdUntil, pending, pendingCapture,
+                decline, reason, action);
+    }
+
+    private String what() {
+        return "payment " + id;
     }
 }

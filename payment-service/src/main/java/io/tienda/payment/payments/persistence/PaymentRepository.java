@@ -1,23 +1,39 @@
 package io.tienda.payment.payments.persistence;
 
+import io.tienda.payment.payments.domain.NextAction;
 import io.tienda.payment.payments.domain.Payment;
 import io.tienda.payment.payments.domain.PaymentProvider;
 import io.tienda.payment.payments.domain.PaymentStatus;
+import io.tienda.payment.payments.domain.PendingAction;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
-/** Payments in PostgreSQL. */
+/** Payments in PostgreSQL. A payment row is locked before its refunds. */
 @Repository
 public class PaymentRepository {
+
+    private static final String COLUMNS = """
+            select id, order_id, customer_id, provider, status, amount, currency, created_at, updated_at,
+                   provider_payment_id, idempotency_key, captured_amount, refunded_amount, refund_pending_amount,
+                   capture_before, pending_action, pending_capture_amount, decline_code, failure_reason,
+                   next_action_type, next_action_url, client_secret
+              from payments""";
+
+    /** Statuses that count for an order: at most one such payment per order (a partial unique index). */
+    private static final String LIVE = "('PENDING', 'REQUIRES_ACTION', 'AUTHORIZED', 'CAPTURED', 'PARTIALLY_REFUNDED', "
+            + "'REFUNDED')";
 
     private final JdbcClient jdbc;
 
@@ -59,9 +75,7 @@ public class PaymentRepository {
 
     /** Newest first; the id breaks ties so that pages never overlap. */
     public List<Payment> find(Filter filter, long offset, int limit) {
-        return jdbc.sql("select id, order_id, customer_id, provider, status, amount, currency, created_at, updated_at"
-                        + " from payments" + filter.where()
-                        + " order by created_at desc, id desc limit :limit offset :offset")
+        return jdbc.sql(COLUMNS + filter.where() + " order by created_at desc, id desc limit :limit offset :offset")
                 .params(filter.params())
                 .param("limit", limit)
                 .param("offset", offset)
@@ -76,11 +90,124 @@ public class PaymentRepository {
                 .single();
     }
 
+    public Optional<Payment> find(UUID id) {
+        return jdbc.sql(COLUMNS + " where id = :id").param("id", id).query(PaymentRepository::payment).optional();
+    }
+
+    /** The payment, locked until this transaction ends. */
+    public Optional<Payment> lock(UUID id) {
+        return jdbc.sql(COLUMNS + " where id = :id for update").param("id", id).query(PaymentRepository::payment)
+                .optional();
+    }
+
+    /** The order's live payment (at most one), locked. */
+    public Optional<Payment> lockLive(UUID orderId) {
+        return jdbc.sql(COLUMNS + " where order_id = :order and status in " + LIVE + " for update")
+                .param("order", orderId).query(PaymentRepository::payment).optional();
+    }
+
+    /** The order's live payment, else its latest attempt, locked. */
+    public Optional<Payment> lockLatest(UUID orderId) {
+        return jdbc.sql(COLUMNS + " where order_id = :order order by (status in " + LIVE + ") desc, created_at desc,"
+                        + " id desc limit 1 for update")
+                .param("order", orderId).query(PaymentRepository::payment).optional();
+    }
+
+    public Optional<Payment> lockByIdempotencyKey(String key) {
+        return jdbc.sql(COLUMNS + " where idempotency_key = :key for update").param("key", key)
+                .query(PaymentRepository::payment).optional();
+    }
+
+    public Optional<Payment> lockByProviderId(PaymentProvider provider, String providerPaymentId) {
+        return jdbc.sql(COLUMNS + " where provider = :provider and provider_payment_id = :pid for update")
+                .param("provider", provider.name()).param("pid", providerPaymentId)
+                .query(PaymentRepository::payment).optional();
+    }
+
+    /**
+     * Stores a new attempt unless its idempotency key is taken or its order already has a live
+     * payment; answers whether it was stored. A concurrent insert for the same order waits for the
+     * other transaction and then finds the order taken.
+     */
+    public boolean insert(Payment payment) {
+        return jdbc.sql("""
+                        insert into payments (id, order_id, customer_id, provider, status, amount, currency,
+                                              idempotency_key, created_at, updated_at)
+                        values (:id, :order, :customer, :provider, :status, :amount, :currency, :key, :now, :now)
+                        on conflict do nothing""")
+                .param("id", payment.id()).param("order", payment.orderId()).param("customer", payment.customerId())
+                .param("provider", payment.provider().name()).param("status", payment.status().name())
+                .param("amount", payment.amount()).param("currency", payment.currency())
+                .param("key", payment.idempotencyKey()).param("now", Timestamp.from(payment.createdAt()))
+                .update() == 1;
+    }
+
+    public void save(Payment payment) {
+        NextAction action = payment.nextAction();
+        jdbc.sql("""
+                        update payments set status = :status, provider_payment_id = :pid, captured_amount = :captured,
+                               refunded_amount = :refunded, refund_pending_amount = :pending,
+                               capture_before = :captureBefore, pending_action = :pendingAction,
+                               pending_capture_amount = :pendingCapture, decline_code = :decline,
+                               failure_reason = :reason, next_action_type = :actionType, next_action_url = :actionUrl,
+                               client_secret = :secret, updated_at = :now, version = version + 1,
+                               captured_at = coalesce(captured_at, case when :captured > 0 then cast(:now as timestamptz) end)
+                         where id = :id""")
+                .param("status", payment.status().name()).param("pid", payment.providerPaymentId())
+                .param("captured", payment.capturedAmount()).param("refunded", payment.refundedAmount())
+                .param("pending", payment.refundPendingAmount())
+                .param("captureBefore", payment.captureBefore() == null ? null : Timestamp.from(payment.captureBefore()))
+                .param("pendingAction", payment.pendingAction() == null ? null : payment.pendingAction().name())
+                .param("pendingCapture", payment.pendingCaptureAmount())
+                .param("decline", payment.declineCode()).param("reason", truncate(payment.failureReason()))
+                .param("actionType", action == null ? null : action.type())
+                .param("actionUrl", action == null ? null : action.url())
+                .param("secret", action == null ? null : action.clientSecret())
+                .param("now", Timestamp.from(payment.updatedAt()))
+                .param("id", payment.id())
+                .update();
+    }
+
+    /**
+     * Authorisations the sweeper must act on: a capture or void not yet confirmed by the provider,
+     * or a hold that ends before {@code horizon}.
+     */
+    public List<UUID> dueForSweep(Instant horizon, int limit) {
+        return jdbc.sql("""
+                        select id from payments
+                         where status = 'AUTHORIZED' and (pending_action is not null or capture_before <= :horizon)
+                         order by capture_before nulls last, id limit :limit""")
+                .param("horizon", Timestamp.from(horizon)).param("limit", limit)
+                .query(UUID.class).list();
+    }
+
+    /** When the payment's money was taken; empty until it is captured. */
+    public Optional<Instant> capturedAt(UUID id) {
+        return jdbc.sql("select captured_at from payments where id = :id and captured_at is not null").param("id", id)
+                .query((rs, row) -> rs.getObject("captured_at", OffsetDateTime.class).toInstant()).optional();
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 1000 ? text : text.substring(0, 1000);
+    }
+
     private static Payment payment(ResultSet rs, int row) throws SQLException {
+        String actionType = rs.getString("next_action_type");
+        String pendingAction = rs.getString("pending_action");
         return new Payment(rs.getObject("id", UUID.class), rs.getObject("order_id", UUID.class),
                 rs.getString("customer_id"), PaymentProvider.valueOf(rs.getString("provider")),
                 PaymentStatus.valueOf(rs.getString("status")), rs.getLong("amount"), rs.getString("currency"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+                instant(rs, "created_at"), instant(rs, "updated_at"), rs.getString("provider_payment_id"),
+                rs.getString("idempotency_key"), rs.getLong("captured_amount"), rs.getLong("refunded_amount"),
+                rs.getLong("refund_pending_amount"), instant(rs, "capture_before"),
+                pendingAction == null ? null : PendingAction.valueOf(pendingAction), rs.getLong("pending_capture_amount"),
+                rs.getString("decline_code"), rs.getString("failure_reason"),
+                actionType == null ? null : new NextAction(actionType, rs.getString("next_action_url"),
+                        rs.getString("client_secret")));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 }

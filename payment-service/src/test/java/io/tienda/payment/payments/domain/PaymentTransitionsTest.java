@@ -1,5 +1,6 @@
 package io.tienda.payment.payments.domain;
 
+import io.tienda.platform.problem.DomainException;
 import io.tienda.platform.problem.IllegalTransitionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,6 +71,78 @@ class PaymentTransitionsTest {
         Payment captured = in(PaymentStatus.CAPTURED);
         assertThatIllegalArgumentException().isThrownBy(() -> captured.refunded(0, LATER));
         assertThatIllegalArgumentException().isThrownBy(() -> captured.refunded(5_001, LATER));
+    }
+
+    @Test
+    void threeDSecureComesBetweenPendingAndAuthorised() {
+        NextAction action = new NextAction("redirect_to_url", "https://example.test/3ds", "pi_1_secret");
+        Payment waiting = in(PaymentStatus.PENDING).actionRequired("pi_1", action, LATER);
+
+        assertThat(waiting.status()).isEqualTo(PaymentStatus.REQUIRES_ACTION);
+        assertThat(waiting.nextAction()).isEqualTo(action);
+        assertThat(waiting.authorized("pi_1", LATER.plusSeconds(3600), LATER).status())
+                .isEqualTo(PaymentStatus.AUTHORIZED);
+        assertThat(waiting.failed("pi_1", "authentication failed", null, LATER).status())
+                .isEqualTo(PaymentStatus.FAILED);
+        assertThat(waiting.voided(LATER).status()).isEqualTo(PaymentStatus.VOIDED);
+        assertRefused(PaymentStatus.REQUIRES_ACTION, Payment::captured);
+        assertThat(waiting.toString()).doesNotContain("pi_1_secret");
+    }
+
+    @Test
+    void aCaptureMayTakeLessThanTheAuthorisationAndRefundsAreBoundByWhatWasTaken() {
+        Payment captured = in(PaymentStatus.AUTHORIZED).captured(3_000, LATER);
+
+        assertThat(captured.capturedAmount()).isEqualTo(3_000);
+        assertThat(captured.refundable()).isEqualTo(3_000);
+        assertThat(captured.refunded(3_000, LATER).status()).isEqualTo(PaymentStatus.REFUNDED);
+        assertThatIllegalArgumentException().isThrownBy(() -> captured.refunded(3_001, LATER));
+        assertThatIllegalArgumentException().isThrownBy(() -> in(PaymentStatus.AUTHORIZED).captured(5_001, LATER));
+    }
+
+    @Test
+    void theLedgerSetsPendingRefundsAsideAndRefusesMoreThanIsLeft() {
+        Payment captured = in(PaymentStatus.CAPTURED);
+        Payment held = captured.refundRequested(2_000, LATER).refundRequested(2_500, LATER);
+
+        assertThat(held.refundPendingAmount()).isEqualTo(4_500);
+        assertThat(held.refundable()).isEqualTo(500);
+        assertThatThrownBy(() -> held.refundRequested(501, LATER))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.status()).isEqualTo(409);
+                    assertThat(e.type().toString()).endsWith("/refund-exceeds-captured");
+                });
+        Payment settled = held.refundSettled(2_000, LATER);
+        assertThat(settled.status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
+        assertThat(settled.refundedAmount()).isEqualTo(2_000);
+        assertThat(settled.refundPendingAmount()).isEqualTo(2_500);
+        Payment released = settled.refundReleased(2_500, LATER);
+        assertThat(released.refundable()).isEqualTo(3_000);
+        assertThatThrownBy(() -> in(PaymentStatus.AUTHORIZED).refundRequested(1, LATER))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status()).isEqualTo(409));
+    }
+
+    @Test
+    void aRefundMadeAtTheProviderJoinsTheLedgerWithoutEverExceedingWhatWasTaken() {
+        Payment partly = in(PaymentStatus.CAPTURED).refundedElsewhere(1_000, LATER);
+        assertThat(partly.status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
+        assertThat(partly.refundedAmount()).isEqualTo(1_000);
+
+        Payment whole = partly.refundedElsewhere(9_999, LATER);
+        assertThat(whole.status()).isEqualTo(PaymentStatus.REFUNDED);
+        assertThat(whole.refundedAmount()).isEqualTo(5_000);
+    }
+
+    @Test
+    void captureAndVoidRequestsNeedAnAuthorisation() {
+        Payment authorized = in(PaymentStatus.AUTHORIZED);
+
+        assertThat(authorized.captureRequested(5_000, LATER).pendingAction()).isEqualTo(PendingAction.CAPTURE);
+        assertThat(authorized.voidRequested("timeout", LATER).pendingAction()).isEqualTo(PendingAction.VOID);
+        assertThatThrownBy(() -> authorized.captureRequested(5_001, LATER)).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> in(PaymentStatus.CAPTURED).captureRequested(1, LATER))
+                .isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> in(PaymentStatus.FAILED).voidRequested("x", LATER)).isInstanceOf(DomainException.class);
     }
 
     private static void assertRefused(PaymentStatus from, BiFunction<Payment, Instant, Payment> move) {

@@ -1,0 +1,309 @@
+package io.tienda.payment.payments;
+
+import io.tienda.payment.PaymentProblems;
+import io.tienda.payment.payments.domain.Payment;
+import io.tienda.payment.payments.domain.PaymentGateway.RefundOutcome;
+import io.tienda.payment.payments.domain.ProviderUnavailableException;
+import io.tienda.payment.payments.domain.Refund;
+import io.tienda.payment.payments.domain.RefundSource;
+import io.tienda.payment.payments.domain.RefundStatus;
+import io.tienda.payment.payments.persistence.PaymentRepository;
+import io.tienda.payment.payments.persistence.RefundRepository;
+import io.tienda.platform.events.Money;
+import io.tienda.platform.events.saga.PaymentRefundFailed;
+import io.tienda.platform.events.saga.PaymentRefunded;
+import io.tienda.platform.events.saga.RefundPayment;
+import io.tienda.platform.problem.DomainException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Refunds of captured payments and their ledger. A refund is set aside on its payment (locked row)
+ * before the provider is called, so pending and settled refunds together never exceed what was
+ * captured, however many requests race; the table's check constraint says the same. Each refund has
+ * the caller's key: the same key refunds once and answers the first answer again; the same key with
+ * another amount is refused. Refunds made at the provider directly join the ledger from its webhooks.
+ */
+@Service
+public class Refunds {
+
+    private static final Logger log = LoggerFactory.getLogger(Refunds.class);
+
+    private final PaymentRepository payments;
+    private final RefundRepository refunds;
+    private final ProviderCalls calls;
+    private final Replies replies;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    Refunds(PaymentRepository payments, RefundRepository refunds, ProviderCalls calls, Replies replies,
+            TransactionTemplate transactions, Clock clock) {
+        this.payments = payments;
+        this.refunds = refunds;
+        this.calls = calls;
+        this.replies = replies;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** What staff ask: an amount of the payment's currency back, with a reason. */
+    public record StaffRefund(long amount, String reason) {
+    }
+
+    /** A refund and whether it is the first answer of its key or a replay. */
+    public record Outcome(Refund refund, boolean replayed) {
+    }
+
+    /**
+     * A manager's or administrator's refund, at most once per Idempotency-Key. Refuses more than may
+     * still be refunded (409), a payment that was not captured (409), and a key reused for another
+     * request (422).
+     */
+    public Outcome refundByStaff(UUID paymentId, String idempotencyKey, StaffRefund request, String staffId) {
+        String key = "staff:" + idempotencyKey;
+        String hash = hash(request.amount() + "|" + (request.reason() == null ? "" : request.reason()));
+        Prepared prepared = transactions.execute(status -> {
+            Payment payment = payments.lock(paymentId).orElseThrow(() -> DomainException.notFound("payment", paymentId));
+            return prepare(payment, key, hash, RefundSource.STAFF, request.amount(), payment.currency(),
+                    request.reason(), staffId);
+        });
+        RefundOutcome answer = prepared.needsCall() ? callRefund(prepared.refund()) : null;
+        Refund refund = prepared.needsCall()
+                ? transactions.execute(status -> settle(prepared.refund().id(), answer))
+                : refunds.find(prepared.refund().id()).orElseThrow();
+        return new Outcome(refund, !prepared.fresh());
+    }
+
+    /**
+     * The saga's refund. Answers {@link PaymentRefunded} or {@link PaymentRefundFailed} when settled,
+     * or nothing yet when the provider has not settled it (its webhook answers later).
+     */
+    public Settlement refundBySaga(RefundPayment command) {
+        UUID orderId = command.orderId();
+        Money amount = command.amount();
+        if (amount == null || command.refundKey() == null || command.refundKey().isBlank()) {
+            return () -> replies.reply(orderId, new PaymentRefundFailed(orderId, null, null,
+                    amount == null ? Money.of(0, "EUR") : amount, "invalid-command: amount and refundKey are required"));
+        }
+        String key = "saga:" + command.refundKey();
+        String hash = hash(amount.amount() + "|" + amount.currency());
+        Prepared prepared;
+        try {
+            prepared = transactions.execute(status -> {
+                Payment payment = payments.lockLive(orderId).orElseThrow(() -> DomainException.conflict(
+                        "order " + orderId + " has no captured payment"));
+                return prepare(payment, key, hash, RefundSource.SAGA, amount.amount(), amount.currency(),
+                        command.reason(), "order-service");
+            });
+        } catch (DomainException refused) {
+            String why = refused.getMessage();
+            return () -> {
+                PaymentRefundFailed failed = new PaymentRefundFailed(orderId, null, null, amount, why);
+                replies.event(orderId, failed);
+                return replies.reply(orderId, failed);
+            };
+        }
+        if (!prepared.needsCall()) {
+            return () -> replies.reply(orderId, answer(refunds.lock(prepared.refund().id()).orElseThrow(), orderId));
+        }
+        RefundOutcome answer = callRefund(prepared.refund());
+        return () -> {
+            Refund refund = settle(prepared.refund().id(), answer);
+            return replies.reply(orderId, answer(refund, orderId));
+        };
+    }
+
+    /** Pending refunds whose provider call got no answer are asked again, with the same key. */
+    void retry(UUID refundId) {
+        Refund refund = refunds.find(refundId).orElse(null);
+        if (refund == null || refund.status() != RefundStatus.PENDING || refund.providerRefundId() != null) {
+            return;
+        }
+        RefundOutcome answer = callRefund(refund);
+        if (answer != null) {
+            transactions.executeWithoutResult(status -> {
+                Refund settled = settle(refundId, answer);
+                if (settled.source() == RefundSource.SAGA && settled.status() != RefundStatus.PENDING) {
+                    Payment payment = payments.find(settled.paymentId()).orElseThrow();
+                    replies.reply(payment.orderId(), answer(settled, payment.orderId()));
+                }
+            });
+        }
+    }
+
+    /**
+     * What the provider says of one of its refunds (a webhook), applied to the ledger: ours settle,
+     * one we never asked for joins it as made elsewhere. Runs in the caller's transaction.
+     *
+     * @param ourRefundId our id, when the provider kept it in the refund's metadata
+     */
+    public void providerRefund(String providerPaymentId, String providerRefundId, UUID ourRefundId, long amount,
+            RefundStatus status) {
+        Optional<Refund> known = refunds.findByProviderId(providerRefundId);
+        if (known.isEmpty() && ourRefundId != null) {
+            known = refunds.find(ourRefundId);
+        }
+        if (known.isPresent()) {
+            Refund refund = known.get();
+            if (refund.status() == RefundStatus.PENDING && status != RefundStatus.PENDING) {
+                Refund settled = settle(refund.id(), new RefundOutcome(providerRefundId, status, "failed at the provider"));
+                if (settled.source() == RefundSource.SAGA) {
+                    Payment payment = payments.find(settled.paymentId()).orElseThrow();
+                    replies.reply(payment.orderId(), answer(settled, payment.orderId()));
+                }
+            }
+            return;
+        }
+        if (status != RefundStatus.SUCCEEDED) {
+            return;
+        }
+        Optional<Payment> found = payments.lockByProviderId(calls.gateway().provider(), providerPaymentId);
+        if (found.isEmpty() || !found.get().status().isCaptured()) {
+            log.warn("refund {} at the provider matches no captured payment", providerRefundId);
+            return;
+        }
+        absorb(found.get(), "provider:" + providerRefundId, providerRefundId, amount);
+    }
+
+    /**
+     * A charge's refunded total from the provider: what our ledger does not account for (settled or
+     * pending) was refunded elsewhere. Runs in the caller's transaction.
+     */
+    public void providerRefundedTotal(String providerPaymentId, String chargeId, long amountRefunded) {
+        Optional<Payment> found = payments.lockByProviderId(calls.gateway().provider(), providerPaymentId);
+        if (found.isEmpty() || !found.get().status().isCaptured()) {
+            return;
+        }
+        Payment payment = found.get();
+        long unaccounted = amountRefunded - payment.refundedAmount() - payment.refundPendingAmount();
+        if (unaccounted > 0) {
+            absorb(payment, "provider:" + chargeId + ":" + amountRefunded, null, unaccounted);
+        }
+    }
+
+    private void absorb(Payment payment, String key, String providerRefundId, long amount) {
+        if (refunds.byKey(payment.id(), key).isPresent()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Payment next = payment.refundedElsewhere(amount, now);
+        long absorbed = next.refundedAmount() - payment.refundedAmount();
+        if (absorbed <= 0) {
+            return;
+        }
+        Refund refund = Refund.requested(payment.id(), key, RefundSource.PROVIDER, absorbed, payment.currency(),
+                "refunded at the provider", null, now).succeeded(providerRefundId, now);
+        refunds.insert(refund, null);
+        payments.save(next);
+        replies.event(payment.orderId(), new PaymentRefunded(payment.orderId(), payment.id().toString(),
+                refund.id().toString(), Money.of(absorbed, payment.currency())));
+        log.info("payment {}: {} {} refunded outside the platform joined the ledger", payment.id(), absorbed,
+                payment.currency());
+    }
+
+    private record Prepared(Refund refund, boolean fresh, boolean needsCall) {
+    }
+
+    private Prepared prepare(Payment payment, String key, String hash, RefundSource source, long amount,
+            String currency, String reason, String requestedBy) {
+        Optional<RefundRepository.Keyed> existing = refunds.byKey(payment.id(), key);
+        if (existing.isPresent()) {
+            if (existing.get().requestHash() != null && !existing.get().requestHash().equals(hash)) {
+                throw PaymentProblems.idempotencyKeyReused();
+            }
+            Refund refund = existing.get().refund();
+            return new Prepared(refund, false,
+                    refund.status() == RefundStatus.PENDING && refund.providerRefundId() == null);
+        }
+        if (!payment.currency().equals(currency)) {
+            throw DomainException.unprocessable("payment " + payment.id() + " is in " + payment.currency()
+                    + ", not " + currency);
+        }
+        Instant now = clock.instant();
+        Payment held = payment.refundRequested(amount, now);
+        Refund refund = Refund.requested(payment.id(), key, source, amount, currency, reason, requestedBy, now);
+        payments.save(held);
+        refunds.insert(refund, hash);
+        return new Prepared(refund, true, true);
+    }
+
+    private RefundOutcome callRefund(Refund refund) {
+        Payment payment = payments.find(refund.paymentId()).orElseThrow();
+        String key = ProviderCalls.key(refund.id(), "refund");
+        try {
+            return calls.call(payment.id(), "REFUND", key, refund.amount(),
+                    gateway -> gateway.refund(payment.providerPaymentId(), refund.id(), refund.amount(), key));
+        } catch (ProviderUnavailableException e) {
+            return null;
+        }
+    }
+
+    /** Applies the provider's answer to a pending refund and its payment's ledger; answers the refund. */
+    private Refund settle(UUID refundId, RefundOutcome answer) {
+        Refund pending = refunds.find(refundId).orElseThrow();
+        Payment payment = payments.lock(pending.paymentId()).orElseThrow();
+        Refund refund = refunds.lock(refundId).orElseThrow();
+        if (refund.status() != RefundStatus.PENDING || answer == null) {
+            return refund;
+        }
+        Instant now = clock.instant();
+        UUID orderId = payment.orderId();
+        switch (answer.status()) {
+            case PENDING -> {
+                Refund accepted = refund.acceptedAs(answer.providerRefundId(), now);
+                refunds.save(accepted);
+                return accepted;
+            }
+            case SUCCEEDED -> {
+                Refund succeeded = refund.succeeded(answer.providerRefundId(), now);
+                refunds.save(succeeded);
+                payments.save(payment.refundSettled(refund.amount(), now));
+                replies.event(orderId, new PaymentRefunded(orderId, payment.id().toString(), refund.id().toString(),
+                        Money.of(refund.amount(), refund.currency())));
+                log.info("refund {} of payment {} succeeded", refund.id(), payment.id());
+                return succeeded;
+            }
+            default -> {
+                Refund failed = refund.failed(answer.providerRefundId(),
+                        answer.failureReason() == null ? "refused by the provider" : answer.failureReason(), now);
+                refunds.save(failed);
+                payments.save(payment.refundReleased(refund.amount(), now));
+                replies.event(orderId, new PaymentRefundFailed(orderId, payment.id().toString(),
+                        refund.id().toString(), Money.of(refund.amount(), refund.currency()), failed.failureReason()));
+                log.info("refund {} of payment {} failed", refund.id(), payment.id());
+                return failed;
+            }
+        }
+    }
+
+    private static Object answer(Refund refund, UUID orderId) {
+        Money amount = Money.of(refund.amount(), refund.currency());
+        return switch (refund.status()) {
+            case PENDING -> null;
+            case SUCCEEDED -> new PaymentRefunded(orderId, refund.paymentId().toString(), refund.id().toString(),
+                    amount);
+            case FAILED -> new PaymentRefundFailed(orderId, refund.paymentId().toString(), refund.id().toString(),
+                    amount, refund.failureReason() == null ? "failed" : refund.failureReason());
+        };
+    }
+
+    private static String hash(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

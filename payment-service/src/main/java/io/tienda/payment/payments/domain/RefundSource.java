@@ -1,0 +1,11 @@
+package io.tienda.payment.payments.domain;
+
+/** Who asked for a refund. */
+public enum RefundSource {
+    /** order-service's saga, by a {@code payment.refund} command. */
+    SAGA,
+    /** A manager or administrator, through the staff endpoint. */
+    STAFF,
+    /** Made outside the platform (e.g. in Stripe's dashboard) and learned from a webhook. */
+    PROVIDER
+}

@@ -1,0 +1,109 @@
+package io.tienda.payment.payments.persistence;
+
+import io.tienda.payment.payments.domain.Refund;
+import io.tienda.payment.payments.domain.RefundSource;
+import io.tienda.payment.payments.domain.RefundStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Refunds in PostgreSQL. Always locked after their payment. */
+@Repository
+public class RefundRepository {
+
+    private static final String COLUMNS = """
+            select id, payment_id, refund_key, source, amount, currency, reason, status, provider_refund_id,
+                   failure_reason, requested_by, created_at, updated_at
+              from refunds""";
+
+    private final JdbcClient jdbc;
+
+    RefundRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A refund already asked under this key, with the hash of the request it was asked with. */
+    public record Keyed(Refund refund, String requestHash) {
+    }
+
+    public Optional<Keyed> byKey(UUID paymentId, String refundKey) {
+        return jdbc.sql("""
+                        select id, payment_id, refund_key, source, amount, currency, reason, status, provider_refund_id,
+                               failure_reason, requested_by, created_at, updated_at, request_hash
+                          from refunds where payment_id = :payment and refund_key = :key""")
+                .param("payment", paymentId).param("key", refundKey)
+                .query((rs, row) -> new Keyed(refund(rs, row), rs.getString("request_hash")))
+                .optional();
+    }
+
+    public Optional<Refund> find(UUID id) {
+        return jdbc.sql(COLUMNS + " where id = :id").param("id", id).query(RefundRepository::refund).optional();
+    }
+
+    public Optional<Refund> lock(UUID id) {
+        return jdbc.sql(COLUMNS + " where id = :id for update").param("id", id).query(RefundRepository::refund)
+                .optional();
+    }
+
+    public Optional<Refund> findByProviderId(String providerRefundId) {
+        return jdbc.sql(COLUMNS + " where provider_refund_id = :pid").param("pid", providerRefundId)
+                .query(RefundRepository::refund).optional();
+    }
+
+    public List<Refund> ofPayment(UUID paymentId) {
+        return jdbc.sql(COLUMNS + " where payment_id = :payment order by created_at, id").param("payment", paymentId)
+                .query(RefundRepository::refund).list();
+    }
+
+    /** Pending refunds the provider never acknowledged (its call timed out), oldest first. */
+    public List<UUID> unacknowledged(Instant olderThan, int limit) {
+        return jdbc.sql("""
+                        select id from refunds where status = 'PENDING' and provider_refund_id is null
+                           and source <> 'PROVIDER' and created_at < :before order by created_at limit :limit""")
+                .param("before", Timestamp.from(olderThan)).param("limit", limit).query(UUID.class).list();
+    }
+
+    public void insert(Refund refund, String requestHash) {
+        jdbc.sql("""
+                        insert into refunds (id, payment_id, refund_key, request_hash, source, amount, currency, reason,
+                                             status, provider_refund_id, failure_reason, requested_by, created_at,
+                                             updated_at)
+                        values (:id, :payment, :key, :hash, :source, :amount, :currency, :reason, :status, :pid,
+                                :failure, :by, :now, :now)""")
+                .param("id", refund.id()).param("payment", refund.paymentId()).param("key", refund.refundKey())
+                .param("hash", requestHash).param("source", refund.source().name()).param("amount", refund.amount())
+                .param("currency", refund.currency()).param("reason", refund.reason())
+                .param("status", refund.status().name()).param("pid", refund.providerRefundId())
+                .param("failure", refund.failureReason()).param("by", refund.requestedBy())
+                .param("now", Timestamp.from(refund.createdAt()))
+                .update();
+    }
+
+    public void save(Refund refund) {
+        jdbc.sql("""
+                        update refunds set status = :status, provider_refund_id = :pid, failure_reason = :failure,
+                                           updated_at = :now where id = :id""")
+                .param("status", refund.status().name()).param("pid", refund.providerRefundId())
+                .param("failure", refund.failureReason() == null || refund.failureReason().length() <= 1000
+                        ? refund.failureReason() : refund.failureReason().substring(0, 1000))
+                .param("now", Timestamp.from(refund.updatedAt())).param("id", refund.id())
+                .update();
+    }
+
+    private static Refund refund(ResultSet rs, int row) throws SQLException {
+        return new Refund(rs.getObject("id", UUID.class), rs.getObject("payment_id", UUID.class),
+                rs.getString("refund_key"), RefundSource.valueOf(rs.getString("source")), rs.getLong("amount"),
+                rs.getString("currency"), rs.getString("reason"), RefundStatus.valueOf(rs.getString("status")),
+                rs.getString("provider_refund_id"), rs.getString("failure_reason"), rs.getString("requested_by"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+}

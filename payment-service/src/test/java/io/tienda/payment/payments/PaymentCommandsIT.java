@@ -1,0 +1,329 @@
+package io.tienda.payment.payments;
+
+import io.tienda.payment.support.Messages;
+import io.tienda.payment.support.PaymentIT;
+import io.tienda.platform.events.Envelope;
+import io.tienda.platform.events.Money;
+import io.tienda.platform.events.Topics;
+import io.tienda.platform.events.saga.AuthorizePayment;
+import io.tienda.platform.events.saga.CapturePayment;
+import io.tienda.platform.events.saga.PaymentActionRequired;
+import io.tienda.platform.events.saga.PaymentAuthorized;
+import io.tienda.platform.events.saga.PaymentCaptureFailed;
+import io.tienda.platform.events.saga.PaymentCaptured;
+import io.tienda.platform.events.saga.PaymentFailed;
+import io.tienda.platform.events.saga.PaymentRefundFailed;
+import io.tienda.platform.events.saga.PaymentRefunded;
+import io.tienda.platform.events.saga.PaymentVoided;
+import io.tienda.platform.events.saga.RefundPayment;
+import io.tienda.platform.events.saga.VoidPayment;
+import io.tienda.platform.testing.KafkaProbe;
+import io.tienda.platform.testing.security.TestTokens;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The saga's payment commands, as order-service sends them: over Kafka end to end, and handed to
+ * the handler as the listener would (a replay under a new event id, a redelivery under the same).
+ * One charge per order whatever is replayed; refunds never exceed what was captured.
+ */
+class PaymentCommandsIT extends PaymentIT {
+
+    @Test
+    void anAuthorizeCommandOnKafkaIsAnsweredAuthorizedAndAnnounced() {
+        UUID order = UUID.randomUUID();
+        String customer = TestTokens.newCustomer();
+
+        messages().send(Topics.PAYMENT_COMMANDS, order.toString(),
+                new AuthorizePayment(order, customer, Money.of(2599, "EUR"), "pm_card_visa", "key-" + order));
+
+        JsonNode reply = messages().await(Topics.SAGA_REPLIES, "payment.authorized", order.toString(), 1).get(0).json();
+        assertThat(reply.get("orderId").asString()).isEqualTo(order.toString());
+        assertThat(reply.get("amount").get("amount").asLong()).isEqualTo(2599);
+        UUID payment = paymentOf(order);
+        assertThat(reply.get("paymentId").asString()).isEqualTo(payment.toString());
+        messages().await(Topics.PAYMENT_EVENTS, "payment.authorized", order.toString(), 1);
+        assertThat(status(payment)).isEqualTo("AUTHORIZED");
+        assertThat(payment(payment).get("provider_payment_id").toString()).startsWith("pi_sim_");
+        assertThat(payment(payment).get("capture_before")).isNotNull();
+    }
+
+    @Test
+    void aDeclinedCardIsAnsweredFailedWithItsDeclineCodeOverKafka() {
+        UUID order = UUID.randomUUID();
+
+        messages().send(Topics.PAYMENT_COMMANDS, order.toString(), new AuthorizePayment(order,
+                TestTokens.newCustomer(), Money.of(1000, "EUR"), "pm_card_chargeDeclinedInsufficientFunds", "k-" + order));
+
+        JsonNode reply = messages().await(Topics.SAGA_REPLIES, "payment.failed", order.toString(), 1).get(0).json();
+        assertThat(reply.get("declineCode").asString()).isEqualTo("insufficient_funds");
+        assertThat(reply.get("reason").asString()).contains("card_declined");
+        messages().await(Topics.PAYMENT_EVENTS, "payment.failed", order.toString(), 1);
+        assertThat(status(paymentOf(order))).isEqualTo("FAILED");
+    }
+
+    @Test
+    void aGenericDeclineFailsAndANewAttemptWithAnotherCardMaySucceed() {
+        UUID order = UUID.randomUUID();
+        String customer = TestTokens.newCustomer();
+
+        PaymentFailed failed = (PaymentFailed) authorize(order, customer, 1500, "pm_card_chargeDeclined", "a-" + order);
+        Object second = authorize(order, customer, 1500, "pm_card_visa", "b-" + order);
+
+        assertThat(failed.declineCode()).isEqualTo("generic_decline");
+        assertThat(second).isInstanceOf(PaymentAuthorized.class);
+        assertThat(count("select count(*) from payments where order_id = ?", order)).isEqualTo(2);
+    }
+
+    @Test
+    void captureTakesTheMoneyOnceAndAReplayAnswersTheSame() {
+        UUID order = UUID.randomUUID();
+        authorize(order, TestTokens.newCustomer(), 4000, "pm_card_visa");
+
+        Object first = capture(order, 4000);
+        Object again = capture(order, 4000);
+
+        assertThat(first).isInstanceOf(PaymentCaptured.class).isEqualTo(again);
+        assertThat(((PaymentCaptured) first).amount()).isEqualTo(Money.of(4000, "EUR"));
+        UUID payment = paymentOf(order);
+        assertThat(status(payment)).isEqualTo("CAPTURED");
+        assertThat(count("select attempts from provider_calls where payment_id = ? and operation = 'CAPTURE'", payment))
+                .isEqualTo(1);
+        assertThat(count("select amount_received from simulated_intents where id = ?",
+                payment(payment).get("provider_payment_id"))).isEqualTo(4000);
+    }
+
+    @Test
+    void aCaptureWithoutAnAuthorisationOrAboveItIsRefused() {
+        UUID none = UUID.randomUUID();
+        assertThat(capture(none, 100)).isInstanceOf(PaymentCaptureFailed.class);
+
+        UUID order = UUID.randomUUID();
+        authorize(order, TestTokens.newCustomer(), 1000, "pm_card_visa");
+        assertThat(capture(order, 1001)).isInstanceOf(PaymentCaptureFailed.class);
+        assertThat(status(paymentOf(order))).isEqualTo("AUTHORIZED");
+    }
+
+    @Test
+    void voidReleasesTheAuthorisationAndAnswersEveryTime() {
+        UUID order = UUID.randomUUID();
+        authorize(order, TestTokens.newCustomer(), 1200, "pm_card_visa");
+
+        Object voided = voidPayment(order, "stock-rejected");
+        Object again = voidPayment(order, "stock-rejected");
+
+        assertThat(voided).isInstanceOf(PaymentVoided.class).isEqualTo(again);
+        UUID payment = paymentOf(order);
+        assertThat(status(payment)).isEqualTo("VOIDED");
+        assertThat(jdbc.sql("select status from simulated_intents where id = :id")
+                .param("id", payment(payment).get("provider_payment_id")).query(String.class).single())
+                .isEqualTo("canceled");
+        assertThat(voidPayment(UUID.randomUUID(), "nothing-held")).isInstanceOf(PaymentVoided.class);
+        assertThat(capture(order, 1200)).isInstanceOf(PaymentCaptureFailed.class);
+    }
+
+    @Test
+    void partialThenFullRefundsAreAnsweredAndTheLedgerAddsUp() {
+        UUID order = UUID.randomUUID();
+        UUID payment = capturedPayment(order, TestTokens.newCustomer(), 5000);
+
+        Object partial = refund(order, 2000, "r1-" + order);
+        Object rest = refund(order, 3000, "r2-" + order);
+        Object tooMuch = refund(order, 1, "r3-" + order);
+
+        assertThat(partial).isInstanceOf(PaymentRefunded.class);
+        assertThat(((PaymentRefunded) partial).amount()).isEqualTo(Money.of(2000, "EUR"));
+        assertThat(rest).isInstanceOf(PaymentRefunded.class);
+        assertThat(tooMuch).isInstanceOf(PaymentRefundFailed.class);
+        assertThat(status(payment)).isEqualTo("REFUNDED");
+        assertThat(payment(payment)).containsEntry("refunded_amount", 5000L).containsEntry("refund_pending_amount", 0L);
+        assertThat(count("select amount_refunded from simulated_intents where id = ?",
+                payment(payment).get("provider_payment_id"))).isEqualTo(5000);
+        messages().await(Topics.PAYMENT_EVENTS, "payment.refunded", order.toString(), 2);
+    }
+
+    @Test
+    void aRefundReplayedWithItsKeyRefundsOnceAndTheSameKeyWithAnotherAmountIsRefused() {
+        UUID order = UUID.randomUUID();
+        UUID payment = capturedPayment(order, TestTokens.newCustomer(), 3000);
+
+        Object first = refund(order, 1000, "rk-" + order);
+        Object replay = refund(order, 1000, "rk-" + order);
+        Object other = refund(order, 1500, "rk-" + order);
+
+        assertThat(first).isInstanceOf(PaymentRefunded.class).isEqualTo(replay);
+        assertThat(other).isInstanceOf(PaymentRefundFailed.class);
+        assertThat(payment(payment)).containsEntry("refunded_amount", 1000L);
+        assertThat(count("select count(*) from refunds where payment_id = ?", payment)).isEqualTo(1);
+    }
+
+    @Test
+    void replayedAuthorizeCommandsChargeOnce() {
+        UUID order = UUID.randomUUID();
+        String customer = TestTokens.newCustomer();
+        AuthorizePayment command = new AuthorizePayment(order, customer, Money.of(999, "EUR"), "pm_card_visa",
+                "replayed-" + order);
+        UUID eventId = UUID.randomUUID();
+
+        Object first = commands.handle(Messages.inbound(Topics.PAYMENT_COMMANDS, command, eventId, order.toString()));
+        Object redelivered = commands.handle(Messages.inbound(Topics.PAYMENT_COMMANDS, command, eventId,
+                order.toString()));
+        Object resent = send(order, command);
+        Object otherKey = send(order, new AuthorizePayment(order, customer, Money.of(999, "EUR"), "pm_card_visa",
+                "another-" + order));
+
+        assertThat(first).isInstanceOf(PaymentAuthorized.class).isEqualTo(redelivered).isEqualTo(resent)
+                .isEqualTo(otherKey);
+        assertThat(count("select count(*) from payments where order_id = ?", order)).isEqualTo(1);
+        assertThat(intentsOf(order)).isEqualTo(1);
+        assertThat(count("select sum(attempts) from provider_calls where payment_id = ?", paymentOf(order)))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void concurrentAuthorizeCommandsForOneOrderChargeOnce() throws Exception {
+        UUID order = UUID.randomUUID();
+        String customer = TestTokens.newCustomer();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Object>> replies = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String key = i % 2 == 0 ? "same-" + order : "other-" + i + "-" + order;
+                replies.add(pool.submit(() -> authorize(order, customer, 700, "pm_card_visa", key)));
+            }
+            for (Future<Object> reply : replies) {
+                reply.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(count("select count(*) from payments where order_id = ? and status <> 'FAILED'", order))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from simulated_intents where metadata like ? and status = 'requires_capture'",
+                "%" + order + "%")).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentRefundsNeverExceedWhatWasCaptured() throws Exception {
+        UUID order = UUID.randomUUID();
+        UUID payment = capturedPayment(order, TestTokens.newCustomer(), 1000);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Object> replies = new ArrayList<>();
+        try {
+            List<Callable<Object>> attempts = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String key = "c" + i + "-" + order;
+                attempts.add(() -> send(order, new RefundPayment(order, Money.of(300, "EUR"), "returned", key)));
+            }
+            for (Future<Object> reply : pool.invokeAll(attempts)) {
+                replies.add(reply.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(replies).filteredOn(PaymentRefunded.class::isInstance).hasSize(3);
+        assertThat(replies).filteredOn(PaymentRefundFailed.class::isInstance).hasSize(5);
+        assertThat(payment(payment)).containsEntry("refunded_amount", 900L).containsEntry("refund_pending_amount", 0L);
+        assertThat(count("select coalesce(sum(amount), 0) from refunds where payment_id = ? and status = 'SUCCEEDED'",
+                payment)).isEqualTo(900);
+        assertThat(status(payment)).isEqualTo("PARTIALLY_REFUNDED");
+    }
+
+    @Test
+    void threeDSecureIsAnsweredActionRequiredAndItsCompletionAuthorises() {
+        UUID order = UUID.randomUUID();
+
+        PaymentActionRequired action = (PaymentActionRequired) authorize(order, TestTokens.newCustomer(), 2500,
+                "pm_card_authenticationRequired");
+
+        assertThat(action.nextActionType()).isEqualTo("redirect_to_url");
+        assertThat(action.nextActionUrl()).contains("/api/v1/payments/simulator/authenticate/pi_sim_");
+        UUID payment = paymentOf(order);
+        assertThat(status(payment)).isEqualTo("REQUIRES_ACTION");
+        String intent = action.nextActionUrl().substring(action.nextActionUrl().lastIndexOf('/') + 1);
+
+        api.get("/api/v1/payments/simulator/authenticate/" + intent).expect(200);
+        api.post("/api/v1/payments/simulator/authenticate/" + intent + "?outcome=complete", null).expect(200);
+
+        // The simulated provider's signed webhook reaches the service, which tells the saga.
+        eventually(() -> "AUTHORIZED".equals(status(payment)));
+        messages().await(Topics.SAGA_REPLIES, "payment.authorized", order.toString(), 1);
+        assertThat(capture(order, 2500)).isInstanceOf(PaymentCaptured.class);
+    }
+
+    @Test
+    void aFailedThreeDSecureChallengeFailsThePayment() {
+        UUID order = UUID.randomUUID();
+        PaymentActionRequired action = (PaymentActionRequired) authorize(order, TestTokens.newCustomer(), 2500,
+                "pm_card_authenticationRequired");
+        String intent = action.nextActionUrl().substring(action.nextActionUrl().lastIndexOf('/') + 1);
+
+        api.post("/api/v1/payments/simulator/authenticate/" + intent + "?outcome=fail", null).expect(200);
+
+        UUID payment = paymentOf(order);
+        eventually(() -> "FAILED".equals(status(payment)));
+        JsonNode failed = messages().await(Topics.SAGA_REPLIES, "payment.failed", order.toString(), 1).get(0).json();
+        assertThat(failed.get("reason").asString()).contains("authentication");
+    }
+
+    @Test
+    void aProviderThatNeverAnswersFailsThePaymentWithinItsDeadline() {
+        UUID order = UUID.randomUUID();
+        long started = System.nanoTime();
+
+        PaymentFailed failed = (PaymentFailed) authorize(order, TestTokens.newCustomer(), 800, "pm_card_timeout");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        assertThat(failed.reason()).startsWith("provider-unavailable");
+        UUID payment = paymentOf(order);
+        assertThat(status(payment)).isEqualTo("FAILED");
+        assertThat(count("select attempts from provider_calls where payment_id = ?", payment)).isEqualTo(1);
+        assertThat(intentsOf(order)).isZero();
+        // The order may be paid with another card afterwards.
+        assertThat(authorize(order, TestTokens.newCustomer(), 800, "pm_card_visa", "retry-" + order))
+                .isInstanceOf(PaymentAuthorized.class);
+    }
+
+    @Test
+    void commandsThatCanNeverSucceedAreDeadLettered() {
+        UUID order = UUID.randomUUID();
+        UUID garbage = UUID.randomUUID();
+        UUID unknown = UUID.randomUUID();
+
+        messages().send(Topics.PAYMENT_COMMANDS, order.toString(), garbage, "payment.authorize", "{ not json");
+        messages().send(Topics.PAYMENT_COMMANDS, order.toString(), unknown, "payment.teleport", "{}");
+        messages().send(Topics.PAYMENT_COMMANDS, order.toString(), new VoidPayment(order, "after poison"));
+
+        messages().await(Topics.SAGA_REPLIES, "payment.voided", order.toString(), 1);
+        KafkaProbe probe = new KafkaProbe(environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
+        for (UUID poison : List.of(garbage, unknown)) {
+            assertThat(probe.find(Topics.deadLetter(Topics.PAYMENT_COMMANDS),
+                    r -> poison.toString().equals(KafkaProbe.header(r, Envelope.EVENT_ID)), Duration.ofSeconds(30)))
+                    .as("dead letter %s", poison).isPresent();
+        }
+    }
+
+    @Test
+    void aCaptureCommandOnKafkaIsAnsweredCaptured() {
+        UUID order = UUID.randomUUID();
+        authorize(order, TestTokens.newCustomer(), 1800, "pm_card_visa");
+
+        messages().send(Topics.PAYMENT_COMMANDS, order.toString(), new CapturePayment(order, Money.of(1800, "EUR")));
+
+        messages().await(Topics.SAGA_REPLIES, "payment.captured", order.toString(), 1);
+        messages().await(Topics.PAYMENT_EVENTS, "payment.captured", order.toString(), 1);
+    }
+}

@@ -1,0 +1,210 @@
+package io.tienda.payment.webhook;
+
+import com.stripe.net.Webhook;
+import io.tienda.payment.support.PaymentIT;
+import io.tienda.platform.events.Topics;
+import io.tienda.platform.testing.security.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Webhooks in Stripe's format: signatures checked with stripe-java, each event applied once
+ * however often it is delivered, deliveries out of order never moving a payment backwards, and
+ * refunds made at the provider joining the ledger.
+ */
+class StripeWebhooksIT extends PaymentIT {
+
+    private static String event(String id, String type, String object) {
+        return """
+                {"id":"%s","object":"event","api_version":"2026-07-29.dahlia","created":%d,"type":"%s",
+                 "livemode":false,"pending_webhooks":1,"data":{"object":%s}}
+                """.formatted(id, System.currentTimeMillis() / 1000, type, object);
+    }
+
+    private static String intent(String id, String status, long received) {
+        return """
+                {"id":"%s","object":"payment_intent","amount":3000,"amount_received":%d,"currency":"eur",
+                 "status":"%s","metadata":{},"last_payment_error":null,"next_action":null}""".formatted(id, received, status);
+    }
+
+    private static String newEventId() {
+        return "evt_" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    private String intentOf(UUID payment) {
+        return payment(payment).get("provider_payment_id").toString();
+    }
+
+    @Test
+    void aSignedPaymentIntentSucceededCapturesTheAuthorisationOnce() {
+        UUID order = UUID.randomUUID();
+        authorize(order, TestTokens.newCustomer(), 3000, "pm_card_visa");
+        UUID payment = paymentOf(order);
+        String body = event(newEventId(), "payment_intent.succeeded", intent(intentOf(payment), "succeeded", 3000));
+
+        webhook(body).expect(200);
+        assertThat(webhook(body).expect(200).json().get("duplicate").asBoolean()).isTrue();
+
+        assertThat(status(payment)).isEqualTo("CAPTURED");
+        assertThat(payment(payment)).containsEntry("captured_amount", 3000L);
+        assertThat(messages().await(Topics.PAYMENT_EVENTS, "payment.captured", order.toString(), 1)).hasSize(1);
+    }
+
+    @Test
+    void aSignatureComputedWithStripesHmacIsAccepted() throws Exception {
+        UUID order = UUID.randomUUID();
+        authorize(order, TestTokens.newCustomer(), 3000, "pm_card_visa");
+        UUID payment = paymentOf(order);
+        String body = event(newEventId(), "payment_intent.canceled", intent(intentOf(payment), "canceled", 0));
+        long timestamp = Webhook.Util.getTimeNow();
+        String signature = Webhook.Util.computeHmacSha256(WEBHOOK_SECRET, timestamp + "." + body);
+
+        webhook(body, "t=" + timestamp + ",v1=" + signature).expect(200);
+
+        assertThat(status(payment)).isEqualTo("VOIDED");
+        messages().await(Topics.PAYMENT_EVENTS, "payment.voided", order.toString(), 1);
+    }
+
+    @Test
+    void aBadSignatureIsRefusedAndChangesNothing() throws Exception {
+        UUID order = UUID.randomUUID();
+        authorize(order, TestTokens.newCustomer(), 3000, "pm_card_visa");
+        UUID payment = paymentOf(order);
+        String eventId = newEventId();
+        String body = event(eventId, "payment_intent.succeeded", intent(intentOf(payment), "succeeded", 3000));
+        long now = Webhook.Util.getTimeNow();
+        String wrongSecret = Webhook.Signature.generateSignatureHeader(body, "whsec_not_ours", now);
+        String stale = Webhook.Signature.generateSignatureHeader(body, WEBHOOK_SECRET, now - 3_600);
+        String forOtherBody = Webhook.Signature.generateSignatureHeader(body.replace("3000", "1"), WEBHOOK_SECRET, now);
+
+        for (String signature : new String[] {wrongSecret, stale, forOtherBody, "garbage", null}) {
+            webhook(body, signature).expectProblem(400, "webhook-signature");
+        }
+        webhook("not json at all", Webhook.Signature.generateSignatureHeader("x", WEBHOOK_SECRET, now))
+                .expectProblem(400, "webhook-signature");
+
+        assertThat(status(payment)).isEqualTo("AUTHORIZED");
+        assertThat(count("select count(*) from webhook_events where event_id = ?", eventId)).isZero();
+    }
+
+    @Test
+    void deliveriesOutOfOrderNeverMoveAPaymentBackwards() {
+        UUID order = UUID.randomUUID();
+        authorize(order, TestTokens.newCustomer(), 3000, "pm_card_visa");
+        UUID payment = paymentOf(order);
+        String pi = intentOf(payment);
+
+        webhook(event(newEventId(), "payment_intent.succeeded", intent(pi, "succeeded", 3000))).expect(200);
+        // Older news, delivered late: the authorisation, a failure of an earlier attempt, a cancellation.
+        webhook(event(newEventId(), "payment_intent.amount_capturable_updated", intent(pi, "requires_capture", 0)))
+                .expect(200);
+        webhook(event(newEventId(), "payment_intent.payment_failed", intent(pi, "requires_payment_method", 0)))
+                .expect(200);
+        webhook(event(newEventId(), "payment_intent.canceled", intent(pi, "canceled", 0))).expect(200);
+
+        assertThat(status(payment)).isEqualTo("CAPTURED");
+    }
+
+    @Test
+    void anUnknownIntentOrEventTypeIsAcknowledgedAndIgnored() {
+        webhook(event(newEventId(), "payment_intent.succeeded", intent("pi_unknown_" + UUID.randomUUID(),
+                "succeeded", 10))).expect(200);
+        webhook(event(newEventId(), "customer.created", "{\"id\":\"cus_1\",\"object\":\"customer\"}")).expect(200);
+    }
+
+    @Test
+    void aRefundMadeAtTheProviderJoinsTheLedgerOnceWhateverIsRedelivered() {
+        UUID order = UUID.randomUUID();
+        UUID payment = capturedPayment(order, TestTokens.newCustomer(), 3000);
+        String pi = intentOf(payment);
+        String refundId = "re_ext_" + UUID.randomUUID().toString().replace("-", "");
+        String charge = """
+                {"id":"ch_ext","object":"charge","payment_intent":"%s","amount":3000,"amount_captured":3000,
+                 "amount_refunded":1200,"refunds":{"object":"list","data":[{"id":"%s","object":"refund",
+                 "amount":1200,"payment_intent":"%s","status":"succeeded","metadata":{}}]}}""".formatted(pi, refundId, pi);
+        String first = event(newEventId(), "charge.refunded", charge);
+
+        webhook(first).expect(200);
+        webhook(first).expect(200);
+        webhook(event(newEventId(), "charge.refunded", charge)).expect(200);
+        webhook(event(newEventId(), "refund.updated", """
+                {"id":"%s","object":"refund","amount":1200,"payment_intent":"%s","status":"succeeded",
+                 "metadata":{}}""".formatted(refundId, pi))).expect(200);
+
+        assertThat(count("select count(*) from refunds where payment_id = ? and source = 'PROVIDER'", payment))
+                .isEqualTo(1);
+        assertThat(payment(payment)).containsEntry("refunded_amount", 1200L);
+        assertThat(status(payment)).isEqualTo("PARTIALLY_REFUNDED");
+        // What is left may still be refunded here, and no more.
+        assertThat(api.post("/api/v1/payments/" + payment + "/refunds", staff("MANAGER"),
+                java.util.Map.of("amount", 1801, "reason", "too much"), "k-" + UUID.randomUUID()).status())
+                .isEqualTo(409);
+        api.post("/api/v1/payments/" + payment + "/refunds", staff("MANAGER"),
+                java.util.Map.of("amount", 1800, "reason", "the rest"), "k-" + UUID.randomUUID()).expect(201);
+        assertThat(status(payment)).isEqualTo("REFUNDED");
+    }
+
+    @Test
+    void pendingRefundsSettleByWebhookAndAFailedOneGivesItsAmountBack() {
+        UUID order = UUID.randomUUID();
+        UUID payment = capturedPayment(order, TestTokens.newCustomer(), 3000);
+        String pi = intentOf(payment);
+        // Two refunds the provider accepted as pending, as Stripe does for some payment methods.
+        UUID failing = pendingRefund(payment, 1000, "re_pending_a_" + order);
+        UUID succeeding = pendingRefund(payment, 500, "re_pending_b_" + order);
+        assertThat(payment(payment)).containsEntry("refund_pending_amount", 1500L);
+
+        webhook(event(newEventId(), "refund.failed", refundObject("re_pending_a_" + order, pi, 1000, "failed", failing)))
+                .expect(200);
+        webhook(event(newEventId(), "refund.updated",
+                refundObject("re_pending_b_" + order, pi, 500, "succeeded", succeeding))).expect(200);
+
+        assertThat(jdbc.sql("select status from refunds where id = :id").param("id", failing).query(String.class)
+                .single()).isEqualTo("FAILED");
+        assertThat(jdbc.sql("select status from refunds where id = :id").param("id", succeeding).query(String.class)
+                .single()).isEqualTo("SUCCEEDED");
+        assertThat(payment(payment)).containsEntry("refund_pending_amount", 0L).containsEntry("refunded_amount", 500L);
+        assertThat(status(payment)).isEqualTo("PARTIALLY_REFUNDED");
+        messages().await(Topics.PAYMENT_EVENTS, "payment.refund_failed", order.toString(), 1);
+        messages().await(Topics.PAYMENT_EVENTS, "payment.refunded", order.toString(), 1);
+    }
+
+    private UUID pendingRefund(UUID payment, long amount, String providerRefundId) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("update payments set refund_pending_amount = refund_pending_amount + :a where id = :p")
+                .param("a", amount).param("p", payment).update();
+        jdbc.sql("""
+                        insert into refunds (id, payment_id, refund_key, source, amount, currency, reason, status,
+                                             provider_refund_id)
+                        values (:id, :p, :key, 'STAFF', :a, 'EUR', 'test', 'PENDING', :pid)""")
+                .param("id", id).param("p", payment).param("key", "staff:" + id).param("a", amount)
+                .param("pid", providerRefundId).update();
+        return id;
+    }
+
+    private static String refundObject(String id, String pi, long amount, String status, UUID ours) {
+        return """
+                {"id":"%s","object":"refund","amount":%d,"payment_intent":"%s","status":"%s",
+                 "metadata":{"tienda_refund_id":"%s"}}""".formatted(id, amount, pi, status, ours);
+    }
+
+    @Test
+    void aHoldTheProviderKeepsForAPaymentWeGaveUpIsReleased() {
+        UUID order = UUID.randomUUID();
+        authorize(order, TestTokens.newCustomer(), 3000, "pm_card_visa");
+        UUID payment = paymentOf(order);
+        String pi = intentOf(payment);
+        // As if the provider's answer had been lost and the payment given up as failed.
+        jdbc.sql("update payments set status = 'FAILED' where id = :id").param("id", payment).update();
+
+        webhook(event(newEventId(), "payment_intent.amount_capturable_updated", intent(pi, "requires_capture", 0)))
+                .expect(200);
+
+        assertThat(jdbc.sql("select status from simulated_intents where id = :id").param("id", pi).query(String.class)
+                .single()).isEqualTo("canceled");
+        assertThat(status(payment)).isEqualTo("FAILED");
+    }
+}
