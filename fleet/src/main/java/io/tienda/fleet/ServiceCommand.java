@@ -75,8 +75,10 @@ final class ServiceCommand {
     /** Settings for running on one developer machine rather than in production; fleet/README.md says why. */
     static Map<String, String> localSettings(ServiceSpec service) {
         return switch (service.name()) {
-            // system tests here speak for several clients at once through X-Forwarded-For
-            case Catalog.GATEWAY -> Map.of("tienda.gateway.trusted-proxies", "127.0.0.1/32,::1/128");
+            // system tests here speak for several clients at once through X-Forwarded-For; actuator stays on
+            // the API port (production moves it to 8081), where Probe and the e2e tests ask for health
+            case Catalog.GATEWAY -> Map.of("tienda.gateway.trusted-proxies", "127.0.0.1/32,::1/128",
+                    "management.server.port", String.valueOf(service.port()));
             // the accounts of DemoAccounts, which up prints
             case Catalog.USER -> Map.of("tienda.users.demo-accounts.enabled", "true");
             // a shop to browse: the demo catalog, and stock for each SKU it announces

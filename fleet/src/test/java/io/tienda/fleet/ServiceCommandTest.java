@@ -92,6 +92,14 @@ class ServiceCommandTest {
     }
 
     @Test
+    void keepsTheGatewaysActuatorOnItsApiPortWhereTheLauncherProbesIt() {
+        assertThat(command(Catalog.byName("gateway").orElseThrow(), java25))
+            .contains("--server.port=8080", "--management.server.port=8080");
+        assertThat(command(Catalog.byName("order-service").orElseThrow(), java25))
+            .noneMatch(arg -> arg.startsWith("--management.server.port"));
+    }
+
+    @Test
     void handsTheBootstrapAdminToUserServiceAloneAndNeverOnTheCommandLine() {
         Map<String, String> launcher = Map.of("PATH", "/usr/bin", "TIENDA_ADMIN_EMAIL", "boss@example.com",
                 "TIENDA_ADMIN_PASSWORD", "s3cret-Pa55");

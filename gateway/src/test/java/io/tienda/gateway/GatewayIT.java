@@ -3,6 +3,7 @@ package io.tienda.gateway;
 import io.tienda.platform.testing.Store;
 import io.tienda.platform.testing.TiendaInfra;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -35,6 +36,10 @@ public abstract class GatewayIT {
     @LocalServerPort
     protected int port;
 
+    /** Actuator's own port (production: 8081), on a random port here as the API is. */
+    @LocalManagementPort
+    protected int managementPort;
+
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         registry.add("tienda.security.jwks-uri", () -> TestJwks.get().uri().toString());
@@ -50,6 +55,14 @@ public abstract class GatewayIT {
     protected WebTestClient client() {
         return WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(30))
+                .build();
+    }
+
+    /** A client for actuator, which is not on the public port. */
+    protected WebTestClient management() {
+        return WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + managementPort)
                 .responseTimeout(Duration.ofSeconds(30))
                 .build();
     }
