@@ -60,7 +60,13 @@ class AuthorizationMatrixIT {
             POST   /api/v1/cart/checkout                     | - | 401 422 422 422 422 422 422
             GET    /api/v1/orders                            | - | 401 200 200 200 200 200 200
             GET    /api/v1/orders?customerId={A}             | - | 401 200 404 200 200 200 404
+            POST   /api/v1/orders/00000000-0000-0000-0000-0000000000e2/cancellation | {"reason":"matrix"} | 401 404 404 404 404 404 404
+            POST   /api/v1/orders/00000000-0000-0000-0000-0000000000e2/shipment | {"carrier":"SEUR","trackingNumber":"1Z999"} | 401 403 403 403 404 404 403
+            POST   /api/v1/orders/00000000-0000-0000-0000-0000000000e2/delivery | - | 401 403 403 403 404 404 403
             GET    /api/v1/payments                          | - | 401 200 200 200 200 200 200
+            GET    /api/v1/payments/00000000-0000-0000-0000-0000000000e2 | - | 401 404 404 404 404 404 404
+            GET    /api/v1/payments/00000000-0000-0000-0000-0000000000e2/invoice | - | 401 404 404 404 404 404 404
+            POST   /api/v1/payments/webhooks/stripe          | {"id":"evt_forged","type":"payment_intent.succeeded"} | 400 400 400 400 400 400 400
             GET    /api/v1/returns                           | - | 401 200 200 200 200 200 200
             GET    /api/v1/notifications                     | - | 401 200 200 200 200 200 200
             GET    /api/v1/notifications?recipientId={A}     | - | 401 200 404 200 404 200 404

@@ -1,0 +1,53 @@
+-- wrk script for e2e/bench/gateway.sh: one GET path, a different client address on every request
+-- (X-Forwarded-For, which the fleet's gateway trusts from loopback) so that per-IP rate limits do not
+-- shape the figures, every non-2xx counted, and an optional pause per request for a fixed rate.
+local counter = 0
+local non2xx = 0
+local statuses = {}
+local pause = tonumber(os.getenv("BENCH_DELAY_MS") or "0")
+local path = os.getenv("BENCH_PATH") or "/"
+local threads = {}
+
+function setup(thread)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  -- each wrk thread gets its own block of addresses
+  counter = math.random(0, 60000)
+end
+
+function request()
+  counter = counter + 1
+  local address = string.format("198.18.%d.%d", math.floor(counter / 250) % 250 + 1, counter % 250 + 1)
+  return wrk.format("GET", path, { ["X-Forwarded-For"] = address, ["Accept"] = "application/json" })
+end
+
+function response(status, headers, body)
+  if status < 200 or status > 299 then
+    non2xx = non2xx + 1
+    statuses[status] = (statuses[status] or 0) + 1
+  end
+end
+
+if pause > 0 then
+  function delay()
+    return pause
+  end
+end
+
+function done(summary, latency, requests)
+  local total = 0
+  local detail = {}
+  for _, thread in ipairs(threads) do
+    total = total + (thread:get("non2xx") or 0)
+    local s = thread:get("statuses") or {}
+    for code, n in pairs(s) do detail[code] = (detail[code] or 0) + n end
+  end
+  local parts = {}
+  for code, n in pairs(detail) do table.insert(parts, code .. "=" .. n) end
+  io.write(string.format("BENCH requests=%d errors=%d non2xx=%d [%s] p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f rps=%.1f\n",
+      summary.requests, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+      total, table.concat(parts, " "), latency:percentile(50) / 1000, latency:percentile(90) / 1000,
+      latency:percentile(99) / 1000, summary.requests / (summary.duration / 1e6)))
+end

@@ -1,0 +1,229 @@
+package io.tienda.e2e;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.tienda.e2e.Shop.EVENTUALLY;
+import static io.tienda.e2e.Shop.addToCart;
+import static io.tienda.e2e.Shop.available;
+import static io.tienda.e2e.Shop.call;
+import static io.tienda.e2e.Shop.checkout;
+import static io.tienda.e2e.Shop.finalOrder;
+import static io.tienda.e2e.Shop.newShopper;
+import static io.tienda.e2e.Shop.order;
+import static io.tienda.e2e.Shop.payments;
+import static io.tienda.e2e.Shop.productWithStock;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The checkout across the whole fleet, through the gateway: cart-service's snapshot, order-service's
+ * saga, inventory-service's reservation, payment-service's simulated provider with Stripe's test
+ * payment methods, and the facts on Kafka. Each test has a product of its own with a known stock,
+ * so the stock figures it checks are exact.
+ */
+@ExtendWith(Fleet.class)
+class CheckoutJourneyIT {
+
+    private static final String KAFKA = System.getProperty("tienda.e2e.kafka", "localhost:9092");
+
+    @Test
+    void aShopperBuysAndEverythingFollows() {
+        String sku = productWithStock("BUY", 10);
+        String shopper = newShopper();
+        assertThat(call("GET", "/api/v1/search/products?q=taza", null, null).status()).isEqualTo(200);
+        assertThat(addToCart(shopper, sku, 2).status()).isEqualTo(200);
+
+        Api.Reply placed = checkout(shopper, UUID.randomUUID().toString(), "pm_card_visa");
+        assertThat(placed.status()).as(placed.body()).isEqualTo(202);
+        JsonNode pending = placed.json();
+        String orderId = pending.get("id").asString();
+        assertThat(pending.get("status").asString()).isEqualTo("PENDING");
+        assertThat(pending.get("number").asString()).matches("TND-\\d{4}-\\d{6}");
+        assertThat(placed.header("Location")).isEqualTo("/api/v1/orders/" + orderId);
+
+        JsonNode confirmed = finalOrder(shopper, orderId);
+        assertThat(confirmed.get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(confirmed.get("history").size()).isGreaterThanOrEqualTo(2);
+
+        // stock committed: two units gone for good; the cart emptied by order.confirmed; the money taken
+        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(available(sku)).isEqualTo(8));
+        await().atMost(EVENTUALLY).untilAsserted(() ->
+                assertThat(call("GET", "/api/v1/cart", null, shopper).json().get("itemCount").asInt()).isZero());
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            JsonNode payments = payments(shopper, orderId);
+            assertThat(payments).hasSize(1);
+            assertThat(payments.get(0).get("status").asString()).isEqualTo("CAPTURED");
+            assertThat(payments.get(0).get("amount").asLong())
+                    .isEqualTo(confirmed.get("totals").get("total").asLong());
+        });
+
+        // the fact every other service reacts to, on Kafka with the platform's envelope
+        ConsumerRecord<String, String> fact = firstRecord("order.events", orderId, "order.confirmed");
+        assertThat(fact.value()).contains(sku);
+        assertThat(header(fact, "eventId")).isNotBlank();
+
+        // the buyer may now review the product as a verified purchase
+        String productId = confirmed.get("lines").get(0).get("productId").asString();
+        Api.Reply review = call("POST", "/api/v1/products/" + productId + "/reviews",
+                "{\"rating\":5,\"title\":\"Muy buena\",\"text\":\"Llegó rápido y bien embalada.\"}", shopper);
+        assertThat(review.status()).as(review.body()).isEqualTo(201);
+        String reviewId = review.json().get("id").asString();
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            JsonNode reviews = call("GET", "/api/v1/products/" + productId + "/reviews", null, null).json();
+            assertThat(reviews.toString()).contains(reviewId);
+            reviews.get("items").forEach(r -> {
+                if (r.get("id").asString().equals(reviewId)) {
+                    assertThat(r.get("verifiedPurchase").asBoolean()).isTrue();
+                }
+            });
+        });
+    }
+
+    @Test
+    void aDeclinedCardCancelsTheOrderAndReleasesTheStock() {
+        String sku = productWithStock("DECL", 4);
+        String shopper = newShopper();
+        addToCart(shopper, sku, 3);
+
+        String orderId = checkout(shopper, UUID.randomUUID().toString(), "pm_card_chargeDeclined").json()
+                .get("id").asString();
+
+        JsonNode order = finalOrder(shopper, orderId);
+        assertThat(order.get("status").asString()).isEqualTo("CANCELLED");
+        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(available(sku)).isEqualTo(4));
+        assertThat(payments(shopper, orderId)).allSatisfy(p -> assertThat(p.get("status").asString()).isEqualTo("FAILED"));
+        assertThat(call("GET", "/api/v1/cart", null, shopper).json().get("itemCount").asInt())
+                .as("a cancelled order leaves the cart to try again").isEqualTo(3);
+    }
+
+    @Test
+    void moreThanIsInStockRejectsTheOrderAndChargesNothing() {
+        String sku = productWithStock("FEW", 2);
+        String shopper = newShopper();
+        addToCart(shopper, sku, 5);
+
+        Api.Reply placed = checkout(shopper, UUID.randomUUID().toString(), "pm_card_visa");
+        assertThat(placed.status()).as(placed.body()).isEqualTo(202);
+        JsonNode order = finalOrder(shopper, placed.json().get("id").asString());
+
+        assertThat(order.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(available(sku)).isEqualTo(2);
+        assertThat(payments(shopper, order.get("id").asString())).isEmpty();
+    }
+
+    @Test
+    void aCardThatNeedsThreeDSecureShowsTheNextAction() {
+        String sku = productWithStock("TDS", 3);
+        String shopper = newShopper();
+        addToCart(shopper, sku, 1);
+
+        String orderId = checkout(shopper, UUID.randomUUID().toString(), "pm_card_authenticationRequired").json()
+                .get("id").asString();
+
+        JsonNode waiting = await().atMost(EVENTUALLY).until(() -> order(shopper, orderId),
+                o -> o.hasNonNull("nextAction"));
+        assertThat(waiting.get("status").asString()).isEqualTo("PENDING");
+        assertThat(waiting.get("nextAction").get("type").asString()).isNotBlank();
+        assertThat(waiting.get("nextAction").get("url").asString()).startsWith("http");
+        assertThat(available(sku)).as("held while the shopper authenticates").isEqualTo(2);
+    }
+
+    @Test
+    void aCustomerWhoCancelsIsRefundedAndTheStockReturns() {
+        String sku = productWithStock("CANC", 6);
+        String shopper = newShopper();
+        addToCart(shopper, sku, 2);
+        String orderId = checkout(shopper, UUID.randomUUID().toString(), "pm_card_visa").json().get("id").asString();
+        assertThat(finalOrder(shopper, orderId).get("status").asString()).isEqualTo("CONFIRMED");
+        await().atMost(EVENTUALLY).untilAsserted(() ->
+                assertThat(payments(shopper, orderId).get(0).get("status").asString()).isEqualTo("CAPTURED"));
+        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(available(sku)).isEqualTo(4));
+
+        Api.Reply cancelled = call("POST", "/api/v1/orders/" + orderId + "/cancellation",
+                "{\"reason\":\"changed my mind\"}", shopper);
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
+
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            assertThat(payments(shopper, orderId).get(0).get("status").asString()).isEqualTo("REFUNDED");
+            assertThat(available(sku)).isEqualTo(6);
+        });
+        Api.Reply again = call("POST", "/api/v1/orders/" + orderId + "/cancellation", "{}", shopper);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.isProblem()).isTrue();
+    }
+
+    @Test
+    void theSamePostTwiceWithOneKeyIsOneOrderAndOneCharge() {
+        String sku = productWithStock("TWICE", 5);
+        String shopper = newShopper();
+        addToCart(shopper, sku, 1);
+        String key = UUID.randomUUID().toString();
+
+        Api.Reply first = checkout(shopper, key, "pm_card_visa");
+        Api.Reply second = checkout(shopper, key, "pm_card_visa");
+        assertThat(first.status()).as(first.body()).isEqualTo(202);
+        assertThat(second.status()).as(second.body()).isBetween(200, 202);
+        String orderId = first.json().get("id").asString();
+        assertThat(second.json().get("id").asString()).isEqualTo(orderId);
+
+        assertThat(finalOrder(shopper, orderId).get("status").asString()).isEqualTo("CONFIRMED");
+        Api.Reply third = checkout(shopper, key, "pm_card_visa");
+        assertThat(third.json().get("id").asString()).isEqualTo(orderId);
+        Api.Reply otherBody = checkout(shopper, key, "pm_card_chargeDeclined");
+        assertThat(otherBody.status()).as(otherBody.body()).isEqualTo(422);
+
+        JsonNode orders = call("GET", "/api/v1/orders", null, shopper).json();
+        assertThat(orders.get("total").asLong()).isEqualTo(1);
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            JsonNode payments = payments(shopper, orderId);
+            assertThat(payments).hasSize(1);
+            assertThat(payments.get(0).get("status").asString()).isEqualTo("CAPTURED");
+        });
+        assertThat(available(sku)).isEqualTo(4);
+    }
+
+    /** The first record of the topic for this key and type, read from the beginning like an outside consumer. */
+    private static ConsumerRecord<String, String> firstRecord(String topic, String key, String type) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Instant deadline = Instant.now().plus(EVENTUALLY);
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (key.equals(record.key()) && type.equals(header(record, "type"))) {
+                        return record;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no " + type + " for " + key + " on " + topic);
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
