@@ -5,7 +5,7 @@ import io.tienda.cart.cart.domain.CartId;
 import io.tienda.cart.cart.domain.Carts;
 import io.tienda.cart.support.CartIT;
 import io.tienda.cart.support.FakeCatalog;
-import io.tienda.cart.support.Messages.Published;
+import io.tienda.platform.testing.messaging.EventMessages.Published;
 import io.tienda.platform.events.Money;
 import io.tienda.platform.events.Topics;
 import io.tienda.platform.events.cart.CartItemAdded;

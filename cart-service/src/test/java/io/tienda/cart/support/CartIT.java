@@ -1,5 +1,6 @@
 package io.tienda.cart.support;
 
+import io.tienda.platform.testing.messaging.EventMessages;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.tienda.platform.testing.http.ApiReply;
 import io.tienda.platform.testing.http.TestApi;
@@ -19,7 +20,7 @@ import java.util.Map;
 
 /**
  * What every cart integration test starts from: the API, Redis, the fake catalog (up, with its
- * breaker closed) and, when a test reads or sends Kafka messages, a {@link Messages} closed after it.
+ * breaker closed) and, when a test reads or sends Kafka messages, a {@link EventMessages} closed after it.
  */
 @CartServiceTest
 public abstract class CartIT {
@@ -40,7 +41,7 @@ public abstract class CartIT {
 
     protected final FakeCatalog catalog = FakeCatalog.INSTANCE;
     protected TestApi api;
-    private Messages messages;
+    private EventMessages messages;
 
     @DynamicPropertySource
     static void productService(DynamicPropertyRegistry registry) {
@@ -64,9 +65,9 @@ public abstract class CartIT {
         }
     }
 
-    protected Messages messages() {
+    protected EventMessages messages() {
         if (messages == null) {
-            messages = new Messages(environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
+            messages = new EventMessages(environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
         }
         return messages;
     }

@@ -3,7 +3,7 @@ package io.tienda.inventory.reservation;
 import io.tienda.inventory.support.Fixtures;
 import io.tienda.inventory.support.Fixtures.Level;
 import io.tienda.inventory.support.InventoryServiceTest;
-import io.tienda.inventory.support.Messages;
+import io.tienda.platform.testing.messaging.EventMessages;
 import io.tienda.platform.events.Envelope;
 import io.tienda.platform.events.EventJson;
 import io.tienda.platform.events.Topics;
@@ -47,7 +47,7 @@ class InventoryCommandsIT {
     Environment environment;
 
     Fixtures fixtures;
-    Messages messages;
+    EventMessages messages;
     String sku;
     UUID order;
     /** Replies for {@link #order} so far: each order id is new in each test. */
@@ -56,7 +56,7 @@ class InventoryCommandsIT {
     @BeforeEach
     void setUp() {
         fixtures = new Fixtures(new TestApi(http), jdbc);
-        messages = new Messages(environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
+        messages = new EventMessages(environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
         sku = Fixtures.sku("KC");
         order = UUID.randomUUID();
     }
@@ -109,7 +109,7 @@ class InventoryCommandsIT {
                 new ReserveStock(order, lines(sku, 2), Instant.now().plusSeconds(600)));
 
         messages.await(Topics.SAGA_REPLIES, "inventory.stock_reserved", order.toString(), 1);
-        List<Messages.Published> changes = messages.await(Topics.INVENTORY_EVENTS, "inventory.stock_changed", sku, 2);
+        List<EventMessages.Published> changes = messages.await(Topics.INVENTORY_EVENTS, "inventory.stock_changed", sku, 2);
         JsonNode last = changes.get(changes.size() - 1).json();
         assertThat(last.get("available").asInt()).isEqualTo(1);
         assertThat(last.get("version").asLong()).isEqualTo(2);
@@ -155,12 +155,12 @@ class InventoryCommandsIT {
         messages.send(Topics.INVENTORY_COMMANDS, key, eventId, type, body);
         messages.send(Topics.INVENTORY_COMMANDS, key, UUID.randomUUID(), type, body);
 
-        List<Messages.Published> replies = messages.await(Topics.SAGA_REPLIES, replyType, key, 3);
-        List<Messages.Published> all = messages.all(Topics.SAGA_REPLIES, key);
+        List<EventMessages.Published> replies = messages.await(Topics.SAGA_REPLIES, replyType, key, 3);
+        List<EventMessages.Published> all = messages.all(Topics.SAGA_REPLIES, key);
         repliesSoFar += 3;
         assertThat(all).as("three new replies, no other").hasSize(repliesSoFar);
-        List<Messages.Published> latest = replies.subList(replies.size() - 3, replies.size());
-        assertThat(latest.stream().map(Messages.Published::body).distinct()).as("the same reply each time").hasSize(1);
+        List<EventMessages.Published> latest = replies.subList(replies.size() - 3, replies.size());
+        assertThat(latest.stream().map(EventMessages.Published::body).distinct()).as("the same reply each time").hasSize(1);
         return replies.get(replies.size() - 1).json();
     }
 }

@@ -5,7 +5,7 @@ import io.tienda.inventory.reservation.messaging.InventoryCommands;
 import io.tienda.inventory.support.Fixtures;
 import io.tienda.inventory.support.Fixtures.Level;
 import io.tienda.inventory.support.InventoryIT;
-import io.tienda.inventory.support.Messages;
+import io.tienda.platform.testing.messaging.EventMessages;
 import io.tienda.inventory.support.Saga;
 import io.tienda.platform.events.Topics;
 import io.tienda.platform.events.saga.ReserveStock;
@@ -214,7 +214,7 @@ class ReservationIT extends InventoryIT {
         assertThat(fixtures.level(a, Fixtures.MADRID)).isEqualTo(new Level(2, 1));
         assertThat(status(lasting)).isEqualTo("HELD");
         assertThat(fixtures.movements(a, "RELEASE")).isEqualTo(1);
-        List<Messages.Published> released = messages().await(Topics.SAGA_REPLIES, "inventory.stock_released",
+        List<EventMessages.Published> released = messages().await(Topics.SAGA_REPLIES, "inventory.stock_released",
                 order.toString(), 1);
         assertThat(released.get(0).json().get("orderId").asString()).isEqualTo(order.toString());
         assertThat(saga.release(order, "timeout")).as("nothing left to release").isEqualTo(new StockReleased(order));
@@ -263,7 +263,7 @@ class ReservationIT extends InventoryIT {
         saga.reserve(order, lines(a, 3));
         saga.commit(order);
 
-        List<Messages.Published> changes = messages().await(Topics.INVENTORY_EVENTS, "inventory.stock_changed", a, 3);
+        List<EventMessages.Published> changes = messages().await(Topics.INVENTORY_EVENTS, "inventory.stock_changed", a, 3);
         assertThat(messages().all(Topics.INVENTORY_EVENTS, a).stream()
                 .filter(p -> p.type().equals("inventory.stock_changed"))).hasSize(3);
         assertThat(changes.stream().map(p -> p.json().get("available").asInt()))

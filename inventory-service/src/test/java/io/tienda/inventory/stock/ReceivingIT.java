@@ -2,7 +2,7 @@ package io.tienda.inventory.stock;
 
 import io.tienda.inventory.support.Fixtures;
 import io.tienda.inventory.support.InventoryIT;
-import io.tienda.inventory.support.Messages;
+import io.tienda.platform.testing.messaging.EventMessages;
 import io.tienda.platform.events.Topics;
 import io.tienda.platform.testing.http.ApiReply;
 import io.tienda.platform.testing.security.TestTokens;
@@ -237,7 +237,7 @@ class ReceivingIT extends InventoryIT {
         fixtures.receive(sku, Fixtures.MADRID, 10);
         api.post("/api/v1/inventory/adjustments", manager, adjustment(sku, -12, "LOST")).expect(201);
 
-        List<Messages.Published> low = messages().await(Topics.INVENTORY_EVENTS, "inventory.low_stock", sku, 2);
+        List<EventMessages.Published> low = messages().await(Topics.INVENTORY_EVENTS, "inventory.low_stock", sku, 2);
         assertThat(messages().all(Topics.INVENTORY_EVENTS, sku).stream()
                 .filter(p -> p.type().equals("inventory.low_stock"))).hasSize(2);
         JsonNode first = low.get(0).json();
@@ -248,7 +248,7 @@ class ReceivingIT extends InventoryIT {
         assertThat(first.get("reorderQuantity").asInt()).isEqualTo(40);
         assertThat(low.get(1).json().get("available").asInt()).isEqualTo(2);
 
-        List<Messages.Published> changes = messages().await(Topics.INVENTORY_EVENTS, "inventory.stock_changed", sku, 5);
+        List<EventMessages.Published> changes = messages().await(Topics.INVENTORY_EVENTS, "inventory.stock_changed", sku, 5);
         assertThat(changes.stream().map(p -> p.json().get("available").asInt())).containsExactly(10, 5, 4, 14, 2);
         assertThat(changes.stream().map(p -> p.json().get("version").asLong())).containsExactly(1L, 2L, 3L, 4L, 5L);
     }

@@ -1,5 +1,6 @@
 package io.tienda.inventory.support;
 
+import io.tienda.platform.testing.messaging.EventMessages;
 import io.tienda.platform.testing.http.TestApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,7 +11,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * What every inventory integration test starts from: the API, the database, fixtures and, when a
- * test reads or sends Kafka messages, a {@link Messages} closed after each test.
+ * test reads or sends Kafka messages, a {@link EventMessages} closed after each test.
  */
 @InventoryServiceTest
 public abstract class InventoryIT {
@@ -27,7 +28,7 @@ public abstract class InventoryIT {
     protected TestApi api;
     protected Fixtures fixtures;
 
-    private Messages messages;
+    private EventMessages messages;
 
     @BeforeEach
     void connect() {
@@ -44,9 +45,9 @@ public abstract class InventoryIT {
     }
 
     /** Kafka as the test sees it, opened on first use. */
-    protected Messages messages() {
+    protected EventMessages messages() {
         if (messages == null) {
-            messages = new Messages(environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
+            messages = new EventMessages(environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
         }
         return messages;
     }

@@ -1,5 +1,6 @@
 package io.tienda.inventory.support;
 
+import io.tienda.platform.messaging.InboundMessage;
 import io.tienda.inventory.reservation.messaging.InventoryCommands;
 import io.tienda.platform.events.Topics;
 import io.tienda.platform.events.saga.CommitStock;
@@ -52,7 +53,7 @@ public final class Saga {
 
     /** Delivers a command with a new event id, as a saga that sends it again would. */
     public Object send(UUID orderId, Object command) {
-        return commands.handle(Messages.inbound(Topics.INVENTORY_COMMANDS, command, UUID.randomUUID(),
+        return commands.handle(InboundMessage.of(Topics.INVENTORY_COMMANDS, command, UUID.randomUUID(),
                 orderId.toString()));
     }
 }

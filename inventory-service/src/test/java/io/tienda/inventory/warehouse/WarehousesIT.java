@@ -2,7 +2,7 @@ package io.tienda.inventory.warehouse;
 
 import io.tienda.inventory.support.Fixtures;
 import io.tienda.inventory.support.InventoryIT;
-import io.tienda.inventory.support.Messages;
+import io.tienda.platform.testing.messaging.EventMessages;
 import io.tienda.platform.events.Topics;
 import io.tienda.platform.testing.http.ApiReply;
 import io.tienda.platform.testing.security.TestTokens;
@@ -110,7 +110,7 @@ class WarehousesIT extends InventoryIT {
         assertThat(reopened.get("name").asString()).isEqualTo("Reopened");
         assertThat(reopened.get("priority").asInt()).isEqualTo(5);
 
-        List<Messages.Published> changes = messages().await(Topics.INVENTORY_EVENTS, "inventory.stock_changed", sku, 4);
+        List<EventMessages.Published> changes = messages().await(Topics.INVENTORY_EVENTS, "inventory.stock_changed", sku, 4);
         assertThat(changes.stream().map(p -> p.json().get("available").asInt())).containsExactly(7, 10, 3, 10);
     }
 

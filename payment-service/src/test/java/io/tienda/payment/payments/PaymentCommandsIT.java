@@ -1,6 +1,7 @@
 package io.tienda.payment.payments;
 
-import io.tienda.payment.support.Messages;
+import io.tienda.platform.messaging.InboundMessage;
+import io.tienda.platform.testing.messaging.EventMessages;
 import io.tienda.payment.support.PaymentIT;
 import io.tienda.platform.events.Envelope;
 import io.tienda.platform.events.Money;
@@ -176,8 +177,8 @@ class PaymentCommandsIT extends PaymentIT {
                 "replayed-" + order);
         UUID eventId = UUID.randomUUID();
 
-        Object first = commands.handle(Messages.inbound(Topics.PAYMENT_COMMANDS, command, eventId, order.toString()));
-        Object redelivered = commands.handle(Messages.inbound(Topics.PAYMENT_COMMANDS, command, eventId,
+        Object first = commands.handle(InboundMessage.of(Topics.PAYMENT_COMMANDS, command, eventId, order.toString()));
+        Object redelivered = commands.handle(InboundMessage.of(Topics.PAYMENT_COMMANDS, command, eventId,
                 order.toString()));
         Object resent = send(order, command);
         Object otherKey = send(order, new AuthorizePayment(order, customer, Money.of(999, "EUR"), "pm_card_visa",

@@ -1,5 +1,7 @@
 package io.tienda.payment.support;
 
+import io.tienda.platform.testing.messaging.EventMessages;
+import io.tienda.platform.messaging.InboundMessage;
 import com.stripe.net.Webhook;
 import io.tienda.payment.payments.messaging.PaymentCommands;
 import io.tienda.platform.events.Money;
@@ -50,7 +52,7 @@ public abstract class PaymentIT {
 
     protected TestApi api;
 
-    private Messages messages;
+    private EventMessages messages;
 
     @BeforeEach
     void connect() {
@@ -66,9 +68,9 @@ public abstract class PaymentIT {
     }
 
     /** Kafka as the test sees it, opened on first use. */
-    protected Messages messages() {
+    protected EventMessages messages() {
         if (messages == null) {
-            messages = new Messages(environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
+            messages = new EventMessages(environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
         }
         return messages;
     }
@@ -77,7 +79,7 @@ public abstract class PaymentIT {
 
     /** Delivers a command with a new event id, as a saga that sends it again would; answers the reply. */
     protected Object send(UUID orderId, Object command) {
-        return commands.handle(Messages.inbound(Topics.PAYMENT_COMMANDS, command, UUID.randomUUID(),
+        return commands.handle(InboundMessage.of(Topics.PAYMENT_COMMANDS, command, UUID.randomUUID(),
                 orderId.toString()));
     }
 

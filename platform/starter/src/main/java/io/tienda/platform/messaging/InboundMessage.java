@@ -25,6 +25,15 @@ public record InboundMessage(
         int schemaVersion,
         String payload) {
 
+    /**
+     * The message {@code payload} (a contract record) would arrive as, for calling a handler directly,
+     * e.g. to deliver the same event twice in a test without going through the broker.
+     */
+    public static InboundMessage of(String topic, Object payload, UUID eventId, String aggregateId) {
+        return new InboundMessage(topic, 0, 0, eventId, Envelope.typeOf(payload.getClass()), aggregateId,
+                Instant.now(), Envelope.versionOf(payload.getClass()), EventJson.write(payload));
+    }
+
     public static InboundMessage from(ConsumerRecord<String, String> record) {
         try {
             return new InboundMessage(record.topic(), record.partition(), record.offset(),

@@ -1,9 +1,8 @@
-package io.tienda.payment.support;
+package io.tienda.platform.testing.messaging;
 
 import io.tienda.platform.events.ContractValidator;
 import io.tienda.platform.events.Envelope;
 import io.tienda.platform.events.EventJson;
-import io.tienda.platform.messaging.InboundMessage;
 import io.tienda.platform.testing.KafkaProbe;
 import io.tienda.platform.testing.http.TestApi;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,18 +24,19 @@ import java.util.function.Predicate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Kafka as the checkout saga and the catalog see it: commands and facts sent with the platform's
- * envelope, replies and events read back from the beginning of their topics, each checked against
- * its contract.
+ * Kafka as a service's tests see it: commands and facts sent with the platform's envelope, as their
+ * producers would, and replies and events read back from the beginning of their topics, each
+ * checked for its envelope (event id, aggregate id = key, time, schema version) and against its
+ * contract. Close it after the test.
  */
-public final class Messages implements AutoCloseable {
+public final class EventMessages implements AutoCloseable {
 
     private static final ContractValidator CONTRACTS = new ContractValidator();
 
     private final KafkaProbe probe;
     private final KafkaProducer<String, String> producer;
 
-    public Messages(String bootstrapServers) {
+    public EventMessages(String bootstrapServers) {
         this.probe = new KafkaProbe(bootstrapServers);
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -45,46 +45,52 @@ public final class Messages implements AutoCloseable {
     }
 
     /** A message as it arrived: key, envelope headers and body. */
-    public record Published(String key, String type, String eventId, String body) {
+    public record Published(String key, String type, String eventId, String aggregateId, String occurredAt,
+            String schemaVersion, String body) {
 
         public JsonNode json() {
             return TestApi.JSON.readTree(body);
         }
     }
 
-    /** Sends {@code payload} (a contract record) to {@code topic} with a fresh event id; answers it. */
+    /** Sends {@code payload} (a contract record) with a fresh event id; answers the id. */
     public UUID send(String topic, String key, Object payload) {
         UUID eventId = UUID.randomUUID();
-        send(topic, key, eventId, Envelope.typeOf(payload.getClass()), EventJson.write(payload));
+        send(topic, key, eventId, payload);
         return eventId;
     }
 
+    /** Sends {@code payload} (a contract record) with the given event id, as its producer would. */
+    public void send(String topic, String key, UUID eventId, Object payload) {
+        send(topic, key, eventId, Envelope.typeOf(payload.getClass()), Envelope.versionOf(payload.getClass()),
+                EventJson.write(payload));
+    }
+
+    /** Sends a body as it is, e.g. one that breaks its contract, under the envelope of {@code type}. */
     public void send(String topic, String key, UUID eventId, String type, String body) {
+        send(topic, key, eventId, type, 1, body);
+    }
+
+    private void send(String topic, String key, UUID eventId, String type, int schemaVersion, String body) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, body);
         header(record, Envelope.EVENT_ID, eventId.toString());
         header(record, Envelope.TYPE, type);
         header(record, Envelope.AGGREGATE_ID, key);
         header(record, Envelope.OCCURRED_AT, Instant.now().toString());
-        header(record, Envelope.SCHEMA_VERSION, "1");
+        header(record, Envelope.SCHEMA_VERSION, Integer.toString(schemaVersion));
         try {
             producer.send(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("could not send " + type, e.getCause());
+            throw new IllegalStateException("could not send to " + topic, e.getCause());
         }
-    }
-
-    /** The message a test would hand to a listener, without going through Kafka. */
-    public static InboundMessage inbound(String topic, Object payload, UUID eventId, String key) {
-        return new InboundMessage(topic, 0, 0, eventId, Envelope.typeOf(payload.getClass()), key, Instant.now(),
-                Envelope.versionOf(payload.getClass()), EventJson.write(payload));
     }
 
     /**
      * Waits until {@code count} messages of {@code type} keyed {@code key} are on {@code topic} (30 s at
-     * most), then answers every one seen, each checked against its contract.
+     * most), then answers every one seen, each checked for its envelope and against its contract.
      */
     public List<Published> await(String topic, String type, String key, int count) {
         Predicate<Published> match = p -> type.equals(p.type()) && key.equals(p.key());
@@ -97,7 +103,14 @@ public final class Messages implements AutoCloseable {
             }
         }
         assertThat(found).as("%d %s messages for %s on %s", count, type, key, topic).hasSizeGreaterThanOrEqualTo(count);
-        found.forEach(p -> CONTRACTS.requireValid(p.type(), p.body()));
+        for (Published published : found) {
+            assertThat(published.eventId()).isNotBlank();
+            assertThat(UUID.fromString(published.eventId())).isNotNull();
+            assertThat(published.aggregateId()).isEqualTo(key);
+            assertThat(Instant.parse(published.occurredAt())).isNotNull();
+            assertThat(published.schemaVersion()).isEqualTo("1");
+            CONTRACTS.requireValid(published.type(), published.body());
+        }
         return found;
     }
 
@@ -109,12 +122,14 @@ public final class Messages implements AutoCloseable {
     private List<Published> all(String topic, Predicate<Published> match, int enough, Duration window) {
         int[] seen = {0};
         return probe.read(topic, record -> match.test(published(record)) && ++seen[0] >= enough, window).stream()
-                .map(Messages::published).filter(match).toList();
+                .map(EventMessages::published).filter(match).toList();
     }
 
     private static Published published(ConsumerRecord<String, String> record) {
         return new Published(record.key(), KafkaProbe.header(record, Envelope.TYPE),
-                KafkaProbe.header(record, Envelope.EVENT_ID), record.value());
+                KafkaProbe.header(record, Envelope.EVENT_ID), KafkaProbe.header(record, Envelope.AGGREGATE_ID),
+                KafkaProbe.header(record, Envelope.OCCURRED_AT), KafkaProbe.header(record, Envelope.SCHEMA_VERSION),
+                record.value());
     }
 
     private static void header(ProducerRecord<String, String> record, String name, String value) {
