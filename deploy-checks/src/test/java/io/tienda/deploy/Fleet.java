@@ -34,7 +34,7 @@ record Fleet(String name, int port, int managementPort, Set<String> stores) {
     /** REST calls between services besides the gateway's routes (application.yml: tienda.*.catalog-url etc.). */
     static final Map<String, Set<String>> CALLS = Map.of(
             "cart-service", Set.of("product-service"),
-            "order-service", Set.of("cart-service", "user-service", "product-service"));
+            "order-service", Set.of("cart-service", "user-service"));
 
     static List<Fleet> services() {
         return ALL.stream().filter(Fleet::isService).toList();

@@ -16,16 +16,13 @@ import java.time.Duration;
  *
  * @param cartService    base URL of cart-service, resolved through discovery
  * @param userService    base URL of user-service (the address book)
- * @param productService base URL of product-service (coupon redemptions)
  */
 @Validated
 @ConfigurationProperties("tienda.orders")
 public record OrderProperties(
         @DefaultValue("http://cart-service") @NotBlank String cartService,
         @DefaultValue("http://user-service") @NotBlank String userService,
-        @DefaultValue("http://product-service") @NotBlank String productService,
-        @DefaultValue @Valid Saga saga,
-        @DefaultValue @Valid Coupons coupons) {
+        @DefaultValue @Valid Saga saga) {
 
     /**
      * @param replyConcurrency consumer threads on {@code order.saga.replies}
@@ -49,16 +46,5 @@ public record OrderProperties(
             return new SagaDeadlines(reserveStock, authorizePayment, paymentAction, commitStock, capturePayment,
                     compensation, maxAttempts, reservationHold);
         }
-    }
-
-    /**
-     * @param serviceToken  the bearer token order-service presents to product-service for coupon uses made
-     *                      after the shopper's request (from the environment only); without one, coupon
-     *                      tasks wait
-     * @param retryInterval how long a failed coupon task waits before it is tried again
-     * @param maxAttempts   tries before a coupon task is marked FAILED for operations
-     */
-    public record Coupons(@DefaultValue("") String serviceToken, @DefaultValue("30s") Duration retryInterval,
-            @DefaultValue("20") @Min(1) int maxAttempts) {
     }
 }

@@ -20,6 +20,7 @@ import static io.tienda.platform.testing.ServiceChecks.expectReady;
 import static io.tienda.platform.testing.ServiceChecks.expectTopicsWithDeadLetters;
 import static io.tienda.platform.testing.security.TestTokens.customer;
 import static io.tienda.platform.testing.security.TestTokens.newCustomer;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** order-service against real PostgreSQL and Kafka: the order endpoints, who sees what, and its stores. */
@@ -172,7 +173,13 @@ class OrderServiceIT extends OrderIT {
     @Test
     void theTopicsItWritesExistWithTheirDeadLetterTopics() {
         expectTopicsWithDeadLetters(environment.getRequiredProperty("spring.kafka.bootstrap-servers"),
-                "order.events", "order.saga.replies", "inventory.commands", "payment.commands");
+                "order.events", "order.saga.replies", "inventory.commands", "payment.commands", "product.commands");
+    }
+
+    @Test
+    void couponUsesTravelAsCommandsSoTheOldTaskTableIsGone() {
+        assertThat(jdbc.sql("select count(*) from information_schema.tables where table_name = 'coupon_tasks'")
+                .query(Integer.class).single()).isZero();
     }
 
     @Test

@@ -13,7 +13,6 @@ import io.tienda.order.saga.domain.SagaOutcome;
 import io.tienda.order.saga.domain.SagaReply;
 import io.tienda.order.saga.domain.SagaState;
 import io.tienda.order.saga.domain.SagaStep;
-import io.tienda.order.saga.persistence.CouponTaskRepository;
 import io.tienda.order.saga.persistence.SagaRepository;
 import io.tienda.platform.events.Money;
 import io.tienda.platform.events.saga.StockLine;
@@ -36,8 +35,8 @@ import java.util.UUID;
 /**
  * Runs checkout sagas: feeds {@link CheckoutSaga} the replies, deadlines and cancellations of an
  * order and applies what it decides — the saga's new state, the order's move with its history row
- * and fact, the commands for inventory and payment, the coupon tasks — in ONE transaction, the
- * commands and facts through the outbox. The saga row is locked first, so everything that happens to
+ * and fact, the commands for inventory, payment and product-service (coupons) — in ONE transaction,
+ * the commands and facts through the outbox. The saga row is locked first, so everything that happens to
  * one order happens one at a time.
  */
 @Service
@@ -50,18 +49,16 @@ public class CheckoutSagas {
     private final Orders orders;
     private final OrderFacts facts;
     private final Outbox outbox;
-    private final CouponTaskRepository coupons;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    CheckoutSagas(SagaRepository sagas, Orders orders, OrderFacts facts, Outbox outbox, CouponTaskRepository coupons,
-            Clock clock, MeterRegistry meters, OrderProperties properties) {
+    CheckoutSagas(SagaRepository sagas, Orders orders, OrderFacts facts, Outbox outbox, Clock clock,
+            MeterRegistry meters, OrderProperties properties) {
         this.saga = new CheckoutSaga(properties.saga().deadlines());
         this.sagas = sagas;
         this.orders = orders;
         this.facts = facts;
         this.outbox = outbox;
-        this.coupons = coupons;
         this.clock = clock;
         this.meters = meters;
     }
@@ -181,11 +178,6 @@ public class CheckoutSagas {
         send(decision);
         if (decision.orderChange() != null) {
             change(state, decision.orderChange(), actor);
-        }
-        for (Decision.CouponAction action : decision.coupons()) {
-            SagaState.SagaCoupon coupon = state.coupon();
-            coupons.enqueue(state.orderId(), action.name(), coupon.code(), state.customerId(), coupon.orderTotal(),
-                    clock.instant());
         }
     }
 

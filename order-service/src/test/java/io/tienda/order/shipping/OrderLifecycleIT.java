@@ -26,6 +26,8 @@ import static org.awaitility.Awaitility.await;
 class OrderLifecycleIT extends OrderIT {
 
     private static final Line MUG = new Line("MUG-1", 1, 1_500);
+    /** The same mug with 10 % off by the coupon OTONO10. */
+    private static final Line MUG_WITH_COUPON = new Line("MUG-1", 1, 1_500, 150);
 
     private final String manager = TestTokens.staff("MANAGER");
     private final String support = TestTokens.staff("SUPPORT");
@@ -41,8 +43,13 @@ class OrderLifecycleIT extends OrderIT {
 
     /** An order through the whole checkout: paid, committed, CONFIRMED. */
     private UUID completedOrder() {
+        return completedOrder(MUG);
+    }
+
+    /** The same for a cart of {@code line} (stubbed by the caller). */
+    private UUID completedOrder(Line line) {
         UUID id = place(token, checkout("pm_card_visa"));
-        Money total = Money.of(Stubs.total(MUG), "EUR");
+        Money total = Money.of(Stubs.total(line), "EUR");
         participants().inventory("inventory.reserve", id, 1);
         participants().reply(id, new StockReserved(id, UUID.randomUUID(), Instant.now().plusSeconds(1800)));
         participants().payment("payment.authorize", id, 1);
@@ -74,18 +81,27 @@ class OrderLifecycleIT extends OrderIT {
     }
 
     @Test
-    void aPaidOrderCancelledBeforeShippingIsRestockedAndRefunded() {
-        UUID id = completedOrder();
+    void aPaidOrderCancelledBeforeShippingIsRestockedAndRefundedAndGivesItsCouponBack() {
+        stubs.cart(token, "OTONO10", MUG_WITH_COUPON);
+        UUID id = completedOrder(MUG_WITH_COUPON);
+        participants().product("product.redeem_coupon", id, 1);
 
-        api.post("/api/v1/orders/" + id + "/cancellation", support, null).expect(200);
+        api.post("/api/v1/orders/" + id + "/cancellation", support, Map.of("reason", "customer called")).expect(200);
 
         participants().inventory("inventory.release", id, 1);
         JsonNode refund = participants().payment("payment.refund", id, 1).get(0).json();
-        assertThat(refund.get("amount").get("amount").asLong()).isEqualTo(Stubs.total(MUG));
+        assertThat(refund.get("amount").get("amount").asLong()).isEqualTo(Stubs.total(MUG_WITH_COUPON));
         assertThat(participants().all("payment.commands", id)).extracting(p -> p.type())
                 .doesNotContain("payment.void");
+        JsonNode release = participants().product("product.release_coupon", id, 1).get(0).json();
+        assertThat(release.get("code").asString()).isEqualTo("OTONO10");
+        assertThat(release.get("reason").asString()).isEqualTo("customer called");
+        // on one partition, in the order they were decided: the use, then its return
+        assertThat(participants().all("product.commands", id)).extracting(p -> p.type())
+                .containsExactly("product.redeem_coupon", "product.release_coupon");
         participants().reply(id, new StockReleased(id));
-        participants().reply(id, new PaymentRefunded(id, "pi_1", "re_1", Money.of(Stubs.total(MUG), "EUR")));
+        participants().reply(id, new PaymentRefunded(id, "pi_1", "re_1",
+                Money.of(Stubs.total(MUG_WITH_COUPON), "EUR")));
         awaitStep(id, "ENDED");
         assertThat(status(id)).isEqualTo("CANCELLED");
     }

@@ -25,7 +25,7 @@ import static org.awaitility.Awaitility.await;
 @OrderServiceTest
 public abstract class OrderIT {
 
-    /** cart-service, user-service and product-service, by path. */
+    /** cart-service and user-service, by path. */
     protected static final WireMockServer SERVICES = new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
     static {
@@ -35,7 +35,7 @@ public abstract class OrderIT {
 
     @DynamicPropertySource
     static void otherServices(DynamicPropertyRegistry registry) {
-        for (String service : new String[] {"cart-service", "user-service", "product-service"}) {
+        for (String service : new String[] {"cart-service", "user-service"}) {
             registry.add("spring.cloud.discovery.client.simple.instances." + service + "[0].uri",
                     () -> "http://localhost:" + SERVICES.port());
         }
@@ -68,7 +68,7 @@ public abstract class OrderIT {
         }
     }
 
-    /** Inventory and payment, played through Kafka; opened on first use. */
+    /** Inventory, payment and product-service's coupon commands, through Kafka; opened on first use. */
     protected Participants participants() {
         if (participants == null) {
             participants = new Participants(environment.getRequiredProperty("spring.kafka.bootstrap-servers"));

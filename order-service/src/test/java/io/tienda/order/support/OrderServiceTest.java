@@ -13,8 +13,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * order-service against real PostgreSQL and Kafka, with cart-service, user-service and
- * product-service played by one WireMock server ({@link OrderIT}). Every integration test uses it,
+ * order-service against real PostgreSQL and Kafka, with cart-service and user-service played by one
+ * WireMock server ({@link OrderIT}). Every integration test uses it,
  * so they share one context and one consumer of the saga's replies. Tests isolate themselves by new
  * customers and order ids, never by emptying tables.
  */
@@ -25,8 +25,6 @@ import java.lang.annotation.Target;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // the sweeper runs often, so a deadline a test moved into the past is acted on quickly
         "tienda.orders.saga.sweep-interval=300ms",
-        "tienda.orders.coupons.poll-interval=300ms",
-        "tienda.orders.coupons.service-token=order-service-test-token",
         // a down dependency is noticed fast
         "resilience4j.retry.configs.default.wait-duration=20ms"})
 @AutoConfigureRestTestClient

@@ -25,9 +25,10 @@ import java.util.function.Predicate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Inventory and payment as the saga sees them: commands read from {@code inventory.commands} and
- * {@code payment.commands}, replies sent to {@code order.saga.replies} with the platform's envelope,
- * and the facts on {@code order.events}; every message read is checked against its contract.
+ * Inventory, payment and product-service as the saga sees them: commands read from
+ * {@code inventory.commands}, {@code payment.commands} and {@code product.commands} (coupons), replies
+ * sent to {@code order.saga.replies} with the platform's envelope, and the facts on {@code order.events};
+ * every message read carries the envelope's headers and is checked against its contract.
  */
 public final class Participants implements AutoCloseable {
 
@@ -44,8 +45,9 @@ public final class Participants implements AutoCloseable {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
     }
 
-    /** A message as it arrived: key, envelope type and id, body. */
-    public record Published(String key, String type, String eventId, String body) {
+    /** A message as it arrived: key, envelope (type, id, aggregate id, schema version), body. */
+    public record Published(String key, String type, String eventId, String aggregateId, String schemaVersion,
+            String body) {
 
         public JsonNode json() {
             return TestApi.JSON.readTree(body);
@@ -86,6 +88,11 @@ public final class Participants implements AutoCloseable {
         return await(Topics.PAYMENT_COMMANDS, type, orderId.toString(), count);
     }
 
+    /** Coupon commands for the order on product.commands (product-service answers none). */
+    public List<Published> product(String type, UUID orderId, int count) {
+        return await(Topics.PRODUCT_COMMANDS, type, orderId.toString(), count);
+    }
+
     public List<Published> facts(String type, UUID orderId, int count) {
         return await(Topics.ORDER_EVENTS, type, orderId.toString(), count);
     }
@@ -111,7 +118,12 @@ public final class Participants implements AutoCloseable {
             }
         }
         assertThat(found).as("%d %s messages for %s on %s", count, type, key, topic).hasSizeGreaterThanOrEqualTo(count);
-        found.forEach(p -> CONTRACTS.requireValid(p.type(), p.body()));
+        found.forEach(p -> {
+            assertThat(p.eventId()).as("eventId of %s", p.type()).isNotBlank();
+            assertThat(p.aggregateId()).as("aggregateId of %s", p.type()).isEqualTo(p.key());
+            assertThat(p.schemaVersion()).as("schemaVersion of %s", p.type()).isEqualTo("1");
+            CONTRACTS.requireValid(p.type(), p.body());
+        });
         return found;
     }
 
@@ -123,7 +135,8 @@ public final class Participants implements AutoCloseable {
 
     private static Published published(ConsumerRecord<String, String> record) {
         return new Published(record.key(), KafkaProbe.header(record, Envelope.TYPE),
-                KafkaProbe.header(record, Envelope.EVENT_ID), record.value());
+                KafkaProbe.header(record, Envelope.EVENT_ID), KafkaProbe.header(record, Envelope.AGGREGATE_ID),
+                KafkaProbe.header(record, Envelope.SCHEMA_VERSION), record.value());
     }
 
     private static void header(ProducerRecord<String, String> record, String name, String value) {

@@ -1,7 +1,6 @@
 package io.tienda.order.support;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.WireMock;
 import io.tienda.platform.testing.http.TestApi;
 
 import java.util.ArrayList;
@@ -15,10 +14,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 /**
- * cart-service, user-service and product-service as order-service calls them, stubbed per shopper
+ * cart-service and user-service as order-service calls them, stubbed per shopper
  * (by their bearer token), answering what the real services answer.
  */
 public final class Stubs {
@@ -145,23 +143,6 @@ public final class Stubs {
                 .withHeader("Authorization", equalTo("Bearer " + token))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody(TestApi.JSON.writeValueAsString(addresses))));
-    }
-
-    /** product-service takes every coupon use and gives every one back. */
-    public void coupons() {
-        server.stubFor(post(urlPathMatching("/api/v1/offers/coupons/[^/]+/redemptions"))
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                        .withBody("{}")));
-        server.stubFor(WireMock.delete(urlPathMatching("/api/v1/offers/coupons/[^/]+/redemptions/[^/]+"))
-                .willReturn(aResponse().withStatus(204)));
-    }
-
-    public int couponCalls(String method, String code, String orderId) {
-        String path = "/api/v1/offers/coupons/" + code + "/redemptions" + ("DELETE".equals(method) ? "/" + orderId : "");
-        return (int) server.getAllServeEvents().stream()
-                .filter(e -> e.getRequest().getMethod().getName().equals(method) && e.getRequest().getUrl().equals(path)
-                        && ("DELETE".equals(method) || e.getRequest().getBodyAsString().contains(orderId)))
-                .count();
     }
 
     private static Map<String, Object> money(long amount) {

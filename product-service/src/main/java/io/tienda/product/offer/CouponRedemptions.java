@@ -8,6 +8,8 @@ import io.tienda.product.offer.domain.Offer;
 import io.tienda.product.offer.domain.Offers;
 import io.tienda.product.offer.domain.Redemption;
 import io.tienda.product.offer.domain.Violation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -15,13 +17,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Coupon uses at checkout: an order redeems a code once, however often the checkout repeats the call,
- * and a cancelled order gives the use back. Customers act for their own orders; staff for anyone's.
+ * and a cancelled order gives the use back. Customers act for their own orders; staff for anyone's;
+ * the checkout saga's commands ({@code product.redeem_coupon}, {@code product.release_coupon}) for
+ * the order they name, as a trusted internal caller.
  */
 @Service
 public class CouponRedemptions {
+
+    private static final Logger log = LoggerFactory.getLogger(CouponRedemptions.class);
+
+    /** Who the saga's commands act as: they come from order-service, never from a shopper. */
+    static final Caller CHECKOUT_SAGA = new Caller("checkout-saga", true);
 
     /**
      * A conditional write fails only when the limits are reached (found on the next read) or staff
@@ -51,22 +61,90 @@ public class CouponRedemptions {
     public record Outcome(Offer offer, Redemption redemption, boolean replayed) {
     }
 
+    /** What a command of the checkout saga did. */
+    public enum Applied {
+        /** The use was recorded, or given back, now. */
+        APPLIED,
+        /** Nothing to do: an earlier delivery did it, or (a give-back) there is no use. */
+        ALREADY_DONE,
+        /** The coupon cannot take the use (exhausted, expired, minimum not met, unknown); nothing recorded. */
+        REFUSED
+    }
+
     public Outcome redeem(String code, String orderId, String customerId, Money orderTotal, Caller caller) {
-        if (!Offer.SHOP_CURRENCY.equals(orderTotal.currency()) || orderTotal.amount() < 0) {
-            throw OfferProblems.invalid(List.of(new Violation("orderTotal",
-                    "must be a non-negative amount in " + Offer.SHOP_CURRENCY)));
-        }
+        requireShopMoney(orderTotal);
         String normalized = Coupon.normalize(code);
         String customer = caller.staff() ? customerId : caller.id();
         if (!caller.staff() && customerId != null && !customerId.equals(caller.id())) {
             throw DomainException.forbidden("Customers redeem coupons for their own orders only");
         }
+        Outcome outcome = record(normalized, orderId, customer, orderTotal, caller, null);
+        if (outcome == null) {
+            throw changing(normalized);
+        }
+        return outcome;
+    }
+
+    /**
+     * {@code product.redeem_coupon}: the order, already confirmed with the discount, uses the coupon.
+     * Idempotent by order (a repeat, or the same command delivered again after the use was given back,
+     * changes nothing). A coupon that can no longer take the use is logged and nothing is recorded: the
+     * command cannot succeed later, and the shopper keeps the discount they were shown.
+     *
+     * @param commandId the command's event id, remembered in the offer's document with the use
+     */
+    public Applied redeemForCheckout(UUID commandId, String code, String orderId, String customerId,
+            Money orderTotal) {
+        Objects.requireNonNull(commandId, "commandId");
+        String normalized = Coupon.normalize(code);
+        Outcome outcome;
+        try {
+            requireShopMoney(orderTotal);
+            outcome = record(normalized, orderId, customerId, orderTotal, CHECKOUT_SAGA, commandId);
+        } catch (DomainException refused) {
+            log.warn("coupon {} not redeemed for order {}: {} ({}); the order keeps its discount, nothing recorded",
+                    normalized, orderId, refused.getMessage(), refused.type());
+            return Applied.REFUSED;
+        }
+        if (outcome == null) {
+            // staff edits or racing checkouts kept moving the offer: worth another delivery
+            throw new IllegalStateException("coupon " + normalized + " kept changing while order " + orderId
+                    + " redeemed it");
+        }
+        return outcome.replayed() ? Applied.ALREADY_DONE : Applied.APPLIED;
+    }
+
+    /**
+     * {@code product.release_coupon}: a cancelled order gives its use back. Idempotent: nothing happens
+     * when there is no use (given back already, never made, or the coupon is unknown).
+     */
+    public Applied releaseForCheckout(UUID commandId, String code, String orderId) {
+        Objects.requireNonNull(commandId, "commandId");
+        String normalized = Coupon.normalize(code);
+        Optional<Offer> offer = offers.byCouponCode(normalized);
+        if (offer.isEmpty()) {
+            log.warn("coupon {} of order {} is unknown; there is no use to give back", normalized, orderId);
+            return Applied.ALREADY_DONE;
+        }
+        return uses.release(offer.get().id(), orderId, commandId) ? Applied.APPLIED : Applied.ALREADY_DONE;
+    }
+
+    /**
+     * Records the use unless the order has one already; throws the coupon's refusal. Null when the
+     * conditional write kept missing because the offer kept changing.
+     */
+    private Outcome record(String normalized, String orderId, String customer, Money orderTotal, Caller caller,
+            UUID commandId) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Offer offer = offer(normalized);
             Optional<Redemption> earlier = uses.find(offer.id(), orderId);
             if (earlier.isPresent()) {
                 requireReachable(earlier.get(), caller, orderId);
                 return new Outcome(offer, earlier.get(), true);
+            }
+            if (commandId != null && uses.applied(offer.id(), commandId)) {
+                // this very command was applied, and the use given back since: it must not count again
+                return new Outcome(offer, null, true);
             }
             Instant now = clock.instant();
             if (!offer.isLiveAt(now)) {
@@ -84,11 +162,22 @@ public class CouponRedemptions {
                 throw OfferProblems.exhausted(normalized, "The customer has used the coupon as often as it allows");
             }
             Redemption redemption = new Redemption(orderId, customer, orderTotal, now);
-            if (uses.redeem(offer, redemption, now)) {
+            if (uses.redeem(offer, redemption, now, commandId)) {
                 return new Outcome(offer, redemption, false);
             }
         }
-        throw DomainException.conflict("The coupon " + normalized + " is changing; try again");
+        return null;
+    }
+
+    private static void requireShopMoney(Money orderTotal) {
+        if (!Offer.SHOP_CURRENCY.equals(orderTotal.currency()) || orderTotal.amount() < 0) {
+            throw OfferProblems.invalid(List.of(new Violation("orderTotal",
+                    "must be a non-negative amount in " + Offer.SHOP_CURRENCY)));
+        }
+    }
+
+    private static DomainException changing(String code) {
+        return DomainException.conflict("The coupon " + code + " is changing; try again");
     }
 
     /** Gives the use of {@code orderId} back; nothing happens when there is none (any more). */
@@ -99,7 +188,7 @@ public class CouponRedemptions {
             return;
         }
         requireReachable(use.get(), caller, orderId);
-        uses.release(offer.id(), orderId);
+        uses.release(offer.id(), orderId, null);
     }
 
     private Offer offer(String code) {

@@ -4,7 +4,6 @@ import io.tienda.order.saga.domain.Decision.AwaitShopper;
 import io.tienda.order.saga.domain.Decision.Cancel;
 import io.tienda.order.saga.domain.Decision.Command;
 import io.tienda.order.saga.domain.Decision.Confirm;
-import io.tienda.order.saga.domain.Decision.CouponAction;
 import io.tienda.order.saga.domain.Decision.OrderChange;
 import io.tienda.order.saga.domain.Decision.Reject;
 import io.tienda.order.saga.domain.SagaReply.PaymentActionRequired;
@@ -23,7 +22,9 @@ import io.tienda.platform.events.Topics;
 import io.tienda.platform.events.saga.AuthorizePayment;
 import io.tienda.platform.events.saga.CapturePayment;
 import io.tienda.platform.events.saga.CommitStock;
+import io.tienda.platform.events.saga.RedeemCoupon;
 import io.tienda.platform.events.saga.RefundPayment;
+import io.tienda.platform.events.saga.ReleaseCoupon;
 import io.tienda.platform.events.saga.ReleaseStock;
 import io.tienda.platform.events.saga.ReserveStock;
 import io.tienda.platform.events.saga.VoidPayment;
@@ -50,13 +51,14 @@ import java.util.Set;
  *   (the order is CONFIRMED when step 3 starts: order.confirmed)
  * 4 CAPTURING_PAYMENT  payment.capture    payment.captured        capture_failed -> CANCELLED   payment.refund
  *                                         -> COMPLETED
- *                      + coupon redeemed
+ *                      + product.redeem_coupon (when the order has a coupon; no reply awaited)
  * </pre>
  *
  * A compensation sends the undoing command of every step that did (or may have) happened, cancels
  * or rejects the order and waits in COMPENSATING until each is acknowledged, asking again at
- * deadlines. Replies a step does not expect are ignored: duplicates and replies overtaken by the
- * saga moving on. A late "yes" to something already undone (an authorisation after a timeout, a
+ * deadlines; a redeemed coupon is given back with product.release_coupon, which (like the
+ * redemption) the outbox delivers and nobody acknowledges. Replies a step does not expect are
+ * ignored: duplicates and replies overtaken by the saga moving on. A late "yes" to something already undone (an authorisation after a timeout, a
  * capture after a cancellation) is undone again. Plain Java: every branch is unit-tested.
  */
 public final class CheckoutSaga {
@@ -119,14 +121,13 @@ public final class CheckoutSaga {
     private Decision committingStock(SagaState saga, SagaReply reply, Instant now) {
         if (reply instanceof StockCommitted) {
             SagaState sold = saga.with(Fact.STOCK_COMMITTED);
-            if (sold.coupon() != null) {
-                sold = sold.with(Fact.COUPON_REDEEMED);
+            if (sold.coupon() == null) {
+                return next(sold, SagaStep.CAPTURING_PAYMENT, now).send(capturePayment(sold)).decide();
             }
-            Builder capture = next(sold, SagaStep.CAPTURING_PAYMENT, now).send(capturePayment(sold));
-            if (sold.coupon() != null) {
-                capture.coupon(CouponAction.REDEEM);
-            }
-            return capture.decide();
+            // The goods are sold: the coupon's use counts now, whatever the capture brings.
+            SagaState redeemed = sold.with(Fact.COUPON_REDEEMED);
+            return next(redeemed, SagaStep.CAPTURING_PAYMENT, now).send(capturePayment(redeemed))
+                    .send(redeemCoupon(redeemed)).decide();
         }
         if (reply instanceof StockRejected refused) {
             // The reservation lapsed and its units were sold meanwhile: nothing is held any more.
@@ -308,7 +309,8 @@ public final class CheckoutSaga {
             pending.add(Compensation.VOID_PAYMENT);
         }
         if (saga.has(Fact.COUPON_REDEEMED)) {
-            builder.coupon(CouponAction.RELEASE);
+            builder.send(releaseCoupon(saga, reason));
+            builder.state = builder.state.without(Fact.COUPON_REDEEMED);
         }
         builder.state = builder.state.awaiting(pending);
         return settle(builder, now);
@@ -378,6 +380,17 @@ public final class CheckoutSaga {
                 saga.paymentKey() + "-refund"));
     }
 
+    /** Counts the order's use of its coupon at product-service; idempotent by order id there. */
+    private static Command redeemCoupon(SagaState saga) {
+        return new Command(Topics.PRODUCT_COMMANDS, new RedeemCoupon(saga.orderId(), saga.coupon().code(),
+                saga.customerId(), saga.coupon().orderTotal()));
+    }
+
+    private static Command releaseCoupon(SagaState saga, String reason) {
+        return new Command(Topics.PRODUCT_COMMANDS, new ReleaseCoupon(saga.orderId(), saga.coupon().code(),
+                text(reason)));
+    }
+
     private static String text(String reason) {
         return reason == null || reason.isBlank() ? "cancelled" : reason;
     }
@@ -396,7 +409,6 @@ public final class CheckoutSaga {
 
         private SagaState state;
         private final List<Command> commands = new ArrayList<>();
-        private final List<CouponAction> coupons = new ArrayList<>();
         private OrderChange orderChange;
 
         Builder(SagaState state) {
@@ -413,13 +425,8 @@ public final class CheckoutSaga {
             return this;
         }
 
-        Builder coupon(CouponAction action) {
-            coupons.add(action);
-            return this;
-        }
-
         Decision decide() {
-            return new Decision(state, commands, orderChange, coupons, null);
+            return new Decision(state, commands, orderChange, null);
         }
     }
 }

@@ -6,19 +6,17 @@ import java.util.List;
 
 /**
  * What the saga decided on a reply, a deadline or a cancellation: its new state, the commands to
- * send, what happens to the order and to the coupon. The coordinator applies all of it in one
+ * send (to inventory, payment and product-service), what happens to the order. The coordinator applies all of it in one
  * transaction. An ignored input (a duplicate, a reply out of order) changes nothing.
  */
-public record Decision(SagaState state, List<Command> commands, OrderChange orderChange, List<CouponAction> coupons,
-        String ignoredBecause) {
+public record Decision(SagaState state, List<Command> commands, OrderChange orderChange, String ignoredBecause) {
 
     public Decision {
         commands = List.copyOf(commands);
-        coupons = List.copyOf(coupons);
     }
 
     static Decision ignore(SagaState state, String why) {
-        return new Decision(state, List.of(), null, List.of(), why);
+        return new Decision(state, List.of(), null, why);
     }
 
     public boolean ignored() {
@@ -44,11 +42,5 @@ public record Decision(SagaState state, List<Command> commands, OrderChange orde
 
     /** The payment waits for the shopper; the order shows them what to do. */
     public record AwaitShopper(NextAction action) implements OrderChange {
-    }
-
-    /** Coupon uses to record at, or give back to, product-service. */
-    public enum CouponAction {
-        REDEEM,
-        RELEASE
     }
 }

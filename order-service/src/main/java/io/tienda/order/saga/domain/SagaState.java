@@ -37,7 +37,10 @@ public record SagaState(UUID orderId, String customerId, List<StockLine> lines, 
         pending = pending == null || pending.isEmpty() ? EnumSet.noneOf(Compensation.class) : EnumSet.copyOf(pending);
     }
 
-    /** A coupon to redeem at product-service once the order is paid. */
+    /**
+     * The coupon the order used, redeemed at product-service (product.redeem_coupon) once the stock is
+     * committed; {@code orderTotal} is the order before the coupon, as the coupon's minimum is checked.
+     */
     public record SagaCoupon(String code, Money orderTotal) {
     }
 

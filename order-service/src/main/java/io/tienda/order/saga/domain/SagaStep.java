@@ -8,7 +8,7 @@ public enum SagaStep {
     AUTHORIZING_PAYMENT,
     /** The order is CONFIRMED; inventory.commit sent, awaiting stock_committed or stock_rejected. */
     COMMITTING_STOCK,
-    /** payment.capture sent (and the coupon redeemed); awaiting payment.captured. */
+    /** payment.capture sent (and product.redeem_coupon, when the order has a coupon); awaiting payment.captured. */
     CAPTURING_PAYMENT,
     /** The order is over (cancelled or rejected); awaiting the acknowledgements of its compensations. */
     COMPENSATING,

@@ -4,7 +4,6 @@ import io.tienda.order.orders.domain.NextAction;
 import io.tienda.order.saga.domain.Decision.AwaitShopper;
 import io.tienda.order.saga.domain.Decision.Cancel;
 import io.tienda.order.saga.domain.Decision.Confirm;
-import io.tienda.order.saga.domain.Decision.CouponAction;
 import io.tienda.order.saga.domain.Decision.Reject;
 import io.tienda.order.saga.domain.SagaReply.PaymentActionRequired;
 import io.tienda.order.saga.domain.SagaReply.PaymentAuthorized;
@@ -21,7 +20,9 @@ import io.tienda.platform.events.Topics;
 import io.tienda.platform.events.saga.AuthorizePayment;
 import io.tienda.platform.events.saga.CapturePayment;
 import io.tienda.platform.events.saga.CommitStock;
+import io.tienda.platform.events.saga.RedeemCoupon;
 import io.tienda.platform.events.saga.RefundPayment;
+import io.tienda.platform.events.saga.ReleaseCoupon;
 import io.tienda.platform.events.saga.ReleaseStock;
 import io.tienda.platform.events.saga.ReserveStock;
 import io.tienda.platform.events.saga.StockLine;
@@ -51,6 +52,17 @@ class CheckoutSagaTest {
     private SagaState begun(SagaState.SagaCoupon coupon) {
         return SagaState.begin(orderId, "c-1", List.of(new StockLine("SKU-1", 2)), TOTAL, "pm_card_visa", "chk_key",
                 coupon, T0);
+    }
+
+    private static final SagaState.SagaCoupon VERANO = new SagaState.SagaCoupon("VERANO10", Money.of(2_800, "EUR"));
+
+    /** A checkout with a coupon, fed the replies that take it to the step after {@code replies}. */
+    private SagaState withCoupon(SagaReply... replies) {
+        SagaState state = saga.start(begun(VERANO), T0).state();
+        for (SagaReply reply : replies) {
+            state = saga.on(reply, state, T0).state();
+        }
+        return state;
     }
 
     private Decision started() {
@@ -122,22 +134,57 @@ class CheckoutSagaTest {
 
         @Test
         void committedStockCapturesThePaymentAndRedeemsTheCoupon() {
-            SagaState withCoupon = begun(new SagaState.SagaCoupon("VERANO10", Money.of(2_800, "EUR")));
-            SagaState state = saga.start(withCoupon, T0).state();
-            state = saga.on(new StockReserved(UUID.randomUUID(), T0.plusSeconds(1800)), state, T0).state();
-            state = saga.on(new PaymentAuthorized("pi_1"), state, T0).state();
+            SagaState state = withCoupon(new StockReserved(UUID.randomUUID(), T0.plusSeconds(1800)),
+                    new PaymentAuthorized("pi_1"));
 
             Decision decision = saga.on(new StockCommitted(), state, T0);
 
             assertThat(decision.state().step()).isEqualTo(SagaStep.CAPTURING_PAYMENT);
-            assertThat(payloads(decision)).containsExactly(new CapturePayment(orderId, TOTAL));
-            assertThat(decision.coupons()).containsExactly(CouponAction.REDEEM);
+            assertThat(decision.commands()).containsExactly(
+                    new Decision.Command(Topics.PAYMENT_COMMANDS, new CapturePayment(orderId, TOTAL)),
+                    new Decision.Command(Topics.PRODUCT_COMMANDS,
+                            new RedeemCoupon(orderId, "VERANO10", "c-1", Money.of(2_800, "EUR"))));
             assertThat(decision.state().has(Fact.COUPON_REDEEMED)).isTrue();
         }
 
         @Test
         void withoutACouponNothingIsRedeemed() {
-            assertThat(saga.on(new StockCommitted(), authorized(), T0).coupons()).isEmpty();
+            assertThat(payloads(saga.on(new StockCommitted(), authorized(), T0)))
+                    .containsExactly(new CapturePayment(orderId, TOTAL));
+        }
+
+        @Test
+        void aCaptureAskedAgainDoesNotRedeemTheCouponAgain() {
+            SagaState capturing = withCoupon(new StockReserved(UUID.randomUUID(), T0.plusSeconds(1800)),
+                    new PaymentAuthorized("pi_1"), new StockCommitted());
+
+            Decision again = saga.onDeadline(capturing, capturing.deadline());
+
+            assertThat(payloads(again)).containsExactly(new CapturePayment(orderId, TOTAL));
+        }
+
+        @Test
+        void aRefusedCaptureGivesTheRedeemedCouponBack() {
+            SagaState capturing = withCoupon(new StockReserved(UUID.randomUUID(), T0.plusSeconds(1800)),
+                    new PaymentAuthorized("pi_1"), new StockCommitted());
+
+            Decision decision = saga.on(new SagaReply.PaymentCaptureFailed("authorization_expired"), capturing, T0);
+
+            assertThat(decision.commands()).contains(new Decision.Command(Topics.PRODUCT_COMMANDS,
+                    new ReleaseCoupon(orderId, "VERANO10", "payment-capture-failed: authorization_expired")));
+            assertThat(decision.state().has(Fact.COUPON_REDEEMED)).isFalse();
+            assertThat(decision.state().pending()).as("the release awaits no reply")
+                    .containsExactlyInAnyOrder(Compensation.RELEASE_STOCK, Compensation.VOID_PAYMENT);
+        }
+
+        @Test
+        void aCouponNotRedeemedYetIsNotGivenBack() {
+            SagaState committing = withCoupon(new StockReserved(UUID.randomUUID(), T0.plusSeconds(1800)),
+                    new PaymentAuthorized("pi_1"));
+
+            Decision decision = saga.cancel(committing, "changed my mind", T0);
+
+            assertThat(payloads(decision)).noneMatch(p -> p instanceof ReleaseCoupon || p instanceof RedeemCoupon);
         }
 
         @Test
@@ -471,19 +518,15 @@ class CheckoutSagaTest {
 
         @Test
         void aCompletedOrderCancelledBeforeShippingIsRestockedAndRefundedAndItsCouponGivenBack() {
-            SagaState withCoupon = begun(new SagaState.SagaCoupon("VERANO10", Money.of(2_800, "EUR")));
-            SagaState state = saga.start(withCoupon, T0).state();
-            state = saga.on(new StockReserved(UUID.randomUUID(), T0.plusSeconds(1800)), state, T0).state();
-            state = saga.on(new PaymentAuthorized("pi_1"), state, T0).state();
-            state = saga.on(new StockCommitted(), state, T0).state();
-            state = saga.on(new PaymentCaptured("pi_1"), state, T0).state();
+            SagaState state = withCoupon(new StockReserved(UUID.randomUUID(), T0.plusSeconds(1800)),
+                    new PaymentAuthorized("pi_1"), new StockCommitted(), new PaymentCaptured("pi_1"));
 
             Decision decision = saga.cancel(state, "cancelled by customer", T0);
 
             assertThat(payloads(decision)).containsExactlyInAnyOrder(
                     new ReleaseStock(orderId, "cancelled by customer"),
-                    new RefundPayment(orderId, TOTAL, "cancelled by customer", "chk_key-refund"));
-            assertThat(decision.coupons()).containsExactly(CouponAction.RELEASE);
+                    new RefundPayment(orderId, TOTAL, "cancelled by customer", "chk_key-refund"),
+                    new ReleaseCoupon(orderId, "VERANO10", "cancelled by customer"));
             assertThat(decision.state().step()).isEqualTo(SagaStep.COMPENSATING);
 
             SagaState released = saga.on(new StockReleased(), decision.state(), T0).state();

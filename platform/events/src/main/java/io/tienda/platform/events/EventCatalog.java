@@ -26,7 +26,9 @@ import io.tienda.platform.events.saga.PaymentFailed;
 import io.tienda.platform.events.saga.PaymentRefundFailed;
 import io.tienda.platform.events.saga.PaymentRefunded;
 import io.tienda.platform.events.saga.PaymentVoided;
+import io.tienda.platform.events.saga.RedeemCoupon;
 import io.tienda.platform.events.saga.RefundPayment;
+import io.tienda.platform.events.saga.ReleaseCoupon;
 import io.tienda.platform.events.saga.ReleaseStock;
 import io.tienda.platform.events.saga.ReserveStock;
 import io.tienda.platform.events.saga.StockCommitted;
@@ -53,6 +55,7 @@ public final class EventCatalog {
             PaymentAuthorized.class, PaymentFailed.class, PaymentCaptured.class, PaymentRefunded.class,
             PaymentActionRequired.class, PaymentVoided.class, PaymentCaptureFailed.class,
             PaymentRefundFailed.class,
+            RedeemCoupon.class, ReleaseCoupon.class,
             OrderPlaced.class, OrderConfirmed.class, OrderRejected.class, OrderCancelled.class,
             OrderShipped.class, OrderDelivered.class,
             UserRegistered.class, PasswordResetRequested.class, UserErased.class,

@@ -21,6 +21,8 @@ import io.tienda.platform.events.saga.PaymentCaptureFailed;
 import io.tienda.platform.events.saga.PaymentFailed;
 import io.tienda.platform.events.saga.PaymentRefundFailed;
 import io.tienda.platform.events.saga.PaymentVoided;
+import io.tienda.platform.events.saga.RedeemCoupon;
+import io.tienda.platform.events.saga.ReleaseCoupon;
 import io.tienda.platform.events.saga.ReserveStock;
 import io.tienda.platform.events.saga.StockLine;
 import io.tienda.platform.events.user.PasswordResetRequested;
@@ -182,6 +184,32 @@ class ContractsTest {
                 {"orderId":"%s","amount":{"amount":1,"currency":"eur"},"reason":""}
                 """.formatted(UUID.randomUUID())))
                 .anyMatch(v -> v.contains("currency"))
+                .anyMatch(v -> v.contains("reason"));
+    }
+
+    @Test
+    void couponCommandsConformAndTravelOnProductCommands() {
+        UUID orderId = UUID.randomUUID();
+
+        validator.requireValid(new RedeemCoupon(orderId, "VERANO10", "user-1", Money.of(2_800, "EUR")));
+        validator.requireValid(new ReleaseCoupon(orderId, "VERANO10", "cancelled by customer"));
+        assertThat(Envelope.typeOf(RedeemCoupon.class)).isEqualTo("product.redeem_coupon");
+        assertThat(Envelope.typeOf(ReleaseCoupon.class)).isEqualTo("product.release_coupon");
+        assertThat(Topics.PRODUCT_COMMANDS).isEqualTo("product.commands");
+    }
+
+    @Test
+    void couponCommandsRefuseAMissingCodeOrCustomerAndABadTotal() {
+        assertThat(validator.violations("product.redeem_coupon", """
+                {"orderId":"%s","code":"","orderTotal":{"amount":2800,"currency":"eur"}}
+                """.formatted(UUID.randomUUID())))
+                .anyMatch(v -> v.contains("code"))
+                .anyMatch(v -> v.contains("customerId"))
+                .anyMatch(v -> v.contains("currency"));
+        assertThat(validator.violations("product.release_coupon", """
+                {"orderId":"not-a-uuid","code":"VERANO10"}
+                """))
+                .anyMatch(v -> v.contains("orderId"))
                 .anyMatch(v -> v.contains("reason"));
     }
 

@@ -2,6 +2,7 @@ package io.tienda.product.offer.domain;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The uses of coupons, kept in their offers' documents. Every method is a single-document write or
@@ -14,8 +15,15 @@ public interface CouponUses {
      * live at {@code now}, below its usage limit, below its per-customer limit for the redemption's
      * customer, and not yet used by the same order. False, changing nothing, when any of those fails;
      * the caller reads again to tell which.
+     *
+     * @param commandId the event id of the checkout saga's command, or null for a call through the API;
+     *                  a command's id is remembered in the offer's document by the same write, which
+     *                  only matches while it is not remembered yet, so a command applies at most once
      */
-    boolean redeem(Offer offer, Redemption redemption, Instant now);
+    boolean redeem(Offer offer, Redemption redemption, Instant now, UUID commandId);
+
+    /** Whether the offer's document remembers having applied the command {@code commandId}. */
+    boolean applied(String offerId, UUID commandId);
 
     /** The use recorded for {@code orderId} on the offer, if any. */
     Optional<Redemption> find(String offerId, String orderId);
@@ -23,6 +31,9 @@ public interface CouponUses {
     /** Whether {@code customerId} has used the offer's coupon {@code times} times or more. */
     boolean usedAtLeast(String offerId, String customerId, int times);
 
-    /** Gives back the use of {@code orderId}; false when there was none (already given back, or never made). */
-    boolean release(String offerId, String orderId);
+    /**
+     * Gives back the use of {@code orderId}; false when there was none (already given back, or never
+     * made). A {@code commandId} (null for the API) is remembered as {@link #redeem} does.
+     */
+    boolean release(String offerId, String orderId, UUID commandId);
 }

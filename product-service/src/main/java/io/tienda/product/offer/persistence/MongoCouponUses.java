@@ -1,6 +1,7 @@
 package io.tienda.product.offer.persistence;
 
 import io.tienda.platform.events.Money;
+import io.tienda.platform.inbox.MongoIdempotency;
 import io.tienda.product.offer.domain.CouponUses;
 import io.tienda.product.offer.domain.Offer;
 import io.tienda.product.offer.domain.Redemption;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -24,7 +26,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * {@code {orderId, customerId, orderTotal {amount, currency}, at}}. The counter {@code used}, the
  * limits and the entry change in one conditional update, which MongoDB applies atomically to a
  * single document: fifty checkouts racing for the last ten uses get exactly ten, and the order id in
- * the entry makes a repeated call a no-op rather than a second use.
+ * the entry makes a repeated call a no-op rather than a second use. Commands from the checkout saga
+ * also leave their event id in the document's {@value MongoIdempotency#APPLIED} (the platform's inbox
+ * for MongoDB), by the same write, so a command delivered again after its use was given back does not
+ * count it again.
  */
 @Repository
 class MongoCouponUses implements CouponUses {
@@ -32,13 +37,15 @@ class MongoCouponUses implements CouponUses {
     private static final String REDEMPTIONS = OfferDocument.REDEMPTIONS;
 
     private final MongoTemplate mongo;
+    private final MongoIdempotency idempotency;
 
-    MongoCouponUses(MongoTemplate mongo) {
+    MongoCouponUses(MongoTemplate mongo, MongoIdempotency idempotency) {
         this.mongo = mongo;
+        this.idempotency = idempotency;
     }
 
     @Override
-    public boolean redeem(Offer offer, Redemption redemption, Instant now) {
+    public boolean redeem(Offer offer, Redemption redemption, Instant now, UUID commandId) {
         Date at = Date.from(now);
         Document filter = new Document("_id", offer.id())
                 .append("version", new Document("$in", MongoOffers.versions(offer.version())))
@@ -61,7 +68,13 @@ class MongoCouponUses implements CouponUses {
             entry.append("customerId", redemption.customerId());
         }
         Update update = new Update().inc("used", 1).push(REDEMPTIONS, entry);
-        return mongo.updateFirst(new BasicQuery(filter), update, OfferDocument.COLLECTION).getModifiedCount() == 1;
+        return apply(new BasicQuery(filter), update, commandId);
+    }
+
+    @Override
+    public boolean applied(String offerId, UUID commandId) {
+        return mongo.exists(Query.query(where("_id").is(offerId).and(MongoIdempotency.APPLIED)
+                .is(commandId.toString())), OfferDocument.COLLECTION);
     }
 
     @Override
@@ -87,10 +100,18 @@ class MongoCouponUses implements CouponUses {
     }
 
     @Override
-    public boolean release(String offerId, String orderId) {
+    public boolean release(String offerId, String orderId, UUID commandId) {
         Criteria used = where("_id").is(offerId).and(REDEMPTIONS + ".orderId").is(orderId);
         Update update = new Update().inc("used", -1).pull(REDEMPTIONS, new Document("orderId", orderId));
-        return mongo.updateFirst(Query.query(used), update, OfferDocument.COLLECTION).getModifiedCount() == 1;
+        return apply(Query.query(used), update, commandId);
+    }
+
+    /** One conditional update of the offer's document; with a command id, also its inbox entry. */
+    private boolean apply(Query query, Update update, UUID commandId) {
+        if (commandId != null) {
+            return idempotency.applyOnce(OfferDocument.COLLECTION, query, update, commandId);
+        }
+        return mongo.updateFirst(query, update, OfferDocument.COLLECTION).getModifiedCount() == 1;
     }
 
     /** {@code $size} of the entries of one customer, as an aggregation expression. */

@@ -1,6 +1,7 @@
 package io.tienda.product.offer.persistence;
 
 import io.tienda.platform.core.Page;
+import io.tienda.platform.inbox.MongoIdempotency;
 import io.tienda.product.offer.domain.Offer;
 import io.tienda.product.offer.domain.Offers;
 import org.springframework.dao.DuplicateKeyException;
@@ -132,9 +133,12 @@ class MongoOffers implements Offers {
         return new Page<>(items, page, size, mongo.count(Query.query(criteria), OfferDocument.class));
     }
 
-    /** The record of uses grows to thousands of entries; nothing but the coupon code paths reads it. */
+    /**
+     * The record of uses grows to thousands of entries; nothing but the coupon code paths reads it, nor
+     * the ids of the commands applied to the coupon.
+     */
     private static Query withoutUses(Query query) {
-        query.fields().exclude(OfferDocument.REDEMPTIONS);
+        query.fields().exclude(OfferDocument.REDEMPTIONS).exclude(MongoIdempotency.APPLIED);
         return query;
     }
 
