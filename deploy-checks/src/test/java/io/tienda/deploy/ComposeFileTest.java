@@ -152,10 +152,18 @@ class ComposeFileTest {
         SoftAssertions soft = new SoftAssertions();
         for (Fleet module : Fleet.ALL) {
             Map<String, Object> service = services.get(module.name());
-            Object build = service.get("build");
-            String context = build instanceof Map<?, ?> spec ? (String) spec.get("context") : (String) build;
-            soft.assertThat(context).as("%s build context", module.name()).isEqualTo("./" + module.name());
-            soft.assertThat(Repo.path(module.name() + "/Dockerfile")).as("%s Dockerfile", module.name()).exists();
+            Map<?, ?> build = (Map<?, ?>) service.get("build");
+            soft.assertThat(build.get("context")).as("%s build context", module.name()).isEqualTo("./" + module.name());
+            soft.assertThat(build.get("dockerfile")).as("%s image definition", module.name())
+                .isEqualTo("../" + DockerfileLintTest.DOCKERFILE);
+            Map<?, ?> args = (Map<?, ?>) build.get("args");
+            soft.assertThat(String.valueOf(args.get("SERVICE"))).as("%s SERVICE", module.name()).isEqualTo(module.name());
+            soft.assertThat(String.valueOf(args.get("PORT"))).as("%s PORT", module.name())
+                .isEqualTo(String.valueOf(module.port()));
+            if (module.managementPort() != module.port()) {
+                soft.assertThat(String.valueOf(args.get("MANAGEMENT_PORT"))).as("%s MANAGEMENT_PORT", module.name())
+                    .isEqualTo(String.valueOf(module.managementPort()));
+            }
             Map<String, String> env = environment(service);
             soft.assertThat(env.get("SERVER_PORT")).as("%s SERVER_PORT", module.name())
                 .isEqualTo(String.valueOf(module.port()));

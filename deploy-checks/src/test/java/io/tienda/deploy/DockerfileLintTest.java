@@ -7,12 +7,13 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A small lint of every module's Dockerfile: the rules the images are built to. */
+/** A small lint of the image definition every module is built from: the rules the images are built to. */
 class DockerfileLintTest {
 
     static final List<String> LAYERS = List.of("dependencies", "spring-boot-loader", "snapshot-dependencies",
@@ -51,13 +52,14 @@ class DockerfileLintTest {
         return instructions;
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("modules")
-    void followsTheImageRules(Fleet module) {
-        var file = Repo.path(module.name() + "/Dockerfile");
-        assertThat(file).as("%s/Dockerfile", module.name()).exists();
-        List<Instruction> instructions = parse(Repo.read(module.name() + "/Dockerfile"));
-        String name = module.name();
+    /** The one image definition of every module; each module's image passes its name and ports. */
+    static final String DOCKERFILE = "deploy/Dockerfile";
+
+    @Test
+    void theImageDefinitionFollowsTheImageRules() {
+        assertThat(Repo.path(DOCKERFILE)).exists();
+        List<Instruction> instructions = parse(Repo.read(DOCKERFILE));
+        String name = DOCKERFILE;
         SoftAssertions soft = new SoftAssertions();
 
         List<Instruction> froms = instructions.stream().filter(i -> i.keyword().equals("FROM")).toList();
@@ -93,7 +95,7 @@ class DockerfileLintTest {
         soft.assertThat(healthchecks).as("%s: HEALTHCHECK", name).hasSize(1);
         healthchecks.forEach(check -> soft.assertThat(check.arguments()).as("%s: HEALTHCHECK", name)
             .isNotEqualToIgnoringCase("NONE").contains("/actuator/health/liveness")
-            .contains(String.valueOf(module.managementPort())));
+            .contains("${TIENDA_HEALTH_PORT}"));
 
         instructions.stream().filter(i -> i.keyword().equals("ADD")).forEach(add -> soft.assertThat(add.arguments())
             .as("%s: ADD of a URL (download in a RUN with a checksum instead)", name)
@@ -109,8 +111,12 @@ class DockerfileLintTest {
             .anyMatch(i -> i.keyword().equals("RUN") && i.arguments().contains("-Djarmode=tools")
                     && i.arguments().contains("extract") && i.arguments().contains("--layers")
                     && i.arguments().contains("--launcher"));
-        soft.assertThat(instructions).as("%s: copies its own jar", name)
-            .anyMatch(i -> i.keyword().equals("COPY") && i.arguments().startsWith("target/" + name + ".jar "));
+        soft.assertThat(instructions).as("%s: copies the module's own jar", name)
+            .anyMatch(i -> i.keyword().equals("COPY") && i.arguments().startsWith("target/${SERVICE}.jar "));
+        soft.assertThat(instructions).as("%s: the module's name and ports are build arguments", name)
+            .anyMatch(i -> i.keyword().equals("ARG") && i.arguments().equals("SERVICE"))
+            .anyMatch(i -> i.keyword().equals("ARG") && i.arguments().equals("PORT"))
+            .anyMatch(i -> i.keyword().equals("ARG") && i.arguments().startsWith("MANAGEMENT_PORT="));
         List<String> layerCopies = runtime.stream()
             .filter(i -> i.keyword().equals("COPY") && i.arguments().startsWith("--from="))
             .map(i -> LAYERS.stream().filter(layer -> i.arguments().contains("/" + layer + "/")).findFirst().orElse("?"))
@@ -119,8 +125,9 @@ class DockerfileLintTest {
 
         List<String> exposed = runtime.stream().filter(i -> i.keyword().equals("EXPOSE"))
             .flatMap(i -> Stream.of(i.arguments().split("\\s+"))).toList();
-        soft.assertThat(exposed).as("%s: EXPOSE", name)
-            .contains(String.valueOf(module.port()), String.valueOf(module.managementPort()));
+        soft.assertThat(exposed).as("%s: EXPOSE", name).contains("${PORT}", "${MANAGEMENT_PORT}");
+        soft.assertThat(runtime).as("%s: the healthcheck's port", name)
+            .anyMatch(i -> i.keyword().equals("ENV") && i.arguments().contains("TIENDA_HEALTH_PORT=${MANAGEMENT_PORT}"));
         soft.assertThat(runtime).as("%s: container-aware heap", name)
             .anyMatch(i -> i.keyword().equals("ENV") && i.arguments().contains("JAVA_TOOL_OPTIONS")
                     && i.arguments().contains("-XX:MaxRAMPercentage="));
