@@ -10,25 +10,32 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import io.tienda.fleet.ProcessesFile.Entry;
 import io.tienda.fleet.ProcessesFile.ProbeKind;
+import io.tienda.fleet.ServiceProcess.RestartPolicy;
 import io.tienda.platform.testing.infra.EmbeddedClickHouseServer;
 
 /**
  * {@code up}: starts the infrastructure, then discovery, then the gateway and the services, waits
  * until each is ready and registered, prints where everything is, and keeps running until Ctrl-C or
  * {@code ./tienda down}, which stop the services (gateway first, discovery last) and then the
- * infrastructure.
+ * infrastructure. A service that was ready once and whose JVM then exits on its own is restarted
+ * (see {@link RestartPolicy}).
  */
 final class Launcher {
 
@@ -52,6 +59,19 @@ final class Launcher {
     private final Object lock = new Object();
 
     private final List<ServiceProcess> running = new ArrayList<>();
+
+    /** Services that were ready once: from then on the launcher restarts them when they exit. Under {@code lock}. */
+    private final Set<String> supervised = new HashSet<>();
+
+    /** Under {@code lock}. */
+    private final Map<String, RestartPolicy> restartPolicies = new HashMap<>();
+
+    /** Waits out the backoff before a restart. */
+    private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "fleet-supervisor");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -236,11 +256,12 @@ final class Launcher {
         }
         recordProcesses();
         process.handle().onExit().thenRun(() -> {
-            boolean expected;
+            boolean reported;
             synchronized (lock) {
-                expected = stopping;
+                // once ready, supervise() takes over
+                reported = stopping || supervised.contains(service.name());
             }
-            if (!expected) {
+            if (!reported) {
                 out.println("[" + seconds() + "] " + service.name() + " exited with code " + process.exitCode() + "; see "
                         + paths.root().relativize(process.log()));
             }
@@ -265,6 +286,7 @@ final class Launcher {
             if ("UP".equals(health) && registered) {
                 out.println("[" + seconds() + "] " + service.name() + " is ready after "
                         + Table.duration(Duration.between(process.started(), Instant.now())));
+                supervise(process);
                 return Optional.empty();
             }
             if (Instant.now().isAfter(deadline)) {
@@ -273,6 +295,101 @@ final class Launcher {
             }
             pause(Duration.ofSeconds(1));
         }
+    }
+
+    /** From now on an exit of this JVM that nobody asked for restarts it. */
+    private void supervise(ServiceProcess process) {
+        synchronized (lock) {
+            supervised.add(process.service().name());
+        }
+        // runs at once if the JVM already exited
+        process.handle().onExit().thenRun(() -> exited(process));
+    }
+
+    /** The JVM of a supervised service ended: restart it after the backoff, unless the fleet stops or it is time to give up. */
+    private void exited(ServiceProcess process) {
+        ServiceSpec service = process.service();
+        RestartPolicy policy;
+        Optional<RestartPolicy.Restart> restart;
+        synchronized (lock) {
+            if (stopping) {
+                return;
+            }
+            policy = restartPolicies.computeIfAbsent(service.name(), name -> RestartPolicy.standard());
+            restart = policy.onExit(Instant.now());
+        }
+        String exit = service.name() + " exited with code " + process.exitCode();
+        if (restart.isEmpty()) {
+            say(process, exit + "; restarted " + policy.maxRestarts() + " times within "
+                    + policy.window().toMinutes() + " min already, giving up on it (see "
+                    + paths.root().relativize(process.log()) + "). ./tienda down and up start it again.");
+            return;
+        }
+        say(process, exit + "; restarting (attempt " + restart.get().attempt() + ")");
+        try {
+            supervisor.schedule(() -> restart(process), restart.get().backoff().toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (RuntimeException ex) {
+            // the supervisor was shut down: the fleet is stopping
+        }
+    }
+
+    /** Starts the same command line again in place of the JVM that exited, and follows it until it is ready. */
+    private void restart(ServiceProcess exited) {
+        ServiceSpec service = exited.service();
+        ServiceProcess next;
+        synchronized (lock) {
+            int index = running.indexOf(exited);
+            if (stopping || index < 0) {
+                return;
+            }
+            try {
+                next = exited.restart();
+            }
+            catch (RuntimeException ex) {
+                say(exited, service.name() + " could not be restarted: " + ex.getMessage());
+                return;
+            }
+            running.set(index, next);
+        }
+        recordProcesses();
+        out.println("[" + seconds() + "] restarted " + service.name() + " on port " + service.port() + " (pid "
+                + next.pid() + ")");
+        next.handle().onExit().thenRun(() -> exited(next));
+        Thread watcher = new Thread(() -> awaitReadyAgain(next), "fleet-ready-" + service.name());
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    /** Says when a restarted service is ready (and registered) again; its exit is exited()'s business. */
+    private void awaitReadyAgain(ServiceProcess process) {
+        ServiceSpec service = process.service();
+        Instant deadline = process.started().plus(options.timeout());
+        while (process.isAlive() && Instant.now().isBefore(deadline)) {
+            synchronized (lock) {
+                if (stopping) {
+                    return;
+                }
+            }
+            if ("UP".equals(probe.health(service.port()))
+                    && (!service.registersWithDiscovery() || probe.registeredPorts().contains(service.port()))) {
+                say(process, service.name() + " is ready again after "
+                        + Table.duration(Duration.between(process.started(), Instant.now())) + " (pid " + process.pid() + ")");
+                return;
+            }
+            pause(Duration.ofSeconds(1));
+        }
+        if (process.isAlive()) {
+            say(process, service.name() + " is not ready " + options.timeout().toSeconds() + " s after its restart (pid "
+                    + process.pid() + ")");
+        }
+    }
+
+    /** A line for the launcher's output and for the service's log. */
+    private void say(ServiceProcess process, String message) {
+        String line = "[" + seconds() + "] " + message;
+        out.println(line);
+        process.note("tienda-fleet " + line);
     }
 
     /**
@@ -313,6 +430,10 @@ final class Launcher {
         return table.render();
     }
 
+    /**
+     * Writes {@code .fleet/processes} again: after each start, and after each restart with the new pid.
+     * Under the lock, so that writers do not overtake each other and nothing is written once stopping.
+     */
     private void recordProcesses() {
         long self = ProcessHandle.current().pid();
         List<Entry> entries = new ArrayList<>();
@@ -321,13 +442,17 @@ final class Launcher {
             entries.addAll(infrastructure.entries(self));
         }
         synchronized (lock) {
+            if (stopping) {
+                // the shutdown deletes the file; a late restart must not bring it back
+                return;
+            }
             for (ServiceProcess process : running) {
                 ServiceSpec service = process.service();
                 entries.add(new Entry(service.name(), process.pid(), service.port(), service.name() + ".jar", service.url(),
                         ProbeKind.READINESS));
             }
+            ProcessesFile.write(paths.processesFile(), entries);
         }
-        ProcessesFile.write(paths.processesFile(), entries);
     }
 
     /**
@@ -343,6 +468,7 @@ final class Launcher {
             stopping = true;
             processes = new ArrayList<>(running);
         }
+        supervisor.shutdownNow();
         phase("stopping");
         out.println();
         out.println("Stopping the fleet...");
