@@ -41,7 +41,8 @@ class SmokeIT {
             GET, /api/v1/offers,                       200
             GET, /api/v1/auth/password-policy,         200
             GET, /api/v1/inventory/SKU-DOES-NOT-EXIST, 200
-            GET, /api/v1/cart,                         401
+            GET, /api/v1/cart,                         200
+            POST, /api/v1/cart/checkout,               401
             GET, /api/v1/orders,                       401
             GET, /api/v1/payments,                     401
             GET, /api/v1/users/me,                     401
