@@ -15,6 +15,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /** The transactional outbox: JDBC through Spring Modulith, MongoDB through the document itself. */
 @AutoConfiguration(after = MessagingAutoConfiguration.class,
@@ -39,6 +40,19 @@ public class OutboxAutoConfiguration {
         @ConditionalOnMissingBean
         OutboxRelay outboxRelay(KafkaMessageSender sender) {
             return new OutboxRelay(sender);
+        }
+
+        /** Few threads, so the relay never takes more than a few of the pool's connections. */
+        @Bean(OutboxRelay.EXECUTOR)
+        ThreadPoolTaskExecutor tiendaOutboxRelayExecutor(OutboxProperties properties) {
+            ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+            executor.setThreadNamePrefix("outbox-relay-");
+            executor.setCorePoolSize(properties.relayThreads());
+            executor.setMaxPoolSize(properties.relayThreads());
+            executor.setQueueCapacity(properties.relayQueue());
+            executor.setWaitForTasksToCompleteOnShutdown(true);
+            executor.setAwaitTerminationSeconds(10);
+            return executor;
         }
 
         @Bean

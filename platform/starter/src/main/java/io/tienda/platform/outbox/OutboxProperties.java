@@ -9,13 +9,20 @@ import java.time.Duration;
  * @param resubmitOlderThan  how old an incomplete publication must be before it is resubmitted,
  *                           so that a send still in flight is not duplicated needlessly
  * @param retention          how long completed publications are kept for inspection
+ * @param relayThreads       threads that send committed messages to Kafka; each holds a database
+ *                           connection while it marks its publication complete
+ * @param relayQueue         committed messages waiting for a relay thread; beyond it they wait for
+ *                           resubmission instead
  */
 @ConfigurationProperties("tienda.outbox")
-public record OutboxProperties(Duration resubmitInterval, Duration resubmitOlderThan, Duration retention) {
+public record OutboxProperties(Duration resubmitInterval, Duration resubmitOlderThan, Duration retention,
+        Integer relayThreads, Integer relayQueue) {
 
     public OutboxProperties {
         resubmitInterval = resubmitInterval == null ? Duration.ofSeconds(15) : resubmitInterval;
         resubmitOlderThan = resubmitOlderThan == null ? Duration.ofSeconds(10) : resubmitOlderThan;
         retention = retention == null ? Duration.ofDays(7) : retention;
+        relayThreads = relayThreads == null ? 4 : relayThreads;
+        relayQueue = relayQueue == null ? 10_000 : relayQueue;
     }
 }

@@ -2,14 +2,25 @@ package io.tienda.platform.outbox;
 
 import io.tienda.platform.messaging.KafkaMessageSender;
 import io.tienda.platform.messaging.OutboundMessage;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The registry's listener that externalizes outbox messages to Kafka after commit. Spring Modulith
  * records a publication for it in the committing transaction and marks it complete only when this
  * method returns; when the send throws, the publication stays incomplete for resubmission.
+ *
+ * <p>It runs on {@link #EXECUTOR}, a small bounded pool, never on the committing thread: that thread
+ * still holds its database connection until every after-commit callback has returned, and marking
+ * the publication complete needs a second one. With as many writers as the pool has connections,
+ * each would wait for a connection only another writer could release. When the pool's queue is
+ * full the hand-off is refused and logged, and the publication is resubmitted later like any other
+ * incomplete one.
  */
 public class OutboxRelay {
+
+    /** The bean name of the relay's executor. */
+    public static final String EXECUTOR = "tiendaOutboxRelayExecutor";
 
     private final KafkaMessageSender sender;
 
@@ -17,6 +28,7 @@ public class OutboxRelay {
         this.sender = sender;
     }
 
+    @Async(EXECUTOR)
     @TransactionalEventListener
     public void relay(OutboundMessage message) {
         sender.send(message);
