@@ -37,7 +37,16 @@ import io.tienda.platform.events.saga.StockReleased;
 import io.tienda.platform.events.saga.StockReserved;
 import io.tienda.platform.events.saga.VoidPayment;
 import io.tienda.platform.events.user.PasswordResetRequested;
+import io.tienda.platform.events.user.UserContactChanged;
 import io.tienda.platform.events.user.UserErased;
+import io.tienda.platform.events.returns.ReturnApproved;
+import io.tienda.platform.events.returns.ReturnExchanged;
+import io.tienda.platform.events.returns.ReturnReceived;
+import io.tienda.platform.events.returns.ReturnRefunded;
+import io.tienda.platform.events.returns.ReturnRejected;
+import io.tienda.platform.events.returns.ReturnRequested;
+import io.tienda.platform.events.saga.CreateReplacementOrder;
+import io.tienda.platform.events.saga.RestockItems;
 import io.tienda.platform.events.user.UserRegistered;
 
 import java.util.List;
@@ -58,7 +67,10 @@ public final class EventCatalog {
             RedeemCoupon.class, ReleaseCoupon.class,
             OrderPlaced.class, OrderConfirmed.class, OrderRejected.class, OrderCancelled.class,
             OrderShipped.class, OrderDelivered.class,
-            UserRegistered.class, PasswordResetRequested.class, UserErased.class,
+            UserRegistered.class, PasswordResetRequested.class, UserErased.class, UserContactChanged.class,
+            RestockItems.class, CreateReplacementOrder.class,
+            ReturnRequested.class, ReturnApproved.class, ReturnRejected.class, ReturnReceived.class,
+            ReturnRefunded.class, ReturnExchanged.class,
             ProductCreated.class, ProductUpdated.class, ProductDeleted.class, ProductPriceChanged.class,
             StockChanged.class, LowStock.class,
             CartItemAdded.class, CartItemRemoved.class, CartCheckoutStarted.class);

@@ -18,6 +18,7 @@ public final class Topics {
     public static final String INVENTORY_COMMANDS = "inventory.commands";
     public static final String PAYMENT_COMMANDS = "payment.commands";
     public static final String PRODUCT_COMMANDS = "product.commands";
+    public static final String ORDER_COMMANDS = "order.commands";
     public static final String SAGA_REPLIES = "order.saga.replies";
 
     /** Where a message that cannot be processed ends up; one per source topic. */

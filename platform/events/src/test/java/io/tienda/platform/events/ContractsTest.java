@@ -255,4 +255,44 @@ class ContractsTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(Money.of(250, "EUR").times(3).plus(Money.of(1, "EUR"))).isEqualTo(Money.of(751, "EUR"));
     }
+
+    @Test
+    void returnsEventsAndTheirCommandsConform() {
+        UUID returnId = UUID.randomUUID();
+        UUID orderId = UUID.randomUUID();
+        Instant now = Instant.parse("2026-03-01T10:00:00Z");
+        var line = new io.tienda.platform.events.returns.ReturnedLine("CAF-500", "p-1", "Café", 1,
+                Money.of(1299, "EUR"), "DAMAGED", null, null);
+        var inspected = new io.tienda.platform.events.returns.ReturnedLine("CAF-500", "p-1", "Café", 1,
+                Money.of(1299, "EUR"), "WRONG_SIZE", true, "CAF-1000");
+
+        validator.requireValid(new io.tienda.platform.events.returns.ReturnRequested(returnId, "RMA-2026-000001",
+                orderId, "TND-2026-000001", "user-1", "REFUND", List.of(line), now));
+        validator.requireValid(new io.tienda.platform.events.returns.ReturnApproved(returnId, "RMA-2026-000001",
+                orderId, "user-1", null, now));
+        validator.requireValid(new io.tienda.platform.events.returns.ReturnRejected(returnId, "RMA-2026-000001",
+                orderId, "user-1", "outside the return window", now));
+        validator.requireValid(new io.tienda.platform.events.returns.ReturnReceived(returnId, "RMA-2026-000001",
+                orderId, "user-1", now));
+        validator.requireValid(new io.tienda.platform.events.returns.ReturnRefunded(returnId, "RMA-2026-000001",
+                orderId, "user-1", Money.of(1299, "EUR"), List.of(inspected), now));
+        validator.requireValid(new io.tienda.platform.events.returns.ReturnExchanged(returnId, "RMA-2026-000001",
+                orderId, "user-1", UUID.randomUUID(), List.of(inspected), now));
+        validator.requireValid(new io.tienda.platform.events.saga.RestockItems("return:" + returnId,
+                "RMA-2026-000001", List.of(new io.tienda.platform.events.saga.StockLine("CAF-500", 1))));
+        validator.requireValid(new io.tienda.platform.events.saga.CreateReplacementOrder(UUID.randomUUID(), orderId,
+                "user-1", "RMA-2026-000001", List.of(new io.tienda.platform.events.saga.OrderLine("CAF-1000", "p-1",
+                        "Café", 1, Money.of(0, "EUR")))));
+        validator.requireValid(new io.tienda.platform.events.saga.PaymentRefunded(orderId, "pi_1", "re_1",
+                Money.of(1299, "EUR"), "return:" + returnId));
+        validator.requireValid(new io.tienda.platform.events.user.UserContactChanged(UUID.randomUUID(),
+                "ana@example.com", null, "es"));
+
+        assertThat(validator.violations("returns.requested", """
+                {"returnId":"%s","rma":"R-1","orderId":"%s","orderNumber":"TND-2026-000001","customerId":"u",
+                 "resolution":"STORE_CREDIT","lines":[],"requestedAt":"2026-03-01T10:00:00Z"}
+                """.formatted(returnId, orderId)))
+                .anyMatch(v -> v.contains("rma")).anyMatch(v -> v.contains("resolution"))
+                .anyMatch(v -> v.contains("lines"));
+    }
 }
