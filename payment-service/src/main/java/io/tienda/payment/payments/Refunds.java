@@ -40,6 +40,9 @@ public class Refunds {
 
     private static final Logger log = LoggerFactory.getLogger(Refunds.class);
 
+    /** How a command's refundKey is scoped in the ledger, apart from staff keys and provider ids. */
+    private static final String SAGA_KEY = "saga:";
+
     private final PaymentRepository payments;
     private final RefundRepository refunds;
     private final ProviderCalls calls;
@@ -94,9 +97,10 @@ public class Refunds {
         Money amount = command.amount();
         if (amount == null || command.refundKey() == null || command.refundKey().isBlank()) {
             return () -> replies.reply(orderId, new PaymentRefundFailed(orderId, null, null,
-                    amount == null ? Money.of(0, "EUR") : amount, "invalid-command: amount and refundKey are required"));
+                    amount == null ? Money.of(0, "EUR") : amount, "invalid-command: amount and refundKey are required",
+                    command.refundKey()));
         }
-        String key = "saga:" + command.refundKey();
+        String key = SAGA_KEY + command.refundKey();
         String hash = hash(amount.amount() + "|" + amount.currency());
         Prepared prepared;
         try {
@@ -109,7 +113,8 @@ public class Refunds {
         } catch (DomainException refused) {
             String why = refused.getMessage();
             return () -> {
-                PaymentRefundFailed failed = new PaymentRefundFailed(orderId, null, null, amount, why);
+                PaymentRefundFailed failed = new PaymentRefundFailed(orderId, null, null, amount, why,
+                        command.refundKey());
                 replies.event(orderId, failed);
                 return replies.reply(orderId, failed);
             };
@@ -270,7 +275,7 @@ public class Refunds {
                 refunds.save(succeeded);
                 payments.save(payment.refundSettled(refund.amount(), now));
                 replies.event(orderId, new PaymentRefunded(orderId, payment.id().toString(), refund.id().toString(),
-                        Money.of(refund.amount(), refund.currency())));
+                        Money.of(refund.amount(), refund.currency()), commandKey(refund)));
                 log.info("refund {} of payment {} succeeded", refund.id(), payment.id());
                 return succeeded;
             }
@@ -280,7 +285,8 @@ public class Refunds {
                 refunds.save(failed);
                 payments.save(payment.refundReleased(refund.amount(), now));
                 replies.event(orderId, new PaymentRefundFailed(orderId, payment.id().toString(),
-                        refund.id().toString(), Money.of(refund.amount(), refund.currency()), failed.failureReason()));
+                        refund.id().toString(), Money.of(refund.amount(), refund.currency()), failed.failureReason(),
+                        commandKey(refund)));
                 log.info("refund {} of payment {} failed", refund.id(), payment.id());
                 return failed;
             }
@@ -292,10 +298,20 @@ public class Refunds {
         return switch (refund.status()) {
             case PENDING -> null;
             case SUCCEEDED -> new PaymentRefunded(orderId, refund.paymentId().toString(), refund.id().toString(),
-                    amount);
+                    amount, commandKey(refund));
             case FAILED -> new PaymentRefundFailed(orderId, refund.paymentId().toString(), refund.id().toString(),
-                    amount, refund.failureReason() == null ? "failed" : refund.failureReason());
+                    amount, refund.failureReason() == null ? "failed" : refund.failureReason(), commandKey(refund));
         };
+    }
+
+    /**
+     * The {@code refundKey} of the {@code payment.refund} command that asked for this refund, echoed in
+     * its answers so that the sender tells its refund from others of the same order; null for staff
+     * refunds and refunds made at the provider.
+     */
+    private static String commandKey(Refund refund) {
+        return refund.source() == RefundSource.SAGA && refund.refundKey().startsWith(SAGA_KEY)
+                ? refund.refundKey().substring(SAGA_KEY.length()) : null;
     }
 
     private static String hash(String text) {

@@ -244,6 +244,62 @@ class PaymentCommandsIT extends PaymentIT {
     }
 
     @Test
+    void twoReturnsRacingForTheLastAmountRefundOnceAndTheRefusalNamesItsKey() throws Exception {
+        UUID order = UUID.randomUUID();
+        UUID payment = capturedPayment(order, TestTokens.newCustomer(), 1000);
+        assertThat(refund(order, 600, "return:first-" + order)).isInstanceOf(PaymentRefunded.class);
+        List<String> keys = List.of("return:a-" + order, "return:b-" + order);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Object> replies = new ArrayList<>();
+        try {
+            List<Callable<Object>> attempts = new ArrayList<>();
+            for (String key : keys) {
+                attempts.add(() -> send(order, new RefundPayment(order, Money.of(400, "EUR"), "returned", key)));
+            }
+            for (Future<Object> reply : pool.invokeAll(attempts)) {
+                replies.add(reply.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(replies).filteredOn(PaymentRefunded.class::isInstance).hasSize(1);
+        assertThat(replies).filteredOn(PaymentRefundFailed.class::isInstance).hasSize(1);
+        String won = ((PaymentRefunded) replies.stream().filter(PaymentRefunded.class::isInstance).findFirst()
+                .orElseThrow()).refundKey();
+        String lost = ((PaymentRefundFailed) replies.stream().filter(PaymentRefundFailed.class::isInstance)
+                .findFirst().orElseThrow()).refundKey();
+        assertThat(List.of(won, lost)).containsExactlyInAnyOrderElementsOf(keys);
+        assertThat(payment(payment)).containsEntry("refunded_amount", 1000L).containsEntry("refund_pending_amount", 0L);
+        assertThat(count("select coalesce(sum(amount), 0) from refunds where payment_id = ? and status = 'SUCCEEDED'",
+                payment)).isEqualTo(1000);
+        assertThat(messages().await(Topics.PAYMENT_EVENTS, "payment.refund_failed", order.toString(), 1).get(0)
+                .json().get("refundKey").asString()).isEqualTo(lost);
+        assertThat(messages().await(Topics.PAYMENT_EVENTS, "payment.refunded", order.toString(), 2))
+                .extracting(m -> m.json().get("refundKey").asString())
+                .containsExactlyInAnyOrder("return:first-" + order, won);
+    }
+
+    @Test
+    void aRefundCommandOnKafkaIsAnnouncedWithItsKeyAndAReplayRefundsOnce() {
+        UUID order = UUID.randomUUID();
+        UUID payment = capturedPayment(order, TestTokens.newCustomer(), 2500);
+        RefundPayment command = new RefundPayment(order, Money.of(1200, "EUR"), "returned", "return:k-" + order);
+
+        messages().send(Topics.PAYMENT_COMMANDS, order.toString(), command);
+        messages().send(Topics.PAYMENT_COMMANDS, order.toString(), command);
+
+        JsonNode refunded = messages().await(Topics.PAYMENT_EVENTS, "payment.refunded", order.toString(), 1).get(0)
+                .json();
+        assertThat(refunded.get("refundKey").asString()).isEqualTo("return:k-" + order);
+        assertThat(refunded.get("amount").get("amount").asLong()).isEqualTo(1200);
+        assertThat(messages().await(Topics.SAGA_REPLIES, "payment.refunded", order.toString(), 2))
+                .allSatisfy(reply -> assertThat(reply.json().get("refundKey").asString()).isEqualTo("return:k-" + order));
+        assertThat(payment(payment)).containsEntry("refunded_amount", 1200L);
+        assertThat(count("select count(*) from refunds where payment_id = ?", payment)).isEqualTo(1);
+    }
+
+    @Test
     void threeDSecureIsAnsweredActionRequiredAndItsCompletionAuthorises() {
         UUID order = UUID.randomUUID();
 
