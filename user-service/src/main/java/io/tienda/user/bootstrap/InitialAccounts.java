@@ -1,6 +1,9 @@
 package io.tienda.user.bootstrap;
 
 import io.tienda.platform.core.Roles;
+import io.tienda.platform.events.Topics;
+import io.tienda.platform.events.user.UserContactChanged;
+import io.tienda.platform.outbox.Outbox;
 import io.tienda.user.UsersProperties;
 import io.tienda.user.account.domain.Users;
 import io.tienda.user.auth.PasswordHasher;
@@ -11,6 +14,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -21,6 +25,8 @@ import java.util.UUID;
  * Accounts that exist from the first start: the bootstrap administrator from the environment, and,
  * on a developer's machine, the demo accounts. Idempotent: an email that already has an account is
  * left alone (its password is never reset), and replicas starting together cannot create it twice.
+ * These accounts never sign up, so {@code user.contact_changed} (in the transaction of the insert) is
+ * how notification-service learns where to reach them.
  */
 @Component
 class InitialAccounts implements ApplicationRunner {
@@ -36,6 +42,8 @@ class InitialAccounts implements ApplicationRunner {
             new Demo("ana@tienda.local", "Customer!2345", "Ana", Roles.CUSTOMER),
             new Demo("bruno@tienda.local", "Customer!2345", "Bruno", Roles.CUSTOMER));
 
+    private static final String LANGUAGE = "es";
+
     record Demo(String email, String password, String name, String role) {
 
         @Override
@@ -48,14 +56,18 @@ class InitialAccounts implements ApplicationRunner {
     private final Users users;
     private final PasswordHasher hasher;
     private final PasswordRules rules;
+    private final Outbox outbox;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     InitialAccounts(UsersProperties properties, Users users, PasswordHasher hasher, PasswordRules rules,
-            Clock clock) {
+            Outbox outbox, TransactionTemplate transactions, Clock clock) {
         this.properties = properties;
         this.users = users;
         this.hasher = hasher;
         this.rules = rules;
+        this.outbox = outbox;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -81,9 +93,13 @@ class InitialAccounts implements ApplicationRunner {
             return;
         }
         Instant now = clock.instant();
+        UUID id = UUID.randomUUID();
+        String hash = hasher.hash(password);
         try {
-            users.insert(new Users.NewUser(UUID.randomUUID(), email, hasher.hash(password), name, "es",
-                    List.of(role), now, now));
+            transactions.executeWithoutResult(status -> {
+                users.insert(new Users.NewUser(id, email, hash, name, LANGUAGE, List.of(role), now, now));
+                outbox.publish(Topics.USER_EVENTS, id.toString(), new UserContactChanged(id, email, name, LANGUAGE));
+            });
             log.info("created the {} account {}", role, email);
         } catch (DuplicateKeyException e) {
             // Another replica created it first.
