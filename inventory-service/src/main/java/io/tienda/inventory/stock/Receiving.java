@@ -9,6 +9,7 @@ import io.tienda.inventory.stock.domain.MovementSource;
 import io.tienda.inventory.stock.domain.StockKey;
 import io.tienda.inventory.stock.domain.StockLevel;
 import io.tienda.inventory.stock.domain.StockRow;
+import io.tienda.inventory.stock.persistence.RestockKeyRepository;
 import io.tienda.inventory.stock.persistence.StockRepository;
 import io.tienda.platform.problem.DomainException;
 import org.slf4j.Logger;
@@ -16,7 +17,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -32,11 +36,16 @@ public class Receiving {
     private final StockLedger ledger;
     private final StockRepository stock;
     private final IdempotentRequests idempotent;
+    private final RestockKeyRepository restockKeys;
+    private final Clock clock;
 
-    Receiving(StockLedger ledger, StockRepository stock, IdempotentRequests idempotent) {
+    Receiving(StockLedger ledger, StockRepository stock, IdempotentRequests idempotent,
+            RestockKeyRepository restockKeys, Clock clock) {
         this.ledger = ledger;
         this.stock = stock;
         this.idempotent = idempotent;
+        this.restockKeys = restockKeys;
+        this.clock = clock;
     }
 
     /** Goods that arrived from a supplier. */
@@ -69,6 +78,36 @@ public class Receiving {
                 move(adjustment.sku(), adjustment.warehouse(), MovementKind.ADJUSTMENT, adjustment.quantity(),
                         new MovementSource(null, actor, adjustment.reason(), adjustment.note())));
         return new Answer(outcome.value(), outcome.replayed());
+    }
+
+    /**
+     * Returned units put back on sale: received into the active warehouse that ships first, as
+     * {@code RESTOCK} movements with {@code reference} (the RMA number) in the ledger, through the same
+     * locking, ledger and events as a staff receipt. Applied once per {@code restockKey}, however often
+     * the command arrives.
+     *
+     * @param quantities units per SKU, each at least 1
+     * @return false when the key was applied before and nothing moved
+     */
+    @Transactional
+    public boolean restock(String restockKey, String reference, Map<String, Integer> quantities) {
+        if (!restockKeys.claim(restockKey, reference, clock.instant())) {
+            log.info("restock {} was applied before; nothing moves", restockKey);
+            return false;
+        }
+        if (quantities.isEmpty()) {
+            return true;
+        }
+        UUID warehouse = stock.firstActiveWarehouse()
+                .orElseThrow(() -> new IllegalStateException("no active warehouse to restock " + restockKey + " into"));
+        Map<StockKey, Integer> moves = new TreeMap<>();
+        quantities.forEach((sku, quantity) -> moves.put(new StockKey(sku, warehouse), quantity));
+        LockedStock locked = ledger.lockCreating(moves.keySet());
+        MovementSource source = new MovementSource(reference, MovementSource.SERVICE, null, "restock " + restockKey);
+        moves.forEach((key, quantity) -> locked.move(key, MovementKind.RESTOCK, quantity, source));
+        locked.publish();
+        log.info("restock {} ({}): {} back on sale", restockKey, reference, quantities);
+        return true;
     }
 
     /** Sets a row's reorder point and quantity; the row must exist. */

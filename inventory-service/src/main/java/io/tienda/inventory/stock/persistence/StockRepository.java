@@ -80,6 +80,12 @@ public class StockRepository implements StockRegistry {
                 .param("code", code).query(UUID.class).optional();
     }
 
+    /** The active warehouse that ships first (lowest priority number, then code), if any is active. */
+    public Optional<UUID> firstActiveWarehouse() {
+        return jdbc.sql("select id from warehouses where active order by priority, code limit 1")
+                .query(UUID.class).optional();
+    }
+
     /** The SKUs a warehouse holds, e.g. to republish their availability when it opens or closes. */
     @Override
     public SortedSet<String> skusIn(UUID warehouseId) {

@@ -1,0 +1,82 @@
+package io.tienda.inventory.stock;
+
+import io.tienda.inventory.reservation.messaging.InventoryCommands;
+import io.tienda.inventory.support.Fixtures;
+import io.tienda.inventory.support.Fixtures.Level;
+import io.tienda.inventory.support.InventoryIT;
+import io.tienda.platform.events.Topics;
+import io.tienda.platform.events.saga.RestockItems;
+import io.tienda.platform.events.saga.StockLine;
+import io.tienda.platform.messaging.InboundMessage;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Returned units put back on sale by returns-service's {@code inventory.restock}: into the warehouse
+ * that ships first, as RESTOCK movements with the RMA as reference, once per restock key.
+ */
+class RestockIT extends InventoryIT {
+
+    @Autowired
+    InventoryCommands commands;
+
+    @Test
+    void aRestockCommandOnKafkaPutsTheUnitsBackOnceHoweverOftenItArrives() {
+        String warehouse = firstWarehouse();
+        String shirt = Fixtures.sku("RS");
+        String mug = Fixtures.sku("RM");
+        fixtures.receive(shirt, warehouse, 4);
+        String key = "return:" + UUID.randomUUID();
+        RestockItems restock = new RestockItems(key, "RMA-2026-000042",
+                List.of(new StockLine(shirt, 2), new StockLine(mug, 1)));
+
+        UUID eventId = messages().send(Topics.INVENTORY_COMMANDS, key, restock);
+        messages().send(Topics.INVENTORY_COMMANDS, key, eventId, restock);      // redelivered
+        messages().send(Topics.INVENTORY_COMMANDS, key, restock);               // sent again, new event id
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(fixtures.level(shirt, warehouse)).isEqualTo(new Level(6, 0)));
+        assertThat(messages().await(Topics.INVENTORY_EVENTS, "inventory.stock_changed", mug, 1).get(0).json()
+                .get("available").asInt()).isEqualTo(1);
+        // the replays are behind the first on the same partition; once a later restock is applied they are done
+        String marker = Fixtures.sku("RX");
+        messages().send(Topics.INVENTORY_COMMANDS, key, new RestockItems("return:" + UUID.randomUUID(), "RMA-marker",
+                List.of(new StockLine(marker, 1))));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(fixtures.level(marker, warehouse)).isEqualTo(new Level(1, 0)));
+
+        assertThat(fixtures.level(shirt, warehouse)).isEqualTo(new Level(6, 0));
+        assertThat(fixtures.level(mug, warehouse)).isEqualTo(new Level(1, 0));
+        assertThat(fixtures.ledger(shirt, warehouse)).isEqualTo(new Level(6, 0));
+        assertThat(fixtures.movements(shirt, "RESTOCK")).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from stock_movements where reference = 'RMA-2026-000042' and kind = 'RESTOCK'")
+                .query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void aRestockHandedToTheHandlerTwiceMovesStockOnce() {
+        String warehouse = firstWarehouse();
+        String sku = Fixtures.sku("RH");
+        RestockItems restock = new RestockItems("return:" + UUID.randomUUID(), "RMA-2026-000043",
+                List.of(new StockLine(sku, 3)));
+
+        commands.handle(InboundMessage.of(Topics.INVENTORY_COMMANDS, restock, UUID.randomUUID(), "k"));
+        commands.handle(InboundMessage.of(Topics.INVENTORY_COMMANDS, restock, UUID.randomUUID(), "k"));
+
+        assertThat(fixtures.level(sku, warehouse)).isEqualTo(new Level(3, 0));
+        assertThat(fixtures.movements(sku, "RESTOCK")).isEqualTo(1);
+    }
+
+    /** The active warehouse of the lowest priority number: other tests add warehouses of their own. */
+    private String firstWarehouse() {
+        return jdbc.sql("select code from warehouses where active order by priority, code limit 1")
+                .query(String.class).single();
+    }
+}
