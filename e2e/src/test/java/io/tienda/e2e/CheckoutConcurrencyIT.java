@@ -98,6 +98,8 @@ class CheckoutConcurrencyIT {
                 + "%d checkouts needed a retry (%d POSTs for %d checkouts) ==%n", SHOPPERS, UNITS, sku, byStatus,
                 refusedBeforeOrdering.size(), retried, posts, placed.size());
 
+        assertThat(placed.values().stream().mapToInt(Placed::serverErrors).sum())
+                .as("5xx answers to the racing checkouts (a busy fleet must queue or refuse, never fail)").isZero();
         assertThat(byStatus.getOrDefault("CONFIRMED", 0L)).as("confirmed orders: exactly the units there were")
                 .isEqualTo(UNITS);
         assertThat(orders.size() + refusedBeforeOrdering.size()).as("every shopper accounted for").isEqualTo(SHOPPERS);

@@ -48,9 +48,10 @@ final class Checkouts {
 
     /**
      * What {@code POST /api/v1/orders} ended with: an order id, or the refusal (status and problem type);
-     * {@code attempts} counts the POSTs it took, retries after "try again" answers included.
+     * {@code attempts} counts the POSTs it took, retries after "try again" answers included, and
+     * {@code serverErrors} how many of those answers were 5xx.
      */
-    record Placed(String orderId, int status, String problem, long postedAtNanos, int attempts) {
+    record Placed(String orderId, int status, String problem, long postedAtNanos, int attempts, int serverErrors) {
 
         boolean accepted() {
             return orderId != null;
@@ -141,16 +142,22 @@ final class Checkouts {
     static Placed placeOrder(Shopper shopper, String idempotencyKey, String paymentMethod) {
         long postedAt = System.nanoTime();
         AtomicInteger attempts = new AtomicInteger();
+        AtomicInteger serverErrors = new AtomicInteger();
         Api.Reply reply = await("checkout of " + shopper.email()).atMost(CHECKOUT_RETRIES)
                 .pollDelay(Duration.ZERO).pollInterval(Checkouts::backoff)
                 .until(() -> {
                     attempts.incrementAndGet();
-                    return post(shopper, idempotencyKey, paymentMethod);
+                    Api.Reply answer = post(shopper, idempotencyKey, paymentMethod);
+                    if (answer != null && answer.status() >= 500) {
+                        serverErrors.incrementAndGet();
+                    }
+                    return answer;
                 }, answer -> !retryable(answer));
         if (reply.status() == 202) {
-            return new Placed(reply.json().get("id").asString(), 202, null, postedAt, attempts.get());
+            return new Placed(reply.json().get("id").asString(), 202, null, postedAt, attempts.get(),
+                    serverErrors.get());
         }
-        return new Placed(null, reply.status(), problem(reply), postedAt, attempts.get());
+        return new Placed(null, reply.status(), problem(reply), postedAt, attempts.get(), serverErrors.get());
     }
 
     private static Duration backoff(int poll, Duration previous) {
