@@ -154,14 +154,14 @@ class ReturnsServiceIT {
     }
 
     @Test
-    void theTopicItWritesExistsWithItsDeadLetterTopic() {
+    void theTopicsItWritesExistWithTheirDeadLetterTopics() {
         expectTopicsWithDeadLetters(environment.getRequiredProperty("spring.kafka.bootstrap-servers"),
-                "returns.events");
+                "returns.events", "payment.commands", "inventory.commands", "order.commands");
     }
 
     @Test
     void theEndpointIsDocumented() {
-        expectDocumented(http, "/api/v1/returns");
+        expectDocumented(http, "/api/v1/returns", "/api/v1/returns/{id}");
     }
 
     private record Line(String sku, int quantity, String exchangeSku) {

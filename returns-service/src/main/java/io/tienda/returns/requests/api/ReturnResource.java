@@ -3,27 +3,45 @@ package io.tienda.returns.requests.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.tienda.platform.security.CurrentUser;
-import io.tienda.platform.core.Roles;
 import io.tienda.platform.core.Page;
-import io.tienda.returns.requests.persistence.ReturnRepository;
+import io.tienda.platform.core.Roles;
+import io.tienda.platform.problem.DomainException;
+import io.tienda.platform.security.CurrentUser;
+import io.tienda.returns.requests.Returns;
+import io.tienda.returns.requests.domain.Inspection;
+import io.tienda.returns.requests.domain.ReturnDraft;
+import io.tienda.returns.requests.domain.ReturnRequest;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.PositiveOrZero;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.UUID;
 
 @Tag(name = "Returns", description = "Returns and exchanges of delivered orders")
 @RestController
 @RequestMapping("/api/v1/returns")
 class ReturnResource {
 
-    private final ReturnRepository returns;
+    /** Printable ASCII without spaces: keys travel in a header and end up in logs. */
+    private static final java.util.regex.Pattern IDEMPOTENCY_KEY =
+            java.util.regex.Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    private final Returns returns;
     private final CurrentUser currentUser;
 
-    ReturnResource(ReturnRepository returns, CurrentUser currentUser) {
+    ReturnResource(Returns returns, CurrentUser currentUser) {
         this.returns = returns;
         this.currentUser = currentUser;
     }
@@ -38,7 +56,98 @@ class ReturnResource {
             @Min(1) @Max(Page.MAX_SIZE) int size) {
         String caller = currentUser.requireId();
         String customer = currentUser.isStaff() ? null : caller;
-        return new Page<>(returns.find(customer, Page.offset(page, size), size), page, size, returns.count(customer))
-                .map(ReturnView::of);
+        return returns.list(customer, page, size).map(ReturnView::of);
+    }
+
+    @Operation(summary = "Ask to return lines of a delivered order",
+            description = "The caller's own delivered order only (anyone else's, or an unknown one, is 404), within "
+                    + "the return window after delivery (else 422 return-window-closed). Each SKU once, 1 up to the "
+                    + "units bought minus those in other returns that still stand (else 422 return-not-allowed "
+                    + "naming the line). An exchange may ask for the same SKU or another variant of the same product. "
+                    + "Answers 201 with the RMA number and instructions; a retry with the same Idempotency-Key "
+                    + "answers the same return (header Idempotent-Replayed: true).")
+    @PostMapping
+    public ResponseEntity<ReturnView> create(
+            @Parameter(description = "makes retries safe: 1-255 printable characters, no spaces")
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @Valid @RequestBody ReturnRequests.NewReturn body) {
+        String caller = currentUser.requireId();
+        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw DomainException.invalid("Idempotency-Key: 1 to 255 printable characters without spaces");
+        }
+        ReturnDraft draft = new ReturnDraft(body.orderId(), body.resolution(), body.lines().stream()
+                .map(l -> new ReturnDraft.Line(l.sku(), l.quantity(), l.reason(), blankToNull(l.comment()),
+                        l.exchangeSku()))
+                .toList());
+        Returns.Created created = returns.request(caller, draft, idempotencyKey);
+        return ResponseEntity.created(URI.create("/api/v1/returns/" + created.request().id()))
+                .header("Idempotent-Replayed", Boolean.toString(created.replayed()))
+                .body(ReturnView.of(created.request(), null, created.instructions()));
+    }
+
+    @Operation(summary = "A return with its lines and history",
+            description = "Its customer and staff; anyone else gets 404.")
+    @GetMapping("/{id}")
+    public ReturnView get(@PathVariable UUID id) {
+        Returns.Detail detail = returns.get(id).orElseThrow(() -> DomainException.notFound("return", id));
+        currentUser.requireOwnerOr(detail.request().customerId(), "return", id, Roles.STAFF);
+        return ReturnView.of(detail.request(), detail.history(), null);
+    }
+
+    @Operation(summary = "Withdraw a return", description = "Its customer (or staff) until the items are received; "
+            + "409 illegal-transition after that.")
+    @PostMapping("/{id}/cancellation")
+    public ReturnView cancel(@PathVariable UUID id) {
+        ReturnRequest request = returns.get(id).orElseThrow(() -> DomainException.notFound("return", id)).request();
+        currentUser.requireOwnerOr(request.customerId(), "return", id, Roles.STAFF);
+        return ReturnView.of(returns.cancel(id, currentUser.requireId()));
+    }
+
+    @Operation(summary = "Approve a return", description = "SUPPORT, MANAGER, ADMIN. REQUESTED only.")
+    @PostMapping("/{id}/approval")
+    @PreAuthorize(Roles.HAS_STAFF)
+    public ReturnView approve(@PathVariable UUID id, @Valid @RequestBody(required = false) ReturnRequests.Note body) {
+        return ReturnView.of(returns.approve(id, currentUser.requireId(), body == null ? null : blankToNull(body.note())));
+    }
+
+    @Operation(summary = "Reject a return", description = "SUPPORT, MANAGER, ADMIN. REQUESTED only; the reason is "
+            + "required and the customer is told.")
+    @PostMapping("/{id}/rejection")
+    @PreAuthorize(Roles.HAS_STAFF)
+    public ReturnView reject(@PathVariable UUID id, @Valid @RequestBody ReturnRequests.Rejection body) {
+        return ReturnView.of(returns.reject(id, currentUser.requireId(), body.reason().strip()));
+    }
+
+    @Operation(summary = "Record that the items arrived", description = "SUPPORT, MANAGER, ADMIN. APPROVED only.")
+    @PostMapping("/{id}/receipt")
+    @PreAuthorize(Roles.HAS_STAFF)
+    public ReturnView receive(@PathVariable UUID id, @Valid @RequestBody(required = false) ReturnRequests.Note body) {
+        return ReturnView.of(returns.receive(id, currentUser.requireId(), body == null ? null : blankToNull(body.note())));
+    }
+
+    @Operation(summary = "Record the inspection, line by line",
+            description = "SUPPORT, MANAGER, ADMIN. RECEIVED only. One finding per returned line: accepted units "
+                    + "(0 up to those sent) and whether they can be sold again. Restockable units go back to stock; "
+                    + "a refund of the accepted units at their price is asked of payment-service, or the "
+                    + "replacement order of order-service. Nothing accepted ends the return REFUNDED with 0.")
+    @PostMapping("/{id}/inspection")
+    @PreAuthorize(Roles.HAS_STAFF)
+    public ReturnView inspect(@PathVariable UUID id, @Valid @RequestBody ReturnRequests.InspectionReport body) {
+        return ReturnView.of(returns.inspect(id, currentUser.requireId(), body.lines().stream()
+                .map(f -> new Inspection(f.sku(), f.acceptedQuantity(), f.restockable())).toList(),
+                blankToNull(body.note())));
+    }
+
+    @Operation(summary = "Settle again after a failure",
+            description = "SUPPORT, MANAGER, ADMIN. A failed refund is asked again; a failed exchange (the "
+                    + "replacement order was rejected) is refunded instead. 409 illegal-transition otherwise.")
+    @PostMapping("/{id}/settlement")
+    @PreAuthorize(Roles.HAS_STAFF)
+    public ReturnView settleAgain(@PathVariable UUID id) {
+        return ReturnView.of(returns.settleAgain(id, currentUser.requireId()));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -1,17 +1,28 @@
 package io.tienda.returns.requests.domain;
 
+import io.tienda.platform.problem.IllegalTransitionException;
+
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
  * A request to send back items of an order.
  *
- * @param refundAmount in minor units of {@code currency}; both null until the refund is known
+ * @param rma                the number the customer writes on the parcel ({@code RMA-2026-000123})
+ * @param reason             the first line's reason (each line has its own)
+ * @param refundAmount       in minor units of {@code currency}; both null until the refund is known (inspection)
+ * @param settlement         while {@code INSPECTED}: the refund or replacement asked for, or its failure
+ * @param settlementNote     why the refund or the replacement failed
+ * @param replacementOrderId for an exchange, the order that sends the new units (known from inspection)
  */
-public record ReturnRequest(UUID id, UUID orderId, String customerId, ReturnStatus status,
-        ReturnResolution resolution, ReturnReason reason, String comment, Long refundAmount, String currency,
+public record ReturnRequest(UUID id, String rma, UUID orderId, String orderNumber, String customerId,
+        ReturnStatus status, ReturnResolution resolution, ReturnReason reason, String comment, Long refundAmount,
+        String currency, Settlement settlement, String settlementNote, UUID replacementOrderId,
         List<ReturnLine> lines, Instant createdAt, Instant updatedAt) {
 
     public ReturnRequest {
@@ -20,6 +31,23 @@ public record ReturnRequest(UUID id, UUID orderId, String customerId, ReturnStat
         Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(status, "status");
         lines = List.copyOf(lines);
+    }
+
+    /** The first version's shape, before RMA numbers, inspection and settlement. */
+    public ReturnRequest(UUID id, UUID orderId, String customerId, ReturnStatus status, ReturnResolution resolution,
+            ReturnReason reason, String comment, Long refundAmount, String currency, List<ReturnLine> lines,
+            Instant createdAt, Instant updatedAt) {
+        this(id, null, orderId, null, customerId, status, resolution, reason, comment, refundAmount, currency, null,
+                null, null, lines, createdAt, updatedAt);
+    }
+
+    /** A new request, {@code REQUESTED}. */
+    public static ReturnRequest requested(UUID id, String rma, UUID orderId, String orderNumber, String customerId,
+            ReturnResolution resolution, List<ReturnLine> lines, Instant now) {
+        ReturnReason first = lines.isEmpty() ? ReturnReason.OTHER : lines.get(0).reason();
+        String comment = lines.stream().map(ReturnLine::comment).filter(Objects::nonNull).findFirst().orElse(null);
+        return new ReturnRequest(id, rma, orderId, orderNumber, customerId, ReturnStatus.REQUESTED, resolution, first,
+                comment, null, null, null, null, null, lines, now, now);
     }
 
     public ReturnRequest approve(Instant now) {
@@ -40,28 +68,155 @@ public record ReturnRequest(UUID id, UUID orderId, String customerId, ReturnStat
         return moveTo(ReturnStatus.RECEIVED, now);
     }
 
+    /**
+     * The warehouse's findings, one per line: accepted units (at most those sent back) and whether they
+     * can be sold again. A refund is then asked for ({@code REFUND_PENDING}, amount = accepted units at
+     * their price), or the replacement order ({@code EXCHANGE_PENDING}). Use {@link #nothingToSettle()}
+     * to tell whether anything is owed at all.
+     *
+     * @param orderCurrency the currency of the refund
+     * @param replacement   the id the replacement order will have, for an exchange
+     */
+    public ReturnRequest inspect(List<Inspection> findings, String orderCurrency, UUID replacement, Instant now) {
+        ReturnStatus.MOVES.require("return " + id, status, ReturnStatus.INSPECTED);
+        Map<String, Inspection> bySku = new HashMap<>();
+        for (Inspection finding : findings) {
+            if (bySku.put(finding.sku(), finding) != null) {
+                throw new InvalidReturnException("lines[" + finding.sku() + "]", "inspected twice");
+            }
+        }
+        List<ReturnLine> inspected = new ArrayList<>();
+        for (ReturnLine line : lines) {
+            Inspection finding = bySku.remove(line.sku());
+            if (finding == null) {
+                throw new InvalidReturnException("lines[" + line.sku() + "]", "every returned line needs a finding");
+            }
+            inspected.add(line.inspected(finding.acceptedQuantity(), finding.restockable()));
+        }
+        if (!bySku.isEmpty()) {
+            throw new InvalidReturnException("lines[" + bySku.keySet().iterator().next() + "]", "not in this return");
+        }
+        ReturnRequest next = new ReturnRequest(id, rma, orderId, orderNumber, customerId, ReturnStatus.INSPECTED,
+                resolution, reason, comment, null, null, null, null, null, inspected, createdAt, now);
+        return resolution == ReturnResolution.REFUND || next.acceptedUnits() == 0
+                ? next.askRefund(orderCurrency)
+                : next.askExchange(replacement);
+    }
+
+    /** Units accepted back over all lines. */
+    public int acceptedUnits() {
+        return lines.stream().mapToInt(ReturnLine::accepted).sum();
+    }
+
+    /** What the accepted units are worth, in minor units. */
+    public long acceptedValue() {
+        return lines.stream().mapToLong(ReturnLine::acceptedValue).reduce(0, Math::addExact);
+    }
+
+    /**
+     * Nothing accepted (or nothing of value accepted for a refund): no refund command and no replacement
+     * order are sent; the return ends {@code REFUNDED} with amount 0 at once.
+     */
+    public boolean nothingToSettle() {
+        return status == ReturnStatus.INSPECTED && settlement == Settlement.REFUND_PENDING
+                && (refundAmount == null || refundAmount == 0);
+    }
+
+    private ReturnRequest askRefund(String orderCurrency) {
+        return new ReturnRequest(id, rma, orderId, orderNumber, customerId, status, ReturnResolution.REFUND, reason,
+                comment, acceptedValue(), Objects.requireNonNull(orderCurrency, "orderCurrency"),
+                Settlement.REFUND_PENDING, null, replacementOrderId, lines, createdAt, updatedAt);
+    }
+
+    private ReturnRequest askExchange(UUID replacement) {
+        return new ReturnRequest(id, rma, orderId, orderNumber, customerId, status, resolution, reason, comment,
+                refundAmount, currency, Settlement.EXCHANGE_PENDING, null,
+                Objects.requireNonNull(replacement, "replacement"), lines, createdAt, updatedAt);
+    }
+
+    /** payment-service refunded the amount asked for. */
+    public ReturnRequest refunded(Instant now) {
+        requireSettlement(Settlement.REFUND_PENDING, ReturnStatus.REFUNDED);
+        return new ReturnRequest(id, rma, orderId, orderNumber, customerId, ReturnStatus.REFUNDED, resolution,
+                reason, comment, refundAmount, currency, null, null, replacementOrderId, lines, createdAt, now);
+    }
+
     /** @param amount the money sent back, in minor units of {@code currency} */
     public ReturnRequest refund(long amount, String refundCurrency, Instant now) {
         if (amount < 0) {
             throw new IllegalArgumentException("a refund cannot be negative: " + amount);
         }
         ReturnStatus.MOVES.require("return " + id, status, ReturnStatus.REFUNDED);
-        return new ReturnRequest(id, orderId, customerId, ReturnStatus.REFUNDED, resolution, reason, comment, amount,
-                Objects.requireNonNull(refundCurrency, "refundCurrency"), lines, createdAt, now);
+        return new ReturnRequest(id, rma, orderId, orderNumber, customerId, ReturnStatus.REFUNDED, resolution,
+                reason, comment, amount, Objects.requireNonNull(refundCurrency, "refundCurrency"), null, null,
+                replacementOrderId, lines, createdAt, now);
+    }
+
+    /** payment-service refused or failed the refund: staff see why and may ask again. */
+    public ReturnRequest refundFailed(String why, Instant now) {
+        requireSettlement(Settlement.REFUND_PENDING, ReturnStatus.INSPECTED);
+        return settle(Settlement.REFUND_FAILED, why, now);
+    }
+
+    /** Staff ask payment-service again after a failure. */
+    public ReturnRequest retryRefund(Instant now) {
+        requireSettlement(Settlement.REFUND_FAILED, ReturnStatus.INSPECTED);
+        return settle(Settlement.REFUND_PENDING, null, now);
+    }
+
+    /** The replacement order was confirmed. */
+    public ReturnRequest exchanged(Instant now) {
+        requireSettlement(Settlement.EXCHANGE_PENDING, ReturnStatus.EXCHANGED);
+        return new ReturnRequest(id, rma, orderId, orderNumber, customerId, ReturnStatus.EXCHANGED, resolution,
+                reason, comment, refundAmount, currency, null, null, replacementOrderId, lines, createdAt, now);
     }
 
     public ReturnRequest exchange(Instant now) {
         return moveTo(ReturnStatus.EXCHANGED, now);
     }
 
+    /** The replacement order was rejected (no stock) or cancelled. */
+    public ReturnRequest exchangeFailed(String why, Instant now) {
+        requireSettlement(Settlement.EXCHANGE_PENDING, ReturnStatus.INSPECTED);
+        return settle(Settlement.EXCHANGE_FAILED, why, now);
+    }
+
+    /** Staff give the money back instead of the replacement that could not be sent. */
+    public ReturnRequest switchToRefund(String orderCurrency, Instant now) {
+        requireSettlement(Settlement.EXCHANGE_FAILED, ReturnStatus.INSPECTED);
+        ReturnRequest refund = askRefund(orderCurrency);
+        return new ReturnRequest(id, rma, orderId, orderNumber, customerId, status, ReturnResolution.REFUND, reason,
+                comment, refund.refundAmount(), refund.currency(), Settlement.REFUND_PENDING, null,
+                replacementOrderId, lines, createdAt, now);
+    }
+
+    /** The same return without the customer's own words (GDPR erasure); amounts stay for the books. */
+    public ReturnRequest anonymised(String replacementCustomerId, Instant now) {
+        return new ReturnRequest(id, rma, orderId, orderNumber, replacementCustomerId, status, resolution, reason,
+                null, refundAmount, currency, settlement, settlementNote, replacementOrderId,
+                lines.stream().map(ReturnLine::withoutComment).toList(), createdAt, now);
+    }
+
+    private void requireSettlement(Settlement expected, ReturnStatus to) {
+        if (status != ReturnStatus.INSPECTED || settlement != expected) {
+            throw new IllegalTransitionException("return " + id, status + (settlement == null ? "" : "/" + settlement),
+                    to + " (that needs INSPECTED/" + expected + ")");
+        }
+    }
+
+    private ReturnRequest settle(Settlement next, String note, Instant now) {
+        return new ReturnRequest(id, rma, orderId, orderNumber, customerId, status, resolution, reason, comment,
+                refundAmount, currency, next, note, replacementOrderId, lines, createdAt, now);
+    }
+
     private ReturnRequest moveTo(ReturnStatus next, Instant now) {
         ReturnStatus.MOVES.require("return " + id, status, next);
-        return new ReturnRequest(id, orderId, customerId, next, resolution, reason, comment, refundAmount, currency,
-                lines, createdAt, now);
+        return new ReturnRequest(id, rma, orderId, orderNumber, customerId, next, resolution, reason, comment,
+                refundAmount, currency, settlement, settlementNote, replacementOrderId, lines, createdAt, now);
     }
 
     public ReturnRequest withLines(List<ReturnLine> newLines) {
-        return new ReturnRequest(id, orderId, customerId, status, resolution, reason, comment, refundAmount, currency,
-                newLines, createdAt, updatedAt);
+        return new ReturnRequest(id, rma, orderId, orderNumber, customerId, status, resolution, reason, comment,
+                refundAmount, currency, settlement, settlementNote, replacementOrderId, newLines, createdAt, updatedAt);
     }
 }

@@ -4,14 +4,17 @@ import io.tienda.platform.core.Transitions;
 
 /**
  * {@code REQUESTED} by the customer; support {@code APPROVED} or {@code REJECTED} it; the
- * warehouse {@code RECEIVED} the items; it ends {@code REFUNDED} or {@code EXCHANGED}. The
- * customer may withdraw it ({@code CANCELLED}) until the items are received.
+ * warehouse {@code RECEIVED} the items and {@code INSPECTED} them line by line; it ends
+ * {@code REFUNDED} (once payment-service confirms the refund) or {@code EXCHANGED} (once the
+ * replacement order is confirmed). The customer may withdraw it ({@code CANCELLED}) until the items
+ * are received.
  */
 public enum ReturnStatus {
     REQUESTED,
     APPROVED,
     REJECTED,
     RECEIVED,
+    INSPECTED,
     REFUNDED,
     EXCHANGED,
     CANCELLED;
@@ -20,9 +23,15 @@ public enum ReturnStatus {
     static final Transitions<ReturnStatus> MOVES = Transitions.of(ReturnStatus.class)
             .allow(REQUESTED, APPROVED, REJECTED, CANCELLED)
             .allow(APPROVED, RECEIVED, CANCELLED)
-            .allow(RECEIVED, REFUNDED, EXCHANGED);
+            .allow(RECEIVED, INSPECTED)
+            .allow(INSPECTED, REFUNDED, EXCHANGED);
 
     public boolean isFinal() {
         return MOVES.isFinal(this);
+    }
+
+    /** Whether the units of this return still count against what the order may send back. */
+    public boolean holdsUnits() {
+        return this != REJECTED && this != CANCELLED;
     }
 }

@@ -17,26 +17,112 @@ class ReturnTransitionsTest {
 
     private static final Instant CREATED = Instant.parse("2026-11-01T10:00:00Z");
     private static final Instant LATER = Instant.parse("2026-11-03T10:00:00Z");
+    private static final UUID REPLACEMENT = UUID.randomUUID();
 
     private static ReturnRequest in(ReturnStatus status) {
-        return new ReturnRequest(UUID.randomUUID(), UUID.randomUUID(), "c-1", status, ReturnResolution.values()[0],
-                ReturnReason.DAMAGED, null, null, null, List.of(new ReturnLine(1, "SKU-1", 1, null)), CREATED, CREATED);
+        return in(status, ReturnResolution.REFUND);
+    }
+
+    private static ReturnRequest in(ReturnStatus status, ReturnResolution resolution) {
+        return new ReturnRequest(UUID.randomUUID(), "RMA-2026-000001", UUID.randomUUID(), "TND-2026-000001", "c-1",
+                status, resolution, ReturnReason.DAMAGED, null, null, null, null, null, null,
+                List.of(line(1, "MUG-1", 2, 1250), line(2, "CUP-1", 1, 500)), CREATED, CREATED);
+    }
+
+    private static ReturnLine line(int no, String sku, int quantity, long price) {
+        return new ReturnLine(no, sku, "p-" + sku, sku, quantity, price, ReturnReason.DAMAGED, null, sku, null, null);
+    }
+
+    private static ReturnRequest inspected(ReturnResolution resolution) {
+        return in(ReturnStatus.RECEIVED, resolution).inspect(List.of(new Inspection("MUG-1", 1, true),
+                new Inspection("CUP-1", 1, false)), "EUR", REPLACEMENT, LATER);
     }
 
     @Test
-    void requestedApprovedReceivedRefunded() {
-        ReturnRequest refunded = in(ReturnStatus.REQUESTED).approve(LATER).receive(LATER).refund(1_999, "EUR", LATER);
+    void requestedApprovedReceivedInspectedRefunded() {
+        ReturnRequest inspected = in(ReturnStatus.REQUESTED).approve(LATER).receive(LATER)
+                .inspect(List.of(new Inspection("MUG-1", 2, true), new Inspection("CUP-1", 0, true)), "EUR",
+                        REPLACEMENT, LATER);
 
+        assertThat(inspected.status()).isEqualTo(ReturnStatus.INSPECTED);
+        assertThat(inspected.settlement()).isEqualTo(Settlement.REFUND_PENDING);
+        assertThat(inspected.refundAmount()).isEqualTo(2_500);
+        assertThat(inspected.currency()).isEqualTo("EUR");
+        assertThat(inspected.lines()).extracting(ReturnLine::restockable).containsExactly(true, false);
+        assertThat(inspected.nothingToSettle()).isFalse();
+
+        ReturnRequest refunded = inspected.refunded(LATER);
         assertThat(refunded.status()).isEqualTo(ReturnStatus.REFUNDED);
-        assertThat(refunded.refundAmount()).isEqualTo(1_999);
-        assertThat(refunded.currency()).isEqualTo("EUR");
+        assertThat(refunded.refundAmount()).isEqualTo(2_500);
+        assertThat(refunded.settlement()).isNull();
         assertThat(refunded.updatedAt()).isEqualTo(LATER);
         assertThat(refunded.status().isFinal()).isTrue();
     }
 
     @Test
-    void receivedItemsMayBeExchangedInstead() {
-        assertThat(in(ReturnStatus.RECEIVED).exchange(LATER).status()).isEqualTo(ReturnStatus.EXCHANGED);
+    void anExchangeAsksForItsReplacementAndEndsExchanged() {
+        ReturnRequest inspected = inspected(ReturnResolution.EXCHANGE);
+
+        assertThat(inspected.settlement()).isEqualTo(Settlement.EXCHANGE_PENDING);
+        assertThat(inspected.replacementOrderId()).isEqualTo(REPLACEMENT);
+        assertThat(inspected.refundAmount()).isNull();
+        assertThat(inspected.exchanged(LATER).status()).isEqualTo(ReturnStatus.EXCHANGED);
+    }
+
+    @Test
+    void aFailedRefundMayBeAskedAgain() {
+        ReturnRequest failed = inspected(ReturnResolution.REFUND).refundFailed("provider said no", LATER);
+
+        assertThat(failed.status()).isEqualTo(ReturnStatus.INSPECTED);
+        assertThat(failed.settlement()).isEqualTo(Settlement.REFUND_FAILED);
+        assertThat(failed.settlementNote()).isEqualTo("provider said no");
+        assertThatThrownBy(() -> failed.refunded(LATER)).isInstanceOf(IllegalTransitionException.class);
+        assertThat(failed.retryRefund(LATER).settlement()).isEqualTo(Settlement.REFUND_PENDING);
+        assertThatThrownBy(() -> inspected(ReturnResolution.REFUND).retryRefund(LATER))
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void aFailedExchangeMayBeRefundedInstead() {
+        ReturnRequest failed = inspected(ReturnResolution.EXCHANGE).exchangeFailed("no stock", LATER);
+
+        assertThat(failed.settlement()).isEqualTo(Settlement.EXCHANGE_FAILED);
+        assertThatThrownBy(() -> failed.exchanged(LATER)).isInstanceOf(IllegalTransitionException.class);
+        ReturnRequest refund = failed.switchToRefund("EUR", LATER);
+        assertThat(refund.resolution()).isEqualTo(ReturnResolution.REFUND);
+        assertThat(refund.settlement()).isEqualTo(Settlement.REFUND_PENDING);
+        assertThat(refund.refundAmount()).isEqualTo(1_750);
+        assertThat(refund.refunded(LATER).status()).isEqualTo(ReturnStatus.REFUNDED);
+        assertThatThrownBy(() -> inspected(ReturnResolution.EXCHANGE).switchToRefund("EUR", LATER))
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void nothingAcceptedIsNothingToSettleWhateverTheResolution() {
+        for (ReturnResolution resolution : ReturnResolution.values()) {
+            ReturnRequest inspected = in(ReturnStatus.RECEIVED, resolution).inspect(
+                    List.of(new Inspection("MUG-1", 0, true), new Inspection("CUP-1", 0, false)), "EUR", REPLACEMENT,
+                    LATER);
+            assertThat(inspected.nothingToSettle()).as(resolution.name()).isTrue();
+            assertThat(inspected.refundAmount()).isZero();
+            assertThat(inspected.lines()).extracting(ReturnLine::restockable).containsOnly(false);
+        }
+    }
+
+    @Test
+    void theInspectionCoversEveryLineOnceAndAcceptsNoMoreThanWasSent() {
+        ReturnRequest received = in(ReturnStatus.RECEIVED);
+        assertThatThrownBy(() -> received.inspect(List.of(new Inspection("MUG-1", 3, true),
+                new Inspection("CUP-1", 0, true)), "EUR", REPLACEMENT, LATER))
+                .isInstanceOf(InvalidReturnException.class).hasMessageContaining("lines[MUG-1].acceptedQuantity");
+        assertThatThrownBy(() -> received.inspect(List.of(new Inspection("MUG-1", 1, true)), "EUR", REPLACEMENT,
+                LATER)).isInstanceOf(InvalidReturnException.class).hasMessageContaining("lines[CUP-1]");
+        assertThatThrownBy(() -> received.inspect(List.of(new Inspection("MUG-1", 1, true),
+                new Inspection("CUP-1", 1, true), new Inspection("PLATE-1", 1, true)), "EUR", REPLACEMENT, LATER))
+                .isInstanceOf(InvalidReturnException.class).hasMessageContaining("lines[PLATE-1]");
+        assertThatThrownBy(() -> received.inspect(List.of(new Inspection("MUG-1", 1, true),
+                new Inspection("MUG-1", 1, true), new Inspection("CUP-1", 1, true)), "EUR", REPLACEMENT, LATER))
+                .isInstanceOf(InvalidReturnException.class).hasMessageContaining("inspected twice");
     }
 
     @Test
@@ -44,15 +130,41 @@ class ReturnTransitionsTest {
         assertThat(in(ReturnStatus.REQUESTED).cancel(LATER).status()).isEqualTo(ReturnStatus.CANCELLED);
         assertThat(in(ReturnStatus.APPROVED).cancel(LATER).status()).isEqualTo(ReturnStatus.CANCELLED);
         assertRefused(ReturnStatus.RECEIVED, ReturnRequest::cancel);
+        assertRefused(ReturnStatus.INSPECTED, ReturnRequest::cancel);
     }
 
     @Test
     void stepsCannotBeSkipped() {
         assertRefused(ReturnStatus.REQUESTED, ReturnRequest::receive);
         assertRefused(ReturnStatus.REQUESTED, (r, t) -> r.refund(1, "EUR", t));
+        assertRefused(ReturnStatus.REQUESTED, (r, t) -> r.inspect(List.of(), "EUR", REPLACEMENT, t));
+        assertRefused(ReturnStatus.APPROVED, (r, t) -> r.inspect(List.of(), "EUR", REPLACEMENT, t));
         assertRefused(ReturnStatus.APPROVED, ReturnRequest::exchange);
         assertRefused(ReturnStatus.APPROVED, ReturnRequest::approve);
         assertRefused(ReturnStatus.RECEIVED, ReturnRequest::reject);
+        assertRefused(ReturnStatus.RECEIVED, ReturnRequest::exchange);
+        assertRefused(ReturnStatus.RECEIVED, (r, t) -> r.refund(1, "EUR", t));
+        assertRefused(ReturnStatus.INSPECTED, ReturnRequest::receive);
+        assertRefused(ReturnStatus.INSPECTED, (r, t) -> r.inspect(List.of(), "EUR", REPLACEMENT, t));
+    }
+
+    @Test
+    void everyDeclaredMoveIsMadeByTheAggregate() {
+        assertThat(in(ReturnStatus.REQUESTED).approve(LATER).status()).isEqualTo(ReturnStatus.APPROVED);
+        assertThat(in(ReturnStatus.REQUESTED).reject(LATER).status()).isEqualTo(ReturnStatus.REJECTED);
+        assertThat(in(ReturnStatus.APPROVED).receive(LATER).status()).isEqualTo(ReturnStatus.RECEIVED);
+        assertThat(inspected(ReturnResolution.REFUND).status()).isEqualTo(ReturnStatus.INSPECTED);
+        assertThat(in(ReturnStatus.INSPECTED).refund(0, "EUR", LATER).status()).isEqualTo(ReturnStatus.REFUNDED);
+        assertThat(in(ReturnStatus.INSPECTED).exchange(LATER).status()).isEqualTo(ReturnStatus.EXCHANGED);
+        for (ReturnStatus from : ReturnStatus.values()) {
+            for (ReturnStatus to : ReturnStatus.values()) {
+                if (ReturnStatus.MOVES.allows(from, to)) {
+                    assertThat(List.of("REQUESTED>APPROVED", "REQUESTED>REJECTED", "REQUESTED>CANCELLED",
+                            "APPROVED>RECEIVED", "APPROVED>CANCELLED", "RECEIVED>INSPECTED", "INSPECTED>REFUNDED",
+                            "INSPECTED>EXCHANGED")).as("declared move").contains(from + ">" + to);
+                }
+            }
+        }
     }
 
     @ParameterizedTest
@@ -60,9 +172,19 @@ class ReturnTransitionsTest {
     void finalStatesAllowNoMove(ReturnStatus end) {
         assertThat(end.isFinal()).isTrue();
         assertRefused(end, ReturnRequest::approve);
+        assertRefused(end, ReturnRequest::reject);
+        assertRefused(end, ReturnRequest::cancel);
         assertRefused(end, ReturnRequest::receive);
         assertRefused(end, ReturnRequest::exchange);
         assertRefused(end, (r, t) -> r.refund(1, "EUR", t));
+        assertRefused(end, (r, t) -> r.inspect(List.of(), "EUR", REPLACEMENT, t));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ReturnStatus.class, names = {"REQUESTED", "APPROVED", "RECEIVED", "INSPECTED"})
+    void openStatesAreNotFinal(ReturnStatus open) {
+        assertThat(open.isFinal()).isFalse();
+        assertThat(open.holdsUnits()).isTrue();
     }
 
     private static void assertRefused(ReturnStatus from, BiFunction<ReturnRequest, Instant, ReturnRequest> move) {

@@ -1,0 +1,79 @@
+package io.tienda.returns.orders;
+
+import io.tienda.platform.events.Money;
+import io.tienda.platform.events.saga.OrderDelivered;
+import io.tienda.platform.events.saga.OrderLine;
+import io.tienda.returns.orders.domain.DeliveredOrder;
+import io.tienda.returns.orders.domain.OrderBook;
+import io.tienda.returns.orders.domain.OrderedLine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** What this service knows of orders, learnt from order-service's and product-service's events. */
+@Service
+public class DeliveredOrders {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveredOrders.class);
+
+    private final OrderBook book;
+
+    DeliveredOrders(OrderBook book) {
+        this.book = book;
+    }
+
+    /** An {@code order.delivered}: from now on its customer may return its lines. Applied once per order. */
+    @Transactional
+    public void delivered(OrderDelivered event) {
+        List<OrderLine> lines = event.lines() == null ? List.of() : event.lines();
+        String currency = lines.stream().map(OrderLine::unitPrice).filter(java.util.Objects::nonNull)
+                .map(Money::currency).findFirst().orElse(null);
+        // An order may list a SKU twice (say, two discounts); a return counts units per SKU.
+        Map<String, OrderedLine> bySku = new LinkedHashMap<>();
+        for (OrderLine line : lines) {
+            long price = line.unitPrice() == null ? 0 : line.unitPrice().amount();
+            bySku.merge(line.sku(), new OrderedLine(line.sku(), line.productId(), line.name(), line.quantity(), price),
+                    (a, b) -> new OrderedLine(a.sku(), a.productId(), a.name(), a.quantity() + b.quantity(),
+                            Math.max(a.unitPrice(), b.unitPrice())));
+        }
+        DeliveredOrder order = new DeliveredOrder(event.orderId(), event.orderNumber(), event.customerId(),
+                currency, event.deliveredAt(), new ArrayList<>(bySku.values()));
+        if (book.recordDelivered(order)) {
+            log.info("order {} ({}) delivered: returnable", event.orderNumber(), event.orderId());
+        }
+    }
+
+    /** The variants of a product, from {@code product.created}/{@code product.updated}. */
+    @Transactional
+    public void productSkus(String productId, List<String> skus) {
+        if (productId != null && skus != null && !skus.isEmpty()) {
+            book.recordProductSkus(productId, skus);
+        }
+    }
+
+    public Optional<DeliveredOrder> find(UUID orderId) {
+        return book.find(orderId);
+    }
+
+    /** The order with its row locked; call inside the transaction that creates a return. */
+    public Optional<DeliveredOrder> lock(UUID orderId) {
+        return book.lock(orderId);
+    }
+
+    public Optional<String> productOf(String sku) {
+        return book.productOf(sku);
+    }
+
+    /** Runs in the caller's transaction. */
+    public int anonymise(String customerId, String replacement) {
+        return book.anonymise(customerId, replacement);
+    }
+}

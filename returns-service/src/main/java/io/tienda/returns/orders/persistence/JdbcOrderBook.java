@@ -1,0 +1,110 @@
+package io.tienda.returns.orders.persistence;
+
+import io.tienda.returns.orders.domain.DeliveredOrder;
+import io.tienda.returns.orders.domain.OrderBook;
+import io.tienda.returns.orders.domain.OrderedLine;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Delivered orders and the catalog's SKUs in PostgreSQL. */
+@Repository
+class JdbcOrderBook implements OrderBook {
+
+    private final JdbcClient jdbc;
+
+    JdbcOrderBook(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public boolean recordDelivered(DeliveredOrder order) {
+        int inserted = jdbc.sql("""
+                        insert into delivered_orders (order_id, order_number, customer_id, currency, delivered_at)
+                        values (:id, :number, :customer, :currency, :at) on conflict (order_id) do nothing""")
+                .param("id", order.orderId()).param("number", order.orderNumber())
+                .param("customer", order.customerId()).param("currency", order.currency())
+                .param("at", order.deliveredAt().atOffset(ZoneOffset.UTC))
+                .update();
+        if (inserted == 0) {
+            return false;
+        }
+        for (OrderedLine line : order.lines()) {
+            jdbc.sql("""
+                            insert into delivered_order_lines (order_id, sku, product_id, name, quantity, unit_price)
+                            values (:id, :sku, :product, :name, :quantity, :price)""")
+                    .param("id", order.orderId()).param("sku", line.sku()).param("product", line.productId())
+                    .param("name", line.name()).param("quantity", line.quantity()).param("price", line.unitPrice())
+                    .update();
+            if (line.productId() != null) {
+                recordProductSkus(line.productId(), List.of(line.sku()));
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public Optional<DeliveredOrder> find(UUID orderId) {
+        return load(orderId, "");
+    }
+
+    @Override
+    public Optional<DeliveredOrder> lock(UUID orderId) {
+        return load(orderId, " for update");
+    }
+
+    private Optional<DeliveredOrder> load(UUID orderId, String lock) {
+        return jdbc.sql("select order_id, order_number, customer_id, currency, delivered_at from delivered_orders"
+                        + " where order_id = :id" + lock)
+                .param("id", orderId)
+                .query((rs, row) -> order(rs, List.of()))
+                .optional()
+                .map(order -> new DeliveredOrder(order.orderId(), order.orderNumber(), order.customerId(),
+                        order.currency(), order.deliveredAt(), lines(orderId)));
+    }
+
+    private List<OrderedLine> lines(UUID orderId) {
+        return jdbc.sql("""
+                        select sku, product_id, name, quantity, unit_price from delivered_order_lines
+                         where order_id = :id order by sku""")
+                .param("id", orderId)
+                .query((rs, row) -> new OrderedLine(rs.getString("sku"), rs.getString("product_id"),
+                        rs.getString("name"), rs.getInt("quantity"), rs.getLong("unit_price")))
+                .list();
+    }
+
+    private static DeliveredOrder order(ResultSet rs, List<OrderedLine> lines) throws SQLException {
+        return new DeliveredOrder(rs.getObject("order_id", UUID.class), rs.getString("order_number"),
+                rs.getString("customer_id"), rs.getString("currency"),
+                rs.getObject("delivered_at", OffsetDateTime.class).toInstant(), lines);
+    }
+
+    @Override
+    public Optional<String> productOf(String sku) {
+        return jdbc.sql("select product_id from catalog_skus where sku = :sku").param("sku", sku)
+                .query(String.class).optional();
+    }
+
+    @Override
+    public void recordProductSkus(String productId, List<String> skus) {
+        for (String sku : skus) {
+            jdbc.sql("""
+                            insert into catalog_skus (sku, product_id) values (:sku, :product)
+                            on conflict (sku) do update set product_id = excluded.product_id""")
+                    .param("sku", sku).param("product", productId).update();
+        }
+    }
+
+    @Override
+    public int anonymise(String customerId, String replacement) {
+        return jdbc.sql("update delivered_orders set customer_id = :replacement where customer_id = :customer")
+                .param("replacement", replacement).param("customer", customerId).update();
+    }
+}

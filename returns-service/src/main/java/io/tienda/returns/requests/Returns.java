@@ -1,0 +1,401 @@
+package io.tienda.returns.requests;
+
+import io.tienda.platform.events.Money;
+import io.tienda.platform.events.Topics;
+import io.tienda.platform.events.returns.ReturnApproved;
+import io.tienda.platform.events.returns.ReturnExchanged;
+import io.tienda.platform.events.returns.ReturnReceived;
+import io.tienda.platform.events.returns.ReturnRefunded;
+import io.tienda.platform.events.returns.ReturnRejected;
+import io.tienda.platform.events.returns.ReturnRequested;
+import io.tienda.platform.events.returns.ReturnedLine;
+import io.tienda.platform.events.saga.CreateReplacementOrder;
+import io.tienda.platform.events.saga.OrderLine;
+import io.tienda.platform.events.saga.RefundPayment;
+import io.tienda.platform.events.saga.RestockItems;
+import io.tienda.platform.events.saga.StockLine;
+import io.tienda.platform.outbox.Outbox;
+import io.tienda.platform.problem.DomainException;
+import io.tienda.returns.ReturnsProperties;
+import io.tienda.returns.orders.DeliveredOrders;
+import io.tienda.returns.orders.domain.DeliveredOrder;
+import io.tienda.returns.requests.domain.HistoryEntry;
+import io.tienda.returns.requests.domain.Inspection;
+import io.tienda.returns.requests.domain.ReturnDraft;
+import io.tienda.returns.requests.domain.ReturnLine;
+import io.tienda.returns.requests.domain.ReturnPolicy;
+import io.tienda.returns.requests.domain.ReturnRequest;
+import io.tienda.returns.requests.domain.ReturnStatus;
+import io.tienda.returns.requests.domain.ReturnStore;
+import io.tienda.returns.requests.domain.Settlement;
+import io.tienda.platform.core.Page;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * Returns from request to refund or exchange. Each use case is one transaction: the return's row
+ * (locked), its history row, and every event and command it causes through the outbox.
+ */
+@Service
+public class Returns {
+
+    private static final Logger log = LoggerFactory.getLogger(Returns.class);
+
+    /** The prefix of the refund and restock keys of a return: {@code return:<id>}. */
+    public static final String KEY_PREFIX = "return:";
+
+    private final ReturnStore store;
+    private final DeliveredOrders orders;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final ReturnPolicy policy;
+    private final ReturnsProperties properties;
+
+    Returns(ReturnStore store, DeliveredOrders orders, Outbox outbox, Clock clock, ReturnsProperties properties) {
+        this.store = store;
+        this.orders = orders;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.policy = new ReturnPolicy(properties.window());
+        this.properties = properties;
+    }
+
+    /** A new return (or the one an earlier request with the same Idempotency-Key created). */
+    public record Created(ReturnRequest request, String instructions, boolean replayed) {
+    }
+
+    /** A return with its moves, oldest first. */
+    public record Detail(ReturnRequest request, List<HistoryEntry> history) {
+    }
+
+    /** The id the replacement order of an exchange gets: the same however often it is asked for. */
+    public static UUID replacementOrderId(UUID returnId) {
+        return UUID.nameUUIDFromBytes(("replacement:" + returnId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A customer asks to send back lines of their own delivered order. The order's row is locked
+     * first, so two requests for the same units queue and the second sees the first's.
+     */
+    @Transactional
+    public Created request(String customerId, ReturnDraft draft, String idempotencyKey) {
+        DeliveredOrder order = orders.lock(draft.orderId())
+                .filter(o -> o.customerId().equals(customerId))
+                .orElseThrow(() -> DomainException.notFound("delivered order", draft.orderId()));
+        if (idempotencyKey != null) {
+            Optional<ReturnRequest> earlier = store.findByIdempotencyKey(customerId, idempotencyKey);
+            if (earlier.isPresent()) {
+                if (!earlier.get().orderId().equals(draft.orderId())) {
+                    throw DomainException.custom(422, "idempotency-key-reused", "The Idempotency-Key was used "
+                            + "for another request", "Idempotency-Key " + idempotencyKey + " created another return");
+                }
+                return new Created(earlier.get(), instructions(earlier.get()), true);
+            }
+        }
+        Instant now = clock.instant();
+        List<ReturnLine> lines = policy.check(draft, order, store.unitsInStandingReturns(order.orderId()),
+                orders::productOf, now);
+        UUID id = UUID.randomUUID();
+        String rma = store.nextRma(now.atZone(ZoneOffset.UTC).getYear());
+        ReturnRequest request = ReturnRequest.requested(id, rma, order.orderId(), order.orderNumber(), customerId,
+                draft.resolution(), lines, now);
+        store.insert(request, idempotencyKey == null ? UUID.randomUUID().toString() : idempotencyKey,
+                new HistoryEntry(null, ReturnStatus.REQUESTED, now, customerId, null));
+        outbox.publish(Topics.RETURNS_EVENTS, id.toString(), new ReturnRequested(id, rma, order.orderId(),
+                order.orderNumber(), customerId, draft.resolution().name(),
+                lines.stream().map(l -> returned(l, currency(order), l.quantity())).toList(), now));
+        log.info("return {} ({}) requested for order {}", rma, id, order.orderId());
+        return new Created(request, instructions(request), false);
+    }
+
+    public Optional<Detail> get(UUID id) {
+        return store.find(id).map(r -> new Detail(r, store.history(id)));
+    }
+
+    /** @param customerId only this customer's returns; null for everyone's */
+    public Page<ReturnRequest> list(String customerId, int page, int size) {
+        return new Page<>(store.find(customerId, Page.offset(page, size), size), page, size, store.count(customerId));
+    }
+
+    @Transactional
+    public ReturnRequest approve(UUID id, String staffId, String note) {
+        return move(id, staffId, note, r -> r.approve(clock.instant()), next ->
+                outbox.publish(Topics.RETURNS_EVENTS, id.toString(), new ReturnApproved(id, next.rma(), next.orderId(),
+                        next.customerId(), note, next.updatedAt())));
+    }
+
+    @Transactional
+    public ReturnRequest reject(UUID id, String staffId, String reason) {
+        return move(id, staffId, reason, r -> r.reject(clock.instant()), next ->
+                outbox.publish(Topics.RETURNS_EVENTS, id.toString(), new ReturnRejected(id, next.rma(), next.orderId(),
+                        next.customerId(), reason, next.updatedAt())));
+    }
+
+    /** The customer withdraws their request; the caller has checked that it is theirs. */
+    @Transactional
+    public ReturnRequest cancel(UUID id, String actor) {
+        return move(id, actor, "withdrawn", r -> r.cancel(clock.instant()), next -> { });
+    }
+
+    @Transactional
+    public ReturnRequest receive(UUID id, String staffId, String note) {
+        return move(id, staffId, note, r -> r.receive(clock.instant()), next ->
+                outbox.publish(Topics.RETURNS_EVENTS, id.toString(), new ReturnReceived(id, next.rma(), next.orderId(),
+                        next.customerId(), next.updatedAt())));
+    }
+
+    /**
+     * The warehouse's findings. Units that can be sold again go back to stock ({@code inventory.restock});
+     * a refund is asked of payment-service ({@code payment.refund}) or the replacement order of
+     * order-service ({@code order.create_replacement}). When nothing of value is accepted the return
+     * ends {@code REFUNDED} with amount 0 at once, and nothing is asked of anyone.
+     */
+    @Transactional
+    public ReturnRequest inspect(UUID id, String staffId, List<Inspection> findings, String note) {
+        ReturnRequest current = locked(id);
+        DeliveredOrder order = orders.find(current.orderId()).orElseThrow();
+        Instant now = clock.instant();
+        ReturnRequest inspected = current.inspect(findings, currency(order), replacementOrderId(id), now);
+        store.update(inspected, new HistoryEntry(current.status(), inspected.status(), now, staffId, note));
+        List<StockLine> restock = inspected.lines().stream()
+                .filter(l -> Boolean.TRUE.equals(l.restockable()) && l.accepted() > 0)
+                .map(l -> new StockLine(l.sku(), l.accepted())).toList();
+        if (!restock.isEmpty()) {
+            outbox.publish(Topics.INVENTORY_COMMANDS, id.toString(),
+                    new RestockItems(KEY_PREFIX + id, inspected.rma(), restock));
+        }
+        if (inspected.nothingToSettle()) {
+            ReturnRequest refunded = inspected.refunded(now);
+            store.update(refunded, new HistoryEntry(ReturnStatus.INSPECTED, ReturnStatus.REFUNDED, now,
+                    HistoryEntry.SERVICE, "nothing accepted to refund"));
+            publishRefunded(refunded, now);
+            return refunded;
+        }
+        settle(inspected, KEY_PREFIX + id, order);
+        return inspected;
+    }
+
+    /**
+     * Staff act on a failed settlement: a failed refund is asked again (under a new key, since
+     * payment-service answers a key's first answer forever), a failed exchange becomes a refund.
+     */
+    @Transactional
+    public ReturnRequest settleAgain(UUID id, String staffId) {
+        ReturnRequest current = locked(id);
+        DeliveredOrder order = orders.find(current.orderId()).orElseThrow();
+        Instant now = clock.instant();
+        ReturnRequest next;
+        String key;
+        if (current.settlement() == Settlement.EXCHANGE_FAILED) {
+            next = current.switchToRefund(currency(order), now);
+            key = KEY_PREFIX + id;
+        } else {
+            next = current.retryRefund(now);
+            key = KEY_PREFIX + id + ":" + now.toEpochMilli();
+        }
+        store.update(next, new HistoryEntry(current.status(), next.status(), now, staffId,
+                current.settlement() == Settlement.EXCHANGE_FAILED ? "refund instead of the exchange" : "refund asked again"));
+        if (next.nothingToSettle()) {
+            ReturnRequest refunded = next.refunded(now);
+            store.update(refunded, new HistoryEntry(ReturnStatus.INSPECTED, ReturnStatus.REFUNDED, now,
+                    HistoryEntry.SERVICE, "nothing accepted to refund"));
+            publishRefunded(refunded, now);
+            return refunded;
+        }
+        settle(next, key, order);
+        return next;
+    }
+
+    // ------------------------------------------------------------ outcomes, from other services' events
+
+    /** payment-service refunded what a return asked for ({@code refundKey} {@code return:<id>...}). */
+    @Transactional
+    public void refundSucceeded(String refundKey, Money amount, String refundId) {
+        byRefundKey(refundKey).flatMap(store::lock).ifPresent(current -> {
+            UUID id = current.id();
+            if (current.status() != ReturnStatus.INSPECTED || current.settlement() != Settlement.REFUND_PENDING) {
+                log.info("return {}: refund {} arrived while {}/{}; nothing to do", id, refundId, current.status(),
+                        current.settlement());
+                return;
+            }
+            if (amount != null && current.refundAmount() != null && amount.amount() != current.refundAmount()) {
+                log.warn("return {}: asked to refund {}, payment-service refunded {}", id, current.refundAmount(),
+                        amount.amount());
+            }
+            Instant now = clock.instant();
+            ReturnRequest refunded = current.refunded(now);
+            store.update(refunded, new HistoryEntry(current.status(), refunded.status(), now, HistoryEntry.SERVICE,
+                    "refund " + refundId));
+            publishRefunded(refunded, now);
+        });
+    }
+
+    /** payment-service refused or failed the refund: recorded for staff, who may ask again. */
+    @Transactional
+    public void refundFailed(String refundKey, String reason) {
+        byRefundKey(refundKey).flatMap(store::lock).ifPresent(current -> {
+            UUID id = current.id();
+            if (current.status() != ReturnStatus.INSPECTED || current.settlement() != Settlement.REFUND_PENDING) {
+                return;
+            }
+            Instant now = clock.instant();
+            ReturnRequest failed = current.refundFailed(truncate(reason), now);
+            store.update(failed, new HistoryEntry(current.status(), failed.status(), now, HistoryEntry.SERVICE,
+                    "refund failed: " + truncate(reason)));
+            log.warn("return {}: refund failed: {}", id, reason);
+        });
+    }
+
+    /** An order was confirmed; when it is an exchange's replacement, the exchange is done. */
+    @Transactional
+    public void orderConfirmed(UUID orderId) {
+        store.lockByReplacementOrder(orderId).ifPresent(current -> {
+            if (current.settlement() != Settlement.EXCHANGE_PENDING) {
+                return;
+            }
+            Instant now = clock.instant();
+            ReturnRequest exchanged = current.exchanged(now);
+            store.update(exchanged, new HistoryEntry(current.status(), exchanged.status(), now, HistoryEntry.SERVICE,
+                    "replacement order " + orderId + " confirmed"));
+            String currency = currencyOf(current);
+            outbox.publish(Topics.RETURNS_EVENTS, current.id().toString(), new ReturnExchanged(current.id(),
+                    current.rma(), current.orderId(), current.customerId(), orderId,
+                    accepted(exchanged, currency), now));
+        });
+    }
+
+    /** A replacement order was rejected (no stock) or cancelled: recorded; staff may refund instead. */
+    @Transactional
+    public void orderFailed(UUID orderId, String reason) {
+        store.lockByReplacementOrder(orderId).ifPresent(current -> {
+            if (current.settlement() != Settlement.EXCHANGE_PENDING) {
+                return;
+            }
+            Instant now = clock.instant();
+            ReturnRequest failed = current.exchangeFailed(truncate(reason), now);
+            store.update(failed, new HistoryEntry(current.status(), failed.status(), now, HistoryEntry.SERVICE,
+                    "replacement order " + orderId + " failed: " + truncate(reason)));
+            log.warn("return {}: replacement order {} failed: {}", current.id(), orderId, reason);
+        });
+    }
+
+    /**
+     * The customer exercised their right to erasure: their returns and delivered orders keep their
+     * amounts, lines and history for the books, under a replacement id, without their words.
+     */
+    @Transactional
+    public int erase(String customerId) {
+        String replacement = "erased:" + UUID.randomUUID();
+        Instant now = clock.instant();
+        List<UUID> ids = store.lockOf(customerId);
+        for (UUID id : ids) {
+            ReturnRequest current = store.find(id).orElseThrow();
+            store.update(current.anonymised(replacement, now), null);
+        }
+        store.anonymiseActor(customerId, replacement);
+        orders.anonymise(customerId, replacement);
+        log.info("erased a customer from {} returns", ids.size());
+        return ids.size();
+    }
+
+    // ------------------------------------------------------------ helpers
+
+    private ReturnRequest move(UUID id, String actor, String note, UnaryOperator<ReturnRequest> transition,
+            java.util.function.Consumer<ReturnRequest> announce) {
+        ReturnRequest current = locked(id);
+        ReturnRequest next = transition.apply(current);
+        store.update(next, new HistoryEntry(current.status(), next.status(), next.updatedAt(), actor, note));
+        announce.accept(next);
+        return next;
+    }
+
+    private ReturnRequest locked(UUID id) {
+        return store.lock(id).orElseThrow(() -> DomainException.notFound("return", id));
+    }
+
+    private void settle(ReturnRequest request, String refundKey, DeliveredOrder order) {
+        if (request.settlement() == Settlement.REFUND_PENDING) {
+            outbox.publish(Topics.PAYMENT_COMMANDS, request.orderId().toString(), new RefundPayment(request.orderId(),
+                    Money.of(request.refundAmount(), request.currency()), "return " + request.rma(), refundKey));
+        } else if (request.settlement() == Settlement.EXCHANGE_PENDING) {
+            List<OrderLine> lines = request.lines().stream().filter(l -> l.accepted() > 0)
+                    .map(l -> new OrderLine(l.exchangeSku() == null ? l.sku() : l.exchangeSku(), l.productId(),
+                            l.name(), l.accepted(), Money.of(0, currency(order))))
+                    .toList();
+            outbox.publish(Topics.ORDER_COMMANDS, request.replacementOrderId().toString(), new CreateReplacementOrder(
+                    request.replacementOrderId(), request.orderId(), request.customerId(), request.rma(), lines));
+        }
+    }
+
+    /**
+     * {@code returns.refunded} describes accepted lines and the money that went back for them; a return
+     * that accepted nothing has no such line, so it ends {@code REFUNDED} with 0 and announces nothing.
+     */
+    private void publishRefunded(ReturnRequest refunded, Instant now) {
+        if (refunded.acceptedUnits() == 0) {
+            log.info("return {} ended with nothing accepted; refunded 0", refunded.id());
+            return;
+        }
+        outbox.publish(Topics.RETURNS_EVENTS, refunded.id().toString(), new ReturnRefunded(refunded.id(),
+                refunded.rma(), refunded.orderId(), refunded.customerId(),
+                Money.of(refunded.refundAmount(), refunded.currency()), accepted(refunded, refunded.currency()), now));
+    }
+
+    /** The accepted units of each line, as events report them. */
+    private static List<ReturnedLine> accepted(ReturnRequest request, String currency) {
+        return request.lines().stream().filter(l -> l.accepted() > 0)
+                .map(l -> returned(l, currency, l.accepted())).toList();
+    }
+
+    private static ReturnedLine returned(ReturnLine line, String currency, int quantity) {
+        return new ReturnedLine(line.sku(), line.productId(), line.name(), quantity,
+                Money.of(line.unitPrice() == null ? 0 : line.unitPrice(), currency),
+                line.reason() == null ? null : line.reason().name(), line.restockable(), line.exchangeSku());
+    }
+
+    private String currencyOf(ReturnRequest request) {
+        return request.currency() != null ? request.currency()
+                : orders.find(request.orderId()).map(Returns::currency).orElse("EUR");
+    }
+
+    private static String currency(DeliveredOrder order) {
+        return order.currency() == null ? "EUR" : order.currency();
+    }
+
+    /** The return's id in a refund key {@code return:<id>} or {@code return:<id>:<attempt>}; empty for others' keys. */
+    static Optional<UUID> byRefundKey(String refundKey) {
+        if (refundKey == null || !refundKey.startsWith(KEY_PREFIX) || refundKey.length() < KEY_PREFIX.length() + 36) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(refundKey.substring(KEY_PREFIX.length(), KEY_PREFIX.length() + 36)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String truncate(String text) {
+        String value = text == null ? "unknown" : text;
+        return value.length() > 400 ? value.substring(0, 400) : value;
+    }
+
+    private String instructions(ReturnRequest request) {
+        return "Your return " + request.rma() + " is registered. Once we approve it, pack the items with "
+                + request.rma() + " written on the parcel and send them to " + properties.returnAddress()
+                + ". We inspect them when they arrive and then "
+                + (request.resolution() == io.tienda.returns.requests.domain.ReturnResolution.REFUND
+                ? "refund the accepted items to your original payment method."
+                : "send the replacement items at no charge.");
+    }
+}

@@ -1,0 +1,43 @@
+package io.tienda.returns.requests.domain;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Where return requests, their lines and their history are kept. */
+public interface ReturnStore {
+
+    /** A new RMA number for {@code year}: {@code RMA-2026-000123}. */
+    String nextRma(int year);
+
+    void insert(ReturnRequest request, String idempotencyKey, HistoryEntry created);
+
+    /** Writes the request's status, amounts, settlement and inspected lines, and appends {@code entry}. */
+    void update(ReturnRequest request, HistoryEntry entry);
+
+    Optional<ReturnRequest> find(UUID id);
+
+    /** The request, its row locked until the transaction ends. */
+    Optional<ReturnRequest> lock(UUID id);
+
+    Optional<ReturnRequest> lockByReplacementOrder(UUID replacementOrderId);
+
+    Optional<ReturnRequest> findByIdempotencyKey(String customerId, String idempotencyKey);
+
+    /** Units per SKU of the order's returns that still hold them (neither rejected nor cancelled). */
+    Map<String, Integer> unitsInStandingReturns(UUID orderId);
+
+    List<HistoryEntry> history(UUID id);
+
+    /** Newest first; {@code customerId} null for everyone's. */
+    List<ReturnRequest> find(String customerId, long offset, int limit);
+
+    long count(String customerId);
+
+    /** The ids of a customer's returns, locked. */
+    List<UUID> lockOf(String customerId);
+
+    /** Replaces a user id in the history's actors (GDPR erasure). */
+    void anonymiseActor(String userId, String replacement);
+}

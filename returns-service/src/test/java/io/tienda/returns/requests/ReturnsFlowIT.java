@@ -1,0 +1,525 @@
+package io.tienda.returns.requests;
+
+import io.tienda.platform.events.Money;
+import io.tienda.platform.events.Topics;
+import io.tienda.platform.events.product.ProductCreated;
+import io.tienda.platform.events.saga.OrderConfirmed;
+import io.tienda.platform.events.saga.OrderDelivered;
+import io.tienda.platform.events.saga.OrderLine;
+import io.tienda.platform.events.saga.OrderRejected;
+import io.tienda.platform.events.saga.PaymentRefundFailed;
+import io.tienda.platform.events.saga.PaymentRefunded;
+import io.tienda.platform.events.user.UserErased;
+import io.tienda.platform.testing.Store;
+import io.tienda.platform.testing.TiendaInfra;
+import io.tienda.platform.testing.http.ApiReply;
+import io.tienda.platform.testing.http.TestApi;
+import io.tienda.platform.testing.messaging.EventMessages;
+import io.tienda.platform.testing.security.TestTokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.tienda.platform.testing.security.TestTokens.customer;
+import static io.tienda.platform.testing.security.TestTokens.newCustomer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * returns-service end to end against real PostgreSQL and Kafka. The test plays order-service
+ * (order.delivered, the replacement's order.confirmed / order.rejected), payment-service
+ * (payment.refunded / payment.refund_failed) and product-service, and reads the commands this
+ * service sends on payment.commands, inventory.commands and order.commands.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+@TiendaInfra(value = {Store.POSTGRES, Store.KAFKA}, database = "returns")
+class ReturnsFlowIT {
+
+    private static final String SUPPORT = TestTokens.staff("SUPPORT");
+    private static final String MANAGER = TestTokens.staff("MANAGER");
+
+    @Autowired
+    RestTestClient http;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Environment environment;
+
+    TestApi api;
+    EventMessages messages;
+    String alice;
+    String shirt;
+    String shirtL;
+    String mug;
+
+    @BeforeEach
+    void setUp() {
+        api = new TestApi(http);
+        messages = new EventMessages(environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
+        alice = newCustomer();
+        String unique = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        shirt = "SHIRT-M-" + unique;
+        shirtL = "SHIRT-L-" + unique;
+        mug = "MUG-" + unique;
+    }
+
+    @AfterEach
+    void tearDown() {
+        messages.close();
+    }
+
+    // ------------------------------------------------------------ the whole path
+
+    @Test
+    void aRefundGoesFromRequestToRefundedWithItsEventsAndCommands() {
+        UUID order = delivered(alice, Instant.now().minus(Duration.ofDays(2)));
+
+        ApiReply created = api.post("/api/v1/returns", customer(alice), Map.of("orderId", order,
+                "resolution", "REFUND", "lines", List.of(
+                        line(mug, 2, "DAMAGED", "arrived chipped"), line(shirt, 1, "SIZE_OR_FIT", null))))
+                .expect(201);
+        String id = created.text("id");
+        String rma = created.text("rma");
+        assertThat(rma).matches("RMA-\\d{4}-\\d{6}");
+        assertThat(created.text("status")).isEqualTo("REQUESTED");
+        assertThat(created.text("instructions")).contains(rma);
+        assertThat(created.headers().getLocation()).hasToString("/api/v1/returns/" + id);
+        JsonNode requested = event("returns.requested", id).json();
+        assertThat(requested.get("rma").asString()).isEqualTo(rma);
+        assertThat(requested.get("orderNumber").asString()).startsWith("TND-");
+        assertThat(requested.get("lines").size()).isEqualTo(2);
+        assertThat(requested.get("lines").get(0).get("unitPrice").get("amount").asLong()).isEqualTo(1250);
+
+        assertThat(api.post("/api/v1/returns/" + id + "/approval", SUPPORT, Map.of("note", "ok")).expect(200)
+                .text("status")).isEqualTo("APPROVED");
+        assertThat(event("returns.approved", id).json().get("note").asString()).isEqualTo("ok");
+        assertThat(api.post("/api/v1/returns/" + id + "/receipt", MANAGER, Map.of()).expect(200).text("status"))
+                .isEqualTo("RECEIVED");
+        event("returns.received", id);
+
+        JsonNode inspected = api.post("/api/v1/returns/" + id + "/inspection", SUPPORT, Map.of("lines", List.of(
+                finding(mug, 1, true), finding(shirt, 1, false)))).expect(200).json();
+        assertThat(inspected.get("status").asString()).isEqualTo("INSPECTED");
+        assertThat(inspected.get("settlement").asString()).isEqualTo("REFUND_PENDING");
+        assertThat(inspected.get("refundAmount").asLong()).isEqualTo(1250 + 2000);
+
+        JsonNode restock = messages.await(Topics.INVENTORY_COMMANDS, "inventory.restock", id, 1).get(0).json();
+        assertThat(restock.get("restockKey").asString()).isEqualTo("return:" + id);
+        assertThat(restock.get("reference").asString()).isEqualTo(rma);
+        assertThat(restock.get("lines").size()).isEqualTo(1);
+        assertThat(restock.get("lines").get(0).get("sku").asString()).isEqualTo(mug);
+        assertThat(restock.get("lines").get(0).get("quantity").asInt()).isEqualTo(1);
+        JsonNode refund = messages.await(Topics.PAYMENT_COMMANDS, "payment.refund", order.toString(), 1).get(0).json();
+        assertThat(refund.get("refundKey").asString()).isEqualTo("return:" + id);
+        assertThat(refund.get("amount").get("amount").asLong()).isEqualTo(3250);
+        assertThat(refund.get("amount").get("currency").asString()).isEqualTo("EUR");
+
+        // another return's refund of the same order changes nothing here
+        messages.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefunded(order, "pay-1", "re-0",
+                Money.of(999, "EUR"), "return:" + UUID.randomUUID()));
+        messages.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefunded(order, "pay-1", "re-1",
+                Money.of(3250, "EUR"), "return:" + id));
+
+        awaitStatus(id, alice, "REFUNDED");
+        JsonNode refunded = event("returns.refunded", id).json();
+        assertThat(refunded.get("amount").get("amount").asLong()).isEqualTo(3250);
+        assertThat(refunded.get("lines").size()).isEqualTo(2);
+        JsonNode detail = api.get("/api/v1/returns/" + id, customer(alice)).expect(200).json();
+        assertThat(detail.get("refundAmount").asLong()).isEqualTo(3250);
+        assertThat(detail.get("settlement").isNull()).isTrue();
+        List<String> moves = new ArrayList<>();
+        detail.get("history").forEach(m -> moves.add(m.get("to").asString()));
+        assertThat(moves).containsExactly("REQUESTED", "APPROVED", "RECEIVED", "INSPECTED", "REFUNDED");
+        assertThat(detail.get("history").get(1).get("by").asString()).isEqualTo("staff-support");
+    }
+
+    @Test
+    void aFailedRefundIsShownToStaffWhoMayAskAgain() {
+        UUID order = delivered(alice, Instant.now());
+        String id = inspectedReturn(order, "REFUND", null);
+        messages.await(Topics.PAYMENT_COMMANDS, "payment.refund", order.toString(), 1);
+
+        messages.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefundFailed(order, null, null,
+                Money.of(1250, "EUR"), "provider-unavailable", "return:" + id));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                api.get("/api/v1/returns/" + id, SUPPORT).expect(200).text("settlement")).isEqualTo("REFUND_FAILED"));
+        assertThat(api.get("/api/v1/returns/" + id, SUPPORT).text("settlementNote")).contains("provider-unavailable");
+        api.post("/api/v1/returns/" + id + "/settlement", customer(alice), null).expectProblem(403, "forbidden");
+
+        assertThat(api.post("/api/v1/returns/" + id + "/settlement", MANAGER, null).expect(200).text("settlement"))
+                .isEqualTo("REFUND_PENDING");
+        List<EventMessages.Published> refunds = messages.await(Topics.PAYMENT_COMMANDS, "payment.refund",
+                order.toString(), 2);
+        String retryKey = refunds.get(refunds.size() - 1).json().get("refundKey").asString();
+        assertThat(retryKey).startsWith("return:" + id + ":");
+        api.post("/api/v1/returns/" + id + "/settlement", MANAGER, null).expectProblem(409, "illegal-transition");
+
+        messages.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefunded(order, "pay-1", "re-2",
+                Money.of(1250, "EUR"), retryKey));
+        awaitStatus(id, alice, "REFUNDED");
+    }
+
+    @Test
+    void anExchangeForAnotherVariantEndsExchangedWhenTheReplacementIsConfirmed() {
+        UUID order = delivered(alice, Instant.now());
+        messages.send(Topics.PRODUCT_EVENTS, "p-shirt", new ProductCreated("p-shirt", "shirt", "Camiseta",
+                "c-1", "b-1", List.of(shirt, shirtL), Money.of(2000, "EUR"), true));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from catalog_skus where sku = ?")
+                .param(shirtL).query(Integer.class).single() == 1);
+
+        String id = inspectedReturn(order, "EXCHANGE", shirtL);
+        UUID replacement = UUID.nameUUIDFromBytes(("replacement:" + id).getBytes());
+        JsonNode command = messages.await(Topics.ORDER_COMMANDS, "order.create_replacement", replacement.toString(), 1)
+                .get(0).json();
+        assertThat(command.get("originalOrderId").asString()).isEqualTo(order.toString());
+        assertThat(command.get("customerId").asString()).isEqualTo(alice);
+        assertThat(command.get("lines").get(0).get("sku").asString()).isEqualTo(shirtL);
+        assertThat(command.get("lines").get(0).get("unitPrice").get("amount").asLong()).isZero();
+        assertThat(api.get("/api/v1/returns/" + id, customer(alice)).text("replacementOrderId"))
+                .isEqualTo(replacement.toString());
+        assertThat(messages.all(Topics.PAYMENT_COMMANDS, order.toString())).isEmpty();
+
+        messages.send(Topics.ORDER_EVENTS, replacement.toString(), new OrderConfirmed(replacement, alice, null,
+                List.of(new OrderLine(shirtL, "p-shirt", "Camiseta", 1, Money.of(0, "EUR"))), Money.of(0, "EUR"),
+                Instant.now()));
+
+        awaitStatus(id, alice, "EXCHANGED");
+        JsonNode exchanged = event("returns.exchanged", id).json();
+        assertThat(exchanged.get("replacementOrderId").asString()).isEqualTo(replacement.toString());
+        assertThat(exchanged.get("lines").get(0).get("exchangeSku").asString()).isEqualTo(shirtL);
+    }
+
+    @Test
+    void aRejectedReplacementMayBeRefundedInstead() {
+        UUID order = delivered(alice, Instant.now());
+        String id = inspectedReturn(order, "EXCHANGE", null);
+        UUID replacement = UUID.nameUUIDFromBytes(("replacement:" + id).getBytes());
+        messages.await(Topics.ORDER_COMMANDS, "order.create_replacement", replacement.toString(), 1);
+
+        messages.send(Topics.ORDER_EVENTS, replacement.toString(), new OrderRejected(replacement, alice,
+                "insufficient-stock"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                api.get("/api/v1/returns/" + id, SUPPORT).expect(200).text("settlement")).isEqualTo("EXCHANGE_FAILED"));
+
+        JsonNode switched = api.post("/api/v1/returns/" + id + "/settlement", SUPPORT, null).expect(200).json();
+        assertThat(switched.get("resolution").asString()).isEqualTo("REFUND");
+        assertThat(switched.get("refundAmount").asLong()).isEqualTo(1250);
+        JsonNode refund = messages.await(Topics.PAYMENT_COMMANDS, "payment.refund", order.toString(), 1).get(0).json();
+        assertThat(refund.get("refundKey").asString()).isEqualTo("return:" + id);
+    }
+
+    @Test
+    void nothingAcceptedEndsRefundedWithZeroAndAsksNothing() {
+        UUID order = delivered(alice, Instant.now());
+        String id = returned(order, "REFUND", Map.of(mug, 1), null);
+        api.post("/api/v1/returns/" + id + "/approval", SUPPORT, null).expect(200);
+        api.post("/api/v1/returns/" + id + "/receipt", SUPPORT, null).expect(200);
+
+        JsonNode done = api.post("/api/v1/returns/" + id + "/inspection", SUPPORT, Map.of("lines",
+                List.of(finding(mug, 0, true)), "note", "the mug is not ours")).expect(200).json();
+
+        assertThat(done.get("status").asString()).isEqualTo("REFUNDED");
+        assertThat(done.get("refundAmount").asLong()).isZero();
+        assertThat(messages.all(Topics.PAYMENT_COMMANDS, order.toString())).isEmpty();
+        assertThat(messages.all(Topics.RETURNS_EVENTS, id)).extracting(EventMessages.Published::type)
+                .containsExactly("returns.requested", "returns.approved", "returns.received");
+        assertThat(messages.all(Topics.INVENTORY_COMMANDS, id)).isEmpty();
+    }
+
+    // ------------------------------------------------------------ what may be returned
+
+    @Test
+    void quantitiesAreCheckedAgainstWhatWasBoughtAndWhatOtherReturnsHold() {
+        UUID order = delivered(alice, Instant.now());
+
+        problem(api.post("/api/v1/returns", customer(alice), body(order, "REFUND", Map.of(mug, 3))), 422,
+                "return-not-allowed", "lines[" + mug + "].quantity");
+        String first = returned(order, "REFUND", Map.of(mug, 2), null);
+        problem(api.post("/api/v1/returns", customer(alice), body(order, "REFUND", Map.of(mug, 1))), 422,
+                "return-not-allowed", "lines[" + mug + "].quantity");
+        problem(api.post("/api/v1/returns", customer(alice), body(order, "REFUND", Map.of("PLATE-1", 1))), 422,
+                "return-not-allowed", "lines[PLATE-1].sku");
+        problem(api.post("/api/v1/returns", customer(alice), Map.of("orderId", order, "resolution", "REFUND",
+                "lines", List.of(line(shirt, 1, "OTHER", null), line(shirt, 1, "OTHER", null)))), 422,
+                "return-not-allowed", "lines[" + shirt + "]");
+        problem(api.post("/api/v1/returns", customer(alice), Map.of("orderId", order, "resolution", "EXCHANGE",
+                "lines", List.of(exchangeLine(shirt, 1, "SOMETHING-ELSE")))), 422, "return-not-allowed",
+                "lines[" + shirt + "].exchangeSku");
+
+        // a rejected return gives its units back
+        api.post("/api/v1/returns/" + first + "/rejection", SUPPORT, Map.of("reason", "used")).expect(200);
+        assertThat(event("returns.rejected", first).json().get("reason").asString()).isEqualTo("used");
+        returned(order, "REFUND", Map.of(mug, 2), null);
+    }
+
+    @Test
+    void theReturnWindowClosesAfterThirtyDays() {
+        UUID old = delivered(alice, Instant.now().minus(Duration.ofDays(31)));
+        problem(api.post("/api/v1/returns", customer(alice), body(old, "REFUND", Map.of(mug, 1))), 422,
+                "return-window-closed", null);
+        UUID recent = delivered(alice, Instant.now().minus(Duration.ofDays(29)));
+        returned(recent, "REFUND", Map.of(mug, 1), null);
+    }
+
+    @Test
+    void twoConcurrentRequestsForTheSameUnitsDoNotBothSucceed() throws Exception {
+        UUID order = delivered(alice, Instant.now());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<Callable<Integer>> attempts = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                attempts.add(() -> api.post("/api/v1/returns", customer(alice), body(order, "REFUND", Map.of(mug, 2)))
+                        .status());
+            }
+            for (Future<Integer> status : pool.invokeAll(attempts)) {
+                statuses.add(status.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(statuses).containsOnly(201, 422).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(jdbc.sql("select coalesce(sum(l.quantity), 0) from return_lines l join return_requests r "
+                + "on r.id = l.return_id where r.order_id = ?").param(order).query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyAnswersTheSameReturn() {
+        UUID order = delivered(alice, Instant.now());
+        String key = "ret-" + UUID.randomUUID();
+        ApiReply first = api.post("/api/v1/returns", customer(alice), body(order, "REFUND", Map.of(mug, 1)), key)
+                .expect(201);
+        ApiReply again = api.post("/api/v1/returns", customer(alice), body(order, "REFUND", Map.of(mug, 1)), key)
+                .expect(201);
+
+        assertThat(again.text("id")).isEqualTo(first.text("id"));
+        assertThat(again.headers().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(first.headers().getFirst("Idempotent-Replayed")).isEqualTo("false");
+    }
+
+    // ------------------------------------------------------------ who may do what
+
+    @Test
+    void customersReachOnlyTheirOwnOrdersAndReturns() {
+        UUID order = delivered(alice, Instant.now());
+        String bob = newCustomer();
+        problem(api.post("/api/v1/returns", customer(bob), body(order, "REFUND", Map.of(mug, 1))), 404, "not-found",
+                null);
+        problem(api.post("/api/v1/returns", customer(alice), body(UUID.randomUUID(), "REFUND", Map.of(mug, 1))), 404,
+                "not-found", null);
+        String id = returned(order, "REFUND", Map.of(mug, 1), null);
+
+        api.get("/api/v1/returns/" + id, customer(bob)).expectProblem(404, "not-found");
+        api.post("/api/v1/returns/" + id + "/cancellation", customer(bob), null).expectProblem(404, "not-found");
+        api.get("/api/v1/returns/" + UUID.randomUUID(), customer(alice)).expectProblem(404, "not-found");
+        for (String move : List.of("approval", "receipt", "settlement")) {
+            api.post("/api/v1/returns/" + id + "/" + move, customer(alice), null).expectProblem(403, "forbidden");
+        }
+        api.post("/api/v1/returns/" + id + "/rejection", customer(alice), Map.of("reason", "x"))
+                .expectProblem(403, "forbidden");
+        api.post("/api/v1/returns/" + id + "/inspection", customer(alice), Map.of("lines",
+                List.of(finding(mug, 1, true)))).expectProblem(403, "forbidden");
+        api.post("/api/v1/returns", null, body(order, "REFUND", Map.of(mug, 1))).expectProblem(401, "unauthorized");
+        assertThat(api.get("/api/v1/returns/" + id, customer(alice)).expect(200).text("status")).isEqualTo("REQUESTED");
+        assertThat(api.get("/api/v1/returns/" + id, SUPPORT).expect(200).text("status")).isEqualTo("REQUESTED");
+    }
+
+    @Test
+    void theCustomerMayWithdrawUntilTheItemsArriveAndIllegalMovesAreConflicts() {
+        UUID order = delivered(alice, Instant.now());
+        String id = returned(order, "REFUND", Map.of(mug, 1), null);
+        api.post("/api/v1/returns/" + id + "/receipt", SUPPORT, null).expectProblem(409, "illegal-transition");
+        api.post("/api/v1/returns/" + id + "/inspection", SUPPORT, Map.of("lines", List.of(finding(mug, 1, true))))
+                .expectProblem(409, "illegal-transition");
+        assertThat(api.post("/api/v1/returns/" + id + "/cancellation", customer(alice), null).expect(200)
+                .text("status")).isEqualTo("CANCELLED");
+        api.post("/api/v1/returns/" + id + "/approval", SUPPORT, null).expectProblem(409, "illegal-transition");
+
+        String received = returned(order, "REFUND", Map.of(mug, 1), null);
+        api.post("/api/v1/returns/" + received + "/approval", SUPPORT, null).expect(200);
+        api.post("/api/v1/returns/" + received + "/receipt", SUPPORT, null).expect(200);
+        api.post("/api/v1/returns/" + received + "/cancellation", customer(alice), null)
+                .expectProblem(409, "illegal-transition");
+        api.post("/api/v1/returns/" + received + "/inspection", SUPPORT, Map.of("lines",
+                List.of(finding(mug, 2, true)))).expectProblem(422, "return-not-allowed");
+    }
+
+    @Test
+    void badInputIsABadRequestProblemAndChangesNothing() {
+        UUID order = delivered(alice, Instant.now());
+        String token = customer(alice);
+        List<Object> bodies = List.of(
+                Map.of("resolution", "REFUND", "lines", List.of(line(mug, 1, "DAMAGED", null))),
+                Map.of("orderId", order, "resolution", "REFUND", "lines", List.of()),
+                Map.of("orderId", order, "resolution", "STORE_CREDIT", "lines", List.of(line(mug, 1, "DAMAGED", null))),
+                Map.of("orderId", order, "resolution", "REFUND", "lines", List.of(line(mug, 1, "BORED", null))),
+                Map.of("orderId", order, "resolution", "REFUND", "lines", List.of(line(mug, 0, "DAMAGED", null))),
+                Map.of("orderId", "not-a-uuid", "resolution", "REFUND", "lines", List.of(line(mug, 1, "DAMAGED", null))),
+                Map.of("orderId", order, "resolution", "REFUND", "lines", List.of(line("bad sku!", 1, "DAMAGED", null))));
+        for (Object body : bodies) {
+            ApiReply reply = api.post("/api/v1/returns", token, body);
+            assertThat(reply.status()).as(body.toString()).isEqualTo(400);
+            assertThat(reply.headers().getContentType()).as(body.toString()).hasToString("application/problem+json");
+        }
+        String id = returned(order, "REFUND", Map.of(mug, 1), null);
+        ApiReply noReason = api.post("/api/v1/returns/" + id + "/rejection", SUPPORT, Map.of("reason", " "));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(jdbc.sql("select count(*) from return_requests where order_id = ?").param(order)
+                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(api.get("/api/v1/returns/" + id, token).text("status")).isEqualTo("REQUESTED");
+    }
+
+    // ------------------------------------------------------------ events in
+
+    @Test
+    void aDeliveredOrderEventAppliesOnceHoweverOftenItArrives() {
+        UUID order = UUID.randomUUID();
+        OrderDelivered event = deliveredEvent(order, alice, Instant.now());
+        UUID eventId = messages.send(Topics.ORDER_EVENTS, order.toString(), event);
+        messages.send(Topics.ORDER_EVENTS, order.toString(), eventId, event);
+        messages.send(Topics.ORDER_EVENTS, order.toString(), event);
+
+        awaitDelivered(order);
+        assertThat(jdbc.sql("select count(*) from tienda_inbox where consumer = 'returns-orders' and event_id = ?")
+                .param(eventId).query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select sum(quantity) from delivered_order_lines where order_id = ?").param(order)
+                .query(Integer.class).single()).isEqualTo(3);
+    }
+
+    @Test
+    void anErasedCustomersReturnsKeepTheirAmountsButNotTheirIdentity() {
+        UUID user = UUID.randomUUID();
+        String erased = user.toString();
+        alice = erased;
+        UUID order = delivered(erased, Instant.now());
+        String id = returned(order, "REFUND", Map.of(mug, 1), "the handle broke");
+        api.post("/api/v1/returns/" + id + "/approval", SUPPORT, null).expect(200);
+        api.post("/api/v1/returns/" + id + "/receipt", SUPPORT, null).expect(200);
+        api.post("/api/v1/returns/" + id + "/inspection", SUPPORT, Map.of("lines", List.of(finding(mug, 1, true))))
+                .expect(200);
+
+        messages.send(Topics.USER_EVENTS, erased, new UserErased(user, Instant.now()));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from return_requests "
+                + "where customer_id = ?").param(erased).query(Integer.class).single() == 0);
+        Map<String, Object> row = jdbc.sql("select customer_id, comment, refund_amount from return_requests where id = ?")
+                .param(UUID.fromString(id)).query().singleRow();
+        assertThat((String) row.get("customer_id")).startsWith("erased:");
+        assertThat(row.get("comment")).isNull();
+        assertThat(row.get("refund_amount")).isEqualTo(1250L);
+        assertThat(jdbc.sql("select count(*) from return_lines where return_id = ? and comment is not null")
+                .param(UUID.fromString(id)).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from delivered_orders where customer_id = ?").param(erased)
+                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from return_status_history where actor = ?").param(erased)
+                .query(Integer.class).single()).isZero();
+    }
+
+    // ------------------------------------------------------------ helpers
+
+    /** An order of 2 mugs at 12.50 and 1 shirt at 20.00, delivered at {@code at}, as order-service announces it. */
+    private UUID delivered(String customerId, Instant at) {
+        UUID order = UUID.randomUUID();
+        messages.send(Topics.ORDER_EVENTS, order.toString(), deliveredEvent(order, customerId, at));
+        awaitDelivered(order);
+        return order;
+    }
+
+    private OrderDelivered deliveredEvent(UUID order, String customerId, Instant at) {
+        return new OrderDelivered(order, "TND-2026-" + order.toString().substring(0, 6), customerId, List.of(
+                new OrderLine(mug, "p-mug", "Taza", 2, Money.of(1250, "EUR")),
+                new OrderLine(shirt, "p-shirt", "Camiseta", 1, Money.of(2000, "EUR"))),
+                at.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private void awaitDelivered(UUID order) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from delivered_orders "
+                + "where order_id = ?").param(order).query(Integer.class).single() == 1);
+    }
+
+    /** A return of {@code units} created by {@link #alice}; answers its id. */
+    private String returned(UUID order, String resolution, Map<String, Integer> units, String comment) {
+        List<Map<String, Object>> lines = new ArrayList<>();
+        units.forEach((sku, quantity) -> lines.add(line(sku, quantity, "DEFECTIVE", comment)));
+        return api.post("/api/v1/returns", customer(alice), Map.of("orderId", order, "resolution", resolution,
+                "lines", lines)).expect(201).text("id");
+    }
+
+    /** One mug sent back, approved, received and accepted (restockable); for an exchange, for {@code exchangeSku}. */
+    private String inspectedReturn(UUID order, String resolution, String exchangeSku) {
+        String sku = exchangeSku == null ? mug : shirt;
+        Map<String, Object> line = exchangeSku == null ? line(sku, 1, "DEFECTIVE", null)
+                : exchangeLine(sku, 1, exchangeSku);
+        String id = api.post("/api/v1/returns", customer(alice), Map.of("orderId", order, "resolution", resolution,
+                "lines", List.of(line))).expect(201).text("id");
+        api.post("/api/v1/returns/" + id + "/approval", SUPPORT, null).expect(200);
+        api.post("/api/v1/returns/" + id + "/receipt", SUPPORT, null).expect(200);
+        api.post("/api/v1/returns/" + id + "/inspection", SUPPORT, Map.of("lines", List.of(finding(sku, 1, true))))
+                .expect(200);
+        return id;
+    }
+
+    private static Map<String, Object> body(UUID order, String resolution, Map<String, Integer> units) {
+        List<Map<String, Object>> lines = new ArrayList<>();
+        units.forEach((sku, quantity) -> lines.add(line(sku, quantity, "OTHER", null)));
+        return Map.of("orderId", order, "resolution", resolution, "lines", lines);
+    }
+
+    private static Map<String, Object> line(String sku, int quantity, String reason, String comment) {
+        Map<String, Object> line = new HashMap<>(Map.of("sku", sku, "quantity", quantity, "reason", reason));
+        if (comment != null) {
+            line.put("comment", comment);
+        }
+        return line;
+    }
+
+    private static Map<String, Object> exchangeLine(String sku, int quantity, String exchangeSku) {
+        return Map.of("sku", sku, "quantity", quantity, "reason", "SIZE_OR_FIT", "exchangeSku", exchangeSku);
+    }
+
+    private static Map<String, Object> finding(String sku, int accepted, boolean restockable) {
+        return Map.of("sku", sku, "acceptedQuantity", accepted, "restockable", restockable);
+    }
+
+    private static void problem(ApiReply reply, int status, String type, String field) {
+        reply.expectProblem(status, type);
+        if (field != null) {
+            assertThat(reply.text("field")).isEqualTo(field);
+        }
+    }
+
+    private EventMessages.Published event(String type, String returnId) {
+        List<EventMessages.Published> found = messages.await(Topics.RETURNS_EVENTS, type, returnId, 1);
+        return found.get(found.size() - 1);
+    }
+
+    private void awaitStatus(String id, String owner, String status) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                api.get("/api/v1/returns/" + id, customer(owner)).expect(200).text("status")).isEqualTo(status));
+    }
+}
