@@ -1,0 +1,65 @@
+package io.tienda.notification.template.rendering;
+
+import io.tienda.notification.template.domain.Rendered;
+import io.tienda.notification.template.domain.Renderer;
+import io.tienda.notification.template.domain.Template;
+import io.tienda.notification.template.domain.TemplateSyntaxException;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.exceptions.TemplateEngineException;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.StringTemplateResolver;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Thymeleaf over template text (not files): the subject and the plain-text body in TEXT mode, the HTML
+ * body in HTML mode, where {@code th:text} escapes what customers typed (names, ticket replies).
+ * Engines of its own, apart from any web views: templates come from the database, never from a path.
+ */
+@Component
+class ThymeleafRenderer implements Renderer {
+
+    private final TemplateEngine html = engine(TemplateMode.HTML);
+    private final TemplateEngine text = engine(TemplateMode.TEXT);
+
+    @Override
+    public Rendered render(Template template, Map<String, String> variables) {
+        Context context = new Context(Locale.forLanguageTag(template.locale()));
+        context.setVariables(Map.copyOf(variables));
+        return new Rendered(
+                process(text, "subject", template.subject(), context).strip().replaceAll("\\s+", " "),
+                process(html, "html", template.html(), context),
+                process(text, "text", template.text(), context));
+    }
+
+    private static String process(TemplateEngine engine, String part, String source, Context context) {
+        try {
+            return engine.process(source, context);
+        } catch (TemplateEngineException e) {
+            throw new TemplateSyntaxException(part, firstLine(e.getMessage()));
+        } catch (RuntimeException e) {
+            throw new TemplateSyntaxException(part, e.getClass().getSimpleName());
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable template";
+        }
+        String line = message.lines().findFirst().orElse(message);
+        return line.length() > 300 ? line.substring(0, 300) : line;
+    }
+
+    private static TemplateEngine engine(TemplateMode mode) {
+        StringTemplateResolver resolver = new StringTemplateResolver();
+        resolver.setTemplateMode(mode);
+        resolver.setCacheable(false);
+        SpringTemplateEngine engine = new SpringTemplateEngine();
+        engine.setTemplateResolver(resolver);
+        return engine;
+    }
+}
