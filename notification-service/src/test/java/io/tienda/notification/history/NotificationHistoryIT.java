@@ -16,6 +16,8 @@ import java.util.List;
 class NotificationHistoryIT extends NotificationServiceIT {
 
     private static final Instant T0 = Instant.parse("2025-05-01T08:00:00Z");
+    /** Far enough ahead that the running sender leaves the message alone. */
+    private static final Instant LATER = Instant.parse("2099-01-01T00:00:00Z");
 
     @BeforeEach
     void history() {
@@ -45,6 +47,34 @@ class NotificationHistoryIT extends NotificationServiceIT {
                 .jsonPath("$.items[0].subject").isEqualTo("Order 1001 is on its way")
                 .jsonPath("$.items[0].status").isEqualTo("PENDING")
                 .jsonPath("$.items[0].createdAt").isEqualTo("2025-05-01T08:02:00Z");
+    }
+
+    @Test
+    void eachItemTellsHowItsSendingWent() {
+        mongo.insert(new Document("_id", "n5").append("recipientId", "cleo").append("channel", "EMAIL")
+                .append("template", "order-shipped").append("status", "PENDING").append("attempts", 3)
+                .append("nextAttemptAt", Date.from(LATER)).append("failureReason", "smtp: down")
+                .append("createdAt", Date.from(T0)), "notifications");
+        mongo.insert(new Document("_id", "n6").append("recipientId", "cleo").append("channel", "EMAIL")
+                .append("template", "order-delivered").append("status", "FAILED").append("attempts", 10)
+                .append("failureReason", "no contact details for the recipient")
+                .append("createdAt", Date.from(T0.plusSeconds(1))), "notifications");
+
+        http.get().uri("/api/v1/notifications").header(HttpHeaders.AUTHORIZATION, bearer("cleo", "CUSTOMER"))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items[0].id").isEqualTo("n6")
+                .jsonPath("$.items[0].status").isEqualTo("FAILED")
+                .jsonPath("$.items[0].attempts").isEqualTo(10)
+                .jsonPath("$.items[0].failureReason").isEqualTo("no contact details for the recipient")
+                .jsonPath("$.items[0].nextAttemptAt").isEmpty()
+                .jsonPath("$.items[1].id").isEqualTo("n5")
+                .jsonPath("$.items[1].template").isEqualTo("order-shipped")
+                .jsonPath("$.items[1].attempts").isEqualTo(3)
+                .jsonPath("$.items[1].nextAttemptAt").isEqualTo(LATER.toString())
+                .jsonPath("$.items[1].failureReason").isEqualTo("smtp: down")
+                .jsonPath("$.items[1].sentAt").isEmpty();
     }
 
     @Test

@@ -2,19 +2,29 @@ package io.tienda.notification.history.persistence;
 
 import io.tienda.notification.history.domain.Notification;
 import io.tienda.notification.history.domain.NotificationHistory;
+import io.tienda.notification.history.domain.Notifications;
 import io.tienda.platform.core.Page;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 @Repository
-class MongoNotificationHistory implements NotificationHistory {
+class MongoNotificationHistory implements NotificationHistory, Notifications {
 
     /** Served by the (recipientId, createdAt) index; the id keeps pages stable when timestamps tie. */
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "createdAt", "_id");
+    private static final Sort DUE_FIRST = Sort.by(Sort.Direction.ASC, "nextAttemptAt", "_id");
+    private static final String PENDING = Notification.Status.PENDING.name();
 
     private final MongoTemplate mongo;
 
@@ -28,5 +38,53 @@ class MongoNotificationHistory implements NotificationHistory {
         var items = mongo.find(Query.of(mine).with(NEWEST_FIRST).skip(Page.offset(page, size)).limit(size),
                 NotificationDocument.class).stream().map(NotificationDocument::toDomain).toList();
         return new Page<>(items, page, size, mongo.count(mine, NotificationDocument.class));
+    }
+
+    @Override
+    public boolean addOnce(Notification notification) {
+        try {
+            mongo.insert(NotificationDocument.of(notification));
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<Notification> claimNext(Instant now, Duration lease) {
+        Query due = Query.query(where("status").is(PENDING).and("nextAttemptAt").lte(now)
+                .orOperator(where("claimedUntil").is(null), where("claimedUntil").lt(now))).with(DUE_FIRST);
+        NotificationDocument claimed = mongo.findAndModify(due, new Update().set("claimedUntil", now.plus(lease)),
+                FindAndModifyOptions.options().returnNew(true), NotificationDocument.class);
+        return Optional.ofNullable(claimed).map(NotificationDocument::toDomain);
+    }
+
+    @Override
+    public void save(Notification notification) {
+        mongo.save(NotificationDocument.of(notification));
+    }
+
+    @Override
+    public Optional<Notification> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, NotificationDocument.class)).map(NotificationDocument::toDomain);
+    }
+
+    @Override
+    public Optional<String> recipientOfOrder(String orderId) {
+        Query about = Query.query(where("orderId").is(orderId).and("recipientId").ne(null)).limit(1);
+        return Optional.ofNullable(mongo.findOne(about, NotificationDocument.class))
+                .map(NotificationDocument::recipientId);
+    }
+
+    @Override
+    public long anonymise(String recipientId, String anonymousId, Instant now) {
+        mongo.updateMulti(Query.query(where("recipientId").is(recipientId).and("status").is(PENDING)),
+                new Update().set("status", Notification.Status.FAILED.name())
+                        .set("failureReason", "the recipient erased their account").unset("nextAttemptAt"),
+                NotificationDocument.class);
+        return mongo.updateMulti(Query.query(where("recipientId").is(recipientId)),
+                new Update().set("recipientId", anonymousId).unset("addresses").unset("subject").unset("variables")
+                        .unset("language"),
+                NotificationDocument.class).getModifiedCount();
     }
 }

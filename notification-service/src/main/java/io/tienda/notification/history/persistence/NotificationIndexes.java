@@ -17,6 +17,9 @@ class NotificationIndexes {
         return MongoIndexes.on(NotificationDocument.COLLECTION,
                 new Index("recipientId", ASC).on("createdAt", DESC).named("recipient_newest"),
                 // the sender retries what is still pending, oldest first
-                new Index("status", ASC).on("createdAt", ASC).named("status_oldest"));
+                new Index("status", ASC).on("createdAt", ASC).named("status_oldest"),
+                // the sender claims the next due message; the order's messages tell a refund's recipient
+                new Index("status", ASC).on("nextAttemptAt", ASC).named("status_due"),
+                new Index("orderId", ASC).sparse().named("order"));
     }
 }

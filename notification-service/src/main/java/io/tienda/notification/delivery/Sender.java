@@ -1,0 +1,141 @@
+package io.tienda.notification.delivery;
+
+import io.tienda.notification.NotificationsProperties;
+import io.tienda.notification.contact.AddressBook;
+import io.tienda.notification.contact.domain.Contact;
+import io.tienda.notification.delivery.domain.DeliveryFailedException;
+import io.tienda.notification.delivery.domain.NotificationChannel;
+import io.tienda.notification.delivery.domain.Outgoing;
+import io.tienda.notification.history.domain.Notification;
+import io.tienda.notification.history.domain.Notifications;
+import io.tienda.notification.history.domain.RetryPolicy;
+import io.tienda.notification.template.Templates;
+import io.tienda.notification.template.domain.Rendered;
+import io.tienda.platform.problem.DomainException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Sends what is due. Each round claims PENDING messages one at a time (atomically, so replicas never
+ * send the same one), finds the recipient, renders the template in the recipient's language and hands
+ * the message to its channel. A failed send is retried with exponential backoff until the attempts are
+ * spent; a message whose recipient is not known yet waits for the contact, up to a limit.
+ */
+@Service
+public class Sender {
+
+    private static final Logger log = LoggerFactory.getLogger(Sender.class);
+
+    private final Notifications notifications;
+    private final AddressBook addressBook;
+    private final Templates templates;
+    private final Map<Notification.Channel, NotificationChannel> channels = new EnumMap<>(Notification.Channel.class);
+    private final RetryPolicy retries;
+    private final NotificationsProperties properties;
+    private final Clock clock;
+
+    Sender(Notifications notifications, AddressBook addressBook, Templates templates,
+            List<NotificationChannel> channels, NotificationsProperties properties, Clock clock) {
+        this.notifications = notifications;
+        this.addressBook = addressBook;
+        this.templates = templates;
+        channels.forEach(channel -> this.channels.put(channel.channel(), channel));
+        NotificationsProperties.Sender sender = properties.sender();
+        this.retries = new RetryPolicy(sender.initialBackoff(), sender.maxBackoff(), sender.maxAttempts());
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${tienda.notifications.sender.interval:1s}")
+    public void sendDue() {
+        Duration lease = properties.sender().lease();
+        for (int i = 0; i < properties.sender().batchSize(); i++) {
+            Optional<Notification> claimed;
+            try {
+                claimed = notifications.claimNext(clock.instant(), lease);
+            } catch (RuntimeException e) {
+                log.warn("cannot claim notifications: {}", e.toString());
+                return;
+            }
+            if (claimed.isEmpty()) {
+                return;
+            }
+            try {
+                send(claimed.get());
+            } catch (RuntimeException e) {
+                // Left claimed: the lease runs out and the message is tried again then.
+                log.error("notification {} could not be processed", claimed.get().id(), e);
+            }
+        }
+    }
+
+    private void send(Notification claimed) {
+        Instant now = clock.instant();
+        Notification notification = claimed;
+        List<String> to;
+        String language;
+        Map<String, String> variables = new HashMap<>(notification.variables());
+        if (notification.hasAddresses()) {
+            to = notification.addresses();
+            language = Contact.language(notification.language());
+        } else {
+            if (notification.recipientId() == null && notification.orderId() != null) {
+                Optional<String> customer = notifications.recipientOfOrder(notification.orderId());
+                if (customer.isPresent()) {
+                    notification = notification.forRecipient(customer.get());
+                }
+            }
+            Optional<Contact> contact = addressBook.find(notification.recipientId());
+            if (contact.isEmpty()) {
+                Notification waiting = notification.awaitContact(properties.contactRetry(), properties.contactWait(),
+                        now);
+                notifications.save(waiting);
+                if (waiting.status() == Notification.Status.FAILED) {
+                    log.warn("notification {} ({}) given up: {}", waiting.id(), waiting.template(),
+                            waiting.failureReason());
+                }
+                return;
+            }
+            to = List.of(contact.get().email());
+            language = notification.language() != null ? Contact.language(notification.language())
+                    : contact.get().language();
+            if (contact.get().name() != null) {
+                variables.putIfAbsent("name", contact.get().name());
+            }
+        }
+        Rendered rendered;
+        try {
+            rendered = templates.render(notification.template(), language, variables);
+        } catch (DomainException e) {
+            notifications.save(notification.abandon("template " + notification.template() + "/" + language
+                    + " does not render: " + e.getMessage(), now));
+            log.error("notification {} given up: its template does not render", notification.id());
+            return;
+        }
+        NotificationChannel channel = channels.get(notification.channel());
+        try {
+            channel.send(new Outgoing(notification.id(), notification.channel(), to, rendered.subject(),
+                    rendered.html(), rendered.text()));
+        } catch (DeliveryFailedException e) {
+            Notification failed = notification.sendFailed(e.getMessage(), retries, clock.instant());
+            notifications.save(failed);
+            log.warn("notification {} ({}) not sent, attempt {}: {}; {}", failed.id(), failed.template(),
+                    failed.attempts(), e.getMessage(), failed.status() == Notification.Status.FAILED ? "given up"
+                            : "next attempt at " + failed.nextAttemptAt());
+            return;
+        }
+        notifications.save(notification.sent(rendered.subject(), clock.instant()));
+        log.info("notification {} ({}, {}) sent", notification.id(), notification.template(), language);
+    }
+}

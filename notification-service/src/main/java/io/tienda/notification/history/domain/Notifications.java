@@ -1,0 +1,35 @@
+package io.tienda.notification.history.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** The notifications collection as the sending pipeline uses it. */
+public interface Notifications {
+
+    /**
+     * Stores a new message unless one with its id exists: ids derive from the event that asked for the
+     * message, so a redelivered event finds its message already there. True when this call stored it.
+     */
+    boolean addOnce(Notification notification);
+
+    /**
+     * Takes the next due PENDING message for {@code lease}, atomically, so that no other replica sends
+     * it meanwhile; a replica that dies while holding one loses it to another when the lease runs out.
+     */
+    Optional<Notification> claimNext(Instant now, Duration lease);
+
+    /** Writes the outcome of an attempt and releases the claim. */
+    void save(Notification notification);
+
+    Optional<Notification> find(String id);
+
+    /** The customer of an order, as known from another message about it. */
+    Optional<String> recipientOfOrder(String orderId);
+
+    /**
+     * Erasure: the recipient's history keeps what was sent and when, but no longer whom to and what it
+     * said; messages still pending are given up.
+     */
+    long anonymise(String recipientId, String anonymousId, Instant now);
+}

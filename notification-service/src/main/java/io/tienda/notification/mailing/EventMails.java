@@ -1,0 +1,240 @@
+package io.tienda.notification.mailing;
+
+import io.tienda.notification.NotificationsProperties;
+import io.tienda.notification.contact.AddressBook;
+import io.tienda.notification.history.domain.Notification;
+import io.tienda.notification.history.domain.Notifications;
+import io.tienda.notification.ticket.CustomerQueries;
+import io.tienda.platform.events.Money;
+import io.tienda.platform.events.inventory.LowStock;
+import io.tienda.platform.events.returns.ReturnApproved;
+import io.tienda.platform.events.returns.ReturnExchanged;
+import io.tienda.platform.events.returns.ReturnReceived;
+import io.tienda.platform.events.returns.ReturnRefunded;
+import io.tienda.platform.events.returns.ReturnRejected;
+import io.tienda.platform.events.returns.ReturnRequested;
+import io.tienda.platform.events.saga.OrderCancelled;
+import io.tienda.platform.events.saga.OrderConfirmed;
+import io.tienda.platform.events.saga.OrderDelivered;
+import io.tienda.platform.events.saga.OrderLine;
+import io.tienda.platform.events.saga.OrderShipped;
+import io.tienda.platform.events.saga.PaymentRefunded;
+import io.tienda.platform.events.user.PasswordResetRequested;
+import io.tienda.platform.events.user.UserContactChanged;
+import io.tienda.platform.events.user.UserErased;
+import io.tienda.platform.events.user.UserRegistered;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * What the service mails for each event it consumes, and what it learns from user events. Each event
+ * queues at most one message: the message's id is the event's id, so a redelivered event finds its
+ * message already queued and adds nothing.
+ */
+@Service
+public class EventMails {
+
+    private static final Logger log = LoggerFactory.getLogger(EventMails.class);
+
+    private final Notifications notifications;
+    private final AddressBook addressBook;
+    private final CustomerQueries queries;
+    private final NotificationsProperties properties;
+    private final Clock clock;
+
+    EventMails(Notifications notifications, AddressBook addressBook, CustomerQueries queries,
+            NotificationsProperties properties, Clock clock) {
+        this.notifications = notifications;
+        this.addressBook = addressBook;
+        this.queries = queries;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    // --- user.events
+
+    public void registered(UUID eventId, Instant occurredAt, UserRegistered e) {
+        String userId = e.userId().toString();
+        addressBook.learn(userId, e.email(), e.name(), e.language(), occurredAt);
+        queue(Notification.pending(eventId.toString(), userId, List.of(e.email()), e.language(), null,
+                Notification.Channel.EMAIL, "verify-email", vars("name", e.name(),
+                        "link", link("/verify-email?token=" + encode(e.verificationToken())),
+                        "expiresAt", text(e.expiresAt())), clock.instant()));
+    }
+
+    public void passwordResetRequested(UUID eventId, PasswordResetRequested e) {
+        queue(Notification.pending(eventId.toString(), e.userId().toString(), List.of(e.email()), e.language(), null,
+                Notification.Channel.EMAIL, "password-reset", vars("name", e.name(),
+                        "link", link("/reset-password?token=" + encode(e.token())),
+                        "expiresAt", text(e.expiresAt())), clock.instant()));
+    }
+
+    public void contactChanged(Instant occurredAt, UserContactChanged e) {
+        addressBook.learn(e.userId().toString(), e.email(), e.name(), e.language(), occurredAt);
+    }
+
+    /** The user's address goes, their history and tickets are anonymised, pending messages given up. */
+    public void erased(UserErased e) {
+        String userId = e.userId().toString();
+        Instant now = clock.instant();
+        addressBook.erase(userId, e.erasedAt() == null ? now : e.erasedAt());
+        String anonymous = "erased-" + UUID.randomUUID();
+        long messages = notifications.anonymise(userId, anonymous, now);
+        int tickets = queries.erase(userId, anonymous);
+        log.info("user {} erased: contact removed, {} notifications and {} tickets anonymised", userId, messages,
+                tickets);
+    }
+
+    // --- order.events and payment.events
+
+    public void orderConfirmed(UUID eventId, OrderConfirmed e) {
+        String order = e.orderId().toString();
+        int items = e.lines() == null ? 0 : e.lines().stream().mapToInt(OrderLine::quantity).sum();
+        toCustomer(eventId, e.customerId(), order, "order-confirmed", vars("order", order,
+                "total", amount(e.total()), "items", Integer.toString(items), "link", orderLink(order)));
+    }
+
+    public void orderShipped(UUID eventId, OrderShipped e) {
+        String order = e.orderId().toString();
+        toCustomer(eventId, e.customerId(), order, "order-shipped", vars("order", reference(e.orderNumber(), order),
+                "carrier", e.carrier(), "trackingNumber", e.trackingNumber(), "link", orderLink(order)));
+    }
+
+    public void orderDelivered(UUID eventId, OrderDelivered e) {
+        String order = e.orderId().toString();
+        toCustomer(eventId, e.customerId(), order, "order-delivered",
+                vars("order", reference(e.orderNumber(), order), "link", orderLink(order)));
+    }
+
+    public void orderCancelled(UUID eventId, OrderCancelled e) {
+        String order = e.orderId().toString();
+        toCustomer(eventId, e.customerId(), order, "order-cancelled",
+                vars("order", order, "reason", e.reason(), "link", orderLink(order)));
+    }
+
+    /** The refund names only its order: the customer is found from the order's other messages when sending. */
+    public void paymentRefunded(UUID eventId, PaymentRefunded e) {
+        String order = e.orderId().toString();
+        queue(Notification.pending(eventId.toString(), null, List.of(), null, order, Notification.Channel.EMAIL,
+                "payment-refunded", vars("order", order, "amount", amount(e.amount()), "link", orderLink(order)),
+                clock.instant()));
+    }
+
+    // --- returns.events
+
+    public void returnRequested(UUID eventId, ReturnRequested e) {
+        String order = e.orderId().toString();
+        toCustomer(eventId, e.customerId(), order, "return-requested", vars("rma", e.rma(),
+                "order", reference(e.orderNumber(), order), "resolution", e.resolution(), "link", orderLink(order)));
+    }
+
+    public void returnApproved(UUID eventId, ReturnApproved e) {
+        String order = e.orderId().toString();
+        toCustomer(eventId, e.customerId(), order, "return-approved",
+                vars("rma", e.rma(), "note", e.note(), "link", orderLink(order)));
+    }
+
+    public void returnRejected(UUID eventId, ReturnRejected e) {
+        String order = e.orderId().toString();
+        toCustomer(eventId, e.customerId(), order, "return-rejected",
+                vars("rma", e.rma(), "reason", e.reason(), "link", orderLink(order)));
+    }
+
+    public void returnReceived(UUID eventId, ReturnReceived e) {
+        String order = e.orderId().toString();
+        toCustomer(eventId, e.customerId(), order, "return-received", vars("rma", e.rma(), "link", orderLink(order)));
+    }
+
+    public void returnRefunded(UUID eventId, ReturnRefunded e) {
+        String order = e.orderId().toString();
+        toCustomer(eventId, e.customerId(), order, "return-refunded",
+                vars("rma", e.rma(), "amount", amount(e.amount()), "link", orderLink(order)));
+    }
+
+    public void returnExchanged(UUID eventId, ReturnExchanged e) {
+        String replacement = e.replacementOrderId() == null ? null : e.replacementOrderId().toString();
+        toCustomer(eventId, e.customerId(), e.orderId().toString(), "return-exchanged", vars("rma", e.rma(),
+                "replacementOrder", replacement,
+                "link", orderLink(replacement == null ? e.orderId().toString() : replacement)));
+    }
+
+    // --- inventory.events
+
+    /** To the staff list; with nobody on it, nothing is queued. */
+    public void lowStock(UUID eventId, LowStock e) {
+        if (properties.staffRecipients().isEmpty()) {
+            log.debug("low stock of {} in {}: no staff recipients configured", e.sku(), e.warehouse());
+            return;
+        }
+        queue(Notification.pending(eventId.toString(), null, properties.staffRecipients(), properties.staffLanguage(),
+                null, Notification.Channel.EMAIL, "low-stock", vars("sku", e.sku(), "warehouse", e.warehouse(),
+                        "onHand", Integer.toString(e.onHand()), "available", Integer.toString(e.available()),
+                        "reorderPoint", Integer.toString(e.reorderPoint()),
+                        "reorderQuantity", Integer.toString(e.reorderQuantity())), clock.instant()));
+    }
+
+    private void toCustomer(UUID eventId, String customerId, String orderId, String template,
+            Map<String, String> variables) {
+        queue(Notification.pending(eventId.toString(), Objects.requireNonNull(customerId, "customerId"), List.of(),
+                null, orderId, Notification.Channel.EMAIL, template, variables, clock.instant()));
+    }
+
+    private void queue(Notification notification) {
+        if (!notifications.addOnce(notification)) {
+            log.debug("notification {} already queued", notification.id());
+        }
+    }
+
+    private String link(String path) {
+        return properties.publicBaseUrl() + path;
+    }
+
+    private String orderLink(String orderId) {
+        return link("/orders/" + orderId);
+    }
+
+    private static String reference(String number, String id) {
+        return number == null || number.isBlank() ? id : number;
+    }
+
+    private static String encode(String token) {
+        return URLEncoder.encode(Objects.requireNonNull(token, "token"), StandardCharsets.UTF_8);
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    /** Minor units as a decimal amount and the currency, e.g. {@code 49.90 EUR}. */
+    static String amount(Money money) {
+        if (money == null) {
+            return null;
+        }
+        int digits = Math.max(0, Currency.getInstance(money.currency()).getDefaultFractionDigits());
+        return BigDecimal.valueOf(money.amount(), digits).toPlainString() + " " + money.currency();
+    }
+
+    /** Variables from name/value pairs; absent values are left out (templates show their defaults). */
+    private static Map<String, String> vars(String... pairs) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i + 1] != null) {
+                values.put(pairs[i], pairs[i + 1]);
+            }
+        }
+        return values;
+    }
+}

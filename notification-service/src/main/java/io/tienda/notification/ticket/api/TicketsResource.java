@@ -1,0 +1,139 @@
+package io.tienda.notification.ticket.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tienda.notification.ticket.CustomerQueries;
+import io.tienda.notification.ticket.domain.Ticket;
+import io.tienda.notification.ticket.domain.TicketMessage;
+import io.tienda.notification.ticket.domain.TicketStatus;
+import io.tienda.platform.core.Page;
+import io.tienda.platform.core.Roles;
+import io.tienda.platform.security.CurrentUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/v1/tickets")
+@Tag(name = "Tickets", description = "Customer queries and support's answers")
+class TicketsResource {
+
+    private final CustomerQueries queries;
+    private final CurrentUser currentUser;
+
+    TicketsResource(CustomerQueries queries, CurrentUser currentUser) {
+        this.queries = queries;
+        this.currentUser = currentUser;
+    }
+
+    record NewTicket(@NotBlank @Size(max = 200) String subject, @NotBlank @Size(max = 5000) String message,
+            UUID orderId, UUID returnId) {
+    }
+
+    record NewMessage(@NotBlank @Size(max = 5000) String message) {
+    }
+
+    record MessageView(String author, String authorId, String body, Instant at) {
+
+        static MessageView of(TicketMessage m) {
+            return new MessageView(m.author().name(), m.authorId(), m.body(), m.at());
+        }
+    }
+
+    record TicketView(String id, String customerId, String subject, String orderId, String returnId, String status,
+            List<MessageView> messages, Instant createdAt, Instant updatedAt) {
+
+        static TicketView of(Ticket t) {
+            return new TicketView(t.id(), t.customerId(), t.subject(), t.orderId(), t.returnId(), t.status().name(),
+                    t.messages().stream().map(MessageView::of).toList(), t.createdAt(), t.updatedAt());
+        }
+    }
+
+    @PostMapping
+    @PreAuthorize(Roles.HAS_CUSTOMER)
+    @Operation(summary = "Ask support something", description = "Customers. Opens a ticket (OPEN), optionally "
+            + "about one of their orders and/or returns. With an Idempotency-Key a retried request answers the "
+            + "ticket the first one opened.")
+    ResponseEntity<TicketView> open(@Valid @RequestBody NewTicket body,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 200) String key) {
+        Ticket ticket = queries.open(currentUser.requireId(), body.subject(), body.message(),
+                body.orderId() == null ? null : body.orderId().toString(),
+                body.returnId() == null ? null : body.returnId().toString(), key);
+        return ResponseEntity.created(URI.create("/api/v1/tickets/" + ticket.id())).body(TicketView.of(ticket));
+    }
+
+    @GetMapping
+    @Operation(summary = "List tickets", description = "A customer gets their own, newest first. Staff "
+            + "(SUPPORT, MANAGER, ADMIN) get the queue of every customer's tickets, least recently updated "
+            + "first, filtered by status, orderId and customerId. A customer naming another customer gets 404.")
+    Page<TicketView> list(
+            @Parameter(description = "OPEN, ANSWERED or CLOSED") @RequestParam(required = false) TicketStatus status,
+            @Parameter(description = "Only tickets about this order") @RequestParam(required = false) UUID orderId,
+            @Parameter(description = "Only this customer's tickets (staff)")
+            @RequestParam(required = false) @Size(min = 1, max = 128) String customerId,
+            @Parameter(description = "Zero-based page number")
+            @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
+            @Parameter(description = "Tickets per page, 1 to 100")
+            @RequestParam(defaultValue = Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
+        boolean staff = currentUser.isStaff();
+        String customer = customerId;
+        if (!staff) {
+            customer = customerId == null ? currentUser.requireId() : customerId;
+            currentUser.requireOwnerOr(customer, "customer", customer, Roles.STAFF);
+        }
+        return queries.search(customer, status, orderId == null ? null : orderId.toString(), staff, page, size)
+                .map(TicketView::of);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One ticket with its conversation", description = "Its owner and staff; anyone else "
+            + "gets 404.")
+    TicketView get(@PathVariable String id) {
+        return TicketView.of(visible(id));
+    }
+
+    @PostMapping("/{id}/messages")
+    @Operation(summary = "Reply to a ticket", description = "Its owner, or SUPPORT, MANAGER and ADMIN. A staff "
+            + "reply moves the ticket to ANSWERED and mails the customer; the customer's reply moves it back to "
+            + "OPEN. 409 on a CLOSED ticket.")
+    ResponseEntity<TicketView> reply(@PathVariable String id, @Valid @RequestBody NewMessage body) {
+        Ticket ticket = visible(id);
+        String caller = currentUser.requireId();
+        TicketMessage.Author author = ticket.isOwnedBy(caller) ? TicketMessage.Author.CUSTOMER
+                : TicketMessage.Author.STAFF;
+        Ticket replied = queries.reply(id, author, caller, body.message());
+        return ResponseEntity.created(URI.create("/api/v1/tickets/" + id)).body(TicketView.of(replied));
+    }
+
+    @PostMapping("/{id}/close")
+    @Operation(summary = "Close a ticket", description = "Its owner or staff. 409 when it is already CLOSED.")
+    TicketView close(@PathVariable String id) {
+        visible(id);
+        return TicketView.of(queries.close(id));
+    }
+
+    /** The ticket, if the caller owns it or is staff; for anyone else it does not exist. */
+    private Ticket visible(String id) {
+        Ticket ticket = queries.get(id);
+        currentUser.requireOwnerOr(ticket.customerId(), "ticket", id, Roles.STAFF);
+        return ticket;
+    }
+}

@@ -1,0 +1,218 @@
+package io.tienda.notification.mailing;
+
+import io.tienda.notification.NotificationServiceIT;
+import io.tienda.platform.events.Money;
+import io.tienda.platform.events.Topics;
+import io.tienda.platform.events.inventory.LowStock;
+import io.tienda.platform.events.returns.ReturnApproved;
+import io.tienda.platform.events.saga.OrderCancelled;
+import io.tienda.platform.events.saga.OrderConfirmed;
+import io.tienda.platform.events.saga.OrderDelivered;
+import io.tienda.platform.events.saga.OrderLine;
+import io.tienda.platform.events.saga.OrderShipped;
+import io.tienda.platform.events.saga.PaymentRefunded;
+import io.tienda.platform.events.user.PasswordResetRequested;
+import io.tienda.platform.events.user.UserContactChanged;
+import io.tienda.platform.events.user.UserRegistered;
+import io.tienda.platform.testing.Infra;
+import io.tienda.platform.testing.infra.ReceivedMail;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Events in through Kafka, mail out through SMTP: what each event sends, in which language, and how often. */
+class MailingIT extends NotificationServiceIT {
+
+    @Test
+    void aSignUpGetsTheVerificationLinkInSpanish() {
+        UUID user = UUID.randomUUID();
+        String email = address("ana");
+        String token = "tok-" + UUID.randomUUID() + "/+=";
+        UUID eventId = events.send(Topics.USER_EVENTS, user.toString(), new UserRegistered(user, email, "Ana",
+                "es", token, Instant.parse("2030-01-01T10:00:00Z")));
+
+        ReceivedMail mail = mailFor(email, 1).get(0);
+
+        String link = BASE + "/verify-email?token=" + java.net.URLEncoder.encode(token,
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(mail.subject()).isEqualTo("Confirma tu correo electrónico");
+        assertThat(mail.text()).contains("Hola Ana,").contains(link);
+        assertThat(mail.html()).contains("href=\"" + link + "\"").contains("Confirmar mi correo");
+        Document sent = awaitNotification(eventId.toString(), "SENT");
+        assertThat(sent.getString("recipientId")).isEqualTo(user.toString());
+        assertThat(sent.getString("template")).isEqualTo("verify-email");
+        assertThat(sent.get("sentAt")).isNotNull();
+        // The token lived only as long as the message was unsent.
+        assertThat(sent.toJson()).doesNotContain(token).doesNotContain("tok-");
+        // And the sign-up put the user in the address book.
+        Document contact = mongo.findById(user.toString(), Document.class, "contacts");
+        assertThat(contact.getString("email")).isEqualTo(email);
+        assertThat(contact.getString("language")).isEqualTo("es");
+    }
+
+    @Test
+    void aPasswordResetGetsTheResetLinkInEnglish() {
+        UUID user = UUID.randomUUID();
+        String email = address("bob");
+        events.send(Topics.USER_EVENTS, user.toString(), new PasswordResetRequested(user, email, "Bob", "en",
+                "reset123", Instant.parse("2030-01-01T10:00:00Z")));
+
+        ReceivedMail mail = mailFor(email, 1).get(0);
+
+        assertThat(mail.subject()).isEqualTo("Reset your password");
+        assertThat(mail.text()).contains("Hello Bob,").contains(BASE + "/reset-password?token=reset123");
+        assertThat(mail.html()).contains(BASE + "/reset-password?token=reset123");
+    }
+
+    @Test
+    void anOrderMailGoesToTheContactInTheirLanguage() {
+        String customer = UUID.randomUUID().toString();
+        String email = address("carla");
+        events.send(Topics.USER_EVENTS, customer, new UserContactChanged(UUID.fromString(customer), email, "Carla",
+                "en"));
+        UUID order = UUID.randomUUID();
+        events.send(Topics.ORDER_EVENTS, order.toString(), new OrderConfirmed(order, customer, "cart-1",
+                List.of(new OrderLine("SKU-1", "p1", "T-shirt", 2, Money.of(1495, "EUR")),
+                        new OrderLine("SKU-2", "p2", "Cap", 1, Money.of(2000, "EUR"))),
+                Money.of(4990, "EUR"), Instant.now()));
+
+        ReceivedMail mail = mailFor(email, 1).get(0);
+
+        assertThat(mail.subject()).isEqualTo("Order " + order + " confirmed");
+        assertThat(mail.text()).contains("Hello Carla,").contains("3 item(s), 49.90 EUR in total")
+                .contains(BASE + "/orders/" + order);
+    }
+
+    @Test
+    void theSameEventDeliveredThreeTimesSendsOneMail() {
+        String customer = UUID.randomUUID().toString();
+        String email = address("dani");
+        contact(customer, email, "Dani", "es");
+        UUID order = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        OrderShipped shipped = new OrderShipped(order, "T-7788", customer, "SEUR", "SEUR-99812", List.of(),
+                Instant.now());
+        for (int i = 0; i < 3; i++) {
+            events.send(Topics.ORDER_EVENTS, order.toString(), eventId, shipped);
+        }
+
+        ReceivedMail mail = mailFor(email, 1).get(0);
+        awaitNotification(eventId.toString(), "SENT");
+        // A marker event sent after the copies: once its mail is out, every copy has been consumed.
+        events.send(Topics.ORDER_EVENTS, order.toString(), new OrderDelivered(order, "T-7788", customer, List.of(),
+                Instant.now()));
+        mailFor(email, 2);
+
+        assertThat(mail.subject()).isEqualTo("Tu pedido T-7788 está en camino");
+        assertThat(mail.text()).contains("SEUR").contains("SEUR-99812").contains(BASE + "/orders/" + order);
+        assertThat(mailFor(email)).extracting(ReceivedMail::subject)
+                .containsExactlyInAnyOrder("Tu pedido T-7788 está en camino", "Pedido T-7788 entregado");
+        assertThat(mongo.count(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("recipientId").is(customer)),
+                "notifications")).isEqualTo(2);
+    }
+
+    @Test
+    void aMailForAnUnknownContactWaitsUntilTheContactArrives() {
+        String customer = UUID.randomUUID().toString();
+        String email = address("eva");
+        UUID order = UUID.randomUUID();
+        UUID eventId = events.send(Topics.ORDER_EVENTS, order.toString(), new OrderDelivered(order, "T-5000",
+                customer, List.of(), Instant.now()));
+
+        Document waiting = await().atMost(Duration.ofSeconds(20)).until(() -> notification(eventId.toString()),
+                n -> n != null && "waiting for the recipient's contact details".equals(n.getString("failureReason")));
+        assertThat(waiting.getString("status")).isEqualTo("PENDING");
+        assertThat(waiting.getInteger("attempts")).isZero();
+
+        events.send(Topics.USER_EVENTS, customer, new UserContactChanged(UUID.fromString(customer), email, "Eva",
+                "es"));
+
+        ReceivedMail mail = mailFor(email, 1).get(0);
+        assertThat(mail.subject()).isEqualTo("Pedido T-5000 entregado");
+        assertThat(mail.text()).contains("Hola Eva,");
+        Document sent = awaitNotification(eventId.toString(), "SENT");
+        assertThat(sent.getString("failureReason")).isNull();
+    }
+
+    @Test
+    void whileTheMailServerIsDownMailWaitsAndGoesOutWhenItIsBack() {
+        String customer = UUID.randomUUID().toString();
+        String email = address("fede");
+        contact(customer, email, "Fede", "es");
+        UUID order = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+
+        Infra.smtp().whileStopped(() -> {
+            events.send(Topics.ORDER_EVENTS, order.toString(), eventId, new OrderCancelled(order, customer,
+                    "payment declined"));
+            Document retrying = await().atMost(Duration.ofSeconds(20)).until(() -> notification(eventId.toString()),
+                    n -> n != null && n.getInteger("attempts", 0) >= 2);
+            assertThat(retrying.getString("status")).isEqualTo("PENDING");
+            assertThat(retrying.getString("failureReason")).startsWith("smtp:");
+            assertThat(retrying.get("nextAttemptAt")).isNotNull();
+        });
+
+        ReceivedMail mail = mailFor(email, 1).get(0);
+        assertThat(mail.subject()).isEqualTo("Pedido " + order + " cancelado");
+        assertThat(mail.text()).contains("payment declined");
+        Document sent = awaitNotification(eventId.toString(), "SENT");
+        assertThat(sent.getInteger("attempts")).isGreaterThanOrEqualTo(3);
+        assertThat(mailFor(email)).hasSize(1);
+    }
+
+    @Test
+    void aRefundFindsItsCustomerFromTheOrder() {
+        String customer = UUID.randomUUID().toString();
+        String email = address("gala");
+        contact(customer, email, "Gala", "en");
+        UUID order = UUID.randomUUID();
+        events.send(Topics.ORDER_EVENTS, order.toString(), new OrderConfirmed(order, customer, "cart-2",
+                List.of(new OrderLine("SKU-1", "p1", "T-shirt", 1, Money.of(1995, "EUR"))), Money.of(1995, "EUR"),
+                Instant.now()));
+        mailFor(email, 1);
+
+        events.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefunded(order, "pay-1", "re-1",
+                Money.of(1995, "EUR")));
+
+        ReceivedMail refund = mailFor(email, 2).stream().filter(m -> m.subject().startsWith("Refund")).findFirst()
+                .orElseThrow();
+        assertThat(refund.subject()).isEqualTo("Refund of 19.95 EUR");
+        assertThat(refund.text()).contains("order " + order);
+    }
+
+    @Test
+    void returnsAreMailedToTheirCustomer() {
+        String customer = UUID.randomUUID().toString();
+        String email = address("hugo");
+        contact(customer, email, "Hugo", "es");
+        UUID order = UUID.randomUUID();
+        events.send(Topics.RETURNS_EVENTS, order.toString(), new ReturnApproved(UUID.randomUUID(), "RMA-4242",
+                order, customer, "Usa la etiqueta prepagada", Instant.now()));
+
+        ReceivedMail mail = mailFor(email, 1).get(0);
+
+        assertThat(mail.subject()).isEqualTo("Devolución RMA-4242 aprobada");
+        assertThat(mail.text()).contains("Usa la etiqueta prepagada").contains(BASE + "/orders/" + order);
+    }
+
+    @Test
+    void lowStockAlertsTheStaffList() {
+        String sku = "SKU-" + UUID.randomUUID().toString().substring(0, 6);
+        events.send(Topics.INVENTORY_EVENTS, sku, new LowStock(sku, "MAD-1", 3, 1, 5, 50));
+
+        ReceivedMail alert = await().atMost(Duration.ofSeconds(20)).until(() -> Infra.smtp().receivedMail().stream()
+                .filter(m -> m.subject().contains(sku)).findFirst(), java.util.Optional::isPresent).orElseThrow();
+
+        assertThat(alert.to()).containsExactlyInAnyOrder("stock@tienda.example.com", "buyer@tienda.example.com");
+        assertThat(alert.subject()).isEqualTo("Low stock: " + sku + " at MAD-1");
+        assertThat(alert.text()).contains("Reorder quantity: 50");
+    }
+}

@@ -1,0 +1,117 @@
+package io.tienda.notification.template;
+
+import io.tienda.notification.NotificationServiceIT;
+import io.tienda.platform.events.Topics;
+import io.tienda.platform.events.returns.ReturnReceived;
+import io.tienda.platform.testing.http.ApiReply;
+import io.tienda.platform.testing.infra.ReceivedMail;
+import io.tienda.platform.testing.security.TestTokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Staff read, override, preview and reset templates; a template that does not render is never saved. */
+class TemplatesIT extends NotificationServiceIT {
+
+    private static final String PATH = "/api/v1/templates/return-received/en";
+    private static final String MANAGER = TestTokens.staff("MANAGER");
+
+    @AfterEach
+    void backToTheDefault() {
+        api.delete(PATH, MANAGER).expect(200);
+    }
+
+    @Test
+    void staffListEveryTemplateInBothLanguages() {
+        ApiReply list = api.get("/api/v1/templates", TestTokens.staff("SUPPORT")).expect(200);
+
+        assertThat(list.json().size()).isEqualTo(30);
+        ApiReply one = api.get("/api/v1/templates/order-shipped/es", TestTokens.staff("SUPPORT")).expect(200);
+        assertThat(one.text("subject")).isEqualTo("Tu pedido [(${order})] está en camino");
+        assertThat(one.text("html")).contains("th:href=\"${link}\"");
+        assertThat(one.json().get("custom").asBoolean()).isFalse();
+        assertThat(one.json().get("variables").toString()).contains("trackingNumber");
+    }
+
+    @Test
+    void customersAndSupportMayNotChangeTemplates() {
+        api.get("/api/v1/templates", TestTokens.customer("c-1")).expectProblem(403, "forbidden");
+        api.put(PATH, TestTokens.staff("SUPPORT"), body("x", "<p>x</p>", "x")).expectProblem(403, "forbidden");
+        api.post(PATH + "/preview", TestTokens.staff("SUPPORT"), Map.of()).expectProblem(403, "forbidden");
+        api.get("/api/v1/templates", null).expectProblem(401, "unauthorized");
+    }
+
+    @Test
+    void anOverrideIsWhatTheNextMailSays() {
+        ApiReply saved = api.put(PATH, MANAGER, body("Got [(${rma})], [(${name})]!",
+                "<p>We have <b th:text=\"${rma}\">rma</b> back.</p>", "We have [(${rma})] back.")).expect(200);
+        assertThat(saved.json().get("custom").asBoolean()).isTrue();
+        assertThat(saved.text("updatedAt")).isNotBlank();
+
+        String customer = UUID.randomUUID().toString();
+        String email = address("ines");
+        contact(customer, email, "Inés", "en");
+        events.send(Topics.RETURNS_EVENTS, customer, new ReturnReceived(UUID.randomUUID(), "RMA-77",
+                UUID.randomUUID(), customer, Instant.now()));
+
+        ReceivedMail mail = mailFor(email, 1).get(0);
+        assertThat(mail.subject()).isEqualTo("Got RMA-77, Inés!");
+        assertThat(mail.html()).contains("<b>RMA-77</b>");
+        assertThat(mail.text()).isEqualTo("We have RMA-77 back.");
+
+        ApiReply reset = api.delete(PATH, MANAGER).expect(200);
+        assertThat(reset.json().get("custom").asBoolean()).isFalse();
+        assertThat(reset.text("subject")).isEqualTo("We received your return [(${rma})]");
+    }
+
+    @Test
+    void aPreviewRendersWithSampleAndGivenValuesAndSavesNothing() {
+        ApiReply current = api.post(PATH + "/preview", MANAGER, Map.of("variables", Map.of("rma", "RMA-1"))).expect(200);
+        assertThat(current.text("subject")).isEqualTo("We received your return RMA-1");
+        assertThat(current.text("text")).contains("Hello Ana,").contains("http://localhost:8080/orders/");
+
+        ApiReply draft = api.post(PATH + "/preview", MANAGER, Map.of("subject", "Hi [(${name})]",
+                "html", "<p th:text=\"${name}\">x</p>", "text", "Hi [(${name})]",
+                "variables", Map.of("name", "<script>alert(1)</script>"))).expect(200);
+        assertThat(draft.text("subject")).isEqualTo("Hi <script>alert(1)</script>");
+        assertThat(draft.text("html")).isEqualTo("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>");
+        assertThat(api.get(PATH, MANAGER).expect(200).json().get("custom").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aTemplateThatDoesNotRenderIsRefusedAndNotSaved() {
+        for (Map<String, Object> bad : new Map[] {
+                body("Hi [(${name)]", "<p>x</p>", "x"),
+                body("Hi", "<p th:text=\"${name +}\">x</p>", "x"),
+                body("Hi", "<p>x</p>", "[# th:each=\"i : ${'abc'.nope()}\"]x[/]")}) {
+            ApiReply refused = api.put(PATH, MANAGER, bad).expectProblem(422, "template-syntax");
+            assertThat(refused.text("detail")).isNotBlank();
+            api.post(PATH + "/preview", MANAGER, bad).expectProblem(422, "template-syntax");
+        }
+        assertThat(api.get(PATH, MANAGER).expect(200).json().get("custom").asBoolean()).isFalse();
+    }
+
+    @Test
+    void badRequestsAreProblems() {
+        api.put(PATH, MANAGER, body("", "<p>x</p>", "x")).expectProblem(400, "validation");
+        api.put(PATH, MANAGER, Map.of("subject", "x")).expectProblem(400, "validation");
+        api.put("/api/v1/templates/no-such-mail/en", MANAGER, body("x", "x", "x")).expectProblem(404, "not-found");
+        api.get("/api/v1/templates/order-shipped/fr", MANAGER).expectProblem(404, "not-found");
+        api.post(PATH + "/preview", MANAGER, Map.of("subject", "only a subject")).expectProblem(400, "invalid-parameter");
+        api.put(PATH, MANAGER, "[1]").expectProblem(400, "invalid-body");
+    }
+
+    private static Map<String, Object> body(String subject, String html, String text) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("subject", subject);
+        body.put("html", html);
+        body.put("text", text);
+        return body;
+    }
+}

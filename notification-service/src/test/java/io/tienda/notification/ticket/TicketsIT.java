@@ -1,0 +1,157 @@
+package io.tienda.notification.ticket;
+
+import io.tienda.notification.NotificationServiceIT;
+import io.tienda.platform.testing.http.ApiReply;
+import io.tienda.platform.testing.infra.ReceivedMail;
+import io.tienda.platform.testing.security.TestTokens;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Customer queries: who sees what, the OPEN → ANSWERED → CLOSED conversation, and the answer's mail. */
+class TicketsIT extends NotificationServiceIT {
+
+    private static final String SUPPORT = TestTokens.staff("SUPPORT");
+
+    @Test
+    void aCustomerOpensATicketThatOnlyTheyAndStaffCanSee() {
+        String owner = UUID.randomUUID().toString();
+        String order = UUID.randomUUID().toString();
+        ApiReply created = api.post("/api/v1/tickets", TestTokens.customer(owner),
+                Map.of("subject", "Where is my order?", "message", "It has been a week.", "orderId", order))
+                .expect(201);
+        String id = created.text("id");
+
+        assertThat(created.headers().getLocation()).hasPath("/api/v1/tickets/" + id);
+        assertThat(created.text("status")).isEqualTo("OPEN");
+        assertThat(created.text("customerId")).isEqualTo(owner);
+        assertThat(created.text("orderId")).isEqualTo(order);
+        assertThat(created.json().get("messages").get(0).get("author").asString()).isEqualTo("CUSTOMER");
+        assertThat(api.get("/api/v1/tickets/" + id, TestTokens.customer(owner)).expect(200).text("subject"))
+                .isEqualTo("Where is my order?");
+        for (String role : new String[] {"SUPPORT", "MANAGER", "ADMIN"}) {
+            api.get("/api/v1/tickets/" + id, TestTokens.staff(role)).expect(200);
+        }
+        String stranger = TestTokens.customer(UUID.randomUUID().toString());
+        api.get("/api/v1/tickets/" + id, stranger).expectProblem(404, "not-found");
+        api.post("/api/v1/tickets/" + id + "/messages", stranger, Map.of("message", "me too"))
+                .expectProblem(404, "not-found");
+        api.post("/api/v1/tickets/" + id + "/close", stranger, null).expectProblem(404, "not-found");
+        api.get("/api/v1/tickets/" + id, TestTokens.token("a-1", "ANALYST")).expectProblem(404, "not-found");
+        api.get("/api/v1/tickets/" + id, null).expectProblem(401, "unauthorized");
+        api.get("/api/v1/tickets/no-such-ticket", SUPPORT).expectProblem(404, "not-found");
+    }
+
+    @Test
+    void aStaffAnswerIsMailedAndTheConversationMovesBetweenTheSides() {
+        String owner = UUID.randomUUID().toString();
+        String email = address("julia");
+        contact(owner, email, "Julia", "es");
+        String customer = TestTokens.customer(owner);
+        String id = api.post("/api/v1/tickets", customer, Map.of("subject", "Talla equivocada",
+                "message", "Me llegó una M y pedí una L.")).expect(201).text("id");
+
+        ApiReply answered = api.post("/api/v1/tickets/" + id + "/messages", SUPPORT,
+                Map.of("message", "Te enviamos una L hoy mismo.")).expect(201);
+        assertThat(answered.text("status")).isEqualTo("ANSWERED");
+        assertThat(answered.json().get("messages").get(1).get("author").asString()).isEqualTo("STAFF");
+
+        ReceivedMail mail = mailFor(email, 1).get(0);
+        assertThat(mail.subject()).isEqualTo("Respuesta a tu consulta: Talla equivocada");
+        assertThat(mail.text()).contains("Hola Julia,").contains("Te enviamos una L hoy mismo.")
+                .contains(BASE + "/tickets/" + id);
+
+        // A second staff reply keeps it ANSWERED and mails again; the customer's reply reopens it.
+        api.post("/api/v1/tickets/" + id + "/messages", TestTokens.staff("MANAGER"), Map.of("message", "Enviada."))
+                .expect(201);
+        mailFor(email, 2);
+        assertThat(api.post("/api/v1/tickets/" + id + "/messages", customer, Map.of("message", "¡Gracias!"))
+                .expect(201).text("status")).isEqualTo("OPEN");
+        assertThat(api.post("/api/v1/tickets/" + id + "/close", customer, null).expect(200).text("status"))
+                .isEqualTo("CLOSED");
+
+        api.post("/api/v1/tickets/" + id + "/messages", customer, Map.of("message", "otra cosa"))
+                .expectProblem(409, "illegal-transition");
+        api.post("/api/v1/tickets/" + id + "/messages", SUPPORT, Map.of("message", "x"))
+                .expectProblem(409, "illegal-transition");
+        api.post("/api/v1/tickets/" + id + "/close", SUPPORT, null).expectProblem(409, "illegal-transition");
+        JsonNode ticket = api.get("/api/v1/tickets/" + id, customer).expect(200).json();
+        assertThat(ticket.get("messages").size()).isEqualTo(4);
+        assertThat(ticket.get("status").asString()).isEqualTo("CLOSED");
+        assertThat(mailFor(email)).hasSize(2);
+    }
+
+    @Test
+    void staffWorkAQueueFilteredByStatusOrderAndCustomer() {
+        String ana = UUID.randomUUID().toString();
+        String bea = UUID.randomUUID().toString();
+        String order = UUID.randomUUID().toString();
+        String first = open(ana, "uno", order);
+        String second = open(ana, "dos", null);
+        String third = open(bea, "tres", order);
+        api.post("/api/v1/tickets/" + second + "/messages", SUPPORT, Map.of("message", "hecho")).expect(201);
+
+        assertThat(ids(api.get("/api/v1/tickets?orderId=" + order, SUPPORT).expect(200)))
+                .containsExactly(first, third);
+        assertThat(ids(api.get("/api/v1/tickets?customerId=" + ana + "&status=ANSWERED", SUPPORT).expect(200)))
+                .containsExactly(second);
+        ApiReply paged = api.get("/api/v1/tickets?customerId=" + ana + "&size=1&page=1", SUPPORT).expect(200);
+        assertThat(paged.json().get("total").asInt()).isEqualTo(2);
+        assertThat(ids(paged)).hasSize(1);
+
+        // A customer's list is their own, newest first, and names no one else.
+        assertThat(ids(api.get("/api/v1/tickets", TestTokens.customer(ana)).expect(200)))
+                .containsExactly(second, first);
+        assertThat(ids(api.get("/api/v1/tickets?status=OPEN", TestTokens.customer(ana)).expect(200)))
+                .containsExactly(first);
+        api.get("/api/v1/tickets?customerId=" + bea, TestTokens.customer(ana)).expectProblem(404, "not-found");
+    }
+
+    @Test
+    void badInputIsAProblemNeverAServerError() {
+        String customer = TestTokens.customer(UUID.randomUUID().toString());
+        api.post("/api/v1/tickets", customer, Map.of("subject", "", "message", "x")).expectProblem(400, "validation");
+        api.post("/api/v1/tickets", customer, Map.of("subject", "x")).expectProblem(400, "validation");
+        api.post("/api/v1/tickets", customer, Map.of("subject", "x".repeat(201), "message", "x"))
+                .expectProblem(400, "validation");
+        Map<String, Object> badOrder = new HashMap<>(Map.of("subject", "x", "message", "y", "orderId", "order-1"));
+        assertThat(api.post("/api/v1/tickets", customer, badOrder).status()).isEqualTo(400);
+        api.post("/api/v1/tickets", customer, "not json").expectProblem(400, "malformed-request");
+        api.get("/api/v1/tickets?status=LOST", customer).expectProblem(400, "invalid-parameter");
+        api.get("/api/v1/tickets?size=0", customer).expectProblem(400, "validation");
+        api.post("/api/v1/tickets", SUPPORT, Map.of("subject", "x", "message", "y")).expectProblem(403, "forbidden");
+        api.post("/api/v1/tickets", null, Map.of("subject", "x", "message", "y")).expectProblem(401, "unauthorized");
+    }
+
+    @Test
+    void aRetriedOpenWithTheSameKeyAnswersTheSameTicket() {
+        String owner = UUID.randomUUID().toString();
+        Map<String, Object> body = Map.of("subject", "Factura", "message", "Necesito la factura.");
+        String key = UUID.randomUUID().toString();
+
+        String first = api.post("/api/v1/tickets", TestTokens.customer(owner), body, key).expect(201).text("id");
+        String again = api.post("/api/v1/tickets", TestTokens.customer(owner), body, key).expect(201).text("id");
+
+        assertThat(again).isEqualTo(first);
+        assertThat(api.get("/api/v1/tickets", TestTokens.customer(owner)).expect(200).json().get("total").asInt())
+                .isEqualTo(1);
+    }
+
+    private String open(String customer, String subject, String order) {
+        Map<String, Object> body = new HashMap<>(Map.of("subject", subject, "message", "..."));
+        if (order != null) {
+            body.put("orderId", order);
+        }
+        return api.post("/api/v1/tickets", TestTokens.customer(customer), body).expect(201).text("id");
+    }
+
+    private static List<String> ids(ApiReply reply) {
+        return reply.json().get("items").valueStream().map(item -> item.get("id").asString()).toList();
+    }
+}

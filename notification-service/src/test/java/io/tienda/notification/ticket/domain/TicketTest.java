@@ -1,0 +1,60 @@
+package io.tienda.notification.ticket.domain;
+
+import io.tienda.platform.problem.IllegalTransitionException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static io.tienda.notification.ticket.domain.TicketMessage.Author.CUSTOMER;
+import static io.tienda.notification.ticket.domain.TicketMessage.Author.STAFF;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TicketTest {
+
+    private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
+
+    private final Ticket open = Ticket.open("t-1", "c-1", "Talla", "Pedí una L", null, null, T0);
+
+    @Test
+    void aStaffReplyAnswersAndOwesTheCustomerAMail() {
+        Ticket answered = open.reply(STAFF, "s-1", "Va en camino", T0.plusSeconds(60));
+
+        assertThat(answered.status()).isEqualTo(TicketStatus.ANSWERED);
+        assertThat(answered.updatedAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(answered.messages()).hasSize(2);
+        assertThat(answered.messages().get(1).mailPending()).isTrue();
+        assertThat(answered.mailQueued(1).messages().get(1).mailPending()).isFalse();
+        assertThat(answered.reply(STAFF, "s-2", "Y otra cosa", T0).status()).isEqualTo(TicketStatus.ANSWERED);
+    }
+
+    @Test
+    void theCustomersReplyReopensIt() {
+        Ticket reopened = open.reply(STAFF, "s-1", "?", T0).reply(CUSTOMER, "c-1", "!", T0);
+
+        assertThat(reopened.status()).isEqualTo(TicketStatus.OPEN);
+        assertThat(reopened.messages().get(2).mailPending()).isFalse();
+        assertThat(open.reply(CUSTOMER, "c-1", "más", T0).status()).isEqualTo(TicketStatus.OPEN);
+    }
+
+    @Test
+    void aClosedTicketTakesNothingMore() {
+        Ticket closed = open.close(T0);
+
+        assertThat(closed.status()).isEqualTo(TicketStatus.CLOSED);
+        assertThatThrownBy(() -> closed.reply(CUSTOMER, "c-1", "x", T0)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> closed.reply(STAFF, "s-1", "x", T0)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> closed.close(T0)).isInstanceOf(IllegalTransitionException.class);
+        assertThat(open.reply(STAFF, "s", "x", T0).close(T0).status()).isEqualTo(TicketStatus.CLOSED);
+    }
+
+    @Test
+    void anonymisingKeepsNoWordsOfTheCustomer() {
+        Ticket anonymous = open.reply(STAFF, "s-1", "Hola Ana", T0).anonymised("erased-1", T0);
+
+        assertThat(anonymous.customerId()).isEqualTo("erased-1");
+        assertThat(anonymous.subject()).isEqualTo(Ticket.ERASED);
+        assertThat(anonymous.messages()).allMatch(m -> m.body().equals(Ticket.ERASED) && !m.mailPending());
+        assertThat(anonymous.status()).isEqualTo(TicketStatus.CLOSED);
+    }
+}
