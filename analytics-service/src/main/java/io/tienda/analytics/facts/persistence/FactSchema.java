@@ -1,0 +1,86 @@
+package io.tienda.analytics.facts.persistence;
+
+import io.tienda.analytics.clickhouse.ClickHouseTable;
+import io.tienda.analytics.facts.domain.FactTables;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The fact tables. Each is a ReplacingMergeTree whose sorting key ends with the event id (and the
+ * line number for order lines), so rows of a replayed event collapse in background merges; readers
+ * do not wait for merges and read with FINAL. Partitions are months of the event time, which a
+ * replay carries unchanged, so the copies of an event always meet in one partition. The statements
+ * run on ClickHouse 18.16 and on current releases (no LowCardinality, no DateTime64, no Nullable).
+ */
+@Configuration(proxyBeanMethods = false)
+class FactSchema {
+
+    @Bean
+    ClickHouseTable orderEventsTable() {
+        return timeSeries(FactTables.ORDERS, """
+                event_id UUID, type String, order_id UUID, customer_id String, cart_id String,
+                total Int64, currency FixedString(3), units UInt32, stage UInt8, occurred_at DateTime('UTC')""",
+                "toDate(occurred_at), event_id");
+    }
+
+    @Bean
+    ClickHouseTable orderLinesTable() {
+        return timeSeries(FactTables.ORDER_LINES, """
+                event_id UUID, line_no UInt16, order_id UUID, customer_id String, sku String, product_id String,
+                name String, quantity UInt32, unit_price Int64, currency FixedString(3), occurred_at DateTime('UTC')""",
+                "currency, toDate(occurred_at), event_id, line_no");
+    }
+
+    @Bean
+    ClickHouseTable paymentEventsTable() {
+        return timeSeries(FactTables.PAYMENTS, """
+                event_id UUID, type String, order_id UUID, payment_id String, amount Int64,
+                currency FixedString(3), occurred_at DateTime('UTC')""", "toDate(occurred_at), event_id");
+    }
+
+    @Bean
+    ClickHouseTable returnEventsTable() {
+        return timeSeries(FactTables.RETURNS, """
+                event_id UUID, type String, return_id UUID, order_id UUID, customer_id String, amount Int64,
+                currency FixedString(3), units UInt32, occurred_at DateTime('UTC')""", "toDate(occurred_at), event_id");
+    }
+
+    @Bean
+    ClickHouseTable cartEventsTable() {
+        return timeSeries(FactTables.CARTS, """
+                event_id UUID, type String, cart_id String, customer_id String, sku String, quantity UInt32,
+                amount Int64, currency String, occurred_at DateTime('UTC')""", "toDate(occurred_at), event_id");
+    }
+
+    @Bean
+    ClickHouseTable productEventsTable() {
+        return database -> """
+                CREATE TABLE IF NOT EXISTS %s.%s (
+                    event_id UUID, type String, product_id String, name String, category_id String, brand_id String,
+                    occurred_at DateTime('UTC')
+                ) ENGINE = ReplacingMergeTree() ORDER BY (product_id, event_id)""".formatted(database, FactTables.PRODUCTS);
+    }
+
+    @Bean
+    ClickHouseTable stockEventsTable() {
+        return database -> """
+                CREATE TABLE IF NOT EXISTS %s.%s (
+                    event_id UUID, type String, sku String, warehouse String, on_hand Int32, available Int32,
+                    reorder_point Int32, reorder_quantity Int32, version Int64, occurred_at DateTime('UTC')
+                ) ENGINE = ReplacingMergeTree() ORDER BY (sku, event_id)""".formatted(database, FactTables.STOCK);
+    }
+
+    @Bean
+    ClickHouseTable registrationsTable() {
+        return timeSeries(FactTables.REGISTRATIONS, "event_id UUID, user_id UUID, occurred_at DateTime('UTC')",
+                "toDate(occurred_at), event_id");
+    }
+
+    private static ClickHouseTable timeSeries(String name, String columns, String key) {
+        return database -> """
+                CREATE TABLE IF NOT EXISTS %s.%s (
+                    %s
+                ) ENGINE = ReplacingMergeTree() PARTITION BY toYYYYMM(occurred_at) ORDER BY (%s)"""
+                .formatted(database, name, columns, key);
+    }
+}

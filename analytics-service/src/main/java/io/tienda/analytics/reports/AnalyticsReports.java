@@ -1,0 +1,164 @@
+package io.tienda.analytics.reports;
+
+import io.tienda.analytics.reports.domain.Forecasting;
+import io.tienda.analytics.reports.domain.Granularity;
+import io.tienda.analytics.reports.domain.ReportPeriod;
+import io.tienda.analytics.reports.domain.ReportQueries;
+import io.tienda.analytics.reports.domain.ReportQueries.Dimension;
+import io.tienda.analytics.reports.domain.ReportQueries.Ranking;
+import io.tienda.analytics.reports.domain.Reports;
+import io.tienda.analytics.reports.domain.SalesFilter;
+import io.tienda.platform.problem.DomainException;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * The reports, one use case per method. Parameters arrive as the client sent them and are checked
+ * here: a bad one is a 400 invalid-parameter, never a failed query.
+ */
+@Service
+public class AnalyticsReports {
+
+    public static final int MAX_LIMIT = 100;
+    public static final int MAX_FORECAST_DAYS = 90;
+    public static final int DEFAULT_HISTORY_DAYS = 56;
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+
+    private final ReportQueries queries;
+    private final Clock clock;
+
+    AnalyticsReports(ReportQueries queries, Clock clock) {
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    public static ReportPeriod period(LocalDate from, LocalDate to) {
+        return valid(() -> new ReportPeriod(from, to));
+    }
+
+    public static Granularity granularity(String value) {
+        return valid(() -> Granularity.parse(value));
+    }
+
+    public static SalesFilter filter(String category, String brand, String sku) {
+        return valid(() -> new SalesFilter(category, brand, sku));
+    }
+
+    public static Ranking ranking(String value) {
+        return valid(() -> Ranking.valueOf(value == null ? "REVENUE" : value.strip().toUpperCase(Locale.ROOT)));
+    }
+
+    public List<Reports.PeriodSales> salesByPeriod(ReportPeriod period, Granularity granularity, String currency,
+            SalesFilter filter) {
+        Map<LocalDate, Reports.PeriodSales> found = new HashMap<>();
+        for (Reports.PeriodSales sales : queries.salesByPeriod(period, granularity, currency(currency), filter)) {
+            found.put(sales.period(), sales);
+        }
+        List<Reports.PeriodSales> all = new ArrayList<>();
+        for (LocalDate bucket : granularity.buckets(period)) {
+            all.add(found.getOrDefault(bucket, new Reports.PeriodSales(bucket, 0, 0, 0)));
+        }
+        return all;
+    }
+
+    public List<Reports.Sales> salesBy(Dimension dimension, ReportPeriod period, String currency, SalesFilter filter,
+            Ranking ranking, int limit) {
+        return queries.salesBy(dimension, period, currency(currency), filter, ranking, limit(limit));
+    }
+
+    public Reports.Kpis kpis(ReportPeriod period, String currency) {
+        return queries.kpis(period, currency(currency));
+    }
+
+    public Reports.Funnel funnel(ReportPeriod period) {
+        return queries.funnel(period);
+    }
+
+    public Reports.Customers customers(ReportPeriod period) {
+        return queries.customers(period);
+    }
+
+    public List<Reports.CohortCell> cohorts(ReportPeriod period) {
+        return queries.cohorts(period);
+    }
+
+    public List<Reports.LowStockItem> lowStock(int limit) {
+        return queries.lowStock(limit(limit));
+    }
+
+    public List<Reports.RecentOrder> recentOrders(int limit) {
+        return queries.recentOrders(limit(limit));
+    }
+
+    /** A forecast of daily revenue and the history it was fitted on. */
+    public record DailyForecast(ReportPeriod history, List<Reports.DailyValue> observed, Forecasting.Result result,
+            List<LocalDate> days) {
+    }
+
+    /**
+     * Forecasts {@code days} days of revenue after {@code to} (default: yesterday, UTC) from the
+     * {@code history} days up to it (default 56; at least 3).
+     */
+    public DailyForecast forecast(int days, LocalDate from, LocalDate to, String currency) {
+        if (days < 1 || days > MAX_FORECAST_DAYS) {
+            throw DomainException.invalid("days must be between 1 and " + MAX_FORECAST_DAYS);
+        }
+        LocalDate last = to != null ? to : LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
+        LocalDate first = from != null ? from : last.minusDays(DEFAULT_HISTORY_DAYS - 1);
+        ReportPeriod history = period(first, last);
+        if (history.days() < 3) {
+            throw DomainException.invalid("a forecast needs at least 3 days of history");
+        }
+        Map<LocalDate, Long> found = new HashMap<>();
+        for (Reports.DailyValue value : queries.dailyRevenue(history, currency(currency))) {
+            found.put(value.day(), value.value());
+        }
+        List<Reports.DailyValue> observed = new ArrayList<>();
+        double[] series = new double[(int) history.days()];
+        for (int i = 0; i < series.length; i++) {
+            LocalDate day = first.plusDays(i);
+            long value = found.getOrDefault(day, 0L);
+            observed.add(new Reports.DailyValue(day, value));
+            series[i] = value;
+        }
+        Forecasting.Result result = Forecasting.forecast(series, days);
+        List<LocalDate> ahead = new ArrayList<>();
+        for (int i = 1; i <= days; i++) {
+            ahead.add(last.plusDays(i));
+        }
+        return new DailyForecast(history, observed, result, ahead);
+    }
+
+    private static String currency(String currency) {
+        String value = currency == null ? "EUR" : currency;
+        if (!CURRENCY.matcher(value).matches()) {
+            throw DomainException.invalid("currency must be an ISO 4217 code such as EUR");
+        }
+        return value;
+    }
+
+    private static int limit(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw DomainException.invalid("limit must be between 1 and " + MAX_LIMIT);
+        }
+        return limit;
+    }
+
+    private static <T> T valid(Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package io.tienda.analytics.reports.api;
+
+import org.springframework.http.MediaType;
+
+/** What every report endpoint shares. */
+final class ReportParams {
+
+    static final String JSON_OR_CSV_1 = MediaType.APPLICATION_JSON_VALUE;
+    static final String JSON_OR_CSV_2 = "text/csv";
+    static final String FROM = "First day, YYYY-MM-DD (UTC)";
+    static final String TO = "Last day, YYYY-MM-DD, not before 'from'; the period spans at most 366 days";
+    static final String CURRENCY = "ISO 4217 currency of the sales to count";
+    static final String WHO = " Analysts, managers and admins; JSON, or CSV with Accept: text/csv.";
+
+    private ReportParams() {
+    }
+}

@@ -1,0 +1,323 @@
+package io.tienda.analytics.reports.persistence;
+
+import io.tienda.analytics.clickhouse.ClickHouse;
+import io.tienda.analytics.facts.domain.FactTables;
+import io.tienda.analytics.reports.domain.Granularity;
+import io.tienda.analytics.reports.domain.ReportPeriod;
+import io.tienda.analytics.reports.domain.ReportQueries;
+import io.tienda.analytics.reports.domain.Reports;
+import io.tienda.analytics.reports.domain.SalesFilter;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The reports in ClickHouse SQL that runs on 18.16 and on current releases: every fact table is read
+ * with FINAL, so a duplicate that a merge has not collapsed yet is still counted once; joins are
+ * {@code ANY LEFT JOIN ... USING}; weeks start with {@code toMonday} (18.16 has no toStartOfWeek).
+ * Values are inlined (18.16 has no query parameters) after validation: dates are formatted here,
+ * currencies are three capital letters and filters are plain ids (see SalesFilter). Sums of money
+ * are Int64 in ClickHouse and long here; only rates are decimals.
+ */
+@Repository
+class ClickHouseReports implements ReportQueries {
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final String CONFIRMED = "'order.confirmed'";
+    private static final String PRODUCT_DETAILS = "('product.created','product.updated')";
+
+    private final ClickHouse clickHouse;
+
+    ClickHouseReports(ClickHouse clickHouse) {
+        this.clickHouse = clickHouse;
+    }
+
+    @Override
+    public List<Reports.PeriodSales> salesByPeriod(ReportPeriod period, Granularity granularity, String currency,
+            SalesFilter filter) {
+        String bucket = switch (granularity) {
+            case DAY -> "toDate(occurred_at)";
+            case WEEK -> "toMonday(occurred_at)";
+            case MONTH -> "toStartOfMonth(occurred_at)";
+        };
+        String sql = """
+                SELECT toString(%s) AS bucket, uniqExact(order_id) AS orders, sum(quantity) AS units,
+                       sum(quantity * unit_price) AS revenue
+                FROM %s
+                WHERE %s
+                GROUP BY bucket ORDER BY bucket
+                FORMAT JSONEachRow""".formatted(bucket, linesWithProducts(), salesWhere(period, currency, filter));
+        List<Reports.PeriodSales> rows = new ArrayList<>();
+        for (JsonNode row : clickHouse.rows(sql)) {
+            rows.add(new Reports.PeriodSales(LocalDate.parse(row.get("bucket").asString()), num(row, "orders"),
+                    num(row, "units"), num(row, "revenue")));
+        }
+        return rows;
+    }
+
+    @Override
+    public List<Reports.Sales> salesBy(Dimension dimension, ReportPeriod period, String currency, SalesFilter filter,
+            Ranking ranking, int limit) {
+        String key = switch (dimension) {
+            case CATEGORY -> "category";
+            case BRAND -> "brand";
+            case PRODUCT -> "sku";
+        };
+        String label = dimension == Dimension.PRODUCT ? "any(name)" : key;
+        String order = ranking == Ranking.UNITS ? "units DESC, revenue DESC" : "revenue DESC, units DESC";
+        String sql = """
+                SELECT %s AS key, %s AS label, uniqExact(order_id) AS orders, sum(quantity) AS units,
+                       sum(quantity * unit_price) AS revenue
+                FROM %s
+                WHERE %s
+                GROUP BY key ORDER BY %s, key LIMIT %d
+                FORMAT JSONEachRow""".formatted(key, label, linesWithProducts(), salesWhere(period, currency, filter),
+                order, limit);
+        List<Reports.Sales> rows = new ArrayList<>();
+        for (JsonNode row : clickHouse.rows(sql)) {
+            String k = row.get("key").asString();
+            String l = row.get("label").asString();
+            rows.add(new Reports.Sales(k.isEmpty() ? "unknown" : k, l.isEmpty() ? "unknown" : l, num(row, "orders"),
+                    num(row, "units"), num(row, "revenue")));
+        }
+        return rows;
+    }
+
+    @Override
+    public Reports.Kpis kpis(ReportPeriod period, String currency) {
+        JsonNode sales = one("""
+                SELECT sum(quantity * unit_price) AS gmv, uniqExact(order_id) AS orders, sum(quantity) AS units
+                FROM %s FINAL WHERE currency = '%s' AND %s
+                FORMAT JSONEachRow""".formatted(table(FactTables.ORDER_LINES), currency, within(period)));
+        JsonNode refunds = one("""
+                SELECT sum(amount) AS refunds, uniqExact(order_id) AS refunded_orders
+                FROM %s FINAL WHERE type = 'payment.refunded' AND currency = '%s' AND %s
+                FORMAT JSONEachRow""".formatted(table(FactTables.PAYMENTS), currency, within(period)));
+        JsonNode carts = one("""
+                SELECT uniqExact(cart_id) AS carts FROM %s FINAL WHERE type = 'cart.item_added' AND %s
+                FORMAT JSONEachRow""".formatted(table(FactTables.CARTS), within(period)));
+        long gmv = num(sales, "gmv");
+        long orders = num(sales, "orders");
+        long refunded = num(refunds, "refunds");
+        long refundedOrders = num(refunds, "refunded_orders");
+        long cartCount = num(carts, "carts");
+        long aov = orders == 0 ? 0 : BigDecimal.valueOf(gmv).divide(BigDecimal.valueOf(orders), 0, RoundingMode.HALF_UP)
+                .longValueExact();
+        return new Reports.Kpis(gmv, refunded, gmv - refunded, orders, aov, num(sales, "units"), refundedOrders,
+                ratio(refundedOrders, orders), cartCount, ratio(orders, cartCount));
+    }
+
+    @Override
+    public Reports.Funnel funnel(ReportPeriod period) {
+        JsonNode carts = one("""
+                SELECT uniqExactIf(cart_id, type = 'cart.item_added') AS added,
+                       uniqExactIf(cart_id, type = 'cart.checkout_started') AS checkout
+                FROM %s FINAL WHERE %s
+                FORMAT JSONEachRow""".formatted(table(FactTables.CARTS), within(period)));
+        JsonNode orders = one("""
+                SELECT uniqExactIf(order_id, type = 'order.placed') AS placed,
+                       uniqExactIf(order_id, type = %s) AS confirmed
+                FROM %s FINAL WHERE %s
+                FORMAT JSONEachRow""".formatted(CONFIRMED, table(FactTables.ORDERS), within(period)));
+        return new Reports.Funnel(num(carts, "added"), num(carts, "checkout"), num(orders, "placed"),
+                num(orders, "confirmed"));
+    }
+
+    @Override
+    public Reports.Customers customers(ReportPeriod period) {
+        JsonNode row = one("""
+                SELECT count() AS customers, countIf(first_at >= toDateTime('%s', 'UTC')) AS new_customers,
+                       countIf(orders >= 2) AS repeat_customers
+                FROM (
+                    SELECT customer_id, uniqExact(order_id) AS orders
+                    FROM %s FINAL WHERE type = %s AND customer_id != '' AND %s
+                    GROUP BY customer_id
+                ) ANY LEFT JOIN (
+                    SELECT customer_id, min(occurred_at) AS first_at
+                    FROM %s FINAL WHERE type = %s AND customer_id != ''
+                    GROUP BY customer_id
+                ) USING (customer_id)
+                FORMAT JSONEachRow""".formatted(time(period.startInclusive()), table(FactTables.ORDERS), CONFIRMED,
+                within(period), table(FactTables.ORDERS), CONFIRMED));
+        JsonNode registrations = one("""
+                SELECT uniqExact(user_id) AS registrations FROM %s FINAL WHERE %s
+                FORMAT JSONEachRow""".formatted(table(FactTables.REGISTRATIONS), within(period)));
+        long customers = num(row, "customers");
+        long fresh = num(row, "new_customers");
+        long repeat = num(row, "repeat_customers");
+        return new Reports.Customers(customers, fresh, customers - fresh, repeat, ratio(repeat, customers),
+                num(registrations, "registrations"));
+    }
+
+    @Override
+    public List<Reports.CohortCell> cohorts(ReportPeriod period) {
+        String sql = """
+                SELECT toString(cohort) AS cohort_month, toString(month) AS active_month, uniqExact(customer_id) AS customers
+                FROM (
+                    SELECT customer_id, toStartOfMonth(occurred_at) AS month
+                    FROM %1$s FINAL WHERE type = %2$s AND customer_id != ''
+                      AND occurred_at < toDateTime('%4$s', 'UTC')
+                    GROUP BY customer_id, month
+                ) ALL INNER JOIN (
+                    SELECT customer_id, min(toStartOfMonth(occurred_at)) AS cohort
+                    FROM %1$s FINAL WHERE type = %2$s AND customer_id != ''
+                    GROUP BY customer_id
+                ) USING (customer_id)
+                WHERE cohort >= toStartOfMonth(toDate('%3$s')) AND cohort <= toDate('%5$s')
+                GROUP BY cohort, month ORDER BY cohort, month
+                FORMAT JSONEachRow""".formatted(table(FactTables.ORDERS), CONFIRMED, period.from(),
+                time(period.endExclusive()), period.to());
+        List<Reports.CohortCell> cells = new ArrayList<>();
+        for (JsonNode row : clickHouse.rows(sql)) {
+            cells.add(new Reports.CohortCell(LocalDate.parse(row.get("cohort_month").asString()),
+                    LocalDate.parse(row.get("active_month").asString()), num(row, "customers")));
+        }
+        return cells;
+    }
+
+    @Override
+    public List<Reports.DailyValue> dailyRevenue(ReportPeriod period, String currency) {
+        String sql = """
+                SELECT toString(toDate(occurred_at)) AS day, sum(quantity * unit_price) AS revenue
+                FROM %s FINAL WHERE currency = '%s' AND %s
+                GROUP BY day ORDER BY day
+                FORMAT JSONEachRow""".formatted(table(FactTables.ORDER_LINES), currency, within(period));
+        List<Reports.DailyValue> values = new ArrayList<>();
+        for (JsonNode row : clickHouse.rows(sql)) {
+            values.add(new Reports.DailyValue(LocalDate.parse(row.get("day").asString()), num(row, "revenue")));
+        }
+        return values;
+    }
+
+    /**
+     * The latest low_stock of each SKU, unless a stock_changed at or after it (the newest by version)
+     * shows more available than that alert's reorder point.
+     */
+    @Override
+    public List<Reports.LowStockItem> lowStock(int limit) {
+        String sql = """
+                SELECT sku, warehouse, on_hand, available, reorder_point, reorder_quantity,
+                       toString(reported_at) AS reported
+                FROM (
+                    SELECT sku, argMax(warehouse, occurred_at) AS warehouse, argMax(on_hand, occurred_at) AS on_hand,
+                           argMax(available, occurred_at) AS available,
+                           argMax(reorder_point, occurred_at) AS reorder_point,
+                           argMax(reorder_quantity, occurred_at) AS reorder_quantity, max(occurred_at) AS reported_at
+                    FROM %1$s FINAL WHERE type = 'inventory.low_stock'
+                    GROUP BY sku
+                ) ANY LEFT JOIN (
+                    SELECT sku, argMax(available, version) AS now_available, argMax(occurred_at, version) AS changed_at
+                    FROM %1$s FINAL WHERE type = 'inventory.stock_changed'
+                    GROUP BY sku
+                ) USING (sku)
+                WHERE NOT (changed_at >= reported_at AND now_available > reorder_point)
+                ORDER BY reported_at DESC, sku LIMIT %2$d
+                FORMAT JSONEachRow""".formatted(table(FactTables.STOCK), limit);
+        List<Reports.LowStockItem> items = new ArrayList<>();
+        for (JsonNode row : clickHouse.rows(sql)) {
+            items.add(new Reports.LowStockItem(row.get("sku").asString(), row.get("warehouse").asString(),
+                    (int) num(row, "on_hand"), (int) num(row, "available"), (int) num(row, "reorder_point"),
+                    (int) num(row, "reorder_quantity"), instant(row.get("reported").asString())));
+        }
+        return items;
+    }
+
+    /**
+     * Orders that were placed or confirmed, newest first, each with the status of its latest event
+     * (ties within a second broken by the lifecycle stage).
+     */
+    @Override
+    public List<Reports.RecentOrder> recentOrders(int limit) {
+        String sql = """
+                SELECT toString(order_id) AS id, any(customer_id) AS customer,
+                       argMax(type, toUInt64(occurred_at) * 10 + stage) AS status,
+                       argMaxIf(total, stage, stage <= 2) AS order_total,
+                       argMaxIf(currency, stage, stage <= 2) AS order_currency,
+                       argMaxIf(units, stage, stage <= 2) AS order_units,
+                       toString(minIf(occurred_at, stage <= 2)) AS placed, toString(max(occurred_at)) AS updated
+                FROM %s FINAL
+                GROUP BY order_id
+                HAVING countIf(stage <= 2) > 0
+                ORDER BY placed DESC, id LIMIT %d
+                FORMAT JSONEachRow""".formatted(table(FactTables.ORDERS), limit);
+        List<Reports.RecentOrder> orders = new ArrayList<>();
+        for (JsonNode row : clickHouse.rows(sql)) {
+            String status = row.get("status").asString();
+            orders.add(new Reports.RecentOrder(UUID.fromString(row.get("id").asString()),
+                    row.get("customer").asString(), status.substring(status.indexOf('.') + 1).toUpperCase(),
+                    num(row, "order_total"), row.get("order_currency").asString().replace("\u0000", ""),
+                    (int) num(row, "order_units"), instant(row.get("placed").asString()),
+                    instant(row.get("updated").asString())));
+        }
+        return orders;
+    }
+
+    /**
+     * Confirmed order lines with the category and brand of their product: the newest product.created
+     * or product.updated of each product id (a price change or a deletion carries neither).
+     */
+    private String linesWithProducts() {
+        return """
+                %s FINAL ANY LEFT JOIN (
+                    SELECT product_id, argMaxIf(category_id, occurred_at, type IN %s) AS category,
+                           argMaxIf(brand_id, occurred_at, type IN %s) AS brand
+                    FROM %s FINAL GROUP BY product_id
+                ) USING (product_id)""".formatted(table(FactTables.ORDER_LINES), PRODUCT_DETAILS, PRODUCT_DETAILS,
+                table(FactTables.PRODUCTS));
+    }
+
+    private String salesWhere(ReportPeriod period, String currency, SalesFilter filter) {
+        StringBuilder where = new StringBuilder("currency = '" + currency + "' AND " + within(period));
+        if (filter.category() != null) {
+            where.append(" AND category = '").append(filter.category()).append('\'');
+        }
+        if (filter.brand() != null) {
+            where.append(" AND brand = '").append(filter.brand()).append('\'');
+        }
+        if (filter.sku() != null) {
+            where.append(" AND sku = '").append(filter.sku()).append('\'');
+        }
+        return where.toString();
+    }
+
+    private static String within(ReportPeriod period) {
+        return "occurred_at >= toDateTime('" + time(period.startInclusive()) + "', 'UTC') AND occurred_at < toDateTime('"
+                + time(period.endExclusive()) + "', 'UTC')";
+    }
+
+    private String table(String name) {
+        return clickHouse.database() + "." + name;
+    }
+
+    private JsonNode one(String sql) {
+        List<JsonNode> rows = clickHouse.rows(sql);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    private static long num(JsonNode row, String field) {
+        return row == null ? 0 : ClickHouse.longValue(row.get(field));
+    }
+
+    private static double ratio(long part, long whole) {
+        return whole == 0 ? 0 : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP)
+                .doubleValue();
+    }
+
+    private static String time(Instant instant) {
+        return DATE_TIME.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
+
+    private static Instant instant(String dateTime) {
+        return LocalDateTime.parse(dateTime, DATE_TIME).toInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,92 @@
+package io.tienda.analytics.facts;
+
+import io.tienda.analytics.AnalyticsServiceIT;
+import io.tienda.platform.events.Money;
+import io.tienda.platform.events.Topics;
+import io.tienda.platform.events.cart.CartItemAdded;
+import io.tienda.platform.events.product.ProductCreated;
+import io.tienda.platform.events.saga.OrderConfirmed;
+import io.tienda.platform.events.saga.OrderLine;
+import io.tienda.platform.events.saga.OrderPlaced;
+import io.tienda.platform.events.saga.PaymentRefunded;
+import io.tienda.platform.testing.Infra;
+import io.tienda.platform.testing.messaging.EventMessages;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Events through the broker, as their producers publish them, in the currency XKA and June 2035.
+ * Redeliveries (the same event id again, soon or much later, before or after newer events) change
+ * no figure and add no row; an unreadable message does not hold up the ones behind it.
+ */
+class KafkaIngestionIT extends AnalyticsServiceIT {
+
+    static final String KPIS = "/api/v1/analytics/kpis?from=2035-06-01&to=2035-06-30&currency=XKA";
+
+    @Test
+    void eventsFromTheTopicsBecomeFactsOnceEach() throws Exception {
+        UUID order = UUID.randomUUID();
+        UUID later = UUID.randomUUID();
+        Instant june = Instant.parse("2035-06-10T12:00:00Z");
+        List<OrderLine> lines = List.of(new OrderLine("K-1", "PK-1", "Kettle", 2, Money.of(2500, "XKA")),
+                new OrderLine("K-2", "PK-2", "Mug", 1, Money.of(700, "XKA")));
+        OrderConfirmed confirmation = new OrderConfirmed(order, "kc-1", "kcart-1", lines, Money.of(5700, "XKA"), june);
+        UUID confirmationId = UUID.randomUUID();
+        try (EventMessages kafka = new EventMessages(Infra.kafka().bootstrapServers())) {
+            kafka.send(Topics.PRODUCT_EVENTS, "PK-1", new ProductCreated("PK-1", "kettle", "Kettle", "kitchen", "acme",
+                    List.of("K-1"), Money.of(2500, "XKA"), true));
+            kafka.send(Topics.CART_EVENTS, "kcart-1", new CartItemAdded("kcart-1", "kc-1", "K-1", 2, 2,
+                    Money.of(2500, "XKA"), june.minusSeconds(600)));
+            kafka.send(Topics.ORDER_EVENTS, order.toString(), new OrderPlaced(order, "kc-1", lines,
+                    Money.of(5700, "XKA"), june.minusSeconds(60)));
+            kafka.send(Topics.ORDER_EVENTS, order.toString(), confirmationId, confirmation);
+            kafka.send(Topics.ORDER_EVENTS, order.toString(), confirmationId, confirmation);
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                JsonNode kpis = api.get(KPIS, analyst()).expect(200).json();
+                assertThat(kpis.get("gmv").asLong()).isEqualTo(5700);
+                assertThat(kpis.get("orders").asLong()).isEqualTo(1);
+                assertThat(kpis.get("carts").asLong()).isEqualTo(1);
+            });
+
+            // an unreadable message, then a replay of the confirmation well after the first copies, a new
+            // order whose confirmation arrives before its placement, and a refund
+            kafka.send(Topics.ORDER_EVENTS, order.toString(), UUID.randomUUID(), "order.confirmed", "{\"orderId\":42");
+            Thread.sleep(1_500);
+            kafka.send(Topics.ORDER_EVENTS, order.toString(), confirmationId, confirmation);
+            List<OrderLine> more = List.of(new OrderLine("K-2", "PK-2", "Mug", 3, Money.of(700, "XKA")));
+            kafka.send(Topics.ORDER_EVENTS, later.toString(), new OrderConfirmed(later, "kc-2", "kcart-2", more,
+                    Money.of(2100, "XKA"), june.plusSeconds(3600)));
+            kafka.send(Topics.ORDER_EVENTS, later.toString(), new OrderPlaced(later, "kc-2", more,
+                    Money.of(2100, "XKA"), june.plusSeconds(3500)));
+            kafka.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefunded(order, "p-1", "r-1",
+                    Money.of(700, "XKA")));
+            kafka.send(Topics.ORDER_EVENTS, order.toString(), confirmationId, confirmation);
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                JsonNode kpis = api.get(KPIS, analyst()).expect(200).json();
+                assertThat(kpis.get("gmv").asLong()).isEqualTo(7800);
+                assertThat(kpis.get("orders").asLong()).isEqualTo(2);
+                assertThat(kpis.get("units").asLong()).isEqualTo(6);
+            });
+        }
+        // refunds are dated by their envelope (now), so they fall outside June 2035: check the row instead
+        assertThat(clickHouse("SELECT count() FROM analytics.order_lines WHERE event_id = '" + confirmationId + "'"))
+                .isEqualTo("2");
+        assertThat(clickHouse("SELECT count() FROM analytics.order_events WHERE order_id = '" + order + "'"))
+                .isEqualTo("2");
+        assertThat(clickHouse("SELECT sum(amount) FROM analytics.payment_events WHERE order_id = '" + order
+                + "' AND type = 'payment.refunded'")).isEqualTo("700");
+        JsonNode categories = api.get("/api/v1/analytics/sales/by-category?from=2035-06-01&to=2035-06-30&currency=XKA",
+                analyst()).expect(200).json().get("items");
+        assertThat(categories.findValuesAsString("key")).containsExactly("kitchen", "unknown");
+    }
+}

@@ -1,0 +1,269 @@
+package io.tienda.analytics.reports;
+
+import io.tienda.analytics.AnalyticsServiceIT;
+import io.tienda.analytics.Fixtures;
+import io.tienda.analytics.Fixtures.Event;
+import io.tienda.platform.events.saga.OrderLine;
+import io.tienda.platform.testing.http.ApiReply;
+import io.tienda.platform.testing.security.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.tienda.analytics.Fixtures.cartAdd;
+import static io.tienda.analytics.Fixtures.checkout;
+import static io.tienda.analytics.Fixtures.confirmed;
+import static io.tienda.analytics.Fixtures.line;
+import static io.tienda.analytics.Fixtures.placed;
+import static io.tienda.analytics.Fixtures.product;
+import static io.tienda.analytics.Fixtures.productUpdated;
+import static io.tienda.analytics.Fixtures.refunded;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every sales report against figures computed by hand from a small fixture in the test currency XTS
+ * and the spring of 2030 (no other test uses either):
+ *
+ * <pre>
+ * products  P1 shoes/acme S1, P2 shoes/zeta S2, P3 caps->hats/acme S3 (updated later: hats wins)
+ * O1 c1 2030-03-04 10:00  S1 2x1000, S3 1x500   =  2500
+ * O2 c2 2030-03-04 23:59  S2 1x3000             =  3000
+ * O3 c1 2030-03-12        S1 1x1000, S2 3x3000  = 10000   refunded 1000 on 03-20
+ * O4 c3 2030-04-02        S3 4x500              =  2000   refunded  500 on 04-05
+ * outside: O5 on 02-28, O6 in another currency; O7 placed, never confirmed
+ * carts k1..k6 add (k1 twice), k1..k5 start checkout
+ * </pre>
+ */
+class SalesReportsIT extends AnalyticsServiceIT {
+
+    static final String PERIOD = "from=2030-03-01&to=2030-04-30&currency=XTS";
+    private static boolean loaded;
+
+    @BeforeEach
+    void fixture() {
+        if (loaded) {
+            return;
+        }
+        String c = "XTS";
+        List<Event> events = new ArrayList<>();
+        events.add(product("P1", "shoes", "acme", List.of("S1"), "2030-01-01T00:00:00Z"));
+        events.add(product("P2", "shoes", "zeta", List.of("S2"), "2030-01-01T00:00:00Z"));
+        events.add(product("P3", "caps", "acme", List.of("S3"), "2030-01-01T00:00:00Z"));
+        events.add(productUpdated("P3", "hats", "acme", List.of("S3"), "2030-02-01T00:00:00Z"));
+        order(events, "c1", "k1", "2030-03-04T10:00:00Z", line("S1", "P1", 2, 1000, c), line("S3", "P3", 1, 500, c));
+        Event o2 = order(events, "c2", "k2", "2030-03-04T23:59:59Z", line("S2", "P2", 1, 3000, c));
+        UUID o3 = order(events, "c1", "k3", "2030-03-12T08:00:00Z", line("S1", "P1", 1, 1000, c),
+                line("S2", "P2", 3, 3000, c)).key().transform(UUID::fromString);
+        UUID o4 = order(events, "c3", "k4", "2030-04-02T12:00:00Z", line("S3", "P3", 4, 500, c))
+                .key().transform(UUID::fromString);
+        order(events, "c4", "k9", "2030-02-28T12:00:00Z", line("S1", "P1", 1, 1000, c));
+        order(events, "c5", "k5", "2030-03-05T12:00:00Z", line("S1", "P1", 1, 99999, "XXX"));
+        events.add(placed(UUID.randomUUID(), "c6", "2030-03-06T12:00:00Z", List.of(line("S1", "P1", 1, 1000, c))));
+        events.add(refunded(o3, 1000, c, "2030-03-20T00:00:00Z"));
+        events.add(refunded(o4, 500, c, "2030-04-05T00:00:00Z"));
+        for (int k = 1; k <= 6; k++) {
+            events.add(cartAdd("k" + k, "S1", "2030-03-0" + k + "T09:00:00Z"));
+        }
+        events.add(cartAdd("k1", "S2", "2030-03-01T09:05:00Z"));
+        for (int k = 1; k <= 5; k++) {
+            events.add(checkout("k" + k, "c" + k, "2030-03-0" + k + "T09:30:00Z"));
+        }
+        ingest(events);
+        // a redelivery of O2's confirmation, alone and in a later batch: counted once
+        ingest(o2);
+        loaded = true;
+    }
+
+    /** Placed and confirmed events of a new order; answers the confirmation. */
+    private static Event order(List<Event> events, String customer, String cart, String when, OrderLine... lines) {
+        UUID id = UUID.randomUUID();
+        events.add(placed(id, customer, when, List.of(lines)));
+        Event confirmation = confirmed(id, customer, cart, when, List.of(lines));
+        events.add(confirmation);
+        return confirmation;
+    }
+
+    @Test
+    void salesByDayListEveryDayOfThePeriod() {
+        JsonNode body = api.get("/api/v1/analytics/sales?" + PERIOD, analyst()).expect(200).json();
+        assertThat(body.get("granularity").asString()).isEqualTo("day");
+        JsonNode items = body.get("items");
+        assertThat(items.size()).isEqualTo(61);
+        assertThat(item(items, "2030-03-04")).isEqualTo(List.of(2L, 4L, 5500L));
+        assertThat(item(items, "2030-03-12")).isEqualTo(List.of(1L, 4L, 10000L));
+        assertThat(item(items, "2030-04-02")).isEqualTo(List.of(1L, 4L, 2000L));
+        assertThat(item(items, "2030-03-05")).isEqualTo(List.of(0L, 0L, 0L));
+    }
+
+    @Test
+    void salesByWeekStartOnMondayAndByMonth() {
+        JsonNode weeks = api.get("/api/v1/analytics/sales?granularity=week&" + PERIOD, analyst()).expect(200).json()
+                .get("items");
+        assertThat(weeks.get(0).get("period").asString()).isEqualTo("2030-02-25");
+        assertThat(item(weeks, "2030-03-04")).isEqualTo(List.of(2L, 4L, 5500L));
+        assertThat(item(weeks, "2030-03-11")).isEqualTo(List.of(1L, 4L, 10000L));
+        assertThat(item(weeks, "2030-04-01")).isEqualTo(List.of(1L, 4L, 2000L));
+        JsonNode months = api.get("/api/v1/analytics/sales?granularity=MONTH&" + PERIOD, analyst()).expect(200)
+                .json().get("items");
+        assertThat(months.size()).isEqualTo(2);
+        assertThat(item(months, "2030-03-01")).isEqualTo(List.of(3L, 8L, 15500L));
+        assertThat(item(months, "2030-04-01")).isEqualTo(List.of(1L, 4L, 2000L));
+    }
+
+    @Test
+    void salesByPeriodFilterByCategoryBrandAndSku() {
+        JsonNode shoes = api.get("/api/v1/analytics/sales?granularity=month&category=shoes&" + PERIOD, analyst())
+                .expect(200).json().get("items");
+        assertThat(item(shoes, "2030-03-01")).isEqualTo(List.of(3L, 7L, 15000L));
+        assertThat(item(shoes, "2030-04-01")).isEqualTo(List.of(0L, 0L, 0L));
+        JsonNode acmeS3 = api.get("/api/v1/analytics/sales?granularity=month&brand=acme&sku=S3&" + PERIOD, analyst())
+                .expect(200).json().get("items");
+        assertThat(item(acmeS3, "2030-03-01")).isEqualTo(List.of(1L, 1L, 500L));
+        assertThat(item(acmeS3, "2030-04-01")).isEqualTo(List.of(1L, 4L, 2000L));
+    }
+
+    @Test
+    void salesByCategoryTakeTheLatestProductDetails() {
+        JsonNode items = api.get("/api/v1/analytics/sales/by-category?" + PERIOD, analyst()).expect(200).json()
+                .get("items");
+        assertThat(rows(items)).containsExactly(
+                List.of("shoes", 3L, 7L, 15000L),
+                List.of("hats", 2L, 5L, 2500L));
+    }
+
+    @Test
+    void salesByBrandAndByProduct() {
+        assertThat(rows(api.get("/api/v1/analytics/sales/by-brand?" + PERIOD, analyst()).expect(200).json()
+                .get("items"))).containsExactly(List.of("zeta", 2L, 4L, 12000L), List.of("acme", 3L, 8L, 5500L));
+        JsonNode products = api.get("/api/v1/analytics/sales/by-product?" + PERIOD, analyst()).expect(200).json()
+                .get("items");
+        assertThat(rows(products)).containsExactly(List.of("S2", 2L, 4L, 12000L), List.of("S1", 2L, 3L, 3000L),
+                List.of("S3", 2L, 5L, 2500L));
+        assertThat(products.get(0).get("label").asString()).isEqualTo("Name of S2");
+        assertThat(rows(api.get("/api/v1/analytics/sales/by-brand?category=hats&" + PERIOD, analyst()).expect(200)
+                .json().get("items"))).containsExactly(List.of("acme", 2L, 5L, 2500L));
+    }
+
+    @Test
+    void topProductsByRevenueOrUnitsWithALimit() {
+        assertThat(rows(api.get("/api/v1/analytics/top-products?limit=2&" + PERIOD, analyst()).expect(200).json()
+                .get("items"))).containsExactly(List.of("S2", 2L, 4L, 12000L), List.of("S1", 2L, 3L, 3000L));
+        assertThat(rows(api.get("/api/v1/analytics/top-products?by=units&limit=2&" + PERIOD, analyst()).expect(200)
+                .json().get("items"))).containsExactly(List.of("S3", 2L, 5L, 2500L), List.of("S2", 2L, 4L, 12000L));
+        assertThat(rows(api.get("/api/v1/analytics/top-products?brand=acme&limit=1&" + PERIOD, analyst())
+                .expect(200).json().get("items"))).containsExactly(List.of("S1", 2L, 3L, 3000L));
+    }
+
+    @Test
+    void kpisOfThePeriod() {
+        JsonNode k = api.get("/api/v1/analytics/kpis?" + PERIOD, TestTokens.staff("MANAGER")).expect(200).json();
+        assertThat(k.get("gmv").asLong()).isEqualTo(17500);
+        assertThat(k.get("orders").asLong()).isEqualTo(4);
+        assertThat(k.get("averageOrderValue").asLong()).isEqualTo(4375);
+        assertThat(k.get("units").asLong()).isEqualTo(12);
+        assertThat(k.get("refunds").asLong()).isEqualTo(1500);
+        assertThat(k.get("netRevenue").asLong()).isEqualTo(16000);
+        assertThat(k.get("refundedOrders").asLong()).isEqualTo(2);
+        assertThat(k.get("refundRate").asDouble()).isEqualTo(0.5);
+        assertThat(k.get("carts").asLong()).isEqualTo(6);
+        assertThat(k.get("conversionRate").asDouble()).isEqualTo(0.6667);
+        // March alone: O1..O3
+        JsonNode march = api.get("/api/v1/analytics/kpis?from=2030-03-01&to=2030-03-31&currency=XTS", analyst())
+                .expect(200).json();
+        assertThat(march.get("gmv").asLong()).isEqualTo(15500);
+        assertThat(march.get("averageOrderValue").asLong()).isEqualTo(5167);
+    }
+
+    @Test
+    void funnelCountsDistinctCartsAndOrders() {
+        JsonNode stages = api.get("/api/v1/analytics/funnel?from=2030-03-01&to=2030-04-30", analyst()).expect(200)
+                .json().get("stages");
+        assertThat(stages.size()).isEqualTo(4);
+        assertThat(stages.get(0).get("stage").asString()).isEqualTo("cart_add");
+        assertThat(stages.get(0).get("count").asLong()).isEqualTo(6);
+        assertThat(stages.get(1).get("count").asLong()).isEqualTo(5);
+        // O1..O4 and O7 placed, plus the XXX order O6 (the funnel is about shoppers, not currencies)
+        assertThat(stages.get(2).get("count").asLong()).isEqualTo(6);
+        assertThat(stages.get(3).get("count").asLong()).isEqualTo(5);
+        assertThat(stages.get(1).get("fromPrevious").asDouble()).isEqualTo(0.8333);
+        assertThat(stages.get(3).get("fromStart").asDouble()).isEqualTo(0.8333);
+    }
+
+    @Test
+    void reportsAreCsvWhenAskedFor() {
+        ApiReply csv = api.send(HttpMethod.GET, "/api/v1/analytics/sales/by-category?" + PERIOD, analyst(), null,
+                Map.of("Accept", "text/csv")).expect(200);
+        assertThat(csv.headers().getContentType().toString()).startsWith("text/csv");
+        assertThat(csv.body()).isEqualTo("category,name,orders,units,revenue,currency\r\n"
+                + "shoes,shoes,3,7,15000,XTS\r\nhats,hats,2,5,2500,XTS\r\n");
+        ApiReply months = api.send(HttpMethod.GET, "/api/v1/analytics/sales?granularity=month&" + PERIOD, analyst(),
+                null, Map.of("Accept", "text/csv")).expect(200);
+        assertThat(months.body()).isEqualTo("period,orders,units,revenue,currency\r\n"
+                + "2030-03-01,3,8,15500,XTS\r\n2030-04-01,1,4,2000,XTS\r\n");
+        ApiReply kpis = api.send(HttpMethod.GET, "/api/v1/analytics/kpis?" + PERIOD, analyst(), null,
+                Map.of("Accept", "text/csv")).expect(200);
+        assertThat(kpis.body()).startsWith("from,to,currency,gmv,refunds,netRevenue,orders")
+                .contains("2030-03-01,2030-04-30,XTS,17500,1500,16000,4,4375,12,2,0.5,6,0.6667");
+    }
+
+    @Test
+    void badParametersAre400Problems() {
+        for (String query : new String[] {
+                "sales?from=2030-03-01&to=2030-02-01",
+                "sales?from=2030-03-01&to=2030-04-01&granularity=hour",
+                "sales?from=2030-03-01&to=2030-04-01&category=a'b",
+                "sales?from=2030-03-01&to=2030-04-01&currency=euro",
+                "sales/by-product?from=2030-03-01",
+                "top-products?from=2030-03-01&to=2030-04-01&limit=0",
+                "top-products?from=2030-03-01&to=2030-04-01&limit=101",
+                "top-products?from=2030-03-01&to=2030-04-01&limit=many",
+                "top-products?from=2030-03-01&to=2030-04-01&by=margin",
+                "funnel?from=2020-01-01&to=2030-01-01",
+                "forecast?days=0", "forecast?days=91", "forecast?from=2030-03-10&to=2030-03-11",
+                "low-stock?limit=1000", "recent-orders?limit=-1"}) {
+            api.get("/api/v1/analytics/" + query, analyst()).expectProblem(400, "invalid-parameter");
+        }
+        api.get("/api/v1/analytics/kpis?from=2030-03-01&to=2030-04-01&currency=eur'--", analyst())
+                .expectProblem(400, "validation");
+    }
+
+    @Test
+    void onlyAnalystsManagersAndAdminsReadReports() {
+        String[] paths = {"sales?" + PERIOD, "sales/by-category?" + PERIOD, "sales/by-brand?" + PERIOD,
+                "sales/by-product?" + PERIOD, "top-products?" + PERIOD, "kpis?" + PERIOD,
+                "funnel?from=2030-03-01&to=2030-04-30", "customers?from=2030-03-01&to=2030-04-30", "forecast",
+                "low-stock", "recent-orders"};
+        for (String path : paths) {
+            api.get("/api/v1/analytics/" + path).expectProblem(401, "unauthorized");
+            api.get("/api/v1/analytics/" + path, TestTokens.customer(UUID.randomUUID().toString()))
+                    .expectProblem(403, "forbidden");
+            api.get("/api/v1/analytics/" + path, TestTokens.staff("SUPPORT")).expectProblem(403, "forbidden");
+            api.get("/api/v1/analytics/" + path, TestTokens.staff("ADMIN")).expect(200);
+            api.get("/api/v1/analytics/" + path, TestTokens.staff("MANAGER")).expect(200);
+        }
+    }
+
+    private static List<Long> item(JsonNode items, String period) {
+        for (JsonNode item : items) {
+            if (item.get("period").asString().equals(period)) {
+                return List.of(item.get("orders").asLong(), item.get("units").asLong(), item.get("revenue").asLong());
+            }
+        }
+        throw new AssertionError("no bucket " + period + " in " + items);
+    }
+
+    private static List<List<Object>> rows(JsonNode items) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (JsonNode item : items) {
+            rows.add(List.of(item.get("key").asString(), item.get("orders").asLong(), item.get("units").asLong(),
+                    item.get("revenue").asLong()));
+        }
+        return rows;
+    }
+}

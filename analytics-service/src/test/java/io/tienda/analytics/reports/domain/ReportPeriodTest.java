@@ -1,0 +1,54 @@
+package io.tienda.analytics.reports.domain;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ReportPeriodTest {
+
+    @Test
+    void coversWholeUtcDaysWithBothEndsIncluded() {
+        ReportPeriod period = new ReportPeriod(LocalDate.parse("2024-02-28"), LocalDate.parse("2024-03-01"));
+
+        assertThat(period.days()).isEqualTo(3);
+        assertThat(period.startInclusive()).isEqualTo(Instant.parse("2024-02-28T00:00:00Z"));
+        assertThat(period.endExclusive()).isEqualTo(Instant.parse("2024-03-02T00:00:00Z"));
+    }
+
+    @Test
+    void refusesToEndBeforeItStarts() {
+        assertThatThrownBy(() -> new ReportPeriod(LocalDate.parse("2024-02-02"), LocalDate.parse("2024-02-01")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("before");
+    }
+
+    @Test
+    void spansAtMostALeapYear() {
+        assertThat(new ReportPeriod(LocalDate.parse("2024-01-01"), LocalDate.parse("2024-12-31")).days())
+                .isEqualTo(ReportPeriod.MAX_DAYS);
+        assertThatThrownBy(() -> new ReportPeriod(LocalDate.parse("2024-01-01"), LocalDate.parse("2025-01-01")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("367");
+    }
+
+    @Test
+    void bucketsOfEveryGranularity() {
+        ReportPeriod period = new ReportPeriod(LocalDate.parse("2030-03-01"), LocalDate.parse("2030-04-30"));
+        assertThat(Granularity.DAY.buckets(period)).hasSize(61);
+        assertThat(Granularity.WEEK.buckets(period)).first().isEqualTo(LocalDate.parse("2030-02-25"));
+        assertThat(Granularity.WEEK.buckets(period)).last().isEqualTo(LocalDate.parse("2030-04-29"));
+        assertThat(Granularity.MONTH.buckets(period)).containsExactly(LocalDate.parse("2030-03-01"),
+                LocalDate.parse("2030-04-01"));
+        assertThat(Granularity.parse("Week")).isEqualTo(Granularity.WEEK);
+        assertThatThrownBy(() -> Granularity.parse("hour")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void filtersAcceptIdsOnly() {
+        assertThat(new SalesFilter("shoes", " ", null).isEmpty()).isFalse();
+        assertThat(new SalesFilter(null, "", null).isEmpty()).isTrue();
+        assertThatThrownBy(() -> new SalesFilter("a'b", null, null)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
