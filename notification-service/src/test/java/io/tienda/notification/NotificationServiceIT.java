@@ -48,9 +48,12 @@ public abstract class NotificationServiceIT {
     public static final String BASE = "https://shop.example.com";
 
     static {
-        // The topics exist before the listeners subscribe, as they do once their producers have started.
-        Infra.kafka().createTopics(Topics.USER_EVENTS, Topics.ORDER_EVENTS, Topics.PAYMENT_EVENTS,
-                Topics.RETURNS_EVENTS, Topics.INVENTORY_EVENTS);
+        // The topics and their dead-letter topics exist before the listeners subscribe, as they do once
+        // their producers have started.
+        for (String topic : new String[] {Topics.USER_EVENTS, Topics.ORDER_EVENTS, Topics.PAYMENT_EVENTS,
+                Topics.RETURNS_EVENTS, Topics.INVENTORY_EVENTS}) {
+            Infra.kafka().createTopics(topic, Topics.deadLetter(topic));
+        }
     }
 
     @LocalServerPort
@@ -60,7 +63,7 @@ public abstract class NotificationServiceIT {
     protected MongoTemplate mongo;
 
     @Value("${spring.kafka.bootstrap-servers}")
-    private String bootstrapServers;
+    protected String bootstrapServers;
 
     protected RestTestClient http;
     protected TestApi api;

@@ -4,6 +4,7 @@ import io.tienda.platform.testing.Infra;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.index.IndexInfo;
 
+import static io.tienda.platform.testing.ServiceChecks.expectDocumented;
 import static io.tienda.platform.testing.ServiceChecks.expectReady;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,10 +24,16 @@ class ReadinessIT extends NotificationServiceIT {
     }
 
     @Test
+    void theEndpointsAreDocumented() {
+        expectDocumented(http, "/api/v1/notifications", "/api/v1/tickets", "/api/v1/tickets/{id}",
+                "/api/v1/templates", "/api/v1/templates/{key}/{locale}");
+    }
+
+    @Test
     void createsTheCollectionsAndIndexesAtStart() {
         assertThat(mongo.getCollectionNames()).contains("notifications", "templates", "tickets");
         assertThat(mongo.indexOps("notifications").getIndexInfo()).extracting(IndexInfo::getName)
-                .contains("recipient_newest", "status_oldest");
+                .contains("recipient_newest", "status_oldest", "status_due", "order");
         assertThat(mongo.indexOps("templates").getIndexInfo()).extracting(IndexInfo::getName)
                 .contains("key_channel_locale_unique");
         assertThat(mongo.indexOps("tickets").getIndexInfo()).extracting(IndexInfo::getName)

@@ -215,4 +215,27 @@ class MailingIT extends NotificationServiceIT {
         assertThat(alert.subject()).isEqualTo("Low stock: " + sku + " at MAD-1");
         assertThat(alert.text()).contains("Reorder quantity: 50");
     }
+
+    @Test
+    void aMessageThatCanNeverBeMailedIsDeadLetteredAndBlocksNothing() {
+        String customer = UUID.randomUUID().toString();
+        String email = address("lola");
+        contact(customer, email, "Lola", "es");
+        UUID order = UUID.randomUUID();
+        UUID poison = UUID.randomUUID();
+        events.send(Topics.ORDER_EVENTS, order.toString(), poison, "order.confirmed", "{\"orderId\": 42");
+        UUID noCustomer = UUID.randomUUID();
+        events.send(Topics.ORDER_EVENTS, order.toString(), noCustomer, "order.delivered",
+                "{\"orderId\": \"" + order + "\", \"orderNumber\": \"T-9\"}");
+        events.send(Topics.ORDER_EVENTS, order.toString(), new OrderDelivered(order, "T-9", customer, List.of(),
+                Instant.now()));
+
+        assertThat(mailFor(email, 1).get(0).subject()).isEqualTo("Pedido T-9 entregado");
+        List<String> deadLettered = new io.tienda.platform.testing.KafkaProbe(bootstrapServers)
+                .read(Topics.deadLetter(Topics.ORDER_EVENTS), r -> false, Duration.ofSeconds(3)).stream()
+                .map(r -> io.tienda.platform.testing.KafkaProbe.header(r, "eventId")).toList();
+        assertThat(deadLettered).contains(poison.toString(), noCustomer.toString());
+        assertThat(notification(poison.toString())).isNull();
+        assertThat(notification(noCustomer.toString())).isNull();
+    }
 }

@@ -143,6 +143,34 @@ class TicketsIT extends NotificationServiceIT {
                 .isEqualTo(1);
     }
 
+    /** A reply written before a crash that kept its mail from being queued: the sweep queues it. */
+    @Test
+    void aReplyWhoseMailWasNotQueuedIsMailedByTheSweep() {
+        String owner = UUID.randomUUID().toString();
+        String email = address("marta");
+        contact(owner, email, "Marta", "en");
+        String id = UUID.randomUUID().toString();
+        java.util.Date now = new java.util.Date();
+        mongo.insert(new org.bson.Document("_id", id).append("customerId", owner).append("subject", "Lost reply")
+                .append("status", "ANSWERED").append("createdAt", now).append("updatedAt", now).append("version", 1L)
+                .append("messages", List.of(
+                        new org.bson.Document("author", "CUSTOMER").append("authorId", owner).append("body", "?")
+                                .append("at", now).append("mailPending", false),
+                        new org.bson.Document("author", "STAFF").append("authorId", "s-1")
+                                .append("body", "Here is the answer.").append("at", now).append("mailPending", true))),
+                "tickets");
+
+        ReceivedMail mail = mailFor(email, 1).get(0);
+
+        assertThat(mail.subject()).isEqualTo("Reply to your query: Lost reply");
+        assertThat(mail.text()).contains("Here is the answer.");
+        org.bson.Document ticket = org.awaitility.Awaitility.await().until(
+                () -> mongo.findById(id, org.bson.Document.class, "tickets"),
+                t -> t.getList("messages", org.bson.Document.class).stream().noneMatch(m -> m.getBoolean("mailPending")));
+        assertThat(ticket.getLong("version")).isGreaterThan(1L);
+        assertThat(mailFor(email)).hasSize(1);
+    }
+
     private String open(String customer, String subject, String order) {
         Map<String, Object> body = new HashMap<>(Map.of("subject", subject, "message", "..."));
         if (order != null) {

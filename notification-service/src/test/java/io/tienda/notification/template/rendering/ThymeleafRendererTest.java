@@ -52,4 +52,16 @@ class ThymeleafRendererTest {
                 .hasMessageStartingWith("html: ")
                 .satisfies(e -> assertThat(((TemplateSyntaxException) e).status()).isEqualTo(422));
     }
+
+    @Test
+    void staffTemplatesCannotReachTheJvm() {
+        for (String expression : new String[] {"[(${T(java.lang.Runtime).getRuntime().availableProcessors()})]",
+                "[(${name.getClass().forName('java.lang.Runtime')})]",
+                "[(${new java.io.File('/').list().length})]"}) {
+            Template evil = new Template("k", "en", "ok", "<p>ok</p>", expression, true, null);
+
+            assertThatThrownBy(() -> renderer.render(evil, Map.of("name", "x")))
+                    .as(expression).isInstanceOf(TemplateSyntaxException.class);
+        }
+    }
 }
