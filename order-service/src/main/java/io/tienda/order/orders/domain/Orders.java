@@ -18,6 +18,9 @@ public interface Orders {
 
     Optional<Order> find(UUID id);
 
+    /** Marks a stored order as the free replacement of {@code originalOrderId}, with the return's reference. */
+    void markReplacement(UUID orderId, UUID originalOrderId, String reference);
+
     Optional<Order> findByIdempotencyKey(String customerId, String idempotencyKey);
 
     List<Order> search(OrderFilter filter, long offset, int limit);

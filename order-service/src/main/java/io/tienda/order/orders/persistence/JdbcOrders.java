@@ -130,6 +130,13 @@ class JdbcOrders implements Orders {
     }
 
     @Override
+    public void markReplacement(UUID orderId, UUID originalOrderId, String reference) {
+        jdbc.sql("update orders set replaces_order_id = :original, reference = :reference where id = :id")
+                .param("id", orderId).param("original", originalOrderId).param("reference", reference)
+                .update();
+    }
+
+    @Override
     public Optional<Order> find(UUID id) {
         return jdbc.sql(COLUMNS + " where id = :id").param("id", id).query(JdbcOrders::order).optional()
                 .map(order -> complete(List.of(order)).get(0));

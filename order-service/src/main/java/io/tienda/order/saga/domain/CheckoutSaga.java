@@ -54,6 +54,10 @@ import java.util.Set;
  *                      + product.redeem_coupon (when the order has a coupon; no reply awaited)
  * </pre>
  *
+ * An order with nothing to pay (total 0: a replacement for returned items) skips payment entirely:
+ * stock_reserved confirms it and goes straight to step 3, stock_committed completes it, and its
+ * compensations only give the stock back.
+ *
  * A compensation sends the undoing command of every step that did (or may have) happened, cancels
  * or rejects the order and waits in COMPENSATING until each is acknowledged, asking again at
  * deadlines; a redeemed coupon is given back with product.release_coupon, which (like the
@@ -80,6 +84,11 @@ public final class CheckoutSaga {
     private Decision reservingStock(SagaState saga, SagaReply reply, Instant now) {
         if (reply instanceof StockReserved reserved) {
             SagaState held = saga.with(Fact.STOCK_RESERVED).reserved(reserved.reservationId(), reserved.expiresAt());
+            if (held.isFree()) {
+                // Nothing to pay: the order counts as authorised without asking payment-service.
+                return next(held, SagaStep.COMMITTING_STOCK, now).send(commitStock(held))
+                        .order(new Confirm("nothing to pay")).decide();
+            }
             return next(held, SagaStep.AUTHORIZING_PAYMENT, now).send(authorizePayment(held)).decide();
         }
         if (reply instanceof StockRejected rejected) {
@@ -121,6 +130,10 @@ public final class CheckoutSaga {
     private Decision committingStock(SagaState saga, SagaReply reply, Instant now) {
         if (reply instanceof StockCommitted) {
             SagaState sold = saga.with(Fact.STOCK_COMMITTED);
+            if (sold.isFree() && sold.coupon() == null) {
+                // Nothing was authorised, so nothing is captured.
+                return end(sold, SagaOutcome.COMPLETED, null, now).decide();
+            }
             if (sold.coupon() == null) {
                 return next(sold, SagaStep.CAPTURING_PAYMENT, now).send(capturePayment(sold)).decide();
             }
@@ -295,6 +308,8 @@ public final class CheckoutSaga {
     private Decision compensate(SagaState saga, String reason, Instant now, boolean stockMayBeHeld,
             boolean paymentMayBeHeld) {
         SagaOutcome outcome = SagaOutcome.CANCELLED;
+        // A free order never asked payment-service for anything: there is nothing to void or refund.
+        boolean paymentMayBeAsked = paymentMayBeHeld && !saga.isFree();
         Builder builder = new Builder(saga.ending(outcome, reason)).order(new Cancel(reason));
         Set<Compensation> pending = EnumSet.noneOf(Compensation.class);
         if (stockMayBeHeld || saga.has(Fact.STOCK_RESERVED) || saga.has(Fact.STOCK_COMMITTED)) {
@@ -304,7 +319,7 @@ public final class CheckoutSaga {
         if (saga.has(Fact.PAYMENT_CAPTURED)) {
             builder.send(refundPayment(saga, reason));
             pending.add(Compensation.REFUND_PAYMENT);
-        } else if (paymentMayBeHeld || saga.has(Fact.PAYMENT_AUTHORIZED)) {
+        } else if (paymentMayBeAsked || saga.has(Fact.PAYMENT_AUTHORIZED)) {
             builder.send(voidPayment(saga, reason));
             pending.add(Compensation.VOID_PAYMENT);
         }

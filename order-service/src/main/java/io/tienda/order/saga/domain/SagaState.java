@@ -51,6 +51,11 @@ public record SagaState(UUID orderId, String customerId, List<StockLine> lines, 
                 SagaStep.RESERVING_STOCK, null, 0, null, null, null, null, null, null, null, null, now, now);
     }
 
+    /** An order with nothing to pay (a replacement sent at no charge): no payment is ever asked for. */
+    public boolean isFree() {
+        return amount.amount() == 0;
+    }
+
     public boolean has(Fact fact) {
         return facts.contains(fact);
     }

@@ -543,4 +543,54 @@ class CheckoutSagaTest {
             assertThat(saga.cancel(compensating, "again", T0).ignored()).isTrue();
         }
     }
+
+    @Nested
+    class AnOrderWithNothingToPay {
+
+        private SagaState free() {
+            return SagaState.begin(orderId, "c-1", List.of(new StockLine("SKU-1", 1)), Money.of(0, "EUR"), null,
+                    "replacement-key", null, T0);
+        }
+
+        @Test
+        void reservedStockConfirmsWithoutAskingForPaymentAndCommittedStockCompletes() {
+            Decision started = saga.start(free(), T0);
+            assertThat(payloads(started)).containsExactly(new ReserveStock(orderId, List.of(new StockLine("SKU-1", 1)),
+                    T0.plus(Duration.ofMinutes(30))));
+
+            Decision reserved = saga.on(new StockReserved(UUID.randomUUID(), T0.plusSeconds(1800)), started.state(), T0);
+            assertThat(reserved.state().step()).isEqualTo(SagaStep.COMMITTING_STOCK);
+            assertThat(reserved.orderChange()).isInstanceOf(Confirm.class);
+            assertThat(payloads(reserved)).containsExactly(new CommitStock(orderId));
+            assertThat(reserved.state().has(Fact.PAYMENT_AUTHORIZED)).isFalse();
+
+            Decision committed = saga.on(new StockCommitted(), reserved.state(), T0);
+            assertThat(committed.state().step()).isEqualTo(SagaStep.ENDED);
+            assertThat(committed.state().outcome()).isEqualTo(SagaOutcome.COMPLETED);
+            assertThat(committed.commands()).isEmpty();
+        }
+
+        @Test
+        void noStockRejectsItAndNothingIsAskedOfPayment() {
+            Decision rejected = saga.on(new StockRejected("insufficient-stock", List.of()), saga.start(free(), T0)
+                    .state(), T0);
+
+            assertThat(rejected.orderChange()).isInstanceOf(Reject.class);
+            assertThat(rejected.commands()).isEmpty();
+        }
+
+        @Test
+        void itsCompensationsOnlyGiveTheStockBack() {
+            SagaState reserving = saga.start(free(), T0).state();
+            Decision cancelled = saga.cancel(reserving, "changed my mind", T0);
+            assertThat(payloads(cancelled)).containsExactly(new ReleaseStock(orderId, "changed my mind"));
+
+            SagaState committing = saga.on(new StockReserved(UUID.randomUUID(), T0.plusSeconds(1800)), reserving, T0)
+                    .state();
+            Decision timedOut = saga.onDeadline(committing.at(SagaStep.COMMITTING_STOCK, T0, 3, T0), T0.plusSeconds(1));
+            assertThat(payloads(timedOut)).containsExactly(new ReleaseStock(orderId, "stock-commit-timed-out"));
+            assertThat(timedOut.orderChange()).isEqualTo(new Cancel("stock-commit-timed-out"));
+            assertThat(saga.on(new StockReleased(), timedOut.state(), T0).state().step()).isEqualTo(SagaStep.ENDED);
+        }
+    }
 }

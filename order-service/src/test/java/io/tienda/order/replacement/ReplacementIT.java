@@ -1,0 +1,126 @@
+package io.tienda.order.replacement;
+
+import io.tienda.order.support.OrderIT;
+import io.tienda.order.support.Participants;
+import io.tienda.order.support.Stubs;
+import io.tienda.order.support.Stubs.Line;
+import io.tienda.platform.events.Money;
+import io.tienda.platform.events.Topics;
+import io.tienda.platform.events.saga.CreateReplacementOrder;
+import io.tienda.platform.events.saga.OrderLine;
+import io.tienda.platform.events.saga.StockCommitted;
+import io.tienda.platform.events.saga.StockRejected;
+import io.tienda.platform.events.saga.StockReserved;
+import io.tienda.platform.testing.messaging.EventMessages;
+import io.tienda.platform.testing.security.TestTokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Replacement orders asked for by returns-service on order.commands: created once with the id the
+ * command chose, shipped to the original address at no charge, through the saga's stock steps only.
+ */
+class ReplacementIT extends OrderIT {
+
+    private static final Line MUG = new Line("MUG-1", 2, 1_000);
+
+    private String customer;
+    private UUID original;
+    private EventMessages messages;
+
+    @BeforeEach
+    void placeTheOriginalOrder() {
+        customer = TestTokens.newCustomer();
+        String token = TestTokens.customer(customer);
+        stubs.cart(token, MUG);
+        original = place(token, checkout("pm_card_visa"));
+        messages = new EventMessages(environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
+    }
+
+    @AfterEach
+    void close() {
+        messages.close();
+    }
+
+    private CreateReplacementOrder replacement(UUID id) {
+        return new CreateReplacementOrder(id, original, customer, "RMA-2026-000042",
+                List.of(new OrderLine("MUG-2", "p-mug", "Taza", 1, Money.of(0, "EUR"))));
+    }
+
+    @Test
+    void aReplacementReservesAndCommitsStockWithoutPaymentAndIsCreatedOnce() {
+        UUID id = UUID.randomUUID();
+        CreateReplacementOrder command = replacement(id);
+        UUID eventId = messages.send(Topics.ORDER_COMMANDS, id.toString(), command);
+        messages.send(Topics.ORDER_COMMANDS, id.toString(), eventId, command);   // redelivered
+        messages.send(Topics.ORDER_COMMANDS, id.toString(), command);            // sent again
+
+        JsonNode reserve = participants().inventory("inventory.reserve", id, 1).get(0).json();
+        assertThat(reserve.get("lines").get(0).get("sku").asString()).isEqualTo("MUG-2");
+        participants().reply(id, new StockReserved(id, UUID.randomUUID(), Instant.now().plusSeconds(1800)));
+        awaitStatus(id, "CONFIRMED");
+        participants().inventory("inventory.commit", id, 1);
+        participants().reply(id, new StockCommitted(id));
+        awaitStep(id, "ENDED");
+
+        assertThat(status(id)).isEqualTo("CONFIRMED");
+        assertThat(jdbc.sql("select data->>'outcome' from saga_instance where order_id = :id").param("id", id)
+                .query(String.class).single()).isEqualTo("COMPLETED");
+        JsonNode confirmed = participants().facts("order.confirmed", id, 1).get(0).json();
+        assertThat(confirmed.get("total").get("amount").asLong()).isZero();
+        assertThat(participants().all(Topics.PAYMENT_COMMANDS, id)).isEmpty();
+
+        Map<String, Object> row = jdbc.sql("""
+                        select o.total, o.replaces_order_id, o.reference, o.payment_method, o.ship_line1, o.ship_city,
+                               o.customer_id, p.ship_line1 as original_line1
+                          from orders o join orders p on p.id = o.replaces_order_id where o.id = :id""")
+                .param("id", id).query().singleRow();
+        assertThat(row.get("total")).isEqualTo(0L);
+        assertThat(row.get("replaces_order_id")).isEqualTo(original);
+        assertThat(row.get("reference")).isEqualTo("RMA-2026-000042");
+        assertThat(row.get("payment_method")).isNull();
+        assertThat(row.get("ship_line1")).isEqualTo(row.get("original_line1")).isEqualTo("Calle Mayor 1");
+        assertThat(row.get("customer_id")).isEqualTo(customer);
+
+        assertThat(count("select count(*) from orders where id = :id", id)).isEqualTo(1);
+        assertThat(count("select count(*) from orders where replaces_order_id = :id", original)).isEqualTo(1);
+        assertThat(participants().all(Topics.ORDER_EVENTS, id).stream().map(Participants.Published::type)
+                .filter("order.placed"::equals)).hasSize(1);
+        assertThat(participants().all(Topics.INVENTORY_COMMANDS, id).stream().map(Participants.Published::type)
+                .filter("inventory.reserve"::equals)).hasSize(1);
+    }
+
+    @Test
+    void aReplacementWithoutStockIsRejectedLikeAnyOrder() {
+        UUID id = UUID.randomUUID();
+        messages.send(Topics.ORDER_COMMANDS, id.toString(), replacement(id));
+
+        participants().inventory("inventory.reserve", id, 1);
+        participants().reply(id, new StockRejected(id, "insufficient-stock", List.of("MUG-2")));
+
+        awaitStatus(id, "REJECTED");
+        assertThat(participants().facts("order.rejected", id, 1).get(0).json().get("reason").asString())
+                .isEqualTo("insufficient-stock");
+        assertThat(participants().all(Topics.PAYMENT_COMMANDS, id)).isEmpty();
+    }
+
+    @Test
+    void aReplacementOfAnUnknownOrderIsDeadLettered() {
+        UUID id = UUID.randomUUID();
+        messages.send(Topics.ORDER_COMMANDS, id.toString(), new CreateReplacementOrder(id, UUID.randomUUID(), customer,
+                "RMA-2026-000043", List.of(new OrderLine("MUG-2", "p-mug", "Taza", 1, Money.of(0, "EUR")))));
+
+        assertThat(participants().await(Topics.deadLetter(Topics.ORDER_COMMANDS), "order.create_replacement",
+                id.toString(), 1)).hasSize(1);
+        assertThat(count("select count(*) from orders where id = :id", id)).isZero();
+    }
+}
