@@ -39,7 +39,14 @@ final class ApiRoutes {
             new ApiArea("warehouses", INVENTORY, RateTier.GENERAL),
             new ApiArea("returns", RETURNS, RateTier.GENERAL),
             new ApiArea("notifications", NOTIFICATION, RateTier.GENERAL),
+            new ApiArea("tickets", NOTIFICATION, RateTier.GENERAL),
             new ApiArea("analytics", ANALYTICS, RateTier.GENERAL));
+
+    /**
+     * The staff dashboard: static pages served by analytics-service under this path, which call the API
+     * from the same origin. Not under {@code /api}, so it is listed apart from the areas.
+     */
+    static final String DASHBOARD_PATH = "/dashboard";
 
     /** Where user-service publishes its token signing keys, for services and clients alike. */
     static final String JWKS_PATH = "/.well-known/jwks.json";

@@ -17,7 +17,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import java.io.IOException;
 
 /**
- * Builds a route for every line of {@link ApiRoutes}, plus the JWKS and each service's API docs.
+ * Builds a route for every line of {@link ApiRoutes}, plus the staff dashboard, the JWKS and each
+ * service's API docs.
  * Every route gets the same protection, outermost first: its tier's rate limit (a refused request
  * costs the service nothing), a circuit breaker of its own, and GET-only retries inside the
  * breaker so the breaker sees one call however many attempts it took.
@@ -41,6 +42,9 @@ class RouteConfiguration {
                     .filters(filters -> protect(filters, area.area(), area.service(), area.tier()))
                     .uri("lb://" + area.service()));
         }
+        routes.route("dashboard", route -> route.path(ApiRoutes.DASHBOARD_PATH, ApiRoutes.DASHBOARD_PATH + "/**")
+                .filters(filters -> protect(filters, "dashboard", ApiRoutes.ANALYTICS, RateTier.GENERAL))
+                .uri("lb://" + ApiRoutes.ANALYTICS));
         routes.route("jwks", route -> route.path(ApiRoutes.JWKS_PATH)
                 .filters(filters -> protect(filters, "jwks", ApiRoutes.USER, RateTier.GENERAL))
                 .uri("lb://" + ApiRoutes.USER));

@@ -40,7 +40,18 @@ class RoutingIT extends GatewayIT {
         assertThat(ApiRoutes.AREAS).extracting(ApiRoutes.ApiArea::area).containsExactlyInAnyOrder(
                 "products", "categories", "search", "brands", "offers", "pricing", "cart", "orders", "payments",
                 "auth", "users",
-                "inventory", "warehouses", "returns", "notifications", "analytics");
+                "inventory", "warehouses", "returns", "notifications", "tickets", "analytics");
+    }
+
+    @Test
+    void routesTheStaffDashboardToAnalyticsService() {
+        // analytics-service is the backend these tests keep down: its name in the 503 shows where the route leads
+        for (String path : List.of("/dashboard", "/dashboard/", "/dashboard/app.js")) {
+            JsonNode problem = json(client().get().uri(path).exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectBody(String.class).returnResult().getResponseBody());
+            assertThat(problem.path("detail").asString()).as(path).contains(ApiRoutes.ANALYTICS);
+        }
     }
 
     @Test
