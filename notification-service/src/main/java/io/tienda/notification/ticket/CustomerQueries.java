@@ -71,8 +71,10 @@ public class CustomerQueries {
         return tickets.search(customerId, status, orderId, queue, page, size);
     }
 
-    public Ticket reply(String id, TicketMessage.Author author, String authorId, String body) {
-        Ticket replied = change(id, ticket -> ticket.reply(author, authorId, body.strip(), clock.instant()));
+    /** @param requestKey the request's Idempotency-Key, if any: a retry answers the ticket without a second message */
+    public Ticket reply(String id, TicketMessage.Author author, String authorId, String body, String requestKey) {
+        Ticket replied = change(id, ticket -> ticket.reply(author, authorId, body.strip(), clock.instant(),
+                requestKey));
         return author == TicketMessage.Author.STAFF ? queueMails(replied) : replied;
     }
 

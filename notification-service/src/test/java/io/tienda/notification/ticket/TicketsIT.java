@@ -141,6 +141,13 @@ class TicketsIT extends NotificationServiceIT {
         assertThat(again).isEqualTo(first);
         assertThat(api.get("/api/v1/tickets", TestTokens.customer(owner)).expect(200).json().get("total").asInt())
                 .isEqualTo(1);
+        // The same for a reply: the retry answers the ticket with the one message.
+        String replyKey = UUID.randomUUID().toString();
+        for (int i = 0; i < 2; i++) {
+            ApiReply replied = api.post("/api/v1/tickets/" + first + "/messages", SUPPORT,
+                    Map.of("message", "Adjunta."), replyKey).expect(201);
+            assertThat(replied.json().get("messages").size()).isEqualTo(2);
+        }
     }
 
     /** A reply written before a crash that kept its mail from being queued: the sweep queues it. */

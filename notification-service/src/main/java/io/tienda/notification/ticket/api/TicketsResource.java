@@ -113,13 +113,14 @@ class TicketsResource {
     @PostMapping("/{id}/messages")
     @Operation(summary = "Reply to a ticket", description = "Its owner, or SUPPORT, MANAGER and ADMIN. A staff "
             + "reply moves the ticket to ANSWERED and mails the customer; the customer's reply moves it back to "
-            + "OPEN. 409 on a CLOSED ticket.")
-    ResponseEntity<TicketView> reply(@PathVariable String id, @Valid @RequestBody NewMessage body) {
+            + "OPEN. 409 on a CLOSED ticket. With an Idempotency-Key a retried request adds no second message.")
+    ResponseEntity<TicketView> reply(@PathVariable String id, @Valid @RequestBody NewMessage body,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 200) String key) {
         Ticket ticket = visible(id);
         String caller = currentUser.requireId();
         TicketMessage.Author author = ticket.isOwnedBy(caller) ? TicketMessage.Author.CUSTOMER
                 : TicketMessage.Author.STAFF;
-        Ticket replied = queries.reply(id, author, caller, body.message());
+        Ticket replied = queries.reply(id, author, caller, body.message(), key);
         return ResponseEntity.created(URI.create("/api/v1/tickets/" + id)).body(TicketView.of(replied));
     }
 

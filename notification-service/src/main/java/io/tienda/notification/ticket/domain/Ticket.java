@@ -28,15 +28,19 @@ public record Ticket(String id, String customerId, String subject, String orderI
     public static Ticket open(String id, String customerId, String subject, String message, String orderId,
             String returnId, Instant now) {
         return new Ticket(id, customerId, subject, orderId, returnId, TicketStatus.OPEN,
-                List.of(new TicketMessage(TicketMessage.Author.CUSTOMER, customerId, message, now, false)), now, now,
+                List.of(new TicketMessage(TicketMessage.Author.CUSTOMER, customerId, message, now, false, null)), now, now,
                 0);
     }
 
     /**
      * A reply: from support it moves the ticket to ANSWERED and owes the customer a mail; from the
-     * customer it moves it back to OPEN. Nothing may be written to a CLOSED ticket.
+     * customer it moves it back to OPEN. Nothing may be written to a CLOSED ticket. A retry of a reply
+     * already written (same author, same {@code requestKey}) changes nothing.
      */
-    public Ticket reply(TicketMessage.Author author, String authorId, String body, Instant now) {
+    public Ticket reply(TicketMessage.Author author, String authorId, String body, Instant now, String requestKey) {
+        if (messages.stream().anyMatch(m -> m.isRetryOf(authorId, requestKey))) {
+            return this;
+        }
         TicketStatus next = author == TicketMessage.Author.STAFF ? TicketStatus.ANSWERED : TicketStatus.OPEN;
         if (status != next) {
             TicketStatus.MOVES.require(what(), status, next);
@@ -45,7 +49,7 @@ public record Ticket(String id, String customerId, String subject, String orderI
             throw DomainException.conflict(what() + " has reached " + MAX_MESSAGES + " messages; open a new one");
         }
         List<TicketMessage> more = new ArrayList<>(messages);
-        more.add(new TicketMessage(author, authorId, body, now, author == TicketMessage.Author.STAFF));
+        more.add(new TicketMessage(author, authorId, body, now, author == TicketMessage.Author.STAFF, requestKey));
         return new Ticket(id, customerId, subject, orderId, returnId, next, more, createdAt, now, version);
     }
 
@@ -66,7 +70,7 @@ public record Ticket(String id, String customerId, String subject, String orderI
     public Ticket anonymised(String anonymousId, Instant now) {
         List<TicketMessage> blank = messages.stream()
                 .map(m -> new TicketMessage(m.author(), m.author() == TicketMessage.Author.CUSTOMER ? anonymousId
-                        : m.authorId(), ERASED, m.at(), false))
+                        : m.authorId(), ERASED, m.at(), false, null))
                 .toList();
         return new Ticket(id, anonymousId, ERASED, orderId, returnId, TicketStatus.CLOSED, blank, createdAt, now,
                 version);

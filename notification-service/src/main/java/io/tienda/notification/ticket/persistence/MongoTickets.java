@@ -101,14 +101,17 @@ class MongoTickets implements Tickets {
         }
     }
 
-    record MessageDocument(String author, String authorId, String body, Instant at, boolean mailPending) {
+    record MessageDocument(String author, String authorId, String body, Instant at, boolean mailPending,
+            String requestKey) {
 
         static MessageDocument of(TicketMessage m) {
-            return new MessageDocument(m.author().name(), m.authorId(), m.body(), m.at(), m.mailPending());
+            return new MessageDocument(m.author().name(), m.authorId(), m.body(), m.at(), m.mailPending(),
+                    m.requestKey());
         }
 
         TicketMessage toDomain() {
-            return new TicketMessage(TicketMessage.Author.valueOf(author), authorId, body, at, mailPending);
+            return new TicketMessage(TicketMessage.Author.valueOf(author), authorId, body, at, mailPending,
+                    requestKey);
         }
     }
 }

@@ -18,23 +18,23 @@ class TicketTest {
 
     @Test
     void aStaffReplyAnswersAndOwesTheCustomerAMail() {
-        Ticket answered = open.reply(STAFF, "s-1", "Va en camino", T0.plusSeconds(60));
+        Ticket answered = open.reply(STAFF, "s-1", "Va en camino", T0.plusSeconds(60), null);
 
         assertThat(answered.status()).isEqualTo(TicketStatus.ANSWERED);
         assertThat(answered.updatedAt()).isEqualTo(T0.plusSeconds(60));
         assertThat(answered.messages()).hasSize(2);
         assertThat(answered.messages().get(1).mailPending()).isTrue();
         assertThat(answered.mailQueued(1).messages().get(1).mailPending()).isFalse();
-        assertThat(answered.reply(STAFF, "s-2", "Y otra cosa", T0).status()).isEqualTo(TicketStatus.ANSWERED);
+        assertThat(answered.reply(STAFF, "s-2", "Y otra cosa", T0, null).status()).isEqualTo(TicketStatus.ANSWERED);
     }
 
     @Test
     void theCustomersReplyReopensIt() {
-        Ticket reopened = open.reply(STAFF, "s-1", "?", T0).reply(CUSTOMER, "c-1", "!", T0);
+        Ticket reopened = open.reply(STAFF, "s-1", "?", T0, null).reply(CUSTOMER, "c-1", "!", T0, null);
 
         assertThat(reopened.status()).isEqualTo(TicketStatus.OPEN);
         assertThat(reopened.messages().get(2).mailPending()).isFalse();
-        assertThat(open.reply(CUSTOMER, "c-1", "más", T0).status()).isEqualTo(TicketStatus.OPEN);
+        assertThat(open.reply(CUSTOMER, "c-1", "más", T0, null).status()).isEqualTo(TicketStatus.OPEN);
     }
 
     @Test
@@ -42,19 +42,32 @@ class TicketTest {
         Ticket closed = open.close(T0);
 
         assertThat(closed.status()).isEqualTo(TicketStatus.CLOSED);
-        assertThatThrownBy(() -> closed.reply(CUSTOMER, "c-1", "x", T0)).isInstanceOf(IllegalTransitionException.class);
-        assertThatThrownBy(() -> closed.reply(STAFF, "s-1", "x", T0)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> closed.reply(CUSTOMER, "c-1", "x", T0, null))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> closed.reply(STAFF, "s-1", "x", T0, null))
+                .isInstanceOf(IllegalTransitionException.class);
         assertThatThrownBy(() -> closed.close(T0)).isInstanceOf(IllegalTransitionException.class);
-        assertThat(open.reply(STAFF, "s", "x", T0).close(T0).status()).isEqualTo(TicketStatus.CLOSED);
+        assertThat(open.reply(STAFF, "s", "x", T0, null).close(T0).status()).isEqualTo(TicketStatus.CLOSED);
     }
 
     @Test
     void anonymisingKeepsNoWordsOfTheCustomer() {
-        Ticket anonymous = open.reply(STAFF, "s-1", "Hola Ana", T0).anonymised("erased-1", T0);
+        Ticket anonymous = open.reply(STAFF, "s-1", "Hola Ana", T0, null).anonymised("erased-1", T0);
 
         assertThat(anonymous.customerId()).isEqualTo("erased-1");
         assertThat(anonymous.subject()).isEqualTo(Ticket.ERASED);
         assertThat(anonymous.messages()).allMatch(m -> m.body().equals(Ticket.ERASED) && !m.mailPending());
         assertThat(anonymous.status()).isEqualTo(TicketStatus.CLOSED);
+    }
+
+    @Test
+    void aRetriedReplyAddsNothing() {
+        Ticket once = open.reply(STAFF, "s-1", "Va en camino", T0, "key-1");
+
+        Ticket again = once.close(T0).reply(STAFF, "s-1", "Va en camino", T0, "key-1");
+
+        assertThat(again.messages()).hasSize(2);
+        assertThat(once.reply(STAFF, "s-2", "Otra", T0, "key-1").messages()).hasSize(3);
+        assertThat(once.reply(STAFF, "s-1", "Otra", T0, null).messages()).hasSize(3);
     }
 }
