@@ -11,6 +11,8 @@ import io.tienda.notification.history.domain.Notifications;
 import io.tienda.notification.history.domain.RetryPolicy;
 import io.tienda.notification.template.Templates;
 import io.tienda.notification.template.domain.Rendered;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tienda.platform.problem.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,9 @@ import java.util.Optional;
  * send the same one), finds the recipient, renders the template in the recipient's language and hands
  * the message to its channel. A failed send is retried with exponential backoff until the attempts are
  * spent; a message whose recipient is not known yet waits for the contact, up to a limit.
+ *
+ * <p>Counts {@code tienda.notifications.sent} and {@code tienda.notifications.send.failures} (each failed
+ * attempt) by channel and template, and {@code tienda.notifications.given.up} by reason.
  */
 @Service
 public class Sender {
@@ -43,10 +48,12 @@ public class Sender {
     private final Map<Notification.Channel, NotificationChannel> channels = new EnumMap<>(Notification.Channel.class);
     private final RetryPolicy retries;
     private final NotificationsProperties properties;
+    private final MeterRegistry meters;
     private final Clock clock;
 
     Sender(Notifications notifications, AddressBook addressBook, Templates templates,
-            List<NotificationChannel> channels, NotificationsProperties properties, Clock clock) {
+            List<NotificationChannel> channels, NotificationsProperties properties, MeterRegistry meters,
+            Clock clock) {
         this.notifications = notifications;
         this.addressBook = addressBook;
         this.templates = templates;
@@ -54,6 +61,7 @@ public class Sender {
         NotificationsProperties.Sender sender = properties.sender();
         this.retries = new RetryPolicy(sender.initialBackoff(), sender.maxBackoff(), sender.maxAttempts());
         this.properties = properties;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -102,6 +110,7 @@ public class Sender {
                         now);
                 notifications.save(waiting);
                 if (waiting.status() == Notification.Status.FAILED) {
+                    count("tienda.notifications.given.up", "reason", "no-contact");
                     log.warn("notification {} ({}) given up: {}", waiting.id(), waiting.template(),
                             waiting.failureReason());
                 }
@@ -120,6 +129,7 @@ public class Sender {
         } catch (DomainException e) {
             notifications.save(notification.abandon("template " + notification.template() + "/" + language
                     + " does not render: " + e.getMessage(), now));
+            count("tienda.notifications.given.up", "reason", "template");
             log.error("notification {} given up: its template does not render", notification.id());
             return;
         }
@@ -130,12 +140,23 @@ public class Sender {
         } catch (DeliveryFailedException e) {
             Notification failed = notification.sendFailed(e.getMessage(), retries, clock.instant());
             notifications.save(failed);
+            count("tienda.notifications.send.failures", "channel", failed.channel().name(), "template",
+                    failed.template());
+            if (failed.status() == Notification.Status.FAILED) {
+                count("tienda.notifications.given.up", "reason", "attempts");
+            }
             log.warn("notification {} ({}) not sent, attempt {}: {}; {}", failed.id(), failed.template(),
                     failed.attempts(), e.getMessage(), failed.status() == Notification.Status.FAILED ? "given up"
                             : "next attempt at " + failed.nextAttemptAt());
             return;
         }
         notifications.save(notification.sent(rendered.subject(), clock.instant()));
+        count("tienda.notifications.sent", "channel", notification.channel().name(), "template",
+                notification.template());
         log.info("notification {} ({}, {}) sent", notification.id(), notification.template(), language);
+    }
+
+    private void count(String name, String... tags) {
+        Counter.builder(name).tags(tags).register(meters).increment();
     }
 }

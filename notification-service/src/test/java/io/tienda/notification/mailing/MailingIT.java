@@ -166,6 +166,9 @@ class MailingIT extends NotificationServiceIT {
         Document sent = awaitNotification(eventId.toString(), "SENT");
         assertThat(sent.getInteger("attempts")).isGreaterThanOrEqualTo(3);
         assertThat(mailFor(email)).hasSize(1);
+        String metrics = api.get("/actuator/prometheus").expect(200).body();
+        assertThat(metrics).contains("tienda_notifications_send_failures_total{")
+                .contains("template=\"order-cancelled\"").contains("tienda_notifications_sent_total{");
     }
 
     @Test
