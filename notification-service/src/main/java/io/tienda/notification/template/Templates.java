@@ -46,10 +46,13 @@ public class Templates {
 
     /** Every key in every language, as messages are rendered now (override, else default). */
     public List<Template> list() {
+        Map<String, Template> custom = new HashMap<>();
+        overrides.all().forEach(t -> custom.put(t.key() + "/" + t.locale(), t));
         List<Template> all = new ArrayList<>();
         for (String key : TemplateCatalog.keys()) {
             for (String locale : TemplateCatalog.LOCALES) {
-                all.add(effective(key, locale));
+                Template override = custom.get(key + "/" + locale);
+                all.add(override != null ? override : shipped(key, locale));
             }
         }
         return all;

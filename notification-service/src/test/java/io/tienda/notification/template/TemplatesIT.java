@@ -53,6 +53,9 @@ class TemplatesIT extends NotificationServiceIT {
                 "<p>We have <b th:text=\"${rma}\">rma</b> back.</p>", "We have [(${rma})] back.")).expect(200);
         assertThat(saved.json().get("custom").asBoolean()).isTrue();
         assertThat(saved.text("updatedAt")).isNotBlank();
+        assertThat(api.get("/api/v1/templates", TestTokens.staff("ADMIN")).expect(200).json().valueStream()
+                .filter(t -> t.get("custom").asBoolean()).map(t -> t.get("key").asString() + "/"
+                        + t.get("locale").asString()).toList()).containsExactly("return-received/en");
 
         String customer = UUID.randomUUID().toString();
         String email = address("ines");
