@@ -231,6 +231,10 @@ class SalesReportsIT extends AnalyticsServiceIT {
         }
         api.get("/api/v1/analytics/kpis?from=2030-03-01&to=2030-04-01&currency=eur'--", analyst())
                 .expectProblem(400, "validation");
+        // a client that asked for CSV still gets its 400 as a problem
+        ApiReply csv = api.send(HttpMethod.GET, "/api/v1/analytics/sales?from=2030-03-01&to=2030-01-01", analyst(),
+                null, Map.of("Accept", "text/csv"));
+        assertThat(csv.status()).isEqualTo(400);
     }
 
     @Test
