@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 
 /**
@@ -30,7 +31,7 @@ public class CustomerQueries {
 
     static final String ANSWERED_TEMPLATE = "ticket-answered";
     private static final Logger log = LoggerFactory.getLogger(CustomerQueries.class);
-    private static final int WRITE_ATTEMPTS = 5;
+    private static final int WRITE_ATTEMPTS = 20;
 
     private final Tickets tickets;
     private final Notifications notifications;
@@ -124,9 +125,15 @@ public class CustomerQueries {
         return current;
     }
 
-    /** Applies {@code move} to the current ticket, again on a fresher copy when another write won. */
+    /**
+     * Applies {@code move} to the current ticket, again on a fresher copy when another write won; a short
+     * random pause between attempts keeps writers that collided from colliding again.
+     */
     private Ticket change(String id, UnaryOperator<Ticket> move) {
         for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+            if (attempt > 0) {
+                pause(attempt);
+            }
             Ticket changed = move.apply(get(id));
             if (tickets.save(changed)) {
                 return new Ticket(changed.id(), changed.customerId(), changed.subject(), changed.orderId(),
@@ -135,5 +142,14 @@ public class CustomerQueries {
             }
         }
         throw DomainException.conflict("ticket " + id + " is being changed by someone else; try again");
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L * Math.min(attempt, 6) + 2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw DomainException.conflict("interrupted while changing a ticket");
+        }
     }
 }

@@ -178,6 +178,33 @@ class TicketsIT extends NotificationServiceIT {
         assertThat(mailFor(email)).hasSize(1);
     }
 
+    @Test
+    void concurrentRepliesAreAllKept() throws Exception {
+        String owner = UUID.randomUUID().toString();
+        String id = open(owner, "Varias respuestas", null);
+        java.util.concurrent.ExecutorService agents = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Integer>> replies = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String body = "respuesta " + i;
+                replies.add(agents.submit(() -> api.post("/api/v1/tickets/" + id + "/messages",
+                        TestTokens.token("agent-" + body.charAt(body.length() - 1), "SUPPORT"),
+                        Map.of("message", body)).status()));
+            }
+            for (java.util.concurrent.Future<Integer> reply : replies) {
+                assertThat(reply.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(201);
+            }
+        } finally {
+            agents.shutdownNow();
+        }
+
+        JsonNode ticket = api.get("/api/v1/tickets/" + id, SUPPORT).expect(200).json();
+        assertThat(ticket.get("messages").size()).isEqualTo(7);
+        assertThat(ticket.get("messages").valueStream().map(m -> m.get("body").asString()).toList())
+                .contains("respuesta 0", "respuesta 1", "respuesta 2", "respuesta 3", "respuesta 4", "respuesta 5");
+        assertThat(ticket.get("status").asString()).isEqualTo("ANSWERED");
+    }
+
     private String open(String customer, String subject, String order) {
         Map<String, Object> body = new HashMap<>(Map.of("subject", subject, "message", "..."));
         if (order != null) {
