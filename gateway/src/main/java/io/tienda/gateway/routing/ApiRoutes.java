@@ -40,6 +40,7 @@ final class ApiRoutes {
             new ApiArea("returns", RETURNS, RateTier.GENERAL),
             new ApiArea("notifications", NOTIFICATION, RateTier.GENERAL),
             new ApiArea("tickets", NOTIFICATION, RateTier.GENERAL),
+            new ApiArea("templates", NOTIFICATION, RateTier.GENERAL),
             new ApiArea("analytics", ANALYTICS, RateTier.GENERAL));
 
     /**

@@ -40,7 +40,7 @@ class RoutingIT extends GatewayIT {
         assertThat(ApiRoutes.AREAS).extracting(ApiRoutes.ApiArea::area).containsExactlyInAnyOrder(
                 "products", "categories", "search", "brands", "offers", "pricing", "cart", "orders", "payments",
                 "auth", "users",
-                "inventory", "warehouses", "returns", "notifications", "tickets", "analytics");
+                "inventory", "warehouses", "returns", "notifications", "tickets", "templates", "analytics");
     }
 
     @Test

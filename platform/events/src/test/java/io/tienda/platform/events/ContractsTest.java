@@ -287,6 +287,11 @@ class ContractsTest {
                 Money.of(1299, "EUR"), "return:" + returnId));
         validator.requireValid(new io.tienda.platform.events.user.UserContactChanged(UUID.randomUUID(),
                 "ana@example.com", null, "es"));
+        // the demo and test accounts live on reserved domains
+        validator.requireValid(new io.tienda.platform.events.user.UserContactChanged(UUID.randomUUID(),
+                "ana@tienda.local", "Ana", "es"));
+        validator.requireValid(new io.tienda.platform.events.user.UserContactChanged(UUID.randomUUID(),
+                "admin@bootstrap.test", null, "en"));
 
         assertThat(validator.violations("returns.requested", """
                 {"returnId":"%s","rma":"R-1","orderId":"%s","orderNumber":"TND-2026-000001","customerId":"u",
