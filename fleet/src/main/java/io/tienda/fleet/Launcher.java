@@ -75,6 +75,12 @@ final class Launcher {
 
     private final CountDownLatch stopped = new CountDownLatch(1);
 
+    /** Extracted jars and AOT caches; set once the JDK is chosen. */
+    private volatile AotCache aot;
+
+    /** The jar each service was started from, which its training must use too (a rebuild may have followed). */
+    private final Map<String, AotCache.Prepared> startedFrom = new java.util.concurrent.ConcurrentHashMap<>();
+
     private boolean stopping;
 
     private Infrastructure infrastructure;
@@ -113,6 +119,7 @@ final class Launcher {
             return fail("ports in use: " + busy.keySet());
         }
         JavaRuntime java = JavaRuntime.newest();
+        aot = new AotCache(paths.fleet().resolve("app"), java, System.getenv());
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "fleet-shutdown"));
 
         out.println("Starting the infrastructure (data in " + paths.root().relativize(paths.fleet()) + "/)...");
@@ -174,6 +181,7 @@ final class Launcher {
             out.println("Ready in " + Table.duration(elapsed()) + ". Ctrl-C (or ./tienda down) stops everything.");
             phase("ready");
         }
+        trainInBackground(services, java);
         awaitStop();
         return 0;
     }
@@ -241,15 +249,15 @@ final class Launcher {
 
     /** Empty when the service is ready (and registered), else why not. */
     private Optional<String> startAndAwait(ServiceSpec service, JavaRuntime java) {
-        Path jar = snapshot(service);
+        AotCache.Prepared prepared = aot.prepare(service, service.jar(paths.root()));
+        startedFrom.put(service.name(), prepared);
         ServiceProcess process;
         synchronized (lock) {
             if (stopping) {
                 return Optional.of("not started: the fleet is stopping");
             }
-            List<String> command = ServiceCommand.of(service, java, jar,
-                    Catalog.byName(Catalog.DISCOVERY).orElseThrow().port(), infrastructure.propertiesFor(service),
-                    System.getenv("TIENDA_JAVA_OPTS"));
+            List<String> command = ServiceCommand.of(java, prepared.jar(), prepared.jvmOptions(),
+                    serviceProperties(service, java), System.getenv("TIENDA_JAVA_OPTS"));
             process = ServiceProcess.start(service, command, ServiceCommand.environment(service, System.getenv()),
                     paths.fleet().resolve("work").resolve(service.name()), paths.log(service.name()));
             running.add(process);
@@ -267,7 +275,7 @@ final class Launcher {
             }
         });
         out.println("[" + seconds() + "] starting " + service.name() + " on port " + service.port() + " (pid "
-                + process.pid() + ")");
+                + process.pid() + (prepared.cache().isPresent() ? ", AOT cache" : "") + ")");
         Instant deadline = process.started().plus(options.timeout());
         String health = Probe.UNREACHABLE;
         boolean registered = false;
@@ -392,19 +400,51 @@ final class Launcher {
         process.note("tienda-fleet " + line);
     }
 
+    private Map<String, String> serviceProperties(ServiceSpec service, JavaRuntime java) {
+        return ServiceCommand.properties(service, java, Catalog.byName(Catalog.DISCOVERY).orElseThrow().port(),
+                infrastructure.propertiesFor(service));
+    }
+
     /**
-     * A copy of the service's jar for the JVM to run: rebuilding a module while the fleet runs
-     * rewrites its jar, and a JVM whose jar changes underneath fails with NoClassDefFoundError.
+     * Once the fleet is up, trains the AOT cache of every service that has none yet, one at a time and
+     * at a low priority, so that the next {@code up} starts each of them in a few seconds. Each training
+     * is a start of the service that exits once its context is refreshed (see {@link AotCache}).
      */
-    private Path snapshot(ServiceSpec service) {
-        try {
-            Path copy = Files.createDirectories(paths.fleet().resolve("jars")).resolve(service.name() + ".jar");
-            Files.copy(service.jar(paths.root()), copy, StandardCopyOption.REPLACE_EXISTING);
-            return copy;
+    private void trainInBackground(List<ServiceSpec> services, JavaRuntime java) {
+        List<ServiceSpec> untrained = services.stream().filter(aot::needsTraining).toList();
+        if (untrained.isEmpty()) {
+            return;
         }
-        catch (IOException ex) {
-            throw new UncheckedIOException("Cannot copy the jar of " + service.name(), ex);
-        }
+        out.println("Training the AOT caches of " + untrained.size() + " services in the background, at a low "
+                + "priority; the next start of each is several times faster.");
+        Thread trainer = new Thread(() -> {
+            for (ServiceSpec service : untrained) {
+                synchronized (lock) {
+                    if (stopping) {
+                        return;
+                    }
+                }
+                AotCache.Prepared prepared = startedFrom.get(service.name());
+                if (prepared == null) {
+                    continue;
+                }
+                List<String> command = ServiceCommand.of(java, prepared.jar(), aot.trainingJvmOptions(service),
+                        AotCache.trainingProperties(serviceProperties(service, java)), null);
+                Instant started = Instant.now();
+                Optional<String> failure = aot.train(service, command, paths.log(service.name() + "-aot-training"),
+                        ServiceCommand.environment(service, System.getenv()));
+                synchronized (lock) {
+                    if (stopping) {
+                        return;
+                    }
+                }
+                out.println("[" + seconds() + "] AOT cache of " + service.name() + failure
+                    .map(reason -> " not trained: " + reason)
+                    .orElse(" trained in " + Table.duration(Duration.between(started, Instant.now()))));
+            }
+        }, "fleet-aot-training");
+        trainer.setDaemon(true);
+        trainer.start();
     }
 
     private void report(ServiceSpec service, String reason) {
@@ -469,6 +509,9 @@ final class Launcher {
             processes = new ArrayList<>(running);
         }
         supervisor.shutdownNow();
+        if (aot != null) {
+            aot.stopTraining();
+        }
         phase("stopping");
         out.println();
         out.println("Stopping the fleet...");

@@ -34,6 +34,15 @@ final class ServiceCommand {
      */
     static List<String> of(ServiceSpec service, JavaRuntime java, Path jar, int discoveryPort,
             Map<String, String> storeProperties, String extraJvmOptions) {
+        return of(java, jar, List.of(), properties(service, java, discoveryPort, storeProperties), extraJvmOptions);
+    }
+
+    /**
+     * @param jvmOptions options for this start only, e.g. the AOT cache to use or to write
+     * @param properties the service's properties, as {@link #properties} makes them
+     */
+    static List<String> of(JavaRuntime java, Path jar, List<String> jvmOptions, Map<String, String> properties,
+            String extraJvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(java.executable().toString());
         command.addAll(JVM_OPTIONS);
@@ -42,13 +51,13 @@ final class ServiceCommand {
             command.add("--sun-misc-unsafe-memory-access=allow");
             command.add("--enable-native-access=ALL-UNNAMED");
         }
+        command.addAll(jvmOptions);
         if (extraJvmOptions != null && !extraJvmOptions.isBlank()) {
             command.addAll(Arrays.asList(extraJvmOptions.trim().split("\\s+")));
         }
         command.add("-jar");
         command.add(jar.toString());
-        properties(service, java, discoveryPort, storeProperties)
-            .forEach((key, value) -> command.add("--" + key + "=" + value));
+        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         return command;
     }
 

@@ -1,0 +1,220 @@
+package io.tienda.fleet;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * What makes a service JVM start in seconds instead of tens of seconds, kept per service under
+ * {@code .fleet/app/<service>/}:
+ * <ul>
+ * <li>{@code app/}: the service's jar extracted with Spring Boot's {@code -Djarmode=tools extract}, a thin
+ * jar plus its libraries as plain files. Classes load faster from there than from jars nested in a
+ * jar, and only classes from plain jars can go into an AOT cache.</li>
+ * <li>{@code <service>.aot}: the JDK's ahead-of-time cache (JEP 483/514, Java 25+), classes already
+ * loaded and linked, trained by one start of the service that exits as soon as its context is up.</li>
+ * <li>{@code stamp}: which built jar and which JDK both came from; when either changes, both are
+ * thrown away and made again, so a cache never outlives the code it was trained on.</li>
+ * </ul>
+ * {@code TIENDA_AOT=off} starts every JVM from its extracted jar without a cache and trains none.
+ */
+final class AotCache {
+
+    /** Environment variable: {@code off} disables caches and their training. */
+    static final String SWITCH = "TIENDA_AOT";
+
+    /** Training may take this long per service before it is given up. */
+    static final long TRAINING_TIMEOUT_SECONDS = 300;
+
+    private final Path root;
+
+    private final JavaRuntime java;
+
+    private final boolean enabled;
+
+    AotCache(Path root, JavaRuntime java, Map<String, String> environment) {
+        this.root = root;
+        this.java = java;
+        this.enabled = java.feature() >= 25 && !"off".equalsIgnoreCase(environment.getOrDefault(SWITCH, ""));
+    }
+
+    /** Whether this JDK can use caches and they are not switched off. */
+    boolean enabled() {
+        return enabled;
+    }
+
+    /**
+     * The jar to run and the cache to start it with. Extracts the built jar again when it changed
+     * since the last extraction; the old cache goes with it.
+     */
+    Prepared prepare(ServiceSpec service, Path builtJar) {
+        Path dir = root.resolve(service.name());
+        Path jar = dir.resolve("app").resolve(builtJar.getFileName());
+        try {
+            String stamp = stamp(builtJar);
+            Path stampFile = dir.resolve("stamp");
+            if (!Files.isRegularFile(jar) || !Files.isRegularFile(stampFile)
+                    || !Files.readString(stampFile).equals(stamp)) {
+                deleteTree(dir);
+                Files.createDirectories(dir);
+                extract(builtJar, dir.resolve("app"), dir.resolve("extract.log"));
+                Files.writeString(stampFile, stamp);
+            }
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot prepare the jar of " + service.name(), ex);
+        }
+        Path cache = cacheOf(service);
+        return new Prepared(jar, enabled && Files.isRegularFile(cache) ? Optional.of(cache) : Optional.empty());
+    }
+
+    /** Whether the service still needs a cache trained. */
+    boolean needsTraining(ServiceSpec service) {
+        return enabled && Files.isRegularFile(root.resolve(service.name()).resolve("stamp"))
+                && !Files.isRegularFile(cacheOf(service));
+    }
+
+    Path cacheOf(ServiceSpec service) {
+        return root.resolve(service.name()).resolve(service.name() + ".aot");
+    }
+
+    /** Where a training run writes before its cache is complete. */
+    Path pendingCacheOf(ServiceSpec service) {
+        return root.resolve(service.name()).resolve(service.name() + ".aot.partial");
+    }
+
+    /** Where a training run works and logs, apart from the running service's directory. */
+    Path trainingDirectory(ServiceSpec service) {
+        return root.resolve(service.name()).resolve("training");
+    }
+
+    /**
+     * The properties of a training start: the service's own, on free ports, invisible to the fleet (no
+     * registration, no Kafka consumers joining its groups), ending as soon as its context is refreshed.
+     */
+    static Map<String, String> trainingProperties(Map<String, String> serviceProperties) {
+        Map<String, String> properties = new LinkedHashMap<>(serviceProperties);
+        properties.put("server.port", "0");
+        if (properties.containsKey("management.server.port")) {
+            properties.put("management.server.port", "0");
+        }
+        properties.put("eureka.client.enabled", "false");
+        properties.put("spring.kafka.listener.auto-startup", "false");
+        properties.put("spring.context.exit", "onRefresh");
+        return properties;
+    }
+
+    /** The JVM options that write the cache; the rest of the command is the service's own. */
+    List<String> trainingJvmOptions(ServiceSpec service) {
+        return List.of("-XX:AOTCacheOutput=" + pendingCacheOf(service));
+    }
+
+    /**
+     * Runs a training command and keeps its cache when it succeeded. The command runs at a lower
+     * priority ({@code nice}), so a fleet that is already serving keeps the cores first.
+     *
+     * @return empty when the cache was written, else why not
+     */
+    Optional<String> train(ServiceSpec service, List<String> command, Path log, Map<String, String> environment) {
+        Path pending = pendingCacheOf(service);
+        try {
+            Files.deleteIfExists(pending);
+            Files.createDirectories(trainingDirectory(service));
+            List<String> niced = new ArrayList<>();
+            if (Files.isExecutable(Path.of("/usr/bin/nice"))) {
+                niced.addAll(List.of("/usr/bin/nice", "-n", "10"));
+            }
+            niced.addAll(command);
+            ProcessBuilder builder = new ProcessBuilder(niced).directory(trainingDirectory(service).toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            training = process;
+            if (!process.waitFor(TRAINING_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return Optional.of("training took longer than " + TRAINING_TIMEOUT_SECONDS + " s");
+            }
+            if (process.exitValue() != 0 || !Files.isRegularFile(pending)) {
+                return Optional.of("training exited with code " + process.exitValue() + "; see " + log);
+            }
+            Files.move(pending, cacheOf(service), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return Optional.empty();
+        }
+        catch (IOException ex) {
+            return Optional.of(ex.getMessage());
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted");
+        }
+        finally {
+            training = null;
+        }
+    }
+
+    private volatile Process training;
+
+    /** Stops a training run in progress, when the fleet stops. */
+    void stopTraining() {
+        Process process = training;
+        if (process != null) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+
+    /** The built jar's size and time, and the JDK: a cache is only valid for the pair it was made from. */
+    String stamp(Path builtJar) throws IOException {
+        return Files.size(builtJar) + " " + Files.getLastModifiedTime(builtJar).toMillis() + " " + java.executable()
+                + " " + java.feature();
+    }
+
+    private void extract(Path builtJar, Path destination, Path log) throws IOException {
+        List<String> command = List.of(java.executable().toString(), "-Djarmode=tools", "-jar", builtJar.toString(),
+                "extract", "--destination", destination.toString());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException("extracting " + builtJar + " took longer than 120 s");
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while extracting " + builtJar, ex);
+        }
+        if (process.exitValue() != 0) {
+            throw new IOException("extracting " + builtJar + " failed (exit " + process.exitValue() + "); see " + log);
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    /** The jar a service runs from, and the cache it starts with when there is one. */
+    record Prepared(Path jar, Optional<Path> cache) {
+
+        List<String> jvmOptions() {
+            return cache.map(path -> List.of("-XX:AOTCache=" + path)).orElse(List.of());
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.tienda.fleet;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AotCacheTest {
+
+    @TempDir
+    Path root;
+
+    private final JavaRuntime java25 = new JavaRuntime(Path.of("/jdk25/bin/java"), 25);
+
+    private final ServiceSpec orders = Catalog.byName("order-service").orElseThrow();
+
+    @Test
+    void aTrainingStartIsInvisibleToTheFleetAndEndsOnceTheContextIsUp() {
+        Map<String, String> properties = AotCache.trainingProperties(Map.of("server.port", "8003",
+                "spring.datasource.url", "jdbc:postgresql://localhost:5432/orders"));
+
+        assertThat(properties).containsEntry("server.port", "0")
+            .containsEntry("eureka.client.enabled", "false")
+            .containsEntry("spring.kafka.listener.auto-startup", "false")
+            .containsEntry("spring.context.exit", "onRefresh")
+            .containsEntry("spring.datasource.url", "jdbc:postgresql://localhost:5432/orders")
+            .doesNotContainKey("management.server.port");
+        assertThat(AotCache.trainingProperties(Map.of("server.port", "8080", "management.server.port", "8080")))
+            .as("the gateway's actuator port moves too").containsEntry("management.server.port", "0");
+    }
+
+    @Test
+    void writesTheCacheApartAndStartsWithItOnlyOnceItIsComplete() throws IOException {
+        AotCache cache = new AotCache(root, java25, Map.of());
+        assertThat(cache.trainingJvmOptions(orders)).containsExactly(
+                "-XX:AOTCacheOutput=" + root.resolve("order-service/order-service.aot.partial"));
+        assertThat(new AotCache.Prepared(Path.of("app.jar"), java.util.Optional.of(cache.cacheOf(orders))).jvmOptions())
+            .containsExactly("-XX:AOTCache=" + root.resolve("order-service/order-service.aot"));
+        assertThat(new AotCache.Prepared(Path.of("app.jar"), java.util.Optional.empty()).jvmOptions()).isEmpty();
+    }
+
+    @Test
+    void aRebuiltJarOrAnotherJdkMakesANewStamp() throws IOException {
+        Path jar = Files.writeString(root.resolve("order-service.jar"), "v1");
+        AotCache cache = new AotCache(root.resolve("app"), java25, Map.of());
+        String first = cache.stamp(jar);
+
+        Files.writeString(jar, "v2 longer");
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 1000));
+        assertThat(cache.stamp(jar)).isNotEqualTo(first);
+        assertThat(new AotCache(root.resolve("app"), new JavaRuntime(Path.of("/jdk26/bin/java"), 26), Map.of())
+            .stamp(jar)).isNotEqualTo(cache.stamp(jar));
+    }
+
+    @Test
+    void isOffBeforeJava25AndWhenSwitchedOff() {
+        assertThat(new AotCache(root, java25, Map.of()).enabled()).isTrue();
+        assertThat(new AotCache(root, java25, Map.of(AotCache.SWITCH, "off")).enabled()).isFalse();
+        assertThat(new AotCache(root, new JavaRuntime(Path.of("/jdk17/bin/java"), 17), Map.of()).enabled()).isFalse();
+    }
+
+    @Test
+    void commandsCarryTheCacheOptionBeforeTheJar() {
+        List<String> command = ServiceCommand.of(java25, Path.of("/app/order-service.jar"),
+                List.of("-XX:AOTCache=/c.aot"), Map.of("server.port", "8003"), null);
+
+        assertThat(command).containsSubsequence("-XX:AOTCache=/c.aot", "-jar", "/app/order-service.jar",
+                "--server.port=8003");
+    }
+}
