@@ -119,14 +119,24 @@ public class EventMails {
                 vars("order", reference(e.orderNumber(), order), "link", orderLink(order)));
     }
 
+    /** returns-service asks for the refund of a return with this prefix and the return's id. */
+    static final String RETURN_REFUND_KEY_PREFIX = "return:";
+
     public void orderCancelled(UUID eventId, OrderCancelled e) {
         String order = e.orderId().toString();
         toCustomer(eventId, e.customerId(), order, "order-cancelled",
                 vars("order", order, "reason", e.reason(), "link", orderLink(order)));
     }
 
-    /** The refund names only its order: the customer is found from the order's other messages when sending. */
+    /**
+     * The refund names only its order: the customer is found from the order's other messages when sending.
+     * The refund of a return (its command's key is {@code return:<id>}) is announced by
+     * {@code returns.refunded}, with the RMA and the lines; a second mail would only repeat it.
+     */
     public void paymentRefunded(UUID eventId, PaymentRefunded e) {
+        if (e.refundKey() != null && e.refundKey().startsWith(RETURN_REFUND_KEY_PREFIX)) {
+            return;
+        }
         String order = e.orderId().toString();
         queue(Notification.pending(eventId.toString(), null, List.of(), null, order, Notification.Channel.EMAIL,
                 "payment-refunded", vars("order", order, "amount", amount(e.amount()), "link", orderLink(order)),
