@@ -174,7 +174,8 @@ class ReturnsFlowIT {
                 .isEqualTo("REFUND_PENDING");
         List<EventMessages.Published> refunds = messages.await(Topics.PAYMENT_COMMANDS, "payment.refund",
                 order.toString(), 2);
-        String retryKey = refunds.get(refunds.size() - 1).json().get("refundKey").asString();
+        String retryKey = refunds.stream().map(p -> p.json().get("refundKey").asString())
+                .filter(key -> !key.equals("return:" + id)).findFirst().orElseThrow();
         assertThat(retryKey).startsWith("return:" + id + ":");
         api.post("/api/v1/returns/" + id + "/settlement", MANAGER, null).expectProblem(409, "illegal-transition");
 
@@ -246,7 +247,7 @@ class ReturnsFlowIT {
         assertThat(done.get("refundAmount").asLong()).isZero();
         assertThat(messages.all(Topics.PAYMENT_COMMANDS, order.toString())).isEmpty();
         assertThat(messages.all(Topics.RETURNS_EVENTS, id)).extracting(EventMessages.Published::type)
-                .containsExactly("returns.requested", "returns.approved", "returns.received");
+                .containsExactlyInAnyOrder("returns.requested", "returns.approved", "returns.received");
         assertThat(messages.all(Topics.INVENTORY_COMMANDS, id)).isEmpty();
     }
 
