@@ -94,22 +94,25 @@ async function loadKpis(p) {
 }
 
 async function loadSales(p) {
+  // the forecast learns from whole days only: its history ends yesterday, so today is forecast too
+  const yesterday = isoDay(new Date(Date.parse(p.to) - 86400000));
   const [sales, forecast] = await Promise.all([
     report('sales', { ...p, granularity: 'day' }),
-    report('forecast', { days: 7, to: p.to, currency: p.currency }),
+    report('forecast', { days: 8, to: yesterday, currency: p.currency }),
   ]);
   const labels = sales.items.map((i) => i.period);
-  const revenue = sales.items.map((i) => Number(i.revenue) / 100);
-  const ahead = forecast.forecast.map((d) => d.day);
+  const ahead = forecast.forecast.map((d) => d.day).filter((day) => !labels.includes(day));
+  const predicted = new Map(forecast.forecast.map((d) => [d.day, Number(d.value) / 100]));
+  const all = [...labels, ...ahead];
   const error = forecast.holdout.mape == null ? '' : `, holdout MAPE ${forecast.holdout.mape.toFixed(1)} %`;
   $('forecast-method').textContent = `forecast: ${forecast.method}${error}`;
   drawChart('sales-chart', {
     type: 'line',
     data: {
-      labels: [...labels, ...ahead],
+      labels: all,
       datasets: [
-        { label: `Revenue (${p.currency})`, data: revenue, borderColor: '#2563eb', backgroundColor: '#93c5fd', fill: true, tension: 0.2 },
-        { label: 'Forecast', data: [...labels.map(() => null), ...forecast.forecast.map((d) => Number(d.value) / 100)], borderColor: '#f59e0b', borderDash: [6, 4] },
+        { label: `Revenue (${p.currency})`, data: sales.items.map((i) => Number(i.revenue) / 100), borderColor: '#2563eb', backgroundColor: '#93c5fd', fill: true, tension: 0.2 },
+        { label: 'Forecast', data: all.map((day) => predicted.get(day) ?? null), borderColor: '#f59e0b', borderDash: [6, 4] },
       ],
     },
   });
