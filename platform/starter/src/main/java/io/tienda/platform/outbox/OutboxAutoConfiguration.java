@@ -42,7 +42,7 @@ public class OutboxAutoConfiguration {
             return new OutboxRelay(sender);
         }
 
-        /** Few threads, so the relay never takes more than a few of the pool's connections. */
+        /** One thread by default: messages leave in commit order, and the relay holds one connection at most. */
         @Bean(OutboxRelay.EXECUTOR)
         ThreadPoolTaskExecutor tiendaOutboxRelayExecutor(OutboxProperties properties) {
             ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();

@@ -10,10 +10,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * records a publication for it in the committing transaction and marks it complete only when this
  * method returns; when the send throws, the publication stays incomplete for resubmission.
  *
- * <p>It runs on {@link #EXECUTOR}, a small bounded pool, never on the committing thread: that thread
- * still holds its database connection until every after-commit callback has returned, and marking
- * the publication complete needs a second one. With as many writers as the pool has connections,
- * each would wait for a connection only another writer could release. When the pool's queue is
+ * <p>It runs on {@link #EXECUTOR}, by default a single thread with a bounded queue, never on the
+ * committing thread: that thread still holds its database connection until every after-commit
+ * callback has returned, and marking the publication complete needs a second one. With as many writers as the pool has connections,
+ * each would wait for a connection only another writer could release. One thread keeps the order in
+ * which transactions committed, so messages with the same key stay in order. When the queue is
  * full the hand-off is refused and logged, and the publication is resubmitted later like any other
  * incomplete one.
  */
