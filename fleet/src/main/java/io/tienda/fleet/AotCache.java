@@ -100,7 +100,8 @@ final class AotCache {
 
     /**
      * The properties of a training start: the service's own, on free ports, invisible to the fleet (no
-     * registration, no Kafka consumers joining its groups), ending as soon as its context is refreshed.
+     * registration, no Kafka consumers joining its groups). That it ends once its context is refreshed
+     * is a JVM option ({@link #trainingJvmOptions}): Spring Boot reads it as a system property only.
      */
     static Map<String, String> trainingProperties(Map<String, String> serviceProperties) {
         Map<String, String> properties = new LinkedHashMap<>(serviceProperties);
@@ -108,15 +109,16 @@ final class AotCache {
         if (properties.containsKey("management.server.port")) {
             properties.put("management.server.port", "0");
         }
-        properties.put("eureka.client.enabled", "false");
+        // neither registers nor fetches; the client itself stays, the registry's own server needs it
+        properties.put("eureka.client.register-with-eureka", "false");
+        properties.put("eureka.client.fetch-registry", "false");
         properties.put("spring.kafka.listener.auto-startup", "false");
-        properties.put("spring.context.exit", "onRefresh");
         return properties;
     }
 
     /** The JVM options that write the cache; the rest of the command is the service's own. */
     List<String> trainingJvmOptions(ServiceSpec service) {
-        return List.of("-XX:AOTCacheOutput=" + pendingCacheOf(service));
+        return List.of("-XX:AOTCacheOutput=" + pendingCacheOf(service), "-Dspring.context.exit=onRefresh");
     }
 
     /**

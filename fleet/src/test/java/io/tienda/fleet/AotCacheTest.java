@@ -27,9 +27,9 @@ class AotCacheTest {
                 "spring.datasource.url", "jdbc:postgresql://localhost:5432/orders"));
 
         assertThat(properties).containsEntry("server.port", "0")
-            .containsEntry("eureka.client.enabled", "false")
+            .containsEntry("eureka.client.register-with-eureka", "false")
+            .containsEntry("eureka.client.fetch-registry", "false")
             .containsEntry("spring.kafka.listener.auto-startup", "false")
-            .containsEntry("spring.context.exit", "onRefresh")
             .containsEntry("spring.datasource.url", "jdbc:postgresql://localhost:5432/orders")
             .doesNotContainKey("management.server.port");
         assertThat(AotCache.trainingProperties(Map.of("server.port", "8080", "management.server.port", "8080")))
@@ -40,7 +40,8 @@ class AotCacheTest {
     void writesTheCacheApartAndStartsWithItOnlyOnceItIsComplete() throws IOException {
         AotCache cache = new AotCache(root, java25, Map.of());
         assertThat(cache.trainingJvmOptions(orders)).containsExactly(
-                "-XX:AOTCacheOutput=" + root.resolve("order-service/order-service.aot.partial"));
+                "-XX:AOTCacheOutput=" + root.resolve("order-service/order-service.aot.partial"),
+                "-Dspring.context.exit=onRefresh");
         assertThat(new AotCache.Prepared(Path.of("app.jar"), java.util.Optional.of(cache.cacheOf(orders))).jvmOptions())
             .containsExactly("-XX:AOTCache=" + root.resolve("order-service/order-service.aot"));
         assertThat(new AotCache.Prepared(Path.of("app.jar"), java.util.Optional.empty()).jvmOptions()).isEmpty();
