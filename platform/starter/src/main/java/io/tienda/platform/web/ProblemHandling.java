@@ -127,11 +127,14 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // a @Valid body among constrained parameters comes as its own field errors: name the fields
         List<Map<String, String>> errors = e.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream().map(error -> Map.of(
-                        "field", result.getMethodParameter().getParameterName() == null ? "parameter"
+                        "field", error instanceof FieldError f ? f.getField()
+                                : result.getMethodParameter().getParameterName() == null ? "parameter"
                                 : result.getMethodParameter().getParameterName(),
                         "message", String.valueOf(error.getDefaultMessage()))))
+                .sorted(Comparator.comparing(m -> m.get("field")))
                 .toList();
         ProblemDetail problem = Problems.of(ProblemType.VALIDATION, "Some parameters are invalid", path(request));
         problem.setProperty("errors", errors);

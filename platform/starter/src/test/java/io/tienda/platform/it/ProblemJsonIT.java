@@ -52,6 +52,18 @@ class ProblemJsonIT extends StarterIT {
     }
 
     @Test
+    void aBodyValidatedWithItsHeadersStillNamesItsFields() {
+        Reply body = post("/api/v1/widgets/keyed", "{\"name\": \"\", \"quantity\": 5000}");
+        assertThat(body.status()).isEqualTo(400);
+        assertThat(body.json().get("errors").findValuesAsString("field")).containsExactly("name", "quantity");
+
+        Reply header = send("POST", "/api/v1/widgets/keyed", "{\"name\": \"ok\", \"quantity\": 1}",
+                java.util.Map.of("Idempotency-Key", "k".repeat(21)));
+        assertThat(header.status()).isEqualTo(400);
+        assertThat(header.json().get("errors").findValuesAsString("field")).containsExactly("key");
+    }
+
+    @Test
     void wrongParameterTypesAreA400() {
         Reply badId = get("/api/v1/widgets/public/not-a-uuid", null);
         Reply badPage = get("/api/v1/widgets/public/" + java.util.UUID.randomUUID() + "?page=two", null);

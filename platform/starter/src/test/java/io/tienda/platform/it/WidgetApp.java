@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -54,7 +56,7 @@ public class WidgetApp {
     @Bean
     AuthorizationRules widgetRules() {
         return rules -> rules.requestMatchers(HttpMethod.GET, "/api/v1/widgets/public/**").permitAll()
-                .requestMatchers(HttpMethod.POST, "/api/v1/widgets").permitAll();
+                .requestMatchers(HttpMethod.POST, "/api/v1/widgets", "/api/v1/widgets/keyed").permitAll();
     }
 
     @RestController
@@ -84,6 +86,13 @@ public class WidgetApp {
                 throw DomainException.conflict("refused after publishing, to prove the rollback");
             }
             return Map.of("id", id, "name", widget.name(), "quantity", widget.quantity());
+        }
+
+        /** A body to validate next to a constrained header: Spring validates the whole method call at once. */
+        @PostMapping("/keyed")
+        public Map<String, Object> keyed(@Valid @RequestBody NewWidget widget,
+                @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 20) String key) {
+            return Map.of("name", widget.name(), "key", String.valueOf(key));
         }
 
         @GetMapping("/public/{id}")
