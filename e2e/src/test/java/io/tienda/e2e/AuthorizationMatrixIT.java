@@ -68,8 +68,26 @@ class AuthorizationMatrixIT {
             GET    /api/v1/payments/00000000-0000-0000-0000-0000000000e2/invoice | - | 401 404 404 404 404 404 404
             POST   /api/v1/payments/webhooks/stripe          | {"id":"evt_forged","type":"payment_intent.succeeded"} | 400 400 400 400 400 400 400
             GET    /api/v1/returns                           | - | 401 200 200 200 200 200 200
+            POST   /api/v1/returns                           | {"orderId":"00000000-0000-0000-0000-0000000000e2","resolution":"REFUND","lines":[{"sku":"SKU-1","quantity":1,"reason":"DAMAGED"}]} | 401 404 404 404 404 404 404
+            GET    /api/v1/returns/00000000-0000-0000-0000-0000000000e2 | - | 401 404 404 404 404 404 404
+            POST   /api/v1/returns/00000000-0000-0000-0000-0000000000e2/cancellation | {} | 401 404 404 404 404 404 404
+            POST   /api/v1/returns/00000000-0000-0000-0000-0000000000e2/approval | {"note":"matrix"} | 401 403 403 404 404 404 403
+            POST   /api/v1/returns/00000000-0000-0000-0000-0000000000e2/rejection | {"reason":"matrix"} | 401 403 403 404 404 404 403
+            POST   /api/v1/returns/00000000-0000-0000-0000-0000000000e2/receipt | {} | 401 403 403 404 404 404 403
+            POST   /api/v1/returns/00000000-0000-0000-0000-0000000000e2/inspection | {"lines":[{"sku":"SKU-1","acceptedQuantity":1,"restockable":true}]} | 401 403 403 404 404 404 403
+            POST   /api/v1/returns/00000000-0000-0000-0000-0000000000e2/settlement | {} | 401 403 403 404 404 404 403
             GET    /api/v1/notifications                     | - | 401 200 200 200 200 200 200
             GET    /api/v1/notifications?recipientId={A}     | - | 401 200 404 200 404 200 404
+            GET    /api/v1/tickets                           | - | 401 200 200 200 200 200 200
+            GET    /api/v1/tickets?customerId={A}            | - | 401 200 404 200 200 200 404
+            POST   /api/v1/tickets                           | {"subject":"","message":""} | 401 400 400 400 400 400 400
+            GET    /api/v1/tickets/00000000-0000-0000-0000-0000000000e2 | - | 401 404 404 404 404 404 404
+            POST   /api/v1/tickets/00000000-0000-0000-0000-0000000000e2/messages | {"message":"matrix"} | 401 404 404 404 404 404 404
+            POST   /api/v1/tickets/00000000-0000-0000-0000-0000000000e2/close | - | 401 404 404 404 404 404 404
+            GET    /api/v1/templates                         | - | 401 403 403 200 200 200 403
+            GET    /api/v1/templates/verify-email/en         | - | 401 403 403 200 200 200 403
+            PUT    /api/v1/templates/verify-email/en         | {"subject":"Hi [(${name)]","html":"<p>x</p>","text":"x"} | 401 403 403 403 422 422 403
+            POST   /api/v1/templates/verify-email/en/preview | {"variables":{"name":"Matrix"}} | 401 403 403 403 200 200 403
             GET    /api/v1/inventory                         | - | 401 403 403 200 200 200 403
             GET    /api/v1/inventory/SKU-1/movements         | - | 401 403 403 200 200 200 403
             GET    /api/v1/inventory/SKU-1/forecast          | - | 401 403 403 200 200 200 200
@@ -78,7 +96,16 @@ class AuthorizationMatrixIT {
             PUT    /api/v1/inventory/SKU-1/reorder-policy    | {"warehouse":"MAD-1","reorderPoint":1,"reorderQuantity":1} | 401 403 403 403 404 404 403
             GET    /api/v1/warehouses                        | - | 401 403 403 200 200 200 403
             POST   /api/v1/warehouses                        | {"code":"MAD-1","name":"Taken"} | 401 403 403 403 409 409 403
-            GET    /api/v1/analytics/kpis?from=2026-01-01&to=2026-01-31&currency=EUR | - | 401 403 403 403 403 200 200
+            GET    /api/v1/analytics/kpis?from=2026-01-01&to=2026-01-31&currency=EUR | - | 401 403 403 403 200 200 200
+            GET    /api/v1/analytics/sales?from=2026-01-01&to=2026-01-31&granularity=week | - | 401 403 403 403 200 200 200
+            GET    /api/v1/analytics/top-products?from=2026-01-01&to=2026-01-31 | - | 401 403 403 403 200 200 200
+            GET    /api/v1/analytics/funnel?from=2026-01-01&to=2026-01-31 | - | 401 403 403 403 200 200 200
+            GET    /api/v1/analytics/customers?from=2026-01-01&to=2026-01-31 | - | 401 403 403 403 200 200 200
+            GET    /api/v1/analytics/forecast?days=7         | - | 401 403 403 403 200 200 200
+            GET    /api/v1/analytics/low-stock               | - | 401 403 403 403 200 200 200
+            GET    /api/v1/analytics/recent-orders           | - | 401 403 403 403 200 200 200
+            GET    /api/v1/analytics/backfill                | - | 401 403 403 403 403 200 403
+            GET    /dashboard/                               | - | 200 200 200 200 200 200 200
             """;
 
     static final List<Account> CALLERS = List.of(Account.CUSTOMER_A, Account.CUSTOMER_B, Account.SUPPORT,
