@@ -41,7 +41,9 @@ final class Mailbox {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             List<Mail> mails = new ArrayList<>();
             for (JsonNode mail : JSON.readTree(response.body())) {
-                mails.add(new Mail(mail.path("to").asString(), mail.path("subject").asString(),
+                List<String> to = new ArrayList<>();
+                mail.path("to").forEach(recipient -> to.add(recipient.asString()));
+                mails.add(new Mail(String.join(", ", to), mail.path("subject").asString(),
                         mail.path("text").asString(), mail.path("html").asString()));
             }
             return mails;
