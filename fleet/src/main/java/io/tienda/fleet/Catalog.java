@@ -21,6 +21,8 @@ final class Catalog {
 
     static final String ANALYTICS = "analytics-service";
 
+    static final String NOTIFICATION = "notification-service";
+
     /** Each service owns its database; the names match docs and k8s manifests. */
     static final List<ServiceSpec> ALL = List.of(
             ServiceSpec.of(DISCOVERY, 8761, Set.of(), null),
@@ -32,7 +34,7 @@ final class Catalog {
             ServiceSpec.of(USER, 8005, Set.of(Store.POSTGRES), "users"),
             ServiceSpec.of(INVENTORY, 8006, Set.of(Store.POSTGRES), "inventory"),
             ServiceSpec.of("returns-service", 8007, Set.of(Store.POSTGRES), "returns"),
-            ServiceSpec.of("notification-service", 8008, Set.of(Store.MONGODB, Store.SMTP), "notifications"),
+            ServiceSpec.of(NOTIFICATION, 8008, Set.of(Store.MONGODB, Store.SMTP), "notifications"),
             ServiceSpec.of(ANALYTICS, 8009, Set.of(Store.CLICKHOUSE), "analytics"));
 
     private Catalog() {

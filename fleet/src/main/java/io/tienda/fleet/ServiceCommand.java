@@ -93,6 +93,8 @@ final class ServiceCommand {
             // a shop to browse: the demo catalog, and stock for each SKU it announces
             case Catalog.PRODUCT -> Map.of("tienda.products.demo-catalog.enabled", "true");
             case Catalog.INVENTORY -> Map.of("tienda.inventory.demo-stock.enabled", "true");
+            // low-stock alerts reach the demo manager's mailbox in the mail reader
+            case Catalog.NOTIFICATION -> Map.of("tienda.notifications.staff-recipients", "manager@tienda.local");
             default -> Map.of();
         };
     }
