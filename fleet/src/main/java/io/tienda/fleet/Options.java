@@ -33,7 +33,7 @@ record Options(Command command, List<ServiceSpec> services, boolean infraOnly, D
         return parse(args, Runtime.getRuntime().availableProcessors());
     }
 
-    /** {@code cores} decides the default parallelism: starting JVMs is CPU-bound. */
+    /** {@code cores} decides the default parallelism. */
     static Options parse(List<String> args, int cores) {
         List<String> rest = new ArrayList<>(args);
         Command command = Command.UP;
@@ -48,7 +48,8 @@ record Options(Command command, List<ServiceSpec> services, boolean infraOnly, D
         }
         boolean infraOnly = false;
         Duration timeout = DEFAULT_TIMEOUT;
-        int parallel = Math.max(2, cores + 1);
+        // a start from an AOT cache is mostly waiting for stores and the registry, not computing
+        int parallel = 2 * cores + 1;
         Set<String> names = new LinkedHashSet<>();
         for (int i = 0; i < rest.size(); i++) {
             String arg = rest.get(i);

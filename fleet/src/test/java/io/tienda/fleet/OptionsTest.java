@@ -20,7 +20,7 @@ class OptionsTest {
         assertThat(options.services().get(0).name()).isEqualTo("discovery");
         assertThat(options.infraOnly()).isFalse();
         assertThat(options.timeout()).isEqualTo(Duration.ofSeconds(300));
-        assertThat(options.parallel()).isEqualTo(3);
+        assertThat(options.parallel()).isEqualTo(5);
     }
 
     @Test
