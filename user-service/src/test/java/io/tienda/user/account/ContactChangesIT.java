@@ -2,13 +2,9 @@ package io.tienda.user.account;
 
 import io.tienda.user.support.Api;
 import io.tienda.user.support.UserEvents;
+import io.tienda.user.support.UserApiIT;
 import io.tienda.user.support.UserServiceTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.List;
 import java.util.Map;
@@ -21,25 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * never signed up, and a new name or language of those that did.
  */
 @UserServiceTest
-class ContactChangesIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Environment environment;
-
-    Api api;
-    UserEvents events;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        events = new UserEvents(environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
-    }
+class ContactChangesIT extends UserApiIT {
 
     @Test
     void aChangeOfNameOrLanguageIsPublished() {

@@ -3,13 +3,9 @@ package io.tienda.user.account;
 import io.tienda.platform.testing.http.ApiReply;
 import io.tienda.user.support.Api;
 import io.tienda.user.support.UserEvents;
+import io.tienda.user.support.UserApiIT;
 import io.tienda.user.support.UserServiceTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import java.util.Map;
@@ -18,25 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** GDPR: the data export and erasure. */
 @UserServiceTest
-class PrivacyIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Environment environment;
-
-    Api api;
-    UserEvents events;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        events = new UserEvents(environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
-    }
+class PrivacyIT extends UserApiIT {
 
     @Test
     void theExportHoldsEverythingKnownAboutTheCallerAsAnAttachment() {

@@ -5,13 +5,10 @@ import io.tienda.user.auth.domain.Secrets;
 import io.tienda.user.support.Api;
 import io.tienda.user.support.MutableClock;
 import io.tienda.user.support.UserEvents;
+import io.tienda.user.support.UserApiIT;
 import io.tienda.user.support.UserServiceTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,30 +20,12 @@ import static org.awaitility.Awaitility.await;
 
 /** Forgotten passwords: the same answer for everyone, a single-use expiring token, sessions ended. */
 @UserServiceTest
-class PasswordResetIT {
+class PasswordResetIT extends UserApiIT {
 
     private static final String NEW_PASSWORD = "Nb4$kRw9!pXe";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
     @Autowired
     MutableClock clock;
-
-    @Autowired
-    Environment environment;
-
-    Api api;
-    UserEvents events;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        events = new UserEvents(environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
-    }
 
     @Test
     void aResetTokenSetsANewPasswordOnceAndEndsEverySession() {

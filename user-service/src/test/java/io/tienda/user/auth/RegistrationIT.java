@@ -6,13 +6,10 @@ import io.tienda.user.auth.domain.Secrets;
 import io.tienda.user.support.Api;
 import io.tienda.user.support.MutableClock;
 import io.tienda.user.support.UserEvents;
+import io.tienda.user.support.UserApiIT;
 import io.tienda.user.support.UserServiceTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.time.Duration;
@@ -24,31 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Sign-up, the verification event and email verification, against PostgreSQL and Kafka. */
 @UserServiceTest
-class RegistrationIT {
+class RegistrationIT extends UserApiIT {
 
     @Autowired
     RestTestClient http;
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
     @Autowired
     MutableClock clock;
-
-    @Autowired
-    Environment environment;
-
-    Api api;
-    UserEvents events;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        events = new UserEvents(environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
-    }
 
     @Test
     void signingUpPublishesAVerificationTokenThatVerifiesTheEmailOnce() {
