@@ -41,7 +41,7 @@ import static org.awaitility.Awaitility.await;
  * <li>payment-service is frozen with SIGSTOP for 30 s while orders are placed, then resumed; every
  * order ends confirmed or cancelled, none stays pending, and the stock adds up.</li>
  * </ul>
- * The JVMs are found by their jar, {@code .fleet/jars/<service>.jar}; without them (a fleet on
+ * The JVMs are found by their jar, {@code .fleet/app/<service>/app/<service>.jar}; without them (a fleet on
  * another machine) the tests are skipped. A frozen JVM is always resumed.
  */
 @ExtendWith(Fleet.class)
@@ -63,6 +63,11 @@ class CheckoutChaosIT {
 
     @BeforeEach
     void theFleetRunsHereAndTheSagasParticipantsAreReady() {
+        if (Fleet.startedHere()) {
+            // the run started the fleet: its JVMs must be found, a skip would hide a broken test
+            assertThat(jvm(ORDER_SERVICE)).as("order-service's JVM of the fleet this run started").isPresent();
+            assertThat(jvm(PAYMENT_SERVICE)).as("payment-service's JVM of the fleet this run started").isPresent();
+        }
         assumeThat(jvm(ORDER_SERVICE)).as("order-service's JVM on this machine (the local fleet)").isPresent();
         assumeThat(jvm(PAYMENT_SERVICE)).as("payment-service's JVM on this machine (the local fleet)").isPresent();
         // a previous test may have restarted one of them
@@ -219,9 +224,10 @@ class CheckoutChaosIT {
                 });
     }
 
-    /** The fleet's JVM of the service: the java process running {@code .fleet/jars/<service>.jar}. */
+    /** The fleet's JVM of the service: the java process running {@code .fleet/app/<service>/app/<service>.jar}. */
     private static Optional<ProcessHandle> jvm(String service) {
-        String jar = ".fleet/jars/" + service + ".jar";
+        // the launcher runs each service from its extracted jar, .fleet/app/<service>/app/<service>.jar
+        String jar = ".fleet/app/" + service + "/app/" + service + ".jar";
         return ProcessHandle.allProcesses()
                 .filter(ProcessHandle::isAlive)
                 .filter(process -> process.info().command().map(command -> command.endsWith("/java")).orElse(true))

@@ -26,6 +26,11 @@ public final class Fleet implements BeforeAllCallback {
         return URI.create(BASE_URL.isBlank() ? "http://localhost:8080" : BASE_URL);
     }
 
+    /** Whether this run starts the fleet itself on this machine (no {@code tienda.e2e.base-url}). */
+    public static boolean startedHere() {
+        return BASE_URL.isBlank();
+    }
+
     public static URI discovery() {
         return URI.create(System.getProperty("tienda.e2e.discovery-url", "http://localhost:8761"));
     }
