@@ -5,12 +5,18 @@ import io.tienda.gateway.clientip.ClientIpResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import io.netty.channel.EventLoop;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.factory.RequestRateLimiterGatewayFilterFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.netty.Connection;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -72,6 +78,21 @@ public class RateLimitFilters {
             return Optional.empty();
         }
         return Optional.of((exchange, chain) -> AdminRequests.matches(exchange)
-                .flatMap(isAdmin -> (isAdmin ? admin : routeTier).filter(exchange, chain)));
+                .flatMap(isAdmin -> (isAdmin ? admin : routeTier).filter(exchange, onRequestLoop(exchange, chain))));
+    }
+
+    /**
+     * The rest of the route, continued on the event loop of the client's connection. Redis answers
+     * on Lettuce's single event loop; left there, the routing, the call to the service and its answer
+     * of every rate-limited request would share that one thread however many cores the gateway has.
+     */
+    static GatewayFilterChain onRequestLoop(ServerWebExchange exchange, GatewayFilterChain chain) {
+        if (!(ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest()) instanceof Connection connection)) {
+            return chain;
+        }
+        EventLoop loop = connection.channel().eventLoop();
+        return next -> loop.inEventLoop()
+                ? chain.filter(next)
+                : Mono.defer(() -> chain.filter(next)).subscribeOn(Schedulers.fromExecutor(loop));
     }
 }

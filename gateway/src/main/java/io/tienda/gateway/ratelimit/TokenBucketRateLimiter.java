@@ -5,6 +5,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.http.HttpHeaders;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -35,6 +36,8 @@ class TokenBucketRateLimiter implements RateLimiter<RateLimitProperties.Policy> 
     private final Duration timeout;
     private final FailOpen failOpen;
     private final List<String> arguments;
+    /** Set at the first answer from Redis; from then on the shared connection exists and calls never block. */
+    private volatile boolean connected;
 
     TokenBucketRateLimiter(RateTier tier, RateLimitProperties.Policy policy, ReactiveStringRedisTemplate redis,
                            Duration timeout, FailOpen failOpen) {
@@ -48,10 +51,11 @@ class TokenBucketRateLimiter implements RateLimiter<RateLimitProperties.Policy> 
 
     @Override
     public Mono<Response> isAllowed(String routeId, String key) {
-        return redis.execute(SCRIPT, List.of(KEY_PREFIX + tier + ":" + key), arguments)
-                // Until Redis has been reached once, taking the shared connection is a blocking
-                // connect; it must not happen on a Netty event loop.
-                .subscribeOn(Schedulers.boundedElastic())
+        Flux<List<Long>> call = redis.execute(SCRIPT, List.of(KEY_PREFIX + tier + ":" + key), arguments);
+        // Until Redis has been reached once, taking the shared connection is a blocking connect; it
+        // must not happen on a Netty event loop. Afterwards the hop to another thread is pure cost
+        // (two thread switches on every request), so the call stays on the request's event loop.
+        return (connected ? call : call.subscribeOn(Schedulers.boundedElastic()).doOnNext(reply -> connected = true))
                 .collectList()
                 .map(TokenBucketRateLimiter::flatten)
                 .timeout(timeout)

@@ -3,10 +3,23 @@ package io.tienda.gateway.ratelimit;
 import io.tienda.gateway.GatewayIT;
 import io.tienda.platform.testing.security.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
 import org.springframework.http.HttpHeaders;
 import tools.jackson.databind.JsonNode;
 
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static io.tienda.gateway.ProblemAssertions.assertProblem;
@@ -62,6 +75,33 @@ class RateLimitIT extends GatewayIT {
         client().get().uri("/api/v1/products").header("X-Forwarded-For", client).exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("X-RateLimit-Remaining", "999");
+    }
+
+    @Test
+    void aRateLimitedRequestContinuesOnItsOwnConnectionsEventLoop(@Autowired RateLimitFilters rateLimits) {
+        GatewayFilter limit = rateLimits.forRoute(RateTier.GENERAL).orElseThrow();
+        Route route = Route.async().id("products").uri("http://localhost").predicate(exchange -> true).build();
+        List<String> threads = new CopyOnWriteArrayList<>();
+        HttpHandler handler = WebHttpHandlerBuilder.webHandler(exchange -> {
+            exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR, route);
+            return limit.filter(exchange, next -> {
+                threads.add(Thread.currentThread().getName());
+                return Mono.empty();
+            });
+        }).build();
+        DisposableServer server = HttpServer.create().host("localhost").port(0)
+                .handle(new ReactorHttpHandlerAdapter(handler)).bindNow();
+        try {
+            WebTestClient direct = WebTestClient.bindToServer().baseUrl("http://localhost:" + server.port()).build();
+            for (int i = 0; i < 5; i++) {
+                direct.get().uri("/api/v1/products").header("X-Forwarded-For", randomClientIp()).exchange()
+                        .expectStatus().isOk();
+            }
+        } finally {
+            server.disposeNow();
+        }
+        // Redis answers on Lettuce's one event loop; the routing after the limit must not stay there.
+        assertThat(threads).hasSize(5).allSatisfy(thread -> assertThat(thread).startsWith("reactor-http"));
     }
 
     private static String randomClientIp() {
