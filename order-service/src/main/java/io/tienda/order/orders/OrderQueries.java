@@ -4,11 +4,13 @@ import io.tienda.order.orders.domain.Caller;
 import io.tienda.order.orders.domain.Order;
 import io.tienda.order.orders.domain.OrderFilter;
 import io.tienda.order.orders.domain.Orders;
+import io.tienda.order.orders.domain.ReplacedOrder;
 import io.tienda.platform.core.Page;
 import io.tienda.platform.problem.DomainException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /** Reading orders: a customer their own, staff everyone's. */
@@ -25,6 +27,15 @@ public class OrderQueries {
     @Transactional(readOnly = true)
     public Order get(UUID id, Caller caller) {
         return caller.requireAccess(orders.find(id).orElseThrow(() -> DomainException.notFound("order", id)));
+    }
+
+    /**
+     * What the order replaces when it is a replacement order (an exchange); empty for any other order.
+     * For an order the caller was already allowed to read or change.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ReplacedOrder> replaced(UUID orderId) {
+        return orders.findReplaced(orderId);
     }
 
     /**

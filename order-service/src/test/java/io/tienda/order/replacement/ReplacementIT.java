@@ -27,20 +27,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Replacement orders asked for by returns-service on order.commands: created once with the id the
- * command chose, shipped to the original address at no charge, through the saga's stock steps only.
+ * command chose, shipped to the original address at no charge, through the saga's stock steps only;
+ * their details name the order they replace and the return's reference.
  */
 class ReplacementIT extends OrderIT {
 
     private static final Line MUG = new Line("MUG-1", 2, 1_000);
 
     private String customer;
+    private String token;
     private UUID original;
     private EventMessages messages;
 
     @BeforeEach
     void placeTheOriginalOrder() {
         customer = TestTokens.newCustomer();
-        String token = TestTokens.customer(customer);
+        token = TestTokens.customer(customer);
         stubs.cart(token, MUG);
         original = place(token, checkout("pm_card_visa"));
         messages = new EventMessages(environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
@@ -97,6 +99,29 @@ class ReplacementIT extends OrderIT {
                 .filter("order.placed"::equals)).hasSize(1);
         assertThat(participants().all(Topics.INVENTORY_COMMANDS, id).stream().map(Participants.Published::type)
                 .filter("inventory.reserve"::equals)).hasSize(1);
+
+        JsonNode originalOrder = api.get("/api/v1/orders/" + original, token).expect(200).json();
+        assertThat(originalOrder.has("replaces")).as("an ordinary order replaces nothing").isFalse();
+        String originalNumber = originalOrder.get("number").asString();
+        assertThat(originalNumber).startsWith("TND-");
+        for (String reader : List.of(token, TestTokens.staff("SUPPORT"))) {
+            JsonNode details = api.get("/api/v1/orders/" + id, reader).expect(200).json();
+            assertThat(details.get("number").asString()).startsWith("TND-").isNotEqualTo(originalNumber);
+            assertReplaces(details, originalNumber);
+        }
+        JsonNode shipped = api.post("/api/v1/orders/" + id + "/shipment", TestTokens.staff("MANAGER"),
+                Map.of("carrier", "SEUR", "trackingNumber", "1Z999")).expect(200).json();
+        assertThat(shipped.get("status").asString()).isEqualTo("SHIPPED");
+        assertReplaces(shipped, originalNumber);
+    }
+
+    /** The order details name the order the replacement replaces and the return's reference. */
+    private void assertReplaces(JsonNode details, String originalNumber) {
+        JsonNode replaces = details.get("replaces");
+        assertThat(replaces).as("replaces of %s", details.get("id")).isNotNull();
+        assertThat(replaces.get("orderId").asString()).isEqualTo(original.toString());
+        assertThat(replaces.get("orderNumber").asString()).isEqualTo(originalNumber);
+        assertThat(replaces.get("reference").asString()).isEqualTo("RMA-2026-000042");
     }
 
     @Test

@@ -84,7 +84,8 @@ class CheckoutResource {
                 body.paymentMethod());
         String token = authorization.substring(authorization.indexOf(' ') + 1).strip();
         Checkout.Placement placement = checkout.place(currentUser.requireId(), token, idempotencyKey, request);
-        OrderDetails order = OrderDetails.forOwner(placement.order());
+        // A shopper's checkout is never a replacement order: those come from returns, on order.commands.
+        OrderDetails order = OrderDetails.forOwner(placement.order(), null);
         ResponseEntity.BodyBuilder answer = ResponseEntity.accepted()
                 .location(URI.create(OrderResponses.statusUrl(order.id())));
         if (placement.replayed()) {

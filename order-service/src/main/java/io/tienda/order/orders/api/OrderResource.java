@@ -10,6 +10,7 @@ import io.tienda.order.orders.domain.Caller;
 import io.tienda.order.orders.domain.Order;
 import io.tienda.order.orders.domain.OrderFilter;
 import io.tienda.order.orders.domain.OrderStatus;
+import io.tienda.order.orders.domain.ReplacedOrder;
 import io.tienda.platform.core.Page;
 import io.tienda.platform.security.CurrentUser;
 import jakarta.validation.constraints.Max;
@@ -59,11 +60,15 @@ class OrderResource {
 
     @Operation(summary = "One order with its lines, tracking and history",
             description = "The owner and staff see it; for anyone else it does not exist (404). While the order is "
-                    + "PENDING and the payment waits for the shopper (3-D Secure), nextAction says what to do.")
+                    + "PENDING and the payment waits for the shopper (3-D Secure), nextAction says what to do. A free "
+                    + "replacement order (an exchange) names the order it replaces and the return's reference "
+                    + "in replaces.")
     @GetMapping("/{id}")
     public OrderDetails get(@PathVariable UUID id) {
         Caller caller = Callers.of(currentUser);
         Order order = queries.get(id, caller);
-        return caller.id().equals(order.customerId()) ? OrderDetails.forOwner(order) : OrderDetails.of(order);
+        ReplacedOrder replaced = queries.replaced(id).orElse(null);
+        return caller.id().equals(order.customerId()) ? OrderDetails.forOwner(order, replaced)
+                : OrderDetails.of(order, replaced);
     }
 }

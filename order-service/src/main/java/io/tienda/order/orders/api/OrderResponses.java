@@ -7,6 +7,7 @@ import io.tienda.order.orders.domain.Order;
 import io.tienda.order.orders.domain.OrderLine;
 import io.tienda.order.orders.domain.OrderStatus;
 import io.tienda.order.orders.domain.OrderTotals;
+import io.tienda.order.orders.domain.ReplacedOrder;
 import io.tienda.order.orders.domain.ShippingAddress;
 import io.tienda.order.orders.domain.StatusChange;
 import io.tienda.order.orders.domain.Tracking;
@@ -42,23 +43,34 @@ public final class OrderResponses {
             @Schema(description = "where to follow the order") String statusUrl, Totals totals, List<Line> lines,
             Address shippingAddress, @Schema(description = "the payment method token (pm_...)") String paymentMethod,
             String couponCode,
+            @Schema(description = "the order this free replacement order (an exchange) is sent in place of; "
+                    + "absent for any other order") ReplacedOrderView replaces,
             @Schema(description = "what the shopper must do before the payment completes (3-D Secure); "
                     + "only while the order is PENDING") NextActionView nextAction,
             TrackingView tracking, Instant deliveredAt, List<HistoryEntry> history, Instant createdAt,
             Instant updatedAt) {
 
-        /** The order as anyone allowed to see it sees it: without the shopper's payment client secret. */
-        public static OrderDetails of(Order order) {
+        /**
+         * The order as anyone allowed to see it sees it: without the shopper's payment client secret.
+         *
+         * @param replaced what the order replaces ({@code OrderQueries.replaced}), null for an ordinary order
+         */
+        public static OrderDetails of(Order order, ReplacedOrder replaced) {
             return forOwner(order.withNextAction(order.nextAction() == null ? null
-                    : order.nextAction().withoutSecret()));
+                    : order.nextAction().withoutSecret()), replaced);
         }
 
-        /** The order as its shopper sees it, with what Stripe.js needs to finish 3-D Secure. */
-        public static OrderDetails forOwner(Order order) {
+        /**
+         * The order as its shopper sees it, with what Stripe.js needs to finish 3-D Secure.
+         *
+         * @param replaced what the order replaces ({@code OrderQueries.replaced}), null for an ordinary order
+         */
+        public static OrderDetails forOwner(Order order, ReplacedOrder replaced) {
             return new OrderDetails(order.id(), order.number(), order.customerId(), order.status(),
                     OrderResponses.statusUrl(order.id()), Totals.of(order.totals()), order.lines().stream().map(Line::of).toList(),
                     Address.of(order.shippingAddress()), order.paymentMethod(), order.couponCode(),
-                    NextActionView.of(order.nextAction()), TrackingView.of(order.tracking()), order.deliveredAt(),
+                    ReplacedOrderView.of(replaced), NextActionView.of(order.nextAction()),
+                    TrackingView.of(order.tracking()), order.deliveredAt(),
                     order.history().stream().map(HistoryEntry::of).toList(), order.createdAt(), order.updatedAt());
         }
     }
@@ -100,6 +112,18 @@ public final class OrderResponses {
         static NextActionView of(NextAction action) {
             return action == null ? null
                     : new NextActionView(action.type(), action.url(), action.clientSecret(), action.expiresAt());
+        }
+    }
+
+    @Schema(description = "The order a replacement order is sent in place of, and the return it is for")
+    public record ReplacedOrderView(@Schema(description = "the original order's id") UUID orderId,
+            @Schema(description = "the original order's number", example = "TND-2026-000123") String orderNumber,
+            @Schema(description = "what the replacement was asked for: the return's RMA number",
+                    example = "RMA-2026-000042") String reference) {
+
+        static ReplacedOrderView of(ReplacedOrder replaced) {
+            return replaced == null ? null
+                    : new ReplacedOrderView(replaced.orderId(), replaced.orderNumber(), replaced.reference());
         }
     }
 

@@ -21,6 +21,9 @@ public interface Orders {
     /** Marks a stored order as the free replacement of {@code originalOrderId}, with the return's reference. */
     void markReplacement(UUID orderId, UUID originalOrderId, String reference);
 
+    /** The order that {@code orderId} replaces, when it is a replacement order; empty for any other order. */
+    Optional<ReplacedOrder> findReplaced(UUID orderId);
+
     Optional<Order> findByIdempotencyKey(String customerId, String idempotencyKey);
 
     List<Order> search(OrderFilter filter, long offset, int limit);

@@ -7,6 +7,7 @@ import io.tienda.order.orders.domain.OrderLine;
 import io.tienda.order.orders.domain.OrderStatus;
 import io.tienda.order.orders.domain.OrderTotals;
 import io.tienda.order.orders.domain.Orders;
+import io.tienda.order.orders.domain.ReplacedOrder;
 import io.tienda.order.orders.domain.ShippingAddress;
 import io.tienda.order.orders.domain.StatusChange;
 import io.tienda.order.orders.domain.Tracking;
@@ -134,6 +135,18 @@ class JdbcOrders implements Orders {
         jdbc.sql("update orders set replaces_order_id = :original, reference = :reference where id = :id")
                 .param("id", orderId).param("original", originalOrderId).param("reference", reference)
                 .update();
+    }
+
+    @Override
+    public Optional<ReplacedOrder> findReplaced(UUID orderId) {
+        return jdbc.sql("""
+                        select o.replaces_order_id, original.number, o.reference
+                          from orders o join orders original on original.id = o.replaces_order_id
+                         where o.id = :id""")
+                .param("id", orderId)
+                .query((rs, row) -> new ReplacedOrder(rs.getObject("replaces_order_id", UUID.class),
+                        rs.getString("number"), rs.getString("reference")))
+                .optional();
     }
 
     @Override

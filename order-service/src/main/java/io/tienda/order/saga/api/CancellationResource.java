@@ -48,6 +48,6 @@ class CancellationResource {
         queries.get(id, Callers.of(currentUser));
         String why = request == null || request.reason() == null || request.reason().isBlank()
                 ? "cancelled by " + (currentUser.isStaff() ? "staff" : "customer") : request.reason().strip();
-        return OrderDetails.of(sagas.cancel(id, currentUser.requireId(), why));
+        return OrderDetails.of(sagas.cancel(id, currentUser.requireId(), why), queries.replaced(id).orElse(null));
     }
 }

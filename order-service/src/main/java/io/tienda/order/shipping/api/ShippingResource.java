@@ -3,6 +3,7 @@ package io.tienda.order.shipping.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tienda.order.orders.OrderQueries;
 import io.tienda.order.orders.api.OrderResponses.OrderDetails;
 import io.tienda.order.shipping.Shipping;
 import io.tienda.platform.core.Roles;
@@ -27,10 +28,12 @@ import java.util.UUID;
 class ShippingResource {
 
     private final Shipping shipping;
+    private final OrderQueries queries;
     private final CurrentUser currentUser;
 
-    ShippingResource(Shipping shipping, CurrentUser currentUser) {
+    ShippingResource(Shipping shipping, OrderQueries queries, CurrentUser currentUser) {
         this.shipping = shipping;
+        this.queries = queries;
         this.currentUser = currentUser;
     }
 
@@ -46,13 +49,13 @@ class ShippingResource {
     @PostMapping("/shipment")
     public OrderDetails ship(@PathVariable UUID id, @Valid @RequestBody ShipmentRequest request) {
         return OrderDetails.of(shipping.ship(id, request.carrier(), request.trackingNumber(),
-                currentUser.requireId()));
+                currentUser.requireId()), queries.replaced(id).orElse(null));
     }
 
     @Operation(summary = "Mark a shipped order delivered (MANAGER, ADMIN)",
             description = "409 illegal-transition unless SHIPPED. Publishes order.delivered.")
     @PostMapping("/delivery")
     public OrderDetails deliver(@PathVariable UUID id) {
-        return OrderDetails.of(shipping.deliver(id, currentUser.requireId()));
+        return OrderDetails.of(shipping.deliver(id, currentUser.requireId()), queries.replaced(id).orElse(null));
     }
 }
