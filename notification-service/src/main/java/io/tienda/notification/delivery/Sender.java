@@ -32,7 +32,8 @@ import java.util.Optional;
  * Sends what is due. Each round claims PENDING messages one at a time (atomically, so replicas never
  * send the same one), finds the recipient, renders the template in the recipient's language and hands
  * the message to its channel. A failed send is retried with exponential backoff until the attempts are
- * spent; a message whose recipient is not known yet waits for the contact, up to a limit.
+ * spent, except a refusal for good (SMTP 5xx), which no retry would change and gives the message up at
+ * once; a message whose recipient is not known yet waits for the contact, up to a limit.
  *
  * <p>Counts {@code tienda.notifications.sent} and {@code tienda.notifications.send.failures} (each failed
  * attempt) by channel and template, and {@code tienda.notifications.given.up} by reason.
@@ -138,12 +139,13 @@ public class Sender {
             channel.send(new Outgoing(notification.id(), notification.channel(), to, rendered.subject(),
                     rendered.html(), rendered.text()));
         } catch (DeliveryFailedException e) {
-            Notification failed = notification.sendFailed(e.getMessage(), retries, clock.instant());
+            Notification failed = e.permanent() ? notification.sendRefused(e.getMessage(), clock.instant())
+                    : notification.sendFailed(e.getMessage(), retries, clock.instant());
             notifications.save(failed);
             count("tienda.notifications.send.failures", "channel", failed.channel().name(), "template",
                     failed.template());
             if (failed.status() == Notification.Status.FAILED) {
-                count("tienda.notifications.given.up", "reason", "attempts");
+                count("tienda.notifications.given.up", "reason", e.permanent() ? "refused" : "attempts");
             }
             log.warn("notification {} ({}) not sent, attempt {}: {}; {}", failed.id(), failed.template(),
                     failed.attempts(), e.getMessage(), failed.status() == Notification.Status.FAILED ? "given up"

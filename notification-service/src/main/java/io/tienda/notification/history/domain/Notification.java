@@ -85,6 +85,12 @@ public record Notification(String id, String recipientId, List<String> addresses
                 Status.PENDING, made, now.plus(policy.delayAfter(made)), reason, createdAt, null);
     }
 
+    /** The channel refused it for good (SMTP 5xx): the attempt counts, and the message is given up at once. */
+    public Notification sendRefused(String reason, Instant now) {
+        requirePending();
+        return failed(attempts + 1, reason, now);
+    }
+
     /**
      * Nobody to send it to yet (the contact may arrive after the event): look again after {@code retry},
      * or give up once the message has waited {@code patience}. Waiting costs no attempt.

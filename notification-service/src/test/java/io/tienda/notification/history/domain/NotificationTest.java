@@ -48,6 +48,19 @@ class NotificationTest {
     }
 
     @Test
+    void aRefusalForGoodIsGivenUpAtOnceAndCountsAsAnAttempt() {
+        Notification once = pending.sendFailed("smtp: down", POLICY, T0);
+        Notification refused = once.sendRefused("smtp 550 (permanent): no such mailbox", T0.plusSeconds(5));
+
+        assertThat(refused.status()).isEqualTo(Notification.Status.FAILED);
+        assertThat(refused.attempts()).isEqualTo(2);
+        assertThat(refused.nextAttemptAt()).isNull();
+        assertThat(refused.failureReason()).isEqualTo("smtp 550 (permanent): no such mailbox");
+        assertThat(refused.variables()).isEmpty();
+        assertThatThrownBy(() -> refused.sendRefused("again", T0)).isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
     void sendingKeepsTheSubjectAndDropsTheVariablesWithTheirToken() {
         Notification sent = pending.sent("Confirma tu correo", T0.plusSeconds(1));
 
