@@ -55,6 +55,9 @@ public class Returns {
     /** The prefix of the refund and restock keys of a return: {@code return:<id>}. */
     public static final String KEY_PREFIX = "return:";
 
+    /** What the customer is told when the inspection accepted nothing they sent back. */
+    static final String NOTHING_ACCEPTED = "nothing that was sent back could be accepted at inspection";
+
     private final ReturnStore store;
     private final DeliveredOrders orders;
     private final Outbox outbox;
@@ -158,8 +161,9 @@ public class Returns {
     /**
      * The warehouse's findings. Units that can be sold again go back to stock ({@code inventory.restock});
      * a refund is asked of payment-service ({@code payment.refund}) or the replacement order of
-     * order-service ({@code order.create_replacement}). When nothing of value is accepted the return
-     * ends {@code REFUNDED} with amount 0 at once, and nothing is asked of anyone.
+     * order-service ({@code order.create_replacement}). When not a single unit is accepted the return
+     * ends {@code REJECTED} ({@code returns.rejected}, so the customer is told); when the accepted units
+     * are worth nothing it ends {@code REFUNDED} with 0. Either way nothing is asked of anyone.
      */
     @Transactional
     public ReturnRequest inspect(UUID id, String staffId, List<Inspection> findings, String note) {
@@ -174,6 +178,14 @@ public class Returns {
         if (!restock.isEmpty()) {
             outbox.publish(Topics.INVENTORY_COMMANDS, id.toString(),
                     new RestockItems(KEY_PREFIX + id, inspected.rma(), restock));
+        }
+        if (inspected.acceptedUnits() == 0) {
+            ReturnRequest rejected = inspected.rejectAtInspection(now);
+            store.update(rejected, new HistoryEntry(ReturnStatus.INSPECTED, ReturnStatus.REJECTED, now,
+                    HistoryEntry.SERVICE, NOTHING_ACCEPTED));
+            outbox.publish(Topics.RETURNS_EVENTS, id.toString(), new ReturnRejected(id, rejected.rma(),
+                    rejected.orderId(), rejected.customerId(), NOTHING_ACCEPTED, now));
+            return rejected;
         }
         if (inspected.nothingToSettle()) {
             ReturnRequest refunded = inspected.refunded(now);
@@ -339,14 +351,10 @@ public class Returns {
     }
 
     /**
-     * {@code returns.refunded} describes accepted lines and the money that went back for them; a return
-     * that accepted nothing has no such line, so it ends {@code REFUNDED} with 0 and announces nothing.
+     * {@code returns.refunded}: the accepted lines and the money that went back for them. A return that
+     * accepted no unit never gets here: it is rejected at inspection.
      */
     private void publishRefunded(ReturnRequest refunded, Instant now) {
-        if (refunded.acceptedUnits() == 0) {
-            log.info("return {} ended with nothing accepted; refunded 0", refunded.id());
-            return;
-        }
         outbox.publish(Topics.RETURNS_EVENTS, refunded.id().toString(), new ReturnRefunded(refunded.id(),
                 refunded.rma(), refunded.orderId(), refunded.customerId(),
                 Money.of(refunded.refundAmount(), refunded.currency()), accepted(refunded, refunded.currency()), now));

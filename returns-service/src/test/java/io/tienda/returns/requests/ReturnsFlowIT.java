@@ -234,7 +234,7 @@ class ReturnsFlowIT {
     }
 
     @Test
-    void nothingAcceptedEndsRefundedWithZeroAndAsksNothing() {
+    void nothingAcceptedRejectsTheReturnTellsTheCustomerAndAsksNothing() {
         UUID order = delivered(alice, Instant.now());
         String id = returned(order, "REFUND", Map.of(mug, 1), null);
         api.post("/api/v1/returns/" + id + "/approval", SUPPORT, null).expect(200);
@@ -243,12 +243,22 @@ class ReturnsFlowIT {
         JsonNode done = api.post("/api/v1/returns/" + id + "/inspection", SUPPORT, Map.of("lines",
                 List.of(finding(mug, 0, true)), "note", "the mug is not ours")).expect(200).json();
 
-        assertThat(done.get("status").asString()).isEqualTo("REFUNDED");
-        assertThat(done.get("refundAmount").asLong()).isZero();
+        assertThat(done.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(done.has("refundAmount") && !done.get("refundAmount").isNull()).isFalse();
+        assertThat(done.has("settlement") && !done.get("settlement").isNull()).isFalse();
+        JsonNode rejected = messages.await(Topics.RETURNS_EVENTS, "returns.rejected", id, 1).get(0).json();
+        assertThat(rejected.get("reason").asString()).isEqualTo(Returns.NOTHING_ACCEPTED);
+        assertThat(rejected.get("rma").asString()).isEqualTo(done.get("rma").asString());
         assertThat(messages.all(Topics.PAYMENT_COMMANDS, order.toString())).isEmpty();
-        assertThat(messages.all(Topics.RETURNS_EVENTS, id)).extracting(EventMessages.Published::type)
-                .containsExactlyInAnyOrder("returns.requested", "returns.approved", "returns.received");
         assertThat(messages.all(Topics.INVENTORY_COMMANDS, id)).isEmpty();
+        assertThat(messages.all(Topics.RETURNS_EVENTS, id)).extracting(EventMessages.Published::type)
+                .containsExactlyInAnyOrder("returns.requested", "returns.approved", "returns.received",
+                        "returns.rejected");
+        // the staff note stays in the history; the customer is told the fixed reason
+        JsonNode history = api.get("/api/v1/returns/" + id, SUPPORT).expect(200).json().get("history");
+        assertThat(history.toString()).contains("the mug is not ours").contains(Returns.NOTHING_ACCEPTED);
+        // a final move: no settlement can follow
+        api.post("/api/v1/returns/" + id + "/settlement", SUPPORT, null).expect(409);
     }
 
     // ------------------------------------------------------------ what may be returned

@@ -129,7 +129,8 @@ class ReturnResource {
             description = "SUPPORT, MANAGER, ADMIN. RECEIVED only. One finding per returned line: accepted units "
                     + "(0 up to those sent) and whether they can be sold again. Restockable units go back to stock; "
                     + "a refund of the accepted units at their price is asked of payment-service, or the "
-                    + "replacement order of order-service. Nothing accepted ends the return REFUNDED with 0.")
+                    + "replacement order of order-service. Not a single unit accepted ends the return REJECTED "
+                    + "(the customer is told); accepted units worth nothing end it REFUNDED with 0.")
     @PostMapping("/{id}/inspection")
     @PreAuthorize(Roles.HAS_STAFF)
     public ReturnView inspect(@PathVariable UUID id, @Valid @RequestBody ReturnRequests.InspectionReport body) {

@@ -54,7 +54,11 @@ public record ReturnRequest(UUID id, String rma, UUID orderId, String orderNumbe
         return moveTo(ReturnStatus.APPROVED, now);
     }
 
+    /** Support refuses the request, before anything was sent back (an inspection rejects in {@link #rejectAtInspection}). */
     public ReturnRequest reject(Instant now) {
+        if (status != ReturnStatus.REQUESTED) {
+            throw new IllegalTransitionException("return " + id, status.name(), ReturnStatus.REJECTED.name());
+        }
         return moveTo(ReturnStatus.REJECTED, now);
     }
 
@@ -114,8 +118,9 @@ public record ReturnRequest(UUID id, String rma, UUID orderId, String orderNumbe
     }
 
     /**
-     * Nothing accepted (or nothing of value accepted for a refund): no refund command and no replacement
-     * order are sent; the return ends {@code REFUNDED} with amount 0 at once.
+     * Nothing of value accepted for a refund: no refund command and no replacement order are sent; the
+     * return ends at once, {@code REJECTED} when not a single unit was accepted
+     * ({@link #rejectAtInspection}), otherwise {@code REFUNDED} with amount 0.
      */
     public boolean nothingToSettle() {
         return status == ReturnStatus.INSPECTED && settlement == Settlement.REFUND_PENDING
@@ -132,6 +137,17 @@ public record ReturnRequest(UUID id, String rma, UUID orderId, String orderNumbe
         return new ReturnRequest(id, rma, orderId, orderNumber, customerId, status, resolution, reason, comment,
                 refundAmount, currency, Settlement.EXCHANGE_PENDING, null,
                 Objects.requireNonNull(replacement, "replacement"), lines, createdAt, updatedAt);
+    }
+
+    /** The inspection accepted not a single unit: the return is refused, and nothing is owed. */
+    public ReturnRequest rejectAtInspection(Instant now) {
+        ReturnStatus.MOVES.require("return " + id, status, ReturnStatus.REJECTED);
+        if (status != ReturnStatus.INSPECTED || acceptedUnits() > 0) {
+            throw new IllegalStateException("return " + id + " accepted " + acceptedUnits()
+                    + " units; only an inspection that accepts none rejects it");
+        }
+        return new ReturnRequest(id, rma, orderId, orderNumber, customerId, ReturnStatus.REJECTED, resolution, reason,
+                comment, null, null, null, null, null, lines, createdAt, now);
     }
 
     /** payment-service refunded the amount asked for. */

@@ -6,8 +6,8 @@ import io.tienda.platform.core.Transitions;
  * {@code REQUESTED} by the customer; support {@code APPROVED} or {@code REJECTED} it; the
  * warehouse {@code RECEIVED} the items and {@code INSPECTED} them line by line; it ends
  * {@code REFUNDED} (once payment-service confirms the refund) or {@code EXCHANGED} (once the
- * replacement order is confirmed). The customer may withdraw it ({@code CANCELLED}) until the items
- * are received.
+ * replacement order is confirmed), or {@code REJECTED} when the inspection accepted nothing. The
+ * customer may withdraw it ({@code CANCELLED}) until the items are received.
  */
 public enum ReturnStatus {
     REQUESTED,
@@ -24,7 +24,7 @@ public enum ReturnStatus {
             .allow(REQUESTED, APPROVED, REJECTED, CANCELLED)
             .allow(APPROVED, RECEIVED, CANCELLED)
             .allow(RECEIVED, INSPECTED)
-            .allow(INSPECTED, REFUNDED, EXCHANGED);
+            .allow(INSPECTED, REFUNDED, EXCHANGED, REJECTED);
 
     public boolean isFinal() {
         return MOVES.isFinal(this);

@@ -110,6 +110,24 @@ class ReturnTransitionsTest {
     }
 
     @Test
+    void anInspectionThatAcceptsNoUnitRejectsTheReturnAndOnlyThatOne() {
+        ReturnRequest nothing = in(ReturnStatus.RECEIVED).inspect(List.of(new Inspection("MUG-1", 0, true),
+                new Inspection("CUP-1", 0, true)), "EUR", REPLACEMENT, LATER);
+
+        ReturnRequest rejected = nothing.rejectAtInspection(LATER);
+        assertThat(rejected.status()).isEqualTo(ReturnStatus.REJECTED);
+        assertThat(rejected.settlement()).isNull();
+        assertThat(rejected.refundAmount()).isNull();
+        assertThat(rejected.status().isFinal()).isTrue();
+        assertThat(rejected.status().holdsUnits()).isFalse();
+
+        assertThatThrownBy(() -> inspected(ReturnResolution.REFUND).rejectAtInspection(LATER))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("accepted 2 units");
+        assertThatThrownBy(() -> in(ReturnStatus.RECEIVED).rejectAtInspection(LATER))
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
     void theInspectionCoversEveryLineOnceAndAcceptsNoMoreThanWasSent() {
         ReturnRequest received = in(ReturnStatus.RECEIVED);
         assertThatThrownBy(() -> received.inspect(List.of(new Inspection("MUG-1", 3, true),
@@ -145,6 +163,8 @@ class ReturnTransitionsTest {
         assertRefused(ReturnStatus.RECEIVED, ReturnRequest::exchange);
         assertRefused(ReturnStatus.RECEIVED, (r, t) -> r.refund(1, "EUR", t));
         assertRefused(ReturnStatus.INSPECTED, ReturnRequest::receive);
+        // only the inspection itself rejects an inspected return, never support's rejection
+        assertRefused(ReturnStatus.INSPECTED, ReturnRequest::reject);
         assertRefused(ReturnStatus.INSPECTED, (r, t) -> r.inspect(List.of(), "EUR", REPLACEMENT, t));
     }
 
@@ -156,12 +176,13 @@ class ReturnTransitionsTest {
         assertThat(inspected(ReturnResolution.REFUND).status()).isEqualTo(ReturnStatus.INSPECTED);
         assertThat(in(ReturnStatus.INSPECTED).refund(0, "EUR", LATER).status()).isEqualTo(ReturnStatus.REFUNDED);
         assertThat(in(ReturnStatus.INSPECTED).exchange(LATER).status()).isEqualTo(ReturnStatus.EXCHANGED);
+        assertThat(in(ReturnStatus.INSPECTED).rejectAtInspection(LATER).status()).isEqualTo(ReturnStatus.REJECTED);
         for (ReturnStatus from : ReturnStatus.values()) {
             for (ReturnStatus to : ReturnStatus.values()) {
                 if (ReturnStatus.MOVES.allows(from, to)) {
                     assertThat(List.of("REQUESTED>APPROVED", "REQUESTED>REJECTED", "REQUESTED>CANCELLED",
                             "APPROVED>RECEIVED", "APPROVED>CANCELLED", "RECEIVED>INSPECTED", "INSPECTED>REFUNDED",
-                            "INSPECTED>EXCHANGED")).as("declared move").contains(from + ">" + to);
+                            "INSPECTED>EXCHANGED", "INSPECTED>REJECTED")).as("declared move").contains(from + ">" + to);
                 }
             }
         }
