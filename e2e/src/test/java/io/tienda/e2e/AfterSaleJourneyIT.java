@@ -124,6 +124,24 @@ class AfterSaleJourneyIT {
         assertThat(Mailbox.countAfterQuiet(email, mail -> mail.subject().startsWith("Refund of"), Duration.ofSeconds(3)))
                 .as("the refund of a return is announced once, by the return").isZero();
 
+        // the second unit comes back too, but it is not the one sold: the inspection accepts nothing,
+        // the return is rejected, nothing is refunded or restocked, and Dana is told why (not the staff note)
+        Api.Reply second = Checkouts.call("POST", "/api/v1/returns", returnBody, dana.token());
+        assertThat(second.status()).as(second.body()).isEqualTo(201);
+        String secondId = second.json().get("id").asString();
+        String secondRma = second.json().get("rma").asString();
+        step(secondId, "approval", "{}", support, "APPROVED");
+        step(secondId, "receipt", "{}", support, "RECEIVED");
+        step(secondId, "inspection", "{\"lines\":[{\"sku\":\"" + sku + "\",\"acceptedQuantity\":0,"
+                + "\"restockable\":false}],\"note\":\"not the unit we sold\"}", support, "REJECTED");
+        Mailbox.Mail rejection = Mailbox.await(email, "the rejection after inspection",
+                mail -> mail.subject().equals("Return " + secondRma + " rejected"));
+        assertThat(rejection.text()).contains("could be accepted at inspection").doesNotContain("not the unit we sold");
+        assertThat(Checkouts.available(sku)).as("nothing restocked").isEqualTo(availableBeforeReturn + 1);
+        await("the payment keeps its one refund").during(Duration.ofSeconds(2)).atMost(EVENTUALLY)
+                .untilAsserted(() -> assertThat(Checkouts.paymentsIn(Checkouts.payments(dana, orderId),
+                        java.util.Set.of("PARTIALLY_REFUNDED"))).isEqualTo(1));
+
         // a question about the order, answered by support
         Api.Reply opened = Checkouts.call("POST", "/api/v1/tickets", """
                 {"subject":"Replacement handle?","message":"Can I buy just the handle?","orderId":"%s"}"""
