@@ -167,13 +167,18 @@ final class Checkouts {
 
     private static Api.Reply post(Shopper shopper, String idempotencyKey, String paymentMethod) {
         try {
-            return Api.gateway().post("/api/v1/orders",
-                            "{\"shippingAddress\":" + ADDRESS + ",\"paymentMethod\":\"" + paymentMethod + "\"}")
-                    .bearer(shopper.token()).header("Idempotency-Key", idempotencyKey)
-                    .header("X-Forwarded-For", Accounts.randomClientAddress()).send();
+            return checkoutOnce(shopper, idempotencyKey, paymentMethod);
         } catch (IllegalStateException timeoutOrReset) {
             return null;
         }
+    }
+
+    /** One {@code POST /api/v1/orders}, shipping to Madrid, answered as it comes (no retry). */
+    static Api.Reply checkoutOnce(Shopper shopper, String idempotencyKey, String paymentMethod) {
+        return Api.gateway().post("/api/v1/orders",
+                        "{\"shippingAddress\":" + ADDRESS + ",\"paymentMethod\":\"" + paymentMethod + "\"}")
+                .bearer(shopper.token()).header("Idempotency-Key", idempotencyKey)
+                .header("X-Forwarded-For", Accounts.randomClientAddress()).send();
     }
 
     private static boolean retryable(Api.Reply reply) {
@@ -202,6 +207,12 @@ final class Checkouts {
     static String status(Shopper shopper, String orderId) {
         JsonNode order = order(shopper, orderId);
         return order == null ? null : order.get("status").asString();
+    }
+
+    /** Waits until the order is CONFIRMED, REJECTED or CANCELLED and answers it. */
+    static JsonNode finalOrder(Shopper shopper, String orderId) {
+        return await("order " + orderId + " final").atMost(EVENTUALLY).pollInterval(Duration.ofMillis(250))
+                .until(() -> order(shopper, orderId), order -> order != null && isFinal(order.get("status").asString()));
     }
 
     static boolean isFinal(String status) {
