@@ -1,7 +1,7 @@
 package io.tienda.order.checkout;
 
 import io.tienda.order.support.OrderIT;
-import io.tienda.order.support.Participants.Published;
+import io.tienda.platform.testing.messaging.EventMessages.Published;
 import io.tienda.order.support.Stubs;
 import io.tienda.order.support.Stubs.Line;
 import io.tienda.platform.events.saga.PaymentAuthorized;

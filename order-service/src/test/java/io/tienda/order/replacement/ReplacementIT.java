@@ -1,7 +1,6 @@
 package io.tienda.order.replacement;
 
 import io.tienda.order.support.OrderIT;
-import io.tienda.order.support.Participants;
 import io.tienda.order.support.Stubs;
 import io.tienda.order.support.Stubs.Line;
 import io.tienda.platform.events.Money;
@@ -95,9 +94,9 @@ class ReplacementIT extends OrderIT {
 
         assertThat(count("select count(*) from orders where id = :id", id)).isEqualTo(1);
         assertThat(count("select count(*) from orders where replaces_order_id = :id", original)).isEqualTo(1);
-        assertThat(participants().all(Topics.ORDER_EVENTS, id).stream().map(Participants.Published::type)
+        assertThat(participants().all(Topics.ORDER_EVENTS, id).stream().map(EventMessages.Published::type)
                 .filter("order.placed"::equals)).hasSize(1);
-        assertThat(participants().all(Topics.INVENTORY_COMMANDS, id).stream().map(Participants.Published::type)
+        assertThat(participants().all(Topics.INVENTORY_COMMANDS, id).stream().map(EventMessages.Published::type)
                 .filter("inventory.reserve"::equals)).hasSize(1);
 
         JsonNode originalOrder = api.get("/api/v1/orders/" + original, token).expect(200).json();
