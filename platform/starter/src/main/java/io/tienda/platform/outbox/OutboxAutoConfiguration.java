@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -63,6 +65,18 @@ public class OutboxAutoConfiguration {
         }
     }
 
+    /** The backlog gauges of the JDBC outbox (Spring Modulith's registry in the service's PostgreSQL). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({IncompleteEventPublications.class, JdbcTemplate.class, MeterRegistry.class})
+    @ConditionalOnBean({JdbcTemplate.class, KafkaMessageSender.class})
+    static class JdbcBacklog {
+
+        @Bean
+        OutboxBacklog outboxBacklog(JdbcTemplate jdbc) {
+            return OutboxBacklog.jdbc(jdbc);
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(MongoTemplate.class)
     @ConditionalOnBean({MongoTemplate.class, KafkaMessageSender.class})
@@ -72,6 +86,11 @@ public class OutboxAutoConfiguration {
         @ConditionalOnMissingBean
         MongoOutbox mongoOutbox(MongoTemplate mongo, MessageFactory messages, KafkaMessageSender sender) {
             return new MongoOutbox(mongo, messages, sender);
+        }
+
+        @Bean
+        OutboxBacklog mongoOutboxBacklog(MongoTemplate mongo) {
+            return OutboxBacklog.mongo(mongo);
         }
     }
 }

@@ -1,15 +1,20 @@
 package io.tienda.platform.it;
 
-import io.tienda.platform.testing.KafkaProbe;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tienda.platform.events.Envelope;
+import io.tienda.platform.outbox.MongoOutbox;
 import io.tienda.platform.outbox.OutboxMaintenance;
 import io.tienda.platform.testing.Infra;
+import io.tienda.platform.testing.KafkaProbe;
+import org.bson.Document;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,6 +32,15 @@ class KafkaOutageIT extends StarterIT {
     @Autowired
     OutboxMaintenance maintenance;
 
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    MongoOutbox mongoOutbox;
+
     @Test
     void aPublicationThatFailedWhileKafkaWasDownIsDeliveredWhenItIsBack() {
         Infra.kafka().stop();
@@ -37,6 +51,18 @@ class KafkaOutageIT extends StarterIT {
             id = created.json().get("id").asString();
             String widget = id;
             await().atMost(Duration.ofSeconds(30)).until(() -> incomplete(widget) == 1);
+
+            // the backlog is visible to monitoring: the JDBC outbox's and the MongoDB outbox's
+            String gadget = UUID.randomUUID().toString();
+            mongo.insert(mongoOutbox.withMessages(new Document("_id", gadget).append("name", "during-outage"),
+                    mongoOutbox.message(WidgetApp.TOPIC, gadget,
+                            new WidgetApp.WidgetCreated(UUID.fromString(gadget), "during-outage", 1))), "gadgets");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(gauge("tienda.outbox.backlog", "jdbc")).isGreaterThanOrEqualTo(1);
+                assertThat(gauge("tienda.outbox.oldest.age", "jdbc")).isGreaterThan(0);
+                assertThat(gauge("tienda.outbox.backlog", "mongo")).isGreaterThanOrEqualTo(1);
+                assertThat(gauge("tienda.outbox.oldest.age", "mongo")).isGreaterThan(0);
+            });
         } finally {
             Infra.kafka().start();
         }
@@ -49,6 +75,10 @@ class KafkaOutageIT extends StarterIT {
         var record = kafka().find(WidgetApp.TOPIC, r -> widget.equals(r.key()), Duration.ofSeconds(30));
         assertThat(record).isPresent();
         assertThat(KafkaProbe.header(record.get(), Envelope.TYPE)).isEqualTo("widget.created");
+    }
+
+    private double gauge(String name, String store) {
+        return meters.get(name).tag("store", store).gauge().value();
     }
 
     private int incomplete(String widget) {
