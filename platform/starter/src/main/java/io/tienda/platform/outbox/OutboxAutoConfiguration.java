@@ -19,9 +19,12 @@ import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
+import java.time.Clock;
+
 /** The transactional outbox: JDBC through Spring Modulith, MongoDB through the document itself. */
 @AutoConfiguration(after = MessagingAutoConfiguration.class,
         afterName = {"org.springframework.modulith.events.config.EventPublicationAutoConfiguration",
+                "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
                 "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration"})
 @EnableConfigurationProperties(OutboxProperties.class)
 @EnableScheduling
@@ -73,7 +76,7 @@ public class OutboxAutoConfiguration {
 
         @Bean
         OutboxBacklog outboxBacklog(JdbcTemplate jdbc) {
-            return OutboxBacklog.jdbc(jdbc);
+            return new OutboxBacklog("jdbc", new JdbcOutboxReader(jdbc), Clock.systemUTC());
         }
     }
 
@@ -90,7 +93,7 @@ public class OutboxAutoConfiguration {
 
         @Bean
         OutboxBacklog mongoOutboxBacklog(MongoTemplate mongo) {
-            return OutboxBacklog.mongo(mongo);
+            return new OutboxBacklog("mongo", new MongoOutboxReader(mongo), Clock.systemUTC());
         }
     }
 }

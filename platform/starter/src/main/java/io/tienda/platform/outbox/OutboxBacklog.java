@@ -3,19 +3,12 @@ package io.tienda.platform.outbox;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
-import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -24,7 +17,8 @@ import java.util.function.Supplier;
  * none). A backlog that grows, or an age beyond the resubmission interval, means the relay is stuck
  * (Kafka down, the relay's queue full). Both read one snapshot of the store, taken at most once per
  * {@link #REFRESH}, so a scrape costs one query; when the store cannot be read the gauges say NaN.
- * Tagged {@code store=jdbc} or {@code store=mongo}.
+ * Tagged {@code store=jdbc} or {@code store=mongo}; each store is read by a class of its own
+ * ({@link JdbcOutboxReader}, {@link MongoOutboxReader}), so a service loads only its own store's driver.
  */
 public final class OutboxBacklog implements MeterBinder {
 
@@ -56,40 +50,6 @@ public final class OutboxBacklog implements MeterBinder {
         this.storeName = storeName;
         this.store = store;
         this.clock = clock;
-    }
-
-    /** Spring Modulith's publication registry: rows without a completion date. */
-    public static OutboxBacklog jdbc(JdbcTemplate jdbc) {
-        return new OutboxBacklog("jdbc", () -> jdbc.queryForObject(
-                "select count(*), min(publication_date) from event_publication where completion_date is null",
-                (rs, row) -> new Snapshot(rs.getLong(1), rs.getTimestamp(2) == null ? null
-                        : rs.getTimestamp(2).toInstant())), Clock.systemUTC());
-    }
-
-    /** Messages still in the {@code _outbox} array of any document, in every collection. */
-    public static OutboxBacklog mongo(MongoTemplate mongo) {
-        return new OutboxBacklog("mongo", () -> {
-            long messages = 0;
-            Instant oldest = null;
-            for (String collection : mongo.getCollectionNames()) {
-                if (collection.startsWith("system.")) {
-                    continue;
-                }
-                Query pending = Query.query(Criteria.where(MongoOutbox.FIELD + ".0").exists(true));
-                pending.fields().include(MongoOutbox.FIELD);
-                for (Document document : mongo.find(pending, Document.class, collection)) {
-                    List<Document> waiting = document.getList(MongoOutbox.FIELD, Document.class, List.of());
-                    messages += waiting.size();
-                    for (Document message : waiting) {
-                        Date at = message.getDate("occurredAt");
-                        if (at != null && (oldest == null || at.toInstant().isBefore(oldest))) {
-                            oldest = at.toInstant();
-                        }
-                    }
-                }
-            }
-            return new Snapshot(messages, oldest);
-        }, Clock.systemUTC());
     }
 
     @Override
