@@ -5,13 +5,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.util.function.Supplier;
 
 /** The backlog of the JDBC outbox: Spring Modulith's publication rows without a completion date. */
-final class JdbcOutboxReader implements Supplier<OutboxBacklog.Snapshot> {
-
-    private final JdbcTemplate jdbc;
-
-    JdbcOutboxReader(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
+record JdbcOutboxReader(JdbcTemplate jdbc) implements Supplier<OutboxBacklog.Snapshot> {
 
     @Override
     public OutboxBacklog.Snapshot get() {

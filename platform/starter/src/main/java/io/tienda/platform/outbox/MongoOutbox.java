@@ -15,6 +15,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 /**
  * The outbox for MongoDB services, which have no multi-document transactions (a standalone mongod
@@ -96,21 +97,26 @@ public class MongoOutbox {
     @Scheduled(fixedDelayString = "${tienda.outbox.resubmit-interval:15s}",
             initialDelayString = "${tienda.outbox.sweep-initial-delay:2s}")
     public int sweep() {
-        int sent = 0;
+        int[] sent = {0};
+        forEachPending((collection, document) -> sent[0] += flush(collection, document.get("_id")), "_id");
+        if (sent[0] > 0) {
+            log.info("outbox sweep sent {} pending message(s)", sent[0]);
+        }
+        return sent[0];
+    }
+
+    /** Every document that has pending messages, in every collection, read with {@code fields} only. */
+    void forEachPending(BiConsumer<String, Document> action, String... fields) {
         for (String collection : mongo.getCollectionNames()) {
             if (collection.startsWith("system.")) {
                 continue;
             }
             Query pending = Query.query(Criteria.where(FIELD + ".0").exists(true));
-            pending.fields().include("_id");
+            pending.fields().include(fields);
             for (Document document : mongo.find(pending, Document.class, collection)) {
-                sent += flush(collection, document.get("_id"));
+                action.accept(collection, document);
             }
         }
-        if (sent > 0) {
-            log.info("outbox sweep sent {} pending message(s)", sent);
-        }
-        return sent;
     }
 
     static Document toDocument(OutboundMessage message) {

@@ -1,45 +1,29 @@
 package io.tienda.platform.outbox;
 
 import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** The backlog of the MongoDB outbox: messages still in the {@code _outbox} array of any document, in every collection. */
-final class MongoOutboxReader implements Supplier<OutboxBacklog.Snapshot> {
-
-    private final MongoTemplate mongo;
-
-    MongoOutboxReader(MongoTemplate mongo) {
-        this.mongo = mongo;
-    }
+/** The backlog of the MongoDB outbox: the messages still in the {@code _outbox} array of any document. */
+record MongoOutboxReader(MongoOutbox outbox) implements Supplier<OutboxBacklog.Snapshot> {
 
     @Override
     public OutboxBacklog.Snapshot get() {
-        long messages = 0;
-        Instant oldest = null;
-        for (String collection : mongo.getCollectionNames()) {
-            if (collection.startsWith("system.")) {
-                continue;
-            }
-            Query pending = Query.query(Criteria.where(MongoOutbox.FIELD + ".0").exists(true));
-            pending.fields().include(MongoOutbox.FIELD);
-            for (Document document : mongo.find(pending, Document.class, collection)) {
-                List<Document> waiting = document.getList(MongoOutbox.FIELD, Document.class, List.of());
-                messages += waiting.size();
-                for (Document message : waiting) {
-                    Date at = message.getDate("occurredAt");
-                    if (at != null && (oldest == null || at.toInstant().isBefore(oldest))) {
-                        oldest = at.toInstant();
-                    }
+        long[] messages = {0};
+        Instant[] oldest = {null};
+        outbox.forEachPending((collection, document) -> {
+            List<Document> waiting = document.getList(MongoOutbox.FIELD, Document.class, List.of());
+            messages[0] += waiting.size();
+            for (Document message : waiting) {
+                Date at = message.getDate("occurredAt");
+                if (at != null && (oldest[0] == null || at.toInstant().isBefore(oldest[0]))) {
+                    oldest[0] = at.toInstant();
                 }
             }
-        }
-        return new OutboxBacklog.Snapshot(messages, oldest);
+        }, MongoOutbox.FIELD);
+        return new OutboxBacklog.Snapshot(messages[0], oldest[0]);
     }
 }

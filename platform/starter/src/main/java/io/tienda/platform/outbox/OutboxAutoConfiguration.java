@@ -92,8 +92,8 @@ public class OutboxAutoConfiguration {
         }
 
         @Bean
-        OutboxBacklog mongoOutboxBacklog(MongoTemplate mongo) {
-            return new OutboxBacklog("mongo", new MongoOutboxReader(mongo), Clock.systemUTC());
+        OutboxBacklog mongoOutboxBacklog(MongoOutbox outbox) {
+            return new OutboxBacklog("mongo", new MongoOutboxReader(outbox), Clock.systemUTC());
         }
     }
 }
