@@ -12,10 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
-import io.micrometer.tracing.handler.TracingObservationHandler;
-import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 
@@ -57,7 +54,7 @@ class AccessLogFilter implements WebFilter, Ordered {
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
         String method = exchange.getRequest().getMethod().name();
         String path = exchange.getRequest().getPath().value();
-        TraceContext trace = traceOf(exchange);
+        TraceContext trace = RequestTrace.of(exchange);
         log.atInfo()
                 .addKeyValue("requestId", RequestId.of(exchange))
                 .addKeyValue("traceId", trace == null ? null : trace.traceId())
@@ -70,21 +67,6 @@ class AccessLogFilter implements WebFilter, Ordered {
                 .addKeyValue("user", LoggedUser.of(exchange))
                 .addKeyValue("routeId", route == null ? null : route.getId())
                 .log("{} {} {} {}ms", method, path, code, durationMs);
-    }
-
-    /**
-     * The request's trace, read from its observation: the gateway propagates the Reactor context only
-     * where asked ({@code spring.reactor.context-propagation=limited}, far cheaper per request than
-     * restoring it around every operator), so the logging MDC is empty by the time the answer is
-     * complete and the ids are taken from the exchange instead.
-     */
-    private static TraceContext traceOf(ServerWebExchange exchange) {
-        return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
-                .map(context -> context.<TracingObservationHandler.TracingContext>get(
-                        TracingObservationHandler.TracingContext.class))
-                .map(TracingObservationHandler.TracingContext::getSpan)
-                .map(Span::context)
-                .orElse(null);
     }
 
     @Override

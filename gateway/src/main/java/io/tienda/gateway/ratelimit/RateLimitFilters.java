@@ -1,6 +1,8 @@
 package io.tienda.gateway.ratelimit;
 
+import io.lettuce.core.RedisClient;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import io.tienda.gateway.clientip.ClientIpResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +12,7 @@ import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.factory.RequestRateLimiterGatewayFilterFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
@@ -32,18 +34,18 @@ public class RateLimitFilters {
     private static final Logger log = LoggerFactory.getLogger(RateLimitFilters.class);
 
     private final Map<RateTier, GatewayFilter> filters = new EnumMap<>(RateTier.class);
-    private final ReactiveStringRedisTemplate redis;
+    private final BucketStore buckets;
 
-    RateLimitFilters(RateLimitProperties properties, ReactiveStringRedisTemplate redis, ClientIpResolver clientIp,
+    RateLimitFilters(RateLimitProperties properties, LettuceConnectionFactory redis, ClientIpResolver clientIp,
                      MeterRegistry meters) {
-        this.redis = redis;
+        // The factory makes its client when it starts, after this bean exists; hence the supplier.
+        this.buckets = new BucketStore(() -> (RedisClient) redis.getNativeClient(), properties.redisTimeout());
         if (!properties.enabled()) {
             return;
         }
         FailOpen failOpen = new FailOpen(meters);
         for (RateTier tier : RateTier.values()) {
-            TokenBucketRateLimiter limiter = new TokenBucketRateLimiter(tier, properties.policy(tier), redis,
-                    properties.redisTimeout(), failOpen);
+            TokenBucketRateLimiter limiter = new TokenBucketRateLimiter(tier, properties.policy(tier), buckets, failOpen);
             // Brute-force protection must not be sidestepped by presenting some valid token.
             ClientKeyResolver keys = new ClientKeyResolver(clientIp, tier != RateTier.AUTH);
             RequestRateLimiterGatewayFilterFactory factory = new RequestRateLimiterGatewayFilterFactory(limiter, keys);
@@ -60,11 +62,16 @@ public class RateLimitFilters {
         if (filters.isEmpty()) {
             return;
         }
-        redis.hasKey(TokenBucketRateLimiter.KEY_PREFIX + "connect")
-                .subscribeOn(Schedulers.boundedElastic())
-                .subscribe(found -> log.debug("Rate-limit store reachable"),
-                        failure -> log.warn("Rate-limit store not reachable yet, requests pass unlimited until it is: {}",
-                                failure.toString()));
+        buckets.connect().whenComplete((connection, failure) -> {
+            if (failure != null) {
+                log.warn("Rate-limit store not reachable yet, requests pass unlimited until it is: {}", failure.toString());
+            }
+        });
+    }
+
+    @PreDestroy
+    void close() {
+        buckets.close();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.tienda.gateway.ratelimit;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.TimeoutOptions;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +16,9 @@ class RedisClientConfiguration {
      */
     @Bean
     LettuceClientOptionsBuilderCustomizer rejectCommandsWhileDisconnected() {
-        return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+        return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                // A command that Redis never answers is cancelled after spring.data.redis.timeout, so a
+                // hung Redis cannot pile up one pending command per request either.
+                .timeoutOptions(TimeoutOptions.enabled());
     }
 }

@@ -66,14 +66,16 @@ class RouteConfiguration {
     private GatewayFilterSpec protect(GatewayFilterSpec filters, String routeId, String service, RateTier tier) {
         rateLimits.forRoute(tier).ifPresent(filters::filter);
         filters.circuitBreaker(breaker -> breaker.setName(routeId).setFallbackUri("forward:" + Fallback.PATH + service));
-        filters.retry(retries -> retries
-                .setRetries(retry.retries())
-                .setMethods(HttpMethod.GET)
-                .setSeries()
-                .setStatuses(HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE, HttpStatus.GATEWAY_TIMEOUT)
-                // Connection refused or reset; a response timeout is not retried, it would only multiply the wait.
-                .setExceptions(IOException.class)
-                .setBackoff(retry.firstBackoff(), retry.maxBackoff(), 2, true));
+        if (retry.retries() > 0) {
+            filters.retry(retries -> retries
+                    .setRetries(retry.retries())
+                    .setMethods(HttpMethod.GET)
+                    .setSeries()
+                    .setStatuses(HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE, HttpStatus.GATEWAY_TIMEOUT)
+                    // Connection refused or reset; a response timeout is not retried, it would only multiply the wait.
+                    .setExceptions(IOException.class)
+                    .setBackoff(retry.firstBackoff(), retry.maxBackoff(), 2, true));
+        }
         // CORS is the gateway's answer; a service that also sets it must not produce a duplicate.
         filters.dedupeResponseHeader("Access-Control-Allow-Origin Access-Control-Allow-Credentials", "RETAIN_FIRST");
         return filters;

@@ -73,8 +73,8 @@ class AccessLogIT extends GatewayIT {
         assertThat(String.valueOf(line.get("traceId"))).as("the trace id, for every request, sampled or not")
                 .matches("[0-9a-f]{32}");
         assertThat(backends().at(path)).singleElement().satisfies(received ->
-                assertThat(received.header("traceparent")).as("the service continues the same trace")
-                        .startsWith("00-" + line.get("traceId") + "-"));
+                assertThat(received.header("traceparent")).as("the service continues the same trace, under the gateway's span")
+                        .startsWith("00-" + line.get("traceId") + "-" + line.get("spanId") + "-"));
         assertThat(line.values()).as("no query strings, they carry personal data")
                 .noneMatch(value -> String.valueOf(value).contains("someone@example.com"));
         assertThat(events.stream().filter(event -> event.getFormattedMessage().contains(path))).hasSize(1);

@@ -1,6 +1,7 @@
 package io.tienda.gateway.ratelimit;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
 import io.lettuce.core.SocketOptions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tienda.platform.testing.Infra;
@@ -8,10 +9,10 @@ import io.tienda.platform.testing.infra.RedisServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter.Response;
+import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpHeaders;
 
 import java.io.IOException;
@@ -32,10 +33,12 @@ class TokenBucketRateLimiterTest {
     private static final Duration ROOMY = Duration.ofSeconds(5);
 
     private final List<LettuceConnectionFactory> factories = new ArrayList<>();
+    private final List<BucketStore> stores = new ArrayList<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @AfterEach
     void close() {
+        stores.forEach(BucketStore::close);
         factories.forEach(LettuceConnectionFactory::destroy);
     }
 
@@ -73,6 +76,25 @@ class TokenBucketRateLimiterTest {
 
         assertThat(refused.isAllowed()).isFalse();
         assertThat(refused.getHeaders()).containsEntry(HttpHeaders.RETRY_AFTER, "1");
+    }
+
+    @Test
+    void sendsTheScriptAgainWhenRedisHasForgottenIt() {
+        RedisServer server = Infra.redis();
+        TokenBucketRateLimiter limiter = limiter(server.host(), server.port(),
+                new RateLimitProperties.Policy(3, Duration.ofMinutes(1), null), ROOMY);
+        String key = "ip:" + UUID.randomUUID();
+        assertThat(limiter.isAllowed("route", key).block().getHeaders()).containsEntry("X-RateLimit-Remaining", "2");
+
+        // What a restarted Redis, or SCRIPT FLUSH, leaves: no script under the SHA the limiter sends.
+        try (RedisConnection connection = factories.get(0).getConnection()) {
+            connection.scriptingCommands().scriptFlush();
+        }
+        Response afterFlush = limiter.isAllowed("route", key).block();
+
+        assertThat(afterFlush.getHeaders()).containsEntry("X-RateLimit-Remaining", "1");
+        assertThat(meters.get("tienda.gateway.rate_limit.fail_open").counter().count())
+                .as("the bucket was read, not skipped").isZero();
     }
 
     @Test
@@ -136,7 +158,8 @@ class TokenBucketRateLimiterTest {
         factory.afterPropertiesSet();
         factory.start();
         factories.add(factory);
-        return new TokenBucketRateLimiter(RateTier.GENERAL, policy, new ReactiveStringRedisTemplate(factory),
-                timeout, new FailOpen(meters));
+        BucketStore buckets = new BucketStore(() -> (RedisClient) factory.getNativeClient(), timeout);
+        stores.add(buckets);
+        return new TokenBucketRateLimiter(RateTier.GENERAL, policy, buckets, new FailOpen(meters));
     }
 }
