@@ -1,5 +1,6 @@
 package io.tienda.cart.cart;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tienda.cart.support.CartIT;
 import io.tienda.cart.support.FakeCatalog;
 import io.tienda.platform.events.Topics;
@@ -24,6 +25,9 @@ class KafkaOutageIT extends CartIT {
     @Autowired
     CartEventRelay relay;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void eventsWrittenWhileKafkaIsDownArePublishedWhenItIsBack() {
         String sku = FakeCatalog.newSku("OUTAGE");
@@ -39,6 +43,11 @@ class KafkaOutageIT extends CartIT {
             // the relay tried in the background and gave up: the event is still pending
             await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ofSeconds(6))
                     .until(() -> redis.opsForList().size(outbox) == 1);
+            // what an operator sees meanwhile (the gauges read Redis at most every 5 s)
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                assertThat(gauge("tienda.outbox.backlog")).isGreaterThanOrEqualTo(1);
+                assertThat(gauge("tienda.outbox.oldest.age")).isPositive();
+            });
         } finally {
             Infra.kafka().start();
         }
@@ -49,5 +58,13 @@ class KafkaOutageIT extends CartIT {
         });
         assertThat(messages().await(Topics.CART_EVENTS, "cart.item_added", cartId, 1).get(0).json()
                 .get("quantity").asInt()).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(gauge("tienda.outbox.backlog")).isZero();
+            assertThat(gauge("tienda.outbox.oldest.age")).isZero();
+        });
+    }
+
+    private double gauge(String name) {
+        return meters.get(name).tag("store", "redis").gauge().value();
     }
 }

@@ -19,6 +19,7 @@ import java.util.function.Supplier;
  * {@link #REFRESH}, so a scrape costs one query; when the store cannot be read the gauges say NaN.
  * Tagged {@code store=jdbc} or {@code store=mongo}; each store is read by a class of its own
  * ({@link JdbcOutboxReader}, {@link MongoOutboxReader}), so a service loads only its own store's driver.
+ * A service with an outbox of its own (cart-service's, in Redis) registers it with {@link #of}.
  */
 public final class OutboxBacklog implements MeterBinder {
 
@@ -28,7 +29,7 @@ public final class OutboxBacklog implements MeterBinder {
     private static final Logger log = LoggerFactory.getLogger(OutboxBacklog.class);
 
     /** What the outbox holds: pending messages and when the oldest was written (null when none). */
-    record Snapshot(long messages, Instant oldest) {
+    public record Snapshot(long messages, Instant oldest) {
 
         static final Snapshot UNKNOWN = new Snapshot(-1, null);
 
@@ -45,6 +46,16 @@ public final class OutboxBacklog implements MeterBinder {
     private final Clock clock;
     private Snapshot last = Snapshot.UNKNOWN;
     private Instant readAt = Instant.MIN;
+
+    /**
+     * The gauges of an outbox this starter does not know, e.g. one kept in Redis by the service itself.
+     *
+     * @param storeName the {@code store} tag
+     * @param store     reads the outbox; may throw when the store cannot be read
+     */
+    public static OutboxBacklog of(String storeName, Supplier<Snapshot> store) {
+        return new OutboxBacklog(storeName, store, Clock.systemUTC());
+    }
 
     OutboxBacklog(String storeName, Supplier<Snapshot> store, Clock clock) {
         this.storeName = storeName;
