@@ -256,7 +256,7 @@ final class Launcher {
             if (stopping) {
                 return Optional.of("not started: the fleet is stopping");
             }
-            List<String> command = ServiceCommand.of(java, prepared.jar(), prepared.jvmOptions(),
+            List<String> command = ServiceCommand.of(service, java, prepared.jar(), prepared.jvmOptions(),
                     serviceProperties(service, java), System.getenv("TIENDA_JAVA_OPTS"));
             process = ServiceProcess.start(service, command, ServiceCommand.environment(service, System.getenv()),
                     paths.fleet().resolve("work").resolve(service.name()), paths.log(service.name()));
@@ -428,7 +428,7 @@ final class Launcher {
                 if (prepared == null) {
                     continue;
                 }
-                List<String> command = ServiceCommand.of(java, prepared.jar(), aot.trainingJvmOptions(service),
+                List<String> command = ServiceCommand.of(service, java, prepared.jar(), aot.trainingJvmOptions(service),
                         AotCache.trainingProperties(serviceProperties(service, java)), null);
                 Instant started = Instant.now();
                 Optional<String> failure = aot.train(service, command, paths.log(service.name() + "-aot-training"),

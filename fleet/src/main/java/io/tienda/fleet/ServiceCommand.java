@@ -11,12 +11,21 @@ import java.util.Map;
 final class ServiceCommand {
 
     /**
-     * Eleven JVMs share two cores and must stay well under 6 GiB: a small serial-GC heap, C1 only
-     * (starts fast, peak speed does not matter here), small thread stacks and bounded class metadata.
+     * Eleven JVMs share two cores and must stay well under 6 GiB: a small serial-GC heap, small thread
+     * stacks and bounded class metadata.
      */
-    static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=64m",
-            "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8");
+    static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k",
+            "-XX:MaxMetaspaceSize=192m", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8");
+
+    /** The services' JIT: C1 only, which starts fast and compiles little; their peak speed does not matter here. */
+    static final List<String> QUICK_JIT = List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m");
+
+    /**
+     * The gateway's JIT: C1 then C2, as a production JVM runs. Every request of the fleet crosses the
+     * gateway, and once warm C2 spends about a third less CPU per proxied request than C1 (1.6-1.9 ms
+     * against 2.5-2.7 ms, wrk at 32 connections in alternating rounds), for about 60 MB more memory.
+     */
+    static final List<String> PEAK_JIT = List.of("-XX:ReservedCodeCacheSize=96m");
 
     /** The account user-service makes an ADMIN on its first start, when both are set. */
     static final String ADMIN_EMAIL = "TIENDA_ADMIN_EMAIL";
@@ -34,18 +43,20 @@ final class ServiceCommand {
      */
     static List<String> of(ServiceSpec service, JavaRuntime java, Path jar, int discoveryPort,
             Map<String, String> storeProperties, String extraJvmOptions) {
-        return of(java, jar, List.of(), properties(service, java, discoveryPort, storeProperties), extraJvmOptions);
+        return of(service, java, jar, List.of(), properties(service, java, discoveryPort, storeProperties),
+                extraJvmOptions);
     }
 
     /**
      * @param jvmOptions options for this start only, e.g. the AOT cache to use or to write
      * @param properties the service's properties, as {@link #properties} makes them
      */
-    static List<String> of(JavaRuntime java, Path jar, List<String> jvmOptions, Map<String, String> properties,
-            String extraJvmOptions) {
+    static List<String> of(ServiceSpec service, JavaRuntime java, Path jar, List<String> jvmOptions,
+            Map<String, String> properties, String extraJvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(java.executable().toString());
         command.addAll(JVM_OPTIONS);
+        command.addAll(service.name().equals(Catalog.GATEWAY) ? PEAK_JIT : QUICK_JIT);
         if (java.feature() >= 24) {
             // libraries (Netty, Kafka clients) still use sun.misc.Unsafe and JNI; Java 24+ warns on every start
             command.add("--sun-misc-unsafe-memory-access=allow");

@@ -69,7 +69,8 @@ class AotCacheTest {
 
     @Test
     void commandsCarryTheCacheOptionBeforeTheJar() {
-        List<String> command = ServiceCommand.of(java25, Path.of("/app/order-service.jar"),
+        List<String> command = ServiceCommand.of(Catalog.byName("order-service").orElseThrow(), java25,
+                Path.of("/app/order-service.jar"),
                 List.of("-XX:AOTCache=/c.aot"), Map.of("server.port", "8003"), null);
 
         assertThat(command).containsSubsequence("-XX:AOTCache=/c.aot", "-jar", "/app/order-service.jar",

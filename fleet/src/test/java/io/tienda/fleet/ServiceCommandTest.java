@@ -35,6 +35,15 @@ class ServiceCommandTest {
     }
 
     @Test
+    void runsTheGatewayWithTheFullJitAndEveryServiceWithC1Only() {
+        assertThat(command(Catalog.byName("gateway").orElseThrow(), java25))
+            .contains("-XX:ReservedCodeCacheSize=96m", "-Xmx256m")
+            .noneMatch(arg -> arg.startsWith("-XX:TieredStopAtLevel"));
+        assertThat(command(Catalog.byName("product-service").orElseThrow(), java25))
+            .contains("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m");
+    }
+
+    @Test
     void givesMongoRedisClickHouseAndMailOnlyToTheServicesThatUseThem() {
         assertThat(command(Catalog.byName("notification-service").orElseThrow(), java25)).contains(
                 "--spring.mongodb.uri=mongodb://localhost:27017/notifications",
