@@ -5,9 +5,9 @@ import java.util.Map;
 
 /** The fixed ports of the local infrastructure: the defaults of each server, as in docker-compose.yml. */
 record InfraPorts(int postgres, int kafka, int kafkaController, int redis, int mongo, int clickhouseHttp,
-        int clickhouseTcp, int clickhouseInterserver, int smtp, int mailReader) {
+        int clickhouseTcp, int clickhouseInterserver, int smtp, int mailReader, int traces) {
 
-    static final InfraPorts DEFAULT = new InfraPorts(5432, 9092, 9093, 6379, 27017, 8123, 9000, 9009, 3025, 8025);
+    static final InfraPorts DEFAULT = new InfraPorts(5432, 9092, 9093, 6379, 27017, 8123, 9000, 9009, 3025, 8025, 4318);
 
     /** Every port with what listens there, for the "port in use" check before starting. */
     Map<Integer, String> byPort(boolean withClickHouse) {
@@ -24,6 +24,7 @@ record InfraPorts(int postgres, int kafka, int kafkaController, int redis, int m
         }
         ports.put(smtp, "SMTP");
         ports.put(mailReader, "mail reader");
+        ports.put(traces, "trace collector (OTLP/HTTP)");
         return ports;
     }
 

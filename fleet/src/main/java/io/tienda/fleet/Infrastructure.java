@@ -55,6 +55,8 @@ final class Infrastructure implements AutoCloseable {
 
     private MailboxHttpServer mailbox;
 
+    private TraceCollector traces;
+
     private Infrastructure(FleetPaths paths, InfraPorts ports, boolean withClickHouse) {
         this.paths = paths;
         this.ports = ports;
@@ -99,6 +101,7 @@ final class Infrastructure implements AutoCloseable {
         Catalog.postgresDatabases().forEach(postgres::ensureDatabase);
         clickhouse.ifPresent(server -> server.ensureDatabase(ANALYTICS_DATABASE));
         mailbox = MailboxHttpServer.start(smtp, ports.mailReader());
+        traces = TraceCollector.start(ports.traces());
     }
 
     /** The properties that point {@code service} at its stores, at Kafka and, for notifications, at SMTP. */
@@ -106,6 +109,10 @@ final class Infrastructure implements AutoCloseable {
         Map<String, String> properties = new LinkedHashMap<>();
         if (!service.isDiscovery()) {
             properties.putAll(ServiceProperties.kafka(kafka));
+            // Sampled spans go to the launcher's collector, as they go to the OpenTelemetry Collector in compose.
+            properties.put("management.tracing.export.otlp.enabled", "true");
+            properties.put("management.opentelemetry.tracing.export.otlp.endpoint",
+                    "http://localhost:" + ports.traces() + "/v1/traces");
         }
         String database = service.database().orElse("tienda");
         for (Store store : service.stores()) {
@@ -139,6 +146,8 @@ final class Infrastructure implements AutoCloseable {
                 "smtp://localhost:" + ports.smtp(), ProbeKind.TCP));
         entries.add(new Entry("mail-reader", launcherPid, ports.mailReader(), Launcher.COMMAND_HINT,
                 "http://localhost:" + ports.mailReader() + "/messages", ProbeKind.HTTP));
+        entries.add(new Entry("traces", launcherPid, ports.traces(), Launcher.COMMAND_HINT,
+                "http://localhost:" + ports.traces() + "/traces", ProbeKind.HTTP));
         return entries;
     }
 
@@ -165,6 +174,9 @@ final class Infrastructure implements AutoCloseable {
     public void close() {
         if (mailbox != null) {
             mailbox.close();
+        }
+        if (traces != null) {
+            traces.close();
         }
         List<Server> servers = servers();
         for (int i = servers.size() - 1; i >= 0; i--) {

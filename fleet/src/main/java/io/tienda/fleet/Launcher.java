@@ -168,6 +168,7 @@ final class Launcher {
         out.println("Gateway Swagger UI:  http://localhost:8080/swagger-ui.html");
         out.println("Eureka dashboard:    http://localhost:8761/");
         out.println("Mail reader:         http://localhost:" + ports.mailReader() + "/messages");
+        out.println("Traces:              http://localhost:" + ports.traces() + "/traces");
         Optional<Map.Entry<ServiceSpec, Optional<String>>> failed = failures.entrySet()
             .stream()
             .filter(entry -> entry.getValue().isPresent())

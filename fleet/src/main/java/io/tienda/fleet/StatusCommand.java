@@ -71,14 +71,18 @@ final class StatusCommand {
                 : Processes.treeRssKilobytes(entry.pid());
     }
 
+    /** The mail reader and the trace collector answer on their listing; ClickHouse on /ping. */
+    private static boolean servesItsOwnPage(Entry entry) {
+        return entry.url().endsWith("/messages") || entry.url().endsWith("/traces");
+    }
+
     private String health(Entry entry, Set<Integer> registered) {
         if (entry.name().equals("launcher")) {
             return entry.isAlive() ? "UP" : "DOWN";
         }
         return switch (entry.probe()) {
             case TCP -> Probe.acceptsConnections(entry.port()) ? "UP" : "DOWN";
-            case HTTP -> probe.answers200(entry.url().endsWith("/messages") ? entry.url()
-                    : entry.url() + "/ping") ? "UP" : "DOWN";
+            case HTTP -> probe.answers200(servesItsOwnPage(entry) ? entry.url() : entry.url() + "/ping") ? "UP" : "DOWN";
             case READINESS -> {
                 if (!entry.isAlive()) {
                     yield "EXITED";
