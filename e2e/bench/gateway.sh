@@ -5,7 +5,7 @@
 # request carries its own X-Forwarded-For, so per-IP limits do not shape the figures, and every
 # non-2xx is counted. Needs a running fleet (./tienda up -d) and wrk (apt-get install -y wrk).
 #
-#   e2e/bench/gateway.sh [seconds per run, default 20]     (BENCH_WARMUP: seconds of warm-up per path, default 30)
+#   e2e/bench/gateway.sh [seconds per run, default 20]     (BENCH_WARMUP: seconds of warm-up per path, default 60)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 seconds="${1:-20}"
@@ -28,7 +28,7 @@ field() { sed -n "s/.* $2=\([0-9.]*\).*/\1/p" <<<"$1"; }
 
 # Warm both paths before anything counts: connection pools and the JIT, which on two busy cores
 # takes tens of seconds of traffic to settle (5 s left the direct figure 30-40 % low).
-warmup="${BENCH_WARMUP:-30}"
+warmup="${BENCH_WARMUP:-60}"
 echo "warming up: ${warmup}s per path"
 BENCH_DELAY_MS=0 wrk -t2 -c32 -d"${warmup}s" -s "$here/gateway.lua" "$direct" >/dev/null
 BENCH_DELAY_MS=0 wrk -t2 -c32 -d"${warmup}s" -s "$here/gateway.lua" "$gateway" >/dev/null
