@@ -36,7 +36,10 @@ class ActuatorIT extends GatewayIT {
         String metrics = management().get().uri("/actuator/prometheus").accept(MediaType.TEXT_PLAIN).exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(metrics).contains("spring_cloud_gateway_requests").contains("resilience4j_circuitbreaker_state");
+        assertThat(metrics).contains("resilience4j_circuitbreaker_state");
+        // what the dashboard's per-route gateway panels read
+        assertThat(metrics.lines().filter(line -> line.startsWith("spring_cloud_gateway_requests_seconds_count{")))
+                .anySatisfy(line -> assertThat(line).contains("routeId=\"products\"").contains("outcome=\"SUCCESSFUL\""));
     }
 
     @Test
