@@ -1,9 +1,12 @@
 package io.tienda.gateway.ratelimit;
 
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.netty.util.Timeout;
 import org.slf4j.Logger;
@@ -49,11 +52,28 @@ class BucketStore implements AutoCloseable {
     /** Redis names a loaded script by the SHA-1 of its text. */
     private static final String SHA = sha1(SCRIPT);
 
-    private final Supplier<RedisClient> client;
+    /**
+     * An open connection and its scripting commands. The buckets live on one standalone (or
+     * Sentinel-managed) Redis; with any other client (a cluster) connecting fails, so rate limiting
+     * fails open and says so at startup.
+     */
+    record Link(StatefulConnection<String, String> connection, RedisScriptingAsyncCommands<String, String> commands) {
+
+        static Link to(AbstractRedisClient client) {
+            if (!(client instanceof RedisClient standalone)) {
+                throw new IllegalStateException("rate limiting needs a standalone or Sentinel Redis, not a "
+                        + client.getClass().getSimpleName());
+            }
+            StatefulRedisConnection<String, String> opened = standalone.connect(StringCodec.UTF8);
+            return new Link(opened, opened.async());
+        }
+    }
+
+    private final Supplier<? extends AbstractRedisClient> client;
     private final long timeoutNanos;
-    private volatile StatefulRedisConnection<String, String> connection;
+    private volatile Link connection;
     /** The connection being opened, if any; callers meanwhile wait for it, within their timeout. */
-    private final AtomicReference<CompletableFuture<StatefulRedisConnection<String, String>>> opening =
+    private final AtomicReference<CompletableFuture<Link>> opening =
             new AtomicReference<>();
     private volatile boolean closed;
 
@@ -62,7 +82,7 @@ class BucketStore implements AutoCloseable {
      *                connection factory, once it has one; this store opens a connection of its own with it
      * @param timeout how long a caller waits for a bucket before the future fails
      */
-    BucketStore(Supplier<RedisClient> client, Duration timeout) {
+    BucketStore(Supplier<? extends AbstractRedisClient> client, Duration timeout) {
         this.client = client;
         this.timeoutNanos = timeout.toNanos();
     }
@@ -74,22 +94,27 @@ class BucketStore implements AutoCloseable {
      * failed future when Redis cannot be reached or does not answer within the timeout
      */
     CompletableFuture<List<Long>> take(String key, String capacity, String tokensPerMillisecond) {
-        StatefulRedisConnection<String, String> current = connection;
-        if (current != null) {
-            return within(evaluate(current, key, capacity, tokensPerMillisecond));
+        try {
+            Link current = connection;
+            if (current != null) {
+                return within(evaluate(current, key, capacity, tokensPerMillisecond));
+            }
+            return within(connect().thenCompose(opened -> evaluate(opened, key, capacity, tokensPerMillisecond)));
+        } catch (RuntimeException failure) {
+            // whatever goes wrong, the caller gets an answer it can let the request through on
+            return CompletableFuture.failedFuture(failure);
         }
-        return within(connect().thenCompose(opened -> evaluate(opened, key, capacity, tokensPerMillisecond)));
     }
 
-    private static CompletableFuture<List<Long>> evaluate(StatefulRedisConnection<String, String> connection,
-                                                          String key, String capacity, String tokensPerMillisecond) {
+    private static CompletableFuture<List<Long>> evaluate(Link link, String key, String capacity,
+                                                          String tokensPerMillisecond) {
         String[] keys = {key};
-        return connection.async()
+        return link.commands()
                 .<List<Long>>evalsha(SHA, ScriptOutputType.MULTI, keys, capacity, tokensPerMillisecond)
                 .toCompletableFuture()
                 .exceptionallyCompose(failure -> unwrap(failure) instanceof RedisNoScriptException
                         // Redis restarted or flushed its script cache: send the script itself once more.
-                        ? connection.async().<List<Long>>eval(SCRIPT, ScriptOutputType.MULTI, keys, capacity,
+                        ? link.commands().<List<Long>>eval(SCRIPT, ScriptOutputType.MULTI, keys, capacity,
                                 tokensPerMillisecond).toCompletableFuture()
                         : CompletableFuture.failedFuture(failure));
     }
@@ -111,17 +136,17 @@ class BucketStore implements AutoCloseable {
      * Opens the connection, or joins the attempt under way; never blocks the caller. A failed attempt
      * is forgotten, so the next call tries again. Once open, Lettuce reconnects it by itself.
      */
-    CompletableFuture<StatefulRedisConnection<String, String>> connect() {
-        StatefulRedisConnection<String, String> current = connection;
+    CompletableFuture<Link> connect() {
+        Link current = connection;
         if (current != null) {
             return CompletableFuture.completedFuture(current);
         }
-        CompletableFuture<StatefulRedisConnection<String, String>> attempt = new CompletableFuture<>();
-        CompletableFuture<StatefulRedisConnection<String, String>> underWay = opening.compareAndExchange(null, attempt);
+        CompletableFuture<Link> attempt = new CompletableFuture<>();
+        CompletableFuture<Link> underWay = opening.compareAndExchange(null, attempt);
         if (underWay != null) {
             return underWay;
         }
-        RedisClient redis = closed ? null : client.get();
+        AbstractRedisClient redis = closed ? null : client.get();
         if (redis == null) {
             opening.set(null);
             attempt.completeExceptionally(new IllegalStateException("the Redis client is not started"));
@@ -130,9 +155,9 @@ class BucketStore implements AutoCloseable {
         // The client's own connect is blocking (bounded by its connect and command timeouts).
         Schedulers.boundedElastic().schedule(() -> {
             try {
-                StatefulRedisConnection<String, String> opened = redis.connect(StringCodec.UTF8);
+                Link opened = Link.to(redis);
                 if (closed) {
-                    opened.close();
+                    opened.connection().close();
                     throw new IllegalStateException("the rate-limit store is closed");
                 }
                 connection = opened;
@@ -151,10 +176,10 @@ class BucketStore implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        StatefulRedisConnection<String, String> current = connection;
+        Link current = connection;
         connection = null;
         if (current != null) {
-            current.close();
+            current.connection().close();
         }
     }
 

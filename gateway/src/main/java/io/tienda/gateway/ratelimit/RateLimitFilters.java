@@ -1,6 +1,5 @@
 package io.tienda.gateway.ratelimit;
 
-import io.lettuce.core.RedisClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import io.tienda.gateway.clientip.ClientIpResolver;
@@ -39,7 +38,7 @@ public class RateLimitFilters {
     RateLimitFilters(RateLimitProperties properties, LettuceConnectionFactory redis, ClientIpResolver clientIp,
                      MeterRegistry meters) {
         // The factory makes its client when it starts, after this bean exists; hence the supplier.
-        this.buckets = new BucketStore(() -> (RedisClient) redis.getNativeClient(), properties.redisTimeout());
+        this.buckets = new BucketStore(redis::getNativeClient, properties.redisTimeout());
         if (!properties.enabled()) {
             return;
         }

@@ -2,6 +2,7 @@ package io.tienda.gateway.ratelimit;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.SocketOptions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tienda.platform.testing.Infra;
@@ -95,6 +96,26 @@ class TokenBucketRateLimiterTest {
         assertThat(afterFlush.getHeaders()).containsEntry("X-RateLimit-Remaining", "1");
         assertThat(meters.get("tienda.gateway.rate_limit.fail_open").counter().count())
                 .as("the bucket was read, not skipped").isZero();
+    }
+
+    @Test
+    void failsOpenWhenTheConfiguredRedisIsACluster() {
+        // The buckets need one Redis; a cluster client is refused when the store connects, not per request.
+        RedisClusterClient cluster = RedisClusterClient.create("redis://127.0.0.1:1");
+        try {
+            BucketStore buckets = new BucketStore(() -> cluster, Duration.ofMillis(250));
+            stores.add(buckets);
+            TokenBucketRateLimiter limiter = new TokenBucketRateLimiter(RateTier.GENERAL,
+                    new RateLimitProperties.Policy(1, Duration.ofHours(1), null), buckets, new FailOpen(meters));
+
+            Response response = limiter.isAllowed("route", "ip:192.0.2.3").block(Duration.ofSeconds(5));
+
+            assertThat(response.isAllowed()).isTrue();
+            assertThat(response.getHeaders()).isEmpty();
+            assertThat(meters.get("tienda.gateway.rate_limit.fail_open").counter().count()).isEqualTo(1);
+        } finally {
+            cluster.shutdown();
+        }
     }
 
     @Test
