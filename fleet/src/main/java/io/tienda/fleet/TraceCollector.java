@@ -2,14 +2,12 @@ package io.tienda.fleet;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.tienda.platform.testing.infra.JsonHttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -20,7 +18,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -51,30 +48,17 @@ final class TraceCollector implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
+    private HttpServer server;
 
     private final Deque<Span> spans = new ArrayDeque<>();
 
-    private TraceCollector(HttpServer server) {
-        this.server = server;
+    private TraceCollector() {
     }
 
     static TraceCollector start(int port) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-            TraceCollector collector = new TraceCollector(server);
-            server.createContext("/", collector::handle);
-            server.setExecutor(Executors.newSingleThreadExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "trace-collector");
-                thread.setDaemon(true);
-                return thread;
-            }));
-            server.start();
-            return collector;
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException("Cannot receive traces on port " + port, ex);
-        }
+        TraceCollector collector = new TraceCollector();
+        collector.server = JsonHttpServer.start(port, "trace-collector", collector::handle);
+        return collector;
     }
 
     /** Where the services send their spans (the OTLP/HTTP traces endpoint). */
@@ -127,18 +111,18 @@ final class TraceCollector implements AutoCloseable {
                 exchange.sendResponseHeaders(200, -1);
             }
             else if (method.equals("GET") && (path.equals("/") || path.equals("/traces"))) {
-                respond(exchange, 200, tracesJson(newestTraces(LISTED_TRACES)));
+                JsonHttpServer.respond(exchange, 200, tracesJson(newestTraces(LISTED_TRACES)));
             }
             else if (method.equals("GET") && path.startsWith("/traces/")) {
                 String traceId = path.substring("/traces/".length());
-                respond(exchange, 200, spansJson(trace(traceId)));
+                JsonHttpServer.respond(exchange, 200, spansJson(trace(traceId)));
             }
             else {
-                respond(exchange, 404, "{\"error\":\"not found; try GET /traces or GET /traces/{traceId}\"}");
+                JsonHttpServer.respond(exchange, 404, "{\"error\":\"not found; try GET /traces or GET /traces/{traceId}\"}");
             }
         }
         catch (RuntimeException ex) {
-            respond(exchange, 400, JSON.writeValueAsString(Map.of("error", String.valueOf(ex.getMessage()))));
+            JsonHttpServer.respond(exchange, 400, JSON.writeValueAsString(Map.of("error", String.valueOf(ex.getMessage()))));
         }
         finally {
             exchange.close();
@@ -191,15 +175,6 @@ final class TraceCollector implements AutoCloseable {
 
     private static String instant(long epochNanos) {
         return Instant.ofEpochSecond(0, epochNanos).toString();
-    }
-
-    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 
     /**

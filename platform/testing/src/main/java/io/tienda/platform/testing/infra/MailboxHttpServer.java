@@ -1,15 +1,11 @@
 package io.tienda.platform.testing.infra;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -32,20 +28,7 @@ public final class MailboxHttpServer implements AutoCloseable {
     }
 
     public static MailboxHttpServer start(SmtpServer smtp, int port) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 16);
-            server.createContext("/", exchange -> handle(smtp, exchange));
-            server.setExecutor(Executors.newSingleThreadExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "mailbox-http");
-                thread.setDaemon(true);
-                return thread;
-            }));
-            server.start();
-            return new MailboxHttpServer(server);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException("Cannot serve the mailbox on port " + port, ex);
-        }
+        return new MailboxHttpServer(JsonHttpServer.start(port, "mailbox-http", exchange -> handle(smtp, exchange)));
     }
 
     public int port() {
@@ -65,7 +48,7 @@ public final class MailboxHttpServer implements AutoCloseable {
         try {
             String path = exchange.getRequestURI().getPath();
             if (!path.equals("/") && !path.equals("/messages")) {
-                respond(exchange, 404, "{\"error\":\"not found; try GET /messages\"}");
+                JsonHttpServer.respond(exchange, 404, "{\"error\":\"not found; try GET /messages\"}");
                 return;
             }
             switch (exchange.getRequestMethod()) {
@@ -75,17 +58,17 @@ public final class MailboxHttpServer implements AutoCloseable {
                         .stream()
                         .filter(message -> to.map(message::isFor).orElse(true))
                         .toList();
-                    respond(exchange, 200, toJson(mail));
+                    JsonHttpServer.respond(exchange, 200, toJson(mail));
                 }
                 case "DELETE" -> {
                     smtp.purge();
-                    respond(exchange, 200, "[]");
+                    JsonHttpServer.respond(exchange, 200, "[]");
                 }
-                default -> respond(exchange, 405, "{\"error\":\"use GET or DELETE\"}");
+                default -> JsonHttpServer.respond(exchange, 405, "{\"error\":\"use GET or DELETE\"}");
             }
         }
         catch (RuntimeException ex) {
-            respond(exchange, 500, "{\"error\":" + Json.string(String.valueOf(ex.getMessage())) + "}");
+            JsonHttpServer.respond(exchange, 500, "{\"error\":" + Json.string(String.valueOf(ex.getMessage())) + "}");
         }
         finally {
             exchange.close();
@@ -125,15 +108,6 @@ public final class MailboxHttpServer implements AutoCloseable {
             .filter(pair -> pair.length == 2 && pair[0].equals(name))
             .map(pair -> URLDecoder.decode(pair[1], StandardCharsets.UTF_8))
             .findFirst();
-    }
-
-    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 
 }
