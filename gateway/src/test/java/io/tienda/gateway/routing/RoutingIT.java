@@ -5,11 +5,19 @@ import io.tienda.gateway.GatewayIT;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.gateway.handler.RoutePredicateHandlerMapping;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.function.server.support.RouterFunctionMapping;
+import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -17,6 +25,9 @@ import static io.tienda.gateway.ProblemAssertions.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RoutingIT extends GatewayIT {
+
+    @Autowired
+    private Map<String, HandlerMapping> handlerMappings;
 
     static Stream<ApiRoutes.ApiArea> liveAreas() {
         return ApiRoutes.AREAS.stream().filter(area -> Backends.LIVE.contains(area.service()));
@@ -131,5 +142,19 @@ class RoutingIT extends GatewayIT {
                 .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
                 .expectHeader().doesNotExist("Strict-Transport-Security")
                 .expectHeader().doesNotExist(HttpHeaders.CACHE_CONTROL);
+    }
+
+    @Test
+    void looksUpTheRoutesBeforeAnyLocalHandler() {
+        // nearly every request is proxied: the local mappings would only match it in vain
+        int routes = ((Ordered) handlerMappings.values().stream()
+                .filter(RoutePredicateHandlerMapping.class::isInstance).findFirst().orElseThrow()).getOrder();
+        assertThat(handlerMappings.values())
+                .filteredOn(mapping -> mapping instanceof RequestMappingHandlerMapping
+                        || mapping instanceof RouterFunctionMapping || mapping instanceof SimpleUrlHandlerMapping)
+                .hasSize(3)
+                .allSatisfy(mapping -> assertThat(((Ordered) mapping).getOrder()).isGreaterThan(routes));
+        // and what no route matches still reaches its local handler
+        client().get().uri("/v3/api-docs/swagger-config").exchange().expectStatus().isOk();
     }
 }
