@@ -31,6 +31,11 @@ public final class Fleet implements BeforeAllCallback {
         return BASE_URL.isBlank();
     }
 
+    /** The gateway's actuator: its own port, never the public one. */
+    public static URI gatewayManagement() {
+        return URI.create(System.getProperty("tienda.e2e.gateway-management-url", "http://localhost:8081"));
+    }
+
     public static URI discovery() {
         return URI.create(System.getProperty("tienda.e2e.discovery-url", "http://localhost:8761"));
     }

@@ -82,4 +82,20 @@ class SmokeIT {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
                 assertThat(gateway.get("/v3/api-docs/order-service").send().body()).contains("/api/v1/orders"));
     }
+
+    @Test
+    void theGatewaysActuatorAnswersOnItsOwnPortOnly() {
+        for (String path : List.of("/actuator/health", "/actuator/prometheus")) {
+            Api.Reply reply = gateway.get(path).send();
+            assertThat(reply.status()).as(path).isEqualTo(404);
+            assertThat(reply.isProblem()).isTrue();
+        }
+        Api management = new Api(Fleet.gatewayManagement());
+        Api.Reply readiness = management.get("/actuator/health/readiness").send();
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.json().get("status").asString()).isEqualTo("UP");
+        gateway.get("/api/v1/products").send();
+        assertThat(management.get("/actuator/prometheus").header("Accept", "text/plain").send().body())
+                .contains("spring_cloud_gateway_requests_seconds_count{");
+    }
 }

@@ -13,6 +13,9 @@ final class Catalog {
 
     static final String GATEWAY = "gateway";
 
+    /** The gateway's actuator port, as in the images and the manifests; never the public 8080. */
+    static final int GATEWAY_MANAGEMENT_PORT = 8081;
+
     static final String PRODUCT = "product-service";
 
     static final String USER = "user-service";

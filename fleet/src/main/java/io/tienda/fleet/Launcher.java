@@ -207,7 +207,10 @@ final class Launcher {
 
     private Map<Integer, String> busyPorts(List<ServiceSpec> services, boolean withClickHouse) {
         Map<Integer, String> wanted = new LinkedHashMap<>(ports.byPort(withClickHouse));
-        services.forEach(service -> wanted.put(service.port(), service.name()));
+        services.forEach(service -> {
+            wanted.put(service.port(), service.name());
+            wanted.putIfAbsent(service.managementPort(), service.name());
+        });
         Map<Integer, String> busy = new LinkedHashMap<>();
         wanted.forEach((port, owner) -> {
             if (Probe.acceptsConnections(port)) {
@@ -289,7 +292,7 @@ final class Launcher {
             if (!process.isAlive()) {
                 return Optional.of("exited with code " + process.exitCode());
             }
-            health = probe.health(service.port());
+            health = probe.health(service.managementPort());
             registered = !service.registersWithDiscovery()
                     || ("UP".equals(health) && probe.registeredPorts().contains(service.port()));
             if ("UP".equals(health) && registered) {
@@ -380,7 +383,7 @@ final class Launcher {
                     return;
                 }
             }
-            if ("UP".equals(probe.health(service.port()))
+            if ("UP".equals(probe.health(service.managementPort()))
                     && (!service.registersWithDiscovery() || probe.registeredPorts().contains(service.port()))) {
                 say(process, service.name() + " is ready again after "
                         + Table.duration(Duration.between(process.started(), Instant.now())) + " (pid " + process.pid() + ")");
@@ -458,7 +461,7 @@ final class Launcher {
     private String servicesTable(List<ServiceSpec> services) {
         Table table = new Table("SERVICE", "PORT", "HEALTH", "URL");
         for (ServiceSpec service : services) {
-            table.row(service.name(), String.valueOf(service.port()), probe.health(service.port()), service.url());
+            table.row(service.name(), String.valueOf(service.port()), probe.health(service.managementPort()), service.url());
         }
         return table.render();
     }

@@ -80,6 +80,10 @@ final class ServiceCommand {
         // every JVM runs here: register as localhost, whatever this machine's hostname resolves to
         properties.put("eureka.instance.hostname", "localhost");
         properties.put("management.endpoint.health.probes.enabled", "true");
+        if (service.managementPort() != service.port()) {
+            // said here rather than left to the service's default, because the launcher probes this port
+            properties.put("management.server.port", String.valueOf(service.managementPort()));
+        }
         if (service.isDiscovery()) {
             // the registry answers from a cache refreshed every 30 s; locally, new instances should show at once
             properties.put("eureka.server.use-read-only-response-cache", "false");
@@ -95,10 +99,8 @@ final class ServiceCommand {
     /** Settings for running on one developer machine rather than in production; fleet/README.md says why. */
     static Map<String, String> localSettings(ServiceSpec service) {
         return switch (service.name()) {
-            // system tests here speak for several clients at once through X-Forwarded-For; actuator stays on
-            // the API port (production moves it to 8081), where Probe and the e2e tests ask for health
-            case Catalog.GATEWAY -> Map.of("tienda.gateway.trusted-proxies", "127.0.0.1/32,::1/128",
-                    "management.server.port", String.valueOf(service.port()));
+            // system tests here speak for several clients at once through X-Forwarded-For
+            case Catalog.GATEWAY -> Map.of("tienda.gateway.trusted-proxies", "127.0.0.1/32,::1/128");
             // the accounts of DemoAccounts, which up prints
             case Catalog.USER -> Map.of("tienda.users.demo-accounts.enabled", "true");
             // a shop to browse: the demo catalog, and stock for each SKU it announces

@@ -35,6 +35,14 @@ record ServiceSpec(String name, int port, Set<Store> stores, Optional<String> da
         return !isDiscovery();
     }
 
+    /**
+     * Where its actuator (health, metrics) listens: the service port, except for the gateway, whose
+     * actuator is kept off the public API port here as in every deployment.
+     */
+    int managementPort() {
+        return name.equals(Catalog.GATEWAY) ? Catalog.GATEWAY_MANAGEMENT_PORT : port;
+    }
+
     String url() {
         return "http://localhost:" + port + "/";
     }

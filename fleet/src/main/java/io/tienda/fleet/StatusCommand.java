@@ -87,7 +87,8 @@ final class StatusCommand {
                 if (!entry.isAlive()) {
                     yield "EXITED";
                 }
-                String health = probe.health(entry.port());
+                String health = probe.health(Catalog.byName(entry.name()).map(ServiceSpec::managementPort)
+                        .orElse(entry.port()));
                 boolean needsRegistration = !entry.name().equals(Catalog.DISCOVERY);
                 yield needsRegistration && "UP".equals(health) && !registered.contains(entry.port())
                         ? "UP (not in Eureka)" : health;

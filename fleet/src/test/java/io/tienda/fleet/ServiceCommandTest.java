@@ -101,10 +101,14 @@ class ServiceCommandTest {
     }
 
     @Test
-    void keepsTheGatewaysActuatorOnItsApiPortWhereTheLauncherProbesIt() {
-        assertThat(command(Catalog.byName("gateway").orElseThrow(), java25))
-            .contains("--server.port=8080", "--management.server.port=8080");
-        assertThat(command(Catalog.byName("order-service").orElseThrow(), java25))
+    void keepsTheGatewaysActuatorOffThePublicPortWhereTheLauncherProbesIt() {
+        ServiceSpec gateway = Catalog.byName("gateway").orElseThrow();
+        assertThat(gateway.managementPort()).isEqualTo(8081);
+        assertThat(command(gateway, java25))
+            .contains("--server.port=8080", "--management.server.port=8081");
+        ServiceSpec orders = Catalog.byName("order-service").orElseThrow();
+        assertThat(orders.managementPort()).isEqualTo(orders.port());
+        assertThat(command(orders, java25))
             .noneMatch(arg -> arg.startsWith("--management.server.port"));
     }
 
