@@ -8,16 +8,22 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Tells the services who the client is and how it reached us. Spring Cloud Gateway drops
- * client-sent X-Forwarded-* headers unless its own trusted-proxy regex is set; this filter runs
- * after that and writes the values the gateway resolved, so services (lockouts, audit, absolute
- * URLs) see the real client rather than the gateway, and never a client's claim.
+ * Tells the services who the client is and how it reached us: {@code X-Forwarded-For},
+ * {@code -Proto} and {@code -Host} carry the values the gateway resolved, so services (lockouts,
+ * audit, absolute URLs) see the real client rather than the gateway, and never a client's claim.
+ * Whatever forwarding headers came in ({@code Forwarded}, any {@code X-Forwarded-*}) are left
+ * behind in the same pass, so Spring Cloud Gateway's own Forwarded and X-Forwarded filters are off
+ * ({@code spring.cloud.gateway.server.webflux.forwarded.enabled=false}, {@code x-forwarded.enabled=false}):
+ * with no trusted proxy of theirs configured they only dropped the same headers, each copying every
+ * header of every request once more.
  */
 @Component
 class ForwardedHeadersFilter implements HttpHeadersFilter, Ordered {
 
     private static final String X_FORWARDED_PROTO = "X-Forwarded-Proto";
     private static final String X_FORWARDED_HOST = "X-Forwarded-Host";
+    private static final String X_FORWARDED = "X-Forwarded-";
+    private static final String FORWARDED = "Forwarded";
 
     private final ClientIpResolver clientIp;
 
@@ -32,7 +38,11 @@ class ForwardedHeadersFilter implements HttpHeadersFilter, Ordered {
         boolean viaTrustedProxy = clientIp.isTrustedPeer(request);
 
         HttpHeaders headers = new HttpHeaders();
-        headers.putAll(input);
+        input.forEach((name, values) -> {
+            if (!isForwarding(name)) {
+                headers.addAll(name, values);
+            }
+        });
         headers.set(ClientIpResolver.X_FORWARDED_FOR, clientIp.resolve(request));
         String proto = viaTrustedProxy ? original.getFirst(X_FORWARDED_PROTO) : null;
         headers.set(X_FORWARDED_PROTO, proto != null ? proto : request.getURI().getScheme());
@@ -46,9 +56,12 @@ class ForwardedHeadersFilter implements HttpHeadersFilter, Ordered {
         return headers;
     }
 
+    private static boolean isForwarding(String name) {
+        return name.regionMatches(true, 0, X_FORWARDED, 0, X_FORWARDED.length()) || name.equalsIgnoreCase(FORWARDED);
+    }
+
     @Override
     public int getOrder() {
-        // After Spring Cloud Gateway's own X-Forwarded handling, which would otherwise strip these.
         return Ordered.LOWEST_PRECEDENCE;
     }
 }

@@ -3,6 +3,7 @@ package io.tienda.gateway.logging;
 import org.springframework.web.server.ServerWebExchange;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +27,18 @@ public final class RequestId {
     }
 
     static String acceptOrGenerate(String incoming) {
-        return incoming != null && WELL_FORMED.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        return incoming != null && WELL_FORMED.matcher(incoming).matches() ? incoming : generate();
+    }
+
+    /**
+     * A random (version 4) UUID. A request id correlates, it guards nothing, so it comes from the
+     * thread's own generator rather than from {@link UUID#randomUUID()}'s SecureRandom, which cost
+     * about 1 % of the gateway's CPU per request.
+     */
+    static String generate() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = random.nextLong() & ~0xF000L | 0x4000L;
+        long low = random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL | 0x8000_0000_0000_0000L;
+        return new UUID(high, low).toString();
     }
 }

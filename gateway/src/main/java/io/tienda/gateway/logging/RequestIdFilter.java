@@ -2,7 +2,6 @@ package io.tienda.gateway.logging;
 
 import io.tienda.gateway.WebFilterOrder;
 import org.springframework.core.Ordered;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -23,10 +22,9 @@ class RequestIdFilter implements WebFilter, Ordered {
             exchange.getResponse().getHeaders().set(RequestId.HEADER, requestId);
             return Mono.empty();
         });
-        ServerHttpRequest request = exchange.getRequest().mutate()
-                .headers(headers -> headers.set(RequestId.HEADER, requestId))
-                .build();
-        return chain.filter(exchange.mutate().request(request).build());
+        // The proxied request gets the header from CorrelationHeadersFilter: copying the headers into a
+        // mutated request here would add an exchange decorator that every later attribute lookup walks.
+        return chain.filter(exchange);
     }
 
     @Override

@@ -127,6 +127,32 @@ class RoutingIT extends GatewayIT {
     }
 
     @Test
+    void sendsOnlyTheForwardingAndCorrelationHeadersTheGatewayResolved() {
+        String path = "/api/v1/users/" + UUID.randomUUID();
+        client().get().uri(path)
+                .header("Forwarded", "for=198.51.100.66;proto=https;host=evil.example")
+                .header("X-Forwarded-Host", "evil.example")
+                .header("X-Forwarded-Port", "8443")
+                .header("X-Forwarded-Prefix", "/evil")
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Request-Id", "client-chosen-7")
+                .header("baggage", "tenant=evil")
+                .exchange()
+                .expectStatus().isOk();
+
+        Backends.Received received = backends().at(path).get(0);
+        assertThat(received.header("Forwarded")).isNull();
+        assertThat(received.header("X-Forwarded-Port")).isNull();
+        assertThat(received.header("X-Forwarded-Prefix")).isNull();
+        // Loopback is trusted in these tests, so its Proto and Host are believed; the client's address is not.
+        assertThat(received.header("X-Forwarded-Proto")).isEqualTo("https");
+        assertThat(received.header("X-Forwarded-Host")).isEqualTo("evil.example");
+        assertThat(received.header("X-Forwarded-For")).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+        assertThat(received.header("X-Request-Id")).isEqualTo("client-chosen-7");
+        assertThat(received.header("baggage")).as("no client baggage enters the fleet's traces").isNull();
+    }
+
+    @Test
     void routesTheJwksToUserService() {
         client().get().uri(ApiRoutes.JWKS_PATH).exchange()
                 .expectStatus().isOk()
