@@ -27,6 +27,14 @@ final class ServiceCommand {
      */
     static final List<String> PEAK_JIT = List.of("-XX:ReservedCodeCacheSize=96m");
 
+    /**
+     * The gateway's young generation: a proxied request leaves about 100 KB of short-lived objects
+     * (Reactor operators, header maps, the exchange). With the default, a third of a 64 MB first heap,
+     * it collected two or three times a second at 400 requests/s, 6 ms each; with 128 MB, every two
+     * seconds or so, for about 100 MB more memory. Everything else is unchanged within the same 256 MB.
+     */
+    static final List<String> GATEWAY_HEAP = List.of("-Xms192m", "-Xmn128m");
+
     /** The account user-service makes an ADMIN on its first start, when both are set. */
     static final String ADMIN_EMAIL = "TIENDA_ADMIN_EMAIL";
 
@@ -56,7 +64,12 @@ final class ServiceCommand {
         List<String> command = new ArrayList<>();
         command.add(java.executable().toString());
         command.addAll(JVM_OPTIONS);
-        command.addAll(service.name().equals(Catalog.GATEWAY) ? PEAK_JIT : QUICK_JIT);
+        if (service.name().equals(Catalog.GATEWAY)) {
+            command.addAll(PEAK_JIT);
+            command.addAll(GATEWAY_HEAP);
+        } else {
+            command.addAll(QUICK_JIT);
+        }
         if (java.feature() >= 24) {
             // libraries (Netty, Kafka clients) still use sun.misc.Unsafe and JNI; Java 24+ warns on every start
             command.add("--sun-misc-unsafe-memory-access=allow");

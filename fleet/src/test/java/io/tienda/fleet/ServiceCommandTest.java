@@ -35,12 +35,16 @@ class ServiceCommandTest {
     }
 
     @Test
-    void runsTheGatewayWithTheFullJitAndEveryServiceWithC1Only() {
-        assertThat(command(Catalog.byName("gateway").orElseThrow(), java25))
+    void runsTheGatewayWithTheFullJitAndAYoungGenerationForItsTrafficAndEveryServiceWithC1Only() {
+        List<String> gateway = command(Catalog.byName("gateway").orElseThrow(), java25);
+        assertThat(gateway)
             .contains("-XX:ReservedCodeCacheSize=96m", "-Xmx256m")
             .noneMatch(arg -> arg.startsWith("-XX:TieredStopAtLevel"));
+        // later options win: the gateway's first heap and young generation replace the common -Xms64m
+        assertThat(gateway).containsSubsequence("-Xms64m", "-Xms192m", "-Xmn128m", "-jar");
         assertThat(command(Catalog.byName("product-service").orElseThrow(), java25))
-            .contains("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m");
+            .contains("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m")
+            .noneMatch(arg -> arg.startsWith("-Xmn"));
     }
 
     @Test
