@@ -3,6 +3,8 @@ package io.tienda.gateway.security;
 import io.tienda.gateway.logging.LoggedUser;
 import io.tienda.platform.problem.ProblemType;
 import io.tienda.gateway.problem.ProblemWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -15,6 +17,8 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.WebFilter;
@@ -29,6 +33,8 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ProblemWriter problems) {
@@ -66,6 +72,26 @@ class SecurityConfiguration {
     @Bean
     SecurityObservationSettings securityObservations() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /** Spring Security's strict checks, each header and parameter validated once (see ValidateOnceFirewall). */
+    @Bean
+    ServerWebExchangeFirewall firewall() {
+        return new ValidateOnceFirewall();
+    }
+
+    /**
+     * A request the firewall refuses (a path that is not normalized, an encoded slash or dot segment,
+     * a control character in a header or parameter, an unknown method) gets a 400 problem like any
+     * other malformed request. The reason stays in the debug log: it can quote what the client sent.
+     */
+    @Bean
+    ServerExchangeRejectedHandler rejectedRequests(ProblemWriter problems) {
+        return (exchange, rejected) -> {
+            log.debug("Request refused by the firewall: {}", rejected.getMessage());
+            return problems.write(exchange, ProblemType.MALFORMED_REQUEST,
+                    "The request's path, method, headers or parameters are not allowed");
+        };
     }
 
     @Bean

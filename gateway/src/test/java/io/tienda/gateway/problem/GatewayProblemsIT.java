@@ -4,6 +4,9 @@ import io.tienda.gateway.GatewayIT;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import tools.jackson.databind.JsonNode;
+
+import java.util.UUID;
 
 import static io.tienda.gateway.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +26,19 @@ class GatewayProblemsIT extends GatewayIT {
         var response = client().method(HttpMethod.DELETE).uri("/v3/api-docs").exchange();
         response.expectHeader().value(HttpHeaders.ALLOW, allow -> assertThat(allow).contains("GET"));
         assertProblem(response, 405, "method-not-allowed", "/v3/api-docs");
+    }
+
+    @Test
+    void aRequestTheFirewallRefusesIsA400ProblemThatReachesNoService() {
+        // a path parameter (the old session-fixation trick) and a method outside HTTP's usual set
+        String product = "/api/v1/products/" + UUID.randomUUID();
+        JsonNode problem = assertProblem(client().get().uri(product + ";jsessionid=7").exchange(),
+                400, "malformed-request", product + ";jsessionid=7");
+        assertThat(problem.path("detail").asString()).doesNotContain("jsessionid");
+        String order = "/api/v1/orders/" + UUID.randomUUID();
+        assertProblem(client().method(HttpMethod.TRACE).uri(order).exchange(), 400, "malformed-request", order);
+        assertThat(backends().at(product)).isEmpty();
+        assertThat(backends().at(order)).isEmpty();
     }
 
     @Test
