@@ -12,8 +12,8 @@ import reactor.core.publisher.Mono;
  * {@link StrictServerWebExchangeFirewall} checks the method, path and host when a request arrives,
  * then wraps the exchange so that every later read of a header or parameter validates it again.
  * The gateway reads headers many times per request (filters, security, routing, the proxied call),
- * each through a fresh validating view and an extra exchange decorator: about 5 % of its CPU per
- * request. This firewall runs the same strict checks, reads every header name and value and every
+ * each through a fresh validating view and an extra exchange decorator: the firewall was on about
+ * 6 % of the gateway's sampled stacks under load. This firewall runs the same strict checks, reads every header name and value and every
  * query parameter once through the strict view (which refuses what it would have refused later),
  * and lets the request go on unwrapped.
  *
