@@ -18,7 +18,8 @@ import java.nio.charset.Charset;
  * formatter hands each JSON fragment (every name, value, quote and comma) to an unbuffered
  * {@code OutputStreamWriter}, which allocates a buffer and runs the charset encoder once per fragment
  * (spring-boot#49428). The gateway writes an access line for every request, so that path cost it
- * about a twentieth of its CPU and a fifth of its allocations per request.
+ * about 3 % of its CPU samples under load (logging fell from 7.8 % to 4.8 %) and a fifth of its
+ * allocations.
  *
  * <p>Named by {@code logging.structured.format.console}; Spring Boot builds it with the same
  * parameters it gives its own ECS formatter, which this one creates and renders through
