@@ -6,6 +6,7 @@ import io.tienda.platform.problem.ProblemType;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
@@ -40,7 +41,10 @@ class RequestSizeLimitFilter implements WebFilter, Ordered {
         if (declared > maxBytes) {
             return Mono.error(tooLarge());
         }
-        if (declared == 0) {
+        if (declared == 0 || declared < 0 && !request.getHeaders().containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
+            // No body (RFC 9112 section 6.3: neither a length nor a transfer coding), nothing to count:
+            // most requests are bodyless reads, and each decorated exchange slows every later
+            // attribute lookup of the request.
             return chain.filter(exchange);
         }
         ServerHttpRequest counted = new ServerHttpRequestDecorator(request) {
