@@ -123,6 +123,14 @@ public final class Backends {
                     "{\"type\":\"https://tienda.io/problems/from-" + service + "\",\"status\":" + status + "}");
             return;
         }
+        if (previous.equals("hop-by-hop")) {
+            exchange.getResponseHeaders().add("Connection", "X-Service-Hop");
+            exchange.getResponseHeaders().add("X-Service-Hop", "for the gateway only");
+            exchange.getResponseHeaders().add("Proxy-Authenticate", "Basic realm=\"service\"");
+            exchange.getResponseHeaders().add("X-Service-Kept", "yes");
+            echo(service, exchange, path);
+            return;
+        }
         if (previous.equals("slow")) {
             // Answered later from a timer, so that any number of slow requests are in flight at once.
             later.schedule(() -> echo(service, exchange, path), Long.parseLong(last), TimeUnit.MILLISECONDS);

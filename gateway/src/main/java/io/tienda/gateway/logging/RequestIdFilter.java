@@ -22,7 +22,7 @@ class RequestIdFilter implements WebFilter, Ordered {
             exchange.getResponse().getHeaders().set(RequestId.HEADER, requestId);
             return Mono.empty();
         });
-        // The proxied request gets the header from CorrelationHeadersFilter: copying the headers into a
+        // The proxied request gets the header from CorrelationHeaders: copying the headers into a
         // mutated request here would add an exchange decorator that every later attribute lookup walks.
         return chain.filter(exchange);
     }

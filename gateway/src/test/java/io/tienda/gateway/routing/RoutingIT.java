@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.cloud.gateway.handler.RoutePredicateHandlerMapping;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -28,6 +29,9 @@ class RoutingIT extends GatewayIT {
 
     @Autowired
     private Map<String, HandlerMapping> handlerMappings;
+
+    @Autowired
+    private List<HttpHeadersFilter> headersFilters;
 
     static Stream<ApiRoutes.ApiArea> liveAreas() {
         return ApiRoutes.AREAS.stream().filter(area -> Backends.LIVE.contains(area.service()));
@@ -150,6 +154,42 @@ class RoutingIT extends GatewayIT {
         assertThat(received.header("X-Forwarded-For")).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
         assertThat(received.header("X-Request-Id")).isEqualTo("client-chosen-7");
         assertThat(received.header("baggage")).as("no client baggage enters the fleet's traces").isNull();
+    }
+
+    @Test
+    void leavesTheHopByHopHeadersAtTheGatewayBothWays() {
+        String path = "/api/v1/users/" + UUID.randomUUID();
+        client().get().uri(path)
+                .header(HttpHeaders.CONNECTION, "keep-alive, X-Client-Hop")
+                .header("X-Client-Hop", "for the gateway only")
+                .header("Keep-Alive", "timeout=5")
+                .header(HttpHeaders.PROXY_AUTHORIZATION, "Basic Zm9vOmJhcg==")
+                .header(HttpHeaders.TE, "trailers")
+                .header("X-Kept", "yes")
+                .exchange()
+                .expectStatus().isOk();
+        Backends.Received received = backends().at(path).get(0);
+        assertThat(received.header("X-Client-Hop")).isNull();
+        assertThat(received.header("Keep-Alive")).isNull();
+        assertThat(received.header(HttpHeaders.PROXY_AUTHORIZATION)).isNull();
+        assertThat(received.header(HttpHeaders.TE)).isNull();
+        assertThat(received.header("X-Kept")).isEqualTo("yes");
+
+        client().get().uri("/api/v1/users/hop-by-hop/" + UUID.randomUUID()).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Backend", "user-service")
+                .expectHeader().valueEquals("X-Service-Kept", "yes")
+                .expectHeader().doesNotExist("X-Service-Hop")
+                .expectHeader().doesNotExist(HttpHeaders.PROXY_AUTHENTICATE);
+    }
+
+    @Test
+    void copiesTheProxiedHeadersInOnePass() {
+        // Spring Cloud Gateway's hop-by-hop, Forwarded and X-Forwarded removal filters (and its gRPC
+        // ones) each copied every header again; the one that remains copies only a request with both
+        // a length and a chunked encoding.
+        assertThat(headersFilters).extracting(filter -> filter.getClass().getSimpleName())
+                .containsExactlyInAnyOrder("ProxiedHeadersFilter", "Responses", "TransferEncodingNormalizationHeadersFilter");
     }
 
     @Test
