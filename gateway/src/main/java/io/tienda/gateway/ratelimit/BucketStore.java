@@ -3,11 +3,13 @@ package io.tienda.gateway.ratelimit;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
+import io.netty.channel.EventLoop;
 import io.netty.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +25,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -37,6 +41,12 @@ import java.util.function.Supplier;
  * reply is not converted, and the timeout is a slot on Lettuce's timer wheel rather than a task on a
  * scheduler. The same call through RedisTemplate (a Reactor pipeline, the script's last-modified
  * time read from the jar on every call) cost the gateway about 13 % more CPU per request.
+ *
+ * <p>Given the gateway's event loops ({@link SharedEventLoops}, which then also serve Lettuce's
+ * connections), a call made on one of them goes over a connection of that loop's own, opened from
+ * it in the background on its first call: Redis' answer then arrives on the thread that asked,
+ * and no other thread is woken. Until it is open, and for any other caller, the store's one
+ * shared connection serves. A Sentinel-managed Redis has only the shared connection.
  *
  * <p>Nothing here blocks a caller's thread. The connection is opened in the background, at start
  * and again on the first call after a failed attempt; a call meanwhile waits for the attempt under
@@ -69,9 +79,18 @@ class BucketStore implements AutoCloseable {
         }
     }
 
+    /** How long a loop whose connection could not be opened waits before it tries again. */
+    private static final long RETRY_LOOP_CONNECTION_NANOS = TimeUnit.SECONDS.toNanos(5);
+
     private final Supplier<? extends AbstractRedisClient> client;
     private final long timeoutNanos;
+    private final SharedEventLoops loops;
+    private final Supplier<RedisURI> loopTarget;
     private volatile Link connection;
+    /** Each event loop's own connection, once open. */
+    private final Map<EventLoop, Link> onLoop = new ConcurrentHashMap<>();
+    /** When each loop last tried to open its connection. */
+    private final Map<EventLoop, Long> loopAttempts = new ConcurrentHashMap<>();
     /** The connection being opened, if any; callers meanwhile wait for it, within their timeout. */
     private final AtomicReference<CompletableFuture<Link>> opening = new AtomicReference<>();
     private volatile boolean closed;
@@ -82,8 +101,21 @@ class BucketStore implements AutoCloseable {
      * @param timeout how long a caller waits for a bucket before the future fails
      */
     BucketStore(Supplier<? extends AbstractRedisClient> client, Duration timeout) {
+        this(client, timeout, null, () -> null);
+    }
+
+    /**
+     * @param loops      the event loops that serve the client's connections, so that each gets one of
+     *                   its own; {@code null} for the shared connection only
+     * @param loopTarget the standalone Redis those connections go to (the client's own), or
+     *                   {@code null} for the shared connection only
+     */
+    BucketStore(Supplier<? extends AbstractRedisClient> client, Duration timeout, SharedEventLoops loops,
+                Supplier<RedisURI> loopTarget) {
         this.client = client;
         this.timeoutNanos = timeout.toNanos();
+        this.loops = loops;
+        this.loopTarget = loopTarget;
     }
 
     /**
@@ -94,7 +126,10 @@ class BucketStore implements AutoCloseable {
      */
     CompletableFuture<List<Long>> take(String key, String capacity, String tokensPerMillisecond) {
         try {
-            Link current = connection;
+            Link current = ownLoopLink();
+            if (current == null) {
+                current = connection;
+            }
             if (current != null) {
                 return within(evaluate(current, key, capacity, tokensPerMillisecond));
             }
@@ -116,6 +151,50 @@ class BucketStore implements AutoCloseable {
                         ? link.commands().<List<Long>>eval(SCRIPT, ScriptOutputType.MULTI, keys, capacity,
                                 tokensPerMillisecond).toCompletableFuture()
                         : CompletableFuture.failedFuture(failure));
+    }
+
+    /**
+     * The calling event loop's own connection; {@code null} when the caller is not one of the loops
+     * or the loop's connection is not open yet, which it then starts opening from this thread (so
+     * that the loop serves it) once the shared connection has shown Redis reachable.
+     */
+    private Link ownLoopLink() {
+        if (loops == null) {
+            return null;
+        }
+        EventLoop loop = loops.current();
+        if (loop == null) {
+            return null;
+        }
+        Link own = onLoop.get(loop);
+        if (own == null && connection != null && !closed) {
+            openOn(loop);
+        }
+        return own;
+    }
+
+    /** Runs on {@code loop}'s own thread only, so one loop never has two attempts under way. */
+    private void openOn(EventLoop loop) {
+        long now = System.nanoTime();
+        Long last = loopAttempts.get(loop);
+        if (last != null && now - last < RETRY_LOOP_CONNECTION_NANOS) {
+            return;
+        }
+        loopAttempts.put(loop, now);
+        RedisURI target = loopTarget.get();
+        if (target == null || !(client.get() instanceof RedisClient standalone)) {
+            return;
+        }
+        // Not blocking: the channel is registered with this thread's loop here, and connects in the background.
+        standalone.connectAsync(StringCodec.UTF8, target).whenComplete((opened, failure) -> {
+            if (failure != null) {
+                log.debug("Rate-limit store connection of {} not opened: {}", loop, failure.toString());
+            } else if (closed) {
+                opened.closeAsync();
+            } else {
+                onLoop.put(loop, new Link(opened, opened.async()));
+            }
+        });
     }
 
     /** Fails {@code reply} after the timeout, by a slot on the client's timer wheel (no thread, no task queue). */
@@ -180,6 +259,8 @@ class BucketStore implements AutoCloseable {
         if (current != null) {
             current.connection().close();
         }
+        onLoop.values().forEach(own -> own.connection().close());
+        onLoop.clear();
     }
 
     private static Throwable unwrap(Throwable failure) {

@@ -35,10 +35,11 @@ public class RateLimitFilters {
     private final Map<RateTier, GatewayFilter> filters = new EnumMap<>(RateTier.class);
     private final BucketStore buckets;
 
-    RateLimitFilters(RateLimitProperties properties, LettuceConnectionFactory redis, ClientIpResolver clientIp,
-                     MeterRegistry meters) {
-        // The factory makes its client when it starts, after this bean exists; hence the supplier.
-        this.buckets = new BucketStore(redis::getNativeClient, properties.redisTimeout());
+    RateLimitFilters(RateLimitProperties properties, LettuceConnectionFactory redis, SharedEventLoops loops,
+                     ClientIpResolver clientIp, MeterRegistry meters) {
+        // The factory makes its client when it starts, after this bean exists; hence the suppliers.
+        this.buckets = new BucketStore(redis::getNativeClient, properties.redisTimeout(), loops,
+                () -> RedisClientConfiguration.standaloneTarget(redis));
         if (!properties.enabled()) {
             return;
         }
@@ -89,8 +90,9 @@ public class RateLimitFilters {
 
     /**
      * The rest of the route, continued on the event loop of the client's connection. Redis answers
-     * on Lettuce's single event loop; left there, the routing, the call to the service and its answer
-     * of every rate-limited request would share that one thread however many cores the gateway has.
+     * on the loop that serves the connection the call went over: the request's own once its loop's
+     * connection is open (see BucketStore), otherwise whichever loop serves the shared connection.
+     * Left there, the routing, the call to the service and its answer would crowd onto that loop.
      */
     static GatewayFilterChain onRequestLoop(ServerWebExchange exchange, GatewayFilterChain chain) {
         if (!(ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest()) instanceof Connection connection)) {
