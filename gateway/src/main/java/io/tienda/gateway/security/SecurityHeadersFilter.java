@@ -2,13 +2,8 @@ package io.tienda.gateway.security;
 
 import io.tienda.gateway.WebFilterOrder;
 import org.springframework.core.Ordered;
-import org.springframework.security.web.server.header.CompositeServerHttpHeadersWriter;
-import org.springframework.security.web.server.header.ContentTypeOptionsServerHttpHeadersWriter;
-import org.springframework.security.web.server.header.HttpHeaderWriterWebFilter;
-import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
-import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
-import org.springframework.security.web.server.header.StrictTransportSecurityServerHttpHeadersWriter;
-import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -20,25 +15,41 @@ import reactor.core.publisher.Mono;
  * chain runs (oversized bodies, foreign origins). A header a service already set is left alone,
  * and Cache-Control is never touched: caching is each service's call (ETags on catalog reads).
  * HSTS goes out only on requests that arrived over TLS.
+ *
+ * <p>The values are Spring Security's defaults, written directly when the response commits:
+ * Spring Security's composite header writer ran a Flux over its writers and built a set of the
+ * response's header names for each of them, on every response.
  */
 @Component
 class SecurityHeadersFilter implements WebFilter, Ordered {
 
-    private final HttpHeaderWriterWebFilter delegate = new HttpHeaderWriterWebFilter(new CompositeServerHttpHeadersWriter(
-            new ContentTypeOptionsServerHttpHeadersWriter(),
-            new XFrameOptionsServerHttpHeadersWriter(),
-            noReferrer(),
-            new StrictTransportSecurityServerHttpHeadersWriter()));
-
-    private static ReferrerPolicyServerHttpHeadersWriter noReferrer() {
-        ReferrerPolicyServerHttpHeadersWriter writer = new ReferrerPolicyServerHttpHeadersWriter();
-        writer.setPolicy(ReferrerPolicy.NO_REFERRER);
-        return writer;
-    }
+    static final String CONTENT_TYPE_OPTIONS = "X-Content-Type-Options";
+    static final String FRAME_OPTIONS = "X-Frame-Options";
+    static final String REFERRER_POLICY = "Referrer-Policy";
+    static final String STRICT_TRANSPORT_SECURITY = "Strict-Transport-Security";
+    /** One year, subdomains included: Spring Security's default. */
+    static final String ONE_YEAR_WITH_SUBDOMAINS = "max-age=31536000 ; includeSubDomains";
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        return delegate.filter(exchange, chain);
+        ServerHttpResponse response = exchange.getResponse();
+        response.beforeCommit(() -> {
+            HttpHeaders headers = response.getHeaders();
+            setUnlessPresent(headers, CONTENT_TYPE_OPTIONS, "nosniff");
+            setUnlessPresent(headers, FRAME_OPTIONS, "DENY");
+            setUnlessPresent(headers, REFERRER_POLICY, "no-referrer");
+            if ("https".equalsIgnoreCase(exchange.getRequest().getURI().getScheme())) {
+                setUnlessPresent(headers, STRICT_TRANSPORT_SECURITY, ONE_YEAR_WITH_SUBDOMAINS);
+            }
+            return Mono.empty();
+        });
+        return chain.filter(exchange);
+    }
+
+    private static void setUnlessPresent(HttpHeaders headers, String name, String value) {
+        if (!headers.containsHeader(name)) {
+            headers.set(name, value);
+        }
     }
 
     @Override

@@ -1,0 +1,59 @@
+package io.tienda.gateway.security;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SecurityHeadersFilterTest {
+
+    private final SecurityHeadersFilter filter = new SecurityHeadersFilter();
+
+    @Test
+    void hardensAPlainResponseWithoutHsts() {
+        HttpHeaders headers = respond(MockServerWebExchange.from(MockServerHttpRequest.get("http://shop.example/api/v1/products")));
+
+        assertThat(headers.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(headers.getFirst("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(headers.getFirst("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(headers.containsHeader("Strict-Transport-Security")).isFalse();
+        assertThat(headers.containsHeader(HttpHeaders.CACHE_CONTROL)).isFalse();
+    }
+
+    @Test
+    void sendsHstsOnlyOverTls() {
+        HttpHeaders headers = respond(MockServerWebExchange.from(MockServerHttpRequest.get("https://shop.example/api/v1/products")));
+
+        assertThat(headers.getFirst("Strict-Transport-Security")).isEqualTo("max-age=31536000 ; includeSubDomains");
+    }
+
+    @Test
+    void leavesAHeaderTheServiceSetAlone() {
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("https://shop.example/dashboard"));
+        HttpHeaders headers = respond(exchange, service -> {
+            service.set("X-Frame-Options", "SAMEORIGIN");
+            service.set("Referrer-Policy", "same-origin");
+            service.set("Strict-Transport-Security", "max-age=60");
+        });
+
+        assertThat(headers.get("X-Frame-Options")).containsExactly("SAMEORIGIN");
+        assertThat(headers.get("Referrer-Policy")).containsExactly("same-origin");
+        assertThat(headers.get("Strict-Transport-Security")).containsExactly("max-age=60");
+        assertThat(headers.get("X-Content-Type-Options")).containsExactly("nosniff");
+    }
+
+    private HttpHeaders respond(MockServerWebExchange exchange) {
+        return respond(exchange, service -> { });
+    }
+
+    private HttpHeaders respond(MockServerWebExchange exchange, Consumer<HttpHeaders> service) {
+        filter.filter(exchange, passed -> {
+            service.accept(passed.getResponse().getHeaders());
+            return passed.getResponse().setComplete();
+        }).block();
+        return exchange.getResponse().getHeaders();
+    }
+}
