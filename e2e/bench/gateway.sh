@@ -8,8 +8,11 @@
 #
 # On two shared cores one short run of each path swings by 20-40 % (the JIT, GC, the fleet's own
 # background work), so the two paths are measured in alternating rounds and compared by their
-# medians. When the gateway's and product-service's processes are on this machine, each round also
-# prints the CPU each spent per request (from /proc), which explains the ratio.
+# medians; since the machine's speed can drift within a run, each gateway round is also divided by
+# the direct round just before it, and the median of those paired ratios is printed beside the
+# ratio of the medians. When the gateway's and product-service's processes are on this machine,
+# each round also prints the CPU each spent per request (from /proc), which explains the ratio,
+# and every round prints the share of the machine's CPU time the hypervisor gave to others (steal).
 #
 #   e2e/bench/gateway.sh [seconds per round, default 15]
 #     BENCH_ROUNDS   rounds per comparison, default 3
@@ -31,6 +34,8 @@ echo "request: GET $BENCH_PATH, ${rounds} alternating rounds of ${seconds}s per 
 gateway_pid="$(pgrep -f '/gateway\.jar' | head -1 || true)"
 product_pid="$(pgrep -f '/product-service\.jar' | head -1 || true)"
 ticks() { [ -n "$1" ] && [ -r "/proc/$1/stat" ] && awk '{print $14+$15}' "/proc/$1/stat" || echo 0; }
+# all CPU time and stolen CPU time of the machine, in ticks
+machine() { awk '/^cpu /{print $2+$3+$4+$5+$6+$7+$8+$9, $9}' /proc/stat; }
 hertz="$(getconf CLK_TCK)"
 
 field() { sed -n "s/.* $2=\([0-9.]*\).*/\1/p" <<<"$1"; }
@@ -38,17 +43,19 @@ median() { sort -n | awk '{v[NR]=$1} END{print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v
 
 total_non2xx=0
 run() { # name url connections [pause ms] -> prints one line, keeps the wrk summary in $result
-  local g0 p0 g1 p1 n cpu=""
-  g0="$(ticks "$gateway_pid")"; p0="$(ticks "$product_pid")"
+  local g0 p0 g1 p1 m0 m1 n cpu="" steal
+  g0="$(ticks "$gateway_pid")"; p0="$(ticks "$product_pid")"; m0="$(machine)"
   result="$(BENCH_DELAY_MS="${4:-0}" wrk -t2 -c"$3" -d"${seconds}s" --timeout 10s -s "$here/gateway.lua" "$2" | grep '^BENCH')"
-  g1="$(ticks "$gateway_pid")"; p1="$(ticks "$product_pid")"
+  g1="$(ticks "$gateway_pid")"; p1="$(ticks "$product_pid")"; m1="$(machine)"
+  steal="$(awk -v a="$m0" -v b="$m1" 'BEGIN{split(a, x, " "); split(b, y, " "); t = y[1] - x[1];
+    printf " steal=%.0f%%", (t > 0 ? 100 * (y[2] - x[2]) / t : 0)}')"
   n="$(field "$result" requests)"
   if [ -n "$product_pid" ] && [ "${n:-0}" -gt 0 ]; then
     cpu="$(awk -v g=$((g1 - g0)) -v p=$((p1 - p0)) -v n="$n" -v hz="$hertz" \
       'BEGIN{printf " cpu_ms/request: gateway=%.2f product=%.2f", g*1000/hz/n, p*1000/hz/n}')"
   fi
   total_non2xx=$((total_non2xx + $(field "$result" non2xx)))
-  printf '  %-30s %s%s\n' "$1 c=$3${4:+ pause=${4}ms}" "${result#BENCH }" "$cpu"
+  printf '  %-30s %s%s%s\n' "$1 c=$3${4:+ pause=${4}ms}" "${result#BENCH }" "$cpu" "$steal"
 }
 
 # Warm both paths before anything counts: connection pools and the JIT, which on two busy cores
@@ -61,15 +68,18 @@ BENCH_DELAY_MS=0 wrk -t2 -c32 -d"${warmup}s" -s "$here/gateway.lua" "$gateway" >
 declare -A median_rps
 for c in 32 128; do
   echo "saturation, $c connections:"
-  direct_rps=(); gateway_rps=()
+  direct_rps=(); gateway_rps=(); paired=()
   for _ in $(seq "$rounds"); do
     run direct "$direct" "$c"; direct_rps+=("$(field "$result" rps)")
     run gateway "$gateway" "$c"; gateway_rps+=("$(field "$result" rps)")
+    paired+=("$(awk -v g="${gateway_rps[-1]}" -v d="${direct_rps[-1]}" 'BEGIN{printf "%.3f", (d > 0 ? g/d : 0)}')")
   done
   median_rps[direct$c]="$(printf '%s\n' "${direct_rps[@]}" | median)"
   median_rps[gateway$c]="$(printf '%s\n' "${gateway_rps[@]}" | median)"
   echo "  median: direct ${median_rps[direct$c]}/s, gateway ${median_rps[gateway$c]}/s, ratio gateway/direct at c=$c: $(
     awk -v g="${median_rps[gateway$c]}" -v d="${median_rps[direct$c]}" 'BEGIN{printf "%.2f", g/d}')"
+  echo "  paired rounds (gateway / the direct round before it): ${paired[*]}; median $(
+    printf '%s\n' "${paired[@]}" | median | awk '{printf "%.2f", $1}')"
 done
 
 # Half of direct saturation, spread over 32 connections: each connection pauses so that together
