@@ -6,10 +6,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.bson.Document;
@@ -47,7 +52,7 @@ class PersistentServersTest {
     }
 
     @Test
-    void redisKeepsItsDataAcrossRestarts() {
+    void redisKeepsItsDataAcrossRestartsAndCompactsItsAppendOnlyFile() throws Exception {
         EmbeddedRedisServer redis = EmbeddedRedisServer.persistent(directory.resolve("redis"), Ports.free(),
                 directory.resolve("logs/redis.log"));
         RedisClient client = RedisClient.create(RedisURI.create("localhost", redis.port()));
@@ -56,13 +61,32 @@ class PersistentServersTest {
             long pid = redis.pid();
             try (StatefulRedisConnection<String, String> connection = client.connect()) {
                 connection.sync().set("cart:7", "kept");
+                // Many writes to one key (as the gateway's rate limits make): the append-only file
+                // grows with every write, while the data stays one key.
+                List<RedisFuture<Long>> writes = new ArrayList<>();
+                for (int i = 0; i < 20_000; i++) {
+                    writes.add(connection.async().incr("bucket"));
+                }
+                LettuceFutures.awaitAll(Duration.ofSeconds(30), writes.toArray(RedisFuture[]::new));
             }
             redis.stop();
             assertThat(ProcessHandle.of(pid)).isEmpty();
+            Path appendOnly = directory.resolve("redis/appendonly.aof");
+            assertThat(appendOnly).satisfies(file -> assertThat(Files.size(file)).isGreaterThan(200_000));
 
             redis.start();
             try (StatefulRedisConnection<String, String> connection = client.connect()) {
                 assertThat(connection.sync().get("cart:7")).isEqualTo("kept");
+                assertThat(connection.sync().get("bucket")).isEqualTo("20000");
+            }
+            // rewritten in the background at start, down to a snapshot of the two keys
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (Files.size(appendOnly) > 10_000 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(Files.size(appendOnly)).as("the append-only file after a restart").isLessThan(10_000);
+            try (StatefulRedisConnection<String, String> connection = client.connect()) {
+                assertThat(connection.sync().get("bucket")).isEqualTo("20000");
             }
         }
         finally {
