@@ -185,16 +185,21 @@ class BucketStore implements AutoCloseable {
         if (target == null || !(client.get() instanceof RedisClient standalone)) {
             return;
         }
-        // Not blocking: the channel is registered with this thread's loop here, and connects in the background.
-        standalone.connectAsync(StringCodec.UTF8, target).whenComplete((opened, failure) -> {
-            if (failure != null) {
-                log.debug("Rate-limit store connection of {} not opened: {}", loop, failure.toString());
-            } else if (closed) {
-                opened.closeAsync();
-            } else {
-                onLoop.put(loop, new Link(opened, opened.async()));
-            }
-        });
+        try {
+            // Not blocking: the channel is registered with this thread's loop here, and connects in the background.
+            standalone.connectAsync(StringCodec.UTF8, target).whenComplete((opened, failure) -> {
+                if (failure != null) {
+                    log.debug("Rate-limit store connection of {} not opened: {}", loop, failure.toString());
+                } else if (closed) {
+                    opened.closeAsync();
+                } else {
+                    onLoop.put(loop, new Link(opened, opened.async()));
+                }
+            });
+        } catch (RuntimeException failure) {
+            // the request goes on over the shared connection; the loop tries again later
+            log.debug("Rate-limit store connection of {} not opened: {}", loop, failure.toString());
+        }
     }
 
     /** Fails {@code reply} after the timeout, by a slot on the client's timer wheel (no thread, no task queue). */
