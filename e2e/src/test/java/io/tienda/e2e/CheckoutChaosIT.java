@@ -232,6 +232,9 @@ class CheckoutChaosIT {
                 .filter(ProcessHandle::isAlive)
                 .filter(process -> process.info().command().map(command -> command.endsWith("/java")).orElse(true))
                 .filter(process -> Processes.commandLine(process).contains(jar))
+                // not a training run of its AOT cache, which starts the same jar for a few seconds
+                // after a restart (signalling it instead left the serving JVM running)
+                .filter(process -> !Processes.commandLine(process).contains("-XX:AOTCacheOutput="))
                 .findFirst();
     }
 
