@@ -22,8 +22,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Lettuce on the gateway's own event loops, and a connection per loop, against a real redis-server. */
 class SharedEventLoopsTest {
@@ -57,27 +59,26 @@ class SharedEventLoopsTest {
                 () -> RedisClientConfiguration.standaloneTarget(factory));
         store.connect().get(5, TimeUnit.SECONDS);
         String key = "tienda:rate-limit:test:" + UUID.randomUUID();
-        int calls = 0;
+        AtomicInteger calls = new AtomicInteger();
         // Every loop, not just one: the shared connection is served by one of them too.
         for (EventExecutor executor : loops.onClient(true)) {
             EventLoop loop = (EventLoop) executor;
             Thread loopThread = loop.submit(Thread::currentThread).get(5, TimeUnit.SECONDS);
             // The first calls go over the shared connection while the loop's own opens in the background.
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!answeredOn(loop, key).equals(loopThread)) {
-                calls++;
-                assertThat(System.nanoTime()).as("the loop's own connection opens").isLessThan(deadline);
-                Thread.sleep(20);
-            }
+            await("the loop's own connection opens").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> {
+                        calls.incrementAndGet();
+                        return answeredOn(loop, key).equals(loopThread);
+                    });
             for (int i = 0; i < 20; i++) {
                 assertThat(answeredOn(loop, key)).isEqualTo(loopThread);
             }
-            calls += 21;
+            calls.addAndGet(20);
         }
         // A caller that is no loop of the gateway's is answered over the shared connection, from the same bucket.
         List<Long> reply = store.take(key, "1000", "0.000001").get(5, TimeUnit.SECONDS);
         assertThat(reply.get(0)).as("allowed").isEqualTo(1L);
-        assertThat(reply.get(1)).as("tokens left after every call took one").isEqualTo(1000L - calls - 1);
+        assertThat(reply.get(1)).as("tokens left after every call took one").isEqualTo(1000L - calls.get() - 1);
 
         List<String> lettuceThreads = new ArrayList<>();
         Thread.getAllStackTraces().keySet().forEach(thread -> {

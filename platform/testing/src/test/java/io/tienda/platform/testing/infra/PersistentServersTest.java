@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The local fleet relies on data surviving a restart of each server with a persistent directory. */
 class PersistentServersTest {
@@ -80,11 +81,9 @@ class PersistentServersTest {
                 assertThat(connection.sync().get("bucket")).isEqualTo("20000");
             }
             // rewritten in the background at start, down to a snapshot of the two keys
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (Files.size(appendOnly) > 10_000 && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
-            assertThat(Files.size(appendOnly)).as("the append-only file after a restart").isLessThan(10_000);
+            await("the append-only file rewritten after a restart").atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(100))
+                    .untilAsserted(() -> assertThat(Files.size(appendOnly)).isLessThan(10_000));
             try (StatefulRedisConnection<String, String> connection = client.connect()) {
                 assertThat(connection.sync().get("bucket")).isEqualTo("20000");
             }
