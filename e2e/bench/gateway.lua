@@ -1,6 +1,6 @@
 -- wrk script for e2e/bench/gateway.sh: one GET path, a different client address on every request
 -- (X-Forwarded-For, which the fleet's gateway trusts from loopback) so that per-IP rate limits do not
--- shape the figures, every non-2xx counted, and an optional pause per request for a fixed rate.
+-- shape the figures, every non-2xx counted, and an optional pause per request for a set rate.
 local counter = 0
 local non2xx = 0
 local statuses = {}
@@ -10,10 +10,13 @@ local threads = {}
 
 function setup(thread)
   table.insert(threads, thread)
+  thread:set("thread_number", #threads)
 end
 
 function init(args)
-  -- each wrk thread gets its own block of addresses
+  -- Each thread's random numbers differ only once seeded apart (every Lua state starts from the same
+  -- seed): its own block of addresses, its own pauses.
+  math.randomseed(os.time() * 1000 + (thread_number or 0) * 7919)
   counter = math.random(0, 60000)
 end
 
@@ -30,9 +33,13 @@ function response(status, headers, body)
   end
 end
 
+-- The pauses are random (exponential, BENCH_DELAY_MS on average), as independent users' are. With
+-- one fixed pause every connection sends at the same moment, waits the same time and sends again, so
+-- the offered load is bursts of one request per connection: at 50 requests/s in bursts of 32, a
+-- product read directly from product-service had p99 41 ms, against 19 ms with random pauses.
 if pause > 0 then
   function delay()
-    return pause
+    return math.floor(-pause * math.log(1 - math.random()))
   end
 end
 

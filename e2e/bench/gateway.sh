@@ -17,10 +17,12 @@
 #   e2e/bench/gateway.sh [seconds per round, default 15]
 #     BENCH_ROUNDS   rounds per comparison, default 3
 #     BENCH_WARMUP   seconds of warm-up per path, default 60
+#     BENCH_PACED_ROUNDS  rounds per tail-latency comparison, default 5 (a p99 varies more than a rate)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 seconds="${1:-15}"
 rounds="${BENCH_ROUNDS:-3}"
+paced_rounds="${BENCH_PACED_ROUNDS:-5}"
 gateway="${TIENDA_GATEWAY_URL:-http://localhost:8080}"
 direct="${TIENDA_PRODUCT_URL:-http://localhost:8001}"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
@@ -82,22 +84,26 @@ for c in 32 128; do
     printf '%s\n' "${paired[@]}" | median | awk '{printf "%.2f", $1}')"
 done
 
-# Half of direct saturation, spread over 32 connections: each connection pauses so that together
-# they offer about that rate; the p99 difference is what the gateway adds at a sane load. On two
-# shared cores the gateway path is already near its own saturation there, so a quarter of direct
-# saturation is measured too: what the gateway adds when the cores are not the bottleneck.
+# Half of direct saturation, spread over 32 connections: each connection pauses at random (see
+# gateway.lua) so that together they offer about that rate, as independent users would; the p99
+# difference is what the gateway adds at a sane load. On two shared cores the gateway path is
+# already near its own saturation there, so a quarter of direct saturation is measured too: what the
+# gateway adds when the cores are not the bottleneck.
 paced() { # label fraction-of-direct-saturation
-  local rate pause d g direct_p99=() gateway_p99=()
+  local rate pause d g direct_p99=() gateway_p99=() added=()
   rate="$(awk -v r="${median_rps[direct32]}" -v f="$2" 'BEGIN{printf "%d", r*f}')"
   pause="$(awk -v r="$rate" 'BEGIN{printf "%d", 32*1000/r}')"
-  echo "$1 of direct saturation: ~${rate}/s offered (32 connections, ${pause} ms between requests):"
-  for _ in $(seq "$rounds"); do
+  echo "$1 of direct saturation: ~${rate}/s offered (32 connections, ${pause} ms between requests on average):"
+  for _ in $(seq "$paced_rounds"); do
     run direct "$direct" 32 "$pause"; direct_p99+=("$(field "$result" p99_ms)")
     run gateway "$gateway" 32 "$pause"; gateway_p99+=("$(field "$result" p99_ms)")
+    added+=("$(awk -v g="${gateway_p99[-1]}" -v d="${direct_p99[-1]}" 'BEGIN{printf "%.1f", g-d}')")
   done
   d="$(printf '%s\n' "${direct_p99[@]}" | median)"; g="$(printf '%s\n' "${gateway_p99[@]}" | median)"
   echo "  median p99: direct ${d} ms, gateway ${g} ms, added by the gateway at $1 of direct saturation: $(
     awk -v g="$g" -v d="$d" 'BEGIN{printf "%.2f ms", g-d}')"
+  echo "  paired rounds (gateway p99 - the direct round's before it): ${added[*]} ms; median $(
+    printf '%s\n' "${added[@]}" | median) ms"
 }
 paced half 0.5
 paced "a quarter" 0.25
