@@ -24,9 +24,8 @@ jvm_options=(-Xms192m -Xmn128m -Xmx256m -XX:+UseSerialGC -Xss512k -XX:ReservedCo
   --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED)
 
 direct="${TIENDA_PRODUCT_URL:-http://localhost:8001}"
-id="$(curl -fsS "$direct/api/v1/products?size=1" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p' | head -1)"
-[ -n "$id" ] || { echo "no product found at $direct; is the fleet up?" >&2; exit 1; }
-export BENCH_PATH="/api/v1/products/$id" BENCH_DELAY_MS=0
+BENCH_PATH="$("$here/product-path.sh" "$direct")"
+export BENCH_PATH BENCH_DELAY_MS=0
 
 pids=(); ports=(); names=()
 trap 'for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done' EXIT
@@ -71,3 +70,5 @@ for i in "${!ports[@]}"; do
   echo "median :${ports[$i]} ${names[$i]}: gateway_cpu_ms/request $(printf '%s\n' ${cpu[$i]} | median), rps $(printf '%s\n' ${rps[$i]} | median)"
 done
 echo "non-2xx responses in all measured rounds: $non2xx"
+# A figure taken on refusals or errors says nothing about the gateway's cost on real reads.
+[ "$non2xx" -eq 0 ] || { echo "the figures above include non-2xx answers: they are not valid" >&2; exit 1; }

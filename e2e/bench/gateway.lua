@@ -2,8 +2,10 @@
 -- (X-Forwarded-For, which the fleet's gateway trusts from loopback) so that per-IP rate limits do not
 -- shape the figures, every non-2xx counted, and an optional pause per request for a set rate.
 local counter = 0
-local non2xx = 0
-local statuses = {}
+-- Globals, not locals: done() reads them from each thread's Lua state with thread:get, which sees
+-- only globals (as locals every count read nil and the summary said 0 whatever the answers were).
+non2xx = 0
+statuses = {}
 local pause = tonumber(os.getenv("BENCH_DELAY_MS") or "0")
 local path = os.getenv("BENCH_PATH") or "/"
 local threads = {}

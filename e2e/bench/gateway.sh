@@ -27,9 +27,8 @@ gateway="${TIENDA_GATEWAY_URL:-http://localhost:8080}"
 direct="${TIENDA_PRODUCT_URL:-http://localhost:8001}"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 
-id="$(curl -fsS "$direct/api/v1/products?size=1" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p' | head -1)"
-[ -n "$id" ] || { echo "no product found at $direct; is the fleet up?" >&2; exit 1; }
-export BENCH_PATH="/api/v1/products/$id"
+BENCH_PATH="$("$here/product-path.sh" "$direct")"
+export BENCH_PATH
 echo "request: GET $BENCH_PATH, ${rounds} alternating rounds of ${seconds}s per comparison, $(nproc) cores"
 
 # The fleet's JVMs, when they run here (./tienda up); elsewhere the CPU columns are left out.
@@ -108,3 +107,5 @@ paced() { # label fraction-of-direct-saturation
 paced half 0.5
 paced "a quarter" 0.25
 echo "non-2xx responses in all measured rounds: $total_non2xx"
+# A figure taken on refusals or errors says nothing about the gateway's cost on real reads.
+[ "$total_non2xx" -eq 0 ] || { echo "the figures above include non-2xx answers: they are not valid" >&2; exit 1; }
