@@ -1,0 +1,110 @@
+package io.tienda.deploy;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway benchmark's own parts (e2e/bench), against a small HTTP server: the figures in the
+ * README are only as good as the request they measure and the errors they count.
+ */
+class BenchScriptsTest {
+
+    private static final String LIST = "{\"items\":[{\"id\":\"p-1\",\"slug\":\"luna\",\"categoryId\":\"c-3\","
+            + "\"brand\":{\"id\":\"b-9\",\"slug\":\"nube\"},\"image\":{\"url\":\"x\"}}],\"total\":1}";
+
+    private static final String PRODUCT_PATH = Repo.path("e2e/bench/product-path.sh").toString();
+
+    private HttpServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void theProductPathIsTheFirstItemsOwnIdNotOneNestedInIt() throws IOException {
+        String base = serveCatalog(true);
+
+        Repo.Result result = Repo.run("part of the repository", PRODUCT_PATH, base);
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output().strip()).isEqualTo("/api/v1/products/p-1");
+    }
+
+    @Test
+    void noProductPathWhenTheReadDoesNotAnswer200() throws IOException {
+        String base = serveCatalog(false);
+
+        Repo.Result result = Repo.run("part of the repository", PRODUCT_PATH, base);
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.output()).contains("does not answer 200");
+    }
+
+    @Test
+    void theWrkScriptCountsEveryNon2xx() throws IOException {
+        AtomicInteger answered = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            // Every third request is refused, as a rate limit or a missing product would be.
+            boolean refuse = answered.incrementAndGet() % 3 == 0;
+            if (refuse) {
+                refused.incrementAndGet();
+            }
+            respond(exchange, refuse ? 404 : 200, "{}");
+        });
+        server.start();
+
+        Repo.Result result = Repo.run("apt-get install -y wrk", "wrk", "-t2", "-c2", "-d1s",
+                "-s", "e2e/bench/gateway.lua", "http://127.0.0.1:" + server.getAddress().getPort());
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        Matcher line = Pattern.compile("BENCH requests=(\\d+) errors=0 non2xx=(\\d+) \\[404=(\\d+)]").matcher(result.output());
+        assertThat(line.find()).as(result.output()).isTrue();
+        int requests = Integer.parseInt(line.group(1));
+        int non2xx = Integer.parseInt(line.group(2));
+        assertThat(requests).isGreaterThan(30);
+        assertThat(line.group(3)).isEqualTo(line.group(2));
+        // wrk leaves out the answers still in flight when it stops: at most one per connection.
+        assertThat(non2xx).isBetween(refused.get() - 2, refused.get());
+        assertThat(requests).isBetween(answered.get() - 2, answered.get());
+    }
+
+    /** A product list whose first item nests other ids after its own, and that item's read. */
+    private String serveCatalog(boolean itemExists) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/v1/products", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            if (path.equals("/api/v1/products")) {
+                respond(exchange, 200, LIST);
+            }
+            else {
+                respond(exchange, itemExists && path.equals("/api/v1/products/p-1") ? 200 : 404, "{}");
+            }
+        });
+        server.start();
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+}
