@@ -1,20 +1,26 @@
 #!/usr/bin/env bash
-# Two (or more) gateway builds side by side, behind the same running fleet: each jar is started as
-# an extra gateway (ports 8090, 8091, ...; not registered in discovery, sharing the fleet's Redis and
+# Gateway builds side by side, behind the same running fleet: each jar is started as an extra
+# gateway (ports 8090, 8091, ...; not registered in discovery, sharing the fleet's Redis and
 # services), warmed, then measured in alternating wrk rounds on the same product read as
 # e2e/bench/gateway.sh. Every round prints the gateway's CPU per request (from /proc) beside the
-# throughput, and the medians close the run. A change to the gateway's own cost shows in the CPU per
-# request even when this machine's speed drifts, since both builds see the same drift round by round.
-# Needs a running fleet (./tienda up -d) and wrk (apt-get install -y wrk).
+# throughput and latency, and the medians close the run. A change to the gateway's own cost shows in
+# the CPU per request even when this machine's speed drifts, since every build sees the same drift
+# round by round. Needs a running fleet (./tienda up -d) and wrk (apt-get install -y wrk).
 #
-#   e2e/bench/gateway-ab.sh "before.jar" "after.jar[|extra JVM options[|extra arguments]]" ...
-#     BENCH_ROUNDS   rounds per build, default 5
-#     BENCH_WARMUP   seconds of warm-up per build, default 45
-#     BENCH_SECONDS  seconds per round, default 10
-#     TIENDA_JAVA    the java to run them with, default the newest JDK under /usr/lib/jvm
+# Two other targets can join the rounds, for scale: "direct" (product-service itself) and "nginx"
+# (nginx started here in front of product-service, upstream keep-alive, access log on; needs
+# apt-get install -y nginx-light). With BENCH_DELAY_MS each connection pauses at random between
+# requests (see gateway.lua), so the rounds compare tail latency at a set rate rather than saturation.
+#
+#   e2e/bench/gateway-ab.sh "before.jar" "after.jar[|extra JVM options[|extra arguments]]" [direct] [nginx] ...
+#     BENCH_ROUNDS    rounds per target, default 5
+#     BENCH_WARMUP    seconds of warm-up per target, default 45
+#     BENCH_SECONDS   seconds per round, default 10
+#     BENCH_DELAY_MS  mean pause per connection between requests, default 0 (saturation)
+#     TIENDA_JAVA     the java to run the jars with, default the newest JDK under /usr/lib/jvm
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-[ $# -ge 1 ] || { sed -n '2,14p' "$0" >&2; exit 2; }
+[ $# -ge 1 ] || { sed -n '2,21p' "$0" >&2; exit 2; }
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 rounds="${BENCH_ROUNDS:-5}"; warmup="${BENCH_WARMUP:-45}"; seconds="${BENCH_SECONDS:-10}"
 java="${TIENDA_JAVA:-$(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | sort -V | tail -1)}"
@@ -25,13 +31,46 @@ jvm_options=(-Xms192m -Xmn128m -Xmx256m -XX:+UseSerialGC -Xss512k -XX:ReservedCo
 
 direct="${TIENDA_PRODUCT_URL:-http://localhost:8001}"
 BENCH_PATH="$("$here/product-path.sh" "$direct")"
-export BENCH_PATH BENCH_DELAY_MS=0
+export BENCH_PATH BENCH_DELAY_MS="${BENCH_DELAY_MS:-0}"
 
-pids=(); ports=(); names=()
-trap 'for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done' EXIT
+pids=(); ports=(); names=(); nginx_prefix=""
 logs="$(mktemp -d)"
+stop_all() {
+  for pid in "${pids[@]}"; do [ "$pid" = - ] || kill "$pid" 2>/dev/null || true; done
+  [ -z "$nginx_prefix" ] || nginx -p "$nginx_prefix" -c "$nginx_prefix/nginx.conf" -s stop 2>/dev/null || true
+}
+trap stop_all EXIT
 port=8090
 for spec in "$@"; do
+  if [ "$spec" = direct ]; then
+    pids+=(-); ports+=("${direct##*:}"); names+=("product-service directly"); continue
+  fi
+  if [ "$spec" = nginx ]; then
+    command -v nginx >/dev/null || { echo "nginx is missing: apt-get install -y nginx-light" >&2; exit 1; }
+    nginx_prefix="$logs/nginx"; mkdir -p "$nginx_prefix/logs"
+    cat >"$nginx_prefix/nginx.conf" <<CONF
+worker_processes auto;
+pid $nginx_prefix/nginx.pid;
+error_log $nginx_prefix/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log $nginx_prefix/logs/access.log;
+  upstream service { server ${direct#http://}; keepalive 64; }
+  server {
+    listen $port;
+    location / {
+      proxy_pass http://service;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+    }
+  }
+}
+CONF
+    nginx -p "$nginx_prefix" -c "$nginx_prefix/nginx.conf"
+    pids+=(-); ports+=("$port"); names+=("$(nginx -v 2>&1 | sed 's/.*: //') in front of product-service")
+    port=$((port + 1)); continue
+  fi
   IFS='|' read -r jar options arguments <<<"$spec"
   [ -f "$jar" ] || { echo "no such jar: $jar" >&2; exit 1; }
   # shellcheck disable=SC2086 # the extra options and arguments are word lists
@@ -41,18 +80,21 @@ for spec in "$@"; do
   pids+=("$!"); ports+=("$port"); names+=("$(basename "$jar")${options:+ $options}${arguments:+ $arguments}")
   port=$((port + 1))
 done
-echo "request: GET $BENCH_PATH; $rounds alternating rounds of ${seconds}s at 32 connections; logs in $logs"
+pacing="as fast as they answer"
+[ "$BENCH_DELAY_MS" = 0 ] || pacing="each pausing ${BENCH_DELAY_MS} ms on average between requests"
+echo "request: GET $BENCH_PATH; $rounds alternating rounds of ${seconds}s at 32 connections, $pacing; logs in $logs"
 for i in "${!ports[@]}"; do
   for _ in $(seq 180); do curl -fs "http://localhost:${ports[$i]}$BENCH_PATH" >/dev/null 2>&1 && break; sleep 1; done
   echo "  :${ports[$i]} ${names[$i]}"
 done
-for p in "${ports[@]}"; do wrk -t2 -c32 -d"${warmup}s" -s "$here/gateway.lua" "http://localhost:$p" >/dev/null; done
+for p in "${ports[@]}"; do BENCH_DELAY_MS=0 wrk -t2 -c32 -d"${warmup}s" -s "$here/gateway.lua" "http://localhost:$p" >/dev/null; done
 
-ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
+# CPU ticks of a process, or 0 for a target this script does not own a JVM of ("-").
+ticks() { if [ "$1" = - ]; then echo 0; else awk '{print $14+$15}' "/proc/$1/stat"; fi; }
 hertz="$(getconf CLK_TCK)"
 field() { sed -n "s/.* $2=\([0-9.]*\).*/\1/p" <<<"$1"; }
 median() { sort -n | awk '{v[NR]=$1} END{print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
-declare -A cpu rps
+declare -A cpu rps p50 p99
 non2xx=0
 for r in $(seq "$rounds"); do
   for i in "${!ports[@]}"; do
@@ -60,14 +102,16 @@ for r in $(seq "$rounds"); do
     result="$(wrk -t2 -c32 -d"${seconds}s" --timeout 10s -s "$here/gateway.lua" "http://localhost:${ports[$i]}" | grep '^BENCH')"
     t1="$(ticks "${pids[$i]}")"
     n="$(field "$result" requests)"
-    ms="$(awk -v t=$((t1 - t0)) -v n="$n" -v hz="$hertz" 'BEGIN{printf "%.3f", (n > 0 ? t*1000/hz/n : 0)}')"
+    ms=-
+    [ "${pids[$i]}" = - ] || ms="$(awk -v t=$((t1 - t0)) -v n="$n" -v hz="$hertz" 'BEGIN{printf "%.3f", (n > 0 ? t*1000/hz/n : 0)}')"
     cpu[$i]+="$ms "; rps[$i]+="$(field "$result" rps) "; non2xx=$((non2xx + $(field "$result" non2xx)))
-    echo "  round $r :${ports[$i]} rps=$(field "$result" rps) p99_ms=$(field "$result" p99_ms) non2xx=$(field "$result" non2xx) gateway_cpu_ms/request=$ms"
+    p50[$i]+="$(field "$result" p50_ms) "; p99[$i]+="$(field "$result" p99_ms) "
+    echo "  round $r :${ports[$i]} rps=$(field "$result" rps) p50_ms=$(field "$result" p50_ms) p99_ms=$(field "$result" p99_ms) non2xx=$(field "$result" non2xx) gateway_cpu_ms/request=$ms"
   done
 done
 for i in "${!ports[@]}"; do
-  # shellcheck disable=SC2086
-  echo "median :${ports[$i]} ${names[$i]}: gateway_cpu_ms/request $(printf '%s\n' ${cpu[$i]} | median), rps $(printf '%s\n' ${rps[$i]} | median)"
+  # shellcheck disable=SC2086 # the lists are words
+  echo "median :${ports[$i]} ${names[$i]}: gateway_cpu_ms/request $(printf '%s\n' ${cpu[$i]} | median), rps $(printf '%s\n' ${rps[$i]} | median), p50_ms $(printf '%s\n' ${p50[$i]} | median), p99_ms $(printf '%s\n' ${p99[$i]} | median)"
 done
 echo "non-2xx responses in all measured rounds: $non2xx"
 # A figure taken on refusals or errors says nothing about the gateway's cost on real reads.
