@@ -80,7 +80,7 @@ class AuthorizationMatrixIT {
             GET    /api/v1/notifications?recipientId={A}     | - | 401 200 404 200 404 200 404
             GET    /api/v1/tickets                           | - | 401 200 200 200 200 200 200
             GET    /api/v1/tickets?customerId={A}            | - | 401 200 404 200 200 200 404
-            POST   /api/v1/tickets                           | {"subject":"","message":""} | 401 400 400 400 400 400 400
+            POST   /api/v1/tickets                           | {"subject":"","message":""} | 401 400 400 403 403 403 403
             GET    /api/v1/tickets/00000000-0000-0000-0000-0000000000e2 | - | 401 404 404 404 404 404 404
             POST   /api/v1/tickets/00000000-0000-0000-0000-0000000000e2/messages | {"message":"matrix"} | 401 404 404 404 404 404 404
             POST   /api/v1/tickets/00000000-0000-0000-0000-0000000000e2/close | - | 401 404 404 404 404 404 404

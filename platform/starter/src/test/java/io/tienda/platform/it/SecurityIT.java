@@ -43,6 +43,44 @@ class SecurityIT extends StarterIT {
         assertThat(manager.status()).isEqualTo(204);
     }
 
+    /**
+     * A caller without the role is turned away before the body or the path is read: 403, not the
+     * 400 that would tell them how the endpoint's input is shaped; and nothing changes.
+     */
+    @Test
+    void rolesAreCheckedBeforeTheRequestIsRead() {
+        String customer = TestTokens.token("carol", "CUSTOMER");
+        String manager = TestTokens.token("m2", "MANAGER");
+        String id = send("POST", "/api/v1/widgets", "{\"name\":\"before\",\"quantity\":1}", bearer(customer))
+                .json().get("id").asString();
+        String path = "/api/v1/widgets/" + id;
+
+        for (String body : new String[] {"{\"name\":\"\",\"quantity\":-1}", "{\"name\":", "{\"name\":\"after\",\"quantity\":2}"}) {
+            Reply denied = send("PUT", path, body, bearer(customer));
+            assertThat(denied.status()).as(body).isEqualTo(403);
+            assertThat(denied.json().get("type").asString()).endsWith("/forbidden");
+            assertThat(denied.body()).doesNotContain("quantity");
+        }
+        assertThat(send("PUT", "/api/v1/widgets/not-a-uuid", "{}", bearer(customer)).status()).isEqualTo(403);
+        assertThat(get("/api/v1/widgets/public/" + id, null).json().get("name").asString()).isEqualTo("before");
+
+        Reply invalid = send("PUT", path, "{\"name\":\"\",\"quantity\":-1}", bearer(manager));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body()).contains("quantity");
+        assertThat(send("PUT", "/api/v1/widgets/not-a-uuid", "{}", bearer(manager)).status()).isEqualTo(400);
+        assertThat(send("PUT", path, "{\"name\":\"after\",\"quantity\":2}", bearer(manager)).status()).isEqualTo(200);
+        assertThat(get("/api/v1/widgets/public/" + id, null).json().get("name").asString()).isEqualTo("after");
+    }
+
+    /** A rule that names a method parameter cannot be checked early; the method check still applies it. */
+    @Test
+    void rulesOnParametersAreLeftToTheMethodCheck() {
+        assertThat(get("/api/v1/widgets/named/dave", TestTokens.token("dave", "CUSTOMER")).status()).isEqualTo(200);
+        Reply other = get("/api/v1/widgets/named/dave", TestTokens.token("erin", "CUSTOMER"));
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(other.json().get("type").asString()).endsWith("/forbidden");
+    }
+
     @Test
     void aCustomerReachesOnlyTheirOwnResources() {
         String alice = TestTokens.token("alice", "CUSTOMER");

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -107,6 +108,20 @@ public class WidgetApp {
                     .stream().findFirst().orElseThrow(() -> DomainException.notFound("widget", id));
             currentUser.requireOwnerOr((String) row.get("owner"), "widget", id, "SUPPORT");
             return row;
+        }
+
+        @PutMapping("/{id}")
+        @PreAuthorize("hasRole('MANAGER')")
+        public Map<String, Object> replace(@PathVariable UUID id, @Valid @RequestBody NewWidget widget) {
+            jdbc.update("update widgets set name = ?, quantity = ? where id = ?", widget.name(), widget.quantity(), id);
+            return Map.of("id", id, "name", widget.name(), "quantity", widget.quantity());
+        }
+
+        /** A rule that names a parameter, so only the method check can apply it. */
+        @GetMapping("/named/{name}")
+        @PreAuthorize("#name == authentication.name")
+        public Map<String, Object> named(@PathVariable String name) {
+            return Map.of("name", name);
         }
 
         @DeleteMapping("/{id}")
