@@ -1,5 +1,6 @@
 package io.tienda.platform.security;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -41,7 +42,9 @@ final class AuthorizeBeforeBinding implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method) || !checkable.computeIfAbsent(method.getMethod(),
+        // An async dispatch resumes a request this already let through on its first dispatch.
+        if (request.getDispatcherType() == DispatcherType.ASYNC || !(handler instanceof HandlerMethod method)
+                || !checkable.computeIfAbsent(method.getMethod(),
                 m -> checkableBeforeBinding(m, method.getBeanType()))) {
             return true;
         }
