@@ -19,9 +19,9 @@
 #     BENCH_DELAY_MS  mean pause per connection between requests, default 0 (saturation)
 #     TIENDA_JAVA     the java to run the jars with, default the newest JDK under /usr/lib/jvm
 set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
 [ $# -ge 1 ] || { sed -n '2,21p' "$0" >&2; exit 2; }
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+# shellcheck source=e2e/bench/lib.sh
+. "$(dirname "$0")/lib.sh"
 rounds="${BENCH_ROUNDS:-5}"; warmup="${BENCH_WARMUP:-45}"; seconds="${BENCH_SECONDS:-10}"
 java="${TIENDA_JAVA:-$(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | sort -V | tail -1)}"
 java="${java:-java}"
@@ -30,8 +30,8 @@ jvm_options=(-Xms192m -Xmn128m -Xmx256m -XX:+UseSerialGC -Xss512k -XX:ReservedCo
   --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED)
 
 direct="${TIENDA_PRODUCT_URL:-http://localhost:8001}"
-BENCH_PATH="$("$here/product-path.sh" "$direct")"
-export BENCH_PATH BENCH_DELAY_MS="${BENCH_DELAY_MS:-0}"
+use_product_path "$direct"
+delay="${BENCH_DELAY_MS:-0}"
 
 pids=(); ports=(); names=(); nginx_prefix=""
 logs="$(mktemp -d)"
@@ -81,30 +81,25 @@ CONF
   port=$((port + 1))
 done
 pacing="as fast as they answer"
-[ "$BENCH_DELAY_MS" = 0 ] || pacing="each pausing ${BENCH_DELAY_MS} ms on average between requests"
+[ "$delay" = 0 ] || pacing="each pausing ${delay} ms on average between requests"
 echo "request: GET $BENCH_PATH; $rounds alternating rounds of ${seconds}s at 32 connections, $pacing; logs in $logs"
 for i in "${!ports[@]}"; do
   for _ in $(seq 180); do curl -fs "http://localhost:${ports[$i]}$BENCH_PATH" >/dev/null 2>&1 && break; sleep 1; done
   echo "  :${ports[$i]} ${names[$i]}"
 done
-for p in "${ports[@]}"; do BENCH_DELAY_MS=0 wrk -t2 -c32 -d"${warmup}s" -s "$here/gateway.lua" "http://localhost:$p" >/dev/null; done
+for p in "${ports[@]}"; do warm_up "$warmup" "http://localhost:$p"; done
 
-# CPU ticks of a process, or 0 for a target this script does not own a JVM of ("-").
-ticks() { if [ "$1" = - ]; then echo 0; else awk '{print $14+$15}' "/proc/$1/stat"; fi; }
-hertz="$(getconf CLK_TCK)"
-field() { sed -n "s/.* $2=\([0-9.]*\).*/\1/p" <<<"$1"; }
-median() { sort -n | awk '{v[NR]=$1} END{print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
 declare -A cpu rps p50 p99
-non2xx=0
 for r in $(seq "$rounds"); do
   for i in "${!ports[@]}"; do
     t0="$(ticks "${pids[$i]}")"
-    result="$(wrk -t2 -c32 -d"${seconds}s" --timeout 10s -s "$here/gateway.lua" "http://localhost:${ports[$i]}" | grep '^BENCH')"
+    wrk_round 32 "$seconds" "http://localhost:${ports[$i]}" "$delay"
     t1="$(ticks "${pids[$i]}")"
     n="$(field "$result" requests)"
     ms=-
-    [ "${pids[$i]}" = - ] || ms="$(awk -v t=$((t1 - t0)) -v n="$n" -v hz="$hertz" 'BEGIN{printf "%.3f", (n > 0 ? t*1000/hz/n : 0)}')"
-    cpu[$i]+="$ms "; rps[$i]+="$(field "$result" rps) "; non2xx=$((non2xx + $(field "$result" non2xx)))
+    # Only the gateways this script started are its own JVMs (no pid for direct and nginx: "-").
+    [ "${pids[$i]}" = - ] || ms="$(cpu_ms $((t1 - t0)) "$n")"
+    cpu[$i]+="$ms "; rps[$i]+="$(field "$result" rps) "
     p50[$i]+="$(field "$result" p50_ms) "; p99[$i]+="$(field "$result" p99_ms) "
     echo "  round $r :${ports[$i]} rps=$(field "$result" rps) p50_ms=$(field "$result" p50_ms) p99_ms=$(field "$result" p99_ms) non2xx=$(field "$result" non2xx) gateway_cpu_ms/request=$ms"
   done
@@ -113,6 +108,4 @@ for i in "${!ports[@]}"; do
   # shellcheck disable=SC2086 # the lists are words
   echo "median :${ports[$i]} ${names[$i]}: gateway_cpu_ms/request $(printf '%s\n' ${cpu[$i]} | median), rps $(printf '%s\n' ${rps[$i]} | median), p50_ms $(printf '%s\n' ${p50[$i]} | median), p99_ms $(printf '%s\n' ${p99[$i]} | median)"
 done
-echo "non-2xx responses in all measured rounds: $non2xx"
-# A figure taken on refusals or errors says nothing about the gateway's cost on real reads.
-[ "$non2xx" -eq 0 ] || { echo "the figures above include non-2xx answers: they are not valid" >&2; exit 1; }
+check_non2xx

@@ -19,43 +19,34 @@
 #     BENCH_WARMUP   seconds of warm-up per path, default 60
 #     BENCH_PACED_ROUNDS  rounds per tail-latency comparison, default 5 (a p99 varies more than a rate)
 set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
+# shellcheck source=e2e/bench/lib.sh
+. "$(dirname "$0")/lib.sh"
 seconds="${1:-15}"
 rounds="${BENCH_ROUNDS:-3}"
 paced_rounds="${BENCH_PACED_ROUNDS:-5}"
 gateway="${TIENDA_GATEWAY_URL:-http://localhost:8080}"
 direct="${TIENDA_PRODUCT_URL:-http://localhost:8001}"
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 
-BENCH_PATH="$("$here/product-path.sh" "$direct")"
-export BENCH_PATH
+use_product_path "$direct"
 echo "request: GET $BENCH_PATH, ${rounds} alternating rounds of ${seconds}s per comparison, $(nproc) cores"
 
 # The fleet's JVMs, when they run here (./tienda up); elsewhere the CPU columns are left out.
 gateway_pid="$(pgrep -f '/gateway\.jar' | head -1 || true)"
 product_pid="$(pgrep -f '/product-service\.jar' | head -1 || true)"
-ticks() { [ -n "$1" ] && [ -r "/proc/$1/stat" ] && awk '{print $14+$15}' "/proc/$1/stat" || echo 0; }
 # all CPU time and stolen CPU time of the machine, in ticks
 machine() { awk '/^cpu /{print $2+$3+$4+$5+$6+$7+$8+$9, $9}' /proc/stat; }
-hertz="$(getconf CLK_TCK)"
 
-field() { sed -n "s/.* $2=\([0-9.]*\).*/\1/p" <<<"$1"; }
-median() { sort -n | awk '{v[NR]=$1} END{print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
-
-total_non2xx=0
 run() { # name url connections [pause ms] -> prints one line, keeps the wrk summary in $result
   local g0 p0 g1 p1 m0 m1 n cpu="" steal
   g0="$(ticks "$gateway_pid")"; p0="$(ticks "$product_pid")"; m0="$(machine)"
-  result="$(BENCH_DELAY_MS="${4:-0}" wrk -t2 -c"$3" -d"${seconds}s" --timeout 10s -s "$here/gateway.lua" "$2" | grep '^BENCH')"
+  wrk_round "$3" "$seconds" "$2" "${4:-0}"
   g1="$(ticks "$gateway_pid")"; p1="$(ticks "$product_pid")"; m1="$(machine)"
   steal="$(awk -v a="$m0" -v b="$m1" 'BEGIN{split(a, x, " "); split(b, y, " "); t = y[1] - x[1];
     printf " steal=%.0f%%", (t > 0 ? 100 * (y[2] - x[2]) / t : 0)}')"
   n="$(field "$result" requests)"
   if [ -n "$product_pid" ] && [ "${n:-0}" -gt 0 ]; then
-    cpu="$(awk -v g=$((g1 - g0)) -v p=$((p1 - p0)) -v n="$n" -v hz="$hertz" \
-      'BEGIN{printf " cpu_ms/request: gateway=%.2f product=%.2f", g*1000/hz/n, p*1000/hz/n}')"
+    cpu=" cpu_ms/request: gateway=$(cpu_ms $((g1 - g0)) "$n") product=$(cpu_ms $((p1 - p0)) "$n")"
   fi
-  total_non2xx=$((total_non2xx + $(field "$result" non2xx)))
   printf '  %-30s %s%s%s\n' "$1 c=$3${4:+ pause=${4}ms}" "${result#BENCH }" "$cpu" "$steal"
 }
 
@@ -63,8 +54,8 @@ run() { # name url connections [pause ms] -> prints one line, keeps the wrk summ
 # takes tens of seconds of traffic to settle (5 s left the direct figure 30-40 % low).
 warmup="${BENCH_WARMUP:-60}"
 echo "warming up: ${warmup}s per path"
-BENCH_DELAY_MS=0 wrk -t2 -c32 -d"${warmup}s" -s "$here/gateway.lua" "$direct" >/dev/null
-BENCH_DELAY_MS=0 wrk -t2 -c32 -d"${warmup}s" -s "$here/gateway.lua" "$gateway" >/dev/null
+warm_up "$warmup" "$direct"
+warm_up "$warmup" "$gateway"
 
 declare -A median_rps
 for c in 32 128; do
@@ -106,6 +97,4 @@ paced() { # label fraction-of-direct-saturation
 }
 paced half 0.5
 paced "a quarter" 0.25
-echo "non-2xx responses in all measured rounds: $total_non2xx"
-# A figure taken on refusals or errors says nothing about the gateway's cost on real reads.
-[ "$total_non2xx" -eq 0 ] || { echo "the figures above include non-2xx answers: they are not valid" >&2; exit 1; }
+check_non2xx

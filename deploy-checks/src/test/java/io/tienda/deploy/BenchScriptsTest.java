@@ -84,6 +84,42 @@ class BenchScriptsTest {
         assertThat(requests).isBetween(answered.get() - 2, answered.get());
     }
 
+    /**
+     * The rounds both benchmark scripts run (e2e/bench/lib.sh): every round's non-2xx answers add up,
+     * and a run that had any ends in failure, so its figures cannot be mistaken for valid ones.
+     */
+    @Test
+    void aRunWithAnyNon2xxFails() throws IOException {
+        AtomicInteger answered = new AtomicInteger();
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/ok", exchange -> respond(exchange, 200, "{}"));
+        server.createContext("/flaky", exchange -> respond(exchange, answered.incrementAndGet() % 4 == 0 ? 503 : 200, "{}"));
+        server.start();
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+
+        Repo.Result clean = runRounds(base, "/ok", "/ok");
+        Repo.Result flaky = runRounds(base, "/ok", "/flaky");
+
+        assertThat(clean.exitCode()).as(clean.output()).isZero();
+        assertThat(clean.output()).contains("non-2xx responses in all measured rounds: 0");
+        assertThat(flaky.exitCode()).as(flaky.output()).isNotZero();
+        assertThat(flaky.output()).contains("they are not valid");
+        Matcher rounds = Pattern.compile("round non2xx=(\\d+)").matcher(flaky.output());
+        int sum = 0;
+        while (rounds.find()) {
+            sum += Integer.parseInt(rounds.group(1));
+        }
+        assertThat(sum).isPositive();
+        assertThat(flaky.output()).contains("non-2xx responses in all measured rounds: " + sum);
+    }
+
+    /** Two measured rounds, one per path, then the end-of-run check, as gateway.sh and gateway-ab.sh do. */
+    private static Repo.Result runRounds(String base, String first, String second) {
+        String script = ". e2e/bench/lib.sh; base=$1; shift; for path in \"$@\"; do export BENCH_PATH=$path; "
+                + "wrk_round 2 1 \"$base\"; echo \"round non2xx=$(field \"$result\" non2xx)\"; done; check_non2xx";
+        return Repo.run("apt-get install -y wrk", "bash", "-c", script, "rounds", base, first, second);
+    }
+
     /** A product list whose first item nests other ids after its own, and that item's read. */
     private String serveCatalog(boolean itemExists) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
