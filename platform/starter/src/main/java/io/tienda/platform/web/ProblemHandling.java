@@ -4,6 +4,7 @@ import io.tienda.platform.problem.DomainException;
 import io.tienda.platform.problem.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -94,6 +95,18 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     @ExceptionHandler(PayloadTooLargeException.class)
     ResponseEntity<Object> tooLarge(PayloadTooLargeException e, HttpServletRequest request) {
         return respond(Problems.of(ProblemType.PAYLOAD_TOO_LARGE, e.getMessage(), request.getRequestURI()));
+    }
+
+    /** Tomcat parses the query on first use and refuses broken percent-encoding or too many parameters. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> unreadableParameters(InvalidParameterException e, HttpServletRequest request) {
+        ProblemDetail problem = Problems.of(ProblemType.INVALID_PARAMETER,
+                "The query parameters cannot be read; they must be well-formed percent-encoded UTF-8",
+                request.getRequestURI());
+        if (e.getErrorCode() >= 400 && e.getErrorCode() < 500) {
+            problem.setStatus(e.getErrorCode());
+        }
+        return respond(problem);
     }
 
     @ExceptionHandler(Exception.class)

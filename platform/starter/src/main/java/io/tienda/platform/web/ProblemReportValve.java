@@ -1,0 +1,76 @@
+package io.tienda.platform.web;
+
+import io.tienda.platform.problem.ProblemType;
+import org.apache.catalina.Container;
+import org.apache.catalina.Lifecycle;
+import org.apache.catalina.Valve;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
+import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * What Tomcat itself answers when it refuses a request before any filter or the error controller
+ * can see it (a path with an encoded slash, a NUL or broken percent-encoding, an overlong UTF-8
+ * sequence): the same problem+json as every other error, where Tomcat's own valve writes an HTML page.
+ * Nothing from the refused request is echoed back.
+ */
+final class ProblemReportValve extends ErrorReportValve {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    ProblemReportValve() {
+        setShowReport(false);
+        setShowServerInfo(false);
+    }
+
+    /** Puts this valve in place of the host's error report valves once every context customizer has run. */
+    static void installOn(Container host) {
+        host.addLifecycleListener(event -> {
+            if (!Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
+                return;
+            }
+            for (Valve valve : host.getPipeline().getValves()) {
+                if (valve instanceof ErrorReportValve && !(valve instanceof ProblemReportValve)) {
+                    host.getPipeline().removeValve(valve);
+                }
+            }
+            if (host instanceof StandardHost standard) {
+                standard.setErrorReportValveClass(ProblemReportValve.class.getName());
+            }
+            host.getPipeline().addValve(new ProblemReportValve());
+        });
+    }
+
+    @Override
+    protected void report(Request request, Response response, Throwable throwable) {
+        int status = response.getStatus();
+        // As Tomcat's own valve: only errors, only when nothing was written, and only once.
+        if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+            return;
+        }
+        AtomicBoolean ioAllowed = new AtomicBoolean(true);
+        response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
+        if (!ioAllowed.get()) {
+            return;
+        }
+        ProblemType type = status == 400 ? ProblemType.MALFORMED_REQUEST : ProblemType.forStatus(status);
+        ProblemDetail problem = Problems.of(type, status == 400 ? "The request's path or query is not well-formed"
+                : type.title(), null);
+        problem.setStatus(status);
+        try {
+            response.setContentType(Problems.PROBLEM_JSON.toString());
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getOutputStream().write(JSON.writeValueAsBytes(Problems.asMap(problem)));
+            response.finishResponse();
+        } catch (java.io.IOException | IllegalStateException e) {
+            // the client is gone or the response cannot take a body: nothing more to say
+        }
+    }
+}
