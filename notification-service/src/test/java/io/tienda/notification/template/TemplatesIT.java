@@ -108,6 +108,10 @@ class TemplatesIT extends NotificationServiceIT {
         api.get("/api/v1/templates/order-shipped/fr", MANAGER).expectProblem(404, "not-found");
         api.post(PATH + "/preview", MANAGER, Map.of("subject", "only a subject")).expectProblem(400, "invalid-parameter");
         api.put(PATH, MANAGER, "[1]").expectProblem(400, "invalid-body");
+        Map<String, Object> unset = new HashMap<>();
+        unset.put("name", null);
+        api.post(PATH + "/preview", MANAGER, Map.of("variables", unset)).expectProblem(400, "validation");
+        api.post(PATH + "/preview", MANAGER, Map.of("variables", Map.of(" ", "x"))).expectProblem(400, "validation");
     }
 
     private static Map<String, Object> body(String subject, String html, String text) {

@@ -10,6 +10,7 @@ import io.tienda.platform.core.Roles;
 import io.tienda.platform.problem.DomainException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -54,7 +55,7 @@ class TemplatesResource {
 
     /** A draft to render (all three parts, or none for the current template) and values over the samples. */
     record PreviewRequest(@Size(max = 500) String subject, @Size(max = 100_000) String html,
-            @Size(max = 50_000) String text, @Size(max = 50) Map<String, @Size(max = 2000) String> variables) {
+            @Size(max = 50_000) String text, @Size(max = 50) Map<@NotBlank @Size(max = 100) String, @NotNull @Size(max = 2000) String> variables) {
     }
 
     record PreviewView(String subject, String html, String text) {
