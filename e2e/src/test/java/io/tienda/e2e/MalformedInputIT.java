@@ -1,0 +1,217 @@
+package io.tienda.e2e;
+
+import io.tienda.e2e.Accounts.Account;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * No request produces a 5xx by its content alone. Every endpoint of {@link AuthorizationMatrixIT}
+ * that takes a body gets each of its fields, and each field one level down, replaced by values of
+ * the wrong kind or out of range, and bodies that are not the right JSON at all; every query
+ * parameter gets broken values; paths and queries with broken percent-encoding go to every service
+ * and through the gateway. Each request is sent as the first caller the matrix lets through, to
+ * the service that owns the path (the gateway passes bodies on unchanged, and its per-user budgets
+ * would shape a sweep this size). Every answer is below 500 and every refusal is problem+json.
+ */
+@ExtendWith(Fleet.class)
+class MalformedInputIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /** The first path segment after /api/v1/ → the port of the service that owns it in the local fleet. */
+    private static final Map<String, Integer> OWNERS = Map.ofEntries(
+            Map.entry("products", 8001), Map.entry("categories", 8001), Map.entry("offers", 8001),
+            Map.entry("brands", 8001), Map.entry("search", 8001), Map.entry("pricing", 8001),
+            Map.entry("cart", 8002), Map.entry("orders", 8003), Map.entry("payments", 8004),
+            Map.entry("users", 8005), Map.entry("auth", 8005), Map.entry("inventory", 8006),
+            Map.entry("warehouses", 8006), Map.entry("returns", 8007), Map.entry("notifications", 8008),
+            Map.entry("tickets", 8008), Map.entry("templates", 8008), Map.entry("analytics", 8009));
+
+    /**
+     * Rows refused only because of one field (an unknown parent or category, a taken code, a template
+     * that does not render). That field keeps its value: set to something odd it could be accepted (a
+     * number or boolean reads as text) and the sweep would change the fleet's data. Every other field
+     * is still swept, and is checked before that one.
+     */
+    private static final Map<String, String> GUARDS = Map.of(
+            "POST /api/v1/products", "categoryId",
+            "POST /api/v1/categories", "parentId",
+            "POST /api/v1/offers", "targetIds",
+            "PUT /api/v1/templates/verify-email/en", "subject",
+            "POST /api/v1/warehouses", "code");
+
+    private static final List<JsonNode> ODD_VALUES = List.of(NODES.nullNode(), NODES.stringNode(""),
+            NODES.numberNode(-1), NODES.numberNode(new BigInteger("99999999999999999999999")),
+            NODES.numberNode(1e308), NODES.numberNode(0.5), NODES.stringNode("x".repeat(5000)),
+            NODES.stringNode("\u0000\uFFFF"), NODES.arrayNode(), NODES.objectNode(), NODES.booleanNode(true),
+            NODES.arrayNode().add(NODES.nullNode()), NODES.objectNode().putNull("x"));
+
+    private static final List<String> ODD_BODIES = List.of("{", "null", "[]", "\"text\"", "12",
+            "[".repeat(2000), "{\"a\": 1e99999}", "{\"a\": \"\\ud800\"}");
+
+    private static final List<String> ODD_PARAMETERS = List.of("", "-1", "0", "99999999999999999999",
+            "1e999", "x", "2026-02-30", "0000-01-01", "+999999999-12-31", "é", "x".repeat(3000), "[]", "%");
+
+    @TestFactory
+    Stream<DynamicTest> everyFieldOfEveryBodyWithOddValues() {
+        return rows().stream().filter(row -> row.body() != null).map(row -> DynamicTest.dynamicTest(
+                row.method() + " " + row.path(), () -> {
+                    List<String> wrong = new ArrayList<>();
+                    ObjectNode body = (ObjectNode) JSON.readTree(row.body());
+                    for (ObjectNode variant : variants(body, GUARDS.get(row.method() + " " + row.path()))) {
+                        check(row, variant.toString(), wrong);
+                    }
+                    for (String raw : ODD_BODIES) {
+                        check(row, raw, wrong);
+                    }
+                    assertThat(wrong).as("5xx or non-problem refusals").isEmpty();
+                }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyQueryParameterWithOddValues() {
+        return rows().stream().filter(row -> row.method().equals("GET") && row.path().contains("?"))
+                .map(row -> DynamicTest.dynamicTest(row.path(), () -> {
+                    List<String> wrong = new ArrayList<>();
+                    String path = row.path().substring(0, row.path().indexOf('?'));
+                    String[] parameters = row.path().substring(row.path().indexOf('?') + 1).split("&");
+                    for (int i = 0; i < parameters.length; i++) {
+                        for (String odd : ODD_PARAMETERS) {
+                            String[] changed = parameters.clone();
+                            changed[i] = parameters[i].substring(0, parameters[i].indexOf('=') + 1)
+                                    + URLEncoder.encode(odd, StandardCharsets.UTF_8);
+                            check(new Row("GET", path + "?" + String.join("&", changed), null, row.caller()), null, wrong);
+                        }
+                    }
+                    assertThat(wrong).as("5xx or non-problem refusals").isEmpty();
+                }));
+    }
+
+    @Test
+    void brokenPercentEncodingIsA400ProblemAtEveryServiceAndAtTheGateway() throws IOException {
+        List<String> wrong = new ArrayList<>();
+        List<URI> targets = new ArrayList<>();
+        targets.add(Fleet.gateway());
+        OWNERS.values().stream().distinct().sorted().forEach(port -> targets.add(URI.create("http://localhost:" + port)));
+        for (URI base : targets) {
+            for (String target : List.of("/api/v1/products/%ZZ", "/api/v1/orders/%2F", "/api/v1/returns/%00",
+                    "/api/v1/tickets/%C0%AF", "/api/v1/products?q=%", "/api/v1/orders?page=%G1",
+                    "/api/v1/analytics/kpis?from=%")) {
+                String response = raw(base, target);
+                String head = response.substring(0, Math.max(0, response.indexOf("\r\n\r\n"))).toLowerCase(Locale.ROOT);
+                if (!response.startsWith("HTTP/1.1 4") || !head.contains("content-type: application/problem+json")) {
+                    wrong.add(base + target + " -> " + response.lines().findFirst().orElse("(nothing)")
+                            + " " + head.lines().filter(l -> l.startsWith("content-type")).findFirst().orElse(""));
+                }
+            }
+        }
+        assertThat(wrong).as("answers that are not a 4xx problem").isEmpty();
+    }
+
+    /** The body with each field, and each field of a nested object or of an array's first object, set to each odd value or left out. */
+    private static List<ObjectNode> variants(ObjectNode body, String guard) {
+        List<ObjectNode> variants = new ArrayList<>();
+        for (String field : body.propertyNames()) {
+            if (field.equals(guard)) {
+                continue;
+            }
+            for (JsonNode odd : ODD_VALUES) {
+                variants.add(body.deepCopy().set(field, odd));
+            }
+            variants.add((ObjectNode) body.deepCopy().without(field));
+            JsonNode value = body.get(field);
+            ObjectNode nested = value.isObject() ? (ObjectNode) value
+                    : value.isArray() && !value.isEmpty() && value.get(0).isObject() ? (ObjectNode) value.get(0) : null;
+            if (nested != null) {
+                for (ObjectNode inner : variants(nestedOnly(nested), null)) {
+                    ObjectNode copy = body.deepCopy();
+                    copy.set(field, value.isObject() ? inner : NODES.arrayNode().add(inner));
+                    variants.add(copy);
+                }
+            }
+        }
+        return variants;
+    }
+
+    /** A nested object's own fields only: one level down is deep enough and keeps the sweep short. */
+    private static ObjectNode nestedOnly(ObjectNode nested) {
+        ObjectNode flat = NODES.objectNode();
+        nested.properties().forEach(e -> flat.set(e.getKey(), e.getValue().isContainer() ? NODES.stringNode("x") : e.getValue()));
+        return flat;
+    }
+
+    private static void check(Row row, String body, List<String> wrong) {
+        String area = row.path().split("[/?]")[3];
+        Api.Call call = new Api(URI.create("http://localhost:" + OWNERS.get(area))).method(row.method(), row.path(), body);
+        if (row.caller() != null) {
+            call.bearer(Accounts.session(row.caller()).accessToken());
+        }
+        Api.Reply reply = call.send();
+        if (reply.status() >= 500 || reply.status() >= 400 && !reply.isProblem()) {
+            String shown = body == null ? "" : body.length() > 200 ? body.substring(0, 200) + "…" : body;
+            wrong.add(row.method() + " " + row.path() + " " + shown + " -> " + reply.status() + " "
+                    + reply.body().substring(0, Math.min(200, reply.body().length())));
+        }
+    }
+
+    private static String raw(URI base, String target) throws IOException {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-For: "
+                    + Accounts.randomClientAddress() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A matrix row under /api/v1/, with the first caller the matrix does not refuse (null: anonymous). */
+    private record Row(String method, String path, String body, Account caller) {
+    }
+
+    private static List<Row> rows() {
+        Map<String, String> ids = Map.of(
+                "{A}", Accounts.session(Account.CUSTOMER_A).userId(),
+                "{B}", Accounts.session(Account.CUSTOMER_B).userId());
+        List<Row> rows = new ArrayList<>();
+        for (String line : AuthorizationMatrixIT.MATRIX.strip().split("\n")) {
+            String[] columns = line.split("\\|");
+            String[] request = columns[0].trim().split("\\s+");
+            String path = request[1];
+            for (Map.Entry<String, String> id : ids.entrySet()) {
+                path = path.replace(id.getKey(), id.getValue());
+            }
+            if (!path.startsWith("/api/v1/")) {
+                continue;
+            }
+            String body = columns[1].trim().equals("-") ? null : columns[1].trim();
+            String[] expected = columns[2].trim().split("\\s+");
+            for (int i = 0; i < expected.length; i++) {
+                if (!expected[i].equals("401") && !expected[i].equals("403")) {
+                    rows.add(new Row(request[0], path, body, i == 0 ? null : AuthorizationMatrixIT.CALLERS.get(i - 1)));
+                    break;
+                }
+            }
+        }
+        return rows;
+    }
+}
