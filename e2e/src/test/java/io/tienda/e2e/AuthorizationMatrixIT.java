@@ -15,7 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Who may do what, through the gateway: every endpoint that exists × every kind of caller →
  * the status they get. Customer A can never read or change B's data. New endpoints are new rows.
- * {@code {A}} and {@code {B}} stand for the two customers' user ids.
+ * {@code {A}} and {@code {B}} stand for the two customers' user ids. Every row is harmless to run:
+ * it names something that does not exist or sends a body that is refused. Four endpoints are not
+ * rows because no such request exists for them; their own tests cover who may call them:
+ * {@code DELETE /api/v1/users/me} (erases the caller), {@code POST /api/v1/auth/keys/rotate}
+ * (admin, rotates the signing key), {@code POST /api/v1/auth/login} (LoginProtectionIT: failures
+ * lock the account, so a row's answer would depend on the rows before it) and
+ * {@code POST /api/v1/analytics/backfill} (admin, starts a rebuild of the facts).
  */
 @ExtendWith(Fleet.class)
 class AuthorizationMatrixIT {
@@ -40,6 +46,21 @@ class AuthorizationMatrixIT {
             POST   /api/v1/offers/coupons/NO-SUCH-CODE/redemptions | {"orderId":"00000000-0000-0000-0000-000000000001","orderTotal":{"amount":1000,"currency":"EUR"}} | 401 404 404 404 404 404 403
             POST   /api/v1/products/no-such-product/reviews  | {"rating":5,"title":"Bien","text":"Muy bien"} | 401 404 404 403 403 403 403
             POST   /api/v1/products/no-such-product/reviews/no-such-review/hide | {"reason":"spam"} | 401 403 403 404 404 404 403
+            POST   /api/v1/products/no-such-product/reviews/no-such-review/unhide | {} | 401 403 403 404 404 404 403
+            GET    /api/v1/products/no-such-product          | - | 404 404 404 404 404 404 404
+            GET    /api/v1/products/no-such-product/reviews  | - | 404 404 404 404 404 404 404
+            GET    /api/v1/products/no-such-product/reviews/no-such-review | - | 404 404 404 404 404 404 404
+            PUT    /api/v1/products/no-such-product/reviews/no-such-review | {"rating":5,"title":"Bien","text":"Muy bien"} | 401 404 404 404 404 404 404
+            DELETE /api/v1/products/no-such-product/reviews/no-such-review | - | 401 404 404 404 404 404 404
+            GET    /api/v1/categories/no-such-category       | - | 404 404 404 404 404 404 404
+            PUT    /api/v1/categories/no-such-category       | {"name":{"es":"Prueba"}} | 401 403 403 403 404 404 403
+            DELETE /api/v1/categories/no-such-category       | - | 401 403 403 403 404 404 403
+            GET    /api/v1/brands/no-such-brand              | - | 404 404 404 404 404 404 404
+            POST   /api/v1/brands                            | {"name":""} | 401 403 403 403 400 400 403
+            GET    /api/v1/offers/no-such-offer              | - | 401 403 403 403 404 404 403
+            PUT    /api/v1/offers/no-such-offer              | {"name":"Prueba","kind":"PERCENT","percentOff":10,"appliesTo":"PRODUCTS","targetIds":["no-such-product"]} | 401 403 403 403 404 404 403
+            DELETE /api/v1/offers/no-such-offer              | - | 401 403 403 403 404 404 403
+            DELETE /api/v1/offers/coupons/NO-SUCH-CODE/redemptions/00000000-0000-0000-0000-000000000001 | - | 401 404 404 404 404 404 403
             GET    /api/v1/inventory/SKU-1                   | - | 200 200 200 200 200 200 200
             GET    /api/v1/auth/password-policy              | - | 200 200 200 200 200 200 200
             GET    /.well-known/jwks.json                    | - | 200 200 200 200 200 200 200
@@ -48,6 +69,18 @@ class AuthorizationMatrixIT {
             GET    /api/v1/users/me/export                   | - | 401 200 200 200 200 200 200
             GET    /api/v1/users                             | - | 401 403 403 403 403 200 403
             PATCH  /api/v1/users/{B}                         | {"status":"ACTIVE"} | 401 403 403 403 403 200 403
+            GET    /api/v1/users/{B}                         | - | 401 403 403 403 403 200 403
+            PATCH  /api/v1/users/me                          | {"name":""} | 401 400 400 400 400 400 400
+            POST   /api/v1/users/me/addresses                | {"line1":""} | 401 400 400 400 400 400 400
+            PUT    /api/v1/users/me/addresses/00000000-0000-0000-0000-0000000000e2 | {"type":"SHIPPING","name":"Ana","line1":"Calle Mayor 1","city":"Madrid","postalCode":"28013","country":"ES"} | 401 404 404 404 404 404 404
+            DELETE /api/v1/users/me/addresses/00000000-0000-0000-0000-0000000000e2 | - | 401 404 404 404 404 404 404
+            POST   /api/v1/users/me/password                 | {"currentPassword":"wrong","newPassword":""} | 401 400 400 400 400 400 400
+            POST   /api/v1/auth/register                     | {"email":"not-an-email","password":"x"} | 400 400 400 400 400 400 400
+            POST   /api/v1/auth/refresh                      | {"refresh_token":"nope"} | 401 401 401 401 401 401 401
+            POST   /api/v1/auth/logout                       | {"refresh_token":"nope"} | 204 204 204 204 204 204 204
+            POST   /api/v1/auth/forgot-password              | {"email":"nobody@example.com"} | 202 202 202 202 202 202 202
+            POST   /api/v1/auth/reset-password               | {"token":"nope","password":"Abcdefgh!2345"} | 400 400 400 400 400 400 400
+            POST   /api/v1/auth/verify-email                 | {"token":"nope"} | 400 400 400 400 400 400 400
             GET    /api/v1/cart                              | - | 200 200 200 200 200 200 200
             POST   /api/v1/cart/items                        | {"sku":"NO-SUCH-SKU","quantity":1} | 422 422 422 422 422 422 422
             PATCH  /api/v1/cart/items/NO-SUCH-SKU            | {"quantity":2} | 404 404 404 404 404 404 404
@@ -60,12 +93,17 @@ class AuthorizationMatrixIT {
             POST   /api/v1/cart/checkout                     | - | 401 422 422 422 422 422 422
             GET    /api/v1/orders                            | - | 401 200 200 200 200 200 200
             GET    /api/v1/orders?customerId={A}             | - | 401 200 404 200 200 200 404
+            POST   /api/v1/orders                            | {"shippingAddress":{"name":""}} | 401 400 400 400 400 400 400
+            GET    /api/v1/orders/00000000-0000-0000-0000-0000000000e2 | - | 401 404 404 404 404 404 404
             POST   /api/v1/orders/00000000-0000-0000-0000-0000000000e2/cancellation | {"reason":"matrix"} | 401 404 404 404 404 404 404
             POST   /api/v1/orders/00000000-0000-0000-0000-0000000000e2/shipment | {"carrier":"SEUR","trackingNumber":"1Z999"} | 401 403 403 403 404 404 403
             POST   /api/v1/orders/00000000-0000-0000-0000-0000000000e2/delivery | - | 401 403 403 403 404 404 403
             GET    /api/v1/payments                          | - | 401 200 200 200 200 200 200
             GET    /api/v1/payments/00000000-0000-0000-0000-0000000000e2 | - | 401 404 404 404 404 404 404
             GET    /api/v1/payments/00000000-0000-0000-0000-0000000000e2/invoice | - | 401 404 404 404 404 404 404
+            POST   /api/v1/payments/00000000-0000-0000-0000-0000000000e2/refunds | {"amount":{"amount":100,"currency":"EUR"},"reason":"matrix"} | 401 403 403 403 400 400 403
+            GET    /api/v1/payments/simulator/authenticate/pi_matrix | - | 400 400 400 400 400 400 400
+            POST   /api/v1/payments/simulator/authenticate/pi_matrix | {"outcome":"approve"} | 400 400 400 400 400 400 400
             POST   /api/v1/payments/webhooks/stripe          | {"id":"evt_forged","type":"payment_intent.succeeded"} | 400 400 400 400 400 400 400
             GET    /api/v1/returns                           | - | 401 200 200 200 200 200 200
             POST   /api/v1/returns                           | {"orderId":"00000000-0000-0000-0000-0000000000e2","resolution":"REFUND","lines":[{"sku":"SKU-1","quantity":1,"reason":"DAMAGED"}]} | 401 404 404 404 404 404 404
@@ -87,6 +125,7 @@ class AuthorizationMatrixIT {
             GET    /api/v1/templates                         | - | 401 403 403 200 200 200 403
             GET    /api/v1/templates/verify-email/en         | - | 401 403 403 200 200 200 403
             PUT    /api/v1/templates/verify-email/en         | {"subject":"Hi [(${name)]","html":"<p>x</p>","text":"x"} | 401 403 403 403 422 422 403
+            DELETE /api/v1/templates/no-such-mail/en         | - | 401 403 403 403 404 404 403
             POST   /api/v1/templates/verify-email/en/preview | {"variables":{"name":"Matrix"}} | 401 403 403 403 200 200 403
             GET    /api/v1/inventory                         | - | 401 403 403 200 200 200 403
             GET    /api/v1/inventory/SKU-1/movements         | - | 401 403 403 200 200 200 403
@@ -96,9 +135,14 @@ class AuthorizationMatrixIT {
             PUT    /api/v1/inventory/SKU-1/reorder-policy    | {"warehouse":"MAD-1","reorderPoint":1,"reorderQuantity":1} | 401 403 403 403 404 404 403
             GET    /api/v1/warehouses                        | - | 401 403 403 200 200 200 403
             POST   /api/v1/warehouses                        | {"code":"MAD-1","name":"Taken"} | 401 403 403 403 409 409 403
+            GET    /api/v1/warehouses/NOPE-9                 | - | 401 403 403 404 404 404 403
+            PATCH  /api/v1/warehouses/NOPE-9                 | {"name":"x"} | 401 403 403 403 404 404 403
             GET    /api/v1/analytics/kpis?from=2026-01-01&to=2026-01-31&currency=EUR | - | 401 403 403 403 200 200 200
             GET    /api/v1/analytics/sales?from=2026-01-01&to=2026-01-31&granularity=week | - | 401 403 403 403 200 200 200
             GET    /api/v1/analytics/top-products?from=2026-01-01&to=2026-01-31 | - | 401 403 403 403 200 200 200
+            GET    /api/v1/analytics/sales/by-brand?from=2026-01-01&to=2026-01-31 | - | 401 403 403 403 200 200 200
+            GET    /api/v1/analytics/sales/by-category?from=2026-01-01&to=2026-01-31 | - | 401 403 403 403 200 200 200
+            GET    /api/v1/analytics/sales/by-product?from=2026-01-01&to=2026-01-31 | - | 401 403 403 403 200 200 200
             GET    /api/v1/analytics/funnel?from=2026-01-01&to=2026-01-31 | - | 401 403 403 403 200 200 200
             GET    /api/v1/analytics/customers?from=2026-01-01&to=2026-01-31 | - | 401 403 403 403 200 200 200
             GET    /api/v1/analytics/forecast?days=7         | - | 401 403 403 403 200 200 200

@@ -49,17 +49,23 @@ class MalformedInputIT {
             Map.entry("tickets", 8008), Map.entry("templates", 8008), Map.entry("analytics", 8009));
 
     /**
-     * Rows refused only because of one field (an unknown parent or category, a taken code, a template
-     * that does not render). That field keeps its value: set to something odd it could be accepted (a
-     * number or boolean reads as text) and the sweep would change the fleet's data. Every other field
-     * is still swept, and is checked before that one.
+     * Rows refused only because of one field: an unknown parent or category, a taken code, a template
+     * that does not render, a blank name, a checkout without a usable address, a blank new password
+     * (which also keeps the wrong current password from counting against the account). That field
+     * keeps its value: set to something odd it could be accepted (a number or boolean reads as text)
+     * and the sweep would change the fleet's data. Every other field is still swept, and is checked
+     * before that one.
      */
     private static final Map<String, String> GUARDS = Map.of(
             "POST /api/v1/products", "categoryId",
             "POST /api/v1/categories", "parentId",
             "POST /api/v1/offers", "targetIds",
             "PUT /api/v1/templates/verify-email/en", "subject",
-            "POST /api/v1/warehouses", "code");
+            "POST /api/v1/warehouses", "code",
+            "POST /api/v1/brands", "name",
+            "PATCH /api/v1/users/me", "name",
+            "POST /api/v1/orders", "shippingAddress",
+            "POST /api/v1/users/me/password", "newPassword");
 
     private static final List<JsonNode> ODD_VALUES = List.of(NODES.nullNode(), NODES.stringNode(""),
             NODES.numberNode(-1), NODES.numberNode(new BigInteger("99999999999999999999999")),
