@@ -2,14 +2,13 @@ package io.tienda.gateway.problem;
 
 import io.tienda.gateway.GatewayIT;
 import io.tienda.gateway.ProblemAssertions;
+import io.tienda.platform.testing.http.RawRequest;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
 
-import java.io.IOException;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.tienda.gateway.ProblemAssertions.assertProblem;
@@ -47,15 +46,16 @@ class GatewayProblemsIT extends GatewayIT {
 
     /** Sent byte for byte: an HTTP client would refuse to send these targets at all. */
     @Test
-    void aTargetWithBrokenPercentEncodingIsA400ProblemThatReachesNoService() throws IOException {
+    void aTargetWithBrokenPercentEncodingIsA400ProblemThatReachesNoService() {
         for (String target : new String[] {"/api/v1/products/%ZZ", "/api/v1/products?q=%", "/api/v1/orders?page=1&q=%G1"}) {
-            String response = raw(target);
+            RawRequest.Reply response = RawRequest.get("localhost", port, target, Map.of());
 
-            assertThat(response).as(target).startsWith("HTTP/1.1 400 ");
-            String head = response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase(java.util.Locale.ROOT);
-            assertThat(head).contains("content-type: application/problem+json", "x-content-type-options: nosniff",
-                    "x-request-id: ", "connection: close");
-            JsonNode problem = ProblemAssertions.json(response.substring(response.indexOf("\r\n\r\n") + 4));
+            assertThat(response.status()).as(target).isEqualTo(400);
+            assertThat(response.isProblem()).as(response.head()).isTrue();
+            assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(response.header("X-Request-Id")).isNotBlank();
+            assertThat(response.header("Connection")).isEqualTo("close");
+            JsonNode problem = ProblemAssertions.json(response.body());
             assertThat(problem.path("type").asString()).isEqualTo("https://tienda.io/problems/malformed-request");
             assertThat(problem.path("status").asInt()).isEqualTo(400);
             assertThat(UUID.fromString(problem.path("requestId").asString())).isNotNull();
@@ -64,7 +64,7 @@ class GatewayProblemsIT extends GatewayIT {
         assertThat(backends().at("/api/v1/products/%ZZ")).isEmpty();
         // well-formed escapes still pass
         String path = "/api/v1/products/" + UUID.randomUUID();
-        assertThat(raw(path + "?q=caf%C3%A9")).startsWith("HTTP/1.1 200 ");
+        assertThat(RawRequest.get("localhost", port, path + "?q=caf%C3%A9", Map.of()).status()).isEqualTo(200);
         assertThat(backends().at(path)).singleElement();
     }
 
@@ -74,14 +74,5 @@ class GatewayProblemsIT extends GatewayIT {
                 .expectStatus().isNotFound()
                 .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
                 .expectHeader().valueEquals("X-Frame-Options", "DENY");
-    }
-
-    private String raw(String target) throws IOException {
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.tienda.platform.it;
 
+import io.tienda.platform.testing.http.RawRequest;
 import io.tienda.platform.testing.security.TestTokens;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -7,13 +8,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
 
-import java.io.IOException;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -92,13 +89,14 @@ class ProblemJsonIT extends StarterIT {
             /api/v1/widgets/public/8d0f4b8e-93b4-4c84-9d0e-3b3e5d0c7a11?page=%ZZ     | invalid-parameter
             /api/v1/widgets/public/8d0f4b8e-93b4-4c84-9d0e-3b3e5d0c7a11?page=1&q=%   | invalid-parameter
             """)
-    void undecodablePathsAndQueriesAre400Problems(String target, String type) throws IOException {
-        Reply reply = raw(target);
+    void undecodablePathsAndQueriesAre400Problems(String target, String type) {
+        RawRequest.Reply reply = RawRequest.get("localhost", port, target, Map.of());
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(400);
-        assertThat(reply.isProblem()).as(reply.body()).isTrue();
-        assertThat(reply.json().get("type").asString()).isEqualTo("https://tienda.io/problems/" + type);
-        assertThat(reply.json().get("status").asInt()).isEqualTo(400);
+        assertThat(reply.isProblem()).as(reply.head()).isTrue();
+        JsonNode problem = JSON.readTree(reply.body());
+        assertThat(problem.get("type").asString()).isEqualTo("https://tienda.io/problems/" + type);
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
         assertThat(reply.body()).doesNotContain("Tomcat").doesNotContain("Exception").doesNotContain("%");
     }
 
@@ -172,25 +170,6 @@ class ProblemJsonIT extends StarterIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** One GET whose request target goes out exactly as given. */
-    private Reply raw(String target) throws IOException {
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int headersEnd = response.indexOf("\r\n\r\n");
-            String head = response.substring(0, headersEnd);
-            Matcher contentType = Pattern.compile("(?im)^content-type:\\s*(.+)$").matcher(head);
-            String body = response.substring(headersEnd + 4);
-            if (head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
-                body = body.substring(body.indexOf("\r\n") + 2, body.lastIndexOf("\r\n0\r\n"));
-            }
-            return new Reply(Integer.parseInt(head.split(" ")[1]), contentType.find() ? contentType.group(1).trim() : "",
-                    body, null);
         }
     }
 
