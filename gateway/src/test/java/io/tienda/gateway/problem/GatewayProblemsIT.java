@@ -68,6 +68,30 @@ class GatewayProblemsIT extends GatewayIT {
         assertThat(backends().at(path)).singleElement();
     }
 
+    /** What the HTTP decoder refuses is a problem too, with the status Reactor Netty would give it. */
+    @Test
+    void requestsTheHttpDecoderRefusesAreProblems() {
+        String product = "/api/v1/products/" + UUID.randomUUID();
+        RawRequest.Reply headers = RawRequest.get("localhost", port, product,
+                Map.of("X-Padding", "x".repeat(20_000)));
+        RawRequest.Reply line = RawRequest.get("localhost", port, "/api/v1/products?q=" + "x".repeat(10_000), Map.of());
+        RawRequest.Reply encoding = RawRequest.get("localhost", port, product,
+                Map.of("Transfer-Encoding", "chunked, identity"));
+
+        assertThat(headers.status()).isEqualTo(431);
+        assertThat(ProblemAssertions.json(headers.body()).path("type").asString()).endsWith("/headers-too-large");
+        assertThat(line.status()).isEqualTo(414);
+        assertThat(ProblemAssertions.json(line.body()).path("type").asString()).endsWith("/uri-too-long");
+        assertThat(encoding.status()).isEqualTo(400);
+        assertThat(ProblemAssertions.json(encoding.body()).path("type").asString()).endsWith("/malformed-request");
+        for (RawRequest.Reply reply : java.util.List.of(headers, line, encoding)) {
+            assertThat(reply.isProblem()).as(reply.head()).isTrue();
+            assertThat(reply.header("X-Request-Id")).isNotBlank();
+            assertThat(reply.body()).doesNotContain("xxx");
+        }
+        assertThat(backends().at(product)).isEmpty();
+    }
+
     @Test
     void refusalsCarryTheSecurityHeadersToo() {
         client().get().uri("/missing").exchange()

@@ -12,6 +12,8 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
 import io.tienda.gateway.logging.RequestId;
 import io.tienda.platform.problem.ProblemType;
@@ -31,22 +33,28 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Requests whose target the web layer cannot read (a broken percent-escape in the path or the query,
- * such as {@code %ZZ} or a lone {@code %}) are refused in the connection's pipeline with the same 400
- * problem+json, request id and hardening headers as every other refusal. Without this, Spring's
- * Reactor Netty adapter answers them with an empty 400 before any filter runs. Nothing from the
- * target is echoed back, and the connection is closed after the answer, since the rest of that
- * request is never read.
+ * Requests the web layer never sees, refused in the connection's pipeline with problem+json, a
+ * request id and the hardening headers, like every other refusal. Without this, Reactor Netty and
+ * Spring's adapter answer them with an empty body before any filter runs:
+ * <ul>
+ * <li>a target that does not parse as a URI (a broken percent-escape such as {@code %ZZ} or a lone
+ * {@code %} in the path or query): 400 {@code malformed-request};</li>
+ * <li>a request the HTTP decoder could not read: headers over the decoder's limit (431
+ * {@code headers-too-large}), a request line over it (414 {@code uri-too-long}), or anything else
+ * it refused, such as a contradictory {@code Transfer-Encoding} (400 {@code malformed-request}).</li>
+ * </ul>
+ * Nothing from the request is echoed back, and the connection is closed after the answer, since the
+ * rest of that request is never read.
  */
 @Component
-class UnreadableTargets implements NettyServerCustomizer {
+class UnreadableRequests implements NettyServerCustomizer {
 
-    static final String HANDLER = "tienda.unreadableTargets";
-    private static final Logger log = LoggerFactory.getLogger(UnreadableTargets.class);
+    static final String HANDLER = "tienda.unreadableRequests";
+    private static final Logger log = LoggerFactory.getLogger(UnreadableRequests.class);
 
     private final JsonMapper json;
 
-    UnreadableTargets(JsonMapper json) {
+    UnreadableRequests(JsonMapper json) {
         this.json = json;
     }
 
@@ -81,6 +89,28 @@ class UnreadableTargets implements NettyServerCustomizer {
         return true;
     }
 
+    /** What a request that cannot be served is refused as; null when it can be served. */
+    static Refusal refusal(HttpRequest request) {
+        if (request.decoderResult().isFailure()) {
+            Throwable cause = request.decoderResult().cause();
+            if (cause instanceof TooLongHttpHeaderException) {
+                return new Refusal(ProblemType.HEADERS_TOO_LARGE, "The request's headers are over the gateway's limit");
+            }
+            if (cause instanceof TooLongHttpLineException) {
+                return new Refusal(ProblemType.URI_TOO_LONG, "The request line is over the gateway's limit");
+            }
+            return new Refusal(ProblemType.MALFORMED_REQUEST, "The request is not well-formed HTTP");
+        }
+        if (!readable(request.uri())) {
+            return new Refusal(ProblemType.MALFORMED_REQUEST,
+                    "The request's path or query is not well-formed percent-encoding");
+        }
+        return null;
+    }
+
+    record Refusal(ProblemType type, String detail) {
+    }
+
     /** One per connection: after a refusal it drops whatever else arrives until the connection closes. */
     private final class Handler extends ChannelInboundHandlerAdapter {
 
@@ -88,7 +118,8 @@ class UnreadableTargets implements NettyServerCustomizer {
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object message) {
-            if (!refused && !(message instanceof HttpRequest request && !readable(request.uri()))) {
+            Refusal refusal = !refused && message instanceof HttpRequest request ? refusal(request) : null;
+            if (!refused && refusal == null) {
                 ctx.fireChannelRead(message);
                 return;
             }
@@ -98,17 +129,18 @@ class UnreadableTargets implements NettyServerCustomizer {
             }
             refused = true;
             String requestId = UUID.randomUUID().toString();
-            log.info("refused a request from {} whose target cannot be read, requestId={}", ctx.channel().remoteAddress(), requestId);
-            ctx.writeAndFlush(problem(requestId)).addListener(ChannelFutureListener.CLOSE);
+            log.info("refused a request from {} that cannot be read ({}), requestId={}",
+                    ctx.channel().remoteAddress(), refusal.type().slug(), requestId);
+            ctx.writeAndFlush(problem(refusal, requestId)).addListener(ChannelFutureListener.CLOSE);
         }
 
-        private FullHttpResponse problem(String requestId) {
-            ProblemType type = ProblemType.MALFORMED_REQUEST;
+        private FullHttpResponse problem(Refusal refusal, String requestId) {
+            ProblemType type = refusal.type();
             Map<String, Object> members = new LinkedHashMap<>();
             members.put("type", type.uri().toString());
             members.put("title", type.title());
             members.put("status", type.status());
-            members.put("detail", "The request's path or query is not well-formed percent-encoding");
+            members.put("detail", refusal.detail());
             members.put("requestId", requestId);
             byte[] body = json.writeValueAsBytes(members);
             FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
