@@ -122,12 +122,32 @@ class ProblemJsonIT extends StarterIT {
         assertThat(reply.raw().headers().firstValue("Allow")).isPresent();
     }
 
-    @Test
-    void wrongMediaTypeIs415() {
-        Reply reply = send("POST", "/api/v1/widgets", "name=x", Map.of("Content-Type", "text/plain"));
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            text/plain
+            application/*
+            */*
+            multipart/form-data; boundary=
+            multipart/form-data; boundary=x
+            """)
+    void aBodyOfAnotherOrNoParticularTypeIs415AndChangesNothing(String contentType) {
+        int before = widgets();
 
-        assertThat(reply.status()).isEqualTo(415);
+        Reply reply = send("POST", "/api/v1/widgets", "{\"name\": \"x\", \"quantity\": 1}",
+                Map.of("Content-Type", contentType));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(415);
         assertThat(reply.json().get("type").asString()).endsWith("/unsupported-media-type");
+        assertThat(widgets()).isEqualTo(before);
+    }
+
+    @Test
+    void aMultipartContentTypeOnARequestWithoutBodyIsIgnored() {
+        Reply reply = send("GET", "/api/v1/widgets/public/" + java.util.UUID.randomUUID(), null,
+                Map.of("Content-Type", "multipart/form-data; boundary="));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(404);
+        assertThat(reply.isProblem()).isTrue();
     }
 
     @Test
