@@ -87,6 +87,7 @@ for i in "${!ports[@]}"; do
   for _ in $(seq 180); do curl -fs "http://localhost:${ports[$i]}$BENCH_PATH" >/dev/null 2>&1 && break; sleep 1; done
   echo "  :${ports[$i]} ${names[$i]}"
 done
+wait_for_quiet
 for p in "${ports[@]}"; do warm_up "$warmup" "http://localhost:$p"; done
 
 declare -A cpu rps p50 p99

@@ -53,6 +53,7 @@ run() { # name url connections [pause ms] -> prints one line, keeps the wrk summ
 # Warm both paths before anything counts: connection pools and the JIT, which on two busy cores
 # takes tens of seconds of traffic to settle (5 s left the direct figure 30-40 % low).
 warmup="${BENCH_WARMUP:-60}"
+wait_for_quiet
 echo "warming up: ${warmup}s per path"
 warm_up "$warmup" "$direct"
 warm_up "$warmup" "$gateway"

@@ -113,6 +113,22 @@ class BenchScriptsTest {
         assertThat(flaky.output()).contains("non-2xx responses in all measured rounds: " + sum);
     }
 
+    /** No round starts while a JVM trains an AOT cache, as the launcher does after a start. */
+    @Test
+    void aRunWaitsForTheAotCacheTrainingToFinish() throws IOException, InterruptedException {
+        // a stand-in whose command line carries the training flag, gone after four seconds
+        Process training = new ProcessBuilder("bash", "-c", "sleep 4; true", "-XX:AOTCacheOutput=/tmp/stand-in.aot").start();
+        try {
+            Repo.Result result = Repo.run("apt-get install -y wrk", "bash", "-c", ". e2e/bench/lib.sh; wait_for_quiet");
+
+            assertThat(result.exitCode()).as(result.output()).isZero();
+            assertThat(result.output()).contains("waiting for the AOT cache training to finish");
+            assertThat(training.isAlive()).as("it returned only once the training was over").isFalse();
+        } finally {
+            training.destroyForcibly().waitFor();
+        }
+    }
+
     /** Two measured rounds, one per path, then the end-of-run check, as gateway.sh and gateway-ab.sh do. */
     private static Repo.Result runRounds(String base, String first, String second) {
         String script = ". e2e/bench/lib.sh; base=$1; shift; for path in \"$@\"; do export BENCH_PATH=$path; "
