@@ -10,9 +10,7 @@ import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 import org.springframework.http.ProblemDetail;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -23,15 +21,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class ProblemReportValve extends ErrorReportValve {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final Problems problems;
 
-    ProblemReportValve() {
+    ProblemReportValve(Problems problems) {
+        this.problems = problems;
         setShowReport(false);
         setShowServerInfo(false);
     }
 
     /** Puts this valve in place of the host's error report valves once every context customizer has run. */
-    static void installOn(Container host) {
+    static void installOn(Container host, Problems problems) {
         host.addLifecycleListener(event -> {
             if (!Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
                 return;
@@ -44,7 +43,7 @@ final class ProblemReportValve extends ErrorReportValve {
             if (host instanceof StandardHost standard) {
                 standard.setErrorReportValveClass(ProblemReportValve.class.getName());
             }
-            host.getPipeline().addValve(new ProblemReportValve());
+            host.getPipeline().addValve(new ProblemReportValve(problems));
         });
     }
 
@@ -65,9 +64,7 @@ final class ProblemReportValve extends ErrorReportValve {
                 : type.title(), null);
         problem.setStatus(status);
         try {
-            response.setContentType(Problems.PROBLEM_JSON.toString());
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getOutputStream().write(JSON.writeValueAsBytes(Problems.asMap(problem)));
+            problems.write(response, problem);
             response.finishResponse();
         } catch (java.io.IOException | IllegalStateException e) {
             // the client is gone or the response cannot take a body: nothing more to say

@@ -27,8 +27,9 @@ public class WebAutoConfiguration {
 
     /** Tomcat's own refusals (before any filter runs) as problem+json too; see {@link ProblemReportValve}. */
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemReportValve() {
-        return factory -> factory.addContextCustomizers(context -> ProblemReportValve.installOn(context.getParent()));
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemReportValve(Problems problems) {
+        return factory -> factory.addContextCustomizers(
+                context -> ProblemReportValve.installOn(context.getParent(), problems));
     }
 
     @Bean
