@@ -57,17 +57,30 @@ public class ProblemWriter {
     }
 
     private Map<String, Object> body(ServerWebExchange exchange, ProblemType type, String detail) {
+        Map<String, Object> body = members(type, detail,
+                exchange.getAttributeOrDefault(INSTANCE_ATTRIBUTE, exchange.getRequest().getPath().value()),
+                RequestId.of(exchange));
+        String traceId = currentTraceId();
+        if (traceId != null) {
+            body.put("traceId", traceId);
+        }
+        return body;
+    }
+
+    /**
+     * A problem's members in the order every refusal of the gateway writes them; {@code instance} is
+     * left out when null (a request whose path could not be read).
+     */
+    public static Map<String, Object> members(ProblemType type, String detail, String instance, String requestId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type.uri().toString());
         body.put("title", type.title());
         body.put("status", type.status());
         body.put("detail", detail);
-        body.put("instance", exchange.getAttributeOrDefault(INSTANCE_ATTRIBUTE, exchange.getRequest().getPath().value()));
-        body.put("requestId", RequestId.of(exchange));
-        String traceId = currentTraceId();
-        if (traceId != null) {
-            body.put("traceId", traceId);
+        if (instance != null) {
+            body.put("instance", instance);
         }
+        body.put("requestId", requestId);
         return body;
     }
 

@@ -10,6 +10,8 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
+import java.util.Map;
+
 /**
  * Hardening headers on every response, including the refusals produced before the security
  * chain runs (oversized bodies, foreign origins). A header a service already set is left alone,
@@ -29,15 +31,18 @@ class SecurityHeadersFilter implements WebFilter, Ordered {
     static final String STRICT_TRANSPORT_SECURITY = "Strict-Transport-Security";
     /** One year, subdomains included: Spring Security's default. */
     static final String ONE_YEAR_WITH_SUBDOMAINS = "max-age=31536000 ; includeSubDomains";
+    /** The headers every response carries, whatever its scheme. */
+    static final Map<String, String> ALWAYS = Map.of(
+            CONTENT_TYPE_OPTIONS, "nosniff",
+            FRAME_OPTIONS, "DENY",
+            REFERRER_POLICY, "no-referrer");
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpResponse response = exchange.getResponse();
         response.beforeCommit(() -> {
             HttpHeaders headers = response.getHeaders();
-            setUnlessPresent(headers, CONTENT_TYPE_OPTIONS, "nosniff");
-            setUnlessPresent(headers, FRAME_OPTIONS, "DENY");
-            setUnlessPresent(headers, REFERRER_POLICY, "no-referrer");
+            ALWAYS.forEach((name, value) -> setUnlessPresent(headers, name, value));
             if ("https".equalsIgnoreCase(exchange.getRequest().getURI().getScheme())) {
                 setUnlessPresent(headers, STRICT_TRANSPORT_SECURITY, ONE_YEAR_WITH_SUBDOMAINS);
             }

@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
 import io.tienda.gateway.logging.RequestId;
+import io.tienda.gateway.problem.ProblemWriter;
 import io.tienda.platform.problem.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -136,23 +135,15 @@ class UnreadableRequests implements NettyServerCustomizer {
 
         private FullHttpResponse problem(Refusal refusal, String requestId) {
             ProblemType type = refusal.type();
-            Map<String, Object> members = new LinkedHashMap<>();
-            members.put("type", type.uri().toString());
-            members.put("title", type.title());
-            members.put("status", type.status());
-            members.put("detail", refusal.detail());
-            members.put("requestId", requestId);
-            byte[] body = json.writeValueAsBytes(members);
+            byte[] body = json.writeValueAsBytes(ProblemWriter.members(type, refusal.detail(), null, requestId));
             FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                     HttpResponseStatus.valueOf(type.status()), Unpooled.wrappedBuffer(body));
             response.headers()
                     .set(HttpHeaderNames.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE)
                     .set(HttpHeaderNames.CONTENT_LENGTH, body.length)
                     .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
-                    .set(RequestId.HEADER, requestId)
-                    .set(SecurityHeadersFilter.CONTENT_TYPE_OPTIONS, "nosniff")
-                    .set(SecurityHeadersFilter.FRAME_OPTIONS, "DENY")
-                    .set(SecurityHeadersFilter.REFERRER_POLICY, "no-referrer");
+                    .set(RequestId.HEADER, requestId);
+            SecurityHeadersFilter.ALWAYS.forEach(response.headers()::set);
             return response;
         }
     }
