@@ -117,17 +117,11 @@ class MalformedInputIT {
     @Test
     void brokenPercentEncodingIsA400ProblemAtEveryServiceAndAtTheGateway() throws IOException {
         List<String> wrong = new ArrayList<>();
-        List<URI> targets = new ArrayList<>();
-        targets.add(Fleet.gateway());
-        OWNERS.values().stream().distinct().sorted().forEach(port -> targets.add(URI.create("http://localhost:" + port)));
-        for (URI base : targets) {
+        for (URI base : everyServiceAndTheGateway()) {
             for (String target : List.of("/api/v1/products/%ZZ", "/api/v1/orders/%2F", "/api/v1/returns/%00",
                     "/api/v1/tickets/%C0%AF", "/api/v1/products?q=%", "/api/v1/orders?page=%G1",
                     "/api/v1/analytics/kpis?from=%")) {
-                String head = rawHead(base, "GET " + target + " HTTP/1.1\r\n", "");
-                if (!head.startsWith("http/1.1 4") || !head.contains("\ncontent-type: application/problem+json")) {
-                    wrong.add(base + target + " -> " + head.lines().findFirst().orElse("(nothing)"));
-                }
+                expect4xxProblem(base, "GET " + target + " HTTP/1.1\r\n", "", wrong);
             }
         }
         assertThat(wrong).as("answers that are not a 4xx problem").isEmpty();
@@ -143,12 +137,9 @@ class MalformedInputIT {
     @Test
     void requestsBrokenBelowTheBodyAre4xxProblemsAtEveryServiceAndAtTheGateway() throws IOException {
         List<String> wrong = new ArrayList<>();
-        List<URI> targets = new ArrayList<>();
-        targets.add(Fleet.gateway());
-        OWNERS.values().stream().distinct().sorted().forEach(port -> targets.add(URI.create("http://localhost:" + port)));
         String post = "POST /api/v1/pricing HTTP/1.1\r\nContent-Length: 2\r\n";
         String get = "GET /api/v1/products HTTP/1.1\r\n";
-        for (URI base : targets) {
+        for (URI base : everyServiceAndTheGateway()) {
             for (String[] request : List.of(
                     new String[] {post + "Content-Type: application/*\r\n", "{}"},
                     new String[] {post + "Content-Type: multipart/form-data; boundary=\r\n", "{}"},
@@ -157,15 +148,28 @@ class MalformedInputIT {
                     new String[] {get + "Content-Length: abc\r\n", ""},
                     new String[] {get + "Bad Header: x\r\n", ""},
                     new String[] {get + "Transfer-Encoding: chunked, identity\r\n", ""})) {
-                String head = rawHead(base, request[0], request[1]);
-                if (!head.startsWith("http/1.1 4") || !head.contains("\ncontent-type: application/problem+json")) {
-                    wrong.add(base + " " + request[0].lines().findFirst().orElseThrow().substring(0, 30) + "… "
-                            + request[0].lines().skip(1).findFirst().map(l -> l.substring(0, Math.min(40, l.length())))
-                            .orElse("") + " -> " + head.lines().findFirst().orElse("(nothing)"));
-                }
+                expect4xxProblem(base, request[0], request[1], wrong);
             }
         }
         assertThat(wrong).as("answers that are not a 4xx problem").isEmpty();
+    }
+
+    private static List<URI> everyServiceAndTheGateway() {
+        List<URI> targets = new ArrayList<>();
+        targets.add(Fleet.gateway());
+        OWNERS.values().stream().distinct().sorted().forEach(port -> targets.add(URI.create("http://localhost:" + port)));
+        return targets;
+    }
+
+    /** Sends the request byte for byte and notes it in {@code wrong} unless the answer is a 4xx problem. */
+    private static void expect4xxProblem(URI base, String requestLineAndHeaders, String body, List<String> wrong)
+            throws IOException {
+        String head = rawHead(base, requestLineAndHeaders, body);
+        if (!head.startsWith("http/1.1 4") || !head.contains("\ncontent-type: application/problem+json")) {
+            String shown = requestLineAndHeaders.replace("\r\n", " ");
+            wrong.add(base + " " + shown.substring(0, Math.min(90, shown.length())) + " -> "
+                    + head.lines().findFirst().orElse("(nothing)"));
+        }
     }
 
     /** The body with each field, and each field of a nested object or of an array's first object, set to each odd value or left out. */
