@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * No request produces a 5xx by its content alone. Every endpoint of {@link AuthorizationMatrixIT}
  * that takes a body gets each of its fields, and each field one level down, replaced by values of
- * the wrong kind or out of range, and bodies that are not the right JSON at all; every query
+ * the wrong kind or out of range, and bodies that are not the right JSON at all; a value of another
+ * JSON type is a 400 invalid-field-type wherever it is sent; every query
  * parameter gets broken values; paths and queries with broken percent-encoding go to every service
  * and through the gateway. Each request is sent as the first caller the matrix lets through, to
  * the service that owns the path (the gateway passes bodies on unchanged, and its per-user budgets
@@ -52,8 +54,8 @@ class MalformedInputIT {
      * Rows refused only because of one field: an unknown parent or category, a taken code, a template
      * that does not render, a blank name, a checkout without a usable address, a blank new password
      * (which also keeps the wrong current password from counting against the account). That field
-     * keeps its value: set to something odd it could be accepted (a number or boolean reads as text)
-     * and the sweep would change the fleet's data. Every other field is still swept, and is checked
+     * keeps its value: set to something odd it could be accepted (an empty or a long text may be a
+     * valid value) and the sweep would change the fleet's data. Every other field is still swept, and is checked
      * before that one.
      */
     private static final Map<String, String> GUARDS = Map.of(
@@ -92,6 +94,29 @@ class MalformedInputIT {
                         check(row, raw, wrong);
                     }
                     assertThat(wrong).as("5xx or non-problem refusals").isEmpty();
+                }));
+    }
+
+    /**
+     * A value of another JSON type is refused, never converted: text gets a number or a boolean,
+     * a number gets the same number in quotes, a fraction or empty text, a boolean gets text or 1.
+     * Each is a 400, checked before any lookup the request names, so it changes nothing even where
+     * the rest of the body would have been accepted: invalid-field-type where the body is bound to
+     * its record, a validation problem naming the field where an endpoint reads the JSON itself (a
+     * merge patch), and the signature refusal on the webhook, which reads nothing before that.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyFieldOfEveryBodyWithAValueOfAnotherType() {
+        return rows().stream().filter(row -> row.body() != null).map(row -> DynamicTest.dynamicTest(
+                row.method() + " " + row.path(), () -> {
+                    List<String> wrong = new ArrayList<>();
+                    for (ObjectNode variant : otherTypes((ObjectNode) JSON.readTree(row.body()))) {
+                        Api.Reply reply = send(row, variant.toString());
+                        if (reply.status() != 400 || !reply.isProblem()) {
+                            wrong.add(describe(row, variant.toString(), reply));
+                        }
+                    }
+                    assertThat(wrong).as("values of another type that were not refused as such").isEmpty();
                 }));
     }
 
@@ -197,6 +222,32 @@ class MalformedInputIT {
         return variants;
     }
 
+    /** The body with each scalar field, and each of a nested object or an array's first object, given values of another type. */
+    private static List<ObjectNode> otherTypes(ObjectNode body) {
+        List<ObjectNode> variants = new ArrayList<>();
+        for (String field : body.propertyNames()) {
+            JsonNode value = body.get(field);
+            List<JsonNode> others = value.isString() ? List.of(NODES.numberNode(12), NODES.booleanNode(true))
+                    : value.isIntegralNumber() ? List.of(NODES.stringNode(value.asString()), NODES.numberNode(1.5),
+                            NODES.stringNode(""))
+                    : value.isBoolean() ? List.of(NODES.stringNode(value.asString()), NODES.numberNode(1))
+                    : List.of();
+            for (JsonNode other : others) {
+                variants.add(body.deepCopy().set(field, other));
+            }
+            ObjectNode nested = value.isObject() ? (ObjectNode) value
+                    : value.isArray() && !value.isEmpty() && value.get(0).isObject() ? (ObjectNode) value.get(0) : null;
+            if (nested != null) {
+                for (ObjectNode inner : otherTypes(nested)) {
+                    ObjectNode copy = body.deepCopy();
+                    copy.set(field, value.isObject() ? inner : NODES.arrayNode().add(inner));
+                    variants.add(copy);
+                }
+            }
+        }
+        return variants;
+    }
+
     /** A nested object's own fields only: one level down is deep enough and keeps the sweep short. */
     private static ObjectNode nestedOnly(ObjectNode nested) {
         ObjectNode flat = NODES.objectNode();
@@ -205,17 +256,32 @@ class MalformedInputIT {
     }
 
     private static void check(Row row, String body, List<String> wrong) {
+        Api.Reply reply = send(row, body);
+        if (reply.status() >= 500 || reply.status() >= 400 && !reply.isProblem()) {
+            wrong.add(describe(row, body, reply));
+        }
+    }
+
+    /**
+     * The row's request with this body, to the service that owns the path, as the row's caller. A
+     * POST carries a fresh Idempotency-Key, so that the endpoints requiring one read the body too.
+     */
+    private static Api.Reply send(Row row, String body) {
         String area = row.path().split("[/?]")[3];
         Api.Call call = new Api(URI.create("http://localhost:" + OWNERS.get(area))).method(row.method(), row.path(), body);
         if (row.caller() != null) {
             call.bearer(Accounts.session(row.caller()).accessToken());
         }
-        Api.Reply reply = call.send();
-        if (reply.status() >= 500 || reply.status() >= 400 && !reply.isProblem()) {
-            String shown = body == null ? "" : body.length() > 200 ? body.substring(0, 200) + "…" : body;
-            wrong.add(row.method() + " " + row.path() + " " + shown + " -> " + reply.status() + " "
-                    + reply.body().substring(0, Math.min(200, reply.body().length())));
+        if (row.method().equals("POST")) {
+            call.header("Idempotency-Key", UUID.randomUUID().toString());
         }
+        return call.send();
+    }
+
+    private static String describe(Row row, String body, Api.Reply reply) {
+        String shown = body == null ? "" : body.length() > 200 ? body.substring(0, 200) + "…" : body;
+        return row.method() + " " + row.path() + " " + shown + " -> " + reply.status() + " "
+                + reply.body().substring(0, Math.min(200, reply.body().length()));
     }
 
     /**

@@ -12,7 +12,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Problem+json for every error, request ids, the body-size limit and the Content-Type check, for every servlet service. */
+/**
+ * Problem+json for every error, request ids, the body-size limit, the Content-Type check and strict JSON
+ * types, for every servlet service.
+ */
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(WebProperties.class)
@@ -23,6 +26,12 @@ public class WebAutoConfiguration {
     @ConditionalOnMissingBean
     Problems problems(JsonMapper json) {
         return new Problems(json);
+    }
+
+    /** JSON values are read as the types they are, never converted; see {@link StrictJson}. */
+    @Bean
+    StrictJson strictJson() {
+        return new StrictJson();
     }
 
     /** Tomcat's own refusals (before any filter runs) as problem+json too; see {@link ProblemReportValve}. */

@@ -28,6 +28,12 @@ class ProblemJsonIT extends StarterIT {
             empty body                 |                           | 400 | malformed-request
             wrong type                 | {"name": "x", "quantity": "many"} | 400 | invalid-field-type
             number overflow            | {"name": "x", "quantity": 99999999999999} | 400 | invalid-field-type
+            fraction for a whole number | {"name": "x", "quantity": 1.5} | 400 | invalid-field-type
+            decimal point on a whole number | {"name": "x", "quantity": 2.0} | 400 | invalid-field-type
+            number in quotes           | {"name": "x", "quantity": "5"} | 400 | invalid-field-type
+            empty text for a number    | {"name": "x", "quantity": ""} | 400 | invalid-field-type
+            number for text            | {"name": 12, "quantity": 1} | 400 | invalid-field-type
+            boolean for text           | {"name": true, "quantity": 1} | 400 | invalid-field-type
             blank and negative fields  | {"name": " ", "quantity": -1} | 400 | validation
             array instead of object    | [1, 2, 3]                 | 400 | invalid-body
             """)
@@ -43,6 +49,15 @@ class ProblemJsonIT extends StarterIT {
         assertThat(reply.json().get("requestId").asString()).isNotBlank();
         assertThat(reply.body()).doesNotContain("Exception").doesNotContain("at io.");
         assertThat(widgets()).isEqualTo(before);
+    }
+
+    @Test
+    void aValueOfAnotherTypeNamesItsFieldInsteadOfBeingConverted() {
+        Reply reply = post("/api/v1/widgets", "{\"name\": \"x\", \"quantity\": 19.99}");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("detail").asString()).isEqualTo("Field 'quantity' has the wrong type or format");
+        assertThat(reply.json().get("errors").findValuesAsString("field")).containsExactly("quantity");
     }
 
     @Test
