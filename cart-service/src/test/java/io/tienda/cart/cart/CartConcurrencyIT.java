@@ -2,6 +2,7 @@ package io.tienda.cart.cart;
 
 import io.tienda.cart.support.CartIT;
 import io.tienda.cart.support.FakeCatalog;
+import io.tienda.platform.testing.AllAtOnce;
 import io.tienda.platform.testing.http.ApiReply;
 import org.junit.jupiter.api.Test;
 
@@ -9,11 +10,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CartConcurrencyIT extends CartIT {
 
     @Test
-    void twoHundredConcurrentAddsFromTwoDevicesLoseNothing() throws Exception {
+    void twoHundredConcurrentAddsFromTwoDevicesLoseNothing() {
         List<String> skus = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             String sku = FakeCatalog.newSku("RACE" + i);
@@ -31,31 +29,16 @@ class CartConcurrencyIT extends CartIT {
         Shopper ana = customer();
         Shopper phone = ana;
         Shopper laptop = ana.withoutCartToken();
-        ExecutorService phoneThreads = Executors.newFixedThreadPool(16);
-        ExecutorService laptopThreads = Executors.newFixedThreadPool(16);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<ApiReply>> replies = new ArrayList<>();
+        IntFunction<String> skuOf = i -> skus.get(i % skus.size());
+        IntUnaryOperator quantityOf = i -> 1 + (i / 4) % 2;
         Map<String, Integer> expected = new HashMap<>();
-        try {
-            for (int i = 0; i < 200; i++) {
-                String sku = skus.get(i % skus.size());
-                int quantity = 1 + (i / 4) % 2;
-                expected.merge(sku, quantity, Integer::sum);
-                Shopper device = i % 2 == 0 ? phone : laptop;
-                ExecutorService threads = i % 2 == 0 ? phoneThreads : laptopThreads;
-                replies.add(threads.submit(() -> {
-                    start.await();
-                    return device.add(sku, quantity);
-                }));
-            }
-            start.countDown();
-            for (Future<ApiReply> reply : replies) {
-                reply.get(120, TimeUnit.SECONDS).expect(200);
-            }
-        } finally {
-            phoneThreads.shutdownNow();
-            laptopThreads.shutdownNow();
+        for (int i = 0; i < 200; i++) {
+            expected.merge(skuOf.apply(i), quantityOf.applyAsInt(i), Integer::sum);
         }
+        // Even calls from the phone, odd ones from the laptop, 32 in flight at a time.
+        List<ApiReply> replies = AllAtOnce.run(200, 32,
+                i -> (i % 2 == 0 ? phone : laptop).add(skuOf.apply(i), quantityOf.applyAsInt(i)));
+        assertThat(replies).allSatisfy(reply -> reply.expect(200));
 
         assertThat(expected.values()).allMatch(q -> q <= 99);
         assertThat(ana.quantities()).isEqualTo(expected);

@@ -11,6 +11,7 @@ import io.tienda.platform.events.saga.StockLine;
 import io.tienda.platform.events.saga.StockRejected;
 import io.tienda.platform.events.saga.StockReleased;
 import io.tienda.platform.events.saga.StockReserved;
+import io.tienda.platform.testing.AllAtOnce;
 import io.tienda.platform.testing.http.TestApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,12 +22,6 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static io.tienda.inventory.support.Saga.lines;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,11 +53,11 @@ class ReservationConcurrencyIT {
     }
 
     @Test
-    void twoHundredCheckoutsForFiveUnitsReserveExactlyFive() throws Exception {
+    void twoHundredCheckoutsForFiveUnitsReserveExactlyFive() {
         String sku = Fixtures.sku("HOT");
         fixtures.receive(sku, Fixtures.MADRID, 5);
 
-        List<Object> replies = all(200, i -> saga.reserve(UUID.randomUUID(), lines(sku, 1)));
+        List<Object> replies = AllAtOnce.run(200, i -> saga.reserve(UUID.randomUUID(), lines(sku, 1)));
 
         assertThat(replies.stream().filter(StockReserved.class::isInstance)).hasSize(5);
         assertThat(replies.stream().filter(StockRejected.class::isInstance).map(r -> ((StockRejected) r).reason()))
@@ -77,7 +72,7 @@ class ReservationConcurrencyIT {
     }
 
     @Test
-    void multiLineOrdersInOppositeOrdersNeverDeadlock() throws Exception {
+    void multiLineOrdersInOppositeOrdersNeverDeadlock() {
         String a = Fixtures.sku("DLA");
         String b = Fixtures.sku("DLB");
         fixtures.receive(a, Fixtures.MADRID, 50);
@@ -89,7 +84,7 @@ class ReservationConcurrencyIT {
             orders.add(UUID.randomUUID());
         }
 
-        List<Object> replies = all(orders.size(), i -> saga.reserve(orders.get(i),
+        List<Object> replies = AllAtOnce.run(orders.size(), i -> saga.reserve(orders.get(i),
                 i % 2 == 0 ? lines(a, 1, b, 1) : lines(b, 1, a, 1)));
 
         assertThat(replies.stream().filter(StockReserved.class::isInstance)).hasSize(80);
@@ -105,7 +100,7 @@ class ReservationConcurrencyIT {
                 held.add(orders.get(i));
             }
         }
-        List<Object> mixed = all(held.size() + 40, i -> {
+        List<Object> mixed = AllAtOnce.run(held.size() + 40, i -> {
             if (i < held.size()) {
                 return i % 2 == 0 ? saga.commit(held.get(i)) : saga.release(held.get(i), "payment-failed");
             }
@@ -118,36 +113,6 @@ class ReservationConcurrencyIT {
         assertConsistent(a, b);
         assertThat(fixtures.movements(a, "COMMIT") + fixtures.movements(a, "RELEASE")).as("one line of a per order")
                 .isEqualTo(80);
-    }
-
-    /** Runs {@code count} calls on as many threads, released together; fails on any exception, e.g. a deadlock. */
-    private static List<Object> all(int count, Call call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Object>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int n = i;
-                Callable<Object> task = () -> {
-                    start.await();
-                    return call.run(n);
-                };
-                futures.add(pool.submit(task));
-            }
-            start.countDown();
-            List<Object> results = new ArrayList<>();
-            for (Future<Object> future : futures) {
-                results.add(future.get(120, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    @FunctionalInterface
-    private interface Call {
-        Object run(int index);
     }
 
     private int available(String sku) {

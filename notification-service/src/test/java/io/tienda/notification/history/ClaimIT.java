@@ -3,6 +3,7 @@ package io.tienda.notification.history;
 import io.tienda.notification.NotificationServiceIT;
 import io.tienda.notification.history.domain.Notification;
 import io.tienda.notification.history.domain.Notifications;
+import io.tienda.platform.testing.AllAtOnce;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,11 +17,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -57,27 +53,13 @@ class ClaimIT extends NotificationServiceIT {
                 Notification.Channel.EMAIL, "order-delivered", Map.of(), DUE))).isFalse();
 
         List<String> claimed = Collections.synchronizedList(new ArrayList<>());
-        ExecutorService replicas = Executors.newFixedThreadPool(8);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<?>> runs = new ArrayList<>();
-            for (int r = 0; r < 8; r++) {
-                runs.add(replicas.submit(() -> {
-                    start.await();
-                    Optional<Notification> next;
-                    while ((next = notifications.claimNext(DUE, Duration.ofMinutes(5))).isPresent()) {
-                        claimed.add(next.get().id());
-                    }
-                    return null;
-                }));
+        AllAtOnce.run(8, replica -> {
+            Optional<Notification> next;
+            while ((next = notifications.claimNext(DUE, Duration.ofMinutes(5))).isPresent()) {
+                claimed.add(next.get().id());
             }
-            start.countDown();
-            for (Future<?> run : runs) {
-                run.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            replicas.shutdownNow();
-        }
+            return null;
+        });
 
         List<String> ours = claimed.stream().filter(id -> id.startsWith("claim-")).toList();
         assertThat(ours).hasSize(40).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(ids);

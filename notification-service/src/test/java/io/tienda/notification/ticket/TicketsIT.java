@@ -1,6 +1,7 @@
 package io.tienda.notification.ticket;
 
 import io.tienda.notification.NotificationServiceIT;
+import io.tienda.platform.testing.AllAtOnce;
 import io.tienda.platform.testing.http.ApiReply;
 import io.tienda.platform.testing.infra.ReceivedMail;
 import io.tienda.platform.testing.security.TestTokens;
@@ -182,21 +183,9 @@ class TicketsIT extends NotificationServiceIT {
     void concurrentRepliesAreAllKept() throws Exception {
         String owner = UUID.randomUUID().toString();
         String id = open(owner, "Varias respuestas", null);
-        java.util.concurrent.ExecutorService agents = java.util.concurrent.Executors.newFixedThreadPool(6);
-        try {
-            List<java.util.concurrent.Future<Integer>> replies = new java.util.ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                String body = "respuesta " + i;
-                replies.add(agents.submit(() -> api.post("/api/v1/tickets/" + id + "/messages",
-                        TestTokens.token("agent-" + body.charAt(body.length() - 1), "SUPPORT"),
-                        Map.of("message", body)).status()));
-            }
-            for (java.util.concurrent.Future<Integer> reply : replies) {
-                assertThat(reply.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(201);
-            }
-        } finally {
-            agents.shutdownNow();
-        }
+        List<Integer> statuses = AllAtOnce.run(6, i -> api.post("/api/v1/tickets/" + id + "/messages",
+                TestTokens.token("agent-" + i, "SUPPORT"), Map.of("message", "respuesta " + i)).status());
+        assertThat(statuses).containsOnly(201);
 
         JsonNode ticket = api.get("/api/v1/tickets/" + id, SUPPORT).expect(200).json();
         assertThat(ticket.get("messages").size()).isEqualTo(7);

@@ -18,19 +18,15 @@ import io.tienda.platform.events.saga.PaymentRefunded;
 import io.tienda.platform.events.saga.PaymentVoided;
 import io.tienda.platform.events.saga.RefundPayment;
 import io.tienda.platform.events.saga.VoidPayment;
+import io.tienda.platform.testing.AllAtOnce;
 import io.tienda.platform.testing.KafkaProbe;
 import io.tienda.platform.testing.security.TestTokens;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -196,19 +192,8 @@ class PaymentCommandsIT extends PaymentIT {
     void concurrentAuthorizeCommandsForOneOrderChargeOnce() throws Exception {
         UUID order = UUID.randomUUID();
         String customer = TestTokens.newCustomer();
-        ExecutorService pool = Executors.newFixedThreadPool(6);
-        try {
-            List<Future<Object>> replies = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                String key = i % 2 == 0 ? "same-" + order : "other-" + i + "-" + order;
-                replies.add(pool.submit(() -> authorize(order, customer, 700, "pm_card_visa", key)));
-            }
-            for (Future<Object> reply : replies) {
-                reply.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        AllAtOnce.run(6, i -> authorize(order, customer, 700, "pm_card_visa",
+                i % 2 == 0 ? "same-" + order : "other-" + i + "-" + order));
 
         assertThat(count("select count(*) from payments where order_id = ? and status <> 'FAILED'", order))
                 .isEqualTo(1);
@@ -220,20 +205,8 @@ class PaymentCommandsIT extends PaymentIT {
     void concurrentRefundsNeverExceedWhatWasCaptured() throws Exception {
         UUID order = UUID.randomUUID();
         UUID payment = capturedPayment(order, TestTokens.newCustomer(), 1000);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<Object> replies = new ArrayList<>();
-        try {
-            List<Callable<Object>> attempts = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                String key = "c" + i + "-" + order;
-                attempts.add(() -> send(order, new RefundPayment(order, Money.of(300, "EUR"), "returned", key)));
-            }
-            for (Future<Object> reply : pool.invokeAll(attempts)) {
-                replies.add(reply.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Object> replies = AllAtOnce.run(8,
+                i -> send(order, new RefundPayment(order, Money.of(300, "EUR"), "returned", "c" + i + "-" + order)));
 
         assertThat(replies).filteredOn(PaymentRefunded.class::isInstance).hasSize(3);
         assertThat(replies).filteredOn(PaymentRefundFailed.class::isInstance).hasSize(5);
@@ -249,19 +222,8 @@ class PaymentCommandsIT extends PaymentIT {
         UUID payment = capturedPayment(order, TestTokens.newCustomer(), 1000);
         assertThat(refund(order, 600, "return:first-" + order)).isInstanceOf(PaymentRefunded.class);
         List<String> keys = List.of("return:a-" + order, "return:b-" + order);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        List<Object> replies = new ArrayList<>();
-        try {
-            List<Callable<Object>> attempts = new ArrayList<>();
-            for (String key : keys) {
-                attempts.add(() -> send(order, new RefundPayment(order, Money.of(400, "EUR"), "returned", key)));
-            }
-            for (Future<Object> reply : pool.invokeAll(attempts)) {
-                replies.add(reply.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Object> replies = AllAtOnce.run(keys.size(),
+                i -> send(order, new RefundPayment(order, Money.of(400, "EUR"), "returned", keys.get(i))));
 
         assertThat(replies).filteredOn(PaymentRefunded.class::isInstance).hasSize(1);
         assertThat(replies).filteredOn(PaymentRefundFailed.class::isInstance).hasSize(1);

@@ -1,5 +1,6 @@
 package io.tienda.product.offer;
 
+import io.tienda.platform.testing.AllAtOnce;
 import io.tienda.platform.testing.security.TestTokens;
 import io.tienda.product.ProductServiceIT;
 import org.bson.Document;
@@ -16,11 +17,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static io.tienda.platform.testing.ServiceChecks.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -122,26 +118,8 @@ class CouponRedemptionIT extends ProductServiceIT {
 
     /** Every order redeems at the same moment; the statuses come back in the orders' order. */
     private List<Integer> race(String code, List<String> orders) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(orders.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> results = new ArrayList<>();
-            for (String orderId : orders) {
-                Callable<Integer> call = () -> {
-                    start.await();
-                    return redeem(code, STAFF, order(orderId, 10_000)).returnResult(String.class).getStatus().value();
-                };
-                results.add(pool.submit(call));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> result : results) {
-                statuses.add(result.get());
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
+        return AllAtOnce.run(orders.size(), i -> redeem(code, STAFF, order(orders.get(i), 10_000))
+                .returnResult(String.class).getStatus().value());
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.tienda.platform.events.saga.OrderRejected;
 import io.tienda.platform.events.saga.PaymentRefundFailed;
 import io.tienda.platform.events.saga.PaymentRefunded;
 import io.tienda.platform.events.user.UserErased;
+import io.tienda.platform.testing.AllAtOnce;
 import io.tienda.platform.testing.Store;
 import io.tienda.platform.testing.TiendaInfra;
 import io.tienda.platform.testing.http.ApiReply;
@@ -35,10 +36,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static io.tienda.platform.testing.security.TestTokens.customer;
 import static io.tienda.platform.testing.security.TestTokens.newCustomer;
@@ -299,20 +296,8 @@ class ReturnsFlowIT {
     @Test
     void twoConcurrentRequestsForTheSameUnitsDoNotBothSucceed() throws Exception {
         UUID order = delivered(alice, Instant.now());
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        List<Integer> statuses = new ArrayList<>();
-        try {
-            List<Callable<Integer>> attempts = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                attempts.add(() -> api.post("/api/v1/returns", customer(alice), body(order, "REFUND", Map.of(mug, 2)))
-                        .status());
-            }
-            for (Future<Integer> status : pool.invokeAll(attempts)) {
-                statuses.add(status.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> statuses = AllAtOnce.run(4,
+                i -> api.post("/api/v1/returns", customer(alice), body(order, "REFUND", Map.of(mug, 2))).status());
 
         assertThat(statuses).containsOnly(201, 422).filteredOn(s -> s == 201).hasSize(1);
         assertThat(jdbc.sql("select coalesce(sum(l.quantity), 0) from return_lines l join return_requests r "

@@ -1,6 +1,7 @@
 package io.tienda.user.auth;
 
 import com.nimbusds.jwt.SignedJWT;
+import io.tienda.platform.testing.AllAtOnce;
 import io.tienda.platform.testing.http.ApiReply;
 import io.tienda.user.auth.domain.Secrets;
 import io.tienda.user.support.Api;
@@ -15,11 +16,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,27 +86,16 @@ class SessionsIT {
     }
 
     @Test
-    void twoSimultaneousRefreshesWithOneTokenLetExactlyOneThroughAndRevokeTheSession() throws Exception {
+    void twoSimultaneousRefreshesWithOneTokenLetExactlyOneThroughAndRevokeTheSession() {
         Api.Account account = api.newAccount("race");
         String token = account.tokens().refresh();
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<CompletableFuture<ApiReply>> calls = List.of(
-                    CompletableFuture.supplyAsync(() -> await(start, () -> api.refreshReply(token)), pool),
-                    CompletableFuture.supplyAsync(() -> await(start, () -> api.refreshReply(token)), pool));
-            start.countDown();
-            List<ApiReply> replies = calls.stream().map(CompletableFuture::join).toList();
+        List<ApiReply> replies = AllAtOnce.run(2, i -> api.refreshReply(token));
 
-            assertThat(replies).extracting(ApiReply::status).containsExactlyInAnyOrder(200, 401);
-            // A client's race cannot be told from a thief's replay: the session ends, both must sign in again.
-            ApiReply winner = replies.stream().filter(r -> r.status() == 200).findFirst().orElseThrow();
-            api.refreshReply(winner.text("refresh_token")).expectProblem(401, "invalid-refresh-token");
-            assertThat(revocation(token)).isEqualTo("REUSE_DETECTED");
-        } finally {
-            pool.shutdownNow();
-            assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
-        }
+        assertThat(replies).extracting(ApiReply::status).containsExactlyInAnyOrder(200, 401);
+        // A client's race cannot be told from a thief's replay: the session ends, both must sign in again.
+        ApiReply winner = replies.stream().filter(r -> r.status() == 200).findFirst().orElseThrow();
+        api.refreshReply(winner.text("refresh_token")).expectProblem(401, "invalid-refresh-token");
+        assertThat(revocation(token)).isEqualTo("REUSE_DETECTED");
     }
 
     @Test
@@ -165,15 +150,5 @@ class SessionsIT {
 
     private static String sid(String accessToken) throws Exception {
         return SignedJWT.parse(accessToken).getJWTClaimsSet().getStringClaim("sid");
-    }
-
-    private static <T> T await(CountDownLatch start, java.util.function.Supplier<T> call) {
-        try {
-            start.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        return call.get();
     }
 }
