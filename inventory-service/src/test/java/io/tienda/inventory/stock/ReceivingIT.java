@@ -4,6 +4,7 @@ import io.tienda.inventory.support.Fixtures;
 import io.tienda.inventory.support.InventoryIT;
 import io.tienda.platform.testing.messaging.EventMessages;
 import io.tienda.platform.events.Topics;
+import io.tienda.platform.testing.AllAtOnce;
 import io.tienda.platform.testing.http.ApiReply;
 import io.tienda.platform.testing.security.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,6 +88,34 @@ class ReceivingIT extends InventoryIT {
         api.post("/api/v1/inventory/receipts", TestTokens.token("staff-other", "MANAGER"), receipt(sku, 5), key)
                 .expect(201);
         assertThat(fixtures.level(sku, Fixtures.MADRID).onHand()).isEqualTo(10);
+    }
+
+    @Test
+    void oneReceiptSentEightTimesAtOnceWithOneKeyIsReceivedOnceAndAnsweredAlike() {
+        String key = UUID.randomUUID().toString();
+
+        List<ApiReply> replies = AllAtOnce.run(8,
+                i -> api.post("/api/v1/inventory/receipts", manager, receipt(sku, 5), key));
+
+        assertThat(replies).allSatisfy(reply -> reply.expect(201));
+        assertThat(replies).extracting(reply -> reply.headers().getFirst("Idempotent-Replayed"))
+                .containsOnlyOnce("false").containsOnly("false", "true");
+        assertThat(replies).extracting(ApiReply::json).containsOnly(replies.get(0).json());
+        assertThat(fixtures.level(sku, Fixtures.MADRID)).isEqualTo(new Fixtures.Level(5, 0));
+        assertThat(fixtures.movements(sku, "RECEIPT")).isEqualTo(1);
+    }
+
+    @Test
+    void adjustmentsAtOnceNeverTakeMoreThanIsAvailable() {
+        fixtures.receive(sku, Fixtures.MADRID, 5);
+
+        List<ApiReply> replies = AllAtOnce.run(12,
+                i -> api.post("/api/v1/inventory/adjustments", manager, adjustment(sku, -1, "LOST")));
+
+        assertThat(replies).extracting(ApiReply::status).containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(5);
+        assertThat(fixtures.level(sku, Fixtures.MADRID)).isEqualTo(new Fixtures.Level(0, 0));
+        assertThat(fixtures.ledger(sku, Fixtures.MADRID)).isEqualTo(new Fixtures.Level(0, 0));
+        assertThat(fixtures.movements(sku, "ADJUSTMENT")).isEqualTo(5);
     }
 
     @Test
