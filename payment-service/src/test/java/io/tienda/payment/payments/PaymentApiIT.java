@@ -1,6 +1,7 @@
 package io.tienda.payment.payments;
 
 import io.tienda.payment.support.PaymentIT;
+import io.tienda.platform.testing.AllAtOnce;
 import io.tienda.platform.testing.http.ApiReply;
 import io.tienda.platform.testing.security.TestTokens;
 import org.apache.pdfbox.Loader;
@@ -13,6 +14,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -97,6 +99,20 @@ class PaymentApiIT extends PaymentIT {
                 .expectProblem(422, "idempotency-key-reused");
 
         assertThat(again.text("id")).isEqualTo(first.text("id"));
+        assertThat(payment(payment)).containsEntry("refunded_amount", 700L);
+        assertThat(count("select count(*) from refunds where payment_id = ?", payment)).isEqualTo(1);
+    }
+
+    @Test
+    void oneRefundSentSixTimesAtOnceWithOneKeyRefundsOnce() {
+        UUID payment = capturedPayment(UUID.randomUUID(), TestTokens.newCustomer(), 5000);
+        String key = "refund-" + UUID.randomUUID();
+
+        List<ApiReply> replies = AllAtOnce.run(6,
+                i -> api.post(refunds(payment), staff("MANAGER"), Map.of("amount", 700, "reason", "late"), key));
+
+        assertThat(replies).extracting(ApiReply::status).containsOnlyOnce(201).containsOnly(201, 200);
+        assertThat(replies).extracting(reply -> reply.text("id")).containsOnly(replies.get(0).text("id"));
         assertThat(payment(payment)).containsEntry("refunded_amount", 700L);
         assertThat(count("select count(*) from refunds where payment_id = ?", payment)).isEqualTo(1);
     }
