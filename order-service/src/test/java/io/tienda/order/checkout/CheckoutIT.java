@@ -9,6 +9,7 @@ import io.tienda.platform.events.saga.PaymentCaptured;
 import io.tienda.platform.events.saga.StockCommitted;
 import io.tienda.platform.events.saga.StockReserved;
 import io.tienda.platform.events.Money;
+import io.tienda.platform.testing.AllAtOnce;
 import io.tienda.platform.testing.http.ApiReply;
 import io.tienda.platform.testing.security.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,23 @@ class CheckoutIT extends OrderIT {
         UUID id = UUID.fromString(first.text("id"));
         assertThat(count("select count(*) from orders where customer_id = (select customer_id from orders where id = :id)",
                 id)).isEqualTo(1);
+        assertThat(participants().inventory("inventory.reserve", id, 1)).hasSize(1);
+    }
+
+    @Test
+    void fourCopiesOfOneCheckoutSentAtOnceWithOneKeyPlaceOneOrder() {
+        stubs.cart(token, new Line("MUG-1", 1, 1_000));
+        String key = "double-click-" + UUID.randomUUID();
+
+        List<ApiReply> replies = AllAtOnce.run(4, i -> api.post("/api/v1/orders", token, checkout("pm_card_visa"), key));
+
+        assertThat(replies).allSatisfy(reply -> reply.expect(202));
+        assertThat(replies).extracting(reply -> reply.text("id")).containsOnly(replies.get(0).text("id"));
+        assertThat(replies).filteredOn(reply -> "true".equals(reply.headers().getFirst("Idempotent-Replayed")))
+                .as("replays").hasSize(3);
+        UUID id = UUID.fromString(replies.get(0).text("id"));
+        assertThat(jdbc.sql("select count(*) from orders where idempotency_key = :key").param("key", key)
+                .query(Integer.class).single()).isEqualTo(1);
         assertThat(participants().inventory("inventory.reserve", id, 1)).hasSize(1);
     }
 
