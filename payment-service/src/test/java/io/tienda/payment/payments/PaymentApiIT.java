@@ -94,11 +94,13 @@ class PaymentApiIT extends PaymentIT {
         ApiReply first = api.post(refunds(payment), staff("MANAGER"), Map.of("amount", 700, "reason", "late"), key)
                 .expect(201);
         ApiReply again = api.post(refunds(payment), staff("MANAGER"), Map.of("amount", 700, "reason", "late"), key)
-                .expect(200);
+                .expect(201);
         api.post(refunds(payment), staff("MANAGER"), Map.of("amount", 900, "reason", "late"), key)
                 .expectProblem(422, "idempotency-key-reused");
 
         assertThat(again.text("id")).isEqualTo(first.text("id"));
+        assertThat(first.headers().getFirst("Idempotent-Replayed")).isEqualTo("false");
+        assertThat(again.headers().getFirst("Idempotent-Replayed")).isEqualTo("true");
         assertThat(payment(payment)).containsEntry("refunded_amount", 700L);
         assertThat(count("select count(*) from refunds where payment_id = ?", payment)).isEqualTo(1);
     }
@@ -111,7 +113,9 @@ class PaymentApiIT extends PaymentIT {
         List<ApiReply> replies = AllAtOnce.run(6,
                 i -> api.post(refunds(payment), staff("MANAGER"), Map.of("amount", 700, "reason", "late"), key));
 
-        assertThat(replies).extracting(ApiReply::status).containsOnlyOnce(201).containsOnly(201, 200);
+        assertThat(replies).allSatisfy(reply -> reply.expect(201));
+        assertThat(replies).extracting(reply -> reply.headers().getFirst("Idempotent-Replayed"))
+                .containsOnlyOnce("false").containsOnly("false", "true");
         assertThat(replies).extracting(reply -> reply.text("id")).containsOnly(replies.get(0).text("id"));
         assertThat(payment(payment)).containsEntry("refunded_amount", 700L);
         assertThat(count("select count(*) from refunds where payment_id = ?", payment)).isEqualTo(1);

@@ -11,6 +11,7 @@ import io.tienda.inventory.stock.domain.AdjustmentReason;
 import io.tienda.inventory.stock.domain.Sku;
 import io.tienda.inventory.warehouse.domain.Warehouse;
 import io.tienda.platform.security.CurrentUser;
+import io.tienda.platform.web.IdempotentAnswers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -35,7 +36,6 @@ class ReceivingResource {
     /** Printable ASCII without spaces: keys travel in a header and end up in logs. */
     private static final java.util.regex.Pattern IDEMPOTENCY_KEY =
             java.util.regex.Pattern.compile("[\\x21-\\x7E]{1,128}");
-    static final String REPLAYED = "Idempotent-Replayed";
 
     private final Receiving receiving;
     private final CurrentUser currentUser;
@@ -101,8 +101,7 @@ class ReceivingResource {
     }
 
     private static ResponseEntity<StockViews.ChangeView> created(Receiving.Answer answer) {
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .header(REPLAYED, Boolean.toString(answer.replayed()))
+        return IdempotentAnswers.answer(HttpStatus.CREATED, answer.replayed())
                 .body(StockViews.ChangeView.of(answer.change()));
     }
 }

@@ -11,10 +11,12 @@ import io.tienda.order.orders.api.OrderResponses;
 import io.tienda.order.orders.api.OrderResponses.OrderDetails;
 import io.tienda.order.orders.domain.ShippingAddress;
 import io.tienda.platform.security.CurrentUser;
+import io.tienda.platform.web.IdempotentAnswers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -64,7 +66,8 @@ class CheckoutResource {
     @Operation(summary = "Place an order from my cart",
             description = "Snapshots the caller's priced cart (cart-service), creates the order PENDING and starts "
                     + "the checkout saga: 202 with the order and its status URL in Location. Requires an "
-                    + "Idempotency-Key: the same key answers the same order (Idempotent-Replayed: true); the same "
+                    + "Idempotency-Key: the same key answers the same order again (Idempotent-Replayed: true, false "
+                    + "on the first answer); the same "
                     + "key with a different body is 422 idempotency-key-reused. Refused: an empty cart (422 "
                     + "cart-empty), prices that cannot be confirmed (409 cart-prices-stale), items sold out or no "
                     + "longer sold (409 cart-lines-sold-out / cart-lines-unavailable), an address not in the "
@@ -86,11 +89,7 @@ class CheckoutResource {
         Checkout.Placement placement = checkout.place(currentUser.requireId(), token, idempotencyKey, request);
         // A shopper's checkout is never a replacement order: those come from returns, on order.commands.
         OrderDetails order = OrderDetails.forOwner(placement.order(), null);
-        ResponseEntity.BodyBuilder answer = ResponseEntity.accepted()
-                .location(URI.create(OrderResponses.statusUrl(order.id())));
-        if (placement.replayed()) {
-            answer.header("Idempotent-Replayed", "true");
-        }
-        return answer.body(order);
+        return IdempotentAnswers.answer(HttpStatus.ACCEPTED, placement.replayed())
+                .location(URI.create(OrderResponses.statusUrl(order.id()))).body(order);
     }
 }

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tienda.payment.payments.Refunds;
 import io.tienda.platform.core.Roles;
 import io.tienda.platform.security.CurrentUser;
+import io.tienda.platform.web.IdempotentAnswers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -35,7 +36,8 @@ class RefundResource {
     }
 
     @Operation(summary = "Refund part or all of a captured payment (MANAGER, ADMIN)",
-            description = "At most once per Idempotency-Key: a retry answers the first answer; the same key with "
+            description = "At most once per Idempotency-Key: a retry answers the first answer again, 201 with "
+                    + "Idempotent-Replayed: true; the same key with "
                     + "another body is 422. More than may still be refunded, or a payment not captured, is 409. The "
                     + "refund is SUCCEEDED, FAILED, or PENDING while the provider settles it.")
     @PostMapping
@@ -46,7 +48,6 @@ class RefundResource {
             @Valid @RequestBody RefundRequest request) {
         Refunds.Outcome outcome = refunds.refundByStaff(id, idempotencyKey,
                 new Refunds.StaffRefund(request.amount(), request.reason()), currentUser.requireId());
-        return ResponseEntity.status(outcome.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                .body(RefundView.of(outcome.refund()));
+        return IdempotentAnswers.answer(HttpStatus.CREATED, outcome.replayed()).body(RefundView.of(outcome.refund()));
     }
 }

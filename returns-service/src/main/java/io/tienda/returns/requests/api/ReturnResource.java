@@ -7,6 +7,7 @@ import io.tienda.platform.core.Page;
 import io.tienda.platform.core.Roles;
 import io.tienda.platform.problem.DomainException;
 import io.tienda.platform.security.CurrentUser;
+import io.tienda.platform.web.IdempotentAnswers;
 import io.tienda.returns.requests.Returns;
 import io.tienda.returns.requests.domain.Inspection;
 import io.tienda.returns.requests.domain.ReturnDraft;
@@ -15,6 +16,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.PositiveOrZero;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -80,8 +82,8 @@ class ReturnResource {
                         l.exchangeSku()))
                 .toList());
         Returns.Created created = returns.request(caller, draft, idempotencyKey);
-        return ResponseEntity.created(URI.create("/api/v1/returns/" + created.request().id()))
-                .header("Idempotent-Replayed", Boolean.toString(created.replayed()))
+        return IdempotentAnswers.answer(HttpStatus.CREATED, created.replayed())
+                .location(URI.create("/api/v1/returns/" + created.request().id()))
                 .body(ReturnView.of(created.request(), null, created.instructions()));
     }
 
