@@ -1,22 +1,34 @@
 package io.tienda.platform.web;
 
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.DeserializationConfig;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.deser.ValueDeserializerModifier;
+import tools.jackson.databind.deser.std.DelegatingDeserializer;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
+
+import java.time.Year;
+import java.time.temporal.Temporal;
 
 /**
  * A JSON value is read only as the type it is. Left to their defaults, the services converted
  * silently: {@code true} or {@code 12} into the text {@code "true"} or {@code "12"} (a boolean saved
  * as a mail subject), {@code "5"} into the number 5, {@code ""} into {@code null} for a number, a
- * date or an id (a field that was sent read as one that was not), and {@code 0} into an
- * enum's first constant. Each is now the 400 {@code invalid-field-type} naming the field
- * ({@link ProblemHandling}) and changes nothing. A fraction for a whole number was refused already;
- * it is stated here with the rest. The same mapper reads other services' replies, which carry every
- * value as its own type.
+ * date or an id (a field that was sent read as one that was not), {@code 0} into an enum's first
+ * constant, and a number into a moment ({@link DatesAsText}). Each is now the 400
+ * {@code invalid-field-type} naming the field ({@link ProblemHandling}) and changes nothing. A
+ * fraction for a whole number was refused already; it is stated here with the rest. The same mapper
+ * reads other services' replies, which carry every value as its own type.
  */
 class StrictJson implements JsonMapperBuilderCustomizer {
 
@@ -35,6 +47,42 @@ class StrictJson implements JsonMapperBuilderCustomizer {
                         .setCoercion(CoercionInputShape.String, CoercionAction.Fail))
                 .withCoercionConfig(LogicalType.Boolean, config -> config
                         .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
+                .addModule(new SimpleModule("tienda-dates-as-text").setDeserializerModifier(new DatesAsText()));
+    }
+
+    /**
+     * A date or a moment only from ISO-8601 text. Jackson also reads a number as epoch seconds (so a
+     * JavaScript client's {@code Date.now()}, in milliseconds, landed some 50,000 years ahead) and a
+     * date from an array of its parts. A year alone may be a number.
+     */
+    private static final class DatesAsText extends ValueDeserializerModifier {
+
+        @Override
+        public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription.Supplier bean,
+                ValueDeserializer<?> deserializer) {
+            Class<?> type = bean.getBeanClass();
+            return Temporal.class.isAssignableFrom(type) && type != Year.class ? new TextOnly(deserializer) : deserializer;
+        }
+    }
+
+    private static final class TextOnly extends DelegatingDeserializer {
+
+        TextOnly(ValueDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> delegate) {
+            return new TextOnly(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return context.handleUnexpectedToken(handledType(), parser);
+            }
+            return super.deserialize(parser, context);
+        }
     }
 }
