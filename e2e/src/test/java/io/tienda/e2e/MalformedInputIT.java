@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -208,16 +209,7 @@ class MalformedInputIT {
                 variants.add(body.deepCopy().set(field, odd));
             }
             variants.add((ObjectNode) body.deepCopy().without(field));
-            JsonNode value = body.get(field);
-            ObjectNode nested = value.isObject() ? (ObjectNode) value
-                    : value.isArray() && !value.isEmpty() && value.get(0).isObject() ? (ObjectNode) value.get(0) : null;
-            if (nested != null) {
-                for (ObjectNode inner : variants(nestedOnly(nested), null)) {
-                    ObjectNode copy = body.deepCopy();
-                    copy.set(field, value.isObject() ? inner : NODES.arrayNode().add(inner));
-                    variants.add(copy);
-                }
-            }
+            variants.addAll(withNested(body, field, nested -> variants(nestedOnly(nested), null)));
         }
         return variants;
     }
@@ -235,14 +227,24 @@ class MalformedInputIT {
             for (JsonNode other : others) {
                 variants.add(body.deepCopy().set(field, other));
             }
-            ObjectNode nested = value.isObject() ? (ObjectNode) value
-                    : value.isArray() && !value.isEmpty() && value.get(0).isObject() ? (ObjectNode) value.get(0) : null;
-            if (nested != null) {
-                for (ObjectNode inner : otherTypes(nested)) {
-                    ObjectNode copy = body.deepCopy();
-                    copy.set(field, value.isObject() ? inner : NODES.arrayNode().add(inner));
-                    variants.add(copy);
-                }
+            variants.addAll(withNested(body, field, MalformedInputIT::otherTypes));
+        }
+        return variants;
+    }
+
+    /**
+     * The body with the field's object, or its array's first object, replaced by each variant of it;
+     * none when the field holds neither.
+     */
+    private static List<ObjectNode> withNested(ObjectNode body, String field,
+            Function<ObjectNode, List<ObjectNode>> variantsOf) {
+        JsonNode value = body.get(field);
+        ObjectNode nested = value.isObject() ? (ObjectNode) value
+                : value.isArray() && !value.isEmpty() && value.get(0).isObject() ? (ObjectNode) value.get(0) : null;
+        List<ObjectNode> variants = new ArrayList<>();
+        if (nested != null) {
+            for (ObjectNode inner : variantsOf.apply(nested)) {
+                variants.add(body.deepCopy().set(field, value.isObject() ? inner : NODES.arrayNode().add(inner)));
             }
         }
         return variants;
