@@ -1,7 +1,9 @@
 package io.tienda.platform.it;
 
-import io.tienda.platform.testing.KafkaProbe;
 import io.tienda.platform.events.Envelope;
+import io.tienda.platform.inbox.InboxMaintenance;
+import io.tienda.platform.inbox.InboxProperties;
+import io.tienda.platform.testing.KafkaProbe;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -12,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -26,6 +29,9 @@ class InboxAndDeadLetterIT extends StarterIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    InboxMaintenance inboxMaintenance;
 
     @Test
     void aMessageDeliveredThreeTimesAppliesItsEffectOnce() throws Exception {
@@ -76,6 +82,63 @@ class InboxAndDeadLetterIT extends StarterIT {
 
         assertThat(kafka().find(WidgetApp.TOPIC + ".DLT", r -> key.equals(r.key()), Duration.ofSeconds(30)))
                 .isPresent();
+    }
+
+    /**
+     * The hourly purge forgets rows past the retention (30 days by default) and nothing younger: a
+     * message redelivered within the retention is still skipped.
+     */
+    @Test
+    void theInboxForgetsAppliedMessagesAfterItsRetentionAndStillSkipsYoungerRedeliveries() throws Exception {
+        UUID widget = UUID.randomUUID();
+        UUID old = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(record(widget.toString(), old, body(widget, "old"))).get();
+            producer.send(record(widget.toString(), recent, body(widget, "recent"))).get();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied(recent) == 1);
+        backdate(old, Duration.ofDays(31));
+        backdate(recent, Duration.ofDays(29));
+
+        inboxMaintenance.purgeExpired();
+
+        assertThat(inboxRows(old)).isZero();
+        assertThat(inboxRows(recent)).isEqualTo(1);
+        UUID marker = UUID.randomUUID();
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(record(widget.toString(), recent, body(widget, "recent again"))).get();
+            producer.send(record(widget.toString(), marker, body(widget, "marker"))).get();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied(marker) == 1);
+        assertThat(applied(recent)).isEqualTo(1);
+    }
+
+    /** A large backlog goes in batches, each its own statement, until none is left. */
+    @Test
+    void thePurgeDeletesInBatchesUntilNothingOlderIsLeft() {
+        String consumer = "retention-" + UUID.randomUUID();
+        for (int days : new int[] {90, 60, 45, 40, 31, 29, 1}) {
+            jdbc.update("""
+                    insert into tienda_inbox (consumer, event_id, event_type, topic, received_at)
+                    values (?, ?, 'widget.created', ?, now() - make_interval(days => ?))
+                    """, consumer, UUID.randomUUID(), WidgetApp.TOPIC, days);
+        }
+        InboxMaintenance twoAtATime = new InboxMaintenance(jdbc, new InboxProperties(Duration.ofDays(30), 2),
+                Clock.systemUTC());
+
+        assertThat(twoAtATime.purgeOlderThan(Clock.systemUTC().instant().minus(Duration.ofDays(30)))).isEqualTo(5);
+        assertThat(jdbc.queryForObject("select count(*) from tienda_inbox where consumer = ?", Integer.class, consumer))
+                .isEqualTo(2);
+    }
+
+    private void backdate(UUID eventId, Duration age) {
+        assertThat(jdbc.update("update tienda_inbox set received_at = now() - make_interval(days => ?) where event_id = ?",
+                (int) age.toDays(), eventId)).isEqualTo(1);
+    }
+
+    private int inboxRows(UUID eventId) {
+        return jdbc.queryForObject("select count(*) from tienda_inbox where event_id = ?", Integer.class, eventId);
     }
 
     private int applied(UUID eventId) {
