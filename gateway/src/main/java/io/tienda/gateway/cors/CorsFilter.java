@@ -39,10 +39,19 @@ class CorsFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (!CorsUtils.isCorsRequest(exchange.getRequest())) {
-            return chain.filter(exchange);
+        boolean allowed;
+        try {
+            if (!CorsUtils.isCorsRequest(exchange.getRequest())) {
+                return chain.filter(exchange);
+            }
+            allowed = processor.process(configuration, exchange);
+        } catch (IllegalArgumentException e) {
+            // Telling a cross-origin call from a same-origin one parses the Origin header as a URL;
+            // one that is not (no browser sends such a value) would otherwise be a 500.
+            return problems.write(exchange, ProblemType.MALFORMED_REQUEST,
+                    "The Origin header must be an origin: scheme://host[:port]");
         }
-        if (!processor.process(configuration, exchange)) {
+        if (!allowed) {
             return problems.write(exchange, ProblemType.FORBIDDEN, "This origin may not call the API");
         }
         if (CorsUtils.isPreFlightRequest(exchange.getRequest())) {

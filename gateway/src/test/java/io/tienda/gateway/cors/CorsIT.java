@@ -45,6 +45,19 @@ class CorsIT extends GatewayIT {
                 403, "forbidden", "/api/v1/cart");
     }
 
+    /** Deciding whether a call is cross-origin parses the header; a value that is no URL was a 500. */
+    @Test
+    void anOriginHeaderThatIsNoOriginIsA400Problem() {
+        for (String origin : new String[] {"http://x:y", "http://localhost:3000.evil.com", "http://a b", "http://%zz"}) {
+            assertProblem(client().get().uri("/api/v1/cart").header(HttpHeaders.ORIGIN, origin).exchange(),
+                    400, "malformed-request", "/api/v1/cart");
+            assertProblem(client().options().uri("/api/v1/cart").header(HttpHeaders.ORIGIN, origin)
+                    .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST").exchange(),
+                    400, "malformed-request", "/api/v1/cart");
+        }
+        assertThat(backends().at("/api/v1/cart")).isEmpty();
+    }
+
     @Test
     void exposesTheHeadersBrowserScriptsNeedOnActualRequests() {
         client().method(HttpMethod.GET).uri("/api/v1/products/" + UUID.randomUUID())
