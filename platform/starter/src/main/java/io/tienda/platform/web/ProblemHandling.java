@@ -37,6 +37,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,9 @@ import java.util.stream.Collectors;
 public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+
+    /** SQL state class 22, "data exception", the same in every SQL database. */
+    private static final String DATA_EXCEPTION = "22";
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<Object> api(DomainException e, HttpServletRequest request) {
@@ -76,9 +80,29 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({DataIntegrityViolationException.class, OptimisticLockingFailureException.class})
     ResponseEntity<Object> conflict(Exception e, HttpServletRequest request) {
-        log.info("conflict on {}: {}", request.getRequestURI(), e.getMessage());
+        // Only the SQL state is logged: the database's message quotes the values (an e-mail, an address).
+        String state = sqlState(e);
+        if (state != null && state.startsWith(DATA_EXCEPTION)) {
+            // A value the column or the query cannot hold: a NUL character in text, a date or a number
+            // beyond its type's range. It comes from the request and changes nothing, so it is the
+            // client's error, not a conflict with the resource's state.
+            log.info("value the store cannot hold on {}: SQL state {}", request.getRequestURI(), state);
+            return respond(Problems.of(ProblemType.MALFORMED_REQUEST, "A value in the request cannot be stored: "
+                    + "a character text may not hold (such as NUL), or a date or number out of range",
+                    request.getRequestURI()));
+        }
+        log.info("conflict on {}: {} (SQL state {})", request.getRequestURI(), e.getClass().getSimpleName(), state);
         return respond(Problems.of(ProblemType.CONFLICT,
                 "The resource was changed or already exists; reload it and try again", request.getRequestURI()));
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     @ExceptionHandler(AccessDeniedException.class)

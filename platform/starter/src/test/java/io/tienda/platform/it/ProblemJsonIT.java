@@ -36,6 +36,7 @@ class ProblemJsonIT extends StarterIT {
             boolean for text           | {"name": true, "quantity": 1} | 400 | invalid-field-type
             blank and negative fields  | {"name": " ", "quantity": -1} | 400 | validation
             array instead of object    | [1, 2, 3]                 | 400 | invalid-body
+            a character text cannot hold | {"name": "a\\u0000b", "quantity": 1} | 400 | malformed-request
             """)
     void badBodiesAreRefusedAndChangeNothing(String name, String body, int status, String type) {
         int before = widgets();
