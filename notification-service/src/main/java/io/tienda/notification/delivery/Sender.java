@@ -32,8 +32,9 @@ import java.util.Optional;
  * Sends what is due. Each round claims PENDING messages one at a time (atomically, so replicas never
  * send the same one), finds the recipient, renders the template in the recipient's language and hands
  * the message to its channel. A failed send is retried with exponential backoff until the attempts are
- * spent, except a refusal for good (SMTP 5xx), which no retry would change and gives the message up at
- * once; a message whose recipient is not known yet waits for the contact, up to a limit.
+ * spent, except a refusal of the recipient's address for good (SMTP 5xx to {@code RCPT TO}), which no
+ * retry would change and gives the message up at once; a refusal of the relay (5xx to {@code MAIL FROM}
+ * or {@code DATA}: credentials, TLS, a blocked client) is retried like an outage; a message whose recipient is not known yet waits for the contact, up to a limit.
  *
  * <p>Counts {@code tienda.notifications.sent} and {@code tienda.notifications.send.failures} (each failed
  * attempt) by channel and template, and {@code tienda.notifications.given.up} by reason.

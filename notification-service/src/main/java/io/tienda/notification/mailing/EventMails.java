@@ -31,18 +31,23 @@ import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
  * What the service mails for each event it consumes, and what it learns from user events. Each event
- * queues at most one message: the message's id is the event's id, so a redelivered event finds its
- * message already queued and adds nothing.
+ * queues at most one message per recipient: the message's id is the event's id (plus the address's
+ * digest for staff alerts), so a redelivered event finds its messages already queued and adds nothing.
  */
 @Service
 public class EventMails {
@@ -183,17 +188,38 @@ public class EventMails {
 
     // --- inventory.events
 
-    /** To the staff list; with nobody on it, nothing is queued. */
+    /**
+     * To the staff list, one message per address: each is sent, retried and given up on its own, so an
+     * address the relay refuses costs nobody else the alert. With nobody on the list, nothing is queued.
+     */
     public void lowStock(UUID eventId, LowStock e) {
         if (properties.staffRecipients().isEmpty()) {
             log.debug("low stock of {} in {}: no staff recipients configured", e.sku(), e.warehouse());
             return;
         }
-        queue(Notification.pending(eventId.toString(), null, properties.staffRecipients(), properties.staffLanguage(),
-                null, Notification.Channel.EMAIL, "low-stock", vars("sku", e.sku(), "warehouse", e.warehouse(),
-                        "onHand", Integer.toString(e.onHand()), "available", Integer.toString(e.available()),
-                        "reorderPoint", Integer.toString(e.reorderPoint()),
-                        "reorderQuantity", Integer.toString(e.reorderQuantity())), clock.instant()));
+        Map<String, String> variables = vars("sku", e.sku(), "warehouse", e.warehouse(),
+                "onHand", Integer.toString(e.onHand()), "available", Integer.toString(e.available()),
+                "reorderPoint", Integer.toString(e.reorderPoint()),
+                "reorderQuantity", Integer.toString(e.reorderQuantity()));
+        for (String recipient : new LinkedHashSet<>(properties.staffRecipients())) {
+            queue(Notification.pending(staffMessageId(eventId, recipient), null, List.of(recipient),
+                    properties.staffLanguage(), null, Notification.Channel.EMAIL, "low-stock", variables,
+                    clock.instant()));
+        }
+    }
+
+    /**
+     * {@code <eventId>:staff:<12 hex digits of the address's SHA-256>}: stable for a redelivered event
+     * whatever the order of the list, and no address in ids, logs or mail headers.
+     */
+    static String staffMessageId(UUID eventId, String address) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(address.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+            return eventId + ":staff:" + HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
     }
 
     private void toCustomer(UUID eventId, String customerId, String orderId, String template,

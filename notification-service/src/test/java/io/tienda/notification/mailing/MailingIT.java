@@ -212,16 +212,35 @@ class MailingIT extends NotificationServiceIT {
     }
 
     @Test
-    void lowStockAlertsTheStaffList() {
+    void lowStockAlertsEachAddressOfTheStaffListWithAMessageOfItsOwn() {
         String sku = "SKU-" + UUID.randomUUID().toString().substring(0, 6);
-        events.send(Topics.INVENTORY_EVENTS, sku, new LowStock(sku, "MAD-1", 3, 1, 5, 50));
+        UUID eventId = events.send(Topics.INVENTORY_EVENTS, sku, new LowStock(sku, "MAD-1", 3, 1, 5, 50));
 
-        ReceivedMail alert = await().atMost(Duration.ofSeconds(20)).until(() -> Infra.smtp().receivedMail().stream()
-                .filter(m -> m.subject().contains(sku)).findFirst(), java.util.Optional::isPresent).orElseThrow();
+        List<ReceivedMail> alerts = await().atMost(Duration.ofSeconds(20)).until(() -> Infra.smtp().receivedMail()
+                .stream().filter(m -> m.subject().contains(sku)).toList(), found -> found.size() >= 2);
 
-        assertThat(alert.to()).containsExactlyInAnyOrder("stock@tienda.example.com", "buyer@tienda.example.com");
-        assertThat(alert.subject()).isEqualTo("Low stock: " + sku + " at MAD-1");
-        assertThat(alert.text()).contains("Reorder quantity: 50");
+        // One message per address: a relay refusing one address costs the others nothing.
+        assertThat(alerts).hasSize(2);
+        assertThat(alerts).extracting(m -> m.to().size()).containsOnly(1);
+        assertThat(alerts.stream().flatMap(m -> m.to().stream()))
+                .containsExactlyInAnyOrder("stock@tienda.example.com", "buyer@tienda.example.com");
+        assertThat(alerts).allSatisfy(alert -> {
+            assertThat(alert.subject()).isEqualTo("Low stock: " + sku + " at MAD-1");
+            assertThat(alert.text()).contains("Reorder quantity: 50");
+        });
+        List<Document> queued = mongo.find(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").regex("^" + eventId + ":staff:")),
+                Document.class, "notifications");
+        assertThat(queued).hasSize(2).allSatisfy(n -> {
+            assertThat(n.getString("status")).isEqualTo("SENT");
+            assertThat(n.getList("addresses", String.class)).hasSize(1);
+        });
+        assertThat(notification(eventId.toString())).isNull();
+
+        // The same event again queues and sends nothing more.
+        events.send(Topics.INVENTORY_EVENTS, sku, eventId, new LowStock(sku, "MAD-1", 3, 1, 5, 50));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> Infra.smtp().receivedMail()
+                .stream().filter(m -> m.subject().contains(sku)).count() == 2);
     }
 
     @Test

@@ -9,8 +9,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -24,6 +22,8 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** E-mail over SMTP ({@code spring.mail.*}): a multipart/alternative message with a text and an HTML body. */
 @Component
@@ -63,10 +63,17 @@ class SmtpEmailChannel implements NotificationChannel {
         }
     }
 
+    /** An enhanced status code (RFC 3463) after the reply code, e.g. the {@code 5.1.1} of {@code 550 5.1.1 ...}. */
+    private static final Pattern ENHANCED_STATUS = Pattern.compile("^\\d{3}[ -]([245])\\.(\\d{1,3})\\.\\d{1,3}\\b");
+
     /**
-     * The SMTP reply code when the relay refused for good (5xx: no such mailbox, message rejected),
-     * or when an address cannot even be written; null for anything a later attempt may cure
-     * (4xx "try again later", connection refused, timeouts).
+     * The SMTP reply code when the recipient's address itself was refused for good ({@code RCPT TO}
+     * answered 5xx, e.g. {@code 550 5.1.1 no such mailbox}), or 553 when an address cannot even be
+     * written; null for anything a later attempt may cure. That includes every refusal of the
+     * relay rather than of the mailbox: 5xx on {@code MAIL FROM} or {@code DATA} (bad credentials,
+     * "530 must issue STARTTLS first", a blocked client, a quota), and a recipient refused for
+     * reasons of access or policy ({@code 530}, or enhanced status {@code 5.7.x} such as
+     * "554 5.7.1 relay access denied"), as well as 4xx replies, refused connections and timeouts.
      */
     static Integer permanentRefusal(Throwable failure) {
         Deque<Throwable> pending = new ArrayDeque<>(List.of(failure));
@@ -76,9 +83,8 @@ class SmtpEmailChannel implements NotificationChannel {
             if (!seen.add(next)) {
                 continue;
             }
-            int code = replyCode(next);
-            if (code >= 500 && code < 600) {
-                return code;
+            if (next instanceof SMTPAddressFailedException address && refusesTheMailbox(address)) {
+                return address.getReturnCode();
             }
             if (next instanceof AddressException) {
                 return 553;
@@ -96,17 +102,15 @@ class SmtpEmailChannel implements NotificationChannel {
         return null;
     }
 
-    private static int replyCode(Throwable failure) {
-        if (failure instanceof SMTPAddressFailedException address) {
-            return address.getReturnCode();
+    private static boolean refusesTheMailbox(SMTPAddressFailedException refusal) {
+        int code = refusal.getReturnCode();
+        if (code < 500 || code >= 600 || code == 530) {
+            return false;
         }
-        if (failure instanceof SMTPSenderFailedException sender) {
-            return sender.getReturnCode();
-        }
-        if (failure instanceof SMTPSendFailedException send) {
-            return send.getReturnCode();
-        }
-        return 0;
+        String reply = refusal.getMessage() == null ? "" : refusal.getMessage().strip();
+        Matcher status = ENHANCED_STATUS.matcher(reply);
+        // 5.7.x: security or policy, i.e. this relay will not take mail from us (relay denied, auth required).
+        return !(status.find() && "7".equals(status.group(2)));
     }
 
     private static String firstLine(String text) {

@@ -2,9 +2,9 @@ package io.tienda.notification.delivery.domain;
 
 /**
  * A channel could not hand a message over. Most failures pass (relay down, timed out, "try again
- * later") and the sender retries with backoff; a <em>permanent</em> one (the relay refused the
- * address or the message for good, SMTP 5xx) would be refused again on every retry, so the message
- * is given up at once.
+ * later", the relay refusing us: credentials, TLS, quota) and the sender retries with backoff; a
+ * <em>permanent</em> one (the recipient's address refused for good, SMTP 5xx to {@code RCPT TO}) would
+ * be refused again on every retry, so the message is given up at once.
  */
 public class DeliveryFailedException extends RuntimeException {
 
