@@ -59,12 +59,15 @@ public class OrderFacts {
         outbox.publish(Topics.ORDER_EVENTS, order.id().toString(), fact);
     }
 
-    /** The lines as the contract has them: the catalog unit price of each. */
+    /**
+     * The lines as the contract has them: the catalog unit price of each and what was paid for it, after
+     * offers and the coupon, which is what a return of its units gives back.
+     */
     public static List<io.tienda.platform.events.saga.OrderLine> lines(Order order) {
         String currency = order.totals().currency();
         return order.lines().stream()
                 .map(line -> new io.tienda.platform.events.saga.OrderLine(line.sku(), line.productId(), line.name(),
-                        line.quantity(), Money.of(line.unitPrice(), currency)))
+                        line.quantity(), Money.of(line.unitPrice(), currency), Money.of(line.lineTotal(), currency)))
                 .toList();
     }
 

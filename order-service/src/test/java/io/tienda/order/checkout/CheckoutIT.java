@@ -87,6 +87,10 @@ class CheckoutIT extends OrderIT {
         JsonNode confirmed = participants().facts("order.confirmed", id, 1).get(0).json();
         assertThat(confirmed.get("total").get("amount").asLong()).isEqualTo(Stubs.total(mug, pen));
         assertThat(confirmed.get("lines").get(0).get("sku").asString()).isEqualTo("MUG-1");
+        // each line carries what was paid for it beside the catalog price: a return gives back the former
+        assertThat(confirmed.get("lines").get(0).get("unitPrice").get("amount").asLong()).isEqualTo(1_250);
+        assertThat(confirmed.get("lines").get(0).get("lineTotal").get("amount").asLong()).isEqualTo(2 * 1_250 - 250);
+        assertThat(confirmed.get("lines").get(1).get("lineTotal").get("amount").asLong()).isEqualTo(199);
         JsonNode read = api.get("/api/v1/orders/" + id, token).expect(200).json();
         assertThat(read.get("history").valueStream().map(h -> h.get("to").asString()))
                 .containsExactly("PENDING", "CONFIRMED");

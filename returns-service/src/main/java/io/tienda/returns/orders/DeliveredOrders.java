@@ -40,9 +40,13 @@ public class DeliveredOrders {
         Map<String, OrderedLine> bySku = new LinkedHashMap<>();
         for (OrderLine line : lines) {
             long price = line.unitPrice() == null ? 0 : line.unitPrice().amount();
-            bySku.merge(line.sku(), new OrderedLine(line.sku(), line.productId(), line.name(), line.quantity(), price),
+            // Events published before lines carried what was paid: the catalog price is all there is.
+            long paid = line.lineTotal() != null ? line.lineTotal().amount()
+                    : Math.multiplyExact(price, (long) line.quantity());
+            bySku.merge(line.sku(), new OrderedLine(line.sku(), line.productId(), line.name(), line.quantity(), price,
+                            paid),
                     (a, b) -> new OrderedLine(a.sku(), a.productId(), a.name(), a.quantity() + b.quantity(),
-                            Math.max(a.unitPrice(), b.unitPrice())));
+                            Math.max(a.unitPrice(), b.unitPrice()), Math.addExact(a.paid(), b.paid())));
         }
         DeliveredOrder order = new DeliveredOrder(event.orderId(), event.orderNumber(), event.customerId(),
                 currency, event.deliveredAt(), new ArrayList<>(bySku.values()));

@@ -153,6 +153,42 @@ class ReturnsFlowIT {
         assertThat(detail.get("history").get(1).get("by").asString()).isEqualTo("staff-support");
     }
 
+    /**
+     * A refund gives back what the customer paid, after offers and the coupon, never the catalog price;
+     * the units of a line returned in two returns give back, together, exactly what the line cost.
+     */
+    @Test
+    void aDiscountedOrderIsRefundedWhatWasPaidForTheUnitsNotTheirCatalogPrice() {
+        UUID order = UUID.randomUUID();
+        // three mugs at 12.50 with 12.50 off the line, a shirt at 20.00 with half off
+        messages.send(Topics.ORDER_EVENTS, order.toString(), new OrderDelivered(order, "TND-2026-"
+                + order.toString().substring(0, 6), alice, List.of(
+                new OrderLine(mug, "p-mug", "Taza", 3, Money.of(1250, "EUR"), Money.of(2500, "EUR")),
+                new OrderLine(shirt, "p-shirt", "Camiseta", 1, Money.of(2000, "EUR"), Money.of(1000, "EUR"))),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+        awaitDelivered(order);
+
+        String first = returned(order, "REFUND", Map.of(mug, 1, shirt, 1), null);
+        JsonNode lines = api.get("/api/v1/returns/" + first, customer(alice)).expect(200).json().get("lines");
+        assertThat(lines.valueStream().map(l -> l.get("paid").asLong())).containsExactlyInAnyOrder(833L, 1000L);
+        assertThat(settled(first, Map.of(mug, 1, shirt, 1))).isEqualTo(833 + 1000);
+        assertThat(messages.await(Topics.PAYMENT_COMMANDS, "payment.refund", order.toString(), 1).get(0).json()
+                .get("amount").get("amount").asLong()).isEqualTo(1833);
+
+        String rest = returned(order, "REFUND", Map.of(mug, 2), null);
+        assertThat(settled(rest, Map.of(mug, 2))).as("the rest of what the mugs cost").isEqualTo(2500 - 833);
+    }
+
+    /** Approves, receives and inspects a return, accepting {@code accepted} units per SKU; answers its refund. */
+    private long settled(String id, Map<String, Integer> accepted) {
+        api.post("/api/v1/returns/" + id + "/approval", SUPPORT, null).expect(200);
+        api.post("/api/v1/returns/" + id + "/receipt", SUPPORT, null).expect(200);
+        List<Map<String, Object>> findings = new ArrayList<>();
+        accepted.forEach((sku, units) -> findings.add(finding(sku, units, true)));
+        return api.post("/api/v1/returns/" + id + "/inspection", SUPPORT, Map.of("lines", findings)).expect(200).json()
+                .get("refundAmount").asLong();
+    }
+
     @Test
     void aFailedRefundIsShownToStaffWhoMayAskAgain() {
         UUID order = delivered(alice, Instant.now());

@@ -84,6 +84,15 @@ class ContractsTest {
         validator.requireValid(new OrderShipped(orderId, "TND-2026-000123", "user-1", "SEUR", "1Z999AA10123456784",
                 lines, at));
         validator.requireValid(new OrderDelivered(orderId, "TND-2026-000123", "user-1", lines, at));
+        // a line offers and a coupon took something off: what was paid travels beside the catalog price
+        validator.requireValid(new OrderDelivered(orderId, "TND-2026-000123", "user-1", List.of(new OrderLine(
+                "SKU-1", "p-1", "Café de Colombia 500 g", 2, Money.of(1299, "EUR"), Money.of(1948, "EUR"))), at));
+        assertThat(lines.get(0).lineTotal()).isEqualTo(Money.of(2598, "EUR"));
+        // published before lines carried what was paid
+        assertThat(validator.violations("order.delivered", """
+                {"orderId":"%s","orderNumber":"TND-2026-000123","customerId":"u","deliveredAt":"2026-01-02T10:00:00Z",
+                 "lines":[{"sku":"SKU-1","productId":"p-1","name":"x","quantity":1,"unitPrice":{"amount":1299,"currency":"EUR"}}]}
+                """.formatted(orderId))).isEmpty();
         validator.requireValid(new OrderCancelled(orderId, "user-1", "payment-declined", lines));
         validator.requireValid(new OrderRejected(orderId, "user-1", "insufficient-stock", lines));
         validator.requireValid(new OrderCancelled(orderId, "user-1", "cancelled-by-customer"));

@@ -38,10 +38,12 @@ class JdbcOrderBook implements OrderBook {
         }
         for (OrderedLine line : order.lines()) {
             jdbc.sql("""
-                            insert into delivered_order_lines (order_id, sku, product_id, name, quantity, unit_price)
-                            values (:id, :sku, :product, :name, :quantity, :price)""")
+                            insert into delivered_order_lines (order_id, sku, product_id, name, quantity, unit_price,
+                                                               paid)
+                            values (:id, :sku, :product, :name, :quantity, :price, :paid)""")
                     .param("id", order.orderId()).param("sku", line.sku()).param("product", line.productId())
                     .param("name", line.name()).param("quantity", line.quantity()).param("price", line.unitPrice())
+                    .param("paid", line.paid())
                     .update();
             if (line.productId() != null) {
                 recordProductSkus(line.productId(), List.of(line.sku()));
@@ -72,11 +74,11 @@ class JdbcOrderBook implements OrderBook {
 
     private List<OrderedLine> lines(UUID orderId) {
         return jdbc.sql("""
-                        select sku, product_id, name, quantity, unit_price from delivered_order_lines
+                        select sku, product_id, name, quantity, unit_price, paid from delivered_order_lines
                          where order_id = :id order by sku""")
                 .param("id", orderId)
                 .query((rs, row) -> new OrderedLine(rs.getString("sku"), rs.getString("product_id"),
-                        rs.getString("name"), rs.getInt("quantity"), rs.getLong("unit_price")))
+                        rs.getString("name"), rs.getInt("quantity"), rs.getLong("unit_price"), rs.getLong("paid")))
                 .list();
     }
 

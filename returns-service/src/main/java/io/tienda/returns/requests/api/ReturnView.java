@@ -39,14 +39,17 @@ record ReturnView(UUID id, @Schema(example = "RMA-2026-000123") String rma, UUID
     }
 
     record Line(String sku, String productId, String name, int quantity,
-            @Schema(description = "minor units of currency") Long unitPrice, ReturnReason reason, String comment,
+            @Schema(description = "the catalog price of one unit, minor units of currency") Long unitPrice,
+            @Schema(description = "what was paid for the units sent back, after offers and the coupon, minor units "
+                    + "of currency; what a refund of all of them gives back. Null on returns recorded before it was kept")
+            Long paid, ReturnReason reason, String comment,
             @Schema(description = "for an exchange, the SKU sent instead") String exchangeSku,
             @Schema(description = "set at inspection") Integer acceptedQuantity,
             @Schema(description = "set at inspection") Boolean restockable) {
 
         static Line of(ReturnLine line) {
-            return new Line(line.sku(), line.productId(), line.name(), line.quantity(), line.unitPrice(), line.reason(),
-                    line.comment(), line.exchangeSku(), line.acceptedQuantity(), line.restockable());
+            return new Line(line.sku(), line.productId(), line.name(), line.quantity(), line.unitPrice(), line.paid(),
+                    line.reason(), line.comment(), line.exchangeSku(), line.acceptedQuantity(), line.restockable());
         }
     }
 

@@ -17,7 +17,8 @@ import java.util.function.Function;
  * What a customer may send back of a delivered order: within the window after delivery, SKUs the
  * order has, each once, at least one unit and no more than were bought minus those already in
  * other returns that still stand (not rejected, not cancelled); for an exchange, the same SKU or
- * another variant of the same product.
+ * another variant of the same product. Each line is worth what the customer paid for its units
+ * after offers and the coupon, not their catalog price.
  */
 public final class ReturnPolicy {
 
@@ -50,15 +51,19 @@ public final class ReturnPolicy {
             }
             OrderedLine bought = order.line(line.sku())
                     .orElseThrow(() -> new InvalidReturnException(field + ".sku", "not in order " + order.orderNumber()));
-            int left = bought.quantity() - alreadyReturned.getOrDefault(line.sku(), 0);
+            int already = alreadyReturned.getOrDefault(line.sku(), 0);
+            int left = bought.quantity() - already;
             if (line.quantity() < 1 || line.quantity() > left) {
                 throw new InvalidReturnException(field + ".quantity", "between 1 and " + Math.max(left, 0)
                         + " (bought " + bought.quantity() + ", " + (bought.quantity() - left)
                         + " already in other returns)");
             }
+            // The units after those other returns hold: together, every return of the line gives back
+            // exactly what was paid for it.
+            long paid = bought.paidFor(already + line.quantity()) - bought.paidFor(already);
             lines.add(new ReturnLine(lines.size() + 1, line.sku(), bought.productId(), bought.name(), line.quantity(),
-                    bought.unitPrice(), line.reason(), line.comment(), exchangeSku(draft, line, bought, productOf),
-                    null, null));
+                    bought.unitPrice(), paid, line.reason(), line.comment(),
+                    exchangeSku(draft, line, bought, productOf), null, null));
         }
         return lines;
     }

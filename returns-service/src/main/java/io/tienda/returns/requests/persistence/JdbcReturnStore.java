@@ -59,12 +59,12 @@ class JdbcReturnStore implements ReturnStore {
         for (ReturnLine line : request.lines()) {
             jdbc.sql("""
                             insert into return_lines (return_id, line_no, sku, product_id, name, quantity, unit_price,
-                                                      reason, comment, exchange_sku)
-                            values (:id, :no, :sku, :product, :name, :quantity, :price, :reason, :comment,
+                                                      paid, reason, comment, exchange_sku)
+                            values (:id, :no, :sku, :product, :name, :quantity, :price, :paid, :reason, :comment,
                                     :exchange)""")
                     .param("id", request.id()).param("no", line.lineNo()).param("sku", line.sku())
                     .param("product", line.productId()).param("name", line.name())
-                    .param("quantity", line.quantity()).param("price", line.unitPrice())
+                    .param("quantity", line.quantity()).param("price", line.unitPrice()).param("paid", line.paid())
                     .param("reason", line.reason() == null ? null : line.reason().name())
                     .param("comment", line.comment()).param("exchange", line.exchangeSku())
                     .update();
@@ -214,7 +214,7 @@ class JdbcReturnStore implements ReturnStore {
             return requests;
         }
         Map<UUID, List<ReturnLine>> lines = jdbc.sql("""
-                        select return_id, line_no, sku, product_id, name, quantity, unit_price, reason, comment,
+                        select return_id, line_no, sku, product_id, name, quantity, unit_price, paid, reason, comment,
                                exchange_sku, accepted_quantity, restockable
                           from return_lines where return_id in (:ids)
                          order by return_id, line_no""")
@@ -230,7 +230,7 @@ class JdbcReturnStore implements ReturnStore {
         String reason = rs.getString("reason");
         return new ReturnLine(rs.getInt("line_no"), rs.getString("sku"), rs.getString("product_id"),
                 rs.getString("name"), rs.getInt("quantity"), rs.getObject("unit_price", Long.class),
-                reason == null ? null : ReturnReason.valueOf(reason), rs.getString("comment"),
+                rs.getObject("paid", Long.class), reason == null ? null : ReturnReason.valueOf(reason), rs.getString("comment"),
                 rs.getString("exchange_sku"), rs.getObject("accepted_quantity", Integer.class),
                 rs.getObject("restockable", Boolean.class));
     }

@@ -30,7 +30,8 @@ class ReturnTransitionsTest {
     }
 
     private static ReturnLine line(int no, String sku, int quantity, long price) {
-        return new ReturnLine(no, sku, "p-" + sku, sku, quantity, price, ReturnReason.DAMAGED, null, sku, null, null);
+        return new ReturnLine(no, sku, "p-" + sku, sku, quantity, price, price * quantity, ReturnReason.DAMAGED, null,
+                sku, null, null);
     }
 
     private static ReturnRequest inspected(ReturnResolution resolution) {
