@@ -21,17 +21,16 @@ import java.util.UUID;
 
 /**
  * Coupon uses at checkout: an order redeems a code once, however often the checkout repeats the call,
- * and a cancelled order gives the use back. Customers act for their own orders; staff for anyone's;
- * the checkout saga's commands ({@code product.redeem_coupon}, {@code product.release_coupon}) for
- * the order they name, as a trusted internal caller.
+ * and a cancelled order gives the use back. Uses come from the order flow only: the checkout saga's
+ * commands ({@code product.redeem_coupon}, {@code product.release_coupon}) for the order they name, or
+ * staff correcting a use by hand. A shopper never records or gives back a use: with a call of their own
+ * they could give back the use of a confirmed order and spend the coupon again, or burn its uses with
+ * orders that do not exist.
  */
 @Service
 public class CouponRedemptions {
 
     private static final Logger log = LoggerFactory.getLogger(CouponRedemptions.class);
-
-    /** Who the saga's commands act as: they come from order-service, never from a shopper. */
-    static final Caller CHECKOUT_SAGA = new Caller("checkout-saga", true);
 
     /**
      * A conditional write fails only when the limits are reached (found on the next read) or staff
@@ -49,7 +48,7 @@ public class CouponRedemptions {
         this.clock = clock;
     }
 
-    /** Who asks: a customer (for their own orders) or a member of staff. */
+    /** Who asks: a member of staff, or the checkout saga; anyone else is refused. */
     public record Caller(String id, boolean staff) {
 
         public Caller {
@@ -72,13 +71,10 @@ public class CouponRedemptions {
     }
 
     public Outcome redeem(String code, String orderId, String customerId, Money orderTotal, Caller caller) {
+        requireStaff(caller);
         requireShopMoney(orderTotal);
         String normalized = Coupon.normalize(code);
-        String customer = caller.staff() ? customerId : caller.id();
-        if (!caller.staff() && customerId != null && !customerId.equals(caller.id())) {
-            throw DomainException.forbidden("Customers redeem coupons for their own orders only");
-        }
-        Outcome outcome = record(normalized, orderId, customer, orderTotal, caller, null);
+        Outcome outcome = record(normalized, orderId, customerId, orderTotal, null);
         if (outcome == null) {
             throw changing(normalized);
         }
@@ -100,7 +96,7 @@ public class CouponRedemptions {
         Outcome outcome;
         try {
             requireShopMoney(orderTotal);
-            outcome = record(normalized, orderId, customerId, orderTotal, CHECKOUT_SAGA, commandId);
+            outcome = record(normalized, orderId, customerId, orderTotal, commandId);
         } catch (DomainException refused) {
             log.warn("coupon {} not redeemed for order {}: {} ({}); the order keeps its discount, nothing recorded",
                     normalized, orderId, refused.getMessage(), refused.type());
@@ -133,13 +129,11 @@ public class CouponRedemptions {
      * Records the use unless the order has one already; throws the coupon's refusal. Null when the
      * conditional write kept missing because the offer kept changing.
      */
-    private Outcome record(String normalized, String orderId, String customer, Money orderTotal, Caller caller,
-            UUID commandId) {
+    private Outcome record(String normalized, String orderId, String customer, Money orderTotal, UUID commandId) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Offer offer = offer(normalized);
             Optional<Redemption> earlier = uses.find(offer.id(), orderId);
             if (earlier.isPresent()) {
-                requireReachable(earlier.get(), caller, orderId);
                 return new Outcome(offer, earlier.get(), true);
             }
             if (commandId != null && uses.applied(offer.id(), commandId)) {
@@ -180,25 +174,29 @@ public class CouponRedemptions {
         return DomainException.conflict("The coupon " + code + " is changing; try again");
     }
 
-    /** Gives the use of {@code orderId} back; nothing happens when there is none (any more). */
+    /**
+     * Staff give the use of {@code orderId} back, e.g. for an order cancelled outside the checkout;
+     * nothing happens when there is none (any more).
+     */
     public void release(String code, String orderId, Caller caller) {
+        requireStaff(caller);
         Offer offer = offer(Coupon.normalize(code));
-        Optional<Redemption> use = uses.find(offer.id(), orderId);
-        if (use.isEmpty()) {
-            return;
+        if (uses.find(offer.id(), orderId).isPresent()) {
+            uses.release(offer.id(), orderId, null);
         }
-        requireReachable(use.get(), caller, orderId);
-        uses.release(offer.id(), orderId, null);
     }
 
     private Offer offer(String code) {
         return offers.byCouponCode(code).orElseThrow(() -> DomainException.notFound("coupon", code));
     }
 
-    /** Another customer's use is not there as far as this caller can tell. */
-    private static void requireReachable(Redemption redemption, Caller caller, String orderId) {
-        if (!caller.staff() && !caller.id().equals(redemption.customerId())) {
-            throw DomainException.notFound("redemption for order", orderId);
+    /**
+     * The HTTP routes are for staff already; this keeps any other caller of the service from acting for a
+     * shopper, whose own call could give back the use of a confirmed order.
+     */
+    private static void requireStaff(Caller caller) {
+        if (!caller.staff()) {
+            throw DomainException.forbidden("Coupon uses come from the checkout; only staff record or give them back");
         }
     }
 }

@@ -29,8 +29,10 @@ import java.time.Instant;
 
 @RestController
 @RequestMapping("/api/v1/offers/coupons/{code}/redemptions")
-@Tag(name = "Coupon redemptions", description = "Coupon uses at checkout and their return when an order is cancelled")
-@PreAuthorize(Roles.HAS_CUSTOMER_OR_STAFF)
+@Tag(name = "Coupon redemptions", description = "Coupon uses at checkout and their return when an order is cancelled. "
+        + "The checkout saga records and gives back uses with its product.commands; these routes are for staff "
+        + "correcting a use by hand. Customers never call them (403): a shopper's use is the order's.")
+@PreAuthorize(Roles.HAS_STAFF)
 class CouponRedemptionsResource {
 
     /** Order ids are UUIDs today; this keeps them a safe, bounded key whatever they become. */
@@ -47,8 +49,8 @@ class CouponRedemptionsResource {
     @Schema(description = "An order using the coupon")
     record RedemptionRequest(
             @NotBlank @Pattern(regexp = ID) String orderId,
-            @Pattern(regexp = ID) @Schema(description = "staff only; a customer always redeems as themselves")
-            String customerId,
+            @Pattern(regexp = ID) @Schema(description = "the customer who placed the order; counts against the "
+                    + "coupon's perCustomerLimit") String customerId,
             @NotNull @Schema(description = "the order total before the coupon, in EUR minor units") Money orderTotal) {
     }
 
@@ -58,8 +60,10 @@ class CouponRedemptionsResource {
     }
 
     @PostMapping
-    @Operation(summary = "Use a coupon for an order (CUSTOMER for their own orders, or staff)",
-            description = "Idempotent by orderId: 201 the first time, 200 with the same use on a repeat. Uses are "
+    @Operation(summary = "Record a coupon use for an order (SUPPORT, MANAGER, ADMIN)",
+            description = "Orders placed through the checkout redeem their coupon with the saga's "
+                    + "product.redeem_coupon command; this is for staff recording a use by hand. Customers get 403. "
+                    + "Idempotent by orderId: 201 the first time, 200 with the same use on a repeat. Uses are "
                     + "counted atomically: 409 coupon-exhausted once the usage limit (or the customer's limit) is "
                     + "reached, 409 coupon-expired outside the offer's window, 422 coupon-minimum-not-met, 404 for "
                     + "an unknown code.")
@@ -80,8 +84,11 @@ class CouponRedemptionsResource {
 
     @DeleteMapping("/{orderId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Give a coupon use back (a cancelled order)",
-            description = "Idempotent: 204 whether the use was given back now, earlier, or never made.")
+    @Operation(summary = "Give a coupon use back (SUPPORT, MANAGER, ADMIN)",
+            description = "A cancelled order's use is given back by the checkout saga's product.release_coupon "
+                    + "command; this is for staff giving one back by hand. Customers get 403, so a confirmed "
+                    + "order's use cannot be reclaimed to spend the coupon again. Idempotent: 204 whether the use "
+                    + "was given back now, earlier, or never made.")
     public void release(@PathVariable @Size(max = 64) String code, @PathVariable @Pattern(regexp = ID) String orderId) {
         redemptions.release(code, orderId, caller());
     }
