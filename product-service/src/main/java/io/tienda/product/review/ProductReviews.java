@@ -87,10 +87,17 @@ public class ProductReviews {
         return edited;
     }
 
+    /** The author deletes their review; not one staff hid ({@link Review#deletableByAuthor()}): 409. */
     public void delete(String productId, String reviewId, String userId, boolean staff) {
-        own(productId, reviewId, userId, staff);
-        if (reviews.delete(productId, reviewId)) {
+        Review review = own(productId, reviewId, userId, staff);
+        if (!review.deletableByAuthor()) {
+            throw ReviewProblems.hiddenByStaff(reviewId);
+        }
+        if (reviews.deleteUnlessHidden(productId, reviewId)) {
             refreshRating(productId);
+        } else if (reviews.byId(productId, reviewId).filter(found -> !found.deletableByAuthor()).isPresent()) {
+            // staff hid it between the read and the delete
+            throw ReviewProblems.hiddenByStaff(reviewId);
         }
     }
 

@@ -13,6 +13,13 @@ final class ReviewProblems {
                 "Each customer reviews product " + productId + " once; edit the existing review instead");
     }
 
+    static DomainException hiddenByStaff(String reviewId) {
+        return DomainException.custom(409, "review-hidden", "The review is hidden by moderation",
+                "Staff hid review " + reviewId + ", so it cannot be deleted: it keeps your one review of the "
+                        + "product, which would otherwise be replaced by one nobody has moderated. Edit it, or ask "
+                        + "support to look at it again");
+    }
+
     static DomainException productNotFound(String productId) {
         return DomainException.notFound("product", productId);
     }

@@ -200,6 +200,40 @@ class ReviewIT extends ProductServiceIT {
         send("GET", reviews(), null, null).expectBody().jsonPath("$.total").isEqualTo(2);
     }
 
+    /**
+     * Deleting a hidden review would free the author's one review of the product for a new one that no one
+     * has moderated; the delete is refused and the hidden review, its moderation and the rating stay.
+     */
+    @Test
+    void theAuthorCannotDeleteAReviewStaffHidToPostAnUnmoderatedOne() {
+        String ana = TestTokens.newCustomer();
+        String anasToken = TestTokens.customer(ana);
+        String rude = write(ana, 1, "Grosero");
+        write(TestTokens.newCustomer(), 5, "Genial");
+        send("POST", reviews() + "/" + rude + "/hide", SUPPORT, Map.of("reason", "Insultos")).expectStatus().isOk();
+        Rating moderated = rating();
+
+        expectProblem(send("DELETE", reviews() + "/" + rude, anasToken, null), 409, "review-hidden");
+        expectProblem(send("POST", reviews(), anasToken, Map.of("rating", 1, "title", "Otra vez")), 409,
+                "review-exists");
+
+        send("GET", reviews() + "/" + rude, SUPPORT, null).expectStatus().isOk().expectBody()
+                .jsonPath("$.hidden").isEqualTo(true)
+                .jsonPath("$.title").isEqualTo("Grosero")
+                .jsonPath("$.moderation.reason").isEqualTo("Insultos");
+        send("GET", reviews() + "?visibility=all", SUPPORT, null).expectBody().jsonPath("$.total").isEqualTo(2);
+        send("GET", reviews(), null, null).expectBody().jsonPath("$.items[*].title").isEqualTo(List.of("Genial"));
+        assertThat(rating()).isEqualTo(moderated).isEqualTo(new Rating(5.0, 1));
+
+        // editing keeps it hidden; once staff show it again, its author may delete it
+        send("PUT", reviews() + "/" + rude, anasToken, Map.of("rating", 2, "title", "Perdón"))
+                .expectStatus().isOk().expectBody().jsonPath("$.hidden").isEqualTo(true);
+        send("GET", reviews(), null, null).expectBody().jsonPath("$.total").isEqualTo(1);
+        send("POST", reviews() + "/" + rude + "/unhide", SUPPORT, null).expectStatus().isOk();
+        send("DELETE", reviews() + "/" + rude, anasToken, null).expectStatus().isNoContent();
+        assertThat(rating()).isEqualTo(new Rating(5.0, 1));
+    }
+
     @Test
     void onlyStaffModerateAndSeeHiddenReviews() {
         String id = write(TestTokens.newCustomer(), 2, "Meh");

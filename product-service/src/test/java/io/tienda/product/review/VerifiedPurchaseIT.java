@@ -153,4 +153,23 @@ class VerifiedPurchaseIT extends ProductServiceIT {
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.authorName").isEmpty().jsonPath("$.rating").isEqualTo(5);
     }
+
+    /** A review staff hid cannot be deleted by its author, yet erasing the author still takes their name off it. */
+    @Test
+    void anErasedUsersHiddenReviewLosesTheirNameAndStaysHidden() {
+        UUID user = UUID.randomUUID();
+        String customer = user.toString();
+        String id = write(customer);
+        http.post().uri("/api/v1/products/" + product + "/reviews/" + id + "/hide")
+                .headers(h -> h.setBearerAuth(TestTokens.staff("SUPPORT")))
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("reason", "Spam"))
+                .exchange().expectStatus().isOk();
+
+        sender.send(messages.create(Topics.USER_EVENTS, customer, new UserErased(user, Instant.now())));
+
+        await().atMost(DELIVERY).until(() -> review(id).getBoolean("anonymised", false));
+        assertThat(review(id).containsKey("authorName")).isFalse();
+        assertThat(review(id).getBoolean("hidden")).isTrue();
+        assertThat(review(id).get("moderation", Document.class).getString("reason")).isEqualTo("Spam");
+    }
 }

@@ -138,7 +138,9 @@ class ReviewsResource {
 
     @DeleteMapping("/{reviewId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete your review (its author)")
+    @Operation(summary = "Delete your review (its author)",
+            description = "204. A review staff hid cannot be deleted (409 review-hidden): it holds the author's one "
+                    + "review of the product, and a new one would skip moderation. Editing it keeps it hidden.")
     void delete(@PathVariable @Size(max = 64) String productId, @PathVariable @Size(max = 64) String reviewId) {
         reviews.delete(productId, reviewId, currentUser.requireId(), moderator());
     }

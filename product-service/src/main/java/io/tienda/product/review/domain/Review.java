@@ -58,6 +58,17 @@ public record Review(String id, String productId, String userId, String authorNa
         return moderation == null;
     }
 
+    /**
+     * Whether its author may delete it: not while staff keep it hidden. The review holds the one place
+     * per customer and product, so deleting a hidden review would let its author post a new one that no
+     * one has moderated. Refusing the delete, rather than starting reposts hidden, keeps the moderated
+     * review and its reason where staff can see them and needs no memory of deleted reviews; the author
+     * can still edit it (it stays hidden) and erasure of their account anonymises it like any other.
+     */
+    public boolean deletableByAuthor() {
+        return visible();
+    }
+
     public boolean writtenBy(String user) {
         return userId.equals(user);
     }

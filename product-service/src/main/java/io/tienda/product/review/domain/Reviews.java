@@ -19,8 +19,11 @@ public interface Reviews {
     /** Stores the edited content and moderation of {@code review}; false when it is gone. */
     boolean update(Review review);
 
-    /** False when there was no such review. */
-    boolean delete(String productId, String reviewId);
+    /**
+     * Deletes the review unless staff hid it, in one conditional write, so that a review hidden after it was
+     * read is not deleted. False when there was no such visible review.
+     */
+    boolean deleteUnlessHidden(String productId, String reviewId);
 
     /** How many visible reviews of the product gave each number of stars. */
     RatingSummary summary(String productId);

@@ -73,8 +73,8 @@ class MongoReviews implements Reviews {
     }
 
     @Override
-    public boolean delete(String productId, String reviewId) {
-        Query query = Query.query(where("_id").is(reviewId).and("productId").is(productId));
+    public boolean deleteUnlessHidden(String productId, String reviewId) {
+        Query query = Query.query(where("_id").is(reviewId).and("productId").is(productId).and("hidden").is(false));
         return mongo.remove(query, ReviewDocument.class).getDeletedCount() == 1;
     }
 

@@ -93,4 +93,15 @@ class ReviewRulesTest {
         assertThat(edited.createdAt()).isEqualTo(NOW);
         assertThat(edited.updatedAt()).isEqualTo(NOW.plusSeconds(60));
     }
+
+    @Test
+    void itsAuthorDeletesAReviewOnlyWhileNoModeratorKeepsItHidden() {
+        Review review = Review.write("r", "p", "u", null, 1, "Grosero", null, false, NOW);
+        assertThat(review.deletableByAuthor()).isTrue();
+
+        Review hidden = review.hide("Insultos", "staff-1", NOW);
+        assertThat(hidden.deletableByAuthor()).isFalse();
+        assertThat(hidden.edit(2, "Perdón", null, NOW).deletableByAuthor()).isFalse();
+        assertThat(hidden.unhide(NOW).deletableByAuthor()).isTrue();
+    }
 }
