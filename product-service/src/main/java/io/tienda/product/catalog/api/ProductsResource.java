@@ -18,6 +18,7 @@ import io.tienda.product.catalog.domain.ProductRules;
 import io.tienda.product.catalog.domain.ProductSort;
 import io.tienda.product.shared.CatalogProblems;
 import io.tienda.product.shared.api.HttpCaching;
+import io.tienda.product.shared.api.QueryParameters;
 import io.tienda.product.shared.domain.FieldError;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
@@ -28,7 +29,6 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.util.MultiValueMap;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -100,8 +100,8 @@ class ProductsResource {
             @RequestParam(defaultValue = "newest") String sort,
             @Parameter(description = "Staff only: include products that are not on sale")
             @RequestParam(defaultValue = "false") boolean includeInactive,
-            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
             HttpServletRequest request) {
+        Map<String, String[]> parameters = QueryParameters.all(request);
         if (minPrice != null && maxPrice != null && minPrice > maxPrice) {
             throw CatalogProblems.invalid("minPrice", "must not be above maxPrice");
         }
@@ -186,7 +186,7 @@ class ProductsResource {
     }
 
     /** The attr.<name>=<value> parameters; names are matched in lower case, like stored attributes. */
-    static Map<String, String> attributes(MultiValueMap<String, String> parameters) {
+    static Map<String, String> attributes(Map<String, String[]> parameters) {
         Map<String, String> attributes = new LinkedHashMap<>();
         List<FieldError> errors = new ArrayList<>();
         parameters.forEach((key, values) -> {
@@ -194,11 +194,11 @@ class ProductsResource {
                 return;
             }
             String name = key.substring(ATTRIBUTE_PREFIX.length()).strip().toLowerCase(Locale.ROOT);
-            String value = values.isEmpty() || values.get(0) == null ? "" : values.get(0).strip();
+            String value = values.length == 0 || values[0] == null ? "" : values[0].strip();
             if (name.isEmpty() || name.length() > ProductRules.MAX_ATTRIBUTE_NAME
                     || !ProductRules.ATTRIBUTE_NAME.matcher(name).matches()) {
                 errors.add(new FieldError(key, "attribute names are letters, digits or underscores"));
-            } else if (value.isEmpty() || value.length() > ProductRules.MAX_ATTRIBUTE_VALUE || values.size() > 1) {
+            } else if (value.isEmpty() || value.length() > ProductRules.MAX_ATTRIBUTE_VALUE || values.length > 1) {
                 errors.add(new FieldError(key, "needs one value of 1 to " + ProductRules.MAX_ATTRIBUTE_VALUE
                         + " characters"));
             } else {

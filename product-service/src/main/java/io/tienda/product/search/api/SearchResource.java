@@ -10,6 +10,7 @@ import io.tienda.product.catalog.api.ProductSummary;
 import io.tienda.product.catalog.domain.ProductFilter;
 import io.tienda.product.catalog.domain.ProductSort;
 import io.tienda.product.search.domain.ProductSearch;
+import io.tienda.product.shared.api.QueryParameters;
 import io.tienda.product.search.domain.SearchRequest;
 import io.tienda.product.search.domain.SearchResult;
 import jakarta.servlet.http.HttpServletRequest;
@@ -82,12 +83,13 @@ class SearchResource {
             @Parameter(description = "Hits per page, 1 to 100")
             @RequestParam(defaultValue = Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size,
             HttpServletRequest request) {
+        Map<String, String[]> parameters = QueryParameters.all(request);
         ProductSort order = sort(sort);
         if (minPrice != null && maxPrice != null && minPrice > maxPrice) {
             throw invalid("minPrice", "must not be above maxPrice");
         }
         ProductFilter filter = new ProductFilter(blankToNull(category), blankToNull(brand), minPrice, maxPrice,
-                attributes(request), inStock, featured);
+                attributes(parameters), inStock, featured);
         requireReady();
         SearchResult result = search.search(new SearchRequest(q, filter, minRating, order, lang, page, size));
         Map<String, List<FacetBucket>> facets = new LinkedHashMap<>();
@@ -107,7 +109,9 @@ class SearchResource {
             @Parameter(description = "Preferred language of the suggestions: es (default) or en")
             @RequestParam(required = false) @Pattern(regexp = "es|en") String lang,
             @Parameter(description = "How many suggestions, 1 to 10 (default)")
-            @RequestParam(defaultValue = "10") @Min(1) @Max(MAX_SUGGESTIONS) int limit) {
+            @RequestParam(defaultValue = "10") @Min(1) @Max(MAX_SUGGESTIONS) int limit,
+            HttpServletRequest request) {
+        QueryParameters.all(request);
         requireReady();
         return new SuggestionsResponse(search.suggest(q, lang == null ? "es" : lang, limit).stream()
                 .map(SuggestionsResponse.Item::of).toList());
@@ -133,9 +137,9 @@ class SearchResource {
     }
 
     /** {@code attr.<name>=<value>} parameters; each name at most once. */
-    private static Map<String, String> attributes(HttpServletRequest request) {
+    private static Map<String, String> attributes(Map<String, String[]> parameters) {
         Map<String, String> attributes = new TreeMap<>();
-        for (Map.Entry<String, String[]> param : request.getParameterMap().entrySet()) {
+        for (Map.Entry<String, String[]> param : parameters.entrySet()) {
             if (!param.getKey().startsWith(ATTRIBUTE_PREFIX)) {
                 continue;
             }
