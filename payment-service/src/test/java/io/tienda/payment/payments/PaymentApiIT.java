@@ -59,6 +59,26 @@ class PaymentApiIT extends PaymentIT {
         assertThat(reply.text("status")).isEqualTo("REQUIRES_ACTION");
         assertThat(reply.json().get("nextAction").get("type").asString()).isEqualTo("redirect_to_url");
         assertThat(reply.json().get("nextAction").get("url").asString()).contains("/simulator/authenticate/pi_sim_");
+        String secret = reply.json().get("nextAction").get("clientSecret").asString();
+        assertThat(secret).isEqualTo(payment(paymentOf(order)).get("client_secret")).contains("_secret_");
+    }
+
+    @Test
+    void staffReadingAPaymentWaitingForThreeDSecureNeverSeeItsClientSecret() {
+        String alice = TestTokens.newCustomer();
+        UUID order = UUID.randomUUID();
+        authorize(order, alice, 1000, "pm_card_authenticationRequired");
+        String secret = (String) payment(paymentOf(order)).get("client_secret");
+        assertThat(secret).isNotBlank();
+
+        for (String role : new String[] {"SUPPORT", "MANAGER", "ADMIN"}) {
+            ApiReply reply = api.get("/api/v1/payments/" + paymentOf(order), staff(role)).expect(200);
+            assertThat(reply.json().get("nextAction").get("type").asString()).isEqualTo("redirect_to_url");
+            assertThat(reply.json().get("nextAction").get("url").asString()).contains("/simulator/authenticate/");
+            tools.jackson.databind.JsonNode shown = reply.json().get("nextAction").get("clientSecret");
+            assertThat(shown == null || shown.isNull()).as(role).isTrue();
+            assertThat(reply.body()).as(role).doesNotContain(secret);
+        }
     }
 
     @Test

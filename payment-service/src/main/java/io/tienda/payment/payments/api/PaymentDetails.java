@@ -20,19 +20,24 @@ record PaymentDetails(UUID id, UUID orderId, PaymentProvider provider, PaymentSt
         String failureReason, Action nextAction, List<RefundView> refunds, Instant createdAt, Instant updatedAt) {
 
     @Schema(description = "What the shopper must do before the provider authorises (3-D Secure)")
-    record Action(@Schema(example = "redirect_to_url") String type, String url, String clientSecret) {
+    record Action(@Schema(example = "redirect_to_url") String type, String url,
+            @Schema(description = "for Stripe.js (use_stripe_sdk); shown to the paying customer only") String clientSecret) {
 
-        static Action of(NextAction action) {
-            return action == null ? null : new Action(action.type(), action.url(), action.clientSecret());
+        static Action of(NextAction action, boolean shopper) {
+            // The client secret lets whoever holds it confirm the payment with Stripe.js: only the
+            // customer paying needs it, so staff reading the payment never see it.
+            return action == null ? null
+                    : new Action(action.type(), action.url(), shopper ? action.clientSecret() : null);
         }
     }
 
-    static PaymentDetails of(Payments.PaymentRecord found) {
+    /** @param shopper whether the caller is the customer paying (who alone gets the 3-D Secure client secret) */
+    static PaymentDetails of(Payments.PaymentRecord found, boolean shopper) {
         Payment p = found.payment();
         return new PaymentDetails(p.id(), p.orderId(), p.provider(), p.status(), p.amount(), p.currency(),
                 p.capturedAmount(), p.refundedAmount(), p.refundPendingAmount(), Math.max(0, p.refundable()),
                 p.captureBefore(), p.declineCode(), p.failureReason(),
-                p.status() == PaymentStatus.REQUIRES_ACTION ? Action.of(p.nextAction()) : null,
+                p.status() == PaymentStatus.REQUIRES_ACTION ? Action.of(p.nextAction(), shopper) : null,
                 found.refunds().stream().map(RefundView::of).toList(), p.createdAt(), p.updatedAt());
     }
 }

@@ -37,12 +37,14 @@ class PaymentResource {
 
     @Operation(summary = "One payment with its ledger and refunds",
             description = "The order's customer or staff (SUPPORT, MANAGER, ADMIN); anyone else gets 404. While the "
-                    + "provider waits for the shopper (3-D Secure), nextAction says what to do.")
+                    + "provider waits for the shopper (3-D Secure), nextAction says what to do; its clientSecret is "
+                    + "given to the order's customer only.")
     @GetMapping("/{id}")
     public PaymentDetails get(@PathVariable UUID id) {
         Payments.PaymentRecord found = reading.get(id);
         currentUser.requireOwnerOr(found.payment().customerId(), "payment", id, Roles.STAFF);
-        return PaymentDetails.of(found);
+        String owner = found.payment().customerId();
+        return PaymentDetails.of(found, currentUser.id().map(owner::equals).orElse(false));
     }
 
     @Operation(summary = "List payments, newest first",
