@@ -261,6 +261,14 @@ public class Returns {
             if (current.status() != ReturnStatus.INSPECTED || current.settlement() != Settlement.REFUND_PENDING) {
                 return;
             }
+            // An earlier attempt's failure, delivered again or late: staff have asked again since, and that
+            // attempt's answer is still to come. Taking this one would leave its success unheard.
+            Optional<String> latest = store.latestRefundKey(id);
+            if (latest.isPresent() && !latest.get().equals(refundKey)) {
+                log.info("return {}: failure of the earlier refund {} ignored; {} is pending", id, refundKey,
+                        latest.get());
+                return;
+            }
             Instant now = clock.instant();
             ReturnRequest failed = current.refundFailed(truncate(reason), now);
             store.update(failed, new HistoryEntry(current.status(), failed.status(), now, HistoryEntry.SERVICE,
@@ -338,6 +346,7 @@ public class Returns {
 
     private void settle(ReturnRequest request, String refundKey, DeliveredOrder order) {
         if (request.settlement() == Settlement.REFUND_PENDING) {
+            store.refundAsked(request.id(), refundKey, clock.instant());
             outbox.publish(Topics.PAYMENT_COMMANDS, request.orderId().toString(), new RefundPayment(request.orderId(),
                     Money.of(request.refundAmount(), request.currency()), "return " + request.rma(), refundKey));
         } else if (request.settlement() == Settlement.EXCHANGE_PENDING) {

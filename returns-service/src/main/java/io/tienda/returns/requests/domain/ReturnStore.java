@@ -1,5 +1,6 @@
 package io.tienda.returns.requests.domain;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,12 @@ public interface ReturnStore {
 
     /** The ids of a customer's returns, locked. */
     List<UUID> lockOf(String customerId);
+
+    /** Records that the return asked payment-service for a refund under {@code refundKey}. */
+    void refundAsked(UUID id, String refundKey, Instant at);
+
+    /** The key of the return's latest refund attempt; empty for returns settled before attempts were kept. */
+    Optional<String> latestRefundKey(UUID id);
 
     /** Replaces a user id in the history's actors (GDPR erasure). */
     void anonymiseActor(String userId, String replacement);

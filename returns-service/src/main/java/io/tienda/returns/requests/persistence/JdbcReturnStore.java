@@ -199,6 +199,19 @@ class JdbcReturnStore implements ReturnStore {
     }
 
     @Override
+    public void refundAsked(UUID id, String refundKey, Instant at) {
+        jdbc.sql("insert into refund_attempts (refund_key, return_id, asked_at) values (:key, :id, :at)"
+                        + " on conflict (refund_key) do nothing")
+                .param("key", refundKey).param("id", id).param("at", at(at)).update();
+    }
+
+    @Override
+    public Optional<String> latestRefundKey(UUID id) {
+        return jdbc.sql("select refund_key from refund_attempts where return_id = :id order by asked_at desc limit 1")
+                .param("id", id).query(String.class).optional();
+    }
+
+    @Override
     public void anonymiseActor(String userId, String replacement) {
         jdbc.sql("update return_status_history set actor = :replacement where actor = :user")
                 .param("replacement", replacement).param("user", userId).update();
