@@ -150,7 +150,15 @@ class ReturnsFlowIT {
         List<String> moves = new ArrayList<>();
         detail.get("history").forEach(m -> moves.add(m.get("to").asString()));
         assertThat(moves).containsExactly("REQUESTED", "APPROVED", "RECEIVED", "INSPECTED", "REFUNDED");
-        assertThat(detail.get("history").get(1).get("by").asString()).isEqualTo("staff-support");
+        // the customer sees that staff acted and what the approval mail told them, not who or staff's notes
+        assertThat(detail.get("history").get(1).get("by").asString()).isEqualTo("staff");
+        assertThat(detail.get("history").get(1).get("note").asString()).isEqualTo("ok");
+        assertThat(detail.get("history").get(0).get("by").asString()).isEqualTo(alice);
+        assertThat(detail.get("history").get(4).get("by").asString()).isEqualTo("returns-service");
+        assertThat(detail.get("history").get(4).get("note").isNull()).as("the refund's id at payment-service").isTrue();
+        JsonNode forStaff = api.get("/api/v1/returns/" + id, SUPPORT).expect(200).json();
+        assertThat(forStaff.get("history").get(1).get("by").asString()).isEqualTo("staff-support");
+        assertThat(forStaff.get("history").get(4).get("note").asString()).isEqualTo("refund re-1");
     }
 
     /**
@@ -212,6 +220,10 @@ class ReturnsFlowIT {
         assertThat(retryKey).startsWith("return:" + id + ":");
         api.post("/api/v1/returns/" + id + "/settlement", MANAGER, null).expectProblem(409, "illegal-transition");
 
+        // the first attempt's failure once more (payment-service answers a key the same way forever): the
+        // attempt asked since still stands, and its success, behind it on the partition, settles the return
+        messages.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefundFailed(order, null, null,
+                Money.of(1250, "EUR"), "provider-unavailable", "return:" + id));
         messages.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefunded(order, "pay-1", "re-2",
                 Money.of(1250, "EUR"), retryKey));
         awaitStatus(id, alice, "REFUNDED");

@@ -93,7 +93,8 @@ class ReturnResource {
     public ReturnView get(@PathVariable UUID id) {
         Returns.Detail detail = returns.get(id).orElseThrow(() -> DomainException.notFound("return", id));
         currentUser.requireOwnerOr(detail.request().customerId(), "return", id, Roles.STAFF);
-        return ReturnView.of(detail.request(), detail.history(), null);
+        return currentUser.isStaff() ? ReturnView.of(detail.request(), detail.history(), null)
+                : ReturnView.forCustomer(detail.request(), detail.history());
     }
 
     @Operation(summary = "Withdraw a return", description = "Its customer (or staff) until the items are received; "

@@ -23,7 +23,9 @@ record ReturnView(UUID id, @Schema(example = "RMA-2026-000123") String rma, UUID
         @Schema(description = "why the refund or replacement failed") String settlementNote,
         @Schema(description = "for an exchange, the order sending the new units") UUID replacementOrderId,
         List<Line> lines, Instant createdAt, Instant updatedAt,
-        @Schema(description = "every move, oldest first; only on GET /api/v1/returns/{id}") List<Move> history,
+        @Schema(description = "every move, oldest first; only on GET /api/v1/returns/{id}. Its customer sees "
+                + "`staff` for a staff member's moves and only the notes the mails told them (approval, rejection)")
+        List<Move> history,
         @Schema(description = "what to do next; only when the return is created") String instructions) {
 
     static ReturnView of(ReturnRequest request) {
@@ -53,10 +55,32 @@ record ReturnView(UUID id, @Schema(example = "RMA-2026-000123") String rma, UUID
         }
     }
 
+    /**
+     * The return as its customer sees it: which staff member acted is staff's business, and so are
+     * their working notes (receipt, inspection) and why a refund failed inside payment-service. The
+     * customer keeps what the mails already told them: the approval's note and the rejection's reason.
+     */
+    static ReturnView forCustomer(ReturnRequest request, List<HistoryEntry> history) {
+        ReturnView all = of(request, history, null);
+        return new ReturnView(all.id(), all.rma(), all.orderId(), all.orderNumber(), all.customerId(), all.status(),
+                all.resolution(), all.reason(), all.comment(), all.refundAmount(), all.currency(), all.settlement(),
+                null, all.replacementOrderId(), all.lines(), all.createdAt(), all.updatedAt(),
+                history.stream().map(entry -> Move.forCustomer(entry, request.customerId())).toList(), null);
+    }
+
     record Move(ReturnStatus from, ReturnStatus to, Instant at, String by, String note) {
+
+        static final String STAFF = "staff";
 
         static Move of(HistoryEntry entry) {
             return new Move(entry.from(), entry.to(), entry.at(), entry.actor(), entry.note());
+        }
+
+        static Move forCustomer(HistoryEntry entry, String customerId) {
+            boolean told = entry.to() == ReturnStatus.APPROVED || entry.to() == ReturnStatus.REJECTED;
+            String by = entry.actor() == null || entry.actor().equals(customerId)
+                    || entry.actor().equals(HistoryEntry.SERVICE) ? entry.actor() : STAFF;
+            return new Move(entry.from(), entry.to(), entry.at(), by, told ? entry.note() : null);
         }
     }
 }
