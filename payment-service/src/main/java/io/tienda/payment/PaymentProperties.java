@@ -34,6 +34,32 @@ public record PaymentProperties(
         @DefaultValue @Valid Stripe stripe,
         @DefaultValue @Valid Simulated simulated) {
 
+    /** How long the gateways wait before the n-th retry of a call: n times this. */
+    public static final Duration PROVIDER_BACKOFF = Duration.ofMillis(200);
+
+    /** The most a gateway waits to connect, whatever {@code providerTimeout} says. */
+    public static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    /**
+     * The longest one provider operation can take from its first request to its last answer: every
+     * attempt waiting out its connect and read timeouts, plus the waits between attempts.
+     */
+    public Duration longestProviderCall() {
+        Duration connect = providerTimeout.compareTo(MAX_CONNECT_TIMEOUT) < 0 ? providerTimeout : MAX_CONNECT_TIMEOUT;
+        long waits = (long) providerAttempts * (providerAttempts - 1) / 2;
+        return providerTimeout.plus(connect).multipliedBy(providerAttempts).plus(PROVIDER_BACKOFF.multipliedBy(waits));
+    }
+
+    /**
+     * How long the sweeper leaves a capture, void or refund alone after it was last asked of the
+     * provider: {@link #longestProviderCall()} and one more {@code providerTimeout} for the clocks of
+     * replicas and the database to disagree. A call still under way must never meet a second one with
+     * its key: Stripe answers that second call 409, which would read as a refusal.
+     */
+    public Duration providerCallWindow() {
+        return longestProviderCall().plus(providerTimeout);
+    }
+
     /** @param concurrency consumer threads on {@code payment.commands} */
     public record Commands(@DefaultValue("3") @Min(1) @Max(64) int concurrency) {
     }

@@ -386,22 +386,32 @@ public class PaymentSteps {
      * One authorisation the sweeper found: a capture or void the provider has not confirmed is asked
      * again (same key); an authorisation nearing its end that nobody asked to capture is voided.
      * Answers the reply it published, if any.
+     *
+     * @param quietSince a capture or void asked of the provider after this may still have its call
+     *                   under way (from its command or another sweeper) and is left alone
      */
-    Object sweep(UUID paymentId, Instant horizon) {
+    Object sweep(UUID paymentId, Instant horizon, Instant quietSince) {
         Payment payment = transactions.execute(status -> {
             Payment found = payments.lock(paymentId).orElse(null);
             if (found == null || found.status() != PaymentStatus.AUTHORIZED) {
                 return null;
             }
+            Instant now = clock.instant();
             if (found.pendingAction() == null) {
                 if (found.captureBefore() == null || found.captureBefore().isAfter(horizon)) {
                     return null;
                 }
                 Payment requested = found.voidRequested("authorization-expiring: the order was not confirmed "
-                        + "before the authorisation ends", clock.instant());
+                        + "before the authorisation ends", now);
                 payments.save(requested);
                 return requested;
             }
+            // Checked again under the lock: a command may have asked again since the sweeper looked.
+            if (found.updatedAt() != null && found.updatedAt().isAfter(quietSince)) {
+                return null;
+            }
+            // Claimed: whoever sweeps next waits for this call's time to pass, as for a command's.
+            payments.touch(found.id(), now);
             return found;
         });
         if (payment == null) {

@@ -129,10 +129,29 @@ public class Refunds {
         };
     }
 
-    /** Pending refunds whose provider call got no answer are asked again, with the same key. */
-    void retry(UUID refundId) {
-        Refund refund = refunds.find(refundId).orElse(null);
-        if (refund == null || refund.status() != RefundStatus.PENDING || refund.providerRefundId() != null) {
+    /**
+     * Pending refunds whose provider call got no answer are asked again, with the same key.
+     *
+     * @param quietSince a refund asked of the provider after this may still have its call under way
+     *                   and is left alone
+     */
+    void retry(UUID refundId, Instant quietSince) {
+        Refund refund = transactions.execute(status -> {
+            Refund found = refunds.find(refundId).orElse(null);
+            if (found == null) {
+                return null;
+            }
+            payments.lock(found.paymentId());
+            Refund locked = refunds.lock(refundId).orElseThrow();
+            if (locked.status() != RefundStatus.PENDING || locked.providerRefundId() != null
+                    || locked.updatedAt().isAfter(quietSince)) {
+                return null;
+            }
+            // Claimed: another sweeper leaves it alone until this call has had its time.
+            refunds.touch(refundId, clock.instant());
+            return locked;
+        });
+        if (refund == null) {
             return;
         }
         RefundOutcome answer = callRefund(refund);

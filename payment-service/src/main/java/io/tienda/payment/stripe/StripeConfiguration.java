@@ -6,8 +6,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.time.Duration;
-
 /** Stripe is the gateway when {@code tienda.payments.provider=stripe}; it needs {@code STRIPE_SECRET_KEY}. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "tienda.payments.provider", havingValue = "stripe")
@@ -25,6 +23,6 @@ class StripeConfiguration {
                     .warn("STRIPE_WEBHOOK_SECRET is not set: Stripe's webhooks will be refused");
         }
         return new StripeGateway(stripe.apiBase(), stripe.secretKey(), properties.providerTimeout(),
-                properties.providerAttempts(), Duration.ofMillis(200), stripe.returnUrl());
+                properties.providerAttempts(), PaymentProperties.PROVIDER_BACKOFF, stripe.returnUrl());
     }
 }

@@ -15,6 +15,7 @@ import com.stripe.param.PaymentIntentCancelParams;
 import com.stripe.param.PaymentIntentCaptureParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
+import io.tienda.payment.PaymentProperties;
 import io.tienda.payment.payments.domain.NextAction;
 import io.tienda.payment.payments.domain.PaymentGateway;
 import io.tienda.payment.payments.domain.PaymentProvider;
@@ -30,10 +31,10 @@ import java.util.UUID;
 
 /**
  * Stripe PaymentIntents with manual capture, through stripe-java. Every request carries the
- * idempotency key its caller stored; a request that times out, is rate-limited or meets a Stripe
- * server error is retried here with the same key (the SDK's own retries are off, so that each retry
- * is visible and bounded), then reported as {@link ProviderUnavailableException}. Declines and
- * refusals are answers, not errors. Nothing here logs the payment method or the client secret.
+ * idempotency key its caller stored; a request that times out, is rate-limited, meets a Stripe
+ * server error or a 409 (another request with its key still under way) is retried here with the
+ * same key (the SDK's own retries are off, so that each retry is visible and bounded), then reported
+ * as {@link ProviderUnavailableException}. Declines and refusals are answers, not errors. Nothing here logs the payment method or the client secret.
  */
 public class StripeGateway implements PaymentGateway {
 
@@ -56,7 +57,7 @@ public class StripeGateway implements PaymentGateway {
         this.client = StripeClient.builder()
                 .setApiKey(secretKey)
                 .setApiBase(apiBase)
-                .setConnectTimeout((int) Math.min(timeout.toMillis(), 5_000))
+                .setConnectTimeout((int) Math.min(timeout.toMillis(), PaymentProperties.MAX_CONNECT_TIMEOUT.toMillis()))
                 .setReadTimeout((int) timeout.toMillis())
                 .setMaxNetworkRetries(0)
                 .build();
@@ -168,8 +169,8 @@ public class StripeGateway implements PaymentGateway {
                 return call.apply(options);
             } catch (ApiConnectionException | RateLimitException e) {
                 last = e;
-            } catch (ApiException e) {
-                if (e.getStatusCode() != null && e.getStatusCode() < 500) {
+            } catch (StripeException e) {
+                if (!unanswered(e)) {
                     throw e;
                 }
                 last = e;
@@ -182,6 +183,20 @@ public class StripeGateway implements PaymentGateway {
         }
         throw new ProviderUnavailableException("Stripe " + operation + " got no answer after " + attempts
                 + " attempts: " + last.getClass().getSimpleName(), last);
+    }
+
+    /**
+     * Stripe said nothing about the operation itself: a server error, or 409, which Stripe answers
+     * while another request with the same idempotency key is still under way. The outcome is not
+     * known yet, so it is asked again with the key (and at worst stays pending for the sweeper),
+     * never taken for a refusal.
+     */
+    private static boolean unanswered(StripeException e) {
+        Integer status = e.getStatusCode();
+        if (status != null && status == 409) {
+            return true;
+        }
+        return e instanceof ApiException && (status == null || status >= 500);
     }
 
     private static Authorization authorization(PaymentIntent intent) {

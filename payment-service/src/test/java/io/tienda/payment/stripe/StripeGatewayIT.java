@@ -224,6 +224,37 @@ class StripeGatewayIT {
                 .allSatisfy(call -> assertThat(call.getHeader("Idempotency-Key")).isNotBlank());
     }
 
+    private static final String IN_PROGRESS = """
+            {"error":{"type":"idempotency_error","message":"There is currently another in-progress request using \
+            this Stripe API key and idempotency key. Please try again later."}}""";
+
+    @Test
+    void aConflictWhileAnotherCallWithTheKeyIsUnderWayIsAskedAgainNotTakenForARefusal() {
+        stripe.stubFor(post(urlPathEqualTo("/v1/payment_intents/pi_busy/capture")).inScenario("409")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/json")
+                        .withBody(IN_PROGRESS))
+                .willSetStateTo("done"));
+        stripe.stubFor(post(urlPathEqualTo("/v1/payment_intents/pi_busy/capture")).inScenario("409")
+                .whenScenarioStateIs("done")
+                .willReturn(okJson(intent("pi_busy", "succeeded", "").replace("\"amount_received\":0",
+                        "\"amount_received\":2599"))));
+
+        assertThat(gateway.capture("pi_busy", 2599, "key-busy")).isEqualTo(new Captured(2599));
+        stripe.verify(2, postRequestedFor(urlPathEqualTo("/v1/payment_intents/pi_busy/capture"))
+                .withHeader("Idempotency-Key", equalTo("key-busy")));
+    }
+
+    @Test
+    void aConflictThatLastsLeavesTheCaptureUnansweredForTheSweeper() {
+        stripe.stubFor(post(urlPathEqualTo("/v1/payment_intents/pi_stuck/capture")).willReturn(aResponse()
+                .withStatus(409).withHeader("Content-Type", "application/json").withBody(IN_PROGRESS)));
+
+        assertThatThrownBy(() -> gateway.capture("pi_stuck", 2599, "key-stuck"))
+                .isInstanceOf(ProviderUnavailableException.class);
+        stripe.verify(3, postRequestedFor(urlPathEqualTo("/v1/payment_intents/pi_stuck/capture")));
+    }
+
     @Test
     void aCaptureOfAnExpiredAuthorisationIsRefusedAsGone() {
         stripe.stubFor(post(urlPathEqualTo("/v1/payment_intents/pi_old/capture")).willReturn(aResponse()

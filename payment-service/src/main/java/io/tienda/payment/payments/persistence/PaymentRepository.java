@@ -169,16 +169,29 @@ public class PaymentRepository {
     }
 
     /**
-     * Authorisations the sweeper must act on: a capture or void not yet confirmed by the provider,
-     * or a hold that ends before {@code horizon}.
+     * Authorisations the sweeper must act on: a capture or void not yet confirmed by the provider
+     * and last asked of it before {@code quietSince} (a younger one may still have its call under
+     * way), or a hold that ends before {@code horizon} with nothing asked of it.
      */
-    public List<UUID> dueForSweep(Instant horizon, int limit) {
+    public List<UUID> dueForSweep(Instant horizon, Instant quietSince, int limit) {
         return jdbc.sql("""
                         select id from payments
-                         where status = 'AUTHORIZED' and (pending_action is not null or capture_before <= :horizon)
+                         where status = 'AUTHORIZED'
+                           and ((pending_action is not null and updated_at <= :quiet)
+                                or (pending_action is null and capture_before <= :horizon))
                          order by capture_before nulls last, id limit :limit""")
-                .param("horizon", Timestamp.from(horizon)).param("limit", limit)
+                .param("horizon", Timestamp.from(horizon)).param("quiet", Timestamp.from(quietSince))
+                .param("limit", limit)
                 .query(UUID.class).list();
+    }
+
+    /**
+     * Marks the payment as just asked of the provider, under its row lock: another sweeper (on this
+     * replica or another) then leaves it alone until that call has had its time.
+     */
+    public void touch(UUID id, Instant now) {
+        jdbc.sql("update payments set updated_at = :now where id = :id")
+                .param("now", Timestamp.from(now)).param("id", id).update();
     }
 
     /** When the payment's money was taken; empty until it is captured. */

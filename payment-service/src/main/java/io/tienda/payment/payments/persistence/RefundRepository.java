@@ -63,12 +63,21 @@ public class RefundRepository {
                 .query(RefundRepository::refund).list();
     }
 
-    /** Pending refunds the provider never acknowledged (its call timed out), oldest first. */
-    public List<UUID> unacknowledged(Instant olderThan, int limit) {
+    /**
+     * Pending refunds the provider never acknowledged (its call got no answer) and last asked of it
+     * before {@code quietSince}, oldest first; a younger one may still have its call under way.
+     */
+    public List<UUID> unacknowledged(Instant quietSince, int limit) {
         return jdbc.sql("""
                         select id from refunds where status = 'PENDING' and provider_refund_id is null
-                           and source <> 'PROVIDER' and created_at < :before order by created_at limit :limit""")
-                .param("before", Timestamp.from(olderThan)).param("limit", limit).query(UUID.class).list();
+                           and source <> 'PROVIDER' and updated_at <= :quiet order by created_at limit :limit""")
+                .param("quiet", Timestamp.from(quietSince)).param("limit", limit).query(UUID.class).list();
+    }
+
+    /** Marks the refund as just asked of the provider, under its row lock (see {@link #unacknowledged}). */
+    public void touch(UUID id, Instant now) {
+        jdbc.sql("update refunds set updated_at = :now where id = :id")
+                .param("now", Timestamp.from(now)).param("id", id).update();
     }
 
     public void insert(Refund refund, String requestHash) {
