@@ -43,6 +43,13 @@ public class Refunds {
     /** How a command's refundKey is scoped in the ledger, apart from staff keys and provider ids. */
     private static final String SAGA_KEY = "saga:";
 
+    /**
+     * The checkout saga gives a cancelled order's money back with the refundKey of its authorisation's
+     * key and this suffix (order-service's {@code CheckoutSaga}); the payment keeps that key, so the
+     * command is told apart from every other refund of the order without trusting free text.
+     */
+    private static final String REVERSAL_SUFFIX = "-refund";
+
     private final PaymentRepository payments;
     private final RefundRepository refunds;
     private final ProviderCalls calls;
@@ -107,7 +114,16 @@ public class Refunds {
             prepared = transactions.execute(status -> {
                 Payment payment = payments.lockLive(orderId).orElseThrow(() -> DomainException.conflict(
                         "order " + orderId + " has no captured payment"));
-                return prepare(payment, key, hash, RefundSource.SAGA, amount.amount(), amount.currency(),
+                long asked = amount.amount();
+                if (reverses(payment, command) && refunds.byKey(payment.id(), key).isEmpty()) {
+                    // The saga asks for the order's whole amount because it cannot know what staff or a
+                    // return refunded since; only this ledger, under this lock, knows what is left.
+                    // Refusing the excess would leave the rest charged to a cancelled order, so a
+                    // reversal gives back all that is still refundable instead. Other refunds (a
+                    // return's) stay exact: more than is left is a refusal their sender must see.
+                    asked = payment.reversal(asked);
+                }
+                return prepare(payment, key, hash, RefundSource.SAGA, asked, amount.currency(),
                         command.reason(), "order-service");
             });
         } catch (DomainException refused) {
@@ -127,6 +143,12 @@ public class Refunds {
             Refund refund = settle(prepared.refund().id(), answer);
             return replies.reply(orderId, answer(refund, orderId));
         };
+    }
+
+    /** Whether the command is the checkout saga giving back everything the order paid (see {@link #REVERSAL_SUFFIX}). */
+    private static boolean reverses(Payment payment, RefundPayment command) {
+        return payment.idempotencyKey() != null
+                && command.refundKey().equals(payment.idempotencyKey() + REVERSAL_SUFFIX);
     }
 
     /**

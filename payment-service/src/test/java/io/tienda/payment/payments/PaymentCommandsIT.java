@@ -261,6 +261,82 @@ class PaymentCommandsIT extends PaymentIT {
         assertThat(count("select count(*) from refunds where payment_id = ?", payment)).isEqualTo(1);
     }
 
+    /** A payment as the checkout saga leaves it: authorised under {@code key} and captured in full. */
+    private UUID checkoutPaid(UUID order, String key, long amount) {
+        authorize(order, TestTokens.newCustomer(), amount, "pm_card_visa", key);
+        capture(order, amount);
+        return paymentOf(order);
+    }
+
+    private void staffRefund(UUID payment, long amount) {
+        api.post("/api/v1/payments/" + payment + "/refunds", staff("MANAGER"),
+                java.util.Map.of("amount", amount, "reason", "goodwill"), "k-" + UUID.randomUUID()).expect(201);
+    }
+
+    @Test
+    void cancellingAnOrderPartlyRefundedByStaffGivesBackTheRestAndAReplayRefundsNothingMore() {
+        UUID order = UUID.randomUUID();
+        String key = "chk_" + order;
+        UUID payment = checkoutPaid(order, key, 3089);
+        staffRefund(payment, 100);
+        // The saga asks for the order's whole amount: it cannot know what staff gave back meanwhile.
+        RefundPayment cancellation = new RefundPayment(order, Money.of(3089, "EUR"), "cancelled by customer",
+                key + "-refund");
+
+        Object first = send(order, cancellation);
+        Object replay = send(order, cancellation);
+
+        assertThat(first).isInstanceOf(PaymentRefunded.class).isEqualTo(replay);
+        assertThat(((PaymentRefunded) first).amount()).isEqualTo(Money.of(2989, "EUR"));
+        assertThat(((PaymentRefunded) first).refundKey()).isEqualTo(key + "-refund");
+        assertThat(status(payment)).isEqualTo("REFUNDED");
+        assertThat(payment(payment)).containsEntry("refunded_amount", 3089L).containsEntry("refund_pending_amount", 0L);
+        assertThat(count("select amount_refunded from simulated_intents where id = ?",
+                payment(payment).get("provider_payment_id"))).isEqualTo(3089);
+        assertThat(count("select count(*) from refunds where payment_id = ?", payment)).isEqualTo(2);
+        assertThat(messages().await(Topics.PAYMENT_EVENTS, "payment.refunded", order.toString(), 2))
+                .extracting(m -> m.json().get("amount").get("amount").asLong()).containsExactlyInAnyOrder(100L, 2989L);
+    }
+
+    @Test
+    void theCancellationOfAnOrderOverKafkaAfterAPartialRefundIsAnsweredWithTheRest() {
+        UUID order = UUID.randomUUID();
+        String key = "chk_" + order;
+        UUID payment = checkoutPaid(order, key, 5000);
+        staffRefund(payment, 1250);
+
+        messages().send(Topics.PAYMENT_COMMANDS, order.toString(),
+                new RefundPayment(order, Money.of(5000, "EUR"), "cancelled", key + "-refund"));
+
+        JsonNode reply = messages().await(Topics.SAGA_REPLIES, "payment.refunded", order.toString(), 1).get(0).json();
+        assertThat(reply.get("refundKey").asString()).isEqualTo(key + "-refund");
+        assertThat(reply.get("amount").get("amount").asLong()).isEqualTo(3750);
+        assertThat(status(payment)).isEqualTo("REFUNDED");
+    }
+
+    @Test
+    void aReturnAskingForMoreThanIsLeftIsStillRefusedAndACancellationWithNothingLeftSaysSo() {
+        UUID returned = UUID.randomUUID();
+        UUID returnedPayment = checkoutPaid(returned, "chk_" + returned, 2000);
+        staffRefund(returnedPayment, 500);
+        UUID refunded = UUID.randomUUID();
+        UUID refundedPayment = checkoutPaid(refunded, "chk_" + refunded, 1000);
+        staffRefund(refundedPayment, 1000);
+
+        Object tooMuch = send(returned, new RefundPayment(returned, Money.of(2000, "EUR"), "return RMA-1",
+                "return:" + returned));
+        Object nothingLeft = send(refunded, new RefundPayment(refunded, Money.of(1000, "EUR"), "cancelled",
+                "chk_" + refunded + "-refund"));
+
+        assertThat(tooMuch).isInstanceOf(PaymentRefundFailed.class);
+        assertThat(((PaymentRefundFailed) tooMuch).reason()).contains("can refund at most 1500");
+        assertThat(payment(returnedPayment)).containsEntry("refunded_amount", 500L);
+        assertThat(nothingLeft).isInstanceOf(PaymentRefundFailed.class);
+        assertThat(((PaymentRefundFailed) nothingLeft).reason()).startsWith("nothing-to-refund");
+        assertThat(((PaymentRefundFailed) nothingLeft).refundKey()).isEqualTo("chk_" + refunded + "-refund");
+        assertThat(count("select count(*) from refunds where payment_id = ?", refundedPayment)).isEqualTo(1);
+    }
+
     @Test
     void threeDSecureIsAnsweredActionRequiredAndItsCompletionAuthorises() {
         UUID order = UUID.randomUUID();

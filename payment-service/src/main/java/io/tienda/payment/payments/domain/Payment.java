@@ -164,6 +164,24 @@ public record Payment(UUID id, UUID orderId, String customerId, PaymentProvider 
         return withLedger(refundedAmount, refundPendingAmount + requested, now);
     }
 
+    /**
+     * What a reversal of the whole payment sets aside: everything that may still be refunded, never
+     * more than {@code asked}. Refuses a payment never captured, and one with nothing left to give
+     * back (all of it refunded, or the rest already pending in other refunds).
+     */
+    public long reversal(long asked) {
+        if (!status.isCaptured()) {
+            throw DomainException.custom(409, "payment-not-captured", "The payment was not captured",
+                    "payment " + id + " is " + status + ": only captured money can be refunded");
+        }
+        if (refundable() <= 0) {
+            throw DomainException.custom(409, "nothing-to-refund", "Nothing is left to refund",
+                    "nothing-to-refund: payment " + id + " captured " + capturedAmount + " " + currency + ", of which "
+                            + refundedAmount + " is refunded and " + refundPendingAmount + " is being refunded");
+        }
+        return Math.min(asked, refundable());
+    }
+
     /** A pending refund settled: it moves from pending to refunded, and the status follows. */
     public Payment refundSettled(long settled, Instant now) {
         Payment lessPending = withLedger(refundedAmount, Math.max(0, refundPendingAmount - settled), now);

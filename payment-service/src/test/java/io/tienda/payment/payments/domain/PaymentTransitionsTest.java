@@ -145,6 +145,37 @@ class PaymentTransitionsTest {
         assertThatThrownBy(() -> in(PaymentStatus.FAILED).voidRequested("x", LATER)).isInstanceOf(DomainException.class);
     }
 
+    @Test
+    void aReversalGivesBackWhatIsLeftAfterEarlierRefundsAndNeverMoreThanAsked() {
+        Payment captured = in(PaymentStatus.CAPTURED);
+        Payment partlyRefunded = captured.refundRequested(100, LATER).refundSettled(100, LATER);
+        Payment withPending = captured.refundRequested(1_000, LATER);
+
+        assertThat(captured.reversal(5_000)).isEqualTo(5_000);
+        assertThat(partlyRefunded.reversal(5_000)).isEqualTo(4_900);
+        assertThat(partlyRefunded.reversal(3_000)).isEqualTo(3_000);
+        assertThat(withPending.reversal(5_000)).isEqualTo(4_000);
+        // What the reversal sets aside always fits in the ledger.
+        Payment reversed = partlyRefunded.refundRequested(partlyRefunded.reversal(5_000), LATER)
+                .refundSettled(4_900, LATER);
+        assertThat(reversed.status()).isEqualTo(PaymentStatus.REFUNDED);
+        assertThat(reversed.refundedAmount()).isEqualTo(5_000);
+    }
+
+    @Test
+    void aReversalOfAPaymentWithNothingLeftOrNeverCapturedIsRefused() {
+        Payment refunded = in(PaymentStatus.CAPTURED).refundRequested(5_000, LATER).refundSettled(5_000, LATER);
+        Payment allPending = in(PaymentStatus.CAPTURED).refundRequested(5_000, LATER);
+
+        for (Payment payment : new Payment[] {refunded, allPending}) {
+            assertThatThrownBy(() -> payment.reversal(5_000)).isInstanceOf(DomainException.class)
+                    .hasMessageStartingWith("nothing-to-refund")
+                    .satisfies(e -> assertThat(((DomainException) e).type().toString()).endsWith("/nothing-to-refund"));
+        }
+        assertThatThrownBy(() -> in(PaymentStatus.AUTHORIZED).reversal(5_000)).isInstanceOf(DomainException.class)
+                .satisfies(e -> assertThat(((DomainException) e).type().toString()).endsWith("/payment-not-captured"));
+    }
+
     private static void assertRefused(PaymentStatus from, BiFunction<Payment, Instant, Payment> move) {
         Payment payment = in(from);
         assertThatThrownBy(() -> move.apply(payment, LATER))
