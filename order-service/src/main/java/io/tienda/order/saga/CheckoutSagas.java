@@ -106,6 +106,10 @@ public class CheckoutSagas {
         }
         apply(decision, StatusChange.SAGA);
         count(kind, "applied");
+        if (reply instanceof SagaReply.PaymentRefundFailed failed) {
+            log.error("order {}: payment-service did not refund its cancellation ({}); check the order's payment",
+                    orderId, failed.reason());
+        }
     }
 
     /** Acts on the saga's passed deadline, unless another transaction holds it or it has moved on. */

@@ -6,6 +6,7 @@ import io.tienda.order.support.Stubs.Line;
 import io.tienda.platform.events.Money;
 import io.tienda.platform.events.saga.PaymentAuthorized;
 import io.tienda.platform.events.saga.PaymentCaptured;
+import io.tienda.platform.events.saga.PaymentRefundFailed;
 import io.tienda.platform.events.saga.PaymentRefunded;
 import io.tienda.platform.events.saga.StockCommitted;
 import io.tienda.platform.events.saga.StockReleased;
@@ -103,6 +104,32 @@ class OrderLifecycleIT extends OrderIT {
         participants().reply(id, new PaymentRefunded(id, "pi_1", "re_1",
                 Money.of(Stubs.total(MUG_WITH_COUPON), "EUR")));
         awaitStep(id, "ENDED");
+        assertThat(status(id)).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void aCancellationWhoseRefundIsRefusedIsNotAskedAgainAndIsKeptForOperations() {
+        UUID id = completedOrder();
+
+        api.post("/api/v1/orders/" + id + "/cancellation", token, Map.of("reason", "too late")).expect(200);
+
+        participants().inventory("inventory.release", id, 1);
+        String key = participants().payment("payment.refund", id, 1).get(0).json().get("refundKey").asString();
+        participants().reply(id, new StockReleased(id));
+        // A return's refund of the same order answers another key: it acknowledges nothing of the saga's.
+        participants().reply(id, new PaymentRefunded(id, "pi_1", "re_9", Money.of(100, "EUR"), "return:rma-1"));
+        participants().reply(id, new PaymentRefundFailed(id, "pi_1", null, Money.of(Stubs.total(MUG), "EUR"),
+                "nothing-to-refund: all of it was refunded", key));
+
+        awaitStep(id, "ENDED");
+        String data = jdbc.sql("select data::text from saga_instance where order_id = :id").param("id", id)
+                .query(String.class).single();
+        JsonNode saga = io.tienda.platform.events.EventJson.mapper().readTree(data);
+        assertThat(saga.get("facts").valueStream().map(JsonNode::asString)).contains("REFUND_REFUSED");
+        assertThat(saga.get("pending").isEmpty()).isTrue();
+        assertThat(saga.get("deadline") == null || saga.get("deadline").isNull()).isTrue();
+        assertThat(participants().all("payment.commands", id)).extracting(p -> p.type())
+                .containsExactly("payment.authorize", "payment.capture", "payment.refund");
         assertThat(status(id)).isEqualTo("CANCELLED");
     }
 

@@ -12,6 +12,7 @@ import io.tienda.order.saga.domain.SagaReply.PaymentAuthorized;
 import io.tienda.order.saga.domain.SagaReply.PaymentCaptureFailed;
 import io.tienda.order.saga.domain.SagaReply.PaymentCaptured;
 import io.tienda.order.saga.domain.SagaReply.PaymentFailed;
+import io.tienda.order.saga.domain.SagaReply.PaymentRefundFailed;
 import io.tienda.order.saga.domain.SagaReply.PaymentRefunded;
 import io.tienda.order.saga.domain.SagaReply.PaymentVoided;
 import io.tienda.order.saga.domain.SagaReply.StockCommitted;
@@ -63,7 +64,9 @@ import java.util.Set;
  * deadlines; a redeemed coupon is given back with product.release_coupon, which (like the
  * redemption) the outbox delivers and nobody acknowledges. Replies a step does not expect are
  * ignored: duplicates and replies overtaken by the saga moving on. A late "yes" to something already undone (an authorisation after a timeout, a
- * capture after a cancellation) is undone again. Plain Java: every branch is unit-tested.
+ * capture after a cancellation) is undone again. A refused refund (payment.refund_failed) is not
+ * awaited any longer, since its key would only replay the refusal: it stays in the state as
+ * REFUND_REFUSED for operations. Plain Java: every branch is unit-tested.
  */
 public final class CheckoutSaga {
 
@@ -182,11 +185,24 @@ public final class CheckoutSaga {
                 return Decision.ignore(saga, "payment.voided is not awaited");
             }
             builder = new Builder(saga.without(Fact.PAYMENT_AUTHORIZED).awaiting(pending));
-        } else if (reply instanceof PaymentRefunded) {
+        } else if (reply instanceof PaymentRefunded refunded) {
+            if (!answersOurRefund(saga, refunded.refundKey())) {
+                return Decision.ignore(saga, "payment.refunded answers another refund of the order");
+            }
             if (!pending.remove(Compensation.REFUND_PAYMENT)) {
                 return Decision.ignore(saga, "payment.refunded is not awaited");
             }
             builder = new Builder(saga.awaiting(pending));
+        } else if (reply instanceof PaymentRefundFailed failed) {
+            if (!answersOurRefund(saga, failed.refundKey())) {
+                return Decision.ignore(saga, "payment.refund_failed answers another refund of the order");
+            }
+            if (!pending.remove(Compensation.REFUND_PAYMENT)) {
+                return Decision.ignore(saga, "payment.refund_failed is not awaited");
+            }
+            // The refund is keyed: asking again would only replay this answer. The refusal is kept in
+            // the state (and logged) for operations instead of being resent until the saga gives up.
+            builder = new Builder(saga.with(Fact.REFUND_REFUSED).awaiting(pending));
         } else if (reply instanceof PaymentFailed) {
             // Whatever failed holds nothing: there is nothing left to void.
             if (!pending.remove(Compensation.VOID_PAYMENT)) {
@@ -389,10 +405,25 @@ public final class CheckoutSaga {
         return new Command(Topics.PAYMENT_COMMANDS, new VoidPayment(saga.orderId(), text(reason)));
     }
 
-    /** One refund per order: the key makes a resent refund harmless. */
+    /**
+     * One refund per order: the key makes a resent refund harmless. The saga asks for the order's
+     * whole amount although staff or a return may have refunded part of it since: it cannot know, and
+     * payment-service, which keeps the ledger, reads this key (the authorisation's key + "-refund") as
+     * the reversal of the whole payment and gives back everything still refundable.
+     */
     private static Command refundPayment(SagaState saga, String reason) {
         return new Command(Topics.PAYMENT_COMMANDS, new RefundPayment(saga.orderId(), saga.amount(), text(reason),
-                saga.paymentKey() + "-refund"));
+                refundKey(saga)));
+    }
+
+    private static String refundKey(SagaState saga) {
+        return saga.paymentKey() + "-refund";
+    }
+
+    /** Whether a refund's answer is to this saga's refund, not to another of the order (a return's). */
+    private static boolean answersOurRefund(SagaState saga, String refundKey) {
+        // Answers from before refund keys were echoed carry none; they can only be the saga's.
+        return refundKey == null || refundKey.equals(refundKey(saga));
     }
 
     /** Counts the order's use of its coupon at product-service; idempotent by order id there. */

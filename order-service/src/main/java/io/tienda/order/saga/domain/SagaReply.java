@@ -47,6 +47,18 @@ public sealed interface SagaReply {
     record PaymentVoided() implements SagaReply {
     }
 
-    record PaymentRefunded(String refundId) implements SagaReply {
+    /**
+     * @param refundKey the key of the refund command it answers; null from senders that predate it. A
+     *                  refund of the same order asked by someone else (a return) carries another key.
+     */
+    record PaymentRefunded(String refundId, String refundKey) implements SagaReply {
+
+        public PaymentRefunded(String refundId) {
+            this(refundId, null);
+        }
+    }
+
+    /** The refund was refused or failed at the provider; nothing went back to the shopper. */
+    record PaymentRefundFailed(String reason, String refundKey) implements SagaReply {
     }
 }

@@ -8,6 +8,7 @@ import io.tienda.platform.events.Topics;
 import io.tienda.platform.events.saga.PaymentAuthorized;
 import io.tienda.platform.events.saga.PaymentCaptured;
 import io.tienda.platform.events.saga.PaymentFailed;
+import io.tienda.platform.events.saga.PaymentRefundFailed;
 import io.tienda.platform.events.saga.PaymentRefunded;
 import io.tienda.platform.events.saga.StockRejected;
 import io.tienda.platform.events.saga.StockReserved;
@@ -78,17 +79,16 @@ class SagaReplyListener {
             }
             case "payment.captured" -> new SagaReply.PaymentCaptured(
                     message.payloadAs(PaymentCaptured.class).paymentId());
-            case "payment.refunded" -> new SagaReply.PaymentRefunded(
-                    message.payloadAs(PaymentRefunded.class).refundId());
+            case "payment.refunded" -> {
+                PaymentRefunded refunded = message.payloadAs(PaymentRefunded.class);
+                yield new SagaReply.PaymentRefunded(refunded.refundId(), refunded.refundKey());
+            }
             case "payment.voided" -> new SagaReply.PaymentVoided();
             case "payment.capture_failed" -> new SagaReply.PaymentCaptureFailed(
                     firstText(json(message), "reason"));
             case "payment.refund_failed" -> {
-                // Left unacknowledged: the refund is asked again at the compensation's deadline, then
-                // left for operations (the saga logs it).
-                log.warn("refund of order {} failed at the provider: {}", message.aggregateId(),
-                        firstText(json(message), "reason"));
-                yield null;
+                PaymentRefundFailed failed = message.payloadAs(PaymentRefundFailed.class);
+                yield new SagaReply.PaymentRefundFailed(failed.reason(), failed.refundKey());
             }
             case "payment.action_required" -> new SagaReply.PaymentActionRequired(nextAction(json(message)));
             default -> null;

@@ -533,6 +533,43 @@ class CheckoutSagaTest {
             assertThat(saga.on(new PaymentRefunded("re_1"), released, T0).state().step()).isEqualTo(SagaStep.ENDED);
         }
 
+        private SagaState paidAndCancelled() {
+            return saga.cancel(completed(), "cancelled by customer", T0).state();
+        }
+
+        @Test
+        void aRefusedRefundIsNotAwaitedOrAskedAgainAndIsKeptForOperations() {
+            SagaState cancelled = paidAndCancelled();
+            assertThat(cancelled.pending())
+                    .containsExactlyInAnyOrder(Compensation.RELEASE_STOCK, Compensation.REFUND_PAYMENT);
+
+            Decision refused = saga.on(new SagaReply.PaymentRefundFailed("nothing-to-refund: all of it refunded",
+                    "chk_key-refund"), cancelled, T0);
+
+            assertThat(refused.ignored()).isFalse();
+            assertThat(refused.commands()).isEmpty();
+            assertThat(refused.state().pending()).containsExactly(Compensation.RELEASE_STOCK);
+            assertThat(refused.state().has(Fact.REFUND_REFUSED)).isTrue();
+            assertThat(refused.state().step()).isEqualTo(SagaStep.COMPENSATING);
+            // At the deadline only the release is sent again: the same refund key would replay the refusal.
+            Decision resent = saga.onDeadline(refused.state(), refused.state().deadline());
+            assertThat(payloads(resent)).containsExactly(new ReleaseStock(orderId, "cancelled by customer"));
+            assertThat(saga.on(new StockReleased(), resent.state(), T0).state().step()).isEqualTo(SagaStep.ENDED);
+        }
+
+        @Test
+        void answersToAnotherRefundOfTheOrderAcknowledgeNothing() {
+            SagaState cancelled = paidAndCancelled();
+
+            assertThat(saga.on(new PaymentRefunded("re_9", "return:rma-1"), cancelled, T0).ignored()).isTrue();
+            assertThat(saga.on(new SagaReply.PaymentRefundFailed("refund-exceeds-captured", "return:rma-1"), cancelled,
+                    T0).ignored()).isTrue();
+
+            Decision ours = saga.on(new PaymentRefunded("re_1", "chk_key-refund"), cancelled, T0);
+            assertThat(ours.state().pending()).containsExactly(Compensation.RELEASE_STOCK);
+            assertThat(ours.state().has(Fact.REFUND_REFUSED)).isFalse();
+        }
+
         @Test
         void aCheckoutThatEndedOtherwiseOrIsAlreadyCompensatingCannotBeCancelledAgain() {
             SagaState rejected = saga.on(new StockRejected("insufficient-stock", List.of()), started().state(), T0)
