@@ -119,6 +119,10 @@ public class Reservations {
                     log.info("order {} was cancelled after its stock was committed; its units are restocked",
                             orderId);
                 }
+                case CLOSE -> {
+                    reservations.save(reservation.closed(why), reservation.lines(), now);
+                    count("release", "closed");
+                }
                 case NOTHING -> count("release", "nothing");
             }
         } else {

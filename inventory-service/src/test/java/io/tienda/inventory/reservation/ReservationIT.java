@@ -219,6 +219,12 @@ class ReservationIT extends InventoryIT {
         assertThat(released.get(0).json().get("orderId").asString()).isEqualTo(order.toString());
         assertThat(saga.release(order, "timeout")).as("nothing left to release").isEqualTo(new StockReleased(order));
         assertThat(fixtures.level(a, Fixtures.MADRID)).isEqualTo(new Level(2, 1));
+        // released on purpose after it expired: a commit that still arrives may not take the units again
+        assertThat(status(order)).isEqualTo("RELEASED");
+        assertThat(saga.commit(order)).isEqualTo(new StockRejected(order, Reasons.RESERVATION_RELEASED, List.of()));
+        assertThat(saga.release(order, "timeout")).isEqualTo(new StockReleased(order));
+        assertThat(fixtures.level(a, Fixtures.MADRID)).isEqualTo(new Level(2, 1));
+        assertThat(fixtures.movements(a, "RELEASE")).isEqualTo(1);
         assertLedgerExplainsStock(a);
     }
 

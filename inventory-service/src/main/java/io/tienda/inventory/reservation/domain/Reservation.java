@@ -52,7 +52,12 @@ public record Reservation(UUID orderId, UUID id, ReservationStatus status, Insta
         RELEASE,
         /** The order was sold and is now cancelled: put its units back on the shelf. */
         RESTOCK,
-        /** Nothing is held (released, expired, restocked or rejected before): answer, change nothing. */
+        /**
+         * Its units already went back when it expired: move nothing, but end it released, so that a
+         * commit arriving after the release is refused rather than taking the units again.
+         */
+        CLOSE,
+        /** Nothing is held (released, restocked or rejected before): answer, change nothing. */
         NOTHING
     }
 
@@ -72,7 +77,8 @@ public record Reservation(UUID orderId, UUID id, ReservationStatus status, Insta
         return switch (status) {
             case HELD -> ReleaseAction.RELEASE;
             case COMMITTED -> ReleaseAction.RESTOCK;
-            case RELEASED, EXPIRED, RESTOCKED, REJECTED -> ReleaseAction.NOTHING;
+            case EXPIRED -> ReleaseAction.CLOSE;
+            case RELEASED, RESTOCKED, REJECTED -> ReleaseAction.NOTHING;
         };
     }
 
@@ -108,6 +114,12 @@ public record Reservation(UUID orderId, UUID id, ReservationStatus status, Insta
 
     public Reservation released(String why) {
         require(ReservationStatus.HELD, "release");
+        return to(ReservationStatus.RELEASED, lines, why);
+    }
+
+    /** Released after it expired: nothing to give back, and no commit may take the units again. */
+    public Reservation closed(String why) {
+        require(ReservationStatus.EXPIRED, "release");
         return to(ReservationStatus.RELEASED, lines, why);
     }
 

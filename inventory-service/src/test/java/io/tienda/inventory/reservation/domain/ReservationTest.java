@@ -70,7 +70,14 @@ class ReservationTest {
     void anExpiredReservationIsTakenAgainByALateCommitOrLapsesForGood() {
         Reservation expired = held().expired(EXPIRY);
         assertThat(expired.onCommit()).isEqualTo(Reservation.CommitAction.RETAKE);
-        assertThat(expired.onRelease()).isEqualTo(Reservation.ReleaseAction.NOTHING);
+        assertThat(expired.onRelease()).isEqualTo(Reservation.ReleaseAction.CLOSE);
+        Reservation closed = expired.closed("order cancelled");
+        assertThat(closed.status()).isEqualTo(ReservationStatus.RELEASED);
+        assertThat(closed.onCommit()).as("released on purpose: no commit takes the units again")
+                .isEqualTo(Reservation.CommitAction.REFUSE);
+        assertThat(closed.commitRefusal()).isEqualTo(Reasons.RESERVATION_RELEASED);
+        assertThat(closed.onRelease()).isEqualTo(Reservation.ReleaseAction.NOTHING);
+        assertThatThrownBy(() -> held().closed("x")).isInstanceOf(IllegalStateException.class);
 
         List<ReservationLine> elsewhere = List.of(new ReservationLine("A", BARCELONA, 3),
                 new ReservationLine("B", BARCELONA, 4));
