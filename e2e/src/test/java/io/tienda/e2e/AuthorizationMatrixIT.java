@@ -43,7 +43,7 @@ class AuthorizationMatrixIT {
             PUT    /api/v1/brands/no-such-brand              | {"name":"Prueba"} | 401 403 403 403 404 404 403
             GET    /api/v1/offers/all                        | - | 401 403 403 403 200 200 403
             POST   /api/v1/offers                            | {"name":"Prueba","kind":"PERCENT","percentOff":10,"appliesTo":"PRODUCTS","targetIds":["no-such-product"]} | 401 403 403 403 422 422 403
-            POST   /api/v1/offers/coupons/NO-SUCH-CODE/redemptions | {"orderId":"00000000-0000-0000-0000-000000000001","orderTotal":{"amount":1000,"currency":"EUR"}} | 401 404 404 404 404 404 403
+            POST   /api/v1/offers/coupons/NO-SUCH-CODE/redemptions | {"orderId":"00000000-0000-0000-0000-000000000001","orderTotal":{"amount":1000,"currency":"EUR"}} | 401 403 403 404 404 404 403
             POST   /api/v1/products/no-such-product/reviews  | {"rating":5,"title":"Bien","text":"Muy bien"} | 401 404 404 403 403 403 403
             POST   /api/v1/products/no-such-product/reviews/no-such-review/hide | {"reason":"spam"} | 401 403 403 404 404 404 403
             POST   /api/v1/products/no-such-product/reviews/no-such-review/unhide | {} | 401 403 403 404 404 404 403
@@ -60,7 +60,7 @@ class AuthorizationMatrixIT {
             GET    /api/v1/offers/no-such-offer              | - | 401 403 403 403 404 404 403
             PUT    /api/v1/offers/no-such-offer              | {"name":"Prueba","kind":"PERCENT","percentOff":10,"appliesTo":"PRODUCTS","targetIds":["no-such-product"]} | 401 403 403 403 404 404 403
             DELETE /api/v1/offers/no-such-offer              | - | 401 403 403 403 404 404 403
-            DELETE /api/v1/offers/coupons/NO-SUCH-CODE/redemptions/00000000-0000-0000-0000-000000000001 | - | 401 404 404 404 404 404 403
+            DELETE /api/v1/offers/coupons/NO-SUCH-CODE/redemptions/00000000-0000-0000-0000-000000000001 | - | 401 403 403 404 404 404 403
             GET    /api/v1/inventory/SKU-1                   | - | 200 200 200 200 200 200 200
             GET    /api/v1/auth/password-policy              | - | 200 200 200 200 200 200 200
             GET    /.well-known/jwks.json                    | - | 200 200 200 200 200 200 200
