@@ -81,7 +81,7 @@ public class ProductReviews {
         Review review = own(productId, reviewId, userId, staff);
         Review edited = review.edit(content.rating(), content.title(), content.text(), clock.instant());
         if (!reviews.update(edited)) {
-            throw ReviewProblems.reviewNotFound(reviewId);
+            throw changedOrGone(productId, reviewId);
         }
         refreshRating(productId);
         return edited;
@@ -105,7 +105,7 @@ public class ProductReviews {
         Review review = reviews.byId(productId, reviewId).orElseThrow(() -> ReviewProblems.reviewNotFound(reviewId));
         Review hidden = review.hide(reason, staffId, clock.instant());
         if (!reviews.update(hidden)) {
-            throw ReviewProblems.reviewNotFound(reviewId);
+            throw changedOrGone(productId, reviewId);
         }
         refreshRating(productId);
         return hidden;
@@ -118,7 +118,7 @@ public class ProductReviews {
         }
         Review shown = review.unhide(clock.instant());
         if (!reviews.update(shown)) {
-            throw ReviewProblems.reviewNotFound(reviewId);
+            throw changedOrGone(productId, reviewId);
         }
         refreshRating(productId);
         return shown;
@@ -145,6 +145,12 @@ public class ProductReviews {
             throw DomainException.forbidden("Only its author edits or deletes a review; staff hide it");
         }
         throw ReviewProblems.reviewNotFound(reviewId);
+    }
+
+    /** A conditional update missed: 404 when the review is gone, else 409 as someone changed it first. */
+    private DomainException changedOrGone(String productId, String reviewId) {
+        return reviews.byId(productId, reviewId).isPresent() ? ReviewProblems.changed(reviewId)
+                : ReviewProblems.reviewNotFound(reviewId);
     }
 
     private void requireProduct(String productId) {

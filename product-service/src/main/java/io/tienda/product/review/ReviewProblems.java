@@ -20,6 +20,11 @@ final class ReviewProblems {
                         + "support to look at it again");
     }
 
+    static DomainException changed(String reviewId) {
+        return DomainException.conflict("Review " + reviewId + " changed meanwhile (edited or moderated); read it "
+                + "again and retry");
+    }
+
     static DomainException productNotFound(String productId) {
         return DomainException.notFound("product", productId);
     }

@@ -26,6 +26,9 @@ class ReviewIT extends ProductServiceIT {
     @Autowired
     ProductCatalog products;
 
+    @Autowired
+    io.tienda.product.review.domain.Reviews stored;
+
     private String product;
 
     @BeforeEach
@@ -232,6 +235,30 @@ class ReviewIT extends ProductServiceIT {
         send("POST", reviews() + "/" + rude + "/unhide", SUPPORT, null).expectStatus().isOk();
         send("DELETE", reviews() + "/" + rude, anasToken, null).expectStatus().isNoContent();
         assertThat(rating()).isEqualTo(new Rating(5.0, 1));
+    }
+
+    /** An edit made from a copy read before staff hid the review does not undo the hide; a stale hide loses too. */
+    @Test
+    void anEditRacingAHideNeverShowsTheReviewAgain() {
+        String ana = TestTokens.newCustomer();
+        String id = write(ana, 1, "Grosero");
+        var readBeforeTheHide = stored.byId(product, id).orElseThrow();
+        send("POST", reviews() + "/" + id + "/hide", SUPPORT, Map.of("reason", "Insultos")).expectStatus().isOk();
+
+        assertThat(stored.update(readBeforeTheHide.edit(5, "Genial", null, java.time.Instant.now()))).isFalse();
+        assertThat(stored.update(readBeforeTheHide.hide("otra", "staff-2", java.time.Instant.now()))).isFalse();
+
+        send("GET", reviews() + "/" + id, SUPPORT, null).expectBody()
+                .jsonPath("$.hidden").isEqualTo(true)
+                .jsonPath("$.title").isEqualTo("Grosero")
+                .jsonPath("$.rating").isEqualTo(1)
+                .jsonPath("$.moderation.reason").isEqualTo("Insultos");
+        send("GET", reviews(), null, null).expectBody().jsonPath("$.total").isEqualTo(0);
+        send("PUT", reviews() + "/" + id, TestTokens.customer(ana), Map.of("rating", 2)).expectStatus().isOk()
+                .expectBody().jsonPath("$.hidden").isEqualTo(true);
+        send("GET", reviews() + "/" + id, SUPPORT, null).expectBody()
+                .jsonPath("$.rating").isEqualTo(2)
+                .jsonPath("$.moderation.reason").isEqualTo("Insultos");
     }
 
     @Test

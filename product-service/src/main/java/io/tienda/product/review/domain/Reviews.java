@@ -16,7 +16,11 @@ public interface Reviews {
     /** The product's reviews of that visibility, newest first. */
     Page<Review> page(String productId, Visibility visibility, int page, int size);
 
-    /** Stores the edited content and moderation of {@code review}; false when it is gone. */
+    /**
+     * Stores the edited content and moderation of {@code review}, a change of the stored review one version
+     * before it; false when the review is gone or another change came first (so an author's edit never
+     * undoes a moderator's hide, nor a hide an edit).
+     */
     boolean update(Review review);
 
     /**

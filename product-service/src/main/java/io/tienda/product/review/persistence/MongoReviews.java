@@ -68,7 +68,8 @@ class MongoReviews implements Reviews {
         setOrUnset(update, "title", document.title());
         setOrUnset(update, "text", document.text());
         setOrUnset(update, "moderation", document.moderation());
-        Query query = Query.query(where("_id").is(review.id()).and("productId").is(review.productId()));
+        Query query = Query.query(where("_id").is(review.id()).and("productId").is(review.productId())
+                .and("version").is(review.version() - 1));
         return mongo.updateFirst(query, update, ReviewDocument.class).getMatchedCount() == 1;
     }
 
