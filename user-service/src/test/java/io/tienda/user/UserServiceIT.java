@@ -1,5 +1,6 @@
 package io.tienda.user;
 
+import io.tienda.user.account.domain.EmailAddresses;
 import io.tienda.user.auth.keys.AccessTokens;
 import io.tienda.user.support.UserServiceTest;
 import org.junit.jupiter.api.Test;
@@ -115,11 +116,13 @@ class UserServiceIT {
     }
 
     @Test
-    void anEmailBelongsToOneAccountWhateverItsCase() {
-        String email = uniqueEmail("Bob");
-        insertUser(email, "Bob", "{CUSTOMER}");
+    void anEmailBelongsToOneAccountWhateverItsCaseOrSpelling() {
+        String email = uniqueEmail("Bim");
+        insertUser(email, "Bim", "{CUSTOMER}");
 
-        assertThatThrownBy(() -> insertUser(email.toLowerCase(), "Bobby", "{CUSTOMER}"))
+        assertThatThrownBy(() -> insertUser(email.toLowerCase(), "Bimmy", "{CUSTOMER}"))
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> insertUser(email.replace("Bim", "B\u0130M"), "Bimmy", "{CUSTOMER}"))
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 
@@ -163,10 +166,12 @@ class UserServiceIT {
     private UUID insertUser(String email, String displayName, String roles) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                        insert into users (id, email, password_hash, display_name, roles, created_at, updated_at)
-                        values (:id, :email, '$argon2id$v=19$m=19456,t=2,p=1$placeholder', :name, cast(:roles as text[]),
-                                :at, :at)""")
-                .param("id", id).param("email", email).param("name", displayName).param("roles", roles)
+                        insert into users (id, email, email_canonical, password_hash, display_name, roles, created_at,
+                                           updated_at)
+                        values (:id, :email, :canonical, '$argon2id$v=19$m=19456,t=2,p=1$placeholder', :name,
+                                cast(:roles as text[]), :at, :at)""")
+                .param("id", id).param("email", email).param("canonical", EmailAddresses.canonical(email))
+                .param("name", displayName).param("roles", roles)
                 .param("at", CREATED.atOffset(ZoneOffset.UTC))
                 .update();
         return id;

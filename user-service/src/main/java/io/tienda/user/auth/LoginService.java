@@ -1,5 +1,6 @@
 package io.tienda.user.auth;
 
+import io.tienda.user.account.domain.EmailAddresses;
 import io.tienda.user.account.domain.User;
 import io.tienda.user.account.domain.Users;
 import io.tienda.user.auth.domain.Secrets;
@@ -38,8 +39,14 @@ public class LoginService {
         this.clock = clock;
     }
 
-    public TokenPair login(String email, String password, Client client) {
+    /**
+     * The typed email is brought to its canonical form once, and that form is what the throttle counts,
+     * the audit records (hashed) and the account is looked up by: no spelling reaches an account under a
+     * throttling key of its own.
+     */
+    public TokenPair login(String typedEmail, String password, Client client) {
         Instant now = clock.instant();
+        String email = EmailAddresses.canonical(typedEmail);
         String emailHash = Secrets.emailHash(email);
         Optional<Duration> wait = throttle.ipWait(client.ip(), now).or(() -> throttle.beginAccountAttempt(email, now));
         if (wait.isPresent()) {

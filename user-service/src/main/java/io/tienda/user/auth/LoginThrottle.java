@@ -18,8 +18,9 @@ import java.util.Optional;
  *
  * <p>Per account, an attempt counts as a failure <em>before</em> the password is checked and is
  * forgiven when it turns out right: parallel guesses against one account cannot all slip through
- * before the first failure is recorded. The account key is the hash of the typed email, so an
- * address without an account is throttled exactly like one with an account. Per IP, failures are
+ * before the first failure is recorded. The account key is the hash of the canonical form of the typed
+ * email, the form that also finds the account: every spelling that reaches an account shares its key,
+ * and an address without an account is throttled exactly like one with an account. Per IP, failures are
  * counted after the check, so that sign-ins from one busy address (an office, the load tests)
  * never queue behind each other.
  */

@@ -1,6 +1,7 @@
 package io.tienda.user.account;
 
 import io.tienda.platform.testing.http.ApiReply;
+import io.tienda.user.auth.domain.Secrets;
 import io.tienda.user.support.Api;
 import io.tienda.user.support.UserEvents;
 import io.tienda.user.support.UserApiIT;
@@ -81,6 +82,36 @@ class PrivacyIT extends UserApiIT {
         api.delete("/api/v1/users/me", access).expectProblem(404, "not-found");
         // The address is free again.
         api.register(account.email(), Api.PASSWORD);
+    }
+
+    @Test
+    void erasureStripsEveryAttemptOnTheAccountWhateverSpellingItWasMadeIn() {
+        Api.Account account = api.newAccount("lim");
+        String dotted = account.email().replace("lim", "l\u0130m");
+        // Two failures in another spelling, then an attempt the throttle refuses: no account id on that row.
+        api.loginReply(dotted, "Wrong#Password1").expect(401);
+        api.loginReply(dotted, "Wrong#Password1").expect(401);
+        api.loginReply(dotted, Api.PASSWORD).expectProblem(429, "login-throttled");
+        assertThat(jdbc.sql("select count(*) from login_audit where outcome = 'THROTTLED' and user_id is null "
+                + "and email_hash = :h").param("h", Secrets.emailHash(account.email())).query(Integer.class).single())
+                .isEqualTo(1);
+        // Rows left under a spelling's own hash by earlier versions: one attributed, one throttled.
+        String legacy = "legacy-" + account.id();
+        jdbc.sql("insert into login_audit (user_id, email_hash, ip, user_agent, outcome, at) values "
+                        + "(:u, :h, '192.0.2.77', 'Old/1.0', 'INVALID_CREDENTIALS', now()), "
+                        + "(null, :h, '192.0.2.77', 'Old/1.0', 'THROTTLED', now())")
+                .param("u", account.id()).param("h", legacy).update();
+        assertThat(api.get("/api/v1/users/me/export", account.tokens().access()).expect(200).json().get("loginAudit")
+                .valueStream().map(e -> e.get("outcome").asString()))
+                .containsExactlyInAnyOrder("SUCCESS", "INVALID_CREDENTIALS", "INVALID_CREDENTIALS", "THROTTLED",
+                        "INVALID_CREDENTIALS", "THROTTLED");
+
+        api.delete("/api/v1/users/me", account.tokens().access()).expect(204);
+
+        assertThat(jdbc.sql("""
+                        select count(*) from login_audit where email_hash in (:h, :legacy) or ip = '192.0.2.77'""")
+                .param("h", Secrets.emailHash(account.email())).param("legacy", legacy)
+                .query(Integer.class).single()).isZero();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.tienda.user.auth;
 
 import io.tienda.platform.testing.http.ApiReply;
+import io.tienda.user.auth.domain.Secrets;
 import io.tienda.user.support.Api;
 import io.tienda.user.support.MutableClock;
 import io.tienda.user.support.UserServiceTest;
@@ -12,7 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,6 +69,38 @@ class BruteForceIT {
 
         clock.advance(Duration.ofMinutes(15));
         api.login(email, Api.PASSWORD);
+    }
+
+    @Test
+    void everySpellingThatReachesAnAccountIsThrottledWithIt() {
+        String email = Api.uniqueEmail("lim");
+        String dotted = email.replace("lim", "l\u0130m");
+        String upper = email.toUpperCase(Locale.ROOT);
+        String fullWidth = "\uFF4C" + email.substring(1);
+        UUID id = api.register(email, Api.PASSWORD);
+        // Each spelling reaches the same account...
+        assertThat(accountOf(api.login(dotted, Api.PASSWORD))).isEqualTo(id.toString());
+        assertThat(accountOf(api.login(fullWidth, Api.PASSWORD))).isEqualTo(id.toString());
+        assertThat(LoginThrottle.accountKey(dotted)).isEqualTo(LoginThrottle.accountKey(email))
+                .isEqualTo(LoginThrottle.accountKey(upper)).isEqualTo(LoginThrottle.accountKey(fullWidth));
+
+        // ...so failures in any of them count together: the fifth locks the account in all of them.
+        List<String> spellings = List.of(dotted, email, upper, fullWidth, dotted);
+        for (int i = 0; i < spellings.size(); i++) {
+            if (i > 0) {
+                clock.advance(Duration.ofSeconds(10));
+            }
+            api.fromAnotherIp().loginReply(spellings.get(i), WRONG).expectProblem(401, "invalid-credentials");
+        }
+
+        for (String spelling : List.of(email, dotted, upper, fullWidth)) {
+            assertThat(retryAfter(api.fromAnotherIp().loginReply(spelling, Api.PASSWORD))).isEqualTo(15 * 60);
+        }
+        assertThat(jdbc.sql("select count(*) from login_throttle where key = :k")
+                .param("k", LoginThrottle.accountKey(email)).query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select distinct email_hash from login_audit where user_id = :id or email_hash = :h")
+                .param("id", id).param("h", Secrets.emailHash(email)).query(String.class).list())
+                .containsExactly(Secrets.emailHash(email));
     }
 
     @Test
@@ -169,6 +204,10 @@ class BruteForceIT {
             }
             api.fromAnotherIp().loginReply(email, WRONG).expect(401);
         }
+    }
+
+    private String accountOf(Api.Tokens tokens) {
+        return api.get("/api/v1/users/me", tokens.access()).expect(200).text("id");
     }
 
     private static long retryAfter(ApiReply reply) {

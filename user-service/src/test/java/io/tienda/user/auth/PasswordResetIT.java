@@ -52,6 +52,17 @@ class PasswordResetIT extends UserApiIT {
     }
 
     @Test
+    void anotherSpellingOfTheAddressGetsTheLinkMailedToTheAddressAsRegistered() {
+        Api.Account account = api.newAccount("lim");
+
+        api.post("/api/v1/auth/forgot-password", Map.of("email", account.email().replace("lim", "L\u0130M")))
+                .expect(202);
+
+        assertThat(events.await("user.password_reset_requested", account.id().toString()).text("email"))
+                .isEqualTo(account.email());
+    }
+
+    @Test
     void anUnknownAddressGetsTheSameAnswerAndNoMail() {
         Api.Account known = api.newAccount("known");
         String unknown = Api.uniqueEmail("ghost");

@@ -80,6 +80,20 @@ class RegistrationIT extends UserApiIT {
     }
 
     @Test
+    void anEmailHasOneAccountWhateverItsSpellingAndIsKeptAsTyped() {
+        String email = Api.uniqueEmail("Lim");
+        UUID id = api.register(email, Api.PASSWORD);
+
+        api.registerReply(email.replace("Lim", "l\u0130m"), Api.PASSWORD).expectProblem(409, "email-taken");
+        api.registerReply("\uFF4C" + email.substring(1), Api.PASSWORD).expectProblem(409, "email-taken");
+
+        Map<String, Object> row = jdbc.sql("select email, email_canonical from users where id = :id").param("id", id)
+                .query().singleRow();
+        assertThat(row.get("email")).isEqualTo(email);
+        assertThat(row.get("email_canonical")).isEqualTo(email.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    @Test
     void aWeakPasswordIsRefusedWithTheRulesItBreaksAndIsNeverEchoed() {
         String weak = "Password2024!";
         ApiReply refused = api.registerReply(Api.uniqueEmail("weak"), weak).expectProblem(400, "validation");

@@ -9,8 +9,9 @@ import java.util.UUID;
 
 /**
  * Where accounts are kept: the port account's services, sign-in (auth) and the first accounts
- * (bootstrap) go through; {@code account.persistence} implements it. Emails match whatever their
- * case. Password hashes pass through as opaque strings, for auth alone.
+ * (bootstrap) go through; {@code account.persistence} implements it. Emails match by their
+ * {@linkplain EmailAddresses#canonical canonical form}, whatever their case or spelling: the same form the
+ * sign-in throttle counts under. Password hashes pass through as opaque strings, for auth alone.
  */
 public interface Users {
 

@@ -1,6 +1,7 @@
 package io.tienda.user.account.persistence;
 
 import io.tienda.platform.core.Page;
+import io.tienda.user.account.domain.EmailAddresses;
 import io.tienda.user.account.domain.User;
 import io.tienda.user.account.domain.UserStatus;
 import io.tienda.user.account.domain.Users;
@@ -18,7 +19,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** {@link Users} in PostgreSQL. Emails are matched case-insensitively through the index on {@code lower(email)}. */
+/**
+ * {@link Users} in PostgreSQL. Emails are matched by their {@linkplain EmailAddresses#canonical canonical form},
+ * computed here in Java and stored in {@code email_canonical} (unique) beside the address as typed; never by
+ * the database's {@code lower()}, whose idea of case differs from Java's.
+ */
 @Repository
 class UserRepository implements Users {
 
@@ -58,24 +63,24 @@ class UserRepository implements Users {
 
     @Override
     public Optional<Credentials> findCredentialsByEmail(String email) {
-        return jdbc.sql("select " + COLUMNS + ", password_hash from users where lower(email) = lower(:email)")
-                .param("email", email.strip())
+        return jdbc.sql("select " + COLUMNS + ", password_hash from users where email_canonical = :canonical")
+                .param("canonical", EmailAddresses.canonical(email))
                 .query((rs, row) -> new Credentials(user(rs, row), rs.getString("password_hash")))
                 .optional();
     }
 
     @Override
     public Optional<User> findByEmail(String email) {
-        return jdbc.sql("select " + COLUMNS + " from users where lower(email) = lower(:email)")
-                .param("email", email.strip())
+        return jdbc.sql("select " + COLUMNS + " from users where email_canonical = :canonical")
+                .param("canonical", EmailAddresses.canonical(email))
                 .query(UserRepository::user)
                 .optional();
     }
 
     @Override
     public boolean emailTaken(String email) {
-        return jdbc.sql("select exists(select 1 from users where lower(email) = lower(:email))")
-                .param("email", email.strip())
+        return jdbc.sql("select exists(select 1 from users where email_canonical = :canonical)")
+                .param("canonical", EmailAddresses.canonical(email))
                 .query(Boolean.class).single();
     }
 
@@ -83,10 +88,11 @@ class UserRepository implements Users {
     @Override
     public void insert(NewUser user) {
         jdbc.sql("""
-                        insert into users (id, email, password_hash, display_name, language, roles, email_verified_at,
-                                           created_at, updated_at)
-                        values (:id, :email, :hash, :name, :language, :roles, :verified, :at, :at)""")
-                .param("id", user.id()).param("email", user.email().strip()).param("hash", user.passwordHash())
+                        insert into users (id, email, email_canonical, password_hash, display_name, language, roles,
+                                           email_verified_at, created_at, updated_at)
+                        values (:id, :email, :canonical, :hash, :name, :language, :roles, :verified, :at, :at)""")
+                .param("id", user.id()).param("email", user.email().strip())
+                .param("canonical", EmailAddresses.canonical(user.email())).param("hash", user.passwordHash())
                 .param("name", user.name()).param("language", user.language())
                 .param("roles", user.roles().toArray(String[]::new))
                 .param("verified", utc(user.emailVerifiedAt())).param("at", utc(user.createdAt()))
@@ -118,14 +124,18 @@ class UserRepository implements Users {
     public void save(User user) {
         boolean erased = user.status() == UserStatus.ERASED;
         jdbc.sql("""
-                        update users set email = :email, display_name = :name, phone = :phone, language = :language,
+                        update users set email = :email,
+                                         email_canonical = case when email = :email then email_canonical
+                                                                else :canonical end,
+                                         display_name = :name, phone = :phone, language = :language,
                                          currency = :currency, marketing_consent = :consent,
                                          marketing_consent_at = :consentAt, roles = :roles, status = :status,
                                          email_verified_at = :verified, updated_at = :at, version = version + 1,
                                          password_hash = case when :erased then '!erased' else password_hash end,
                                          erased_at = case when :erased then coalesce(erased_at, :at) else erased_at end
                          where id = :id""")
-                .param("id", user.id()).param("email", user.email()).param("name", user.name())
+                .param("id", user.id()).param("email", user.email())
+                .param("canonical", EmailAddresses.canonical(user.email())).param("name", user.name())
                 .param("phone", user.phone()).param("language", user.language()).param("currency", user.currency())
                 .param("consent", user.marketingConsent()).param("consentAt", utc(user.marketingConsentAt()))
                 .param("roles", user.roles().toArray(String[]::new)).param("status", user.status().name())

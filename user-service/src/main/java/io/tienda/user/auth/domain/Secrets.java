@@ -1,12 +1,13 @@
 package io.tienda.user.auth.domain;
 
+import io.tienda.user.account.domain.EmailAddresses;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Locale;
 
 /**
  * Opaque secrets handed to clients (refresh, verification and reset tokens) and the hashes stored
@@ -36,8 +37,12 @@ public final class Secrets {
         }
     }
 
-    /** The pseudonym of an email address in throttling keys and the audit: hex SHA-256 of its lower case. */
+    /**
+     * The pseudonym of an email address in throttling keys and the audit: hex SHA-256 of its
+     * {@linkplain EmailAddresses#canonical canonical form}, the form that also finds the account, so every
+     * spelling that reaches one account has one pseudonym.
+     */
     public static String emailHash(String email) {
-        return HexFormat.of().formatHex(sha256(email.strip().toLowerCase(Locale.ROOT)));
+        return HexFormat.of().formatHex(sha256(EmailAddresses.canonical(email)));
     }
 }

@@ -16,6 +16,16 @@ public class LoginAuditRepository {
 
     private static final int MAX_USER_AGENT = 512;
 
+    /**
+     * The rows of an account: those with its id, those under the hash of its email (attempts that were
+     * throttled or made before the account existed carry no id), and those under any other hash that
+     * was ever recorded with its id (an address spelled in a way that reached the account before emails
+     * had one canonical form).
+     */
+    private static final String OF_ACCOUNT = """
+            user_id = :user or email_hash = :email
+             or email_hash in (select email_hash from login_audit where user_id = :user and email_hash is not null)""";
+
     private final JdbcClient jdbc;
 
     LoginAuditRepository(JdbcClient jdbc) {
@@ -46,10 +56,8 @@ public class LoginAuditRepository {
 
     /** The user's sign-ins, and the failed attempts on their email before or without a known account. */
     public List<Entry> of(UUID userId, String emailHash) {
-        return jdbc.sql("""
-                        select user_id, ip, user_agent, outcome, at from login_audit
-                         where user_id = :user or email_hash = :email
-                         order by at, id""")
+        return jdbc.sql("select user_id, ip, user_agent, outcome, at from login_audit where " + OF_ACCOUNT
+                        + " order by at, id")
                 .param("user", userId).param("email", emailHash)
                 .query((rs, row) -> new Entry(rs.getObject("user_id", UUID.class), rs.getString("ip"),
                         rs.getString("user_agent"), Outcome.valueOf(rs.getString("outcome")), instant(rs, "at")))
@@ -58,9 +66,7 @@ public class LoginAuditRepository {
 
     /** Erasure: keeps that attempts happened, drops who and from where. */
     public void anonymise(UUID userId, String emailHash) {
-        jdbc.sql("""
-                        update login_audit set email_hash = null, ip = null, user_agent = null
-                         where user_id = :user or email_hash = :email""")
+        jdbc.sql("update login_audit set email_hash = null, ip = null, user_agent = null where " + OF_ACCOUNT)
                 .param("user", userId).param("email", emailHash)
                 .update();
     }

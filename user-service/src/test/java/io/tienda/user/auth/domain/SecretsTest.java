@@ -26,4 +26,15 @@ class SecretsTest {
         assertThat(Secrets.emailHash(" Ana@Example.COM ")).isEqualTo(Secrets.emailHash("ana@example.com"))
                 .hasSize(64);
     }
+
+    @Test
+    void everySpellingOfOneAddressHasOnePseudonym() {
+        String plain = Secrets.emailHash("lim@example.com");
+
+        assertThat(Secrets.emailHash("l\u0130m@example.com")).isEqualTo(plain);
+        assertThat(Secrets.emailHash("LIM@EXAMPLE.COM")).isEqualTo(plain);
+        assertThat(Secrets.emailHash("\uFF4Cim@example.com")).isEqualTo(plain);
+        // An address hashed before canonical forms existed hashes the same when it is plain ASCII.
+        assertThat(plain).isEqualTo(java.util.HexFormat.of().formatHex(Secrets.sha256("lim@example.com")));
+    }
 }
