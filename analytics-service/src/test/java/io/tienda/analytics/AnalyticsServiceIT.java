@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.web.util.DefaultUriBuilderFactory;
 
 import java.util.List;
 
@@ -49,6 +50,16 @@ public abstract class AnalyticsServiceIT {
     void client() {
         http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
         api = new TestApi(http);
+    }
+
+    /**
+     * A client that sends paths exactly as written, percent-escapes included (the usual one would
+     * escape a {@code %2B} again): for queries such as {@code from=%2B10000-01-01}.
+     */
+    protected TestApi rawApi() {
+        DefaultUriBuilderFactory raw = new DefaultUriBuilderFactory("http://localhost:" + port);
+        raw.setEncodingMode(DefaultUriBuilderFactory.EncodingMode.NONE);
+        return new TestApi(RestTestClient.bindToServer().uriBuilderFactory(raw).build());
     }
 
     protected void ingest(Fixtures.Event... events) {

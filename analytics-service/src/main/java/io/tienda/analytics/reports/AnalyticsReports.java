@@ -9,6 +9,7 @@ import io.tienda.analytics.reports.domain.ReportQueries.Ranking;
 import io.tienda.analytics.reports.domain.Reports;
 import io.tienda.analytics.reports.domain.SalesFilter;
 import io.tienda.platform.problem.DomainException;
+import io.tienda.platform.problem.ProblemType;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -42,8 +43,28 @@ public class AnalyticsReports {
         this.clock = clock;
     }
 
+    /** A period from the request's {@code from} and {@code to}; each must be a day the store can hold. */
     public static ReportPeriod period(LocalDate from, LocalDate to) {
+        storable("from", from);
+        storable("to", to);
         return valid(() -> new ReportPeriod(from, to));
+    }
+
+    /**
+     * A day outside {@link ReportPeriod#FIRST_DAY} .. {@link ReportPeriod#LAST_DAY} is a 400 that names
+     * its parameter: ClickHouse cannot hold it, and would fail the query or read it as zero.
+     */
+    private static void storable(String parameter, LocalDate day) {
+        if (day != null && !ReportPeriod.storable(day)) {
+            throw invalidParameter(parameter, parameter + " must be a day from " + ReportPeriod.FIRST_DAY + " to "
+                    + ReportPeriod.LAST_DAY);
+        }
+    }
+
+    private static DomainException invalidParameter(String parameter, String message) {
+        return new DomainException(ProblemType.INVALID_PARAMETER.status(), ProblemType.INVALID_PARAMETER.uri(),
+                ProblemType.INVALID_PARAMETER.title(), message,
+                Map.of("errors", List.of(Map.of("field", parameter, "message", message))));
     }
 
     public static Granularity granularity(String value) {
@@ -113,8 +134,15 @@ public class AnalyticsReports {
         if (days < 1 || days > MAX_FORECAST_DAYS) {
             throw DomainException.invalid("days must be between 1 and " + MAX_FORECAST_DAYS);
         }
+        storable("from", from);
+        storable("to", to);
         LocalDate last = to != null ? to : LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
         LocalDate first = from != null ? from : last.minusDays(DEFAULT_HISTORY_DAYS - 1);
+        if (from == null && !ReportPeriod.storable(first)) {
+            throw invalidParameter("from", "from must be a day from " + ReportPeriod.FIRST_DAY + " to "
+                    + ReportPeriod.LAST_DAY + "; the default, " + (DEFAULT_HISTORY_DAYS - 1) + " days before to, is "
+                    + first);
+        }
         ReportPeriod history = period(first, last);
         if (history.days() < 3) {
             throw DomainException.invalid("a forecast needs at least 3 days of history");

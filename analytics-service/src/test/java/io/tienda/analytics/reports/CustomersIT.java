@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * </pre>
  * Period 2032-01-01..2032-03-31: customers 4, new 3 (ben, cat, dan), returning 1 (ann), repeat 3 (ann,
  * ben, dan have 2+ orders in it). Cohorts: 2032-01 ben [1, 1, 0]; 2032-02 cat+dan [2, 1]. ann's cohort
- * (2031-12) lies before the period.
+ * (2031-12) lies before the period. cat's order and eve's first of 2032-04 come after it and change
+ * nothing.
  */
 class CustomersIT extends AnalyticsServiceIT {
 
@@ -45,6 +46,9 @@ class CustomersIT extends AnalyticsServiceIT {
         order(events, "cust-dan", "2032-02-10T10:00:00Z");
         order(events, "cust-dan", "2032-02-11T10:00:00Z");
         order(events, "cust-dan", "2032-03-01T10:00:00Z");
+        // after the period: changes nothing in it
+        order(events, "cust-cat", "2032-04-10T10:00:00Z");
+        order(events, "cust-eve", "2032-04-05T10:00:00Z");
         events.add(registered(UUID.randomUUID(), "2032-01-02T10:00:00Z"));
         events.add(registered(UUID.randomUUID(), "2032-02-02T10:00:00Z"));
         events.add(registered(UUID.randomUUID(), "2031-02-02T10:00:00Z"));
@@ -72,6 +76,17 @@ class CustomersIT extends AnalyticsServiceIT {
         ApiReply csv = api.send(HttpMethod.GET, "/api/v1/analytics/customers?from=2032-01-01&to=2032-03-31",
                 analyst(), null, Map.of("Accept", "text/csv")).expect(200);
         assertThat(csv.body()).isEqualTo("cohort,size,month_0,month_1,month_2\r\n2032-01,1,1,1,0\r\n2032-02,2,2,1,\r\n");
+
+        // From mid-February: ben's and dan's first orders lie before it, so all three are returning; the
+        // February cohort still counts cat's order of 2032-02-03, before 'from' but in its month.
+        JsonNode mid = api.get("/api/v1/analytics/customers?from=2032-02-12&to=2032-03-31", analyst()).expect(200)
+                .json();
+        assertThat(mid.get("customers").asLong()).isEqualTo(3);
+        assertThat(mid.get("newCustomers").asLong()).isZero();
+        assertThat(mid.get("returningCustomers").asLong()).isEqualTo(3);
+        assertThat(mid.get("cohorts").size()).isEqualTo(1);
+        assertThat(mid.get("cohorts").get(0).get("cohort").asString()).isEqualTo("2032-02");
+        assertThat(mid.get("cohorts").get(0).get("active").toString()).isEqualTo("[2,1]");
     }
 
     private static void order(List<Event> events, String customer, String when) {

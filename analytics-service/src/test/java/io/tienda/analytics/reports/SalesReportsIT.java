@@ -5,6 +5,7 @@ import io.tienda.analytics.Fixtures;
 import io.tienda.analytics.Fixtures.Event;
 import io.tienda.platform.events.saga.OrderLine;
 import io.tienda.platform.testing.http.ApiReply;
+import io.tienda.platform.testing.http.TestApi;
 import io.tienda.platform.testing.security.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -235,6 +236,51 @@ class SalesReportsIT extends AnalyticsServiceIT {
         ApiReply csv = api.send(HttpMethod.GET, "/api/v1/analytics/sales?from=2030-03-01&to=2030-01-01", analyst(),
                 null, Map.of("Accept", "text/csv"));
         assertThat(csv.status()).isEqualTo(400);
+    }
+
+    @Test
+    void daysClickHouseCannotHoldAre400ProblemsNamingTheParameter() {
+        String[] reports = {"sales", "sales/by-category", "sales/by-brand", "sales/by-product", "top-products", "kpis",
+                "funnel", "customers", "forecast"};
+        TestApi api = rawApi();
+        Map<String, String> outside = Map.of(
+                "from=%2B10000-01-01&to=%2B10000-01-02", "from",
+                "from=%2B999999999-12-01&to=%2B999999999-12-31", "from",
+                "from=2106-02-01&to=2106-03-01", "from",
+                "from=2105-12-01&to=2106-01-01", "to",
+                "from=1969-12-31&to=1970-01-10", "from");
+        for (String report : reports) {
+            outside.forEach((query, parameter) -> {
+                for (Map<String, String> accept : List.of(Map.<String, String>of(), Map.of("Accept", "text/csv"))) {
+                    ApiReply reply = api.send(HttpMethod.GET, "/api/v1/analytics/" + report + "?" + query, analyst(),
+                            null, accept);
+                    assertThat(reply.status()).as(report + "?" + query + " " + accept).isEqualTo(400);
+                    JsonNode problem = reply.json();
+                    assertThat(problem.get("type").asString()).endsWith("/invalid-parameter");
+                    assertThat(problem.get("errors").get(0).get("field").asString()).as(report + "?" + query)
+                            .isEqualTo(parameter);
+                    assertThat(problem.get("detail").asString()).as(report + "?" + query).contains("2105-12-31");
+                }
+            });
+        }
+        // a year before 0 is no ISO day for the parameter's type: refused before it reaches the report
+        ApiReply negative = api.get("/api/v1/analytics/kpis?from=-0001-01-01&to=-0001-01-05", analyst())
+                .expectProblem(400, "invalid-parameter");
+        assertThat(negative.json().get("errors").get(0).get("field").asString()).isEqualTo("from");
+        // only 'to' given: the forecast's default history of 56 days would begin before 1970
+        ApiReply early = api.get("/api/v1/analytics/forecast?to=1970-01-10", analyst())
+                .expectProblem(400, "invalid-parameter");
+        assertThat(early.json().get("errors").get(0).get("field").asString()).isEqualTo("from");
+        api.get("/api/v1/analytics/forecast?to=%2B999999999-12-31", analyst()).expectProblem(400, "invalid-parameter");
+
+        // The first and last days ClickHouse holds are reports like any other.
+        for (String report : reports) {
+            api.get("/api/v1/analytics/" + report + "?from=2105-01-01&to=2105-12-31", analyst()).expect(200);
+            api.get("/api/v1/analytics/" + report + "?from=1970-01-01&to=1970-12-31", analyst()).expect(200);
+        }
+        JsonNode last = api.get("/api/v1/analytics/sales?from=2105-12-30&to=2105-12-31&currency=XTS", analyst())
+                .expect(200).json();
+        assertThat(last.get("items").size()).isEqualTo(2);
     }
 
     @Test

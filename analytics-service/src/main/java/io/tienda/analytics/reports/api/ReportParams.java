@@ -7,8 +7,9 @@ final class ReportParams {
 
     static final String JSON_OR_CSV_1 = MediaType.APPLICATION_JSON_VALUE;
     static final String JSON_OR_CSV_2 = "text/csv";
-    static final String FROM = "First day, YYYY-MM-DD (UTC)";
-    static final String TO = "Last day, YYYY-MM-DD, not before 'from'; the period spans at most 366 days";
+    static final String FROM = "First day, YYYY-MM-DD (UTC), from 1970-01-01 to 2105-12-31";
+    static final String TO = "Last day, YYYY-MM-DD, not before 'from' nor after 2105-12-31; the period spans at "
+            + "most 366 days";
     static final String CURRENCY = "ISO 4217 currency of the sales to count";
     static final String WHO = " Analysts, managers and admins; JSON, or CSV with Accept: text/csv.";
 

@@ -59,7 +59,7 @@ class ClickHouseReports implements ReportQueries {
                 FORMAT JSONEachRow""".formatted(bucket, linesWithProducts(), salesWhere(period, currency, filter));
         List<Reports.PeriodSales> rows = new ArrayList<>();
         for (JsonNode row : clickHouse.rows(sql)) {
-            rows.add(new Reports.PeriodSales(LocalDate.parse(row.get("bucket").asString()), num(row, "orders"),
+            rows.add(new Reports.PeriodSales(day(row.get("bucket").asString()), num(row, "orders"),
                     num(row, "units"), num(row, "revenue")));
         }
         return rows;
@@ -133,6 +133,12 @@ class ClickHouseReports implements ReportQueries {
                 num(orders, "confirmed"));
     }
 
+    /**
+     * Customers with a confirmed order in the period, and whether their first confirmed order ever
+     * falls in it. The first-order lookup reads nothing after the period (a customer of the period has
+     * an order in it, so later ones cannot be their first) but must read all history before it: a
+     * lower bound would turn a returning customer into a new one.
+     */
     @Override
     public Reports.Customers customers(ReportPeriod period) {
         JsonNode row = one("""
@@ -144,11 +150,11 @@ class ClickHouseReports implements ReportQueries {
                     GROUP BY customer_id
                 ) ANY LEFT JOIN (
                     SELECT customer_id, min(occurred_at) AS first_at
-                    FROM %s FINAL WHERE type = %s AND customer_id != ''
+                    FROM %s FINAL WHERE type = %s AND customer_id != '' AND %s
                     GROUP BY customer_id
                 ) USING (customer_id)
                 FORMAT JSONEachRow""".formatted(time(period.startInclusive()), table(FactTables.ORDERS), CONFIRMED,
-                within(period), table(FactTables.ORDERS), CONFIRMED));
+                within(period), table(FactTables.ORDERS), CONFIRMED, until(period)));
         JsonNode registrations = one("""
                 SELECT uniqExact(user_id) AS registrations FROM %s FINAL WHERE %s
                 FORMAT JSONEachRow""".formatted(table(FactTables.REGISTRATIONS), within(period)));
@@ -159,6 +165,12 @@ class ClickHouseReports implements ReportQueries {
                 num(registrations, "registrations"));
     }
 
+    /**
+     * Cohorts whose month lies in the period, with their active months up to its end. Activity is read
+     * from the first cohort month on (a customer of such a cohort has no order before it), and neither
+     * subquery reads past the period; the cohort of each customer still needs all history before the
+     * period, since an earlier order puts the customer in an earlier cohort, which is left out.
+     */
     @Override
     public List<Reports.CohortCell> cohorts(ReportPeriod period) {
         String sql = """
@@ -166,21 +178,21 @@ class ClickHouseReports implements ReportQueries {
                 FROM (
                     SELECT customer_id, toStartOfMonth(occurred_at) AS month
                     FROM %1$s FINAL WHERE type = %2$s AND customer_id != ''
-                      AND occurred_at < toDateTime('%4$s', 'UTC')
+                      AND occurred_at >= toDateTime('%3$s', 'UTC') AND %4$s
                     GROUP BY customer_id, month
                 ) ALL INNER JOIN (
                     SELECT customer_id, min(toStartOfMonth(occurred_at)) AS cohort
-                    FROM %1$s FINAL WHERE type = %2$s AND customer_id != ''
+                    FROM %1$s FINAL WHERE type = %2$s AND customer_id != '' AND %4$s
                     GROUP BY customer_id
                 ) USING (customer_id)
-                WHERE cohort >= toStartOfMonth(toDate('%3$s')) AND cohort <= toDate('%5$s')
+                WHERE cohort >= toStartOfMonth(toDate('%5$s')) AND cohort <= toDate('%6$s')
                 GROUP BY cohort, month ORDER BY cohort, month
-                FORMAT JSONEachRow""".formatted(table(FactTables.ORDERS), CONFIRMED, period.from(),
-                time(period.endExclusive()), period.to());
+                FORMAT JSONEachRow""".formatted(table(FactTables.ORDERS), CONFIRMED,
+                time(cohortStart(period)), until(period), period.from(), period.to());
         List<Reports.CohortCell> cells = new ArrayList<>();
         for (JsonNode row : clickHouse.rows(sql)) {
-            cells.add(new Reports.CohortCell(LocalDate.parse(row.get("cohort_month").asString()),
-                    LocalDate.parse(row.get("active_month").asString()), num(row, "customers")));
+            cells.add(new Reports.CohortCell(day(row.get("cohort_month").asString()),
+                    day(row.get("active_month").asString()), num(row, "customers")));
         }
         return cells;
     }
@@ -194,7 +206,7 @@ class ClickHouseReports implements ReportQueries {
                 FORMAT JSONEachRow""".formatted(table(FactTables.ORDER_LINES), currency, within(period));
         List<Reports.DailyValue> values = new ArrayList<>();
         for (JsonNode row : clickHouse.rows(sql)) {
-            values.add(new Reports.DailyValue(LocalDate.parse(row.get("day").asString()), num(row, "revenue")));
+            values.add(new Reports.DailyValue(day(row.get("day").asString()), num(row, "revenue")));
         }
         return values;
     }
@@ -290,9 +302,20 @@ class ClickHouseReports implements ReportQueries {
         return where.toString();
     }
 
+    /**
+     * The period's facts. The upper bound is the period's last second, inclusive (DateTime holds whole
+     * seconds): the day after a period ending on the last day ClickHouse can hold would read as zero.
+     */
     private static String within(ReportPeriod period) {
-        return "occurred_at >= toDateTime('" + time(period.startInclusive()) + "', 'UTC') AND occurred_at < toDateTime('"
-                + time(period.endExclusive()) + "', 'UTC')";
+        return "occurred_at >= toDateTime('" + time(period.startInclusive()) + "', 'UTC') AND " + until(period);
+    }
+
+    private static String until(ReportPeriod period) {
+        return "occurred_at <= toDateTime('" + time(period.lastSecond()) + "', 'UTC')";
+    }
+
+    private static Instant cohortStart(ReportPeriod period) {
+        return period.from().withDayOfMonth(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     private String table(String name) {
@@ -315,6 +338,11 @@ class ClickHouseReports implements ReportQueries {
 
     private static String time(Instant instant) {
         return DATE_TIME.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
+
+    /** A Date as ClickHouse prints it; 18.16 prints its first day, 1970-01-01, as 0000-00-00. */
+    private static LocalDate day(String date) {
+        return "0000-00-00".equals(date) ? ReportPeriod.FIRST_DAY : LocalDate.parse(date);
     }
 
     private static Instant instant(String dateTime) {

@@ -17,6 +17,21 @@ class ReportPeriodTest {
         assertThat(period.days()).isEqualTo(3);
         assertThat(period.startInclusive()).isEqualTo(Instant.parse("2024-02-28T00:00:00Z"));
         assertThat(period.endExclusive()).isEqualTo(Instant.parse("2024-03-02T00:00:00Z"));
+        assertThat(period.lastSecond()).isEqualTo(Instant.parse("2024-03-01T23:59:59Z"));
+    }
+
+    @Test
+    void liesWithinTheDaysClickHouseHolds() {
+        ReportPeriod last = new ReportPeriod(LocalDate.parse("2105-12-01"), LocalDate.parse("2105-12-31"));
+        assertThat(last.lastSecond()).isEqualTo(Instant.parse("2105-12-31T23:59:59Z"));
+        assertThat(new ReportPeriod(LocalDate.parse("1970-01-01"), LocalDate.parse("1970-01-01")).days()).isOne();
+        for (String[] outside : new String[][] {{"2105-12-31", "2106-01-01"}, {"1969-12-31", "1970-01-01"},
+                {"+10000-01-01", "+10000-01-02"}, {"+999999999-12-01", "+999999999-12-31"}}) {
+            assertThatThrownBy(() -> new ReportPeriod(LocalDate.parse(outside[0]), LocalDate.parse(outside[1])))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2105-12-31");
+        }
+        assertThat(ReportPeriod.storable(LocalDate.MAX)).isFalse();
+        assertThat(ReportPeriod.storable(LocalDate.MIN)).isFalse();
     }
 
     @Test
