@@ -18,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -103,6 +104,16 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             }
         }
         return null;
+    }
+
+    /**
+     * Spring Security's firewall checks parameter names and values when they are read, so it refuses
+     * one with a control character in the middle of a controller that reads every parameter.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException e, HttpServletRequest request) {
+        return respond(Problems.of(ProblemType.MALFORMED_REQUEST,
+                "A parameter's name or value holds a character a request may not carry", request.getRequestURI()));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

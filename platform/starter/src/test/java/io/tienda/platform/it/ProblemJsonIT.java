@@ -104,6 +104,7 @@ class ProblemJsonIT extends StarterIT {
             /api/v1/widgets/public/%C0%AF                                            | malformed-request
             /api/v1/widgets/public/8d0f4b8e-93b4-4c84-9d0e-3b3e5d0c7a11?page=%ZZ     | invalid-parameter
             /api/v1/widgets/public/8d0f4b8e-93b4-4c84-9d0e-3b3e5d0c7a11?page=1&q=%   | invalid-parameter
+            /api/v1/widgets/public/filters?colo%00r=red                              | malformed-request
             """)
     void undecodablePathsAndQueriesAre400Problems(String target, String type) {
         RawRequest.Reply reply = RawRequest.get("localhost", port, target, Map.of());

@@ -96,6 +96,12 @@ public class WidgetApp {
             return Map.of("name", widget.name(), "key", String.valueOf(key));
         }
 
+        /** Reads every parameter, as filters with open-ended names do. */
+        @GetMapping("/public/filters")
+        public Map<String, String> filters(@RequestParam Map<String, String> filters) {
+            return filters;
+        }
+
         @GetMapping("/public/{id}")
         public Map<String, Object> read(@PathVariable UUID id, @RequestParam(defaultValue = "1") int page) {
             return jdbc.queryForList("select id, name, quantity from widgets where id = ?", id).stream()
