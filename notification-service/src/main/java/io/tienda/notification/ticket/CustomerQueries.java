@@ -113,9 +113,11 @@ public class CustomerQueries {
             if (!message.mailPending()) {
                 continue;
             }
-            // The id derives from the ticket and the message, so a second queueing finds the first.
+            // The id derives from the ticket and the message, so a second queueing finds the first. The
+            // ticket's order stays off the message: the customer typed it, and it proves nothing about
+            // whose the order is (a refund's recipient is looked up by order).
             notifications.addOnce(Notification.pending("ticket:" + current.id() + ":" + i, current.customerId(),
-                    null, null, current.orderId(), Notification.Channel.EMAIL, ANSWERED_TEMPLATE,
+                    null, null, null, Notification.Channel.EMAIL, ANSWERED_TEMPLATE,
                     Map.of("ticketSubject", current.subject(), "reply", message.body(),
                             "link", publicBaseUrl + "/tickets/" + current.id()),
                     clock.instant()));

@@ -196,6 +196,52 @@ class MailingIT extends NotificationServiceIT {
         assertThat(refund.text()).contains("order " + order);
     }
 
+    /**
+     * Another customer names the victim's order in a ticket, support answers, and the refund of that
+     * order arrives before the order's own events (another topic, so any order is possible): the refund
+     * waits for the order's customer and goes to the victim, never to whoever named the order.
+     */
+    @Test
+    void aRefundNeverGoesToACustomerWhoOnlyNamedTheOrderInATicket() {
+        String attacker = UUID.randomUUID().toString();
+        String attackerEmail = address("mallory");
+        contact(attacker, attackerEmail, "Mallory", "en");
+        String victim = UUID.randomUUID().toString();
+        String victimEmail = address("victor");
+        contact(victim, victimEmail, "Victor", "en");
+        UUID order = UUID.randomUUID();
+        String ticket = api.post("/api/v1/tickets", io.tienda.platform.testing.security.TestTokens.customer(attacker),
+                java.util.Map.of("subject", "Refund?", "message", "Where is my refund?", "orderId", order.toString()))
+                .expect(201).text("id");
+        api.post("/api/v1/tickets/" + ticket + "/messages", io.tienda.platform.testing.security.TestTokens.staff(
+                "SUPPORT"), java.util.Map.of("message", "We are looking into it.")).expect(201);
+        ReceivedMail answer = mailFor(attackerEmail, 1).get(0);
+        assertThat(answer.subject()).contains("Refund?");
+        // the answer's message carries no order: the customer typed it
+        assertThat(notification("ticket:" + ticket + ":1").get("orderId")).isNull();
+        // a message stored before that, which did carry the ticket's order, is not asked either
+        mongo.insert(new Document("_id", "ticket:legacy-" + UUID.randomUUID() + ":1").append("recipientId", attacker)
+                .append("orderId", order.toString()).append("channel", "EMAIL").append("template", "ticket-answered")
+                .append("status", "SENT").append("attempts", 1).append("createdAt", java.util.Date.from(
+                        Instant.now().minusSeconds(3600))), "notifications");
+
+        UUID refundEvent = events.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefunded(order, "pay-9",
+                "re-9", Money.of(4200, "EUR")));
+        Document waiting = await().atMost(Duration.ofSeconds(20)).until(() -> notification(refundEvent.toString()),
+                n -> n != null && "waiting for the recipient's contact details".equals(n.getString("failureReason")));
+        assertThat(waiting.getString("status")).isEqualTo("PENDING");
+        assertThat(waiting.getString("recipientId")).isNull();
+
+        events.send(Topics.ORDER_EVENTS, order.toString(), new OrderConfirmed(order, victim, "cart-9",
+                List.of(new OrderLine("SKU-9", "p9", "Lamp", 1, Money.of(4200, "EUR"))), Money.of(4200, "EUR"),
+                Instant.now()));
+
+        Document sent = awaitNotification(refundEvent.toString(), "SENT");
+        assertThat(sent.getString("recipientId")).isEqualTo(victim);
+        assertThat(mailFor(victimEmail, 2)).anyMatch(m -> m.subject().equals("Refund of 42.00 EUR"));
+        assertThat(mailFor(attackerEmail)).hasSize(1).noneMatch(m -> m.subject().startsWith("Refund of"));
+    }
+
     @Test
     void returnsAreMailedToTheirCustomer() {
         String customer = UUID.randomUUID().toString();

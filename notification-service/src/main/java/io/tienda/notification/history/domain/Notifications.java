@@ -3,6 +3,7 @@ package io.tienda.notification.history.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /** The notifications collection as the sending pipeline uses it. */
 public interface Notifications {
@@ -24,7 +25,18 @@ public interface Notifications {
 
     Optional<Notification> find(String id);
 
-    /** The customer of an order, as known from another message about it. */
+    /**
+     * The messages whose recipient an order's own events named (order-service's {@code order.*}): only
+     * these tell whose an order is. A ticket names an order its customer typed, and is never asked.
+     */
+    Set<String> ORDER_EVENT_TEMPLATES = Set.of("order-confirmed", "order-shipped", "order-delivered",
+            "order-cancelled");
+
+    /**
+     * The customer of an order as its own events named them: the recipient of the earliest message
+     * queued from an {@code order.*} event about it ({@link #ORDER_EVENT_TEMPLATES}); empty until one
+     * has arrived.
+     */
     Optional<String> recipientOfOrder(String orderId);
 
     /**

@@ -23,6 +23,7 @@ class MongoNotificationHistory implements NotificationHistory, Notifications {
 
     /** Served by the (recipientId, createdAt) index; the id keeps pages stable when timestamps tie. */
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "createdAt", "_id");
+    private static final Sort OLDEST_FIRST = Sort.by(Sort.Direction.ASC, "createdAt", "_id");
     private static final Sort DUE_FIRST = Sort.by(Sort.Direction.ASC, "nextAttemptAt", "_id");
     private static final String PENDING = Notification.Status.PENDING.name();
 
@@ -71,7 +72,10 @@ class MongoNotificationHistory implements NotificationHistory, Notifications {
 
     @Override
     public Optional<String> recipientOfOrder(String orderId) {
-        Query about = Query.query(where("orderId").is(orderId).and("recipientId").ne(null)).limit(1);
+        // Never from a message whose order a customer named (a ticket's answer): only order events say
+        // whose an order is. The earliest, so that the answer does not depend on the store's order.
+        Query about = Query.query(where("orderId").is(orderId).and("template").in(ORDER_EVENT_TEMPLATES)
+                .and("recipientId").ne(null)).with(OLDEST_FIRST).limit(1);
         return Optional.ofNullable(mongo.findOne(about, NotificationDocument.class))
                 .map(NotificationDocument::recipientId);
     }
