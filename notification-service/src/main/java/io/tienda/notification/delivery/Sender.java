@@ -71,7 +71,7 @@ public class Sender {
     public void sendDue() {
         Duration lease = properties.sender().lease();
         for (int i = 0; i < properties.sender().batchSize(); i++) {
-            Optional<Notification> claimed;
+            Optional<Notifications.Claim> claimed;
             try {
                 claimed = notifications.claimNext(clock.instant(), lease);
             } catch (RuntimeException e) {
@@ -85,14 +85,14 @@ public class Sender {
                 send(claimed.get());
             } catch (RuntimeException e) {
                 // Left claimed: the lease runs out and the message is tried again then.
-                log.error("notification {} could not be processed", claimed.get().id(), e);
+                log.error("notification {} could not be processed", claimed.get().notification().id(), e);
             }
         }
     }
 
-    private void send(Notification claimed) {
+    private void send(Notifications.Claim claim) {
         Instant now = clock.instant();
-        Notification notification = claimed;
+        Notification notification = claim.notification();
         List<String> to;
         String language;
         Map<String, String> variables = new HashMap<>(notification.variables());
@@ -110,7 +110,9 @@ public class Sender {
             if (contact.isEmpty()) {
                 Notification waiting = notification.awaitContact(properties.contactRetry(), properties.contactWait(),
                         now);
-                notifications.save(waiting);
+                if (!save(waiting, claim)) {
+                    return;
+                }
                 if (waiting.status() == Notification.Status.FAILED) {
                     count("tienda.notifications.given.up", "reason", "no-contact");
                     log.warn("notification {} ({}) given up: {}", waiting.id(), waiting.template(),
@@ -129,8 +131,10 @@ public class Sender {
         try {
             rendered = templates.render(notification.template(), language, variables);
         } catch (DomainException e) {
-            notifications.save(notification.abandon("template " + notification.template() + "/" + language
-                    + " does not render: " + e.getMessage(), now));
+            if (!save(notification.abandon("template " + notification.template() + "/" + language
+                    + " does not render: " + e.getMessage(), now), claim)) {
+                return;
+            }
             count("tienda.notifications.given.up", "reason", "template");
             log.error("notification {} given up: its template does not render", notification.id());
             return;
@@ -142,7 +146,9 @@ public class Sender {
         } catch (DeliveryFailedException e) {
             Notification failed = e.permanent() ? notification.sendRefused(e.getMessage(), clock.instant())
                     : notification.sendFailed(e.getMessage(), retries, clock.instant());
-            notifications.save(failed);
+            if (!save(failed, claim)) {
+                return;
+            }
             count("tienda.notifications.send.failures", "channel", failed.channel().name(), "template",
                     failed.template());
             if (failed.status() == Notification.Status.FAILED) {
@@ -153,10 +159,26 @@ public class Sender {
                             : "next attempt at " + failed.nextAttemptAt());
             return;
         }
-        notifications.save(notification.sent(rendered.subject(), clock.instant()));
+        if (!save(notification.sent(rendered.subject(), clock.instant()), claim)) {
+            return;
+        }
         count("tienda.notifications.sent", "channel", notification.channel().name(), "template",
                 notification.template());
         log.info("notification {} ({}, {}) sent", notification.id(), notification.template(), language);
+    }
+
+    /**
+     * Writes the outcome under the claim it was reached with. When the message changed meanwhile (its
+     * recipient was erased and it was anonymised, or the lease ran out and another replica took it),
+     * nothing is written: the recipient and variables held here must not overwrite what is there now.
+     */
+    private boolean save(Notification outcome, Notifications.Claim claim) {
+        if (notifications.save(outcome, claim.until())) {
+            return true;
+        }
+        log.warn("notification {} ({}) changed while it was being sent (recipient erased, or claimed again); "
+                + "outcome {} not written", outcome.id(), outcome.template(), outcome.status());
+        return false;
     }
 
     private void count(String name, String... tags) {

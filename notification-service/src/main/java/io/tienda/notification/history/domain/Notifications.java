@@ -18,10 +18,19 @@ public interface Notifications {
      * Takes the next due PENDING message for {@code lease}, atomically, so that no other replica sends
      * it meanwhile; a replica that dies while holding one loses it to another when the lease runs out.
      */
-    Optional<Notification> claimNext(Instant now, Duration lease);
+    Optional<Claim> claimNext(Instant now, Duration lease);
 
-    /** Writes the outcome of an attempt and releases the claim. */
-    void save(Notification notification);
+    /**
+     * Writes the outcome of an attempt made under {@code claim} and releases it, only if the message is
+     * still PENDING and held by that claim. False, and nothing written, when it is not: the recipient
+     * was erased meanwhile (their messages anonymised, the claim dropped), or the lease ran out and
+     * another replica took the message. An anonymised message is never written over.
+     */
+    boolean save(Notification notification, Instant claim);
+
+    /** A message taken by {@link #claimNext}, and the end of its lease, which also names the claim. */
+    record Claim(Notification notification, Instant until) {
+    }
 
     Optional<Notification> find(String id);
 
@@ -41,7 +50,9 @@ public interface Notifications {
 
     /**
      * Erasure: the recipient's history keeps what was sent and when, but no longer whom to and what it
-     * said; messages still pending are given up.
+     * said; messages still pending are given up, and so are those about the recipient's orders that
+     * name no recipient yet (a refund). Every claim on them is dropped, so that a send in flight cannot
+     * write the recipient back.
      */
     long anonymise(String recipientId, String anonymousId, Instant now);
 }

@@ -14,6 +14,8 @@ import org.springframework.stereotype.Repository;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -52,17 +54,23 @@ class MongoNotificationHistory implements NotificationHistory, Notifications {
     }
 
     @Override
-    public Optional<Notification> claimNext(Instant now, Duration lease) {
+    public Optional<Claim> claimNext(Instant now, Duration lease) {
         Query due = Query.query(where("status").is(PENDING).and("nextAttemptAt").lte(now)
                 .orOperator(where("claimedUntil").is(null), where("claimedUntil").lt(now))).with(DUE_FIRST);
-        NotificationDocument claimed = mongo.findAndModify(due, new Update().set("claimedUntil", now.plus(lease)),
+        // Milliseconds, as the store keeps them, so that the claim read back matches the one written.
+        Instant until = now.plus(lease).truncatedTo(ChronoUnit.MILLIS);
+        NotificationDocument claimed = mongo.findAndModify(due, new Update().set("claimedUntil", until),
                 FindAndModifyOptions.options().returnNew(true), NotificationDocument.class);
-        return Optional.ofNullable(claimed).map(NotificationDocument::toDomain);
+        return Optional.ofNullable(claimed).map(d -> new Claim(d.toDomain(), d.claimedUntil()));
     }
 
     @Override
-    public void save(Notification notification) {
-        mongo.save(NotificationDocument.of(notification));
+    public boolean save(Notification notification, Instant claim) {
+        // A full replace, but only of the message as this claim took it: still PENDING and still held by
+        // the claim. Erasure fails pending messages and drops claims; a new claim replaces an old one.
+        Query held = Query.query(where("_id").is(notification.id()).and("status").is(PENDING)
+                .and("claimedUntil").is(claim));
+        return mongo.replace(held, NotificationDocument.of(notification)).getMatchedCount() == 1;
     }
 
     @Override
@@ -82,13 +90,21 @@ class MongoNotificationHistory implements NotificationHistory, Notifications {
 
     @Override
     public long anonymise(String recipientId, String anonymousId, Instant now) {
-        mongo.updateMulti(Query.query(where("recipientId").is(recipientId).and("status").is(PENDING)),
-                new Update().set("status", Notification.Status.FAILED.name())
-                        .set("failureReason", "the recipient erased their account").unset("nextAttemptAt"),
+        // Messages about the recipient's orders that name nobody yet (a refund, resolved when sent).
+        List<String> orders = mongo.findDistinct(Query.query(where("recipientId").is(recipientId)
+                .and("orderId").ne(null)), "orderId", NotificationDocument.class, String.class);
+        Update giveUp = new Update().set("status", Notification.Status.FAILED.name())
+                .set("failureReason", "the recipient erased their account").unset("nextAttemptAt").unset("variables")
+                .unset("claimedUntil");
+        if (!orders.isEmpty()) {
+            mongo.updateMulti(Query.query(where("recipientId").is(null).and("orderId").in(orders).and("status")
+                    .is(PENDING)), giveUp, NotificationDocument.class);
+        }
+        mongo.updateMulti(Query.query(where("recipientId").is(recipientId).and("status").is(PENDING)), giveUp,
                 NotificationDocument.class);
         return mongo.updateMulti(Query.query(where("recipientId").is(recipientId)),
                 new Update().set("recipientId", anonymousId).unset("addresses").unset("subject").unset("variables")
-                        .unset("language"),
+                        .unset("language").unset("claimedUntil"),
                 NotificationDocument.class).getModifiedCount();
     }
 }
