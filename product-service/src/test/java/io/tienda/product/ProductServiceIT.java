@@ -64,6 +64,20 @@ public abstract class ProductServiceIT {
         api = new TestApi(http);
     }
 
+    /**
+     * A GET sent exactly as written (no encoding on the way), which must be a 400 validation naming
+     * {@code field} for a control character in it.
+     */
+    protected void expectControlCharacterRefused(String pathAndQuery, String field) {
+        http.get().uri(java.net.URI.create("http://localhost:" + port + pathAndQuery)).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://tienda.io/problems/validation")
+                .jsonPath("$.errors[*].field").isEqualTo(List.of(field))
+                .jsonPath("$.errors[0].message").isEqualTo("must not contain control characters");
+    }
+
     protected void clear(String... collections) {
         for (String collection : collections) {
             mongo.remove(new org.springframework.data.mongodb.core.query.Query(), collection);

@@ -118,24 +118,13 @@ class ProductListIT extends ProductServiceIT {
      */
     @Test
     void refusesControlCharactersInFilterNamesAndValues() {
-        expectRefused("/api/v1/products?attr.color=a%00", "attr.color");
-        expectRefused("/api/v1/products?attr.color=rojo%0Aoscuro", "attr.color");
-        expectRefused("/api/v1/products?attr.co%00lor=a", "attr.co\\u0000lor");
-        expectRefused("/api/v1/products?category=moda%01", "category");
-        expectRefused("/api/v1/products?brand=%7F", "brand");
-        expectRefused("/api/v1/products?x%00=1", "x\\u0000");
+        expectControlCharacterRefused("/api/v1/products?attr.color=a%00", "attr.color");
+        expectControlCharacterRefused("/api/v1/products?attr.color=rojo%0Aoscuro", "attr.color");
+        expectControlCharacterRefused("/api/v1/products?attr.co%00lor=a", "attr.co\\u0000lor");
+        expectControlCharacterRefused("/api/v1/products?category=moda%01", "category");
+        expectControlCharacterRefused("/api/v1/products?brand=%7F", "brand");
+        expectControlCharacterRefused("/api/v1/products?x%00=1", "x\\u0000");
         api.get("/api/v1/products?attr.color=rojo").expect(200);
-    }
-
-    /** A GET sent exactly as written (no encoding on the way), which must be a 400 validation naming {@code field}. */
-    private void expectRefused(String pathAndQuery, String field) {
-        http.get().uri(java.net.URI.create("http://localhost:" + port + pathAndQuery)).exchange()
-                .expectStatus().isBadRequest()
-                .expectHeader().contentTypeCompatibleWith(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.type").isEqualTo("https://tienda.io/problems/validation")
-                .jsonPath("$.errors[*].field").isEqualTo(List.of(field))
-                .jsonPath("$.errors[0].message").isEqualTo("must not contain control characters");
     }
 
     @Test
