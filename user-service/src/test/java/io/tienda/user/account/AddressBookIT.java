@@ -113,6 +113,30 @@ class AddressBookIT {
         api.post("/api/v1/users/me/addresses", access, badType).expectProblem(400, "invalid-field-type");
     }
 
+    @Test
+    void addressLinesWithControlCharactersOrLineBreaksAreRefusedAndNothingIsStored() {
+        String access = api.newAccount("address-lines").tokens().access();
+        for (String field : new String[] {"name", "line1", "line2", "city", "region", "postalCode"}) {
+            Map<String, Object> bad = address("SHIPPING", "Home", null);
+            bad.put(field, "Calle\r\nYour account is locked: http://evil.example");
+
+            ApiReply refused = api.post("/api/v1/users/me/addresses", access, bad).expectProblem(400, "validation");
+
+            assertThat(refused.json().get("errors").valueStream().map(e -> e.get("field").asString()))
+                    .as(field).containsOnly(field);
+        }
+        Map<String, Object> nul = address("SHIPPING", "Home\u0000", null);
+        api.post("/api/v1/users/me/addresses", access, nul).expectProblem(400, "validation");
+        assertThat(api.get("/api/v1/users/me/addresses", access).expect(200).json().size()).isZero();
+
+        String id = api.post("/api/v1/users/me/addresses", access, address("SHIPPING", "Home", null)).expect(201)
+                .text("id");
+        api.put("/api/v1/users/me/addresses/" + id, access, address("SHIPPING", "Home\u2028Away", null))
+                .expectProblem(400, "validation");
+        assertThat(api.get("/api/v1/users/me/addresses", access).json().get(0).get("name").asString())
+                .isEqualTo("Home");
+    }
+
     static Map<String, Object> address(String type, String name, Boolean isDefault) {
         Map<String, Object> address = new HashMap<>();
         address.put("type", type);

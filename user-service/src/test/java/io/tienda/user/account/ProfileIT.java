@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The caller's profile: reading it and changing it field by field. */
 @UserServiceTest
@@ -105,6 +107,35 @@ class ProfileIT {
         Map<String, Object> clearLanguage = new HashMap<>();
         clearLanguage.put("language", null);
         api.patch("/api/v1/users/me", access, clearLanguage).expectProblem(400, "validation");
+    }
+
+    @Test
+    void aNameWithControlCharactersOrLineBreaksIsRefusedAndChangesNothing() {
+        Api.Account account = api.newAccount("lines");
+        String access = account.tokens().access();
+
+        for (String name : new String[] {"Eve\nYour account is locked: http://evil.example", "Eve\u0000", "Eve\r\n",
+                "Eve\u2029", "\u001B[31mEve"}) {
+            ApiReply refused = api.patch("/api/v1/users/me", access, Map.of("name", name, "language", "en"))
+                    .expectProblem(400, "validation");
+            assertThat(refused.json().get("errors").valueStream().map(e -> e.get("field").asString()))
+                    .containsOnly("name");
+        }
+
+        ApiReply me = api.get("/api/v1/users/me", access).expect(200);
+        assertThat(me.text("name")).isEqualTo("Test Shopper");
+        assertThat(me.text("language")).isEqualTo("es");
+        assertThat(jdbc.sql("select display_name from users where id = :id").param("id", account.id())
+                .query(String.class).single()).isEqualTo("Test Shopper");
+    }
+
+    @Test
+    void theTableRefusesANameWithALineBreak() {
+        Api.Account account = api.newAccount("table");
+
+        assertThatThrownBy(() -> jdbc.sql("update users set display_name = :n where id = :id")
+                .param("n", "Eve\nLine").param("id", account.id()).update())
+                .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test

@@ -170,6 +170,28 @@ class LoginIT {
     }
 
     @Test
+    void anEmailWithControlCharactersIsRefusedBeforeAnythingIsCountedOrAudited() {
+        String email = Api.uniqueEmail("nul");
+        api.register(email, Api.PASSWORD);
+
+        for (String typed : new String[] {email + "\u0000", email.replace("@", "\n@"), email + "\u2028"}) {
+            ApiReply refused = api.loginReply(typed, Api.PASSWORD).expectProblem(400, "validation");
+            assertThat(refused.json().get("errors").valueStream().map(e -> e.get("field").asString()))
+                    .containsOnly("email");
+        }
+        ApiReply forgot = api.post("/api/v1/auth/forgot-password", Map.of("email", email + "\u0000"))
+                .expectProblem(400, "validation");
+        assertThat(forgot.json().get("errors").valueStream().map(e -> e.get("field").asString())).contains("email");
+
+        assertThat(jdbc.sql("select count(*) from login_audit where ip = :ip").param("ip", api.ip())
+                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from login_throttle where key in (:ip, :account)")
+                .param("ip", "ip:" + api.ip()).param("account", LoginThrottle.accountKey(email))
+                .query(Integer.class).single()).isZero();
+        api.login(email, Api.PASSWORD);
+    }
+
+    @Test
     void anExpiredAccessTokenOnAPublicRouteIsIgnored() {
         String email = Api.uniqueEmail("stale");
         api.register(email, Api.PASSWORD);

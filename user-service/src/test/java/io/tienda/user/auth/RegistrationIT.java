@@ -14,6 +14,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -90,7 +91,7 @@ class RegistrationIT extends UserApiIT {
         Map<String, Object> row = jdbc.sql("select email, email_canonical from users where id = :id").param("id", id)
                 .query().singleRow();
         assertThat(row.get("email")).isEqualTo(email);
-        assertThat(row.get("email_canonical")).isEqualTo(email.toLowerCase(java.util.Locale.ROOT));
+        assertThat(row.get("email_canonical")).isEqualTo(email.toLowerCase(Locale.ROOT));
     }
 
     @Test
@@ -114,6 +115,30 @@ class RegistrationIT extends UserApiIT {
         api.post("/api/v1/auth/register", "{\"email\": 42, \"password\": {\"x\": 1}}")
                 .expectProblem(400, "invalid-field-type");
         api.post("/api/v1/auth/register", "{").expectProblem(400, "malformed-request");
+    }
+
+    @Test
+    void aNameOrEmailWithControlCharactersOrLineBreaksIsRefusedAndNothingIsWritten() {
+        String email = Api.uniqueEmail("mallory");
+        for (String name : new String[] {"Mallory\nYour account is locked: http://evil.example", "Mallory\u0000",
+                "Mallory\r", "Mallory\u2028Hi", "Mallory\u0085"}) {
+            ApiReply refused = api.post("/api/v1/auth/register",
+                    Map.of("email", email, "password", Api.PASSWORD, "name", name)).expectProblem(400, "validation");
+            assertThat(refused.json().get("errors").valueStream().map(e -> e.get("field").asString()))
+                    .containsOnly("name");
+        }
+        ApiReply nul = api.post("/api/v1/auth/register",
+                Map.of("email", email.replace("@", "\u0000@"), "password", Api.PASSWORD))
+                .expectProblem(400, "validation");
+        assertThat(nul.json().get("errors").valueStream().map(e -> e.get("field").asString())).containsOnly("email");
+
+        assertThat(jdbc.sql("select count(*) from users where email_canonical = :e")
+                .param("e", email.toLowerCase(Locale.ROOT)).query(Integer.class).single()).isZero();
+        // The address is still free, and an ordinary name is welcome.
+        ApiReply created = api.post("/api/v1/auth/register",
+                Map.of("email", email, "password", Api.PASSWORD, "name", "Mallory O'Neil")).expect(201);
+        assertThat(created.text("name")).isEqualTo("Mallory O'Neil");
+        assertThat(events.await("user.registered", created.text("id")).text("name")).isEqualTo("Mallory O'Neil");
     }
 
     @Test

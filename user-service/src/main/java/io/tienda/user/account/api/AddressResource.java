@@ -44,15 +44,23 @@ class AddressResource {
         this.caller = caller;
     }
 
+    private static final String PLAIN = ProfileRules.PLAIN_TEXT;
+    private static final String NO_BREAKS = ProfileRules.PLAIN_TEXT_MESSAGE;
+
+    /** Its lines go into mails (order confirmations, shipping): one line each, no control characters. */
     @Schema(description = "An address as the client sends it")
     record AddressRequest(
             @NotNull AddressType type,
-            @NotBlank @Size(max = 100) @Schema(example = "Ana García") String name,
-            @NotBlank @Size(max = 200) @Schema(example = "Calle Mayor 1") String line1,
-            @Size(max = 200) @Schema(example = "3º B") String line2,
-            @NotBlank @Size(max = 100) @Schema(example = "Madrid") String city,
-            @Size(max = 100) @Schema(example = "Madrid") String region,
-            @NotBlank @Size(max = 20) @Schema(example = "28013") String postalCode,
+            @NotBlank @Size(max = 100) @Pattern(regexp = PLAIN, message = NO_BREAKS)
+            @Schema(example = "Ana García") String name,
+            @NotBlank @Size(max = 200) @Pattern(regexp = PLAIN, message = NO_BREAKS)
+            @Schema(example = "Calle Mayor 1") String line1,
+            @Size(max = 200) @Pattern(regexp = PLAIN, message = NO_BREAKS) @Schema(example = "3º B") String line2,
+            @NotBlank @Size(max = 100) @Pattern(regexp = PLAIN, message = NO_BREAKS)
+            @Schema(example = "Madrid") String city,
+            @Size(max = 100) @Pattern(regexp = PLAIN, message = NO_BREAKS) @Schema(example = "Madrid") String region,
+            @NotBlank @Size(max = 20) @Pattern(regexp = PLAIN, message = NO_BREAKS)
+            @Schema(example = "28013") String postalCode,
             @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as ES")
             @Schema(example = "ES", description = "ISO 3166-1 alpha-2") String country,
             @Pattern(regexp = ProfileRules.E164, message = "must be in E.164 format, e.g. +34600111222")

@@ -38,6 +38,10 @@ record ProfilePatch(@Schema(example = "Ana García", nullable = true) String nam
         }
         String name = text(body, "name", true, errors);
         if (name != null) {
+            // As sent: a line break is refused even where stripping would have removed it.
+            if (!ProfileRules.isPlainText(name)) {
+                errors.add(error("name", ProfileRules.PLAIN_TEXT_MESSAGE));
+            }
             name = name.strip();
             if (name.isEmpty() || name.length() > MAX_NAME) {
                 errors.add(error("name", "must be 1 to " + MAX_NAME + " characters"));

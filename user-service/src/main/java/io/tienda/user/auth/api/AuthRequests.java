@@ -2,6 +2,7 @@ package io.tienda.user.auth.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.tienda.user.account.domain.ProfileRules;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -17,14 +18,19 @@ final class AuthRequests {
     /** Bounds hashing work per request; the password policy's own maximum is lower. */
     static final int MAX_SECRET = 1024;
 
+    /** Names and addresses go into mails and logs: no control characters or line breaks in them. */
+    private static final String PLAIN = ProfileRules.PLAIN_TEXT;
+    private static final String NO_BREAKS = ProfileRules.PLAIN_TEXT_MESSAGE;
+
     private AuthRequests() {
     }
 
     record Register(
-            @NotBlank @Email @Size(max = 254) @Schema(example = "ana@example.com") String email,
+            @NotBlank @Email @Size(max = 254) @Pattern(regexp = PLAIN, message = NO_BREAKS)
+            @Schema(example = "ana@example.com") String email,
             @NotEmpty @Size(max = MAX_SECRET) @Schema(format = "password", accessMode = Schema.AccessMode.WRITE_ONLY)
             String password,
-            @Size(max = 100) @Schema(example = "Ana") String name,
+            @Size(max = 100) @Pattern(regexp = PLAIN, message = NO_BREAKS) @Schema(example = "Ana") String name,
             @Pattern(regexp = "es|en") @Schema(description = "Language of mails; defaults from Accept-Language, "
                     + "else es", allowableValues = {"es", "en"}) String language) {
 
@@ -35,7 +41,8 @@ final class AuthRequests {
     }
 
     record Login(
-            @NotBlank @Size(max = 254) @Schema(example = "ana@tienda.local") String email,
+            @NotBlank @Size(max = 254) @Pattern(regexp = PLAIN, message = NO_BREAKS)
+            @Schema(example = "ana@tienda.local") String email,
             @NotEmpty @Size(max = MAX_SECRET) @Schema(format = "password", example = "Customer!2345") String password) {
 
         @Override
@@ -63,7 +70,8 @@ final class AuthRequests {
         }
     }
 
-    record ForgotPassword(@NotBlank @Email @Size(max = 254) String email) {
+    record ForgotPassword(@NotBlank @Email @Size(max = 254) @Pattern(regexp = PLAIN, message = NO_BREAKS)
+            String email) {
 
         @Override
         public String toString() {
