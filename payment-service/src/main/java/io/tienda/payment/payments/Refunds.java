@@ -189,14 +189,21 @@ public class Refunds {
     }
 
     /**
-     * What the provider says of one of its refunds (a webhook), applied to the ledger: ours settle,
-     * one we never asked for joins it as made elsewhere. Runs in the caller's transaction.
+     * What the provider says of one of its refunds (a {@code refund.*} webhook, or an entry of an older
+     * API version's {@code charge.refunded} list), applied to the ledger under the payment's lock: ours
+     * settle; one we never asked for joins the ledger under its own id ({@code provider:re_...}), once.
+     * If a charge's refunded total already brought some of its money into the ledger without a name
+     * ({@link #providerRefundedTotal}), that money is this refund's, and only what it adds beyond that
+     * counts. A refund already known changes nothing. Runs in the caller's transaction.
      *
      * @param ourRefundId our id, when the provider kept it in the refund's metadata
      */
     public void providerRefund(String providerPaymentId, String providerRefundId, UUID ourRefundId, long amount,
             RefundStatus status) {
-        Optional<Refund> known = refunds.findByProviderId(providerRefundId);
+        // Every delivery about this payment's refunds queues here, so two of the same refund never race.
+        Optional<Payment> found = providerPaymentId == null ? Optional.empty()
+                : payments.lockByProviderId(calls.gateway().provider(), providerPaymentId);
+        Optional<Refund> known = providerRefundId == null ? Optional.empty() : refunds.findByProviderId(providerRefundId);
         if (known.isEmpty() && ourRefundId != null) {
             known = refunds.find(ourRefundId);
         }
@@ -211,20 +218,55 @@ public class Refunds {
             }
             return;
         }
-        if (status != RefundStatus.SUCCEEDED) {
+        if (status != RefundStatus.SUCCEEDED || providerRefundId == null || amount <= 0) {
             return;
         }
-        Optional<Payment> found = payments.lockByProviderId(calls.gateway().provider(), providerPaymentId);
         if (found.isEmpty() || !found.get().status().isCaptured()) {
             log.warn("refund {} at the provider matches no captured payment", providerRefundId);
             return;
         }
-        absorb(found.get(), "provider:" + providerRefundId, providerRefundId, amount);
+        Payment payment = found.get();
+        Instant now = clock.instant();
+        long adds = amount;
+        Refund named = null;
+        for (Refund unnamed : refunds.unattributed(payment.id())) {
+            if (adds == 0) {
+                break;
+            }
+            long taken = Math.min(unnamed.amount(), adds);
+            adds -= taken;
+            if (taken < unnamed.amount()) {
+                refunds.reduce(unnamed.id(), unnamed.amount() - taken, now);
+            } else if (named == null) {
+                named = unnamed;
+            } else {
+                refunds.delete(unnamed.id());
+            }
+        }
+        String key = "provider:" + providerRefundId;
+        Refund refund;
+        if (named != null) {
+            refunds.attribute(named.id(), key, providerRefundId, amount, now);
+            refund = named;
+        } else {
+            refund = Refund.requested(payment.id(), key, RefundSource.PROVIDER, amount, payment.currency(),
+                    "refunded at the provider", null, now).succeeded(providerRefundId, now);
+            refunds.insert(refund, null);
+        }
+        if (adds > 0) {
+            absorbed(payment, refund.id(), adds, now);
+        } else {
+            log.info("payment {}: refund {} at the provider was already counted from the charge's refunded total",
+                    payment.id(), providerRefundId);
+        }
     }
 
     /**
-     * A charge's refunded total from the provider: what our ledger does not account for (settled or
-     * pending) was refunded elsewhere. Runs in the caller's transaction.
+     * A charge's refunded total from the provider ({@code charge.refunded}, which since Stripe's API
+     * 2022-11-15 names none of its refunds): a statement the ledger is reconciled to. What the ledger
+     * does not account for yet (settled or pending) was refunded elsewhere and joins it, unnamed until
+     * the {@code refund.*} event of that refund names it; a total the ledger already reaches, the same
+     * statement again or an older one, changes nothing. Runs in the caller's transaction.
      */
     public void providerRefundedTotal(String providerPaymentId, String chargeId, long amountRefunded) {
         Optional<Payment> found = payments.lockByProviderId(calls.gateway().provider(), providerPaymentId);
@@ -233,27 +275,34 @@ public class Refunds {
         }
         Payment payment = found.get();
         long unaccounted = amountRefunded - payment.refundedAmount() - payment.refundPendingAmount();
-        if (unaccounted > 0) {
-            absorb(payment, "provider:" + chargeId + ":" + amountRefunded, null, unaccounted);
+        if (unaccounted <= 0) {
+            return;
         }
-    }
-
-    private void absorb(Payment payment, String key, String providerRefundId, long amount) {
+        String key = "provider:" + (chargeId == null ? providerPaymentId : chargeId) + ":" + amountRefunded;
         if (refunds.byKey(payment.id(), key).isPresent()) {
             return;
         }
         Instant now = clock.instant();
+        long absorbed = payment.refundedElsewhere(unaccounted, now).refundedAmount() - payment.refundedAmount();
+        if (absorbed <= 0) {
+            return;
+        }
+        Refund refund = Refund.requested(payment.id(), key, RefundSource.PROVIDER, absorbed, payment.currency(),
+                "refunded at the provider", null, now).succeeded(null, now);
+        refunds.insert(refund, null);
+        absorbed(payment, refund.id(), absorbed, now);
+    }
+
+    /** {@code amount} refunded at the provider joins the payment's ledger as settled, and is announced. */
+    private void absorbed(Payment payment, UUID refundId, long amount, Instant now) {
         Payment next = payment.refundedElsewhere(amount, now);
         long absorbed = next.refundedAmount() - payment.refundedAmount();
         if (absorbed <= 0) {
             return;
         }
-        Refund refund = Refund.requested(payment.id(), key, RefundSource.PROVIDER, absorbed, payment.currency(),
-                "refunded at the provider", null, now).succeeded(providerRefundId, now);
-        refunds.insert(refund, null);
         payments.save(next);
         replies.event(payment.orderId(), new PaymentRefunded(payment.orderId(), payment.id().toString(),
-                refund.id().toString(), Money.of(absorbed, payment.currency())));
+                refundId.toString(), Money.of(absorbed, payment.currency())));
         log.info("payment {}: {} {} refunded outside the platform joined the ledger", payment.id(), absorbed,
                 payment.currency());
     }

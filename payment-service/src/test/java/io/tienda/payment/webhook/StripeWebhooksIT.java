@@ -147,6 +147,156 @@ class StripeWebhooksIT extends PaymentIT {
         assertThat(status(payment)).isEqualTo("REFUNDED");
     }
 
+    /** A charge as {@code charge.refunded} carries it since API 2022-11-15: its refunded total, no list of refunds. */
+    private static String chargeRefunded(String pi, long amount, long refunded) {
+        return """
+                {"id":"ch_%s","object":"charge","payment_intent":"%s","amount":%d,"amount_captured":%d,
+                 "amount_refunded":%d,"refunded":%b,"metadata":{}}""".formatted(pi, pi, amount, amount, refunded,
+                refunded == amount);
+    }
+
+    /** A refund made in the dashboard: no metadata of ours. */
+    private static String dashboardRefund(String id, String pi, long amount) {
+        return """
+                {"id":"%s","object":"refund","amount":%d,"charge":"ch_%s","payment_intent":"%s","status":"succeeded",
+                 "metadata":{}}""".formatted(id, amount, pi, pi);
+    }
+
+    private static String newRefundId() {
+        return "re_" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** The payment's ledger as the webhooks left it: refunded, status, its refunds at the provider, what was announced. */
+    private void assertRefundedAtTheProvider(UUID payment, long refunded, String status, String... providerRefundIds) {
+        assertThat(payment(payment)).containsEntry("refunded_amount", refunded).containsEntry("refund_pending_amount", 0L);
+        assertThat(status(payment)).isEqualTo(status);
+        assertThat(jdbc.sql("""
+                        select provider_refund_id from refunds where payment_id = :p and source = 'PROVIDER'
+                         order by provider_refund_id""")
+                .param("p", payment).query(String.class).list()).containsExactly(providerRefundIds);
+        assertThat(jdbc.sql("select coalesce(sum(amount), 0) from refunds where payment_id = :p and status = 'SUCCEEDED'")
+                .param("p", payment).query(Long.class).single()).isEqualTo(refunded);
+        // What payment.events announced adds up to the same money, each refund once.
+        assertThat(jdbc.sql("""
+                        select serialized_event from event_publication
+                         where serialized_event like '%payment.refunded%' and serialized_event like :p""")
+                .param("p", "%" + payment + "%").query(String.class).list().stream()
+                .mapToLong(StripeWebhooksIT::announcedAmount).sum()).isEqualTo(refunded);
+        api.get("/api/v1/payments/" + payment, staff("SUPPORT")).expect(200);
+    }
+
+    private static long announcedAmount(String serialized) {
+        java.util.regex.Matcher amount = java.util.regex.Pattern.compile("\"amount\":\\{\"amount\":(\\d+)")
+                .matcher(serialized.replace("\\", ""));
+        if (!amount.find()) {
+            throw new AssertionError("no amount in " + serialized);
+        }
+        return Long.parseLong(amount.group(1));
+    }
+
+    @Test
+    void aDashboardRefundStatedByChargeRefundedThenNamedByRefundCreatedCountsOnce() {
+        UUID payment = capturedPayment(UUID.randomUUID(), TestTokens.newCustomer(), 1000);
+        String pi = intentOf(payment);
+        String refund = newRefundId();
+
+        webhook(event(newEventId(), "charge.refunded", chargeRefunded(pi, 1000, 500))).expect(200);
+        webhook(event(newEventId(), "refund.created", dashboardRefund(refund, pi, 500))).expect(200);
+
+        assertRefundedAtTheProvider(payment, 500, "PARTIALLY_REFUNDED", refund);
+    }
+
+    @Test
+    void aDashboardRefundNamedByRefundCreatedThenStatedByChargeRefundedCountsOnce() {
+        UUID payment = capturedPayment(UUID.randomUUID(), TestTokens.newCustomer(), 1000);
+        String pi = intentOf(payment);
+        String refund = newRefundId();
+
+        webhook(event(newEventId(), "refund.created", dashboardRefund(refund, pi, 500))).expect(200);
+        webhook(event(newEventId(), "charge.refunded", chargeRefunded(pi, 1000, 500))).expect(200);
+
+        assertRefundedAtTheProvider(payment, 500, "PARTIALLY_REFUNDED", refund);
+    }
+
+    @Test
+    void bothEventsRedeliveredAndSentAgainUnderNewIdsCountTheRefundOnce() {
+        UUID payment = capturedPayment(UUID.randomUUID(), TestTokens.newCustomer(), 1000);
+        String pi = intentOf(payment);
+        String refund = newRefundId();
+        String charge = event(newEventId(), "charge.refunded", chargeRefunded(pi, 1000, 500));
+        String created = event(newEventId(), "refund.created", dashboardRefund(refund, pi, 500));
+
+        webhook(charge).expect(200);
+        assertThat(webhook(charge).expect(200).json().get("duplicate").asBoolean()).isTrue();
+        webhook(created).expect(200);
+        assertThat(webhook(created).expect(200).json().get("duplicate").asBoolean()).isTrue();
+        for (int i = 0; i < 2; i++) {
+            webhook(event(newEventId(), "refund.updated", dashboardRefund(refund, pi, 500))).expect(200);
+            webhook(event(newEventId(), "charge.refunded", chargeRefunded(pi, 1000, 500))).expect(200);
+            webhook(event(newEventId(), "refund.created", dashboardRefund(refund, pi, 500))).expect(200);
+        }
+
+        assertRefundedAtTheProvider(payment, 500, "PARTIALLY_REFUNDED", refund);
+        // The other half may still be refunded here, and no more.
+        assertThat(api.post("/api/v1/payments/" + payment + "/refunds", staff("MANAGER"),
+                java.util.Map.of("amount", 501, "reason", "too much"), "k-" + UUID.randomUUID()).status())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void aFullDashboardRefundInEveryOrderEndsRefundedAndEveryDeliveryIsAcknowledged() {
+        // charge.refunded first, then the refund's own events, then all of them again
+        UUID first = capturedPayment(UUID.randomUUID(), TestTokens.newCustomer(), 1000);
+        String pi = intentOf(first);
+        String refund = newRefundId();
+        webhook(event(newEventId(), "charge.refunded", chargeRefunded(pi, 1000, 1000))).expect(200);
+        webhook(event(newEventId(), "refund.created", dashboardRefund(refund, pi, 1000))).expect(200);
+        webhook(event(newEventId(), "refund.updated", dashboardRefund(refund, pi, 1000))).expect(200);
+        webhook(event(newEventId(), "charge.refunded", chargeRefunded(pi, 1000, 1000))).expect(200);
+        webhook(event(newEventId(), "refund.created", dashboardRefund(refund, pi, 1000))).expect(200);
+        assertRefundedAtTheProvider(first, 1000, "REFUNDED", refund);
+
+        // the refund's events first, then charge.refunded, then again
+        UUID second = capturedPayment(UUID.randomUUID(), TestTokens.newCustomer(), 1000);
+        String pi2 = intentOf(second);
+        String refund2 = newRefundId();
+        webhook(event(newEventId(), "refund.created", dashboardRefund(refund2, pi2, 1000))).expect(200);
+        webhook(event(newEventId(), "charge.refunded", chargeRefunded(pi2, 1000, 1000))).expect(200);
+        webhook(event(newEventId(), "refund.updated", dashboardRefund(refund2, pi2, 1000))).expect(200);
+        webhook(event(newEventId(), "charge.refunded", chargeRefunded(pi2, 1000, 1000))).expect(200);
+        assertRefundedAtTheProvider(second, 1000, "REFUNDED", refund2);
+    }
+
+    @Test
+    void twoDashboardRefundsWithAStatementDeliveredLateCountEachOnce() {
+        UUID payment = capturedPayment(UUID.randomUUID(), TestTokens.newCustomer(), 1000);
+        String pi = intentOf(payment);
+        String a = newRefundId();
+        String b = newRefundId();
+
+        // b named first; the statement after a (300) arrives before a itself, the one after b (500) last
+        webhook(event(newEventId(), "refund.created", dashboardRefund(b, pi, 200))).expect(200);
+        webhook(event(newEventId(), "charge.refunded", chargeRefunded(pi, 1000, 300))).expect(200);
+        webhook(event(newEventId(), "refund.created", dashboardRefund(a, pi, 300))).expect(200);
+        webhook(event(newEventId(), "charge.refunded", chargeRefunded(pi, 1000, 500))).expect(200);
+
+        assertRefundedAtTheProvider(payment, 500, "PARTIALLY_REFUNDED", java.util.stream.Stream.of(a, b).sorted()
+                .toArray(String[]::new));
+
+        // both statements before either refund is named
+        UUID other = capturedPayment(UUID.randomUUID(), TestTokens.newCustomer(), 1000);
+        String pi2 = intentOf(other);
+        String c = newRefundId();
+        String d = newRefundId();
+        webhook(event(newEventId(), "charge.refunded", chargeRefunded(pi2, 1000, 300))).expect(200);
+        webhook(event(newEventId(), "charge.refunded", chargeRefunded(pi2, 1000, 500))).expect(200);
+        webhook(event(newEventId(), "refund.created", dashboardRefund(c, pi2, 300))).expect(200);
+        webhook(event(newEventId(), "refund.created", dashboardRefund(d, pi2, 200))).expect(200);
+
+        assertRefundedAtTheProvider(other, 500, "PARTIALLY_REFUNDED", java.util.stream.Stream.of(c, d).sorted()
+                .toArray(String[]::new));
+    }
+
     @Test
     void pendingRefundsSettleByWebhookAndAFailedOneGivesItsAmountBack() {
         UUID order = UUID.randomUUID();

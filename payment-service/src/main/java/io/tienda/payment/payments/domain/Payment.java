@@ -193,9 +193,15 @@ public record Payment(UUID id, UUID orderId, String customerId, PaymentProvider 
         return withLedger(refundedAmount, Math.max(0, refundPendingAmount - released), now);
     }
 
-    /** A refund made outside the platform, learned from the provider, joins the ledger as settled. */
+    /**
+     * A refund made outside the platform, learned from the provider, joins the ledger as settled. What
+     * adds nothing (nothing new, or all of it refunded already) leaves the payment as it is.
+     */
     public Payment refundedElsewhere(long refund, Instant now) {
-        long total = Math.min(capturedAmount, refundedAmount + refund);
+        long total = Math.min(capturedAmount, refundedAmount + Math.max(0, refund));
+        if (total <= refundedAmount) {
+            return this;
+        }
         long pending = Math.min(refundPendingAmount, capturedAmount - total);
         return withLedger(refundedAmount, pending, now).refunded(total, now);
     }

@@ -58,6 +58,36 @@ public class RefundRepository {
                 .query(RefundRepository::refund).optional();
     }
 
+    /**
+     * Money the provider said was refunded (a charge's refunded total) that no refund of its own
+     * accounts for yet, oldest first: settled refunds made at the provider with no provider id.
+     */
+    public List<Refund> unattributed(UUID paymentId) {
+        return jdbc.sql(COLUMNS + " where payment_id = :payment and source = 'PROVIDER' and status = 'SUCCEEDED'"
+                        + " and provider_refund_id is null order by created_at, id")
+                .param("payment", paymentId).query(RefundRepository::refund).list();
+    }
+
+    /** An unattributed amount recognised as (part of) the provider's refund: it takes that refund's key, id and amount. */
+    public void attribute(UUID id, String refundKey, String providerRefundId, long amount, Instant now) {
+        jdbc.sql("""
+                        update refunds set refund_key = :key, provider_refund_id = :pid, amount = :amount,
+                                           updated_at = :now where id = :id""")
+                .param("key", refundKey).param("pid", providerRefundId).param("amount", amount)
+                .param("now", Timestamp.from(now)).param("id", id).update();
+    }
+
+    /** What is left of an unattributed amount once part of it was recognised as a named refund. */
+    public void reduce(UUID id, long amount, Instant now) {
+        jdbc.sql("update refunds set amount = :amount, updated_at = :now where id = :id")
+                .param("amount", amount).param("now", Timestamp.from(now)).param("id", id).update();
+    }
+
+    /** An unattributed amount wholly recognised as named refunds: nothing of it is left to show. */
+    public void delete(UUID id) {
+        jdbc.sql("delete from refunds where id = :id").param("id", id).update();
+    }
+
     public List<Refund> ofPayment(UUID paymentId) {
         return jdbc.sql(COLUMNS + " where payment_id = :payment order by created_at, id").param("payment", paymentId)
                 .query(RefundRepository::refund).list();

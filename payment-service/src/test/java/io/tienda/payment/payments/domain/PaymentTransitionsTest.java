@@ -134,6 +134,17 @@ class PaymentTransitionsTest {
     }
 
     @Test
+    void aRefundAtTheProviderThatAddsNothingLeavesEvenARefundedPaymentAsItIs() {
+        Payment whole = in(PaymentStatus.CAPTURED).refundedElsewhere(5_000, LATER);
+        assertThat(whole.status()).isEqualTo(PaymentStatus.REFUNDED);
+
+        assertThat(whole.refundedElsewhere(5_000, LATER.plusSeconds(1))).isSameAs(whole);
+        assertThat(whole.refundedElsewhere(0, LATER.plusSeconds(1))).isSameAs(whole);
+        Payment partly = in(PaymentStatus.CAPTURED).refundedElsewhere(500, LATER);
+        assertThat(partly.refundedElsewhere(-1, LATER.plusSeconds(1))).isSameAs(partly);
+    }
+
+    @Test
     void captureAndVoidRequestsNeedAnAuthorisation() {
         Payment authorized = in(PaymentStatus.AUTHORIZED);
 
