@@ -168,6 +168,60 @@ class PaymentServiceIT {
                 "payment.events", "payment.commands");
     }
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Test
+    void paymentsCapturedBeforeTheInvoiceSeriesAreNumberedInCaptureOrderPerYearKeepingTheirFormerNumber() {
+        // The migrations up to V3 in a schema of their own, payments captured then, and the rest after.
+        String schema = "invoice_series_" + UUID.randomUUID().toString().replace("-", "");
+        org.flywaydb.core.api.configuration.FluentConfiguration flyway = org.flywaydb.core.Flyway.configure()
+                .dataSource(dataSource).schemas(schema).defaultSchema(schema).createSchemas(true)
+                .locations("classpath:db/migration", "classpath:db/platform");
+        flyway.target(org.flywaydb.core.api.MigrationVersion.fromVersion("3")).load().migrate();
+        try {
+            UUID lateIn2025 = capturedBefore(schema, "2025-12-31T23:30:00Z");
+            UUID mid2025 = capturedBefore(schema, "2025-06-01T10:00:00Z");
+            UUID newYear2026 = capturedBefore(schema, "2026-01-01T00:10:00Z");
+            UUID march2026 = capturedBefore(schema, "2026-03-01T09:00:00Z");
+            UUID neverCaptured = capturedBefore(schema, null);
+
+            flyway.target(org.flywaydb.core.api.MigrationVersion.LATEST).load().migrate();
+
+            Map<UUID, String> numbers = new java.util.HashMap<>();
+            Map<UUID, String> former = new java.util.HashMap<>();
+            jdbc.sql("select id, invoice_number, former_invoice_number from " + schema + ".payments")
+                    .query(rs -> {
+                        numbers.put(rs.getObject("id", UUID.class), rs.getString("invoice_number"));
+                        former.put(rs.getObject("id", UUID.class), rs.getString("former_invoice_number"));
+                    });
+            assertThat(numbers).containsEntry(mid2025, "TIE-2025-000001").containsEntry(lateIn2025, "TIE-2025-000002")
+                    .containsEntry(newYear2026, "TIE-2026-000001").containsEntry(march2026, "TIE-2026-000002");
+            assertThat(numbers.get(neverCaptured)).isNull();
+            assertThat(former).containsEntry(lateIn2025,
+                    "TIE-20251231-" + lateIn2025.toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT));
+            assertThat(former.get(neverCaptured)).isNull();
+            assertThat(jdbc.sql("select year || ':' || last_number from " + schema + ".invoice_series order by year")
+                    .query(String.class).list()).containsExactly("2025:2", "2026:2");
+        } finally {
+            jdbc.sql("drop schema " + schema + " cascade").update();
+        }
+    }
+
+    private UUID capturedBefore(String schema, String capturedAt) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into " + schema + """
+                        .payments (id, order_id, customer_id, provider, provider_payment_id, status, amount, currency,
+                                   idempotency_key, captured_amount, captured_at)
+                        values (:id, :order, 'c-1', 'SIMULATED', :pid, :status, 1000, 'EUR', :key, :captured,
+                                cast(:at as timestamptz))""")
+                .param("id", id).param("order", UUID.randomUUID()).param("pid", "pi_" + id)
+                .param("status", capturedAt == null ? "AUTHORIZED" : "CAPTURED").param("key", id.toString())
+                .param("captured", capturedAt == null ? 0 : 1000).param("at", capturedAt)
+                .update();
+        return id;
+    }
+
     @Test
     void theEndpointIsDocumented() {
         expectDocumented(http, "/api/v1/payments", "/api/v1/payments/{id}", "/api/v1/payments/{id}/invoice");

@@ -41,7 +41,7 @@ public class InvoiceDocuments {
                 td,th{border-bottom:1px solid #ccc;padding:.4em;text-align:left}td.amount,th.amount{text-align:right}</style>
                 </head><body>
                 <h1>Tienda — Invoice %1$s</h1>
-                <p>Issued %2$s · Order %3$s · Payment %4$s</p>
+                <p>Issued %2$s · Order %3$s · Payment %4$s</p>%8$s
                 <table><thead><tr><th>Date</th><th>Description</th><th class="amount">Amount</th></tr></thead>
                 <tbody>%5$s</tbody>
                 <tfoot><tr><th></th><th>Total paid</th><th class="amount">%6$s</th></tr></tfoot></table>
@@ -49,12 +49,16 @@ public class InvoiceDocuments {
                 </body></html>
                 """.formatted(esc(invoice.number()), esc(DATE.format(invoice.issuedAt())), invoice.orderId(),
                 invoice.paymentId(), rows, esc(invoice.format(invoice.net())),
-                esc(invoice.providerReference() == null ? "—" : invoice.providerReference()));
+                esc(invoice.providerReference() == null ? "—" : invoice.providerReference()),
+                invoice.formerNumber() == null ? "" : "\n<p>Formerly numbered " + esc(invoice.formerNumber()) + "</p>");
     }
 
     public byte[] pdf(Invoice invoice) {
         List<String> lines = new ArrayList<>();
         lines.add("Invoice " + invoice.number());
+        if (invoice.formerNumber() != null) {
+            lines.add("Formerly numbered " + invoice.formerNumber());
+        }
         lines.add("");
         lines.add("Issued: " + DATE.format(invoice.issuedAt()));
         lines.add("Order: " + invoice.orderId());

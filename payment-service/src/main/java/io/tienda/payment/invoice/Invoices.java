@@ -27,10 +27,10 @@ public class Invoices {
     /** The invoice of a captured payment; a payment that took no money has none (409). */
     public Invoice of(Payments.PaymentRecord found) {
         Payment payment = found.payment();
-        if (!payment.status().isCaptured() || found.capturedAt() == null) {
+        if (!payment.status().isCaptured() || found.capturedAt() == null || found.invoiceNumber() == null) {
             throw PaymentProblems.notCaptured(payment.id(), payment.status());
         }
-        return new Invoice(Invoice.numberFor(payment.id(), found.capturedAt()), payment.id(), payment.orderId(),
+        return new Invoice(found.invoiceNumber(), found.formerInvoiceNumber(), payment.id(), payment.orderId(),
                 payment.customerId(), found.capturedAt(), payment.currency(), payment.capturedAmount(),
                 found.refunds().stream()
                         .filter(r -> r.status() == RefundStatus.SUCCEEDED)

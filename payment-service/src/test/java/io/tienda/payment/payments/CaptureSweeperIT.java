@@ -93,6 +93,8 @@ class CaptureSweeperIT extends PaymentIT {
         sweeper.sweep();
 
         assertThat(status(payment)).isEqualTo("CAPTURED");
+        assertThat(invoiceNumber(payment)).matches("TIE-\\d{4}-\\d{6,}");
+        assertInvoiceSeriesWithoutGaps();
         assertThat(intentStatus(payment)).isEqualTo("succeeded");
         messages().await(Topics.SAGA_REPLIES, "payment.captured", order.toString(), 1);
     }

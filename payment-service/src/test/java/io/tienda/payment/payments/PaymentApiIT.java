@@ -186,14 +186,21 @@ class PaymentApiIT extends PaymentIT {
         String alice = TestTokens.newCustomer();
         UUID order = UUID.randomUUID();
         UUID payment = capturedPayment(order, alice, 2599);
+        String number = api.get("/api/v1/payments/" + payment, customer(alice)).expect(200).json()
+                .get("invoiceNumber").asString();
+        assertThat(number).matches("TIE-\\d{4}-\\d{6,}").isEqualTo(invoiceNumber(payment));
         api.post(refunds(payment), staff("MANAGER"), Map.of("amount", 599, "reason", "a broken mug"),
                 "k-" + UUID.randomUUID()).expect(201);
+        // The number was given once, at the capture: a refund and every later read keep it.
+        assertThat(api.get("/api/v1/payments/" + payment, staff("SUPPORT")).expect(200).json().get("invoiceNumber")
+                .asString()).isEqualTo(number);
 
         EntityExchangeResult<String> html = http.get().uri("/api/v1/payments/{id}/invoice", payment)
                 .accept(MediaType.TEXT_HTML).headers(h -> h.setBearerAuth(customer(alice)))
                 .exchange().expectStatus().isOk().returnResult(String.class);
         assertThat(html.getResponseHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
-        assertThat(html.getResponseBody()).contains("Invoice TIE-").contains(order.toString()).contains("25.99 EUR")
+        assertThat(html.getResponseBody()).contains("Invoice " + number).doesNotContain("Formerly")
+                .contains(order.toString()).contains("25.99 EUR")
                 .contains("-5.99 EUR").contains("20.00 EUR").contains("a broken mug");
 
         EntityExchangeResult<byte[]> pdf = http.get().uri("/api/v1/payments/{id}/invoice", payment)
@@ -204,7 +211,7 @@ class PaymentApiIT extends PaymentIT {
         assertThat(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         try (PDDocument document = Loader.loadPDF(bytes)) {
             String text = new PDFTextStripper().getText(document);
-            assertThat(text).contains("Invoice TIE-").contains(order.toString()).contains("Total paid: 20.00 EUR");
+            assertThat(text).contains("Invoice " + number).contains(order.toString()).contains("Total paid: 20.00 EUR");
         }
     }
 

@@ -37,6 +37,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PaymentCommandsIT extends PaymentIT {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private io.tienda.payment.payments.persistence.PaymentRepository repository;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.transaction.support.TransactionTemplate transactions;
+
     @Test
     void anAuthorizeCommandOnKafkaIsAnsweredAuthorizedAndAnnounced() {
         UUID order = UUID.randomUUID();
@@ -199,6 +205,49 @@ class PaymentCommandsIT extends PaymentIT {
                 .isEqualTo(1);
         assertThat(count("select count(*) from simulated_intents where metadata like ? and status = 'requires_capture'",
                 "%" + order + "%")).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentCapturesTakeDistinctConsecutiveInvoiceNumbersOfTheYearsSeries() {
+        String customer = TestTokens.newCustomer();
+        List<UUID> orders = java.util.stream.IntStream.range(0, 8).mapToObj(i -> UUID.randomUUID()).toList();
+        orders.forEach(order -> authorize(order, customer, 1500, "pm_card_visa"));
+
+        List<Object> replies = AllAtOnce.run(orders.size(), i -> capture(orders.get(i), 1500));
+
+        assertThat(replies).allMatch(PaymentCaptured.class::isInstance);
+        int year = java.time.Instant.now().atZone(java.time.ZoneOffset.UTC).getYear();
+        List<String> numbers = orders.stream().map(order -> invoiceNumber(paymentOf(order))).toList();
+        assertThat(numbers).doesNotHaveDuplicates().allMatch(n -> n.matches("TIE-" + year + "-\\d{6,}"));
+        List<Long> sequence = numbers.stream().map(n -> Long.parseLong(n.substring(9))).sorted().toList();
+        assertThat(sequence.get(sequence.size() - 1) - sequence.get(0)).isEqualTo(orders.size() - 1);
+        assertInvoiceSeriesWithoutGaps();
+        // A capture command replayed changes no number.
+        orders.forEach(order -> capture(order, 1500));
+        assertThat(orders.stream().map(order -> invoiceNumber(paymentOf(order))).toList()).isEqualTo(numbers);
+    }
+
+    @Test
+    void aCaptureWhoseTransactionRollsBackGivesItsInvoiceNumberBack() {
+        UUID order = UUID.randomUUID();
+        authorize(order, TestTokens.newCustomer(), 1500, "pm_card_visa");
+        UUID payment = paymentOf(order);
+        String[] given = new String[1];
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            repository.save(repository.lock(payment).orElseThrow().captured(1500, java.time.Instant.now()));
+            given[0] = invoiceNumber(payment);
+            throw new IllegalStateException("the capture's transaction fails after its number was given");
+        })).hasMessageContaining("fails after its number");
+
+        assertThat(given[0]).startsWith("TIE-");
+        assertThat(status(payment)).isEqualTo("AUTHORIZED");
+        assertThat(invoiceNumber(payment)).isNull();
+        assertInvoiceSeriesWithoutGaps();
+        // The next capture takes the number the failed one gave back.
+        assertThat(capture(order, 1500)).isInstanceOf(PaymentCaptured.class);
+        assertThat(invoiceNumber(payment)).isEqualTo(given[0]);
+        assertInvoiceSeriesWithoutGaps();
     }
 
     @Test

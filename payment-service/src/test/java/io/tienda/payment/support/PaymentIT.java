@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -124,6 +125,34 @@ public abstract class PaymentIT {
 
     protected Map<String, Object> payment(UUID paymentId) {
         return jdbc.sql("select * from payments where id = :id").param("id", paymentId).query().singleRow();
+    }
+
+    /** The payment's invoice number as stored; null until it is captured. */
+    protected String invoiceNumber(UUID paymentId) {
+        return jdbc.sql("select invoice_number from payments where id = :id").param("id", paymentId)
+                .query(String.class).optional().orElse(null);
+    }
+
+    /**
+     * Every year's invoice series, read in one statement: its numbers are exactly 1 to the counter's
+     * last number, each on one payment, so no number was skipped or given twice.
+     */
+    protected void assertInvoiceSeriesWithoutGaps() {
+        List<Map<String, Object>> years = jdbc.sql("""
+                        select s.year, s.last_number, count(p.id) as numbered,
+                               coalesce(min(cast(substr(p.invoice_number, 10) as bigint)), 0) as lowest,
+                               coalesce(max(cast(substr(p.invoice_number, 10) as bigint)), 0) as highest
+                          from invoice_series s
+                          left join payments p on p.invoice_number like 'TIE-' || s.year || '-%'
+                         group by s.year, s.last_number""")
+                .query().listOfRows();
+        org.assertj.core.api.Assertions.assertThat(years).isNotEmpty();
+        for (Map<String, Object> year : years) {
+            long last = ((Number) year.get("last_number")).longValue();
+            org.assertj.core.api.Assertions.assertThat(year).as("invoice series %s", year.get("year"))
+                    .containsEntry("numbered", last).containsEntry("highest", last)
+                    .containsEntry("lowest", last == 0 ? 0L : 1L);
+        }
     }
 
     protected long count(String sql, Object... params) {

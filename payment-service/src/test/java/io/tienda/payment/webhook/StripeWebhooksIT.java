@@ -50,6 +50,8 @@ class StripeWebhooksIT extends PaymentIT {
 
         assertThat(status(payment)).isEqualTo("CAPTURED");
         assertThat(payment(payment)).containsEntry("captured_amount", 3000L);
+        assertThat(invoiceNumber(payment)).matches("TIE-\\d{4}-\\d{6,}");
+        assertInvoiceSeriesWithoutGaps();
         assertThat(messages().await(Topics.PAYMENT_EVENTS, "payment.captured", order.toString(), 1)).hasSize(1);
     }
 

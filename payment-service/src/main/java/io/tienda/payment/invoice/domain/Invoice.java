@@ -1,8 +1,6 @@
 package io.tienda.payment.invoice.domain;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -11,9 +9,13 @@ import java.util.UUID;
  * The receipt of a captured payment: what was charged, what went back, and what the shopper paid in
  * the end. Amounts in minor units of {@code currency}. Card data never appears: the provider has it.
  *
- * @param number stable for the payment, so the same invoice always carries the same number
+ * @param number       its number in the year's correlative series ({@code TIE-2026-000123}), given once when
+ *                     the payment was captured and stored with it, so the same invoice always carries it
+ * @param formerNumber for payments captured before the series, the number their invoice showed then
+ *                     ({@code TIE-20261101-1A2B3C4D}); null otherwise
  */
-public record Invoice(String number, UUID paymentId, UUID orderId, String customerId, Instant issuedAt,
+public record Invoice(String number, String formerNumber, UUID paymentId, UUID orderId, String customerId,
+        Instant issuedAt,
         String currency, long charged, List<Line> refunds, String providerReference) {
 
     /** A settled refund on the invoice. */
@@ -22,12 +24,6 @@ public record Invoice(String number, UUID paymentId, UUID orderId, String custom
 
     public Invoice {
         refunds = List.copyOf(refunds);
-    }
-
-    /** {@code TIE-20261101-1A2B3C4D}: the capture date and the start of the payment id. */
-    public static String numberFor(UUID paymentId, Instant capturedAt) {
-        return "TIE-" + DateTimeFormatter.BASIC_ISO_DATE.format(capturedAt.atOffset(ZoneOffset.UTC)) + "-"
-                + paymentId.toString().substring(0, 8).toUpperCase(Locale.ROOT);
     }
 
     public long refunded() {

@@ -17,7 +17,9 @@ record PaymentDetails(UUID id, UUID orderId, PaymentProvider provider, PaymentSt
         String currency, long capturedAmount, long refundedAmount, long refundPendingAmount, long refundable,
         @Schema(description = "when an uncaptured authorisation ends") Instant captureBefore,
         @Schema(description = "the provider's reason when it declined, e.g. insufficient_funds") String declineCode,
-        String failureReason, Action nextAction, List<RefundView> refunds, Instant createdAt, Instant updatedAt) {
+        String failureReason, Action nextAction, List<RefundView> refunds,
+        @Schema(description = "the number of its invoice, given once when the money was taken", example = "TIE-2026-000123")
+        String invoiceNumber, Instant createdAt, Instant updatedAt) {
 
     @Schema(description = "What the shopper must do before the provider authorises (3-D Secure)")
     record Action(@Schema(example = "redirect_to_url") String type, String url,
@@ -38,6 +40,7 @@ record PaymentDetails(UUID id, UUID orderId, PaymentProvider provider, PaymentSt
                 p.capturedAmount(), p.refundedAmount(), p.refundPendingAmount(), Math.max(0, p.refundable()),
                 p.captureBefore(), p.declineCode(), p.failureReason(),
                 p.status() == PaymentStatus.REQUIRES_ACTION ? Action.of(p.nextAction(), shopper) : null,
-                found.refunds().stream().map(RefundView::of).toList(), p.createdAt(), p.updatedAt());
+                found.refunds().stream().map(RefundView::of).toList(), found.invoiceNumber(), p.createdAt(),
+                p.updatedAt());
     }
 }

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,8 +143,15 @@ public class PaymentRepository {
                 .update() == 1;
     }
 
+    /**
+     * Stores the payment's new state. The save that records its capture (whichever path records it:
+     * the saga's command, the sweeper, a webhook) also gives it the next number of the year's invoice
+     * series, in the same transaction, once.
+     */
     public void save(Payment payment) {
         NextAction action = payment.nextAction();
+        String invoiceNumber = payment.capturedAmount() > 0 && !numbered(payment.id())
+                ? nextInvoiceNumber(payment.updatedAt()) : null;
         jdbc.sql("""
                         update payments set status = :status, provider_payment_id = :pid, captured_amount = :captured,
                                refunded_amount = :refunded, refund_pending_amount = :pending,
@@ -151,8 +159,10 @@ public class PaymentRepository {
                                pending_capture_amount = :pendingCapture, decline_code = :decline,
                                failure_reason = :reason, next_action_type = :actionType, next_action_url = :actionUrl,
                                client_secret = :secret, updated_at = :now, version = version + 1,
-                               captured_at = coalesce(captured_at, case when :captured > 0 then cast(:now as timestamptz) end)
+                               captured_at = coalesce(captured_at, case when :captured > 0 then cast(:now as timestamptz) end),
+                               invoice_number = coalesce(invoice_number, :invoice)
                          where id = :id""")
+                .param("invoice", invoiceNumber)
                 .param("status", payment.status().name()).param("pid", payment.providerPaymentId())
                 .param("captured", payment.capturedAmount()).param("refunded", payment.refundedAmount())
                 .param("pending", payment.refundPendingAmount())
@@ -194,10 +204,48 @@ public class PaymentRepository {
                 .param("now", Timestamp.from(now)).param("id", id).update();
     }
 
-    /** When the payment's money was taken; empty until it is captured. */
-    public Optional<Instant> capturedAt(UUID id) {
-        return jdbc.sql("select captured_at from payments where id = :id and captured_at is not null").param("id", id)
-                .query((rs, row) -> rs.getObject("captured_at", OffsetDateTime.class).toInstant()).optional();
+    /**
+     * When the payment's money was taken and the number of its invoice; empty until it is captured.
+     *
+     * @param formerNumber the number its invoice showed before the series, for payments captured before it
+     */
+    public record Invoicing(Instant capturedAt, String number, String formerNumber) {
+    }
+
+    public Optional<Invoicing> invoicing(UUID id) {
+        return jdbc.sql("""
+                        select captured_at, invoice_number, former_invoice_number from payments
+                         where id = :id and captured_at is not null""")
+                .param("id", id)
+                .query((rs, row) -> new Invoicing(rs.getObject("captured_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("invoice_number"), rs.getString("former_invoice_number")))
+                .optional();
+    }
+
+    /** Whether the payment has its invoice number already; locks its row (callers hold it already). */
+    private boolean numbered(UUID id) {
+        return jdbc.sql("select invoice_number is not null from payments where id = :id for update")
+                .param("id", id).query(Boolean.class).optional().orElse(false);
+    }
+
+    /**
+     * The next number of the year's series. The year's counter row stays locked until this
+     * transaction ends, so concurrent captures take consecutive numbers one after the other, and a
+     * capture that rolls back takes its increment with it: no number is skipped.
+     */
+    private String nextInvoiceNumber(Instant capturedAt) {
+        int year = capturedAt.atOffset(ZoneOffset.UTC).getYear();
+        jdbc.sql("insert into invoice_series (year, last_number) values (:year, 0) on conflict (year) do nothing")
+                .param("year", year).update();
+        long number = jdbc.sql("update invoice_series set last_number = last_number + 1 where year = :year"
+                        + " returning last_number")
+                .param("year", year).query(Long.class).single();
+        return invoiceNumber(year, number);
+    }
+
+    /** {@code TIE-2026-000123}: the year and the number within it, at least six digits. */
+    public static String invoiceNumber(int year, long number) {
+        return String.format(java.util.Locale.ROOT, "TIE-%04d-%06d", year, number);
     }
 
     private static String truncate(String text) {
