@@ -46,10 +46,24 @@ public final class Fixtures {
         return new OrderLine(sku, productId, "Name of " + sku, quantity, Money.of(unitPrice, currency));
     }
 
+    /** A line whose offers and coupon took something off: the shopper paid {@code paid} for all its units. */
+    public static OrderLine line(String sku, String productId, int quantity, long unitPrice, long paid,
+            String currency) {
+        return new OrderLine(sku, productId, "Name of " + sku, quantity, Money.of(unitPrice, currency),
+                Money.of(paid, currency));
+    }
+
+    /** A line as published before lines carried what was paid for them: no {@code lineTotal}. */
+    public static OrderLine lineWithoutTotal(String sku, String productId, int quantity, long unitPrice,
+            String currency) {
+        return new OrderLine(sku, productId, "Name of " + sku, quantity, Money.of(unitPrice, currency), null);
+    }
+
+    /** What the lines cost the shopper (their totals, else their units at the unit price), before shipping. */
     public static Money total(List<OrderLine> lines) {
         Money sum = Money.of(0, lines.get(0).unitPrice().currency());
         for (OrderLine l : lines) {
-            sum = sum.plus(l.unitPrice().times(l.quantity()));
+            sum = sum.plus(l.lineTotal() != null ? l.lineTotal() : l.unitPrice().times(l.quantity()));
         }
         return sum;
     }

@@ -24,8 +24,8 @@ class ReadinessIT extends AnalyticsServiceIT {
         String columns = Infra.clickhouse().execute(
                 "SELECT name, type FROM system.columns WHERE database = 'analytics' AND table = 'order_lines' FORMAT TSV");
         // TSV escapes the quotes around the time zone
-        assertThat(columns).contains("event_id\tUUID", "unit_price\tInt64", "currency\tFixedString(3)",
-                "occurred_at\tDateTime(\\'UTC\\')");
+        assertThat(columns).contains("event_id\tUUID", "unit_price\tInt64", "line_total\tInt64",
+                "currency\tFixedString(3)", "occurred_at\tDateTime(\\'UTC\\')");
     }
 
     @Test

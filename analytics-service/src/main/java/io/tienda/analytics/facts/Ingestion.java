@@ -133,7 +133,7 @@ public class Ingestion {
                         OrderLine line = lines.get(i);
                         facts.add(new Facts.OrderLine(id, i, e.orderId(), text(e.customerId()), text(line.sku()),
                                 text(line.productId()), text(line.name()), line.quantity(),
-                                line.unitPrice().amount(), line.unitPrice().currency(), when));
+                                line.unitPrice().amount(), paid(line), line.unitPrice().currency(), when));
                     }
                     yield facts;
                 }
@@ -267,13 +267,30 @@ public class Ingestion {
             for (OrderLine line : lines) {
                 units += line.quantity();
                 if (line.unitPrice() != null) {
-                    value = Math.addExact(value, Math.multiplyExact(line.unitPrice().amount(), line.quantity()));
+                    value = Math.addExact(value, paid(line));
                     currency = currency.isEmpty() ? line.unitPrice().currency() : currency;
                 }
             }
         }
         return new Facts.Order(id, type, orderId, text(customerId), text(cartId), total == null ? value : total.amount(),
                 currency, units, at);
+    }
+
+    /**
+     * What the shopper paid for the whole line, after offers and the coupon: its {@code lineTotal}, or
+     * for an event published before lines carried it, its units at the catalog price. A total in
+     * another currency than the unit price is a broken event.
+     */
+    private static long paid(OrderLine line) {
+        Money total = line.lineTotal();
+        if (total == null) {
+            return Math.multiplyExact(line.unitPrice().amount(), line.quantity());
+        }
+        if (!total.currency().equals(line.unitPrice().currency())) {
+            throw new IllegalArgumentException("line of " + line.sku() + " paid in " + total.currency()
+                    + " but priced in " + line.unitPrice().currency());
+        }
+        return total.amount();
     }
 
     private static Fact payment(UUID id, String type, UUID orderId, String paymentId, Money amount, Instant at) {

@@ -46,9 +46,15 @@ public final class Facts {
         }
     }
 
-    /** A line of a confirmed order; {@code lineNo} keeps two lines of one SKU apart. */
+    /**
+     * A line of a confirmed order; {@code lineNo} keeps two lines of one SKU apart.
+     *
+     * @param unitPrice the catalog price of one unit
+     * @param lineTotal what the shopper paid for the whole line, after offers and the coupon: the sales
+     */
     public record OrderLine(UUID eventId, int lineNo, UUID orderId, String customerId, String sku, String productId,
-            String name, int quantity, long unitPrice, String currency, Instant occurredAt) implements Fact {
+            String name, int quantity, long unitPrice, long lineTotal, String currency, Instant occurredAt)
+            implements Fact {
 
         public String table() {
             return FactTables.ORDER_LINES;

@@ -106,6 +106,7 @@ class ClickHouseFactStore implements FactStore {
             row.put("name", f.name());
             row.put("quantity", f.quantity());
             row.put("unit_price", f.unitPrice());
+            row.put("line_total", f.lineTotal());
             row.put("currency", f.currency());
         } else if (fact instanceof Facts.Payment f) {
             row.put("type", f.type());

@@ -1,0 +1,56 @@
+package io.tienda.analytics.facts;
+
+import io.tienda.analytics.Fixtures;
+import io.tienda.analytics.facts.domain.Facts;
+import io.tienda.platform.events.Money;
+import io.tienda.platform.events.Topics;
+import io.tienda.platform.events.saga.OrderConfirmed;
+import io.tienda.platform.events.saga.OrderLine;
+import io.tienda.platform.messaging.PoisonMessageException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** What a confirmed order's lines become: the catalog unit price beside what the shopper paid. */
+class IngestionTest {
+
+    private final Ingestion ingestion = new Ingestion(null);
+
+    @Test
+    void aLineKeepsItsUnitPriceAndWhatWasPaidForIt() {
+        List<Facts.OrderLine> lines = lines(List.of(Fixtures.line("S1", "P1", 2, 1000, 1500, "EUR"),
+                Fixtures.line("S2", "P2", 3, 400, "EUR")));
+        assertThat(lines).extracting(Facts.OrderLine::unitPrice, Facts.OrderLine::lineTotal)
+                .containsExactly(tuple(1000L, 1500L), tuple(400L, 1200L));
+    }
+
+    @Test
+    void aLinePublishedBeforeLineTotalsCostsItsUnitsAtTheCatalogPrice() {
+        List<Facts.OrderLine> lines = lines(List.of(Fixtures.lineWithoutTotal("S1", "P1", 3, 700, "EUR")));
+        assertThat(lines.get(0).lineTotal()).isEqualTo(2100);
+        assertThat(lines.get(0).unitPrice()).isEqualTo(700);
+    }
+
+    @Test
+    void aLinePaidInAnotherCurrencyThanItsPriceIsUnreadable() {
+        OrderLine odd = new OrderLine("S1", "P1", "One", 1, Money.of(1000, "EUR"), Money.of(900, "USD"));
+        UUID order = UUID.randomUUID();
+        Instant at = Instant.parse("2030-01-01T00:00:00Z");
+        Fixtures.Event event = new Fixtures.Event(Topics.ORDER_EVENTS, order.toString(), UUID.randomUUID(), at,
+                new OrderConfirmed(order, "c", "k", List.of(odd), Money.of(1000, "EUR"), at));
+        assertThatThrownBy(() -> ingestion.factsOf(event.message())).isInstanceOf(PoisonMessageException.class)
+                .hasMessageContaining("USD");
+    }
+
+    private List<Facts.OrderLine> lines(List<OrderLine> lines) {
+        Fixtures.Event event = Fixtures.confirmed(UUID.randomUUID(), "c", "k", "2030-01-01T00:00:00Z", lines);
+        return ingestion.factsOf(event.message()).stream()
+                .filter(Facts.OrderLine.class::isInstance).map(Facts.OrderLine.class::cast).toList();
+    }
+}
