@@ -89,4 +89,46 @@ class KafkaIngestionIT extends AnalyticsServiceIT {
                 analyst()).expect(200).json().get("items");
         assertThat(categories.findValuesAsString("key")).containsExactly("kitchen", "unknown");
     }
+
+    /**
+     * In the currency XKD and July 2035: a confirmation whose lines carry what was paid (3 teapots at
+     * 1200 for 3000 after an offer, a cup at 500 for 450 with the coupon; the total adds 600 of
+     * shipping), and one as published before lines carried it, a body without lineTotal (2 x 1200).
+     */
+    @Test
+    void salesCountWhatWasPaidOrTheCatalogPriceForEventsWithoutIt() {
+        UUID discounted = UUID.randomUUID();
+        UUID older = UUID.randomUUID();
+        UUID discountedEvent = UUID.randomUUID();
+        UUID olderEvent = UUID.randomUUID();
+        Instant july = Instant.parse("2035-07-10T12:00:00Z");
+        List<OrderLine> lines = List.of(
+                new OrderLine("KD-1", "PKD-1", "Teapot", 3, Money.of(1200, "XKD"), Money.of(3000, "XKD")),
+                new OrderLine("KD-2", "PKD-2", "Cup", 1, Money.of(500, "XKD"), Money.of(450, "XKD")));
+        String withoutLineTotal = """
+                {"orderId":"%s","customerId":"kd-2","cartId":"kdcart-2","lines":[{"sku":"KD-1","productId":"PKD-1",\
+                "name":"Teapot","quantity":2,"unitPrice":{"amount":1200,"currency":"XKD"}}],\
+                "total":{"amount":2400,"currency":"XKD"},"confirmedAt":"2035-07-11T12:00:00Z"}""".formatted(older);
+        try (EventMessages kafka = new EventMessages(Infra.kafka().bootstrapServers())) {
+            kafka.send(Topics.ORDER_EVENTS, discounted.toString(), discountedEvent,
+                    new OrderConfirmed(discounted, "kd-1", "kdcart-1", lines, Money.of(4050, "XKD"), july));
+            kafka.send(Topics.ORDER_EVENTS, older.toString(), olderEvent, "order.confirmed", withoutLineTotal);
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode kpis = api.get("/api/v1/analytics/kpis?from=2035-07-01&to=2035-07-31&currency=XKD", analyst())
+                    .expect(200).json();
+            assertThat(kpis.get("orders").asLong()).isEqualTo(2);
+            assertThat(kpis.get("gmv").asLong()).isEqualTo(3450 + 2400);
+            assertThat(kpis.get("averageOrderValue").asLong()).isEqualTo(2925);
+            assertThat(kpis.get("units").asLong()).isEqualTo(6);
+        });
+        assertThat(clickHouse("SELECT line_no, unit_price, line_total FROM analytics.order_lines WHERE event_id = '"
+                + discountedEvent + "' ORDER BY line_no")).isEqualTo("0\t1200\t3000\n1\t500\t450");
+        assertThat(clickHouse("SELECT unit_price, line_total FROM analytics.order_lines WHERE event_id = '"
+                + olderEvent + "'")).isEqualTo("1200\t2400");
+        JsonNode days = api.get("/api/v1/analytics/sales?from=2035-07-10&to=2035-07-11&currency=XKD", analyst())
+                .expect(200).json().get("items");
+        assertThat(days.get(0).get("revenue").asLong()).isEqualTo(3450);
+        assertThat(days.get(1).get("revenue").asLong()).isEqualTo(2400);
+    }
 }

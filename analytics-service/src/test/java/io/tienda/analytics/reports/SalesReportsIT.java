@@ -3,6 +3,9 @@ package io.tienda.analytics.reports;
 import io.tienda.analytics.AnalyticsServiceIT;
 import io.tienda.analytics.Fixtures;
 import io.tienda.analytics.Fixtures.Event;
+import io.tienda.platform.events.Money;
+import io.tienda.platform.events.Topics;
+import io.tienda.platform.events.saga.OrderConfirmed;
 import io.tienda.platform.events.saga.OrderLine;
 import io.tienda.platform.testing.http.ApiReply;
 import io.tienda.platform.testing.http.TestApi;
@@ -12,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +25,7 @@ import static io.tienda.analytics.Fixtures.cartAdd;
 import static io.tienda.analytics.Fixtures.checkout;
 import static io.tienda.analytics.Fixtures.confirmed;
 import static io.tienda.analytics.Fixtures.line;
+import static io.tienda.analytics.Fixtures.lineWithoutTotal;
 import static io.tienda.analytics.Fixtures.placed;
 import static io.tienda.analytics.Fixtures.product;
 import static io.tienda.analytics.Fixtures.productUpdated;
@@ -179,6 +184,67 @@ class SalesReportsIT extends AnalyticsServiceIT {
                 .expect(200).json();
         assertThat(march.get("gmv").asLong()).isEqualTo(15500);
         assertThat(march.get("averageOrderValue").asLong()).isEqualTo(5167);
+    }
+
+    /**
+     * Revenue is what shoppers paid for the lines, in the currency XPY and May 2031 (no other test uses
+     * either): O1 takes 25 % off two PY-1 (paid 1500 for 2x1000) beside a PY-2 nothing was taken off
+     * (2800), and charged 500 of shipping on top (total 4800); O2 was published before lines carried
+     * what was paid, so its PY-1 counts at the catalog price (1000). O1 is refunded 300. At catalog
+     * prices PY-1 would lead with 3000 and GMV would be 5800.
+     */
+    @Test
+    void revenueIsWhatShoppersPaidAfterOffersAndCoupons() {
+        String c = "XPY";
+        UUID o1 = UUID.randomUUID();
+        List<OrderLine> discounted = List.of(line("PY-1", "PY1", 2, 1000, 1500, c), line("PY-2", "PY2", 1, 2800, c));
+        Instant may6 = Instant.parse("2031-05-06T10:00:00Z");
+        ingest(product("PY1", "deals", "acme", List.of("PY-1"), "2031-01-01T00:00:00Z"),
+                product("PY2", "deals", "zeta", List.of("PY-2"), "2031-01-01T00:00:00Z"),
+                placed(o1, "py-1", "2031-05-06T09:59:00Z", discounted),
+                new Event(Topics.ORDER_EVENTS, o1.toString(), UUID.randomUUID(), may6,
+                        new OrderConfirmed(o1, "py-1", "pyk-1", discounted, Money.of(4800, c), may6)),
+                confirmed(UUID.randomUUID(), "py-2", "pyk-2", "2031-05-07T10:00:00Z",
+                        List.of(lineWithoutTotal("PY-1", "PY1", 1, 1000, c))),
+                refunded(o1, 300, c, "2031-05-08T00:00:00Z"));
+        assertThat(clickHouse("SELECT quantity, unit_price, line_total FROM analytics.order_lines FINAL "
+                + "WHERE currency = 'XPY' ORDER BY occurred_at, line_no"))
+                .isEqualTo("2\t1000\t1500\n1\t2800\t2800\n1\t1000\t1000");
+        String period = "from=2031-05-01&to=2031-05-31&currency=" + c;
+
+        JsonNode days = api.get("/api/v1/analytics/sales?" + period, analyst()).expect(200).json().get("items");
+        assertThat(item(days, "2031-05-06")).isEqualTo(List.of(1L, 3L, 4300L));
+        assertThat(item(days, "2031-05-07")).isEqualTo(List.of(1L, 1L, 1000L));
+        assertThat(rows(api.get("/api/v1/analytics/sales/by-product?" + period, analyst()).expect(200).json()
+                .get("items"))).containsExactly(List.of("PY-2", 1L, 1L, 2800L), List.of("PY-1", 2L, 3L, 2500L));
+        assertThat(rows(api.get("/api/v1/analytics/sales/by-brand?" + period, analyst()).expect(200).json()
+                .get("items"))).containsExactly(List.of("zeta", 1L, 1L, 2800L), List.of("acme", 2L, 3L, 2500L));
+        assertThat(rows(api.get("/api/v1/analytics/sales/by-category?" + period, analyst()).expect(200).json()
+                .get("items"))).containsExactly(List.of("deals", 2L, 4L, 5300L));
+        assertThat(rows(api.get("/api/v1/analytics/top-products?limit=1&" + period, analyst()).expect(200).json()
+                .get("items"))).containsExactly(List.of("PY-2", 1L, 1L, 2800L));
+
+        JsonNode k = api.get("/api/v1/analytics/kpis?" + period, analyst()).expect(200).json();
+        assertThat(k.get("gmv").asLong()).isEqualTo(5300);
+        assertThat(k.get("orders").asLong()).isEqualTo(2);
+        assertThat(k.get("averageOrderValue").asLong()).isEqualTo(2650);
+        assertThat(k.get("units").asLong()).isEqualTo(4);
+        assertThat(k.get("refunds").asLong()).isEqualTo(300);
+        assertThat(k.get("netRevenue").asLong()).isEqualTo(5000);
+
+        JsonNode history = api.get("/api/v1/analytics/forecast?days=3&from=2031-05-01&to=2031-05-10&currency=" + c,
+                analyst()).expect(200).json().get("history");
+        assertThat(history.get(5).get("day").asString()).isEqualTo("2031-05-06");
+        assertThat(history.get(5).get("value").asLong()).isEqualTo(4300);
+        assertThat(history.get(6).get("value").asLong()).isEqualTo(1000);
+
+        ApiReply csv = api.send(HttpMethod.GET, "/api/v1/analytics/top-products?" + period, analyst(), null,
+                Map.of("Accept", "text/csv")).expect(200);
+        assertThat(csv.body()).isEqualTo("sku,name,orders,units,revenue,currency\r\n"
+                + "PY-2,Name of PY-2,1,1,2800,XPY\r\nPY-1,Name of PY-1,2,3,2500,XPY\r\n");
+        ApiReply kpis = api.send(HttpMethod.GET, "/api/v1/analytics/kpis?" + period, analyst(), null,
+                Map.of("Accept", "text/csv")).expect(200);
+        assertThat(kpis.body()).contains("2031-05-01,2031-05-31,XPY,5300,300,5000,2,2650,4,1,0.5,");
     }
 
     @Test

@@ -61,7 +61,8 @@ class ForecastResource {
     @GetMapping(path = "/forecast", produces = {JSON_OR_CSV_1, JSON_OR_CSV_2})
     @PreAuthorize(AnalyticsAccess.READERS)
     @Operation(summary = "Revenue forecast",
-            description = "Daily revenue of confirmed orders for the next 'days' (1-90, default 14) after 'to' "
+            description = "Daily revenue of confirmed orders (what shoppers paid for their lines, after offers "
+                    + "and the coupon, before shipping) for the next 'days' (1-90, default 14) after 'to' "
                     + "(default yesterday), from the history 'from'..'to' (default the 56 days up to 'to'). "
                     + "Holt-Winters additive with a weekly season when the history has two full weeks before "
                     + "its last 7 days, otherwise Holt's linear trend; the last 7 days are held out to measure "

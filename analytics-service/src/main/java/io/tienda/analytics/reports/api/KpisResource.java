@@ -49,10 +49,13 @@ class KpisResource {
     @GetMapping(path = "/kpis", produces = {JSON_OR_CSV_1, JSON_OR_CSV_2})
     @PreAuthorize(AnalyticsAccess.READERS)
     @Operation(summary = "Headline sales figures of a period",
-            description = "GMV (value of confirmed orders' lines), refunds and net revenue, orders, average order "
-                    + "value (rounded half up), units, refund rate (orders refunded / orders), carts with an item "
-                    + "added and conversion (confirmed orders / those carts), from 'from' to 'to' in one currency; "
-                    + "amounts in minor units." + ReportParams.WHO)
+            description = "GMV (what shoppers paid for confirmed orders' lines, after offers and the coupon, "
+                    + "before shipping), refunds (payment.refunded amounts) and net revenue (GMV - refunds), "
+                    + "orders, average order value (GMV / orders, rounded half up), units, refund rate (orders "
+                    + "refunded / orders), carts with an item added and conversion (confirmed orders / those "
+                    + "carts), from 'from' to 'to' in one currency; amounts in minor units. Orders published "
+                    + "before lines carried what was paid count their units at the catalog price."
+                    + ReportParams.WHO)
     KpisResponse kpis(
             @Parameter(description = ReportParams.FROM, example = "2025-01-01")
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

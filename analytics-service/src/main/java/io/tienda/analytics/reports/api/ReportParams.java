@@ -11,6 +11,8 @@ final class ReportParams {
     static final String TO = "Last day, YYYY-MM-DD, not before 'from' nor after 2105-12-31; the period spans at "
             + "most 366 days";
     static final String CURRENCY = "ISO 4217 currency of the sales to count";
+    static final String REVENUE = " Revenue is what shoppers paid for the lines, after offers and the coupon, "
+            + "before shipping; orders published before lines carried it count their units at the catalog price.";
     static final String WHO = " Analysts, managers and admins; JSON, or CSV with Accept: text/csv.";
 
     private ReportParams() {

@@ -73,7 +73,7 @@ class SalesResource {
     @Operation(summary = "Sales by period",
             description = "Orders, units and revenue (minor units) of confirmed orders per day, week (from Monday) "
                     + "or month, every bucket of the period listed (zeros included); optionally one category, "
-                    + "brand or SKU." + ReportParams.WHO)
+                    + "brand or SKU." + ReportParams.REVENUE + ReportParams.WHO)
     SalesByPeriod byPeriod(
             @Parameter(description = ReportParams.FROM) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @Parameter(description = ReportParams.TO) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
@@ -93,7 +93,8 @@ class SalesResource {
     @PreAuthorize(AnalyticsAccess.READERS)
     @Operation(summary = "Sales by category",
             description = "Orders, units and revenue per category id (from the product events; 'unknown' when the "
-                    + "product was never seen), highest revenue first; optionally one brand or SKU." + ReportParams.WHO)
+                    + "product was never seen), highest revenue first; optionally one brand or SKU."
+                    + ReportParams.REVENUE + ReportParams.WHO)
     SalesBreakdown byCategory(
             @Parameter(description = ReportParams.FROM) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @Parameter(description = ReportParams.TO) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
@@ -107,7 +108,7 @@ class SalesResource {
     @PreAuthorize(AnalyticsAccess.READERS)
     @Operation(summary = "Sales by brand",
             description = "Orders, units and revenue per brand id, highest revenue first; optionally one category "
-                    + "or SKU." + ReportParams.WHO)
+                    + "or SKU." + ReportParams.REVENUE + ReportParams.WHO)
     SalesBreakdown byBrand(
             @Parameter(description = ReportParams.FROM) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @Parameter(description = ReportParams.TO) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
@@ -121,7 +122,7 @@ class SalesResource {
     @PreAuthorize(AnalyticsAccess.READERS)
     @Operation(summary = "Sales by product",
             description = "Orders, units and revenue per SKU with its name, highest revenue first; optionally one "
-                    + "category, brand or SKU." + ReportParams.WHO)
+                    + "category, brand or SKU." + ReportParams.REVENUE + ReportParams.WHO)
     SalesBreakdown byProduct(
             @Parameter(description = ReportParams.FROM) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @Parameter(description = ReportParams.TO) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
@@ -135,7 +136,7 @@ class SalesResource {
     @PreAuthorize(AnalyticsAccess.READERS)
     @Operation(summary = "Top products",
             description = "The 'limit' (1-100, default 10) best-selling SKUs by revenue or by units; optionally "
-                    + "within one category or brand." + ReportParams.WHO)
+                    + "within one category or brand." + ReportParams.REVENUE + ReportParams.WHO)
     SalesBreakdown topProducts(
             @Parameter(description = ReportParams.FROM) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @Parameter(description = ReportParams.TO) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,

@@ -11,23 +11,28 @@ public final class Reports {
     private Reports() {
     }
 
-    /** Sales of one bucket (a period, a category, a brand or a product). */
+    /**
+     * Sales of one bucket (a period, a category, a brand or a product); {@code revenue} is what shoppers
+     * paid for the lines, after offers and the coupon, before shipping.
+     */
     public record Sales(String key, String label, long orders, long units, long revenue) {
     }
 
-    /** Sales of one period bucket. */
+    /** Sales of one period bucket; {@code revenue} as in {@link Sales}. */
     public record PeriodSales(LocalDate period, long orders, long units, long revenue) {
     }
 
     /**
      * Headline figures.
      *
-     * @param gmv            what confirmed orders' lines were worth
-     * @param refunds        amounts refunded in the period (payment.refunded)
-     * @param netRevenue     gmv - refunds
-     * @param refundRate     orders refunded in the period / confirmed orders, 0 without orders
-     * @param carts          distinct carts with an item added in the period
-     * @param conversionRate confirmed orders / carts, 0 without carts
+     * @param gmv               what shoppers paid for confirmed orders' lines, after offers and the coupon,
+     *                          before shipping
+     * @param refunds           amounts refunded in the period (payment.refunded)
+     * @param netRevenue        gmv - refunds
+     * @param averageOrderValue gmv / orders, rounded half up
+     * @param refundRate        orders refunded in the period / confirmed orders, 0 without orders
+     * @param carts             distinct carts with an item added in the period
+     * @param conversionRate    confirmed orders / carts, 0 without carts
      */
     public record Kpis(long gmv, long refunds, long netRevenue, long orders, long averageOrderValue, long units,
             long refundedOrders, double refundRate, long carts, double conversionRate) {
@@ -46,7 +51,7 @@ public final class Reports {
     public record CohortCell(LocalDate cohort, LocalDate month, long customers) {
     }
 
-    /** Value of one UTC day. */
+    /** Value of one UTC day (for revenue: what was paid for the day's confirmed lines). */
     public record DailyValue(LocalDate day, long value) {
     }
 

@@ -27,7 +27,8 @@ import java.util.UUID;
  * {@code ANY LEFT JOIN ... USING}; weeks start with {@code toMonday} (18.16 has no toStartOfWeek).
  * Values are inlined (18.16 has no query parameters) after validation: dates are formatted here,
  * currencies are three capital letters and filters are plain ids (see SalesFilter). Sums of money
- * are Int64 in ClickHouse and long here; only rates are decimals.
+ * are Int64 in ClickHouse and long here; only rates are decimals. Revenue is always {@code line_total},
+ * what shoppers paid for the lines after offers and the coupon, never the catalog {@code unit_price}.
  */
 @Repository
 class ClickHouseReports implements ReportQueries {
@@ -52,7 +53,7 @@ class ClickHouseReports implements ReportQueries {
         };
         String sql = """
                 SELECT toString(%s) AS bucket, uniqExact(order_id) AS orders, sum(quantity) AS units,
-                       sum(quantity * unit_price) AS revenue
+                       sum(line_total) AS revenue
                 FROM %s
                 WHERE %s
                 GROUP BY bucket ORDER BY bucket
@@ -77,7 +78,7 @@ class ClickHouseReports implements ReportQueries {
         String order = ranking == Ranking.UNITS ? "units DESC, revenue DESC" : "revenue DESC, units DESC";
         String sql = """
                 SELECT %s AS key, %s AS label, uniqExact(order_id) AS orders, sum(quantity) AS units,
-                       sum(quantity * unit_price) AS revenue
+                       sum(line_total) AS revenue
                 FROM %s
                 WHERE %s
                 GROUP BY key ORDER BY %s, key LIMIT %d
@@ -96,7 +97,7 @@ class ClickHouseReports implements ReportQueries {
     @Override
     public Reports.Kpis kpis(ReportPeriod period, String currency) {
         JsonNode sales = one("""
-                SELECT sum(quantity * unit_price) AS gmv, uniqExact(order_id) AS orders, sum(quantity) AS units
+                SELECT sum(line_total) AS gmv, uniqExact(order_id) AS orders, sum(quantity) AS units
                 FROM %s FINAL WHERE currency = '%s' AND %s
                 FORMAT JSONEachRow""".formatted(table(FactTables.ORDER_LINES), currency, within(period)));
         JsonNode refunds = one("""
@@ -200,7 +201,7 @@ class ClickHouseReports implements ReportQueries {
     @Override
     public List<Reports.DailyValue> dailyRevenue(ReportPeriod period, String currency) {
         String sql = """
-                SELECT toString(toDate(occurred_at)) AS day, sum(quantity * unit_price) AS revenue
+                SELECT toString(toDate(occurred_at)) AS day, sum(line_total) AS revenue
                 FROM %s FINAL WHERE currency = '%s' AND %s
                 GROUP BY day ORDER BY day
                 FORMAT JSONEachRow""".formatted(table(FactTables.ORDER_LINES), currency, within(period));
