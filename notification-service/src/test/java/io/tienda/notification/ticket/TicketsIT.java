@@ -86,6 +86,14 @@ class TicketsIT extends NotificationServiceIT {
         assertThat(ticket.get("messages").size()).isEqualTo(4);
         assertThat(ticket.get("status").asString()).isEqualTo("CLOSED");
         assertThat(mailFor(email)).hasSize(2);
+        // the customer sees that staff answered, not who; staff see who
+        assertThat(ticket.get("messages").get(0).get("authorId").asString()).isEqualTo(owner);
+        assertThat(ticket.get("messages").get(1).get("authorId").isNull()).isTrue();
+        assertThat(ticket.get("messages").get(2).get("authorId").isNull()).isTrue();
+        JsonNode forStaff = api.get("/api/v1/tickets/" + id, SUPPORT).expect(200).json();
+        assertThat(forStaff.get("messages").get(1).get("authorId").asString()).isNotBlank().isNotEqualTo(owner);
+        assertThat(api.get("/api/v1/tickets?customerId=" + owner, customer).expect(200).json().get("items").get(0)
+                .get("messages").get(2).get("authorId").isNull()).isTrue();
     }
 
     @Test

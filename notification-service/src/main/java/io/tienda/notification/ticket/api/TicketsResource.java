@@ -51,20 +51,27 @@ class TicketsResource {
     record NewMessage(@NotBlank @Size(max = 5000) String message) {
     }
 
+    /** @param authorId who wrote it; a customer sees only their own id, never which staff member answered */
     record MessageView(String author, String authorId, String body, Instant at) {
 
-        static MessageView of(TicketMessage m) {
-            return new MessageView(m.author().name(), m.authorId(), m.body(), m.at());
+        static MessageView of(TicketMessage m, boolean staff) {
+            boolean shown = staff || m.author() == TicketMessage.Author.CUSTOMER;
+            return new MessageView(m.author().name(), shown ? m.authorId() : null, m.body(), m.at());
         }
     }
 
     record TicketView(String id, String customerId, String subject, String orderId, String returnId, String status,
             List<MessageView> messages, Instant createdAt, Instant updatedAt) {
 
-        static TicketView of(Ticket t) {
+        static TicketView of(Ticket t, boolean staff) {
             return new TicketView(t.id(), t.customerId(), t.subject(), t.orderId(), t.returnId(), t.status().name(),
-                    t.messages().stream().map(MessageView::of).toList(), t.createdAt(), t.updatedAt());
+                    t.messages().stream().map(m -> MessageView.of(m, staff)).toList(), t.createdAt(), t.updatedAt());
         }
+    }
+
+    /** The ticket as the caller may see it. */
+    private TicketView view(Ticket ticket) {
+        return TicketView.of(ticket, currentUser.isStaff());
     }
 
     @PostMapping
@@ -77,7 +84,7 @@ class TicketsResource {
         Ticket ticket = queries.open(currentUser.requireId(), body.subject(), body.message(),
                 body.orderId() == null ? null : body.orderId().toString(),
                 body.returnId() == null ? null : body.returnId().toString(), key);
-        return ResponseEntity.created(URI.create("/api/v1/tickets/" + ticket.id())).body(TicketView.of(ticket));
+        return ResponseEntity.created(URI.create("/api/v1/tickets/" + ticket.id())).body(view(ticket));
     }
 
     @GetMapping
@@ -100,14 +107,14 @@ class TicketsResource {
             currentUser.requireOwnerOr(customer, "customer", customer, Roles.STAFF);
         }
         return queries.search(customer, status, orderId == null ? null : orderId.toString(), staff, page, size)
-                .map(TicketView::of);
+                .map(ticket -> TicketView.of(ticket, staff));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One ticket with its conversation", description = "Its owner and staff; anyone else "
             + "gets 404.")
     TicketView get(@PathVariable String id) {
-        return TicketView.of(visible(id));
+        return view(visible(id));
     }
 
     @PostMapping("/{id}/messages")
@@ -121,14 +128,14 @@ class TicketsResource {
         TicketMessage.Author author = ticket.isOwnedBy(caller) ? TicketMessage.Author.CUSTOMER
                 : TicketMessage.Author.STAFF;
         Ticket replied = queries.reply(id, author, caller, body.message(), key);
-        return ResponseEntity.created(URI.create("/api/v1/tickets/" + id)).body(TicketView.of(replied));
+        return ResponseEntity.created(URI.create("/api/v1/tickets/" + id)).body(view(replied));
     }
 
     @PostMapping("/{id}/close")
     @Operation(summary = "Close a ticket", description = "Its owner or staff. 409 when it is already CLOSED.")
     TicketView close(@PathVariable String id) {
         visible(id);
-        return TicketView.of(queries.close(id));
+        return view(queries.close(id));
     }
 
     /** The ticket, if the caller owns it or is staff; for anyone else it does not exist. */
