@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
@@ -76,6 +77,23 @@ class SmtpEmailChannel implements NotificationChannel {
      * "554 5.7.1 relay access denied"), as well as 4xx replies, refused connections and timeouts.
      */
     static Integer permanentRefusal(Throwable failure) {
+        for (Throwable next : chain(failure)) {
+            if (next instanceof SMTPAddressFailedException address && refusesTheMailbox(address)) {
+                return address.getReturnCode();
+            }
+            if (next instanceof AddressException) {
+                return 553;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The failure and every exception it carries, each once: causes, Spring's failed messages and
+     * Jakarta Mail's next exceptions (one per refused recipient).
+     */
+    static List<Throwable> chain(Throwable failure) {
+        List<Throwable> found = new ArrayList<>();
         Deque<Throwable> pending = new ArrayDeque<>(List.of(failure));
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         while (!pending.isEmpty()) {
@@ -83,12 +101,7 @@ class SmtpEmailChannel implements NotificationChannel {
             if (!seen.add(next)) {
                 continue;
             }
-            if (next instanceof SMTPAddressFailedException address && refusesTheMailbox(address)) {
-                return address.getReturnCode();
-            }
-            if (next instanceof AddressException) {
-                return 553;
-            }
+            found.add(next);
             if (next instanceof MailSendException send) {
                 pending.addAll(send.getFailedMessages().values());
             }
@@ -99,7 +112,7 @@ class SmtpEmailChannel implements NotificationChannel {
                 pending.add(next.getCause());
             }
         }
-        return null;
+        return found;
     }
 
     private static boolean refusesTheMailbox(SMTPAddressFailedException refusal) {

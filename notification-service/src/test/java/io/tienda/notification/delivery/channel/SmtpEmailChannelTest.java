@@ -4,19 +4,14 @@ import io.tienda.notification.NotificationsProperties;
 import io.tienda.notification.delivery.domain.DeliveryFailedException;
 import io.tienda.notification.delivery.domain.Outgoing;
 import io.tienda.notification.history.domain.Notification;
-import jakarta.mail.MessagingException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.junit.jupiter.api.Test;
-import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Properties;
 
@@ -52,10 +47,10 @@ class SmtpEmailChannelTest {
                         .contains(refusal.substring(0, 3));
                 // Angus reports a refused MAIL FROM as SMTPSendFailedException, and a 5xx that names the
                 // sender's address (550, 553, ...) with an SMTPSenderFailedException next to it.
-                assertThat(chain(failure)).hasAtLeastOneElementOfType(SMTPSendFailedException.class)
+                assertThat(SmtpEmailChannel.chain(failure)).hasAtLeastOneElementOfType(SMTPSendFailedException.class)
                         .doesNotHaveAnyElementsOfTypes(SMTPAddressFailedException.class);
                 if (refusal.startsWith("550")) {
-                    assertThat(chain(failure)).hasAtLeastOneElementOfType(SMTPSenderFailedException.class);
+                    assertThat(SmtpEmailChannel.chain(failure)).hasAtLeastOneElementOfType(SMTPSenderFailedException.class);
                 }
             }
         }
@@ -67,7 +62,7 @@ class SmtpEmailChannelTest {
             DeliveryFailedException failure = sendThrough(relay.port());
 
             assertThat(failure.permanent()).isFalse();
-            assertThat(chain(failure)).hasAtLeastOneElementOfType(SMTPSendFailedException.class)
+            assertThat(SmtpEmailChannel.chain(failure)).hasAtLeastOneElementOfType(SMTPSendFailedException.class)
                     .doesNotHaveAnyElementsOfTypes(SMTPAddressFailedException.class);
         }
         try (RefusingSmtpServer relay = RefusingSmtpServer.refusingData("354 go ahead")) {
@@ -132,29 +127,6 @@ class SmtpEmailChannelTest {
             closed = probe.getLocalPort();
         }
         assertThat(sendThrough(closed).permanent()).isFalse();
-    }
-
-    /** The failure and every exception it carries: causes, Spring's failed messages, Jakarta Mail's next exceptions. */
-    private static List<Throwable> chain(Throwable failure) {
-        List<Throwable> found = new ArrayList<>();
-        Deque<Throwable> pending = new ArrayDeque<>(List.of(failure));
-        while (!pending.isEmpty()) {
-            Throwable next = pending.pop();
-            if (found.stream().anyMatch(seen -> seen == next)) {
-                continue;
-            }
-            found.add(next);
-            if (next instanceof MailSendException send) {
-                pending.addAll(send.getFailedMessages().values());
-            }
-            if (next instanceof MessagingException messaging && messaging.getNextException() != null) {
-                pending.add(messaging.getNextException());
-            }
-            if (next.getCause() != null) {
-                pending.add(next.getCause());
-            }
-        }
-        return found;
     }
 
     private static DeliveryFailedException sendThrough(int port) {
