@@ -168,7 +168,7 @@ public class Returns {
     @Transactional
     public ReturnRequest inspect(UUID id, String staffId, List<Inspection> findings, String note) {
         ReturnRequest current = locked(id);
-        DeliveredOrder order = orders.find(current.orderId()).orElseThrow();
+        DeliveredOrder order = orderOf(current);
         Instant now = clock.instant();
         ReturnRequest inspected = current.inspect(findings, currency(order), replacementOrderId(id), now);
         store.update(inspected, new HistoryEntry(current.status(), inspected.status(), now, staffId, note));
@@ -205,7 +205,7 @@ public class Returns {
     @Transactional
     public ReturnRequest settleAgain(UUID id, String staffId) {
         ReturnRequest current = locked(id);
-        DeliveredOrder order = orders.find(current.orderId()).orElseThrow();
+        DeliveredOrder order = orderOf(current);
         Instant now = clock.instant();
         ReturnRequest next;
         String key;
@@ -338,6 +338,13 @@ public class Returns {
         store.update(next, new HistoryEntry(current.status(), next.status(), next.updatedAt(), actor, note));
         announce.accept(next);
         return next;
+    }
+
+    /** The delivered order a return belongs to; kept as long as a return names it (DeliveredOrdersHousekeeping). */
+    private DeliveredOrder orderOf(ReturnRequest request) {
+        return orders.find(request.orderId()).orElseThrow(() -> DomainException.conflict("Order "
+                + request.orderNumber() + " of return " + request.rma() + " is not known here, so the return cannot "
+                + "be settled; it needs order-service's order.delivered again"));
     }
 
     private ReturnRequest locked(UUID id) {

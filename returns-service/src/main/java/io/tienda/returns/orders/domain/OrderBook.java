@@ -1,5 +1,6 @@
 package io.tienda.returns.orders.domain;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,6 +19,12 @@ public interface OrderBook {
     Optional<String> productOf(String sku);
 
     void recordProductSkus(String productId, java.util.List<String> skus);
+
+    /**
+     * Deletes the orders delivered before {@code cutoff} that no return names, in batches; answers how
+     * many went.
+     */
+    int forgetWithoutReturns(Instant cutoff);
 
     /** Takes the customer's id off their delivered orders (GDPR erasure); answers how many changed. */
     int anonymise(String customerId, String replacement);

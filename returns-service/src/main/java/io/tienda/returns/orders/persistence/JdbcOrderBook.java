@@ -8,6 +8,7 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -102,6 +103,26 @@ class JdbcOrderBook implements OrderBook {
                             on conflict (sku) do update set product_id = excluded.product_id""")
                     .param("sku", sku).param("product", productId).update();
         }
+    }
+
+    /** Rows per statement: each batch is its own short transaction (their lines go by cascade). */
+    private static final int FORGET_BATCH = 1_000;
+
+    @Override
+    public int forgetWithoutReturns(Instant cutoff) {
+        int total = 0;
+        int deleted;
+        do {
+            deleted = jdbc.sql("""
+                            delete from delivered_orders where order_id in (
+                                select d.order_id from delivered_orders d
+                                 where d.delivered_at < :cutoff
+                                   and not exists (select 1 from return_requests r where r.order_id = d.order_id)
+                                 limit :batch)""")
+                    .param("cutoff", cutoff.atOffset(ZoneOffset.UTC)).param("batch", FORGET_BATCH).update();
+            total += deleted;
+        } while (deleted == FORGET_BATCH);
+        return total;
     }
 
     @Override
