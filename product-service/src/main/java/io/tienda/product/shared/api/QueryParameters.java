@@ -1,7 +1,7 @@
 package io.tienda.product.shared.api;
 
+import io.tienda.platform.core.TextRules;
 import io.tienda.product.shared.CatalogProblems;
-import io.tienda.product.shared.domain.QueryText;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.web.firewall.RequestRejectedException;
 
@@ -11,7 +11,10 @@ import java.util.Map;
 
 /**
  * The query parameters of a catalog read, refused with a 400 {@code validation} problem naming the
- * parameter when a name or a value holds a control character ({@link QueryText}).
+ * parameter when a name or a value holds a control character ({@link TextRules#hasControlCharacter}).
+ * What a shopper types into a query is text, and text has no control characters: it reaches a MongoDB
+ * regular expression (a BSON cstring, which cannot hold a NUL) or the Lucene index, so such a parameter
+ * is refused before any lookup rather than failing, or matching nonsense, in the store.
  */
 public final class QueryParameters {
 
@@ -28,14 +31,14 @@ public final class QueryParameters {
         try {
             parameters = request.getParameterMap();
         } catch (RequestRejectedException rejected) {
-            throw CatalogProblems.invalid(rejectedName(request.getQueryString()), QueryText.CONTROL_CHARACTERS);
+            throw CatalogProblems.invalid(rejectedName(request.getQueryString()), TextRules.CONTROL_CHARACTER_MESSAGE);
         }
         parameters.forEach((name, values) -> {
-            if (QueryText.hasControlCharacter(name)) {
+            if (TextRules.hasControlCharacter(name)) {
                 throw invalid(name);
             }
             for (String value : values) {
-                if (QueryText.hasControlCharacter(value)) {
+                if (TextRules.hasControlCharacter(value)) {
                     throw invalid(name);
                 }
             }
@@ -45,14 +48,14 @@ public final class QueryParameters {
 
     /** {@code value} of parameter {@code name}, refused when it holds a control character. */
     public static String text(String name, String value) {
-        if (QueryText.hasControlCharacter(value)) {
+        if (TextRules.hasControlCharacter(value)) {
             throw invalid(name);
         }
         return value;
     }
 
     private static RuntimeException invalid(String name) {
-        return CatalogProblems.invalid(QueryText.printable(name), QueryText.CONTROL_CHARACTERS);
+        return CatalogProblems.invalid(TextRules.printable(name), TextRules.CONTROL_CHARACTER_MESSAGE);
     }
 
     private static String rejectedName(String query) {
@@ -60,8 +63,8 @@ public final class QueryParameters {
             for (String pair : query.split("&")) {
                 int equals = pair.indexOf('=');
                 String name = decode(equals < 0 ? pair : pair.substring(0, equals));
-                if (QueryText.hasControlCharacter(name)) {
-                    return QueryText.printable(name);
+                if (TextRules.hasControlCharacter(name)) {
+                    return TextRules.printable(name);
                 }
             }
         }

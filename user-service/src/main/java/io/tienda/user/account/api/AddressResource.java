@@ -3,6 +3,7 @@ package io.tienda.user.account.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tienda.platform.core.TextRules;
 import io.tienda.platform.problem.DomainException;
 import io.tienda.user.account.AddressBook;
 import io.tienda.user.account.Caller;
@@ -44,8 +45,8 @@ class AddressResource {
         this.caller = caller;
     }
 
-    private static final String PLAIN = ProfileRules.PLAIN_TEXT;
-    private static final String NO_BREAKS = ProfileRules.PLAIN_TEXT_MESSAGE;
+    private static final String PLAIN = TextRules.SINGLE_LINE_PATTERN;
+    private static final String NO_BREAKS = TextRules.SINGLE_LINE_MESSAGE;
 
     /** Its lines go into mails (order confirmations, shipping): one line each, no control characters. */
     @Schema(description = "An address as the client sends it")

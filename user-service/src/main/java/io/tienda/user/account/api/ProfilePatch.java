@@ -1,6 +1,7 @@
 package io.tienda.user.account.api;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.tienda.platform.core.TextRules;
 import io.tienda.platform.problem.DomainException;
 import io.tienda.platform.problem.ProblemType;
 import io.tienda.user.account.ProfileChange;
@@ -39,8 +40,8 @@ record ProfilePatch(@Schema(example = "Ana García", nullable = true) String nam
         String name = text(body, "name", true, errors);
         if (name != null) {
             // As sent: a line break is refused even where stripping would have removed it.
-            if (!ProfileRules.isPlainText(name)) {
-                errors.add(error("name", ProfileRules.PLAIN_TEXT_MESSAGE));
+            if (!TextRules.isSingleLine(name)) {
+                errors.add(error("name", TextRules.SINGLE_LINE_MESSAGE));
             }
             name = name.strip();
             if (name.isEmpty() || name.length() > MAX_NAME) {

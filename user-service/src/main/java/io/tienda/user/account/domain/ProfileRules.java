@@ -6,23 +6,16 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** The formats of profile and address fields. */
+/**
+ * The formats of profile and address fields. Names, address lines and e-mail addresses are one line of
+ * text each ({@link io.tienda.platform.core.TextRules#isSingleLine}): they go into mails.
+ */
 public final class ProfileRules {
 
     public static final Set<String> LANGUAGES = Set.of("es", "en");
     public static final String E164 = "^\\+[1-9][0-9]{1,14}$";
 
-    /**
-     * Text that may go into one line of a mail or a log: no control character (Unicode Cc: NUL, CR, LF,
-     * TAB, NEL, ...) and no line or paragraph separator (U+2028, U+2029). Names, address lines and email
-     * addresses must be this; a new line in a name would let whoever types it add lines of their own to a
-     * genuine mail sent to the address.
-     */
-    public static final String PLAIN_TEXT = "[^\\p{Cc}\\p{Zl}\\p{Zp}]*";
-    public static final String PLAIN_TEXT_MESSAGE = "must not contain control characters or line breaks";
-
     private static final Pattern PHONE = Pattern.compile(E164);
-    private static final Pattern PLAIN = Pattern.compile(PLAIN_TEXT);
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
             .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
@@ -33,11 +26,6 @@ public final class ProfileRules {
     /** E.164: a plus, a country code that does not start with 0, at most 15 digits in all. */
     public static boolean isPhone(String value) {
         return value != null && PHONE.matcher(value).matches();
-    }
-
-    /** See {@link #PLAIN_TEXT}; null is no text and passes. */
-    public static boolean isPlainText(String value) {
-        return value == null || PLAIN.matcher(value).matches();
     }
 
     public static boolean isLanguage(String value) {

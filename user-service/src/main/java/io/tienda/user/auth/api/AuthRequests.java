@@ -2,7 +2,7 @@ package io.tienda.user.auth.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.tienda.user.account.domain.ProfileRules;
+import io.tienda.platform.core.TextRules;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -19,8 +19,8 @@ final class AuthRequests {
     static final int MAX_SECRET = 1024;
 
     /** Names and addresses go into mails and logs: no control characters or line breaks in them. */
-    private static final String PLAIN = ProfileRules.PLAIN_TEXT;
-    private static final String NO_BREAKS = ProfileRules.PLAIN_TEXT_MESSAGE;
+    private static final String PLAIN = TextRules.SINGLE_LINE_PATTERN;
+    private static final String NO_BREAKS = TextRules.SINGLE_LINE_MESSAGE;
 
     private AuthRequests() {
     }
