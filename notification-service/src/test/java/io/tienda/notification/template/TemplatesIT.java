@@ -91,13 +91,63 @@ class TemplatesIT extends NotificationServiceIT {
     void aTemplateThatDoesNotRenderIsRefusedAndNotSaved() {
         for (Map<String, Object> bad : new Map[] {
                 body("Hi [(${name)]", "<p>x</p>", "x"),
-                body("Hi", "<p th:text=\"${name +}\">x</p>", "x"),
-                body("Hi", "<p>x</p>", "[# th:each=\"i : ${'abc'.nope()}\"]x[/]")}) {
+                body("Hi", "<p th:text=\"${name +}\">x</p>", "x")}) {
             ApiReply refused = api.put(PATH, MANAGER, bad).expectProblem(422, "template-syntax");
             assertThat(refused.text("detail")).isNotBlank();
             api.post(PATH + "/preview", MANAGER, bad).expectProblem(422, "template-syntax");
         }
         assertThat(api.get(PATH, MANAGER).expect(200).json().get("custom").asBoolean()).isFalse();
+    }
+
+    @Test
+    void expressionsBeyondVariablesAreRefusedWith400AndTheServiceStaysUp() {
+        String[][] attacks = {
+                {"text", "${'x'.repeat(2000000000)}", "[(${'x'.repeat(2000000000)})]"},
+                {"text", "${'x'.concat('y').concat('z').repeat(700000000)}",
+                        "[(${'x'.concat('y').concat('z').repeat(700000000)})]"},
+                {"html", "${#strings.repeat('x', 2000000000)}",
+                        "<p th:text=\"${#strings.repeat('x', 2000000000)}\">x</p>"},
+                {"html", "th:each=\"i : ${#numbers.sequence(1, 2000000000)}\"",
+                        "<p th:each=\"i : ${#numbers.sequence(1, 2000000000)}\">x</p>"},
+                {"subject", "${name.repeat(2000000000)}", "Hi [(${name.repeat(2000000000)})]"},
+                {"text", "th:each=\"i : ${'abc'.nope()}\"", "[# th:each=\"i : ${'abc'.nope()}\"]x[/]"},
+        };
+        for (String[] attack : attacks) {
+            String part = attack[0];
+            Map<String, Object> draft = body(part.equals("subject") ? attack[2] : "Hi",
+                    part.equals("html") ? attack[2] : "<p>x</p>", part.equals("text") ? attack[2] : "x");
+
+            for (ApiReply refused : new ApiReply[] {api.put(PATH, MANAGER, draft),
+                    api.post(PATH + "/preview", MANAGER, draft)}) {
+                refused.expectProblem(400, "template-not-allowed");
+                assertThat(refused.text("part")).isEqualTo(part);
+                assertThat(refused.text("expression")).isEqualTo(attack[1]);
+                assertThat(refused.text("detail")).startsWith(part + ": ").contains(attack[1]);
+            }
+        }
+        assertThat(api.get(PATH, MANAGER).expect(200).json().get("custom").asBoolean()).isFalse();
+        assertThat(api.post(PATH + "/preview", MANAGER, Map.of()).expect(200).text("subject"))
+                .isEqualTo("We received your return RMA-2001");
+    }
+
+    @Test
+    void aStoredOverrideOutsideTheAllowedExpressionsIsNotRenderedTheDefaultIsSent() {
+        // As an override saved before expressions were restricted would be: written to the store directly.
+        mongo.save(new org.bson.Document("_id", "return-received/EMAIL/en").append("key", "return-received")
+                .append("channel", "EMAIL").append("locale", "en").append("subject", "Return [(${rma})]")
+                .append("html", "<p>[[${rma.repeat(2000000000)}]]</p>").append("text", "[(${rma})]")
+                .append("updatedAt", Instant.now()), "templates");
+        api.post(PATH + "/preview", MANAGER, Map.of()).expectProblem(400, "template-not-allowed");
+
+        String customer = UUID.randomUUID().toString();
+        String email = address("olga");
+        contact(customer, email, "Olga", "en");
+        events.send(Topics.RETURNS_EVENTS, customer, new ReturnReceived(UUID.randomUUID(), "RMA-78",
+                UUID.randomUUID(), customer, Instant.now()));
+
+        ReceivedMail mail = mailFor(email, 1).get(0);
+        assertThat(mail.subject()).isEqualTo("We received your return RMA-78");
+        assertThat(mail.text()).startsWith("Hello Olga,");
     }
 
     @Test

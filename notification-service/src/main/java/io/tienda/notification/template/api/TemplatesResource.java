@@ -85,7 +85,10 @@ class TemplatesResource {
     @PreAuthorize(Roles.HAS_EDITOR)
     @Operation(summary = "Override a template", description = "MANAGER and ADMIN. Rendered with sample values "
             + "first: a template that does not parse or whose expressions fail is refused with 422 "
-            + "(type template-syntax) and nothing is saved.")
+            + "(type template-syntax); one that uses more than variables (${name}), text literals ('text'), "
+            + "?: and +, or a th: attribute other than th:text, th:utext, th:href, th:if and th:unless, is "
+            + "refused with 400 (type template-not-allowed, naming the part and the expression). Nothing is "
+            + "saved either way.")
     TemplateView override(@PathVariable String key, @PathVariable String locale,
             @Valid @RequestBody TemplateBody body) {
         return TemplateView.of(templates.override(key, locale,
@@ -103,7 +106,8 @@ class TemplatesResource {
     @PreAuthorize(Roles.HAS_EDITOR)
     @Operation(summary = "Preview a template", description = "MANAGER and ADMIN. Renders the draft in the body, "
             + "or the current template when the body has none, with sample values overlaid by the given "
-            + "variables. Nothing is saved or sent. 422 when the draft does not render.")
+            + "variables. Nothing is saved or sent. 422 when the draft does not render, 400 "
+            + "(template-not-allowed) when it uses what templates may not.")
     PreviewView preview(@PathVariable String key, @PathVariable String locale,
             @Valid @RequestBody(required = false) PreviewRequest body) {
         PreviewRequest request = body == null ? new PreviewRequest(null, null, null, null) : body;

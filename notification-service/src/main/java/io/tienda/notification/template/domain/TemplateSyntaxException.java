@@ -14,4 +14,9 @@ public class TemplateSyntaxException extends DomainException {
     public TemplateSyntaxException(String part, String error) {
         super(422, TYPE, "The template does not render", part + ": " + error, Map.of("part", part));
     }
+
+    protected TemplateSyntaxException(int status, URI type, String title, String detail,
+            Map<String, Object> properties) {
+        super(status, type, title, detail, properties);
+    }
 }

@@ -3,12 +3,12 @@ package io.tienda.notification.template.rendering;
 import io.tienda.notification.template.domain.Rendered;
 import io.tienda.notification.template.domain.Renderer;
 import io.tienda.notification.template.domain.Template;
+import io.tienda.notification.template.domain.TemplateNotAllowedException;
 import io.tienda.notification.template.domain.TemplateSyntaxException;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.exceptions.TemplateEngineException;
-import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.StringTemplateResolver;
 
@@ -19,6 +19,11 @@ import java.util.Map;
  * Thymeleaf over template text (not files): the subject and the plain-text body in TEXT mode, the HTML
  * body in HTML mode, where {@code th:text} escapes what customers typed (names, ticket replies).
  * Engines of its own, apart from any web views: templates come from the database, never from a path.
+ *
+ * <p>Staff write templates, so what a template can make the service do is bounded here, on every render
+ * (save, preview and send alike): the engines speak only {@link TemplateLanguage} ({@link RestrictedDialect}:
+ * variables, text literals, {@code ?:} and {@code +}, a few {@code th:} attributes, no expression language
+ * at all) and each part's output stops at {@link TemplateLanguage#MAX_OUTPUT} characters.
  */
 @Component
 class ThymeleafRenderer implements Renderer {
@@ -37,13 +42,27 @@ class ThymeleafRenderer implements Renderer {
     }
 
     private static String process(TemplateEngine engine, String part, String source, Context context) {
+        BoundedWriter out = new BoundedWriter(TemplateLanguage.MAX_OUTPUT);
         try {
-            return engine.process(source, context);
-        } catch (TemplateEngineException e) {
-            throw new TemplateSyntaxException(part, firstLine(e.getMessage()));
+            engine.process(source, context, out);
+            return out.toString();
         } catch (RuntimeException e) {
-            throw new TemplateSyntaxException(part, e.getClass().getSimpleName());
+            Refused refused = refusal(e);
+            if (refused != null) {
+                throw new TemplateNotAllowedException(part, refused.construct(), refused.reason());
+            }
+            throw new TemplateSyntaxException(part, e instanceof TemplateEngineException
+                    ? firstLine(e.getMessage()) : e.getClass().getSimpleName());
         }
+    }
+
+    private static Refused refusal(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof Refused refused) {
+                return refused;
+            }
+        }
+        return null;
     }
 
     private static String firstLine(String message) {
@@ -58,7 +77,8 @@ class ThymeleafRenderer implements Renderer {
         StringTemplateResolver resolver = new StringTemplateResolver();
         resolver.setTemplateMode(mode);
         resolver.setCacheable(false);
-        SpringTemplateEngine engine = new SpringTemplateEngine();
+        TemplateEngine engine = new TemplateEngine();
+        engine.setDialect(new RestrictedDialect());
         engine.setTemplateResolver(resolver);
         return engine;
     }

@@ -3,13 +3,25 @@ package io.tienda.notification.template.rendering;
 import io.tienda.notification.template.domain.Rendered;
 import io.tienda.notification.template.domain.Template;
 import io.tienda.notification.template.domain.TemplateCatalog;
+import io.tienda.notification.template.domain.TemplateNotAllowedException;
 import io.tienda.notification.template.domain.TemplateSyntaxException;
 import org.junit.jupiter.api.Test;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.context.ExpressionContext;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.standard.expression.VariableExpression;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.StringTemplateResolver;
 
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class ThymeleafRendererTest {
 
@@ -61,7 +73,176 @@ class ThymeleafRendererTest {
             Template evil = new Template("k", "en", "ok", "<p>ok</p>", expression, true, null);
 
             assertThatThrownBy(() -> renderer.render(evil, Map.of("name", "x")))
-                    .as(expression).isInstanceOf(TemplateSyntaxException.class);
+                    .as(expression).isInstanceOf(TemplateNotAllowedException.class);
         }
+    }
+
+    @Test
+    void everyShippedTemplateRendersExactlyAsWithTheFullExpressionLanguage() {
+        var defaults = new io.tienda.notification.template.persistence.ClasspathDefaultTemplatesAccess().load();
+        TemplateEngine htmlBefore = springEngine(TemplateMode.HTML);
+        TemplateEngine textBefore = springEngine(TemplateMode.TEXT);
+        for (String key : TemplateCatalog.keys()) {
+            Map<String, String> hostile = new HashMap<>();
+            TemplateCatalog.sample(key).keySet().forEach(name -> hostile.put(name, "<b>\"Ana\" & 'co'</b> ${x} [[y]]"));
+            for (Map<String, String> variables : java.util.List.of(TemplateCatalog.sample(key), Map.<String, String>of(),
+                    hostile)) {
+                for (String locale : TemplateCatalog.LOCALES) {
+                    Template template = defaults.find(key, locale).orElseThrow();
+                    Context context = new Context(Locale.forLanguageTag(locale));
+                    context.setVariables(Map.copyOf(variables));
+
+                    Rendered now = renderer.render(template, variables);
+
+                    String what = key + "/" + locale + " " + variables;
+                    assertThat(now.subject()).as(what).isEqualTo(textBefore.process(template.subject(), context)
+                            .strip().replaceAll("\\s+", " "));
+                    assertThat(now.html()).as(what).isEqualTo(htmlBefore.process(template.html(), context));
+                    assertThat(now.text()).as(what).isEqualTo(textBefore.process(template.text(), context));
+                }
+            }
+        }
+    }
+
+    @Test
+    void expressionsThatCouldExhaustMemoryOrTimeAreRefusedBeforeTheyRun() {
+        String[] attacks = {
+                "[(${'x'.repeat(2000000000)})]",
+                "[(${'x'.concat('x').concat('x').repeat(1000000000)})]",
+                "[(${#strings.repeat('x', 2000000000)})]",
+                "[# th:each=\"i : ${#numbers.sequence(1, 2000000000)}\"]x[/]",
+                "[(${#numbers.sequence(1, 2000000000).size()})]",
+                "[(${name.repeat(2000000000)})]",
+                "[(${name * 2000000000})]",
+                "[(${name.class.name})]",
+                "[(${name[0]})]",
+                "[(${name + name})]",
+                "[(${name} * 100)]",
+                "[(${#strings.length(name)})]",
+                "[(|${name}${name}|)]",
+                "[(~{::p})]",
+                "[(@{/x(a=${name})})]",
+                "[(#{greeting})]",
+                "[(__${name}__)]",
+                "[(${name} ? 'a' : 'b')]",
+                "[(${name} == 'a')]",
+                "[# th:with=\"a=${name} + ${name}\"][# th:with=\"b=${a} + ${a}\"][(${b})][/][/]",
+                "[# th:insert=\"${name}\"/]",
+                "[# th:utext=\"${name.repeat(2000000000)}\"/]",
+        };
+        for (String attack : attacks) {
+            Template text = new Template("k", "en", "ok", "<p>ok</p>", attack, true, null);
+            Template subject = new Template("k", "en", attack, "<p>ok</p>", "ok", true, null);
+
+            for (Template template : new Template[] {text, subject}) {
+                assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(
+                        () -> renderer.render(template, Map.of("name", "x")))
+                        .as(attack).isInstanceOf(TemplateNotAllowedException.class)
+                        .satisfies(e -> assertThat(((TemplateNotAllowedException) e).status()).isEqualTo(400))
+                        .satisfies(e -> assertThat(((TemplateNotAllowedException) e).properties())
+                                .containsEntry("part", template == text ? "text" : "subject")
+                                .containsKey("expression")));
+            }
+        }
+    }
+
+    @Test
+    void htmlAttributesAndExpressionsOutsideTheAllowedOnesAreRefused() {
+        String[] attacks = {
+                "<p th:text=\"${'x'.repeat(2000000000)}\">x</p>",
+                "<p data-th-text=\"${name.repeat(2000000000)}\">x</p>",
+                "<p TH:TEXT=\"${name.concat(name)}\">x</p>",
+                "<p>[[${#strings.repeat(name, 2000000000)}]]</p>",
+                "<title>[[${name.repeat(5)}]]</title>",
+                "<p th:each=\"i : ${#numbers.sequence(1, 2000000000)}\">x</p>",
+                "<p data-th-each=\"i : ${name}\">x</p>",
+                "<div th:with=\"a=${name} + ${name}\"><p th:text=\"${a}\">x</p></div>",
+                "<div th:insert=\"~{'<p>x</p>'}\"></div>",
+                "<div th:replace=\"${name}\"></div>",
+                "<div th:attr=\"title=${name}\"></div>",
+                "<div th:inline=\"javascript\">x</div>",
+                "<a th:href=\"@{${name}(a=${name.repeat(9)})}\">x</a>",
+                "<th:block th:each=\"i : ${name}\">x</th:block>",
+                "<!-- [[${name.repeat(9)}]] -->",
+        };
+        for (String attack : attacks) {
+            Template html = new Template("k", "en", "ok", attack, "ok", true, null);
+
+            assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(
+                    () -> renderer.render(html, Map.of("name", "x")))
+                    .as(attack).isInstanceOf(TemplateNotAllowedException.class)
+                    .hasMessageStartingWith("html: ")
+                    .satisfies(e -> assertThat(((TemplateNotAllowedException) e).properties())
+                            .containsEntry("part", "html").containsKey("expression")));
+        }
+    }
+
+    @Test
+    void theRefusalNamesTheOffendingExpression() {
+        Template evil = new Template("k", "en", "ok", "<p>ok</p>", "Hi [(${'x'.repeat(2000000000)})]", true, null);
+
+        assertThatThrownBy(() -> renderer.render(evil, Map.of()))
+                .isInstanceOf(TemplateNotAllowedException.class)
+                .satisfies(e -> assertThat(((TemplateNotAllowedException) e).properties())
+                        .containsEntry("expression", "${'x'.repeat(2000000000)}"))
+                .hasMessageContaining("text: ").hasMessageContaining("${'x'.repeat(2000000000)}");
+    }
+
+    @Test
+    void variablesLiteralsDefaultsAndConcatenationAreAllowed() {
+        Template template = new Template("k", "en",
+                "[(${order})] [(${missing} ?: 'none')] [( 'for ' + ${name} )]",
+                "<p th:text=\"${name} ?: 'there'\">x</p><p data-th-text=\"'#' + ${order}\">x</p>"
+                        + "<a th:href=\"${link}\">go</a><b th:utext=\"${order}\">x</b>"
+                        + "<i th:if=\"${note}\">[[${note}]]</i><i th:unless=\"${note}\">no note</i>"
+                        + "<th:block th:text=\"'fallback' ?: ${x}\"/><span>[[${missing}]]|[(${name})]</span>",
+                "[# th:if=\"${name}\"]Hi [(${name})][/]\n[# th:text=\"${order}\"/] [# th:unless=\"${note}\"]-[/]",
+                true, null);
+
+        Rendered rendered = renderer.render(template, Map.of("order", "T-1", "name", "<Ana>", "link",
+                "http://x/y?a=1&b=2"));
+
+        assertThat(rendered.subject()).isEqualTo("T-1 none for <Ana>");
+        assertThat(rendered.html()).isEqualTo("<p>&lt;Ana&gt;</p><p>#T-1</p><a href=\"http://x/y?a=1&amp;b=2\">go</a>"
+                + "<b>T-1</b><i>no note</i>fallback<span>|<Ana></span>");
+        assertThat(rendered.text()).isEqualTo("Hi <Ana>\nT-1 -");
+    }
+
+    @Test
+    void aRenderedPartIsBoundedInSize() {
+        String tenThousand = "x".repeat(10_000);
+        Template big = new Template("k", "en", "ok", "<p>ok</p>", "[(${v})]".repeat(101), true, null);
+
+        assertThatThrownBy(() -> renderer.render(big, Map.of("v", tenThousand)))
+                .isInstanceOf(TemplateNotAllowedException.class)
+                .hasMessageStartingWith("text: the rendered output is too long");
+        Template fits = new Template("k", "en", "ok", "<p>ok</p>", "[(${v})]".repeat(99), true, null);
+        assertThat(renderer.render(fits, Map.of("v", tenThousand)).text()).hasSize(990_000);
+    }
+
+    @Test
+    void theVariableLookUpEvaluatesNothingButANameEvenIfAnExpressionGotThrough() {
+        RestrictedDialect.VariablesOnly evaluator = new RestrictedDialect.VariablesOnly();
+        Context variables = new Context(Locale.ENGLISH, Map.of("name", "Ana"));
+        TemplateEngine engine = new TemplateEngine();
+        engine.setDialect(new RestrictedDialect());
+        var context = new ExpressionContext(engine.getConfiguration(), Locale.ENGLISH,
+                variables.getVariableNames().stream().collect(java.util.stream.Collectors.toMap(n -> n,
+                        variables::getVariable)));
+
+        assertThat(evaluator.evaluate(context, new VariableExpression(" name "), null)).isEqualTo("Ana");
+        assertThat(evaluator.evaluate(context, new VariableExpression("unknown"), null)).isNull();
+        assertThatThrownBy(() -> evaluator.evaluate(context, new VariableExpression("'x'.repeat(2000000000)"), null))
+                .isInstanceOf(Refused.class);
+    }
+
+    /** The engine templates were rendered with before expressions were restricted: the reference output. */
+    private static TemplateEngine springEngine(TemplateMode mode) {
+        StringTemplateResolver resolver = new StringTemplateResolver();
+        resolver.setTemplateMode(mode);
+        resolver.setCacheable(false);
+        SpringTemplateEngine engine = new SpringTemplateEngine();
+        engine.setTemplateResolver(resolver);
+        return engine;
     }
 }
