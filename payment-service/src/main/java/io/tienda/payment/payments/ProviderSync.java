@@ -144,15 +144,22 @@ public class ProviderSync {
         }
     }
 
-    /** A refund object from a {@code refund.*} or {@code charge.refund*} event. */
+    /**
+     * A refund object from a {@code refund.*} or {@code charge.refund*} event: its status ({@code failed}
+     * and {@code canceled} both mean the money did not reach the customer) and, for a failure, Stripe's
+     * {@code failure_reason}.
+     */
     public void refund(String providerPaymentId, String providerRefundId, UUID ourRefundId, long amount,
-            String status) {
-        RefundStatus mapped = switch (status == null ? "" : status) {
+            String status, String failureReason) {
+        String stated = status == null ? "" : status;
+        RefundStatus mapped = switch (stated) {
             case "succeeded" -> RefundStatus.SUCCEEDED;
             case "failed", "canceled" -> RefundStatus.FAILED;
             default -> RefundStatus.PENDING;
         };
-        refunds.providerRefund(providerPaymentId, providerRefundId, ourRefundId, amount, mapped);
+        String why = failureReason != null ? failureReason
+                : "canceled".equals(stated) ? "canceled at the provider" : null;
+        refunds.providerRefund(providerPaymentId, providerRefundId, ourRefundId, amount, mapped, why);
     }
 
     /** A charge's refunded total ({@code charge.refunded}): what the ledger lacks was refunded elsewhere. */

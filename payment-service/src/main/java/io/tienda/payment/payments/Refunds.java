@@ -189,17 +189,30 @@ public class Refunds {
     }
 
     /**
-     * What the provider says of one of its refunds (a {@code refund.*} webhook, or an entry of an older
-     * API version's {@code charge.refunded} list), applied to the ledger under the payment's lock: ours
-     * settle; one we never asked for joins the ledger under its own id ({@code provider:re_...}), once.
-     * If a charge's refunded total already brought some of its money into the ledger without a name
-     * ({@link #providerRefundedTotal}), that money is this refund's, and only what it adds beyond that
-     * counts. A refund already known changes nothing. Runs in the caller's transaction.
+     * What the provider says of one of its refunds (a {@code refund.*} or {@code charge.refund.updated}
+     * webhook, or an entry of an older API version's {@code charge.refunded} list), applied to the ledger
+     * under the payment's lock. The ledger follows each refund's latest status, which only moves forward
+     * ({@code pending} → {@code succeeded} → {@code failed}/{@code canceled}, or {@code pending} →
+     * {@code failed}), so any order of deliveries ends in the same ledger:
+     * <ul>
+     * <li>ours (known by {@code re_...} id or by {@code metadata.tienda_refund_id}) settle; a pending one
+     * keeps the provider's id as soon as an event names it, so that its resolution is matched by that id;</li>
+     * <li>one that succeeded and then failed or was cancelled no longer counts as refunded, the payment
+     * goes back, and {@code payment.refund_failed} tells whoever asked for it;</li>
+     * <li>one we never asked for joins the ledger under its own id ({@code provider:re_...}), once, when it
+     * succeeds; if it fails first, it is recorded as failed so that nothing said of it later counts it;</li>
+     * <li>if a charge's refunded total already brought its money into the ledger without a name
+     * ({@link #providerRefundedTotal}), that money is this refund's: only what it adds beyond that counts,
+     * and if it failed, that money goes back.</li>
+     * </ul>
+     * A pending refund we never asked for waits for its outcome (the charge's total accounts for it
+     * meanwhile). Runs in the caller's transaction.
      *
-     * @param ourRefundId our id, when the provider kept it in the refund's metadata
+     * @param ourRefundId   our id, when the provider kept it in the refund's metadata
+     * @param failureReason the provider's {@code failure_reason}, if it gave one
      */
     public void providerRefund(String providerPaymentId, String providerRefundId, UUID ourRefundId, long amount,
-            RefundStatus status) {
+            RefundStatus status, String failureReason) {
         // Every delivery about this payment's refunds queues here, so two of the same refund never race.
         Optional<Payment> found = providerPaymentId == null ? Optional.empty()
                 : payments.lockByProviderId(calls.gateway().provider(), providerPaymentId);
@@ -207,22 +220,34 @@ public class Refunds {
         if (known.isEmpty() && ourRefundId != null) {
             known = refunds.find(ourRefundId);
         }
+        String why = failureReason != null ? failureReason : "failed at the provider";
         if (known.isPresent()) {
             Refund refund = known.get();
-            if (refund.status() == RefundStatus.PENDING && status != RefundStatus.PENDING) {
-                Refund settled = settle(refund.id(), new RefundOutcome(providerRefundId, status, "failed at the provider"));
+            if (refund.status() == RefundStatus.PENDING && status == RefundStatus.PENDING) {
+                if (refund.providerRefundId() == null && providerRefundId != null) {
+                    // The provider has it (our call's answer may have been lost): from now on its id names it.
+                    refunds.save(refund.acceptedAs(providerRefundId, clock.instant()));
+                }
+            } else if (refund.status() == RefundStatus.PENDING) {
+                Refund settled = settle(refund.id(), new RefundOutcome(providerRefundId, status, why));
                 if (settled.source() == RefundSource.SAGA) {
                     Payment payment = payments.find(settled.paymentId()).orElseThrow();
                     replies.reply(payment.orderId(), answer(settled, payment.orderId()));
                 }
+            } else if (refund.status() == RefundStatus.SUCCEEDED && status == RefundStatus.FAILED) {
+                reverse(refund.id(), providerRefundId, why);
             }
             return;
         }
-        if (status != RefundStatus.SUCCEEDED || providerRefundId == null || amount <= 0) {
+        if (status == RefundStatus.PENDING || providerRefundId == null || amount <= 0) {
             return;
         }
         if (found.isEmpty() || !found.get().status().isCaptured()) {
             log.warn("refund {} at the provider matches no captured payment", providerRefundId);
+            return;
+        }
+        if (status == RefundStatus.FAILED) {
+            failedElsewhere(found.get(), providerRefundId, amount, why);
             return;
         }
         Payment payment = found.get();
@@ -262,11 +287,90 @@ public class Refunds {
     }
 
     /**
+     * A refund that had succeeded failed at the provider afterwards: it no longer counts as refunded, the
+     * payment goes back, and {@code payment.refund_failed} (on {@code payment.events}, and as a reply to the
+     * saga when a command asked for it) tells whoever asked for it, with the key of that command.
+     */
+    private void reverse(UUID refundId, String providerRefundId, String why) {
+        Refund found = refunds.find(refundId).orElseThrow();
+        Payment payment = payments.lock(found.paymentId()).orElseThrow();
+        Refund refund = refunds.lock(refundId).orElseThrow();
+        if (refund.status() != RefundStatus.SUCCEEDED) {
+            return;
+        }
+        Instant now = clock.instant();
+        Refund failed = refund.failed(providerRefundId, why, now);
+        refunds.save(failed);
+        payments.save(payment.refundReversed(refund.amount(), now));
+        UUID orderId = payment.orderId();
+        PaymentRefundFailed fact = new PaymentRefundFailed(orderId, payment.id().toString(), refund.id().toString(),
+                Money.of(refund.amount(), refund.currency()), failed.failureReason(), commandKey(refund));
+        replies.event(orderId, fact);
+        if (refund.source() == RefundSource.SAGA) {
+            replies.reply(orderId, fact);
+        }
+        log.warn("refund {} of payment {} ({} {}) failed at the provider after it had succeeded: {}", refund.id(),
+                payment.id(), refund.amount(), refund.currency(), failed.failureReason());
+    }
+
+    /**
+     * A refund we never asked for failed (or was cancelled) at the provider before the ledger knew it by
+     * name. It is recorded as failed under its own id, so that a late {@code refund.created} of it counts
+     * nothing. Money a charge's refunded total brought into the ledger without a name for it is its money:
+     * that goes back, announced as failed under the id it was announced as refunded with.
+     */
+    private void failedElsewhere(Payment payment, String providerRefundId, long amount, String why) {
+        Instant now = clock.instant();
+        UUID orderId = payment.orderId();
+        long left = amount;
+        long back = 0;
+        Refund named = null;
+        for (Refund unnamed : refunds.unattributed(payment.id())) {
+            if (left == 0) {
+                break;
+            }
+            long taken = Math.min(unnamed.amount(), left);
+            left -= taken;
+            back += taken;
+            if (taken < unnamed.amount()) {
+                refunds.reduce(unnamed.id(), unnamed.amount() - taken, now);
+            } else if (named == null) {
+                named = unnamed;
+            } else {
+                refunds.delete(unnamed.id());
+            }
+            replies.event(orderId, new PaymentRefundFailed(orderId, payment.id().toString(), unnamed.id().toString(),
+                    Money.of(taken, payment.currency()), why));
+        }
+        String key = "provider:" + providerRefundId;
+        if (named != null) {
+            refunds.attribute(named.id(), key, providerRefundId, amount, now);
+            refunds.save(named.failed(providerRefundId, why, now));
+        } else {
+            refunds.insert(Refund.requested(payment.id(), key, RefundSource.PROVIDER, amount, payment.currency(),
+                    "refunded at the provider", null, now).failed(providerRefundId, why, now), null);
+        }
+        if (back > 0) {
+            payments.save(payment.refundReversed(back, now));
+            log.warn("payment {}: refund {} made at the provider failed there; {} {} counted from the charge's "
+                    + "refunded total is no longer refunded", payment.id(), providerRefundId, back, payment.currency());
+        } else {
+            log.info("payment {}: refund {} made at the provider failed there before it was counted", payment.id(),
+                    providerRefundId);
+        }
+    }
+
+    /**
      * A charge's refunded total from the provider ({@code charge.refunded}, which since Stripe's API
-     * 2022-11-15 names none of its refunds): a statement the ledger is reconciled to. What the ledger
-     * does not account for yet (settled or pending) was refunded elsewhere and joins it, unnamed until
-     * the {@code refund.*} event of that refund names it; a total the ledger already reaches, the same
-     * statement again or an older one, changes nothing. Runs in the caller's transaction.
+     * 2022-11-15 names none of its refunds): a statement the ledger is reconciled to. The total counts
+     * every refund the provider held at that moment, pending or settled, including ones that failed
+     * since (Stripe lowers the total when a refund fails), and statements arrive in any order. So the
+     * ledger explains it with everything the provider ever counted: refunds settled, refunds pending,
+     * and refunds that failed at the provider. Only what none of those can explain was refunded
+     * elsewhere and joins the ledger, unnamed until the {@code refund.*} event of that refund names it.
+     * A total the ledger already reaches (the same statement again, an older one, or a newer, lower one
+     * after a refund failed) changes nothing: the statement does not say which refund failed, and
+     * that refund's own event takes it off the ledger. Runs in the caller's transaction.
      */
     public void providerRefundedTotal(String providerPaymentId, String chargeId, long amountRefunded) {
         Optional<Payment> found = payments.lockByProviderId(calls.gateway().provider(), providerPaymentId);
@@ -274,8 +378,14 @@ public class Refunds {
             return;
         }
         Payment payment = found.get();
-        long unaccounted = amountRefunded - payment.refundedAmount() - payment.refundPendingAmount();
+        long failed = refunds.failedAtProvider(payment.id());
+        long unaccounted = amountRefunded - payment.refundedAmount() - payment.refundPendingAmount() - failed;
         if (unaccounted <= 0) {
+            if (amountRefunded < payment.refundedAmount()) {
+                log.info("payment {}: the provider states {} refunded, the ledger {}: an older statement, or a refund"
+                        + " failed since, which its own event takes off the ledger", payment.id(), amountRefunded,
+                        payment.refundedAmount());
+            }
             return;
         }
         String key = "provider:" + (chargeId == null ? providerPaymentId : chargeId) + ":" + amountRefunded;

@@ -115,8 +115,10 @@ public class StripeWebhooks {
 
     private void refund(String intentId, JsonNode refund) {
         String ours = text(refund.path("metadata"), "tienda_refund_id");
+        String reason = text(refund, "failure_reason");
         sync.refund(intentId == null ? text(refund, "payment_intent") : intentId, text(refund, "id"), uuid(ours),
-                refund.path("amount").asLong(0), text(refund, "status"));
+                refund.path("amount").asLong(0), text(refund, "status"),
+                reason == null || reason.length() <= 200 ? reason : reason.substring(0, 200));
     }
 
     private static IntentState intent(JsonNode pi) {

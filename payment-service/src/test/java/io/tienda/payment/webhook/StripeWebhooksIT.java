@@ -3,9 +3,12 @@ package io.tienda.payment.webhook;
 import com.stripe.net.Webhook;
 import io.tienda.payment.support.PaymentIT;
 import io.tienda.platform.events.Topics;
+import io.tienda.platform.testing.messaging.EventMessages;
 import io.tienda.platform.testing.security.TestTokens;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -341,6 +344,249 @@ class StripeWebhooksIT extends PaymentIT {
         return """
                 {"id":"%s","object":"refund","amount":%d,"payment_intent":"%s","status":"%s",
                  "metadata":{"tienda_refund_id":"%s"}}""".formatted(id, amount, pi, status, ours);
+    }
+
+    // ------------------------------------------------------------ refunds that fail after succeeding
+
+    /** A refund object as Stripe's refund.* and charge.refund.updated events carry it. */
+    private static String refundObject(String id, String pi, long amount, String status, UUID ours,
+            String failureReason) {
+        return """
+                {"id":"%s","object":"refund","amount":%d,"charge":"ch_%s","payment_intent":"%s","status":"%s",
+                 "failure_reason":%s,"metadata":%s}""".formatted(id, amount, pi, pi, status,
+                failureReason == null ? "null" : "\"" + failureReason + "\"",
+                ours == null ? "{}" : "{\"tienda_refund_id\":\"" + ours + "\"}");
+    }
+
+    /** Our refund's row: its status, provider id and failure reason. */
+    private Map<String, Object> refundRow(UUID refund) {
+        return jdbc.sql("select status, provider_refund_id, failure_reason from refunds where id = :id")
+                .param("id", refund).query().singleRow();
+    }
+
+    /**
+     * What payment.events announced of the payment's refunds: every payment.refunded, less every
+     * payment.refund_failed of a refund announced as refunded before (a refund that failed while pending
+     * was never announced as refunded).
+     */
+    private long announcedNet(UUID payment) {
+        List<String> published = jdbc.sql("""
+                        select serialized_event from event_publication
+                         where serialized_event like :p and serialized_event like '%payment.events%'
+                         order by publication_date""")
+                .param("p", "%" + payment + "%").query(String.class).list();
+        Map<String, Long> refunded = new java.util.HashMap<>();
+        long net = 0;
+        for (String event : published) {
+            String plain = event.replace("\\", "");
+            java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"refundId\":\"([^\"]+)\"").matcher(plain);
+            String refundId = id.find() ? id.group(1) : null;
+            if (plain.contains("payment.refunded")) {
+                net += announcedAmount(event);
+                refunded.merge(refundId, announcedAmount(event), Long::sum);
+            } else if (plain.contains("payment.refund_failed") && refunded.containsKey(refundId)) {
+                net -= announcedAmount(event);
+            }
+        }
+        return net;
+    }
+
+    /** The ledger after refunds at the provider settled one way or the other: no pending money, the facts agree. */
+    private void assertLedger(UUID payment, long refunded, String status) {
+        assertThat(payment(payment)).containsEntry("refunded_amount", refunded)
+                .containsEntry("refund_pending_amount", 0L);
+        assertThat(status(payment)).isEqualTo(status);
+        assertThat(jdbc.sql("select coalesce(sum(amount), 0) from refunds where payment_id = :p and status = 'SUCCEEDED'")
+                .param("p", payment).query(Long.class).single()).isEqualTo(refunded);
+        assertThat(announcedNet(payment)).isEqualTo(refunded);
+    }
+
+    private List<String> failedAtTheProvider(UUID payment) {
+        return jdbc.sql("""
+                        select provider_refund_id from refunds where payment_id = :p and status = 'FAILED'
+                         order by provider_refund_id""")
+                .param("p", payment).query(String.class).list();
+    }
+
+    @Test
+    void aStaffRefundThatFailsAfterSucceedingGoesBackAndItsAmountMayBeRefundedAgain() {
+        UUID order = UUID.randomUUID();
+        UUID payment = capturedPayment(order, TestTokens.newCustomer(), 1000);
+        String pi = intentOf(payment);
+        UUID refund = UUID.fromString(api.post("/api/v1/payments/" + payment + "/refunds", staff("MANAGER"),
+                Map.of("amount", 1000, "reason", "damaged"), "k-" + UUID.randomUUID()).expect(201).json()
+                .get("id").asString());
+        String re = (String) refundRow(refund).get("provider_refund_id");
+        assertThat(status(payment)).isEqualTo("REFUNDED");
+
+        // The card was closed: Stripe says so three ways, and its statement of the charge goes back to 0.
+        String failed = refundObject(re, pi, 1000, "failed", refund, "expired_or_canceled_card");
+        webhook(event(newEventId(), "refund.failed", failed)).expect(200);
+        webhook(event(newEventId(), "refund.updated", failed)).expect(200);
+        webhook(event(newEventId(), "charge.refund.updated", failed)).expect(200);
+        webhook(event(newEventId(), "charge.refunded", chargeRefunded(pi, 1000, 0))).expect(200);
+        // The statement of the refund's day, delivered late, and the refund's success again.
+        webhook(event(newEventId(), "charge.refunded", chargeRefunded(pi, 1000, 1000))).expect(200);
+        webhook(event(newEventId(), "refund.updated", refundObject(re, pi, 1000, "succeeded", refund, null)))
+                .expect(200);
+
+        assertThat(refundRow(refund)).containsEntry("status", "FAILED")
+                .containsEntry("failure_reason", "expired_or_canceled_card");
+        assertLedger(payment, 0, "CAPTURED");
+        assertThat(count("select count(*) from refunds where payment_id = ? and source = 'PROVIDER'", payment)).isZero();
+        List<EventMessages.Published> announced = messages().await(Topics.PAYMENT_EVENTS, "payment.refund_failed",
+                order.toString(), 1);
+        assertThat(announced.get(0).json().get("refundId").asString()).isEqualTo(refund.toString());
+        assertThat(announced.get(0).json().get("amount").get("amount").asLong()).isEqualTo(1000);
+        // The customer still has the money to get back: staff see it may be refunded again.
+        tools.jackson.databind.JsonNode shown = api.get("/api/v1/payments/" + payment, staff("SUPPORT")).expect(200)
+                .json();
+        assertThat(shown.get("status").asString()).isEqualTo("CAPTURED");
+        assertThat(shown.get("refundedAmount").asLong()).isZero();
+        assertThat(shown.get("refundable").asLong()).isEqualTo(1000);
+    }
+
+    @Test
+    void aReturnsRefundThatFailsAfterSucceedingIsReportedToItsSenderByItsKey() {
+        UUID order = UUID.randomUUID();
+        UUID payment = capturedPayment(order, TestTokens.newCustomer(), 1000);
+        String pi = intentOf(payment);
+        String key = "return:" + UUID.randomUUID();
+        refund(order, 400, key);
+        UUID refund = jdbc.sql("select id from refunds where payment_id = :p and refund_key = :k")
+                .param("p", payment).param("k", "saga:" + key).query(UUID.class).single();
+        String re = (String) refundRow(refund).get("provider_refund_id");
+        assertThat(status(payment)).isEqualTo("PARTIALLY_REFUNDED");
+
+        webhook(event(newEventId(), "charge.refund.updated",
+                refundObject(re, pi, 400, "canceled", refund, null))).expect(200);
+
+        assertThat(refundRow(refund)).containsEntry("status", "FAILED");
+        assertLedger(payment, 0, "CAPTURED");
+        for (String topic : new String[] {Topics.PAYMENT_EVENTS, Topics.SAGA_REPLIES}) {
+            EventMessages.Published failed = messages().await(topic, "payment.refund_failed", order.toString(), 1)
+                    .get(0);
+            assertThat(failed.json().get("refundKey").asString()).isEqualTo(key);
+            assertThat(failed.json().get("refundId").asString()).isEqualTo(refund.toString());
+        }
+    }
+
+    @Test
+    void aDashboardRefundThatFailsLeavesTheSameLedgerInWhateverOrderItsEventsArrive() {
+        List<List<String>> orders = List.of(
+                List.of("created", "statement", "failed", "updated", "statement-after"),
+                List.of("failed", "created", "statement", "statement-after", "updated"),
+                List.of("statement", "failed", "created", "updated", "statement-after"),
+                List.of("statement-after", "statement", "updated", "created", "failed"));
+        for (List<String> sequence : orders) {
+            UUID payment = capturedPayment(UUID.randomUUID(), TestTokens.newCustomer(), 1000);
+            String pi = intentOf(payment);
+            String re = newRefundId();
+            Map<String, String> events = Map.of(
+                    "created", event(newEventId(), "refund.created", dashboardRefund(re, pi, 600)),
+                    "statement", event(newEventId(), "charge.refunded", chargeRefunded(pi, 1000, 600)),
+                    "failed", event(newEventId(), "refund.failed", refundObject(re, pi, 600, "failed", null,
+                            "lost_or_stolen_card")),
+                    "updated", event(newEventId(), "charge.refund.updated", refundObject(re, pi, 600, "failed", null,
+                            "lost_or_stolen_card")),
+                    "statement-after", event(newEventId(), "charge.refunded", chargeRefunded(pi, 1000, 0)));
+            for (String name : sequence) {
+                webhook(events.get(name)).expect(200);
+                webhook(events.get(name)).expect(200);
+            }
+
+            assertThat(failedAtTheProvider(payment)).as("%s", sequence).containsExactly(re);
+            assertLedger(payment, 0, "CAPTURED");
+        }
+    }
+
+    @Test
+    void ofTwoDashboardRefundsStatedTogetherOnlyTheOneThatFailedGoesBack() {
+        UUID payment = capturedPayment(UUID.randomUUID(), TestTokens.newCustomer(), 1000);
+        String pi = intentOf(payment);
+        String kept = newRefundId();
+        String lost = newRefundId();
+
+        webhook(event(newEventId(), "charge.refunded", chargeRefunded(pi, 1000, 1000))).expect(200);
+        assertThat(status(payment)).isEqualTo("REFUNDED");
+        webhook(event(newEventId(), "refund.failed", refundObject(lost, pi, 400, "failed", null, "declined")))
+                .expect(200);
+        assertThat(status(payment)).isEqualTo("PARTIALLY_REFUNDED");
+        webhook(event(newEventId(), "refund.created", dashboardRefund(kept, pi, 600))).expect(200);
+        webhook(event(newEventId(), "refund.created", dashboardRefund(lost, pi, 400))).expect(200);
+        webhook(event(newEventId(), "charge.refunded", chargeRefunded(pi, 1000, 600))).expect(200);
+
+        assertLedger(payment, 600, "PARTIALLY_REFUNDED");
+        assertThat(failedAtTheProvider(payment)).containsExactly(lost);
+        assertThat(jdbc.sql("select provider_refund_id from refunds where payment_id = :p and status = 'SUCCEEDED'")
+                .param("p", payment).query(String.class).list()).containsExactly(kept);
+    }
+
+    // ------------------------------------------------------------ a dashboard refund beside one of ours still pending
+
+    @Test
+    void aDashboardRefundBesideOurPendingRefundIsCountedOnceAndOursSettlesByItsId() {
+        UUID payment = capturedPayment(UUID.randomUUID(), TestTokens.newCustomer(), 1000);
+        String pi = intentOf(payment);
+        String ours = "re_ours_" + UUID.randomUUID().toString().replace("-", "");
+        UUID pending = pendingRefund(payment, 300, ours);
+        String dashboard = newRefundId();
+
+        // Stripe's total counts our pending refund and the dashboard's
+        webhook(event(newEventId(), "charge.refunded", chargeRefunded(pi, 1000, 500))).expect(200);
+        webhook(event(newEventId(), "refund.created", dashboardRefund(dashboard, pi, 200))).expect(200);
+        webhook(event(newEventId(), "charge.refunded", chargeRefunded(pi, 1000, 500))).expect(200);
+        assertThat(payment(payment)).containsEntry("refunded_amount", 200L).containsEntry("refund_pending_amount", 300L);
+
+        webhook(event(newEventId(), "refund.updated", refundObject(ours, pi, 300, "succeeded", pending, null)))
+                .expect(200);
+
+        assertThat(refundRow(pending)).containsEntry("status", "SUCCEEDED");
+        assertLedger(payment, 500, "PARTIALLY_REFUNDED");
+        assertThat(jdbc.sql("select provider_refund_id from refunds where payment_id = :p and source = 'PROVIDER'")
+                .param("p", payment).query(String.class).list()).containsExactly(dashboard);
+    }
+
+    @Test
+    void ourPendingRefundThatFailedIsNotCountedAgainFromAStatementMadeWhileItWasPending() {
+        UUID payment = capturedPayment(UUID.randomUUID(), TestTokens.newCustomer(), 1000);
+        String pi = intentOf(payment);
+        String ours = "re_ours_" + UUID.randomUUID().toString().replace("-", "");
+        UUID pending = pendingRefund(payment, 300, ours);
+        String dashboard = newRefundId();
+
+        webhook(event(newEventId(), "refund.created", dashboardRefund(dashboard, pi, 200))).expect(200);
+        webhook(event(newEventId(), "refund.failed", refundObject(ours, pi, 300, "failed", pending, "declined")))
+                .expect(200);
+        // Stripe's total from while ours was still pending, delivered last
+        webhook(event(newEventId(), "charge.refunded", chargeRefunded(pi, 1000, 500))).expect(200);
+
+        assertThat(refundRow(pending)).containsEntry("status", "FAILED");
+        assertLedger(payment, 200, "PARTIALLY_REFUNDED");
+    }
+
+    @Test
+    void ourPendingRefundIsKnownByItsProviderIdOnceAnEventNamesIt() {
+        UUID payment = capturedPayment(UUID.randomUUID(), TestTokens.newCustomer(), 1000);
+        String pi = intentOf(payment);
+        // Asked of the provider, whose answer was lost: we do not know its re_... yet.
+        UUID pending = pendingRefund(payment, 300, null);
+        String ours = "re_ours_" + UUID.randomUUID().toString().replace("-", "");
+        String dashboard = newRefundId();
+
+        webhook(event(newEventId(), "refund.created", refundObject(ours, pi, 300, "pending", pending, null)))
+                .expect(200);
+        assertThat(refundRow(pending)).containsEntry("status", "PENDING").containsEntry("provider_refund_id", ours);
+        webhook(event(newEventId(), "refund.created", dashboardRefund(dashboard, pi, 200))).expect(200);
+        webhook(event(newEventId(), "charge.refunded", chargeRefunded(pi, 1000, 500))).expect(200);
+        // Its resolution, told by the refund's id alone (no metadata), settles it rather than adding a refund.
+        webhook(event(newEventId(), "charge.refund.updated", refundObject(ours, pi, 300, "succeeded", null, null)))
+                .expect(200);
+
+        assertThat(refundRow(pending)).containsEntry("status", "SUCCEEDED");
+        assertLedger(payment, 500, "PARTIALLY_REFUNDED");
+        assertThat(jdbc.sql("select provider_refund_id from refunds where payment_id = :p and source = 'PROVIDER'")
+                .param("p", payment).query(String.class).list()).containsExactly(dashboard);
     }
 
     @Test

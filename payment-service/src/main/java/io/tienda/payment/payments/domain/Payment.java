@@ -1,6 +1,7 @@
 package io.tienda.payment.payments.domain;
 
 import io.tienda.platform.problem.DomainException;
+import io.tienda.platform.problem.IllegalTransitionException;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -86,6 +87,10 @@ public record Payment(UUID id, UUID orderId, String customerId, PaymentProvider 
 
     /** The provider took {@code taken} of the authorised amount. */
     public Payment captured(long taken, Instant now) {
+        if (status.isCaptured()) {
+            // Money is taken once; a refunded payment comes back to CAPTURED only when its refunds fail.
+            throw new IllegalTransitionException(what(), status.name(), PaymentStatus.CAPTURED.name());
+        }
         PaymentStatus.MOVES.require(what(), status, PaymentStatus.CAPTURED);
         if (taken <= 0 || taken > amount) {
             throw new IllegalArgumentException("captured amount must be 1 to " + amount + ": " + taken);
@@ -134,6 +139,10 @@ public record Payment(UUID id, UUID orderId, String customerId, PaymentProvider 
             throw new IllegalArgumentException("refunded total must be 1 to " + capturedAmount + ": " + refundedSoFar);
         }
         PaymentStatus next = refundedSoFar == capturedAmount ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
+        if (status == PaymentStatus.REFUNDED) {
+            // Nothing is left to send back; a refunded payment only goes back when a refund fails.
+            throw new IllegalTransitionException(what(), status.name(), next.name());
+        }
         PaymentStatus.MOVES.require(what(), status, next);
         return new Payment(id, orderId, customerId, provider, next, amount, currency, createdAt, now,
                 providerPaymentId, idempotencyKey, capturedAmount, refundedSoFar, refundPendingAmount, captureBefore,
@@ -191,6 +200,25 @@ public record Payment(UUID id, UUID orderId, String customerId, PaymentProvider 
     /** A pending refund failed: its amount may be refunded again. */
     public Payment refundReleased(long released, Instant now) {
         return withLedger(refundedAmount, Math.max(0, refundPendingAmount - released), now);
+    }
+
+    /**
+     * A refund the provider had settled failed there afterwards (or was cancelled): its amount never
+     * reached the customer and no longer counts as refunded, and may be refunded again. The status goes
+     * back to what the remaining refunds make it: {@code PARTIALLY_REFUNDED}, or {@code CAPTURED} when
+     * none is left.
+     */
+    public Payment refundReversed(long reversed, Instant now) {
+        long back = Math.min(Math.max(0, reversed), refundedAmount);
+        if (back == 0) {
+            return this;
+        }
+        long total = refundedAmount - back;
+        PaymentStatus next = total == 0 ? PaymentStatus.CAPTURED : PaymentStatus.PARTIALLY_REFUNDED;
+        PaymentStatus.MOVES.require(what(), status, next);
+        return new Payment(id, orderId, customerId, provider, next, amount, currency, createdAt, now,
+                providerPaymentId, idempotencyKey, capturedAmount, total, refundPendingAmount, captureBefore,
+                pendingAction, pendingCaptureAmount, declineCode, failureReason, nextAction);
     }
 
     /**

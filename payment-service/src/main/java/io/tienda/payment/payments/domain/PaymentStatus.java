@@ -20,15 +20,20 @@ public enum PaymentStatus {
 
     /**
      * The only moves a payment makes; {@link Payment} refuses every other. A failed or voided
-     * payment took no money, so nothing follows it; captured money may only go back.
+     * payment took no money, so nothing follows it; captured money may only go back. A refund the
+     * provider settled may still fail there later (the card was closed, say): the money never reached
+     * the customer, so the payment goes back from {@code REFUNDED} or {@code PARTIALLY_REFUNDED} to
+     * what its remaining refunds make it, down to {@code CAPTURED}.
      */
     static final Transitions<PaymentStatus> MOVES = Transitions.of(PaymentStatus.class)
             .allow(PENDING, AUTHORIZED, FAILED, REQUIRES_ACTION)
             .allow(REQUIRES_ACTION, AUTHORIZED, FAILED, VOIDED)
             .allow(AUTHORIZED, CAPTURED, VOIDED, FAILED)
             .allow(CAPTURED, PARTIALLY_REFUNDED, REFUNDED)
-            .allow(PARTIALLY_REFUNDED, PARTIALLY_REFUNDED, REFUNDED);
+            .allow(PARTIALLY_REFUNDED, PARTIALLY_REFUNDED, REFUNDED, CAPTURED)
+            .allow(REFUNDED, PARTIALLY_REFUNDED, CAPTURED);
 
+    /** No move leaves it: failed and voided payments, which took no money. */
     public boolean isFinal() {
         return MOVES.isFinal(this);
     }

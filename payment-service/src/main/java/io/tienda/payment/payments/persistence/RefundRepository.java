@@ -68,6 +68,17 @@ public class RefundRepository {
                 .param("payment", paymentId).query(RefundRepository::refund).list();
     }
 
+    /**
+     * What refunds the provider created and then failed or cancelled add up to: money a charge's
+     * refunded total may have counted while they were pending or settled.
+     */
+    public long failedAtProvider(UUID paymentId) {
+        return jdbc.sql("""
+                        select coalesce(sum(amount), 0) from refunds
+                         where payment_id = :payment and status = 'FAILED' and provider_refund_id is not null""")
+                .param("payment", paymentId).query(Long.class).single();
+    }
+
     /** An unattributed amount recognised as (part of) the provider's refund: it takes that refund's key, id and amount. */
     public void attribute(UUID id, String refundKey, String providerRefundId, long amount, Instant now) {
         jdbc.sql("""

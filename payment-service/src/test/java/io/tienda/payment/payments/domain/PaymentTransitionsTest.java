@@ -35,7 +35,6 @@ class PaymentTransitionsTest {
         assertThat(partly.refunded(3_000, LATER).status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
         assertThat(whole.status()).isEqualTo(PaymentStatus.REFUNDED);
         assertThat(whole.updatedAt()).isEqualTo(LATER);
-        assertThat(whole.status().isFinal()).isTrue();
     }
 
     @Test
@@ -57,13 +56,37 @@ class PaymentTransitionsTest {
 
     @ParameterizedTest
     @EnumSource(value = PaymentStatus.class, names = {"FAILED", "VOIDED", "REFUNDED"})
-    void finalStatesAllowNoMove(PaymentStatus end) {
-        assertThat(end.isFinal()).isTrue();
+    void failedVoidedAndRefundedPaymentsMoveNoFurther(PaymentStatus end) {
+        assertThat(end.isFinal()).isEqualTo(end != PaymentStatus.REFUNDED);
         assertRefused(end, Payment::authorized);
         assertRefused(end, Payment::captured);
         assertRefused(end, Payment::voided);
         assertRefused(end, Payment::failed);
         assertRefused(end, (p, t) -> p.refunded(1, t));
+    }
+
+    @Test
+    void aRefundThatFailsAfterSucceedingTakesThePaymentBackAsFarAsCaptured() {
+        Payment whole = in(PaymentStatus.CAPTURED).refundRequested(5_000, LATER).refundSettled(5_000, LATER);
+
+        Payment partly = whole.refundReversed(2_000, LATER);
+        assertThat(partly.status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
+        assertThat(partly.refundedAmount()).isEqualTo(3_000);
+        assertThat(partly.refundable()).isEqualTo(2_000);
+
+        Payment none = partly.refundReversed(3_000, LATER);
+        assertThat(none.status()).isEqualTo(PaymentStatus.CAPTURED);
+        assertThat(none.refundedAmount()).isZero();
+        assertThat(none.refundable()).isEqualTo(5_000);
+        // Never below nothing refunded; a reversal of nothing leaves the payment as it is.
+        assertThat(whole.refundReversed(9_999, LATER).refundedAmount()).isZero();
+        assertThat(none.refundReversed(1, LATER)).isSameAs(none);
+        assertThat(whole.refundReversed(0, LATER)).isSameAs(whole);
+        // Its pending refunds stay set aside.
+        Payment withPending = in(PaymentStatus.CAPTURED).refundRequested(1_000, LATER).refundSettled(1_000, LATER)
+                .refundRequested(500, LATER).refundReversed(1_000, LATER);
+        assertThat(withPending.status()).isEqualTo(PaymentStatus.CAPTURED);
+        assertThat(withPending.refundPendingAmount()).isEqualTo(500);
     }
 
     @Test
