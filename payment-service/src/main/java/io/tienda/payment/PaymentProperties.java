@@ -104,8 +104,9 @@ public record PaymentProperties(
      * @param publicUrl  where shoppers reach this service (through the gateway): the 3-D Secure page's base
      * @param webhookUrl where the simulated provider sends its webhooks; empty means this process's own endpoint
      * @param webhooks   whether the simulated provider sends webhooks at all
+     * @param refundFailureDelay how long after it succeeded a refund of {@code pm_card_refundFail} fails
      */
     public record Simulated(@DefaultValue("http://localhost:8080") String publicUrl, String webhookUrl,
-            @DefaultValue("true") boolean webhooks) {
+            @DefaultValue("true") boolean webhooks, @DefaultValue("5s") Duration refundFailureDelay) {
     }
 }

@@ -108,7 +108,10 @@ public class SimulatedProvider {
                 intent -> intent.canceled("abandoned"), "payment_intent.canceled"));
     }
 
-    /** {@code POST /v1/refunds}: refunds succeed at once, as in Stripe's test mode. */
+    /**
+     * {@code POST /v1/refunds}: refunds succeed at once, as in Stripe's test mode; those of
+     * {@code pm_card_refundFail} fail some time later ({@link #failRefund}).
+     */
     public SimulatedReply refund(String idempotencyKey, String intentId, long amount, Map<String, String> metadata) {
         return idempotent(idempotencyKey, "refund|" + intentId + "|" + amount + "|" + new TreeMap<>(metadata), () -> {
             SimulatedIntent intent = intents.lock(intentId).orElse(null);
@@ -127,7 +130,32 @@ public class SimulatedProvider {
             intents.save(refunded);
             intents.insertRefund(refund.id(), intentId, amount, refund.status(), metadata);
             webhooks.emit("charge.refunded", StripeShapes.charge(refunded, List.of(refund)));
+            if (TestPaymentMethods.refundsFailLater(intent.paymentMethod())) {
+                webhooks.later(properties.simulated().refundFailureDelay(), () -> failRefund(intentId, refund.id()));
+            }
             return SimulatedReply.ok(refund);
+        });
+    }
+
+    /**
+     * A refund that succeeded fails at the card's bank, as refunds of Stripe's {@code pm_card_refundFail}
+     * do some time after they succeeded: the refund becomes {@code failed} (the card was closed), the
+     * charge's refunded total goes down, and Stripe's three events about it are sent.
+     */
+    void failRefund(String intentId, String refundId) {
+        transactions.executeWithoutResult(status -> {
+            SimulatedIntent intent = intents.lock(intentId).orElse(null);
+            SimulatedReply.Refund refund = intent == null ? null : intents.lockRefund(refundId).orElse(null);
+            if (refund == null || !"succeeded".equals(refund.status())) {
+                return;
+            }
+            intents.save(intent.refundFailed(refund.amount()));
+            intents.refundStatus(refundId, "failed");
+            SimulatedReply.Refund failed = new SimulatedReply.Refund(refund.id(), refund.intentId(), refund.amount(),
+                    "failed", refund.metadata());
+            for (String type : List.of("refund.updated", "refund.failed", "charge.refund.updated")) {
+                webhooks.emit(type, StripeShapes.refund(failed, "expired_or_canceled_card"));
+            }
         });
     }
 

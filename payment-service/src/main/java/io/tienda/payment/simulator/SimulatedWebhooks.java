@@ -82,6 +82,35 @@ class SimulatedWebhooks implements DisposableBean {
         }
     }
 
+    /**
+     * Runs {@code task} on the sender's thread {@code delay} after the current transaction commits (after
+     * {@code delay} from now without one): a change the provider makes later on its own, like a refund
+     * that fails some time after it succeeded.
+     */
+    void later(Duration delay, Runnable task) {
+        Runnable scheduled = () -> {
+            if (!sender.isShutdown()) {
+                sender.schedule(() -> {
+                    try {
+                        task.run();
+                    } catch (RuntimeException e) {
+                        log.warn("a simulated provider change failed: {}", e.getClass().getSimpleName());
+                    }
+                }, delay.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        };
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    scheduled.run();
+                }
+            });
+        } else {
+            scheduled.run();
+        }
+    }
+
     private void schedule(String type, String payload, int attempt) {
         if (attempt >= RETRY_DELAYS_MS.length || sender.isShutdown()) {
             log.warn("simulated webhook {} gave up after {} attempts", type, attempt);

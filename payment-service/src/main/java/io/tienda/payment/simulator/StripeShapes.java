@@ -68,12 +68,19 @@ final class StripeShapes {
     }
 
     static Map<String, Object> refund(SimulatedReply.Refund refund) {
+        return refund(refund, null);
+    }
+
+    /** A refund object; {@code failureReason} is Stripe's {@code failure_reason} of a failed refund. */
+    static Map<String, Object> refund(SimulatedReply.Refund refund, String failureReason) {
         Map<String, Object> re = new LinkedHashMap<>();
         re.put("id", refund.id());
         re.put("object", "refund");
         re.put("amount", refund.amount());
+        re.put("charge", "ch_" + refund.intentId().substring(3));
         re.put("payment_intent", refund.intentId());
         re.put("status", refund.status());
+        re.put("failure_reason", failureReason);
         re.put("metadata", refund.metadata());
         return re;
     }

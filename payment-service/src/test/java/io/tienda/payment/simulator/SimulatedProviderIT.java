@@ -153,4 +153,37 @@ class SimulatedProviderIT extends PaymentIT {
         assertThat(refund.providerRefundId()).startsWith("re_sim_");
         assertThat(gateway.refund(pi, UUID.randomUUID(), 1, key()).status()).isEqualTo(RefundStatus.FAILED);
     }
+
+    @Test
+    void aRefundOfRefundFailSucceedsThenFailsAndTheLedgerFollowsIt() {
+        UUID order = UUID.randomUUID();
+        authorize(order, io.tienda.platform.testing.security.TestTokens.newCustomer(), 1000, "pm_card_refundFail");
+        capture(order, 1000);
+        UUID payment = paymentOf(order);
+        String pi = payment(payment).get("provider_payment_id").toString();
+        UUID refund = UUID.fromString(api.post("/api/v1/payments/" + payment + "/refunds", staff("MANAGER"),
+                Map.of("amount", 1000, "reason", "damaged"), "k-" + UUID.randomUUID()).expect(201).json()
+                .get("id").asString());
+        assertThat(jdbc.sql("select status from refunds where id = :id").param("id", refund).query(String.class)
+                .single()).isEqualTo("SUCCEEDED");
+
+        // Some time later the card's bank refuses it; the provider says so by webhook.
+        eventually(() -> "FAILED".equals(jdbc.sql("select status from refunds where id = :id").param("id", refund)
+                .query(String.class).single()));
+
+        eventually(() -> "CAPTURED".equals(status(payment)));
+        assertThat(payment(payment)).containsEntry("refunded_amount", 0L).containsEntry("refund_pending_amount", 0L);
+        assertThat(jdbc.sql("select failure_reason from refunds where id = :id").param("id", refund)
+                .query(String.class).single()).isEqualTo("expired_or_canceled_card");
+        assertThat(count("select amount_refunded from simulated_intents where id = ?", pi)).isZero();
+        messages().await(io.tienda.platform.events.Topics.PAYMENT_EVENTS, "payment.refund_failed", order.toString(), 1);
+        // The provider's total went down, so the money may be refunded again.
+        assertThat(api.post("/api/v1/payments/" + payment + "/refunds", staff("MANAGER"),
+                Map.of("amount", 1000, "reason", "damaged, again"), "k-" + UUID.randomUUID()).expect(201).json()
+                .get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(status(payment)).isEqualTo("REFUNDED");
+        eventually(() -> "CAPTURED".equals(status(payment)));
+        assertThat(count("select count(*) from refunds where payment_id = ? and status = 'FAILED'", payment))
+                .isEqualTo(2);
+    }
 }

@@ -29,6 +29,8 @@ import java.lang.annotation.Target;
         "tienda.payments.stripe.webhook-secret=" + PaymentIT.WEBHOOK_SECRET,
         // tests run the sweeper themselves
         "tienda.payments.sweeper.interval=1h",
+        // refunds of pm_card_refundFail fail this long after they succeeded
+        "tienda.payments.simulated.refund-failure-delay=1s",
         "spring.datasource.hikari.maximum-pool-size=30"})
 @AutoConfigureRestTestClient
 @TiendaInfra(value = {Store.POSTGRES, Store.KAFKA}, database = "payments")

@@ -90,6 +90,13 @@ public record SimulatedIntent(String id, long amount, String currency, String pa
                 lastErrorMessage, cancellationReason, createdAt);
     }
 
+    /** A refund of this intent failed after it had succeeded: its amount is no longer refunded. */
+    public SimulatedIntent refundFailed(long refund) {
+        return new SimulatedIntent(id, amount, currency, paymentMethod, status, amountCapturable, amountReceived,
+                Math.max(0, amountRefunded - refund), captureBefore, clientSecret, metadata, lastErrorCode,
+                lastDeclineCode, lastErrorMessage, cancellationReason, createdAt);
+    }
+
     public boolean declinedOnConfirm() {
         return status == IntentStatus.REQUIRES_PAYMENT_METHOD && lastErrorCode != null;
     }

@@ -29,13 +29,22 @@ public final class TestPaymentMethods {
     public record Unknown() implements Behaviour {
     }
 
+    /**
+     * Whether refunds of a payment made with this method succeed and then fail some time later, as
+     * Stripe's {@code pm_card_refundFail} does (the refund starts {@code succeeded}, then moves to
+     * {@code failed} and the charge's refunded total goes down).
+     */
+    public static boolean refundsFailLater(String paymentMethod) {
+        return "pm_card_refundFail".equals(paymentMethod);
+    }
+
     public static Behaviour of(String paymentMethod) {
         if (paymentMethod == null) {
             return new Unknown();
         }
         return switch (paymentMethod) {
-            case "pm_card_visa", "pm_card_mastercard", "pm_card_amex", "pm_card_visa_debit", "pm_card_es" ->
-                    new Succeeds();
+            case "pm_card_visa", "pm_card_mastercard", "pm_card_amex", "pm_card_visa_debit", "pm_card_es",
+                    "pm_card_refundFail" -> new Succeeds();
             case "pm_card_chargeDeclined", "pm_card_visa_chargeDeclined" ->
                     new Declines("generic_decline", "Your card was declined.");
             case "pm_card_chargeDeclinedInsufficientFunds", "pm_card_visa_chargeDeclinedInsufficientFunds" ->

@@ -2,6 +2,7 @@ package io.tienda.payment.simulator.persistence;
 
 import io.tienda.payment.simulator.domain.IntentStatus;
 import io.tienda.payment.simulator.domain.SimulatedIntent;
+import io.tienda.payment.simulator.domain.SimulatedReply;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -73,6 +74,20 @@ public class SimulatedIntentRepository {
                         values (:id, :intent, :amount, :status, :metadata)""")
                 .param("id", id).param("intent", intentId).param("amount", amount).param("status", status)
                 .param("metadata", json.writeValueAsString(metadata)).update();
+    }
+
+    /** A refund, locked (after its intent). */
+    public Optional<SimulatedReply.Refund> lockRefund(String id) {
+        return jdbc.sql("select id, intent_id, amount, status, metadata from simulated_refunds where id = :id for update")
+                .param("id", id)
+                .query((rs, row) -> new SimulatedReply.Refund(rs.getString("id"), rs.getString("intent_id"),
+                        rs.getLong("amount"), rs.getString("status"), json.readValue(rs.getString("metadata"), METADATA)))
+                .optional();
+    }
+
+    public void refundStatus(String id, String status) {
+        jdbc.sql("update simulated_refunds set status = :status where id = :id")
+                .param("status", status).param("id", id).update();
     }
 
     private SimulatedIntent intent(ResultSet rs, int row) throws SQLException {
