@@ -91,6 +91,19 @@ class ReceivingIT extends InventoryIT {
     }
 
     @Test
+    void aKeyAsLongAsTheFleetAllowsIsKeptAndReplayed() {
+        // the same format as checkout and returns: 255 printable ASCII characters
+        String key = (UUID.randomUUID() + "!~").repeat(7).substring(0, 255);
+
+        api.post("/api/v1/inventory/receipts", manager, receipt(sku, 4), key).expect(201);
+        ApiReply retry = api.post("/api/v1/inventory/receipts", manager, receipt(sku, 4), key).expect(201);
+
+        assertThat(retry.headers().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(fixtures.level(sku, Fixtures.MADRID).onHand()).isEqualTo(4);
+        assertThat(fixtures.movements(sku, "RECEIPT")).isEqualTo(1);
+    }
+
+    @Test
     void oneReceiptSentEightTimesAtOnceWithOneKeyIsReceivedOnceAndAnsweredAlike() {
         String key = UUID.randomUUID().toString();
 
@@ -215,10 +228,11 @@ class ReceivingIT extends InventoryIT {
                 .errorFields()).containsExactly("quantity");
         body.put("reason", "BORED");
         api.post("/api/v1/inventory/adjustments", manager, body).expect(400);
-        api.send(HttpMethod.POST, "/api/v1/inventory/receipts", manager, receipt(sku, 1),
-                Map.of("Idempotency-Key", "x".repeat(129))).expectProblem(400, "validation");
-        api.send(HttpMethod.POST, "/api/v1/inventory/receipts", manager, receipt(sku, 1),
-                Map.of("Idempotency-Key", "has space")).expectProblem(400, "validation");
+        for (String key : List.of("x".repeat(256), "has space", "tab\there")) {
+            assertThat(api.send(HttpMethod.POST, "/api/v1/inventory/receipts", manager, receipt(sku, 1),
+                    Map.of("Idempotency-Key", key)).expectProblem(400, "validation").errorFields())
+                    .as(key).containsExactly("Idempotency-Key");
+        }
         assertThat(jdbc.sql("select count(*) from stock where sku = :sku").param("sku", sku).query(Integer.class)
                 .single()).isZero();
     }

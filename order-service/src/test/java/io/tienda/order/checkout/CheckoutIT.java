@@ -234,7 +234,10 @@ class CheckoutIT extends OrderIT {
 
         assertThat(api.post("/api/v1/orders", token, checkout("pm_card_visa")).expectProblem(400, "validation")
                 .errorFields()).containsExactly("Idempotency-Key");
-        api.post("/api/v1/orders", token, checkout("pm_card_visa"), "x".repeat(256)).expectProblem(400, "validation");
+        for (String key : List.of("x".repeat(256), "has space", "tab\there")) {
+            assertThat(api.post("/api/v1/orders", token, checkout("pm_card_visa"), key).expectProblem(400, "validation")
+                    .errorFields()).as(key).containsExactly("Idempotency-Key");
+        }
         api.post("/api/v1/orders", null, checkout("pm_card_visa"), "k").expectProblem(401, "unauthorized");
         assertThat(stubs.checkouts(token)).isZero();
     }

@@ -366,6 +366,25 @@ class ReturnsFlowIT {
         assertThat(first.headers().getFirst("Idempotent-Replayed")).isEqualTo("false");
     }
 
+    @Test
+    void anIdempotencyKeyOutsideTheFleetsFormatIsRefusedNamingTheHeader() {
+        UUID order = delivered(alice, Instant.now());
+        for (String key : List.of("x".repeat(256), "has space", "tab\there")) {
+            assertThat(api.post("/api/v1/returns", customer(alice), body(order, "REFUND", Map.of(mug, 1)), key)
+                    .expectProblem(400, "validation").errorFields()).as(key).containsExactly("Idempotency-Key");
+        }
+        assertThat(jdbc.sql("select count(*) from return_requests where order_id = ?").param(order)
+                .query(Integer.class).single()).isZero();
+
+        String longest = (UUID.randomUUID() + "!~").repeat(7).substring(0, 255);
+        ApiReply first = api.post("/api/v1/returns", customer(alice), body(order, "REFUND", Map.of(mug, 1)), longest)
+                .expect(201);
+        ApiReply again = api.post("/api/v1/returns", customer(alice), body(order, "REFUND", Map.of(mug, 1)), longest)
+                .expect(201);
+        assertThat(again.text("id")).isEqualTo(first.text("id"));
+        assertThat(again.headers().getFirst("Idempotent-Replayed")).isEqualTo("true");
+    }
+
     // ------------------------------------------------------------ who may do what
 
     @Test

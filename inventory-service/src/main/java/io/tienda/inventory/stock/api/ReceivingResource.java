@@ -1,11 +1,11 @@
 package io.tienda.inventory.stock.api;
 
+import io.tienda.platform.core.IdempotencyKeys;
 import io.tienda.platform.core.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.tienda.inventory.InventoryProblems;
 import io.tienda.inventory.stock.Receiving;
 import io.tienda.inventory.stock.domain.AdjustmentReason;
 import io.tienda.inventory.stock.domain.Sku;
@@ -32,10 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/inventory")
 @PreAuthorize(Roles.HAS_EDITOR)
 class ReceivingResource {
-
-    /** Printable ASCII without spaces: keys travel in a header and end up in logs. */
-    private static final java.util.regex.Pattern IDEMPOTENCY_KEY =
-            java.util.regex.Pattern.compile("[\\x21-\\x7E]{1,128}");
 
     private final Receiving receiving;
     private final CurrentUser currentUser;
@@ -71,10 +67,10 @@ class ReceivingResource {
             + "different body is 422. An unknown warehouse is 422.")
     @PostMapping("/receipts")
     public ResponseEntity<StockViews.ChangeView> receive(
-            @Parameter(description = "makes retries safe: 1-128 printable characters, no spaces")
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @Parameter(description = "makes retries safe: " + IdempotencyKeys.RULE)
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody ReceiptRequest body) {
-        requireWellFormed(idempotencyKey);
+        IdempotencyKeys.optional(idempotencyKey);
         Receiving.Answer answer = receiving.receive(new Receiving.Receipt(body.sku(), body.warehouse(),
                 body.quantity(), body.reference(), body.note()), currentUser.requireId(), idempotencyKey);
         return created(answer);
@@ -85,19 +81,13 @@ class ReceivingResource {
             + "is available (on hand minus reserved) is 409 insufficient-stock. Idempotency-Key as for receipts.")
     @PostMapping("/adjustments")
     public ResponseEntity<StockViews.ChangeView> adjust(
-            @Parameter(description = "makes retries safe: 1-128 printable characters, no spaces")
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @Parameter(description = "makes retries safe: " + IdempotencyKeys.RULE)
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody AdjustmentRequest body) {
-        requireWellFormed(idempotencyKey);
+        IdempotencyKeys.optional(idempotencyKey);
         Receiving.Answer answer = receiving.adjust(new Receiving.Adjustment(body.sku(), body.warehouse(),
                 body.quantity(), body.reason(), body.note()), currentUser.requireId(), idempotencyKey);
         return created(answer);
-    }
-
-    private static void requireWellFormed(String idempotencyKey) {
-        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw InventoryProblems.invalidField("Idempotency-Key", "1 to 128 printable characters without spaces");
-        }
     }
 
     private static ResponseEntity<StockViews.ChangeView> created(Receiving.Answer answer) {

@@ -5,11 +5,11 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tienda.order.checkout.Checkout;
-import io.tienda.order.checkout.domain.CheckoutProblems;
 import io.tienda.order.checkout.domain.CheckoutRequest;
 import io.tienda.order.orders.api.OrderResponses;
 import io.tienda.order.orders.api.OrderResponses.OrderDetails;
 import io.tienda.order.orders.domain.ShippingAddress;
+import io.tienda.platform.core.IdempotencyKeys;
 import io.tienda.platform.security.CurrentUser;
 import io.tienda.platform.web.IdempotentAnswers;
 import jakarta.validation.Valid;
@@ -26,15 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 @Tag(name = "Orders")
 @RestController
 @RequestMapping("/api/v1/orders")
 class CheckoutResource {
-
-    /** Printable ASCII, as the header allows and the table keeps. */
-    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final Checkout checkout;
     private final CurrentUser currentUser;
@@ -74,14 +70,11 @@ class CheckoutResource {
                     + "address book (422), a cart priced for another country (422 shipping-country-mismatch).")
     @PostMapping
     public ResponseEntity<OrderDetails> place(
-            @Parameter(description = "1-255 printable characters, new for each order")
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @Parameter(description = IdempotencyKeys.RULE + ", new for each order")
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
             @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
             @Valid @RequestBody PlaceOrderRequest body) {
-        if (idempotencyKey == null || !KEY.matcher(idempotencyKey).matches()) {
-            throw CheckoutProblems.invalidField("Idempotency-Key",
-                    "required: 1 to 255 printable characters, new for each order");
-        }
+        IdempotencyKeys.required(idempotencyKey);
         CheckoutRequest request = new CheckoutRequest(
                 body.shippingAddress() == null ? null : body.shippingAddress().address(), body.addressId(),
                 body.paymentMethod());

@@ -3,6 +3,7 @@ package io.tienda.returns.requests.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tienda.platform.core.IdempotencyKeys;
 import io.tienda.platform.core.Page;
 import io.tienda.platform.core.Roles;
 import io.tienda.platform.problem.DomainException;
@@ -36,10 +37,6 @@ import java.util.UUID;
 @RequestMapping("/api/v1/returns")
 class ReturnResource {
 
-    /** Printable ASCII without spaces: keys travel in a header and end up in logs. */
-    private static final java.util.regex.Pattern IDEMPOTENCY_KEY =
-            java.util.regex.Pattern.compile("[\\x21-\\x7E]{1,255}");
-
     private final Returns returns;
     private final CurrentUser currentUser;
 
@@ -70,13 +67,11 @@ class ReturnResource {
                     + "answers the same return (header Idempotent-Replayed: true).")
     @PostMapping
     public ResponseEntity<ReturnView> create(
-            @Parameter(description = "makes retries safe: 1-255 printable characters, no spaces")
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @Parameter(description = "makes retries safe: " + IdempotencyKeys.RULE)
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody ReturnRequests.NewReturn body) {
         String caller = currentUser.requireId();
-        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw DomainException.invalid("Idempotency-Key: 1 to 255 printable characters without spaces");
-        }
+        IdempotencyKeys.optional(idempotencyKey);
         ReturnDraft draft = new ReturnDraft(body.orderId(), body.resolution(), body.lines().stream()
                 .map(l -> new ReturnDraft.Line(l.sku(), l.quantity(), l.reason(), blankToNull(l.comment()),
                         l.exchangeSku()))
