@@ -6,6 +6,7 @@ import io.tienda.notification.history.domain.Notifications;
 import io.tienda.notification.ticket.domain.Ticket;
 import io.tienda.notification.ticket.domain.TicketMessage;
 import io.tienda.notification.ticket.domain.TicketStatus;
+import io.tienda.notification.ticket.domain.TicketSummary;
 import io.tienda.notification.ticket.domain.Tickets;
 import io.tienda.platform.core.Page;
 import io.tienda.platform.problem.DomainException;
@@ -67,7 +68,8 @@ public class CustomerQueries {
         return tickets.find(id).orElseThrow(() -> DomainException.notFound("ticket", id));
     }
 
-    public Page<Ticket> search(String customerId, TicketStatus status, String orderId, boolean queue, int page,
+    /** Summaries without the conversations, which only {@link #get} returns. */
+    public Page<TicketSummary> search(String customerId, TicketStatus status, String orderId, boolean queue, int page,
             int size) {
         return tickets.search(customerId, status, orderId, queue, page, size);
     }

@@ -53,6 +53,7 @@ class ErasureIT extends NotificationServiceIT {
                 () -> mongo.findById(ticket, Document.class, "tickets"), t -> !id.equals(t.getString("customerId")));
         assertThat(erased.toJson()).doesNotContain("Calle Falsa").doesNotContain("600 000 000").doesNotContain(id);
         assertThat(erased.getString("status")).isEqualTo("CLOSED");
+        assertThat(erased.getString("lastMessagePreview")).isEqualTo("[erased]");
         api.get("/api/v1/notifications", TestTokens.customer(id)).expect(200);
         assertThat(api.get("/api/v1/notifications", TestTokens.customer(id)).json().get("total").asInt()).isZero();
 

@@ -92,8 +92,42 @@ class TicketsIT extends NotificationServiceIT {
         assertThat(ticket.get("messages").get(2).get("authorId").isNull()).isTrue();
         JsonNode forStaff = api.get("/api/v1/tickets/" + id, SUPPORT).expect(200).json();
         assertThat(forStaff.get("messages").get(1).get("authorId").asString()).isNotBlank().isNotEqualTo(owner);
-        assertThat(api.get("/api/v1/tickets?customerId=" + owner, customer).expect(200).json().get("items").get(0)
-                .get("messages").get(2).get("authorId").isNull()).isTrue();
+        // Lists show a summary of the conversation, the same to both sides, and never who in staff wrote
+        for (String caller : new String[] {customer, SUPPORT}) {
+            JsonNode item = api.get("/api/v1/tickets?customerId=" + owner, caller).expect(200).json().get("items")
+                    .get(0);
+            assertThat(item.has("messages")).isFalse();
+            assertThat(item.toString()).doesNotContain("authorId");
+            assertThat(item.get("messageCount").asInt()).isEqualTo(4);
+            assertThat(item.get("lastMessageAuthor").asString()).isEqualTo("CUSTOMER");
+            assertThat(item.get("lastMessagePreview").asString()).isEqualTo("¡Gracias!");
+            assertThat(item.get("lastMessageAt").asString()).isEqualTo(ticket.get("messages").get(3).get("at").asString());
+            assertThat(item.get("subject").asString()).isEqualTo("Talla equivocada");
+            assertThat(item.get("status").asString()).isEqualTo("CLOSED");
+            assertThat(item.get("customerId").asString()).isEqualTo(owner);
+        }
+    }
+
+    @Test
+    void listsCarrySummariesNotConversations() {
+        String owner = UUID.randomUUID().toString();
+        String id = open(owner, "Largo", null);
+        String longAnswer = "ñ".repeat(4000) + "x".repeat(1000);
+        api.post("/api/v1/tickets/" + id + "/messages", SUPPORT, Map.of("message", longAnswer)).expect(201);
+
+        for (String caller : new String[] {SUPPORT, TestTokens.customer(owner)}) {
+            ApiReply list = api.get("/api/v1/tickets?customerId=" + owner, caller).expect(200);
+            JsonNode item = list.json().get("items").get(0);
+            assertThat(item.get("id").asString()).isEqualTo(id);
+            assertThat(item.has("messages")).isFalse();
+            assertThat(item.get("messageCount").asInt()).isEqualTo(2);
+            assertThat(item.get("lastMessageAuthor").asString()).isEqualTo("STAFF");
+            assertThat(item.get("lastMessagePreview").asString()).isEqualTo("ñ".repeat(140) + "…");
+            assertThat(list.body().length()).isLessThan(2_000);
+        }
+        // the single ticket still has the whole conversation
+        JsonNode ticket = api.get("/api/v1/tickets/" + id, SUPPORT).expect(200).json();
+        assertThat(ticket.get("messages").get(1).get("body").asString()).isEqualTo(longAnswer);
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.tienda.notification.ticket.CustomerQueries;
 import io.tienda.notification.ticket.domain.Ticket;
 import io.tienda.notification.ticket.domain.TicketMessage;
 import io.tienda.notification.ticket.domain.TicketStatus;
+import io.tienda.notification.ticket.domain.TicketSummary;
 import io.tienda.platform.core.Page;
 import io.tienda.platform.core.Roles;
 import io.tienda.platform.security.CurrentUser;
@@ -69,6 +70,22 @@ class TicketsResource {
         }
     }
 
+    /**
+     * A ticket in a list: no conversation (the single-ticket GET has it), only its size and its last
+     * message's time, side ({@code CUSTOMER}/{@code STAFF}, never which member of staff) and first words.
+     */
+    record TicketSummaryView(String id, String customerId, String subject, String orderId, String returnId,
+            String status, int messageCount, Instant lastMessageAt, String lastMessageAuthor,
+            String lastMessagePreview, Instant createdAt, Instant updatedAt) {
+
+        static TicketSummaryView of(TicketSummary t) {
+            return new TicketSummaryView(t.id(), t.customerId(), t.subject(), t.orderId(), t.returnId(),
+                    t.status().name(), t.messageCount(), t.lastMessageAt(),
+                    t.lastMessageAuthor() == null ? null : t.lastMessageAuthor().name(), t.lastMessagePreview(),
+                    t.createdAt(), t.updatedAt());
+        }
+    }
+
     /** The ticket as the caller may see it. */
     private TicketView view(Ticket ticket) {
         return TicketView.of(ticket, currentUser.isStaff());
@@ -90,8 +107,11 @@ class TicketsResource {
     @GetMapping
     @Operation(summary = "List tickets", description = "A customer gets their own, newest first. Staff "
             + "(SUPPORT, MANAGER, ADMIN) get the queue of every customer's tickets, least recently updated "
-            + "first, filtered by status, orderId and customerId. A customer naming another customer gets 404.")
-    Page<TicketView> list(
+            + "first, filtered by status, orderId and customerId. A customer naming another customer gets 404. "
+            + "Items are summaries without the conversation: messageCount, lastMessageAt, lastMessageAuthor "
+            + "(CUSTOMER or STAFF) and lastMessagePreview (the last message's first 140 characters); "
+            + "GET /api/v1/tickets/{id} has the messages.")
+    Page<TicketSummaryView> list(
             @Parameter(description = "OPEN, ANSWERED or CLOSED") @RequestParam(required = false) TicketStatus status,
             @Parameter(description = "Only tickets about this order") @RequestParam(required = false) UUID orderId,
             @Parameter(description = "Only this customer's tickets (staff)")
@@ -107,7 +127,7 @@ class TicketsResource {
             currentUser.requireOwnerOr(customer, "customer", customer, Roles.STAFF);
         }
         return queries.search(customer, status, orderId == null ? null : orderId.toString(), staff, page, size)
-                .map(ticket -> TicketView.of(ticket, staff));
+                .map(TicketSummaryView::of);
     }
 
     @GetMapping("/{id}")

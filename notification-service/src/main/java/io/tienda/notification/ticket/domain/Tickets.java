@@ -17,12 +17,14 @@ public interface Tickets {
     boolean save(Ticket ticket);
 
     /**
+     * Summaries of the matching tickets, read without their conversations.
+     *
      * @param customerId   null for every customer
      * @param status       null for every status
      * @param orderId      null for any or no order
      * @param oldestFirst  the support queue's order (least recently updated first); else newest first
      */
-    Page<Ticket> search(String customerId, TicketStatus status, String orderId, boolean oldestFirst, int page,
+    Page<TicketSummary> search(String customerId, TicketStatus status, String orderId, boolean oldestFirst, int page,
             int size);
 
     /** Tickets with a staff reply whose mail is not queued yet. */

@@ -70,4 +70,22 @@ class TicketTest {
         assertThat(once.reply(STAFF, "s-2", "Otra", T0, "key-1").messages()).hasSize(3);
         assertThat(once.reply(STAFF, "s-1", "Otra", T0, null).messages()).hasSize(3);
     }
+
+    @Test
+    void aSummaryCountsTheMessagesAndShowsTheLastOnesSideTimeAndFirstWords() {
+        String emoji = "\uD83D\uDE00";
+        Ticket ticket = Ticket.open("t-9", "c-1", "Asunto", "hola", null, null, T0)
+                .reply(STAFF, "s-1", "a".repeat(139) + emoji + "tail", T0.plusSeconds(5), null);
+
+        TicketSummary summary = TicketSummary.of(ticket);
+
+        assertThat(summary.messageCount()).isEqualTo(2);
+        assertThat(summary.lastMessageAt()).isEqualTo(T0.plusSeconds(5));
+        assertThat(summary.lastMessageAuthor()).isEqualTo(STAFF);
+        // cut at 140 characters, never between the two halves of a surrogate pair
+        assertThat(summary.lastMessagePreview()).isEqualTo("a".repeat(139) + "…");
+        assertThat(TicketSummary.of(Ticket.open("t-8", "c-1", "Asunto", "corto", null, null, T0))
+                .lastMessagePreview()).isEqualTo("corto");
+        assertThat(TicketSummary.of(ticket.anonymised("erased-1", T0)).lastMessagePreview()).isEqualTo(Ticket.ERASED);
+    }
 }
