@@ -383,6 +383,20 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
+    void theSmtpRelaysPortIsTheOneThePolicyLetsOut(Manifests k8s) {
+        List<String> ports = k8s.all(io.fabric8.kubernetes.api.model.ConfigMap.class).stream()
+            .map(configMap -> configMap.getData().get("smtp-port")).filter(java.util.Objects::nonNull).toList();
+        assertThat(ports).as("%s: the smtp-port setting", k8s).hasSize(1);
+        Deployment notification = k8s.named(Deployment.class, "notification-service").orElseThrow();
+        assertThat(new NetworkPolicies(k8s.all(NetworkPolicy.class))
+                .allowsExternalEgress(notification, Integer.parseInt(ports.get(0))))
+            .as("%s: notification-service may reach the relay on smtp-port %s (NetworkPolicy smtp-clients)", k8s,
+                    ports.get(0))
+            .isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
     void onlyTheGatewaysApiIsExposed(Manifests k8s) {
         List<Ingress> ingresses = k8s.all(Ingress.class);
         assertThat(ingresses).as("%s ingresses", k8s).hasSize(1);
