@@ -15,6 +15,7 @@ import io.tienda.platform.events.saga.OrderConfirmed;
 import io.tienda.platform.events.saga.OrderLine;
 import io.tienda.platform.events.saga.OrderPlaced;
 import io.tienda.platform.events.saga.OrderShipped;
+import io.tienda.platform.events.saga.PaymentRefundFailed;
 import io.tienda.platform.events.saga.PaymentRefunded;
 import io.tienda.platform.events.user.UserRegistered;
 import io.tienda.platform.messaging.InboundMessage;
@@ -91,6 +92,22 @@ public final class Fixtures {
     public static Event refunded(UUID order, long amount, String currency, String when) {
         return new Event(Topics.PAYMENT_EVENTS, order.toString(), UUID.randomUUID(), at(when),
                 new PaymentRefunded(order, "pay-" + order, "re-" + UUID.randomUUID(), Money.of(amount, currency)));
+    }
+
+    /** A refund payment-service announces under {@code refundId}, its id of the refund. */
+    public static Event refunded(UUID order, String refundId, long amount, String currency, String when) {
+        return new Event(Topics.PAYMENT_EVENTS, order.toString(), UUID.randomUUID(), at(when),
+                new PaymentRefunded(order, "pay-" + order, refundId, Money.of(amount, currency)));
+    }
+
+    /**
+     * A refund that failed at the provider: after it had been announced under {@code refundId} as
+     * refunded, or at once (an id never announced, or null when no refund could even be recorded).
+     */
+    public static Event refundFailed(UUID order, String refundId, long amount, String currency, String when) {
+        return new Event(Topics.PAYMENT_EVENTS, order.toString(), UUID.randomUUID(), at(when),
+                new PaymentRefundFailed(order, refundId == null ? null : "pay-" + order, refundId,
+                        Money.of(amount, currency), "expired_or_canceled_card", null));
     }
 
     public static Event product(String productId, String category, String brand, List<String> skus, String when) {

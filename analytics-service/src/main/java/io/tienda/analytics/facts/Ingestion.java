@@ -28,6 +28,7 @@ import io.tienda.platform.events.saga.OrderPlaced;
 import io.tienda.platform.events.saga.OrderRejected;
 import io.tienda.platform.events.saga.OrderShipped;
 import io.tienda.platform.events.saga.PaymentCaptured;
+import io.tienda.platform.events.saga.PaymentRefundFailed;
 import io.tienda.platform.events.saga.PaymentRefunded;
 import io.tienda.platform.events.user.UserRegistered;
 import io.tienda.platform.messaging.InboundMessage;
@@ -157,11 +158,16 @@ public class Ingestion {
                 }
                 case "payment.captured" -> {
                     PaymentCaptured e = m.payloadAs(PaymentCaptured.class);
-                    yield List.of(payment(id, type, e.orderId(), e.paymentId(), e.amount(), at));
+                    yield List.of(payment(id, type, e.orderId(), e.paymentId(), null, e.amount(), at));
                 }
                 case "payment.refunded" -> {
                     PaymentRefunded e = m.payloadAs(PaymentRefunded.class);
-                    yield List.of(payment(id, type, e.orderId(), e.paymentId(), e.amount(), at));
+                    yield List.of(payment(id, type, e.orderId(), e.paymentId(), e.refundId(), e.amount(), at));
+                }
+                case "payment.refund_failed" -> {
+                    // cancels the refund announced as refunded under the same id, if any (see ClickHouseReports)
+                    PaymentRefundFailed e = m.payloadAs(PaymentRefundFailed.class);
+                    yield List.of(payment(id, type, e.orderId(), e.paymentId(), e.refundId(), e.amount(), at));
                 }
                 case "returns.requested" -> {
                     ReturnRequested e = m.payloadAs(ReturnRequested.class);
@@ -293,9 +299,10 @@ public class Ingestion {
         return total.amount();
     }
 
-    private static Fact payment(UUID id, String type, UUID orderId, String paymentId, Money amount, Instant at) {
-        return new Facts.Payment(id, type, orderId, text(paymentId), amount == null ? 0 : amount.amount(),
-                amount == null ? "" : amount.currency(), at);
+    private static Fact payment(UUID id, String type, UUID orderId, String paymentId, String refundId, Money amount,
+            Instant at) {
+        return new Facts.Payment(id, type, orderId, text(paymentId), text(refundId),
+                amount == null ? 0 : amount.amount(), amount == null ? "" : amount.currency(), at);
     }
 
     private static Fact ret(UUID id, String type, UUID returnId, UUID orderId, String customerId, Money amount,

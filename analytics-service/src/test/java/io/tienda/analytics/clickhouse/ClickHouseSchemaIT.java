@@ -14,9 +14,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A database left by an earlier version: its order_lines has no line_total. Starting the schema on it
- * adds the column, once, where a fresh table has it, and the rows already there read the catalog value
- * of their units, the only figure their events carried.
+ * A database left by an earlier version: its order_lines has no line_total, its payment_events no
+ * refund_id. Starting the schema on it adds the column, once, where a fresh table has it, and the rows
+ * already there read a value right for them: the catalog value of their units, the only figure their
+ * events carried; no refund id.
  */
 class ClickHouseSchemaIT extends AnalyticsServiceIT {
 
@@ -46,16 +47,14 @@ class ClickHouseSchemaIT extends AnalyticsServiceIT {
                 + "unit_price, currency, occurred_at) VALUES "
                 + "('00000000-0000-0000-0000-000000000001', 0, 'S1', 3, 1000, 'XLG', '2030-06-01 10:00:00'), "
                 + "('00000000-0000-0000-0000-000000000001', 1, 'S2', 1, 250, 'XLG', '2030-06-01 10:00:00')");
-        ClickHouse legacy = new ClickHouse(client, json, new ClickHouseProperties(URI.create(Infra.clickhouse().url()),
-                LEGACY, Infra.clickhouse().username(), Infra.clickhouse().password(), Duration.ofSeconds(30)));
         try {
-            ClickHouseSchema schema = new ClickHouseSchema(legacy, tables);
+            ClickHouseSchema schema = new ClickHouseSchema(legacy(), tables);
             schema.afterPropertiesSet();
             // a second start (or a second instance) finds the column and adds nothing
             schema.afterPropertiesSet();
 
-            assertThat(columns(LEGACY)).isEqualTo(columns("analytics")).contains("unit_price\tInt64\t\t\n"
-                    + "line_total\tInt64\tDEFAULT\tquantity * unit_price\n");
+            assertThat(columns(LEGACY, "order_lines")).isEqualTo(columns("analytics", "order_lines"))
+                    .contains("unit_price\tInt64\t\t\nline_total\tInt64\tDEFAULT\tquantity * unit_price\n");
             assertThat(clickHouse("SELECT sku, line_total FROM " + LEGACY + ".order_lines FINAL ORDER BY line_no"))
                     .isEqualTo("S1\t3000\nS2\t250");
             assertThat(clickHouse("SELECT sum(line_total) FROM " + LEGACY + ".order_lines FINAL "
@@ -69,8 +68,44 @@ class ClickHouseSchemaIT extends AnalyticsServiceIT {
         }
     }
 
-    private static String columns(String database) {
+    /**
+     * payment_events as the versions before refund failures created it: no refund_id. It gains the column
+     * at start, once; the refunds already there read '' (no id), which no failure can match.
+     */
+    @Test
+    void paymentEventsOfAnEarlierVersionGainTheRefundId() {
+        Infra.clickhouse().execute("DROP DATABASE IF EXISTS " + LEGACY);
+        Infra.clickhouse().execute("CREATE DATABASE " + LEGACY);
+        Infra.clickhouse().execute("""
+                CREATE TABLE %s.payment_events (
+                    event_id UUID, type String, order_id UUID, payment_id String, amount Int64,
+                    currency FixedString(3), occurred_at DateTime('UTC')
+                ) ENGINE = ReplacingMergeTree() PARTITION BY toYYYYMM(occurred_at)
+                ORDER BY (toDate(occurred_at), event_id)""".formatted(LEGACY));
+        Infra.clickhouse().execute("INSERT INTO " + LEGACY + ".payment_events (event_id, type, payment_id, amount, "
+                + "currency, occurred_at) VALUES "
+                + "('00000000-0000-0000-0000-000000000001', 'payment.refunded', 'p1', 500, 'XLG', '2030-06-01 10:00:00')");
+        try {
+            ClickHouseSchema schema = new ClickHouseSchema(legacy(), tables);
+            schema.afterPropertiesSet();
+            schema.afterPropertiesSet();
+
+            assertThat(columns(LEGACY, "payment_events")).isEqualTo(columns("analytics", "payment_events"))
+                    .contains("payment_id\tString\t\t\nrefund_id\tString\tDEFAULT\t\\'\\'\n");
+            assertThat(clickHouse("SELECT type, payment_id, refund_id = '', amount FROM " + LEGACY
+                    + ".payment_events FINAL")).isEqualTo("payment.refunded\tp1\t1\t500");
+        } finally {
+            Infra.clickhouse().execute("DROP DATABASE IF EXISTS " + LEGACY);
+        }
+    }
+
+    private ClickHouse legacy() {
+        return new ClickHouse(client, json, new ClickHouseProperties(URI.create(Infra.clickhouse().url()),
+                LEGACY, Infra.clickhouse().username(), Infra.clickhouse().password(), Duration.ofSeconds(30)));
+    }
+
+    private static String columns(String database, String table) {
         return Infra.clickhouse().execute("SELECT name, type, default_kind, default_expression FROM system.columns "
-                + "WHERE database = '" + database + "' AND table = 'order_lines' FORMAT TSV");
+                + "WHERE database = '" + database + "' AND table = '" + table + "' FORMAT TSV");
     }
 }

@@ -6,6 +6,8 @@ import io.tienda.platform.events.Money;
 import io.tienda.platform.events.Topics;
 import io.tienda.platform.events.saga.OrderConfirmed;
 import io.tienda.platform.events.saga.OrderLine;
+import io.tienda.platform.events.saga.PaymentRefundFailed;
+import io.tienda.platform.events.saga.PaymentRefunded;
 import io.tienda.platform.testing.Infra;
 import io.tienda.platform.testing.messaging.EventMessages;
 import io.tienda.platform.testing.security.TestTokens;
@@ -14,6 +16,8 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -69,5 +73,45 @@ class BackfillIT extends AnalyticsServiceIT {
         assertThat(api.get(FEBRUARY, analyst()).expect(200).json().get("gmv").asLong()).isEqualTo(36_000);
         assertThat(clickHouse("SELECT count() FROM analytics.order_lines WHERE event_id = '" + eventId + "'"))
                 .isEqualTo("1");
+    }
+
+    /**
+     * A refund that failed afterwards, in the currency XBR dated today, stays cancelled through a backfill
+     * that reads the failure before the refund (it was published first) and the failure twice, while the
+     * live listener writes the same events beside it.
+     */
+    @Test
+    void aFailedRefundStaysCancelledThroughABackfill() {
+        UUID order = UUID.randomUUID();
+        String key = order.toString();
+        UUID failureId = UUID.randomUUID();
+        PaymentRefundFailed failure = new PaymentRefundFailed(order, "p-br", "re-br-1", Money.of(900, "XBR"),
+                "expired_or_canceled_card", null);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String kpis = "/api/v1/analytics/kpis?from=" + today.minusDays(1) + "&to=" + today.plusDays(1)
+                + "&currency=XBR";
+        try (EventMessages kafka = new EventMessages(Infra.kafka().bootstrapServers())) {
+            kafka.send(Topics.PAYMENT_EVENTS, key, failureId, failure);
+            kafka.send(Topics.PAYMENT_EVENTS, key, new PaymentRefunded(order, "p-br", "re-br-1", Money.of(900, "XBR")));
+            kafka.send(Topics.PAYMENT_EVENTS, key, new PaymentRefunded(order, "p-br", "re-br-2", Money.of(400, "XBR")));
+            kafka.send(Topics.PAYMENT_EVENTS, key, failureId, failure);
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(clickHouse("SELECT count() FROM analytics.payment_events WHERE order_id = '" + order + "'"))
+                    .isEqualTo("3");
+            assertThat(api.get(kpis, analyst()).expect(200).json().get("refunds").asLong()).isEqualTo(400);
+        });
+
+        api.post("/api/v1/analytics/backfill", TestTokens.staff("ADMIN"), null).expect(202);
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(api.get("/api/v1/analytics/backfill",
+                TestTokens.staff("ADMIN")).expect(200).json().get("state").asString()).isEqualTo("DONE"));
+
+        JsonNode k = api.get(kpis, analyst()).expect(200).json();
+        assertThat(k.get("refunds").asLong()).isEqualTo(400);
+        assertThat(k.get("refundedOrders").asLong()).isEqualTo(1);
+        assertThat(clickHouse("SELECT count() FROM analytics.payment_events FINAL WHERE order_id = '" + order + "'"))
+                .isEqualTo("3");
+        assertThat(clickHouse("SELECT refund_id FROM analytics.payment_events FINAL WHERE event_id = '" + failureId
+                + "'")).isEqualTo("re-br-1");
     }
 }

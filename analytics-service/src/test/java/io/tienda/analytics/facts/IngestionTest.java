@@ -17,7 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-/** What a confirmed order's lines become: the catalog unit price beside what the shopper paid. */
+/**
+ * What events become: a confirmed order's lines keep the catalog unit price beside what the shopper
+ * paid; refunds and their failures keep the refund's id.
+ */
 class IngestionTest {
 
     private final Ingestion ingestion = new Ingestion(null);
@@ -46,6 +49,27 @@ class IngestionTest {
                 new OrderConfirmed(order, "c", "k", List.of(odd), Money.of(1000, "EUR"), at));
         assertThatThrownBy(() -> ingestion.factsOf(event.message())).isInstanceOf(PoisonMessageException.class)
                 .hasMessageContaining("USD");
+    }
+
+    @Test
+    void refundsAndRefundFailuresKeepTheRefundId() {
+        UUID order = UUID.randomUUID();
+        assertThat(payment(Fixtures.refunded(order, "re-1", 700, "EUR", "2030-01-01T00:00:00Z")))
+                .extracting(Facts.Payment::type, Facts.Payment::refundId, Facts.Payment::amount)
+                .containsExactly("payment.refunded", "re-1", 700L);
+        assertThat(payment(Fixtures.refundFailed(order, "re-1", 700, "EUR", "2030-01-02T00:00:00Z")))
+                .extracting(Facts.Payment::type, Facts.Payment::orderId, Facts.Payment::refundId,
+                        Facts.Payment::amount, Facts.Payment::currency)
+                .containsExactly("payment.refund_failed", order, "re-1", 700L, "EUR");
+        // a refund that failed before it could be recorded has no id: it can cancel nothing
+        assertThat(payment(Fixtures.refundFailed(order, null, 700, "EUR", "2030-01-02T00:00:00Z")))
+                .extracting(Facts.Payment::refundId, Facts.Payment::paymentId).containsExactly("", "");
+    }
+
+    private Facts.Payment payment(Fixtures.Event event) {
+        List<Facts.Fact> facts = ingestion.factsOf(event.message());
+        assertThat(facts).hasSize(1);
+        return (Facts.Payment) facts.get(0);
     }
 
     private List<Facts.OrderLine> lines(List<OrderLine> lines) {

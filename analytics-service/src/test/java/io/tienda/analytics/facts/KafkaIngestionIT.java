@@ -8,6 +8,7 @@ import io.tienda.platform.events.product.ProductCreated;
 import io.tienda.platform.events.saga.OrderConfirmed;
 import io.tienda.platform.events.saga.OrderLine;
 import io.tienda.platform.events.saga.OrderPlaced;
+import io.tienda.platform.events.saga.PaymentRefundFailed;
 import io.tienda.platform.events.saga.PaymentRefunded;
 import io.tienda.platform.testing.Infra;
 import io.tienda.platform.testing.messaging.EventMessages;
@@ -16,6 +17,8 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -88,6 +91,46 @@ class KafkaIngestionIT extends AnalyticsServiceIT {
         JsonNode categories = api.get("/api/v1/analytics/sales/by-category?from=2035-06-01&to=2035-06-30&currency=XKA",
                 analyst()).expect(200).json().get("items");
         assertThat(categories.findValuesAsString("key")).containsExactly("kitchen", "unknown");
+    }
+
+    /**
+     * Through the broker, in the currency XKR, dated by the envelope (today): payment-service's failure
+     * of a refund arrives before the refund itself (as when partitions are read in another order) and
+     * again later; it still cancels that refund. A refund that failed at once changes nothing.
+     */
+    @Test
+    void aRefundThatFailedAtTheProviderCountsNothingWhicheverArrivesFirst() {
+        UUID order = UUID.randomUUID();
+        String key = order.toString();
+        UUID failureId = UUID.randomUUID();
+        UUID lastId = UUID.randomUUID();
+        PaymentRefundFailed failure = new PaymentRefundFailed(order, "p-kr", "re-kr-1", Money.of(900, "XKR"),
+                "expired_or_canceled_card", "return:kr-1");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String kpis = "/api/v1/analytics/kpis?from=" + today.minusDays(1) + "&to=" + today.plusDays(1)
+                + "&currency=XKR";
+        try (EventMessages kafka = new EventMessages(Infra.kafka().bootstrapServers())) {
+            kafka.send(Topics.PAYMENT_EVENTS, key, failureId, failure);
+            kafka.send(Topics.PAYMENT_EVENTS, key, new PaymentRefunded(order, "p-kr", "re-kr-1", Money.of(900, "XKR"),
+                    "return:kr-1"));
+            kafka.send(Topics.PAYMENT_EVENTS, key, new PaymentRefunded(order, "p-kr", "re-kr-2", Money.of(250, "XKR")));
+            kafka.send(Topics.PAYMENT_EVENTS, key, failureId, failure);
+            kafka.send(Topics.PAYMENT_EVENTS, key, lastId, new PaymentRefundFailed(order, "p-kr", "re-kr-3",
+                    Money.of(250, "XKR"), "insufficient_funds", null));
+        }
+        // one partition, in order: once the last event is stored, every one before it is
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(clickHouse(
+                "SELECT count() FROM analytics.payment_events WHERE event_id = '" + lastId + "'")).isEqualTo("1"));
+        JsonNode k = api.get(kpis, analyst()).expect(200).json();
+        assertThat(k.get("refunds").asLong()).isEqualTo(250);
+        assertThat(k.get("netRevenue").asLong()).isEqualTo(-250);
+        assertThat(k.get("refundedOrders").asLong()).isEqualTo(1);
+        assertThat(clickHouse("SELECT count() FROM analytics.payment_events WHERE event_id = '" + failureId + "'"))
+                .isEqualTo("1");
+        assertThat(clickHouse("SELECT type, refund_id, amount FROM analytics.payment_events FINAL WHERE order_id = '"
+                + order + "' ORDER BY type, refund_id")).isEqualTo("payment.refund_failed\tre-kr-1\t900\n"
+                + "payment.refund_failed\tre-kr-3\t250\npayment.refunded\tre-kr-1\t900\n"
+                + "payment.refunded\tre-kr-2\t250");
     }
 
     /**

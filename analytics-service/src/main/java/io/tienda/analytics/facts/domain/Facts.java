@@ -61,8 +61,15 @@ public final class Facts {
         }
     }
 
-    public record Payment(UUID eventId, String type, UUID orderId, String paymentId, long amount, String currency,
-            Instant occurredAt) implements Fact {
+    /**
+     * A payment event: {@code payment.captured}, {@code payment.refunded} or {@code payment.refund_failed}.
+     *
+     * @param refundId the refund's id in payment-service for refunds and refund failures, empty otherwise
+     *                 (and for a refund that failed before it was even recorded): a failure whose refund id
+     *                 was announced as refunded cancels that refund in every figure
+     */
+    public record Payment(UUID eventId, String type, UUID orderId, String paymentId, String refundId, long amount,
+            String currency, Instant occurredAt) implements Fact {
 
         public String table() {
             return FactTables.PAYMENTS;

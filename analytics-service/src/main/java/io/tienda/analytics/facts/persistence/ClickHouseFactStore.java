@@ -112,6 +112,7 @@ class ClickHouseFactStore implements FactStore {
             row.put("type", f.type());
             row.put("order_id", id(f.orderId()));
             row.put("payment_id", f.paymentId());
+            row.put("refund_id", f.refundId());
             row.put("amount", f.amount());
             row.put("currency", f.currency());
         } else if (fact instanceof Facts.Return f) {

@@ -43,11 +43,21 @@ class FactSchema {
                         LINE_TOTAL + " AFTER unit_price"));
     }
 
+    /**
+     * The refund's id in payment-service, on {@code payment.refunded} and {@code payment.refund_failed}
+     * rows: a failure cancels the refund announced under the same id (see ClickHouseReports). Tables of
+     * earlier versions gain it at start; their rows read '' and match no failure until a backfill
+     * writes them again with their ids.
+     */
+    static final String REFUND_ID = "String DEFAULT ''";
+
     @Bean
     ClickHouseTable paymentEventsTable() {
         return timeSeries(FactTables.PAYMENTS, """
-                event_id UUID, type String, order_id UUID, payment_id String, amount Int64,
-                currency FixedString(3), occurred_at DateTime('UTC')""", "toDate(occurred_at), event_id");
+                event_id UUID, type String, order_id UUID, payment_id String, refund_id %s, amount Int64,
+                currency FixedString(3), occurred_at DateTime('UTC')""".formatted(REFUND_ID),
+                "toDate(occurred_at), event_id")
+                .withAddedColumns(new AddedColumn(FactTables.PAYMENTS, "refund_id", REFUND_ID + " AFTER payment_id"));
     }
 
     @Bean

@@ -27,9 +27,11 @@ public final class Reports {
      *
      * @param gmv               what shoppers paid for confirmed orders' lines, after offers and the coupon,
      *                          before shipping
-     * @param refunds           amounts refunded in the period (payment.refunded)
+     * @param refunds           amounts refunded in the period (payment.refunded), less refunds that failed
+     *                          at the provider afterwards (payment.refund_failed of the same refund id)
      * @param netRevenue        gmv - refunds
      * @param averageOrderValue gmv / orders, rounded half up
+     * @param refundedOrders    orders with a refund in the period that did not wholly fail
      * @param refundRate        orders refunded in the period / confirmed orders, 0 without orders
      * @param carts             distinct carts with an item added in the period
      * @param conversionRate    confirmed orders / carts, 0 without carts

@@ -29,6 +29,7 @@ import java.util.UUID;
  * currencies are three capital letters and filters are plain ids (see SalesFilter). Sums of money
  * are Int64 in ClickHouse and long here; only rates are decimals. Revenue is always {@code line_total},
  * what shoppers paid for the lines after offers and the coupon, never the catalog {@code unit_price}.
+ * Refunds are {@code payment.refunded} less the ones that failed at the provider afterwards.
  */
 @Repository
 class ClickHouseReports implements ReportQueries {
@@ -100,10 +101,7 @@ class ClickHouseReports implements ReportQueries {
                 SELECT sum(line_total) AS gmv, uniqExact(order_id) AS orders, sum(quantity) AS units
                 FROM %s FINAL WHERE currency = '%s' AND %s
                 FORMAT JSONEachRow""".formatted(table(FactTables.ORDER_LINES), currency, within(period)));
-        JsonNode refunds = one("""
-                SELECT sum(amount) AS refunds, uniqExact(order_id) AS refunded_orders
-                FROM %s FINAL WHERE type = 'payment.refunded' AND currency = '%s' AND %s
-                FORMAT JSONEachRow""".formatted(table(FactTables.PAYMENTS), currency, within(period)));
+        JsonNode refunds = refunds(period, currency);
         JsonNode carts = one("""
                 SELECT uniqExact(cart_id) AS carts FROM %s FINAL WHERE type = 'cart.item_added' AND %s
                 FORMAT JSONEachRow""".formatted(table(FactTables.CARTS), within(period)));
@@ -116,6 +114,43 @@ class ClickHouseReports implements ReportQueries {
                 .longValueExact();
         return new Reports.Kpis(gmv, refunded, gmv - refunded, orders, aov, num(sales, "units"), refundedOrders,
                 ratio(refundedOrders, orders), cartCount, ratio(orders, cartCount));
+    }
+
+    /**
+     * Refunds announced in the period ({@code payment.refunded}) less what failed of them at the provider
+     * afterwards: a {@code payment.refund_failed} with the refund id of a {@code payment.refunded}
+     * cancels that refund, wherever in time the failure falls, and in whichever order the two were
+     * ingested; one whose id was never announced as refunded (it failed at once) changes nothing.
+     * The failure is joined at query time, so there is nothing to undo or repeat when either event
+     * arrives again, late, or first. Failures of one refund add up and never cancel more than was
+     * announced under its id; when payment-service announced one refund id in several parts (money a
+     * charge's statement brought in, then its refund event), a partial failure is shared among the
+     * parts in proportion, rounded down (amount * failed stays within Int64 for refunds below 3e9
+     * minor units). An order counts as refunded while any of its refunds in the period is not wholly
+     * cancelled. Rows of earlier versions have no refund id (''), which matches nothing. ClickHouse
+     * evaluates both branches of {@code if}, hence the divisor that is never 0.
+     */
+    private JsonNode refunds(ReportPeriod period, String currency) {
+        String refunded = "type = 'payment.refunded' AND currency = '" + currency + "' AND " + within(period);
+        return one("""
+                SELECT sum(amount - cancelled) AS refunds, uniqExactIf(order_id, NOT withdrawn) AS refunded_orders
+                FROM (
+                    SELECT order_id, amount,
+                           if(failed = 0, 0, if(failed >= announced, amount, if(amount = announced, failed,
+                               intDiv(amount * failed, greatest(announced, 1))))) AS cancelled,
+                           failed > 0 AND cancelled = amount AS withdrawn
+                    FROM (
+                        SELECT refund_id, order_id, amount FROM %1$s FINAL WHERE %2$s
+                    ) ANY LEFT JOIN (
+                        SELECT refund_id, sumIf(amount, type = 'payment.refunded') AS announced,
+                               sumIf(amount, type = 'payment.refund_failed') AS failed
+                        FROM %1$s FINAL
+                        WHERE type IN ('payment.refunded', 'payment.refund_failed') AND refund_id != ''
+                          AND refund_id IN (SELECT refund_id FROM %1$s WHERE %2$s)
+                        GROUP BY refund_id
+                    ) USING (refund_id)
+                )
+                FORMAT JSONEachRow""".formatted(table(FactTables.PAYMENTS), refunded));
     }
 
     @Override
