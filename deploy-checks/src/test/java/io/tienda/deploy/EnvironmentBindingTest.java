@@ -83,7 +83,8 @@ class EnvironmentBindingTest {
                     }
                     soft.assertThat(settings.binds(variable))
                         .as("%s: %s sets %s, which binds to no setting %s reads (misspelt? a placeholder "
-                                + "or property that is gone?)", source, module.name(), variable, module.name())
+                                + "or property that is gone? or %s older than the code: rebuild it)", source,
+                                module.name(), variable, module.name(), module.jar())
                         .isTrue();
                 }
             });
