@@ -24,7 +24,7 @@ public record CartProperties(String defaultCurrency, Duration userTtl, Duration 
         userTtl = userTtl == null ? Duration.ofDays(30) : userTtl;
         guestTtl = guestTtl == null ? Duration.ofDays(7) : guestTtl;
         writeAttempts = writeAttempts == null ? 100 : writeAttempts;
-        inboxRetention = inboxRetention == null ? Duration.ofDays(7) : inboxRetention;
+        inboxRetention = inboxRetention == null ? Duration.ofDays(30) : inboxRetention;
         outbox = outbox == null ? new Outbox(null, null) : outbox;
     }
 
