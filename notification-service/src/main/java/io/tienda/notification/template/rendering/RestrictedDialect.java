@@ -84,17 +84,18 @@ final class RestrictedDialect extends StandardDialect {
 
         @Override
         public IStandardExpression parseExpression(IExpressionContext context, String input) {
-            if (input.contains("__")) {
-                // Preprocessing evaluates while parsing: refused before Thymeleaf sees it.
+            // Checked first: Thymeleaf's parser preprocesses (evaluates) while parsing and recurses per
+            // operator, so it never sees an expression outside the language.
+            try {
                 TemplateLanguage.require(input);
+            } catch (Refused refused) {
+                if (TemplateLanguage.hasBrokenVariable(input)) {
+                    throw new TemplateProcessingException("Could not parse as expression: \""
+                            + TemplateLanguage.shown(input) + "\"");
+                }
+                throw refused;
             }
-            IStandardExpression parsed = thymeleaf.parseExpression(context, input);
-            if (TemplateLanguage.firstOutsideTheLanguage(input) != null && TemplateLanguage.hasBrokenVariable(input)) {
-                throw new TemplateProcessingException("Could not parse as expression: \""
-                        + TemplateLanguage.shown(input) + "\"");
-            }
-            TemplateLanguage.require(input);
-            return parsed;
+            return thymeleaf.parseExpression(context, input);
         }
     }
 

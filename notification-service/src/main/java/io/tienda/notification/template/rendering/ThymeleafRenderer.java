@@ -36,14 +36,18 @@ class ThymeleafRenderer implements Renderer {
         Context context = new Context(Locale.forLanguageTag(template.locale()));
         context.setVariables(Map.copyOf(variables));
         return new Rendered(
-                process(text, "subject", template.subject(), context).strip().replaceAll("\\s+", " "),
-                process(html, "html", template.html(), context),
-                process(text, "text", template.text(), context));
+                process(text, "subject", template.subject(), context, false).strip().replaceAll("\\s+", " "),
+                process(html, "html", template.html(), context, true),
+                process(text, "text", template.text(), context, false));
     }
 
-    private static String process(TemplateEngine engine, String part, String source, Context context) {
+    private static String process(TemplateEngine engine, String part, String source, Context context,
+            boolean html) {
         BoundedWriter out = new BoundedWriter(TemplateLanguage.MAX_OUTPUT);
         try {
+            if (html) {
+                TemplateLanguage.requireShallowHtml(source);
+            }
             engine.process(source, context, out);
             return out.toString();
         } catch (RuntimeException e) {

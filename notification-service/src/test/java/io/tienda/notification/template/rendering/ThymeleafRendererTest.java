@@ -221,6 +221,44 @@ class ThymeleafRendererTest {
     }
 
     @Test
+    void longExpressionsAreRefusedBeforeThymeleafsParserRecursesThroughThem() {
+        // Some thousands of operands overflowed the stack of Thymeleaf's expression parser (an Error, not a
+        // refusal) after seconds of work.
+        for (String expression : new String[] {"'a' + ".repeat(5000) + "'a'", "(".repeat(5000) + "${a}"
+                + ")".repeat(5000), "${a} ?: ".repeat(16) + "${a}", "${a} + '" + "x".repeat(1000) + "'"}) {
+            Template template = new Template("k", "en", "ok", "<p>ok</p>", "[(" + expression + ")]", true, null);
+
+            assertTimeoutPreemptively(Duration.ofSeconds(2), () -> assertThatThrownBy(
+                    () -> renderer.render(template, Map.of("a", "x")))
+                    .isInstanceOf(TemplateNotAllowedException.class).hasMessageContaining("at most"));
+        }
+        Template sixteen = new Template("k", "en", "ok", "<p>ok</p>", "[(" + "${a} + ".repeat(15) + "${a})]", true,
+                null);
+        assertThat(renderer.render(sixteen, Map.of("a", "x")).text()).isEqualTo("x".repeat(16));
+    }
+
+    @Test
+    void deeplyNestedOrAttributeLadenHtmlIsRefusedBeforeItIsParsed() {
+        // Thymeleaf's HTML parsing is quadratic in both: 30,000 nested elements took some 15 s.
+        String[] shapes = {"<b>".repeat(33_000), "<div>".repeat(201) + "x" + "</div>".repeat(201),
+                "<!--/*/ " + "<i>".repeat(300) + " /*/-->",
+                "<b " + java.util.stream.IntStream.range(0, 9_000).mapToObj(i -> "a" + i)
+                        .collect(java.util.stream.Collectors.joining(" ")) + ">x</b>"};
+        for (String html : shapes) {
+            Template template = new Template("k", "en", "ok", html, "ok", true, null);
+
+            assertTimeoutPreemptively(Duration.ofSeconds(2), () -> assertThatThrownBy(
+                    () -> renderer.render(template, Map.of()))
+                    .isInstanceOf(TemplateNotAllowedException.class).hasMessageStartingWith("html: ")
+                    .hasMessageContaining("at most"));
+        }
+        String deepButAllowed = "<div>".repeat(200) + "[[${a}]]" + "</div>".repeat(200) + "<br>".repeat(500)
+                + "<p>x</p>".repeat(500) + "<img src=\"x\"/>".repeat(300);
+        assertThat(renderer.render(new Template("k", "en", "ok", deepButAllowed, "ok", true, null), Map.of("a", "y"))
+                .html()).contains("y</div>");
+    }
+
+    @Test
     void theVariableLookUpEvaluatesNothingButANameEvenIfAnExpressionGotThrough() {
         RestrictedDialect.VariablesOnly evaluator = new RestrictedDialect.VariablesOnly();
         Context variables = new Context(Locale.ENGLISH, Map.of("name", "Ana"));
