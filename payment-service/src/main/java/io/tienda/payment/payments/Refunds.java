@@ -25,6 +25,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -203,7 +205,11 @@ public class Refunds {
      * succeeds; if it fails first, it is recorded as failed so that nothing said of it later counts it;</li>
      * <li>if a charge's refunded total already brought its money into the ledger without a name
      * ({@link #providerRefundedTotal}), that money is this refund's: only what it adds beyond that counts,
-     * and if it failed, that money goes back.</li>
+     * and if it failed, that money goes back. That money was announced as refunded under the unnamed
+     * row's id and no other announcement is made for it, so the refund keeps which ids and amounts its
+     * money was announced under ({@link RefundRepository#addPart}): should it fail later, {@link #reverse}
+     * announces the failure under those ids, and consumers matching by {@code refundId} take back exactly
+     * what they counted.</li>
      * </ul>
      * A pending refund we never asked for waits for its outcome (the charge's total accounts for it
      * meanwhile). Runs in the caller's transaction.
@@ -254,6 +260,8 @@ public class Refunds {
         Instant now = clock.instant();
         long adds = amount;
         Refund named = null;
+        // Unnamed money this refund takes that stays announced under another row's id than the refund's.
+        Map<UUID, Long> announcedElsewhere = new LinkedHashMap<>();
         for (Refund unnamed : refunds.unattributed(payment.id())) {
             if (adds == 0) {
                 break;
@@ -262,10 +270,12 @@ public class Refunds {
             adds -= taken;
             if (taken < unnamed.amount()) {
                 refunds.reduce(unnamed.id(), unnamed.amount() - taken, now);
+                announcedElsewhere.put(unnamed.id(), taken);
             } else if (named == null) {
                 named = unnamed;
             } else {
                 refunds.delete(unnamed.id());
+                announcedElsewhere.put(unnamed.id(), taken);
             }
         }
         String key = "provider:" + providerRefundId;
@@ -278,6 +288,8 @@ public class Refunds {
                     "refunded at the provider", null, now).succeeded(providerRefundId, now);
             refunds.insert(refund, null);
         }
+        UUID refundId = refund.id();
+        announcedElsewhere.forEach((announcedAs, taken) -> refunds.addPart(refundId, announcedAs, taken));
         if (adds > 0) {
             absorbed(payment, refund.id(), adds, now);
         } else {
@@ -289,7 +301,10 @@ public class Refunds {
     /**
      * A refund that had succeeded failed at the provider afterwards: it no longer counts as refunded, the
      * payment goes back, and {@code payment.refund_failed} (on {@code payment.events}, and as a reply to the
-     * saga when a command asked for it) tells whoever asked for it, with the key of that command.
+     * saga when a command asked for it) tells whoever asked for it, with the key of that command. On
+     * {@code payment.events} the failure names the ids its money was announced as refunded under: the
+     * refund's own, and for a refund at the provider whose money a charge's refunded total brought in
+     * unnamed first, the unnamed rows' ids, one event per id, each for no more than that id announced.
      */
     private void reverse(UUID refundId, String providerRefundId, String why) {
         Refund found = refunds.find(refundId).orElseThrow();
@@ -303,11 +318,25 @@ public class Refunds {
         refunds.save(failed);
         payments.save(payment.refundReversed(refund.amount(), now));
         UUID orderId = payment.orderId();
-        PaymentRefundFailed fact = new PaymentRefundFailed(orderId, payment.id().toString(), refund.id().toString(),
-                Money.of(refund.amount(), refund.currency()), failed.failureReason(), commandKey(refund));
-        replies.event(orderId, fact);
+        // Consumers take back a failure only from what they were told was refunded under the same id:
+        // money first announced as unnamed fails under the unnamed row's id, the rest under the refund's.
+        long own = refund.amount();
+        for (RefundRepository.Part part : refunds.parts(refund.id())) {
+            long back = Math.min(part.amount(), own);
+            if (back > 0) {
+                own -= back;
+                replies.event(orderId, new PaymentRefundFailed(orderId, payment.id().toString(),
+                        part.announcedAs().toString(), Money.of(back, refund.currency()), failed.failureReason(),
+                        commandKey(refund)));
+            }
+        }
+        if (own > 0) {
+            replies.event(orderId, new PaymentRefundFailed(orderId, payment.id().toString(), refund.id().toString(),
+                    Money.of(own, refund.currency()), failed.failureReason(), commandKey(refund)));
+        }
         if (refund.source() == RefundSource.SAGA) {
-            replies.reply(orderId, fact);
+            replies.reply(orderId, new PaymentRefundFailed(orderId, payment.id().toString(), refund.id().toString(),
+                    Money.of(refund.amount(), refund.currency()), failed.failureReason(), commandKey(refund)));
         }
         log.warn("refund {} of payment {} ({} {}) failed at the provider after it had succeeded: {}", refund.id(),
                 payment.id(), refund.amount(), refund.currency(), failed.failureReason());

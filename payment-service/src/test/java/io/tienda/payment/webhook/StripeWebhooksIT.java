@@ -364,31 +364,61 @@ class StripeWebhooksIT extends PaymentIT {
                 .param("id", refund).query().singleRow();
     }
 
-    /**
-     * What payment.events announced of the payment's refunds: every payment.refunded, less every
-     * payment.refund_failed of a refund announced as refunded before (a refund that failed while pending
-     * was never announced as refunded).
-     */
-    private long announcedNet(UUID payment) {
+    /** What payment.events said of a payment's refunds, by {@code refundId}: the amounts announced refunded and failed. */
+    private record Announced(Map<String, Long> refunded, Map<String, Long> failed) {
+    }
+
+    private Announced announcedByRefundId(UUID payment) {
         List<String> published = jdbc.sql("""
                         select serialized_event from event_publication
                          where serialized_event like :p and serialized_event like '%payment.events%'
                          order by publication_date""")
                 .param("p", "%" + payment + "%").query(String.class).list();
         Map<String, Long> refunded = new java.util.HashMap<>();
-        long net = 0;
+        Map<String, Long> failed = new java.util.HashMap<>();
         for (String event : published) {
             String plain = event.replace("\\", "");
             java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"refundId\":\"([^\"]+)\"").matcher(plain);
             String refundId = id.find() ? id.group(1) : null;
             if (plain.contains("payment.refunded")) {
-                net += announcedAmount(event);
                 refunded.merge(refundId, announcedAmount(event), Long::sum);
-            } else if (plain.contains("payment.refund_failed") && refunded.containsKey(refundId)) {
-                net -= announcedAmount(event);
+            } else if (plain.contains("payment.refund_failed")) {
+                failed.merge(refundId, announcedAmount(event), Long::sum);
+            }
+        }
+        return new Announced(refunded, failed);
+    }
+
+    /**
+     * What payment.events announced of the payment's refunds: every payment.refunded, less every
+     * payment.refund_failed of a refund announced as refunded before (a refund that failed while pending
+     * was never announced as refunded). As consumers cap what a failure takes back at what was announced
+     * under its id, no id may fail for more than that.
+     */
+    private long announcedNet(UUID payment) {
+        Announced announced = announcedByRefundId(payment);
+        long net = announced.refunded().values().stream().mapToLong(Long::longValue).sum();
+        for (Map.Entry<String, Long> failure : announced.failed().entrySet()) {
+            Long refunded = announced.refunded().get(failure.getKey());
+            if (refunded != null) {
+                assertThat(failure.getValue()).as("failed under %s", failure.getKey()).isLessThanOrEqualTo(refunded);
+                net -= failure.getValue();
             }
         }
         return net;
+    }
+
+    /**
+     * Consumers match a payment.refund_failed to the payment.refunded announced before it by refundId: every
+     * failure of a refund that had been counted names ids announced as refunded, for no more than each announced.
+     */
+    private Announced assertEveryFailureNamesAnAnnouncedRefund(UUID payment) {
+        Announced announced = announcedByRefundId(payment);
+        assertThat(announced.refunded().keySet()).as("ids announced as refunded")
+                .containsAll(announced.failed().keySet());
+        announced.failed().forEach((id, amount) -> assertThat(amount).as("failed under %s", id)
+                .isLessThanOrEqualTo(announced.refunded().get(id)));
+        return announced;
     }
 
     /** The ledger after refunds at the provider settled one way or the other: no pending money, the facts agree. */
@@ -520,6 +550,116 @@ class StripeWebhooksIT extends PaymentIT {
         assertThat(failedAtTheProvider(payment)).containsExactly(lost);
         assertThat(jdbc.sql("select provider_refund_id from refunds where payment_id = :p and status = 'SUCCEEDED'")
                 .param("p", payment).query(String.class).list()).containsExactly(kept);
+    }
+
+    @Test
+    void aDashboardRefundNamedAfterTheStatementThatBroughtItInFailsUnderTheIdItsMoneyWasAnnouncedWith() {
+        UUID order = UUID.randomUUID();
+        UUID payment = capturedPayment(order, TestTokens.newCustomer(), 1000);
+        String pi = intentOf(payment);
+        String a = newRefundId();
+        String b = newRefundId();
+
+        // a (200) and b (300) made in the dashboard, stated together before either is named
+        webhook(event(newEventId(), "charge.refunded", chargeRefunded(pi, 1000, 500))).expect(200);
+        Map<String, Long> statement = announcedByRefundId(payment).refunded();
+        assertThat(statement.values()).containsExactly(500L);
+        String unnamed = statement.keySet().iterator().next();
+        webhook(event(newEventId(), "refund.created", dashboardRefund(a, pi, 200))).expect(200);
+        assertLedger(payment, 500, "PARTIALLY_REFUNDED");
+
+        String aFailed = refundObject(a, pi, 200, "failed", null, "expired_or_canceled_card");
+        webhook(event(newEventId(), "refund.failed", aFailed)).expect(200);
+        webhook(event(newEventId(), "charge.refund.updated", aFailed)).expect(200);
+
+        assertLedger(payment, 300, "PARTIALLY_REFUNDED");
+        assertThat(assertEveryFailureNamesAnAnnouncedRefund(payment).failed()).containsExactly(Map.entry(unnamed, 200L));
+
+        webhook(event(newEventId(), "refund.created", dashboardRefund(b, pi, 300))).expect(200);
+        webhook(event(newEventId(), "refund.updated", refundObject(b, pi, 300, "failed", null, "lost_or_stolen_card")))
+                .expect(200);
+
+        assertLedger(payment, 0, "CAPTURED");
+        Announced announced = assertEveryFailureNamesAnAnnouncedRefund(payment);
+        assertThat(announced.failed()).isEqualTo(announced.refunded()).containsExactly(Map.entry(unnamed, 500L));
+        assertThat(failedAtTheProvider(payment)).containsExactlyInAnyOrder(a, b);
+        List<EventMessages.Published> failures = messages().await(Topics.PAYMENT_EVENTS, "payment.refund_failed",
+                order.toString(), 2);
+        assertThat(failures).extracting(f -> f.json().get("refundId").asString()).containsOnly(unnamed);
+        assertThat(failures.stream().mapToLong(f -> f.json().get("amount").get("amount").asLong()).sum())
+                .isEqualTo(500);
+    }
+
+    @Test
+    void aDashboardRefundThatTookTheMoneyOfTwoStatementsFailsUnderBothForWhatEachAnnounced() {
+        UUID order = UUID.randomUUID();
+        UUID payment = capturedPayment(order, TestTokens.newCustomer(), 1000);
+        String pi = intentOf(payment);
+        String b = newRefundId();
+        String a = newRefundId();
+
+        // b (200) then a (300) made in the dashboard; the statements after each arrive before either is named
+        webhook(event(newEventId(), "charge.refunded", chargeRefunded(pi, 1000, 200))).expect(200);
+        webhook(event(newEventId(), "charge.refunded", chargeRefunded(pi, 1000, 500))).expect(200);
+        Map<String, Long> statements = announcedByRefundId(payment).refunded();
+        assertThat(statements.values()).containsExactlyInAnyOrder(200L, 300L);
+        String first = statements.entrySet().stream().filter(e -> e.getValue() == 200).findFirst().orElseThrow()
+                .getKey();
+        String second = statements.entrySet().stream().filter(e -> e.getValue() == 300).findFirst().orElseThrow()
+                .getKey();
+        // a is named first: its 300 is the first statement's 200 and 100 of the second's
+        webhook(event(newEventId(), "refund.created", dashboardRefund(a, pi, 300))).expect(200);
+        webhook(event(newEventId(), "refund.created", dashboardRefund(b, pi, 200))).expect(200);
+        assertLedger(payment, 500, "PARTIALLY_REFUNDED");
+
+        webhook(event(newEventId(), "refund.failed", refundObject(a, pi, 300, "failed", null, "declined")))
+                .expect(200);
+
+        assertLedger(payment, 200, "PARTIALLY_REFUNDED");
+        assertThat(assertEveryFailureNamesAnAnnouncedRefund(payment).failed())
+                .containsOnly(Map.entry(first, 200L), Map.entry(second, 100L));
+
+        webhook(event(newEventId(), "charge.refund.updated", refundObject(b, pi, 200, "failed", null, "declined")))
+                .expect(200);
+        webhook(event(newEventId(), "refund.failed", refundObject(a, pi, 300, "failed", null, "declined")))
+                .expect(200);
+
+        assertLedger(payment, 0, "CAPTURED");
+        Announced announced = assertEveryFailureNamesAnAnnouncedRefund(payment);
+        assertThat(announced.failed()).isEqualTo(announced.refunded());
+        assertThat(messages().await(Topics.PAYMENT_EVENTS, "payment.refund_failed", order.toString(), 3))
+                .extracting(f -> f.json().get("refundId").asString()).containsOnly(first, second);
+    }
+
+    @Test
+    void aDashboardRefundWhoseMoneyTwoStatementsBroughtInWholeFailsUnderBoth() {
+        UUID order = UUID.randomUUID();
+        UUID payment = capturedPayment(order, TestTokens.newCustomer(), 1000);
+        String pi = intentOf(payment);
+        String c = newRefundId();
+        String a = newRefundId();
+
+        // c (200) stated, then failed unseen; a (500) stated with the 200 of c no longer in the total
+        webhook(event(newEventId(), "charge.refunded", chargeRefunded(pi, 1000, 200))).expect(200);
+        webhook(event(newEventId(), "charge.refunded", chargeRefunded(pi, 1000, 500))).expect(200);
+        Map<String, Long> statements = announcedByRefundId(payment).refunded();
+        assertThat(statements.values()).containsExactlyInAnyOrder(200L, 300L);
+        webhook(event(newEventId(), "refund.created", dashboardRefund(a, pi, 500))).expect(200);
+        webhook(event(newEventId(), "refund.failed", refundObject(c, pi, 200, "failed", null, "declined")))
+                .expect(200);
+        assertLedger(payment, 500, "PARTIALLY_REFUNDED");
+        assertThat(jdbc.sql("select provider_refund_id from refunds where payment_id = :p and status = 'SUCCEEDED'")
+                .param("p", payment).query(String.class).list()).containsExactly(a);
+
+        webhook(event(newEventId(), "refund.failed", refundObject(a, pi, 500, "failed", null, "declined")))
+                .expect(200);
+
+        assertLedger(payment, 0, "CAPTURED");
+        Announced announced = assertEveryFailureNamesAnAnnouncedRefund(payment);
+        assertThat(announced.failed()).isEqualTo(statements).isEqualTo(announced.refunded());
+        assertThat(messages().await(Topics.PAYMENT_EVENTS, "payment.refund_failed", order.toString(), 2))
+                .extracting(f -> f.json().get("refundId").asString())
+                .containsExactlyInAnyOrderElementsOf(statements.keySet());
     }
 
     // ------------------------------------------------------------ a dashboard refund beside one of ours still pending

@@ -99,6 +99,28 @@ public class RefundRepository {
         jdbc.sql("delete from refunds where id = :id").param("id", id).update();
     }
 
+    /**
+     * Part of a refund's money that payment.events announced as refunded under another id: that of the
+     * unnamed amount a charge's refunded total brought in before the refund's own event named it.
+     */
+    public record Part(UUID announcedAs, long amount) {
+    }
+
+    /** Records that {@code amount} of the refund was announced as refunded under {@code announcedAs}. */
+    public void addPart(UUID refundId, UUID announcedAs, long amount) {
+        jdbc.sql("""
+                        insert into refund_parts (refund_id, announced_as, amount) values (:refund, :announced, :amount)
+                        on conflict (refund_id, announced_as) do update set amount = refund_parts.amount + excluded.amount""")
+                .param("refund", refundId).param("announced", announcedAs).param("amount", amount).update();
+    }
+
+    /** The parts of the refund announced as refunded under other ids (see {@link Part}). */
+    public List<Part> parts(UUID refundId) {
+        return jdbc.sql("select announced_as, amount from refund_parts where refund_id = :refund order by announced_as")
+                .param("refund", refundId)
+                .query((rs, row) -> new Part(rs.getObject("announced_as", UUID.class), rs.getLong("amount"))).list();
+    }
+
     public List<Refund> ofPayment(UUID paymentId) {
         return jdbc.sql(COLUMNS + " where payment_id = :payment order by created_at, id").param("payment", paymentId)
                 .query(RefundRepository::refund).list();
