@@ -253,23 +253,44 @@ public class Returns {
         });
     }
 
-    /** payment-service refused or failed the refund: recorded for staff, who may ask again. */
+    /**
+     * payment-service refused or failed the refund: recorded for staff, who may ask again. Also a refund
+     * it had confirmed ({@code payment.refunded}) and whose provider failed it afterwards: the return goes
+     * back from {@code REFUNDED} to the same failed refund, since the customer never got the money. Only
+     * the latest attempt's key counts either way; a failure of any other refund changes nothing.
+     */
     @Transactional
     public void refundFailed(String refundKey, String reason) {
         byRefundKey(refundKey).flatMap(store::lock).ifPresent(current -> {
             UUID id = current.id();
-            if (current.status() != ReturnStatus.INSPECTED || current.settlement() != Settlement.REFUND_PENDING) {
+            boolean awaited = current.status() == ReturnStatus.INSPECTED
+                    && current.settlement() == Settlement.REFUND_PENDING;
+            // A return refunded with nothing to pay (amount 0) asked payment-service for nothing.
+            boolean settled = current.status() == ReturnStatus.REFUNDED && current.refundAmount() != null
+                    && current.refundAmount() > 0;
+            if (!awaited && !settled) {
+                log.info("return {}: failure of refund {} arrived while {}/{}; nothing to do", id, refundKey,
+                        current.status(), current.settlement());
                 return;
             }
             // An earlier attempt's failure, delivered again or late: staff have asked again since, and that
-            // attempt's answer is still to come. Taking this one would leave its success unheard.
+            // attempt's answer is still to come (or came). Taking this one would overturn it.
             Optional<String> latest = store.latestRefundKey(id);
             if (latest.isPresent() && !latest.get().equals(refundKey)) {
-                log.info("return {}: failure of the earlier refund {} ignored; {} is pending", id, refundKey,
+                log.info("return {}: failure of the earlier refund {} ignored; {} is the latest", id, refundKey,
                         latest.get());
                 return;
             }
             Instant now = clock.instant();
+            if (settled) {
+                String why = "refund failed after it had succeeded: " + truncate(reason);
+                ReturnRequest reopened = current.refundReversed(why, now);
+                store.update(reopened, new HistoryEntry(current.status(), reopened.status(), now,
+                        HistoryEntry.SERVICE, why));
+                log.warn("return {}: its refund {} failed at the provider after it had succeeded: {}", id, refundKey,
+                        reason);
+                return;
+            }
             ReturnRequest failed = current.refundFailed(truncate(reason), now);
             store.update(failed, new HistoryEntry(current.status(), failed.status(), now, HistoryEntry.SERVICE,
                     "refund failed: " + truncate(reason)));

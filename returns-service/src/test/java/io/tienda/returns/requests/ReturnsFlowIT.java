@@ -229,6 +229,83 @@ class ReturnsFlowIT {
         awaitStatus(id, alice, "REFUNDED");
     }
 
+    /**
+     * payment-service confirms the refund, then the provider fails it (the card was closed): the return
+     * goes back to a failed refund, as if it had failed at once, and staff ask again. Only a failure of the
+     * return's latest attempt does that, once however often it is delivered.
+     */
+    @Test
+    void aRefundThatFailsAfterItSucceededIsAFailedRefundAgainThatStaffMayAskAgain() {
+        UUID order = delivered(alice, Instant.now());
+        String id = inspectedReturn(order, "REFUND", null);
+        messages.await(Topics.PAYMENT_COMMANDS, "payment.refund", order.toString(), 1);
+        messages.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefunded(order, "pay-1", "re-1",
+                Money.of(1250, "EUR"), "return:" + id));
+        awaitStatus(id, alice, "REFUNDED");
+        event("returns.refunded", id);
+
+        // failures of refunds that are not this return's change nothing: another return's, the checkout's
+        messages.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefundFailed(order, "pay-1", "re-0",
+                Money.of(999, "EUR"), "expired_or_canceled_card", "return:" + UUID.randomUUID()));
+        messages.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefundFailed(order, "pay-1", "re-9",
+                Money.of(3250, "EUR"), "expired_or_canceled_card", "chk_" + UUID.randomUUID() + "-refund"));
+        processedUpTo(order);
+        assertThat(api.get("/api/v1/returns/" + id, SUPPORT).expect(200).text("status")).isEqualTo("REFUNDED");
+
+        PaymentRefundFailed lateFailure = new PaymentRefundFailed(order, "pay-1", "re-1", Money.of(1250, "EUR"),
+                "expired_or_canceled_card", "return:" + id);
+        UUID lateFailureId = messages.send(Topics.PAYMENT_EVENTS, order.toString(), lateFailure);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                api.get("/api/v1/returns/" + id, SUPPORT).expect(200).text("settlement")).isEqualTo("REFUND_FAILED"));
+        JsonNode forStaff = api.get("/api/v1/returns/" + id, SUPPORT).expect(200).json();
+        assertThat(forStaff.get("status").asString()).isEqualTo("INSPECTED");
+        assertThat(forStaff.get("refundAmount").asLong()).isEqualTo(1250);
+        assertThat(forStaff.get("settlementNote").asString()).contains("after it had succeeded")
+                .contains("expired_or_canceled_card");
+        JsonNode last = forStaff.get("history").get(forStaff.get("history").size() - 1);
+        assertThat(last.get("from").asString()).isEqualTo("REFUNDED");
+        assertThat(last.get("to").asString()).isEqualTo("INSPECTED");
+        assertThat(last.get("by").asString()).isEqualTo("returns-service");
+        assertThat(last.get("note").asString()).contains("expired_or_canceled_card");
+        JsonNode forCustomer = api.get("/api/v1/returns/" + id, customer(alice)).expect(200).json();
+        assertThat(forCustomer.get("status").asString()).isEqualTo("INSPECTED");
+        assertThat(forCustomer.get("settlementNote").isNull()).isTrue();
+        int moves = forStaff.get("history").size();
+
+        // the same failure delivered again is applied once
+        messages.send(Topics.PAYMENT_EVENTS, order.toString(), lateFailureId, lateFailure);
+        processedUpTo(order);
+        JsonNode again = api.get("/api/v1/returns/" + id, SUPPORT).expect(200).json();
+        assertThat(again.get("history").size()).isEqualTo(moves);
+        assertThat(again.get("settlement").asString()).isEqualTo("REFUND_FAILED");
+        assertThat(messages.all(Topics.RETURNS_EVENTS, id)).filteredOn(p -> p.type().equals("returns.refunded"))
+                .hasSize(1);
+
+        // staff ask again, under a new key, and that refund settles the return
+        assertThat(api.post("/api/v1/returns/" + id + "/settlement", MANAGER, null).expect(200).text("settlement"))
+                .isEqualTo("REFUND_PENDING");
+        String retryKey = messages.await(Topics.PAYMENT_COMMANDS, "payment.refund", order.toString(), 2).stream()
+                .map(p -> p.json().get("refundKey").asString()).filter(key -> !key.equals("return:" + id))
+                .findFirst().orElseThrow();
+        messages.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefunded(order, "pay-1", "re-2",
+                Money.of(1250, "EUR"), retryKey));
+        awaitStatus(id, alice, "REFUNDED");
+        assertThat(messages.await(Topics.RETURNS_EVENTS, "returns.refunded", id, 2)).hasSize(2);
+
+        // the first attempt's failure, told once more under a new event id, is an older attempt's: ignored
+        messages.send(Topics.PAYMENT_EVENTS, order.toString(), lateFailure);
+        processedUpTo(order);
+        assertThat(api.get("/api/v1/returns/" + id, SUPPORT).expect(200).text("status")).isEqualTo("REFUNDED");
+
+        // the latest attempt failing late reopens it again
+        messages.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefundFailed(order, "pay-1", "re-2",
+                Money.of(1250, "EUR"), "lost_or_stolen_card", retryKey));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                api.get("/api/v1/returns/" + id, SUPPORT).expect(200).text("settlementNote"))
+                .contains("lost_or_stolen_card"));
+    }
+
     @Test
     void anExchangeForAnotherVariantEndsExchangedWhenTheReplacementIsConfirmed() {
         UUID order = delivered(alice, Instant.now());
@@ -579,6 +656,18 @@ class ReturnsFlowIT {
     private EventMessages.Published event(String type, String returnId) {
         List<EventMessages.Published> found = messages.await(Topics.RETURNS_EVENTS, type, returnId, 1);
         return found.get(found.size() - 1);
+    }
+
+    /**
+     * Waits until everything sent on {@code payment.events} under the order's key so far has been
+     * consumed: a marker sent behind it (another return's refund, which changes nothing) reaches the
+     * inbox only after them.
+     */
+    private void processedUpTo(UUID order) {
+        UUID marker = messages.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefunded(order, "pay-1",
+                "re-marker", Money.of(1, "EUR"), "return:" + UUID.randomUUID()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from tienda_inbox "
+                + "where consumer = 'returns-refunds' and event_id = ?").param(marker).query(Integer.class).single() == 1);
     }
 
     private void awaitStatus(String id, String owner, String status) {

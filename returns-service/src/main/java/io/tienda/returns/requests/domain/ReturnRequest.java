@@ -83,6 +83,10 @@ public record ReturnRequest(UUID id, String rma, UUID orderId, String orderNumbe
      */
     public ReturnRequest inspect(List<Inspection> findings, String orderCurrency, UUID replacement, Instant now) {
         ReturnStatus.MOVES.require("return " + id, status, ReturnStatus.INSPECTED);
+        if (status != ReturnStatus.RECEIVED) {
+            // REFUNDED -> INSPECTED is a failed refund coming back (refundReversed), never a second inspection.
+            throw new IllegalTransitionException("return " + id, status.name(), ReturnStatus.INSPECTED.name());
+        }
         Map<String, Inspection> bySku = new HashMap<>();
         for (Inspection finding : findings) {
             if (bySku.put(finding.sku(), finding) != null) {
@@ -172,6 +176,22 @@ public record ReturnRequest(UUID id, String rma, UUID orderId, String orderNumbe
     public ReturnRequest refundFailed(String why, Instant now) {
         requireSettlement(Settlement.REFUND_PENDING, ReturnStatus.INSPECTED);
         return settle(Settlement.REFUND_FAILED, why, now);
+    }
+
+    /**
+     * The refund payment-service confirmed failed at the provider afterwards (the card was closed, say):
+     * the customer never got the money, so the return is back where an immediate failure leaves it,
+     * {@code INSPECTED} with {@code REFUND_FAILED}, and staff may ask again ({@link #retryRefund}).
+     */
+    public ReturnRequest refundReversed(String why, Instant now) {
+        if (status != ReturnStatus.REFUNDED) {
+            throw new IllegalTransitionException("return " + id, status.name(),
+                    ReturnStatus.INSPECTED + "/" + Settlement.REFUND_FAILED + " (that needs REFUNDED)");
+        }
+        ReturnStatus.MOVES.require("return " + id, status, ReturnStatus.INSPECTED);
+        return new ReturnRequest(id, rma, orderId, orderNumber, customerId, ReturnStatus.INSPECTED, resolution,
+                reason, comment, refundAmount, currency, Settlement.REFUND_FAILED, why, replacementOrderId, lines,
+                createdAt, now);
     }
 
     /** Staff ask payment-service again after a failure. */

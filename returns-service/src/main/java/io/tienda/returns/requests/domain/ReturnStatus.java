@@ -7,7 +7,9 @@ import io.tienda.platform.core.Transitions;
  * warehouse {@code RECEIVED} the items and {@code INSPECTED} them line by line; it ends
  * {@code REFUNDED} (once payment-service confirms the refund) or {@code EXCHANGED} (once the
  * replacement order is confirmed), or {@code REJECTED} when the inspection accepted nothing. The
- * customer may withdraw it ({@code CANCELLED}) until the items are received.
+ * customer may withdraw it ({@code CANCELLED}) until the items are received. A refund that payment-service
+ * confirmed and whose provider failed it afterwards takes the return from {@code REFUNDED} back to
+ * {@code INSPECTED} with a failed refund, for staff to ask again; no staff action makes that move.
  */
 public enum ReturnStatus {
     REQUESTED,
@@ -24,7 +26,8 @@ public enum ReturnStatus {
             .allow(REQUESTED, APPROVED, REJECTED, CANCELLED)
             .allow(APPROVED, RECEIVED, CANCELLED)
             .allow(RECEIVED, INSPECTED)
-            .allow(INSPECTED, REFUNDED, EXCHANGED, REJECTED);
+            .allow(INSPECTED, REFUNDED, EXCHANGED, REJECTED)
+            .allow(REFUNDED, INSPECTED);
 
     public boolean isFinal() {
         return MOVES.isFinal(this);
