@@ -172,13 +172,20 @@ class PaymentApiIT extends PaymentIT {
     }
 
     @Test
-    void aRefundWithoutAnIdempotencyKeyIsABadRequest() {
+    void aRefundNeedsAWellFormedIdempotencyKey() {
         UUID payment = capturedPayment(UUID.randomUUID(), TestTokens.newCustomer(), 1000);
 
-        api.post(refunds(payment), staff("MANAGER"), Map.of("amount", 10, "reason", "x")).expect(400);
-        api.post(refunds(payment), staff("MANAGER"), Map.of("amount", 10, "reason", "x"), " ").expect(400);
+        assertThat(api.post(refunds(payment), staff("MANAGER"), Map.of("amount", 10, "reason", "x"))
+                .expectProblem(400, "validation").errorFields()).containsExactly("Idempotency-Key");
+        for (String key : List.of(" ", "x".repeat(256), "has space", "tab\there", "ñ")) {
+            assertThat(api.post(refunds(payment), staff("MANAGER"), Map.of("amount", 10, "reason", "x"), key)
+                    .expectProblem(400, "validation").errorFields()).as(key).containsExactly("Idempotency-Key");
+        }
+        // The longest key the rule allows is taken.
+        api.post(refunds(payment), staff("MANAGER"), Map.of("amount", 10, "reason", "x"), "k".repeat(255))
+                .expect(201);
 
-        assertThat(count("select count(*) from refunds where payment_id = ?", payment)).isZero();
+        assertThat(count("select count(*) from refunds where payment_id = ?", payment)).isEqualTo(1);
     }
 
     @Test

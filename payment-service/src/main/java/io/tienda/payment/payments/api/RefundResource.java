@@ -4,12 +4,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tienda.payment.payments.Refunds;
+import io.tienda.platform.core.IdempotencyKeys;
 import io.tienda.platform.core.Roles;
 import io.tienda.platform.security.CurrentUser;
 import io.tienda.platform.web.IdempotentAnswers;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -43,9 +42,10 @@ class RefundResource {
     @PostMapping
     @PreAuthorize(Roles.HAS_EDITOR)
     public ResponseEntity<RefundView> refund(@PathVariable UUID id,
-            @Parameter(description = "makes a retried request harmless", required = true)
-            @RequestHeader("Idempotency-Key") @NotBlank @Pattern(regexp = "[\\x21-\\x7e]{1,200}") String idempotencyKey,
+            @Parameter(description = "makes a retried request harmless: " + IdempotencyKeys.RULE, required = true)
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody RefundRequest request) {
+        IdempotencyKeys.required(idempotencyKey);
         Refunds.Outcome outcome = refunds.refundByStaff(id, idempotencyKey,
                 new Refunds.StaffRefund(request.amount(), request.reason()), currentUser.requireId());
         return IdempotentAnswers.answer(HttpStatus.CREATED, outcome.replayed()).body(RefundView.of(outcome.refund()));
