@@ -131,6 +131,31 @@ class TemplatesIT extends NotificationServiceIT {
     }
 
     @Test
+    void theHtmlPartMayNotOutputValuesUnescaped() {
+        for (String[] attack : new String[][] {{"<p th:utext=\"${name}\">x</p>", "th:utext=\"${name}\""},
+                {"<p>Hello [(${name})]</p>", "[(${name})]"}}) {
+            Map<String, Object> draft = body("Hi", attack[0], "x");
+
+            for (ApiReply refused : new ApiReply[] {api.put(PATH, MANAGER, draft),
+                    api.post(PATH + "/preview", MANAGER, draft)}) {
+                refused.expectProblem(400, "template-not-allowed");
+                assertThat(refused.text("part")).isEqualTo("html");
+                assertThat(refused.text("expression")).isEqualTo(attack[1]);
+                assertThat(refused.text("detail")).startsWith("html: unescaped output");
+            }
+        }
+        assertThat(api.get(PATH, MANAGER).expect(200).json().get("custom").asBoolean()).isFalse();
+
+        // The text part is not HTML: [(...)] stays allowed there, and the HTML part escapes what it shows.
+        Map<String, Object> preview = new HashMap<>(body("Hi [(${name})]", "<p>Hi [[${name}]]</p>",
+                "Hi [(${name})]"));
+        preview.put("variables", Map.of("name", "<b>Ana</b>"));
+        ApiReply rendered = api.post(PATH + "/preview", MANAGER, preview).expect(200);
+        assertThat(rendered.text("html")).isEqualTo("<p>Hi &lt;b&gt;Ana&lt;/b&gt;</p>");
+        assertThat(rendered.text("text")).isEqualTo("Hi <b>Ana</b>");
+    }
+
+    @Test
     void aStoredOverrideOutsideTheAllowedExpressionsIsNotRenderedTheDefaultIsSent() {
         // As an override saved before expressions were restricted would be: written to the store directly.
         mongo.save(new org.bson.Document("_id", "return-received/EMAIL/en").append("key", "return-received")

@@ -3,11 +3,19 @@ package io.tienda.notification.template.rendering;
 import org.thymeleaf.context.IExpressionContext;
 import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.exceptions.TemplateProcessingException;
+import org.thymeleaf.inline.IInliner;
+import org.thymeleaf.model.ICDATASection;
+import org.thymeleaf.model.IComment;
 import org.thymeleaf.model.IAttribute;
 import org.thymeleaf.model.IProcessableElementTag;
+import org.thymeleaf.model.IText;
+import org.thymeleaf.model.ITemplateEnd;
+import org.thymeleaf.model.ITemplateStart;
 import org.thymeleaf.processor.IProcessor;
 import org.thymeleaf.processor.element.AbstractElementTagProcessor;
 import org.thymeleaf.processor.element.IElementTagStructureHandler;
+import org.thymeleaf.processor.templateboundaries.AbstractTemplateBoundariesProcessor;
+import org.thymeleaf.processor.templateboundaries.ITemplateBoundariesStructureHandler;
 import org.thymeleaf.standard.StandardDialect;
 import org.thymeleaf.standard.expression.IStandardExpression;
 import org.thymeleaf.standard.expression.IStandardExpressionParser;
@@ -15,6 +23,7 @@ import org.thymeleaf.standard.expression.IStandardVariableExpression;
 import org.thymeleaf.standard.expression.IStandardVariableExpressionEvaluator;
 import org.thymeleaf.standard.expression.StandardExpressionExecutionContext;
 import org.thymeleaf.standard.expression.StandardExpressionParser;
+import org.thymeleaf.standard.inline.StandardHTMLInliner;
 import org.thymeleaf.standard.processor.StandardBlockTagProcessor;
 import org.thymeleaf.standard.processor.StandardHrefTagProcessor;
 import org.thymeleaf.standard.processor.StandardIfTagProcessor;
@@ -43,7 +52,10 @@ import java.util.Set;
  *       would run;</li>
  *   <li>every expression is checked by {@link TemplateLanguage#require} before it is parsed;</li>
  *   <li>{@code ${name}} is a look-up of the variable {@code name}: no expression language (SpEL, OGNL)
- *       evaluates anything, so no method can be called however an expression got here.</li>
+ *       evaluates anything, so no method can be called however an expression got here;</li>
+ *   <li>the HTML part outputs escaped values only: {@code th:utext} and {@code [(...)]} are refused there
+ *       ({@link TemplateLanguage#HTML_ATTRIBUTES}, {@link EscapedHtmlInlining}), since every variable may hold
+ *       what a customer typed and none is HTML the service produced itself.</li>
  * </ul>
  */
 final class RestrictedDialect extends StandardDialect {
@@ -53,6 +65,13 @@ final class RestrictedDialect extends StandardDialect {
             StandardUnlessTagProcessor.class, StandardXmlNsTagProcessor.class, StandardBlockTagProcessor.class,
             StandardInliningTextProcessor.class, StandardInliningCDATASectionProcessor.class,
             StandardInliningCommentProcessor.class, StandardTranslationDocTypeProcessor.class,
+            StandardInlineEnablementTemplateBoundariesProcessor.class);
+
+    /**
+     * Left out of the HTML mode: {@code th:utext} (refused as any other attribute not allowed there) and the
+     * standard inlining set-up, replaced by {@link EscapedHtmlInlining}.
+     */
+    private static final Set<Class<?>> UNESCAPING_IN_HTML = Set.of(StandardUtextTagProcessor.class,
             StandardInlineEnablementTemplateBoundariesProcessor.class);
 
     private static final Set<TemplateMode> MODES = Set.of(TemplateMode.HTML, TemplateMode.TEXT);
@@ -67,10 +86,13 @@ final class RestrictedDialect extends StandardDialect {
     public Set<IProcessor> getProcessors(String dialectPrefix) {
         Set<IProcessor> kept = new LinkedHashSet<>();
         for (IProcessor processor : createStandardProcessorsSet(dialectPrefix)) {
-            if (PROCESSORS.contains(processor.getClass()) && MODES.contains(processor.getTemplateMode())) {
+            if (PROCESSORS.contains(processor.getClass()) && MODES.contains(processor.getTemplateMode())
+                    && !(processor.getTemplateMode() == TemplateMode.HTML && UNESCAPING_IN_HTML.contains(
+                            processor.getClass()))) {
                 kept.add(processor);
             }
         }
+        kept.add(new EscapedHtmlInlining());
         for (TemplateMode mode : MODES) {
             kept.add(new RefuseOtherAttributes(mode, dialectPrefix));
         }
@@ -124,15 +146,96 @@ final class RestrictedDialect extends StandardDialect {
         @Override
         protected void doProcess(ITemplateContext context, IProcessableElementTag tag,
                 IElementTagStructureHandler structureHandler) {
+            Set<String> allowed = getTemplateMode() == TemplateMode.HTML ? TemplateLanguage.HTML_ATTRIBUTES
+                    : TemplateLanguage.ATTRIBUTES;
             for (IAttribute attribute : tag.getAllAttributes()) {
                 var name = attribute.getAttributeDefinition().getAttributeName();
+                String attributeName = name.getAttributeName().toLowerCase(Locale.ROOT);
                 if (name.isPrefixed() && getDialectPrefix().equalsIgnoreCase(name.getPrefix())
-                        && !TemplateLanguage.ATTRIBUTES.contains(name.getAttributeName().toLowerCase(Locale.ROOT))) {
+                        && !allowed.contains(attributeName)) {
                     String value = attribute.getValue();
-                    throw new Refused(TemplateLanguage.shown(attribute.getAttributeCompleteName()
-                            + (value == null ? "" : "=\"" + value + "\"")), "attribute not allowed (allowed: th:"
-                            + String.join(", th:", TemplateLanguage.ATTRIBUTES.stream().sorted().toList()) + ")");
+                    String shown = TemplateLanguage.shown(attribute.getAttributeCompleteName()
+                            + (value == null ? "" : "=\"" + value + "\""));
+                    if (attributeName.equals("utext")) {
+                        // Thymeleaf's parser turns [(...)] in HTML text into a th:block with th:utext: name
+                        // it as staff wrote it.
+                        var element = tag.getElementDefinition().getElementName();
+                        boolean block = "block".equalsIgnoreCase(element.getElementName())
+                                && getDialectPrefix().equalsIgnoreCase(element.getPrefix());
+                        throw new Refused(block && value != null ? TemplateLanguage.shown("[(" + value + ")]") : shown,
+                                TemplateLanguage.UNESCAPED_IN_HTML);
+                    }
+                    throw new Refused(shown, "attribute not allowed (allowed: th:"
+                            + String.join(", th:", allowed.stream().sorted().toList()) + ")");
                 }
+            }
+        }
+    }
+
+    /**
+     * Inlining in the HTML part as Thymeleaf's standard set-up does it ({@code [[...]]}, escaped), except that
+     * text, comments and CDATA sections holding {@code [(...)]}, unescaped output, are refused. Thymeleaf
+     * inlines only those nodes in HTML mode (never attribute values), and reads {@code [(} up to the next
+     * {@code )]} as an inlined expression, so that is what is looked for.
+     */
+    static final class EscapedHtmlInlining extends AbstractTemplateBoundariesProcessor {
+
+        EscapedHtmlInlining() {
+            super(TemplateMode.HTML, StandardInlineEnablementTemplateBoundariesProcessor.PRECEDENCE);
+        }
+
+        @Override
+        public void doProcessTemplateStart(ITemplateContext context, ITemplateStart templateStart,
+                ITemplateBoundariesStructureHandler structureHandler) {
+            structureHandler.setInliner(new EscapedOnly(new StandardHTMLInliner(context.getConfiguration())));
+        }
+
+        @Override
+        public void doProcessTemplateEnd(ITemplateContext context, ITemplateEnd templateEnd,
+                ITemplateBoundariesStructureHandler structureHandler) {
+            // nothing to undo
+        }
+    }
+
+    /** Thymeleaf's HTML inliner, after the node is checked to hold no {@code [(...)]}. */
+    static final class EscapedOnly implements IInliner {
+
+        private final IInliner html;
+
+        EscapedOnly(IInliner html) {
+            this.html = html;
+        }
+
+        @Override
+        public String getName() {
+            return "TIENDA-ESCAPED-HTML";
+        }
+
+        @Override
+        public CharSequence inline(ITemplateContext context, IText text) {
+            requireEscaped(text.getText());
+            return html.inline(context, text);
+        }
+
+        @Override
+        public CharSequence inline(ITemplateContext context, ICDATASection cdataSection) {
+            requireEscaped(cdataSection.getContent());
+            return html.inline(context, cdataSection);
+        }
+
+        @Override
+        public CharSequence inline(ITemplateContext context, IComment comment) {
+            requireEscaped(comment.getContent());
+            return html.inline(context, comment);
+        }
+
+        private static void requireEscaped(CharSequence node) {
+            String text = node.toString();
+            int start = text.indexOf("[(");
+            int end = start < 0 ? -1 : text.indexOf(")]", start + 2);
+            if (end >= 0) {
+                throw new Refused(TemplateLanguage.shown(text.substring(start, end + 2)),
+                        TemplateLanguage.UNESCAPED_IN_HTML);
             }
         }
     }

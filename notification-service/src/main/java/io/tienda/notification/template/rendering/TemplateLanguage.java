@@ -21,8 +21,18 @@ import java.util.regex.Pattern;
  */
 final class TemplateLanguage {
 
-    /** The {@code th:} attributes a template may use. */
+    /** The {@code th:} attributes a template may use in its subject and text parts. */
     static final Set<String> ATTRIBUTES = Set.of("text", "utext", "href", "if", "unless");
+
+    /**
+     * The {@code th:} attributes the HTML part may use: no {@code th:utext}, and no {@code [(...)]} either. Every
+     * variable a message gets is text, much of it typed by customers (names, ticket replies, reasons, notes),
+     * and none is HTML the service produced itself, so the HTML part only ever outputs it escaped.
+     */
+    static final Set<String> HTML_ATTRIBUTES = Set.of("text", "href", "if", "unless");
+
+    static final String UNESCAPED_IN_HTML = "unescaped output (th:utext, [(...)]) is not allowed in the HTML part;"
+            + " use th:text or [[...]]";
 
     /** Characters of output per rendered part (subject, html or text). */
     static final int MAX_OUTPUT = 1_000_000;

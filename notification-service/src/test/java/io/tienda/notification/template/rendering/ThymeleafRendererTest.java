@@ -193,9 +193,9 @@ class ThymeleafRendererTest {
         Template template = new Template("k", "en",
                 "[(${order})] [(${missing} ?: 'none')] [( 'for ' + ${name} )]",
                 "<p th:text=\"${name} ?: 'there'\">x</p><p data-th-text=\"'#' + ${order}\">x</p>"
-                        + "<a th:href=\"${link}\">go</a><b th:utext=\"${order}\">x</b>"
+                        + "<a th:href=\"${link}\">go</a>"
                         + "<i th:if=\"${note}\">[[${note}]]</i><i th:unless=\"${note}\">no note</i>"
-                        + "<th:block th:text=\"'fallback' ?: ${x}\"/><span>[[${missing}]]|[(${name})]</span>",
+                        + "<th:block th:text=\"'fallback' ?: ${x}\"/><span>[[${missing}]]|[[${name}]]</span>",
                 "[# th:if=\"${name}\"]Hi [(${name})][/]\n[# th:text=\"${order}\"/] [# th:unless=\"${note}\"]-[/]",
                 true, null);
 
@@ -204,8 +204,45 @@ class ThymeleafRendererTest {
 
         assertThat(rendered.subject()).isEqualTo("T-1 none for <Ana>");
         assertThat(rendered.html()).isEqualTo("<p>&lt;Ana&gt;</p><p>#T-1</p><a href=\"http://x/y?a=1&amp;b=2\">go</a>"
-                + "<b>T-1</b><i>no note</i>fallback<span>|<Ana></span>");
+                + "<i>no note</i>fallback<span>|&lt;Ana&gt;</span>");
         assertThat(rendered.text()).isEqualTo("Hi <Ana>\nT-1 -");
+    }
+
+    @Test
+    void theHtmlPartOutputsNothingUnescaped() {
+        // Variables hold what customers typed (names, ticket replies, notes): th:utext or [(...)] in the HTML part
+        // would put their markup into the mail as markup.
+        String[][] attacks = {
+                {"<b th:utext=\"${name}\">x</b>", "th:utext=\"${name}\""},
+                {"<b data-th-utext=\"${name}\">x</b>", "data-th-utext=\"${name}\""},
+                {"<b TH:UTEXT=\"'a' + ${name}\">x</b>", "TH:UTEXT=\"'a' + ${name}\""},
+                {"<th:block th:utext=\"${name}\"/>", "[(${name})]"},
+                {"<p>Hi [(${name})]!</p>", "[(${name})]"},
+                {"<p>Hi [( 'dear ' + ${name} )]</p>", "[( 'dear ' + ${name} )]"},
+                {"<title>[(${name})]</title><p>x</p>", "[(${name})]"},
+                {"<p>[[${name}]] and [(${name} ?: 'x')]</p>", "[(${name} ?: 'x')]"},
+                {"<!-- [(${name})] -->", "[(${name})]"},
+                {"<p th:if=\"${name}\"><span>[(${name})]</span></p>", "[(${name})]"},
+        };
+        for (String[] attack : attacks) {
+            Template html = new Template("k", "en", "ok", attack[0], "ok", true, null);
+
+            assertThatThrownBy(() -> renderer.render(html, Map.of("name", "<img src=x onerror=alert(1)>")))
+                    .as(attack[0]).isInstanceOf(TemplateNotAllowedException.class)
+                    .hasMessageStartingWith("html: unescaped output")
+                    .satisfies(e -> assertThat(((TemplateNotAllowedException) e).status()).isEqualTo(400))
+                    .satisfies(e -> assertThat(((TemplateNotAllowedException) e).properties())
+                            .containsEntry("part", "html").containsEntry("expression", attack[1]));
+        }
+
+        // [( alone is text; an attribute's value is never inlined; the text parts are not HTML and keep both.
+        Template fine = new Template("k", "en", "[(${name})]",
+                "<p title=\"[(x)]\">a [( b ) c</p><p>[[${name}]]</p>",
+                "[(${name})] [# th:utext=\"${name}\"/]", true, null);
+        Rendered rendered = renderer.render(fine, Map.of("name", "<i>Ana</i>"));
+        assertThat(rendered.html()).isEqualTo("<p title=\"[(x)]\">a [( b ) c</p><p>&lt;i&gt;Ana&lt;/i&gt;</p>");
+        assertThat(rendered.subject()).isEqualTo("<i>Ana</i>");
+        assertThat(rendered.text()).isEqualTo("<i>Ana</i> <i>Ana</i>");
     }
 
     @Test
