@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.exceptions.TemplateEngineException;
+import org.thymeleaf.exceptions.TemplateProcessingException;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.StringTemplateResolver;
 
@@ -56,7 +57,7 @@ class ThymeleafRenderer implements Renderer {
                 throw new TemplateNotAllowedException(part, refused.construct(), refused.reason());
             }
             throw new TemplateSyntaxException(part, e instanceof TemplateEngineException
-                    ? firstLine(e.getMessage()) : e.getClass().getSimpleName());
+                    ? firstLine(withoutTemplate(e)) : e.getClass().getSimpleName());
         }
     }
 
@@ -67,6 +68,38 @@ class ThymeleafRenderer implements Renderer {
             }
         }
         return null;
+    }
+
+    /**
+     * The error as Thymeleaf describes it, without the template: a template given as text is also its name,
+     * and Thymeleaf's messages end with {@code (template: "<the whole text>" - line 1, col 4)}. Staff get the
+     * error and where it is, and the log's warning at send time stays one short line. (Thymeleaf's own ERROR
+     * line with the template, {@code org.thymeleaf.TemplateEngine}, is turned off in application.yml.)
+     * The innermost of Thymeleaf's exceptions says the most: the outer ones only say that parsing failed.
+     */
+    static String withoutTemplate(Throwable failure) {
+        String found = null;
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TemplateEngineException && t.getMessage() != null) {
+                String message = t.getMessage();
+                if (t instanceof TemplateProcessingException processing && processing.getTemplateName() != null) {
+                    int at = message.indexOf(" (template: \"" + processing.getTemplateName());
+                    if (at < 0) {
+                        at = message.indexOf("(template: ");
+                    }
+                    if (at >= 0) {
+                        message = message.substring(0, at).strip();
+                        if (processing.getLine() != null && processing.getCol() != null) {
+                            message += " (line " + processing.getLine() + ", col " + processing.getCol() + ")";
+                        }
+                    }
+                }
+                if (!message.isBlank()) {
+                    found = message;
+                }
+            }
+        }
+        return found == null ? failure.getClass().getSimpleName() : found;
     }
 
     private static String firstLine(String message) {

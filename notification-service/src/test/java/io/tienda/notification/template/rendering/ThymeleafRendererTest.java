@@ -57,11 +57,15 @@ class ThymeleafRendererTest {
 
     @Test
     void aBrokenExpressionIsASyntaxProblemNamingThePart() {
-        Template broken = new Template("k", "es", "ok", "<p th:text=\"${a +}\">x</p>", "ok", true, null);
+        Template broken = new Template("k", "es", "ok", "<p th:text=\"${a +}\">x</p><p>the rest of the template</p>",
+                "ok", true, null);
 
         assertThatThrownBy(() -> renderer.render(broken, Map.of()))
                 .isInstanceOf(TemplateSyntaxException.class)
                 .hasMessageStartingWith("html: ")
+                // what is wrong and where, not the template again (Thymeleaf names a text template by its text)
+                .hasMessageContaining("${a +}").hasMessageContaining("line 1")
+                .hasMessageNotContaining("the rest of the template")
                 .satisfies(e -> assertThat(((TemplateSyntaxException) e).status()).isEqualTo(422));
     }
 
