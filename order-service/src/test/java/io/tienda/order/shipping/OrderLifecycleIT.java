@@ -3,11 +3,13 @@ package io.tienda.order.shipping;
 import io.tienda.order.support.OrderIT;
 import io.tienda.order.support.Stubs;
 import io.tienda.order.support.Stubs.Line;
+import io.tienda.platform.events.EventJson;
 import io.tienda.platform.events.Money;
 import io.tienda.platform.events.saga.PaymentAuthorized;
 import io.tienda.platform.events.saga.PaymentCaptured;
 import io.tienda.platform.events.saga.PaymentRefundFailed;
 import io.tienda.platform.events.saga.PaymentRefunded;
+import io.tienda.platform.events.saga.PaymentVoided;
 import io.tienda.platform.events.saga.StockCommitted;
 import io.tienda.platform.events.saga.StockReleased;
 import io.tienda.platform.events.saga.StockReserved;
@@ -16,7 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -131,6 +135,80 @@ class OrderLifecycleIT extends OrderIT {
         assertThat(participants().all("payment.commands", id)).extracting(p -> p.type())
                 .containsExactly("payment.authorize", "payment.capture", "payment.refund");
         assertThat(status(id)).isEqualTo("CANCELLED");
+    }
+
+    /**
+     * payment-service answers the cancellation's refund payment.refunded, then the provider fails it (the
+     * card was closed) and it answers payment.refund_failed with the saga's key: the saga keeps
+     * REFUND_REFUSED as for a refund refused at once, once, and nothing is asked again. Failures of the
+     * order's other refunds change nothing.
+     */
+    @Test
+    void aCancellationsRefundThatFailsAfterItSucceededIsKeptForOperationsAsARefusalIs() {
+        UUID id = completedOrder();
+        Money total = Money.of(Stubs.total(MUG), "EUR");
+        api.post("/api/v1/orders/" + id + "/cancellation", token, Map.of("reason", "changed my mind")).expect(200);
+        participants().inventory("inventory.release", id, 1);
+        String key = participants().payment("payment.refund", id, 1).get(0).json().get("refundKey").asString();
+        participants().reply(id, new StockReleased(id));
+        participants().reply(id, new PaymentRefunded(id, "pi_1", "re_1", total, key));
+        awaitStep(id, "ENDED");
+        await().atMost(Duration.ofSeconds(30)).until(() -> saga(id).get("pending").isEmpty());
+        assertThat(facts(id)).doesNotContain("REFUND_REFUSED");
+
+        // a return's refund and a staff refund (no key) of the same order failing say nothing of the saga's
+        participants().reply(id, new PaymentRefundFailed(id, "pi_1", "re_9", Money.of(100, "EUR"),
+                "expired_or_canceled_card", "return:" + UUID.randomUUID()));
+        participants().reply(id, new PaymentRefundFailed(id, "pi_1", "re_8", Money.of(100, "EUR"),
+                "expired_or_canceled_card", null));
+        long before = sagaVersion(id);
+        repliesProcessed(id);
+        assertThat(sagaVersion(id)).isEqualTo(before);
+        assertThat(facts(id)).doesNotContain("REFUND_REFUSED");
+
+        PaymentRefundFailed late = new PaymentRefundFailed(id, "pi_1", "re_1", total, "expired_or_canceled_card",
+                key);
+        UUID lateId = participants().reply(id, late);
+        await().atMost(Duration.ofSeconds(30)).until(() -> facts(id).contains("REFUND_REFUSED"));
+        JsonNode saga = saga(id);
+        assertThat(step(id)).isEqualTo("ENDED");
+        assertThat(saga.get("pending").isEmpty()).isTrue();
+        assertThat(saga.get("outcome").asString()).isEqualTo("CANCELLED");
+        assertThat(saga.get("deadline") == null || saga.get("deadline").isNull()).isTrue();
+        assertThat(status(id)).isEqualTo("CANCELLED");
+        long recorded = sagaVersion(id);
+
+        // the same reply delivered again is applied once, and nothing is ever asked again
+        participants().reply(id, lateId, "payment.refund_failed", EventJson.write(late));
+        repliesProcessed(id);
+        assertThat(sagaVersion(id)).isEqualTo(recorded);
+        assertThat(participants().all("payment.commands", id)).extracting(p -> p.type())
+                .containsExactly("payment.authorize", "payment.capture", "payment.refund");
+    }
+
+    private JsonNode saga(UUID id) {
+        return EventJson.mapper().readTree(jdbc.sql("select data::text from saga_instance where order_id = :id")
+                .param("id", id).query(String.class).single());
+    }
+
+    private List<String> facts(UUID id) {
+        return saga(id).get("facts").valueStream().map(JsonNode::asString).toList();
+    }
+
+    private long sagaVersion(UUID id) {
+        return jdbc.sql("select version from saga_instance where order_id = :id").param("id", id)
+                .query(Long.class).single();
+    }
+
+    /**
+     * Waits until every reply sent for the order so far has been consumed: a marker sent behind them on the
+     * order's partition (a payment.voided the ended saga ignores) reaches the inbox only after them.
+     */
+    private void repliesProcessed(UUID id) {
+        UUID marker = participants().reply(id, new PaymentVoided(id, "pi_1", "marker"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from tienda_inbox "
+                + "where consumer = 'order-saga' and event_id = :e").param("e", marker).query(Integer.class)
+                .single() == 1);
     }
 
     @Test

@@ -66,7 +66,9 @@ import java.util.Set;
  * ignored: duplicates and replies overtaken by the saga moving on. A late "yes" to something already undone (an authorisation after a timeout, a
  * capture after a cancellation) is undone again. A refused refund (payment.refund_failed) is not
  * awaited any longer, since its key would only replay the refusal: it stays in the state as
- * REFUND_REFUSED for operations. Plain Java: every branch is unit-tested.
+ * REFUND_REFUSED for operations. So does a refund answered payment.refunded that the provider fails
+ * afterwards (payment.refund_failed with the saga's key, after the saga ended). Plain Java: every
+ * branch is unit-tested.
  */
 public final class CheckoutSaga {
 
@@ -198,7 +200,7 @@ public final class CheckoutSaga {
                 return Decision.ignore(saga, "payment.refund_failed answers another refund of the order");
             }
             if (!pending.remove(Compensation.REFUND_PAYMENT)) {
-                return Decision.ignore(saga, "payment.refund_failed is not awaited");
+                return refundFailedLate(saga, failed, now);
             }
             // The refund is keyed: asking again would only replay this answer. The refusal is kept in
             // the state (and logged) for operations instead of being resent until the saga gives up.
@@ -236,6 +238,31 @@ public final class CheckoutSaga {
             return unexpected(saga, reply);
         }
         return settle(builder, now);
+    }
+
+    /**
+     * A {@code payment.refund_failed} for the saga's refund that it no longer awaits: the refund was
+     * answered {@code payment.refunded} and the provider failed it afterwards (the card was closed), or the
+     * answer came after the saga gave up waiting. Either way the money did not go back, so the saga ends up
+     * where a refusal at once leaves it: {@code REFUND_REFUSED}, for operations, and the refund no longer
+     * awaited. Nothing is sent: the same key would only replay the failure. Only an answer carrying the
+     * saga's own key counts here (a keyless one cannot be told from another refund's), once.
+     */
+    private Decision refundFailedLate(SagaState saga, PaymentRefundFailed failed, Instant now) {
+        if (failed.refundKey() == null || !failed.refundKey().equals(refundKey(saga))) {
+            return Decision.ignore(saga, "payment.refund_failed answers another refund of the order");
+        }
+        if (saga.outcome() != SagaOutcome.CANCELLED || !saga.has(Fact.PAYMENT_CAPTURED)) {
+            return Decision.ignore(saga, "the checkout asked for no refund");
+        }
+        if (saga.has(Fact.REFUND_REFUSED)) {
+            return Decision.ignore(saga, "the refund's failure is already recorded");
+        }
+        Set<Compensation> pending = EnumSet.noneOf(Compensation.class);
+        pending.addAll(saga.pending());
+        pending.remove(Compensation.REFUND_PAYMENT);
+        return new Builder(saga.with(Fact.REFUND_REFUSED).awaiting(pending)
+                .at(saga.step(), saga.deadline(), saga.attempts(), now)).decide();
     }
 
     /** Ends the saga once nothing is awaited any more; otherwise it keeps waiting where it was. */
@@ -307,6 +334,9 @@ public final class CheckoutSaga {
     }
 
     private Decision ended(SagaState saga, SagaReply reply, Instant now) {
+        if (reply instanceof PaymentRefundFailed failed) {
+            return refundFailedLate(saga, failed, now);
+        }
         if (saga.outcome() == SagaOutcome.COMPLETED) {
             return Decision.ignore(saga, "the checkout completed");
         }

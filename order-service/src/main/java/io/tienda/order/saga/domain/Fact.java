@@ -8,7 +8,8 @@ public enum Fact {
     PAYMENT_CAPTURED,
     COUPON_REDEEMED,
     /**
-     * payment-service refused (or its provider failed) the refund of this order's cancellation: asking
+     * payment-service refused (or its provider failed, at once or after it had succeeded) the refund of
+     * this order's cancellation: asking
      * again with the same key would only replay that answer, so it is left to operations, with the
      * reason in the log and in {@code payment.refund_failed} on {@code payment.events}.
      */

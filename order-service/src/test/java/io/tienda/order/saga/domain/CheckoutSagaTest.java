@@ -571,6 +571,66 @@ class CheckoutSagaTest {
         }
 
         @Test
+        void aRefundThatFailsAfterItSucceededIsKeptAsRefusedOnceAndOnlyForTheSagasOwnKey() {
+            SagaState released = saga.on(new StockReleased(), paidAndCancelled(), T0).state();
+            SagaState refunded = saga.on(new PaymentRefunded("re_1", "chk_key-refund"), released, T0).state();
+            assertThat(refunded.step()).isEqualTo(SagaStep.ENDED);
+            assertThat(refunded.has(Fact.REFUND_REFUSED)).isFalse();
+
+            // another refund of the order failing, or an answer without a key, says nothing of the saga's refund
+            assertThat(saga.on(new SagaReply.PaymentRefundFailed("expired_or_canceled_card", "return:rma-1"),
+                    refunded, T0).ignored()).isTrue();
+            assertThat(saga.on(new SagaReply.PaymentRefundFailed("expired_or_canceled_card", null), refunded, T0)
+                    .ignored()).isTrue();
+
+            Instant later = T0.plusSeconds(3600);
+            Decision failed = saga.on(new SagaReply.PaymentRefundFailed("expired_or_canceled_card", "chk_key-refund"),
+                    refunded, later);
+
+            assertThat(failed.ignored()).isFalse();
+            assertThat(failed.commands()).isEmpty();
+            assertThat(failed.orderChange()).isNull();
+            assertThat(failed.state().has(Fact.REFUND_REFUSED)).isTrue();
+            assertThat(failed.state().step()).isEqualTo(SagaStep.ENDED);
+            assertThat(failed.state().deadline()).isNull();
+            assertThat(failed.state().pending()).isEmpty();
+            assertThat(failed.state().outcome()).isEqualTo(SagaOutcome.CANCELLED);
+            assertThat(failed.state().updatedAt()).isEqualTo(later);
+            // told again: already recorded
+            assertThat(saga.on(new SagaReply.PaymentRefundFailed("expired_or_canceled_card", "chk_key-refund"),
+                    failed.state(), later).ignored()).isTrue();
+        }
+
+        @Test
+        void aRefundThatFailsAfterItSucceededWhileTheStockIsStillAwaitedKeepsWaitingForTheStock() {
+            SagaState refunded = saga.on(new PaymentRefunded("re_1", "chk_key-refund"), paidAndCancelled(), T0)
+                    .state();
+            assertThat(refunded.pending()).containsExactly(Compensation.RELEASE_STOCK);
+
+            Decision failed = saga.on(new SagaReply.PaymentRefundFailed("lost_or_stolen_card", "chk_key-refund"),
+                    refunded, T0.plusSeconds(5));
+
+            assertThat(failed.ignored()).isFalse();
+            assertThat(failed.commands()).isEmpty();
+            assertThat(failed.state().has(Fact.REFUND_REFUSED)).isTrue();
+            assertThat(failed.state().step()).isEqualTo(SagaStep.COMPENSATING);
+            assertThat(failed.state().pending()).containsExactly(Compensation.RELEASE_STOCK);
+            assertThat(failed.state().deadline()).isEqualTo(refunded.deadline());
+            assertThat(saga.on(new StockReleased(), failed.state(), T0).state().step()).isEqualTo(SagaStep.ENDED);
+        }
+
+        @Test
+        void aRefundFailureForACheckoutThatAskedForNoRefundChangesNothing() {
+            assertThat(saga.on(new SagaReply.PaymentRefundFailed("expired_or_canceled_card", "chk_key-refund"),
+                    completed(), T0).ignored()).isTrue();
+            SagaState voided = saga.on(new PaymentVoided(), saga.on(new StockReleased(),
+                    saga.cancel(committed(), "changed my mind", T0).state(), T0).state(), T0).state();
+            assertThat(voided.step()).isEqualTo(SagaStep.ENDED);
+            assertThat(saga.on(new SagaReply.PaymentRefundFailed("expired_or_canceled_card", "chk_key-refund"),
+                    voided, T0).ignored()).isTrue();
+        }
+
+        @Test
         void aCheckoutThatEndedOtherwiseOrIsAlreadyCompensatingCannotBeCancelledAgain() {
             SagaState rejected = saga.on(new StockRejected("insufficient-stock", List.of()), started().state(), T0)
                     .state();
