@@ -1,10 +1,15 @@
 package io.tienda.order;
 
+import io.tienda.order.orders.domain.ShippingAddress;
 import io.tienda.order.support.OrderIT;
 import io.tienda.platform.testing.security.TestTokens;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 
 import java.time.Instant;
@@ -13,6 +18,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static io.tienda.platform.testing.ServiceChecks.expectDocumented;
 import static io.tienda.platform.testing.ServiceChecks.expectProblem;
@@ -27,6 +33,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class OrderServiceIT extends OrderIT {
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void aCustomerListsTheirOwnOrdersNewestFirstPageByPage() {
@@ -163,6 +172,65 @@ class OrderServiceIT extends OrderIT {
                         values (:id, 'c', 'PENDING', 'EUR', 1000, 999, :key)""")
                 .param("id", UUID.randomUUID()).param("key", UUID.randomUUID().toString()).update())
                 .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    /**
+     * Migration V5 on orders stored by earlier versions: line breaks and control characters in their
+     * shipping address become spaces, every address still reads back through the checks a new one meets,
+     * and the table refuses them from then on.
+     */
+    @Test
+    void shippingAddressesStoredWithLineBreaksAreCleanedAndStillReadBack() {
+        String schema = "plain_address_" + UUID.randomUUID().toString().replace("-", "");
+        FluentConfiguration flyway = Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema)
+                .createSchemas(true).locations("classpath:db/migration", "classpath:db/platform");
+        flyway.target(MigrationVersion.fromVersion("4")).load().migrate();
+        try {
+            UUID broken = storedBefore(schema, "Ana\r\nBcc: x@example.com", "Calle Mayor 1\u2028Piso 3", "3º\tB",
+                    "Ma\u0085drid");
+            UUID nothingElse = storedBefore(schema, "\u0001", "\u0007\u2029", "\u001b", "Madrid\u2003\n");
+            UUID clean = storedBefore(schema, "Ana García", "Calle Mayor 1", "3º B", "Madrid");
+
+            flyway.target(MigrationVersion.LATEST).load().migrate();
+
+            assertThat(address(schema, broken)).isEqualTo(new ShippingAddress("Ana Bcc: x@example.com",
+                    "Calle Mayor 1 Piso 3", "3º B", "Ma drid", "28013", "ES"));
+            assertThat(address(schema, nothingElse)).isEqualTo(new ShippingAddress("?", "?", null, "Madrid", "28013",
+                    "ES"));
+            assertThat(address(schema, clean)).isEqualTo(new ShippingAddress("Ana García", "Calle Mayor 1", "3º B",
+                    "Madrid", "28013", "ES"));
+            assertThat(jdbc.sql("select count(*) from " + schema + ".orders where concat_ws(' ', ship_name, "
+                    + "ship_line1, ship_line2, ship_city) ~ '[\\x01-\\x1f\\x7f-\\x9f\\u2028\\u2029]'")
+                    .query(Integer.class).single()).isZero();
+            assertThatThrownBy(() -> jdbc.sql("update " + schema + ".orders set ship_line2 = :line where id = :id")
+                    .param("line", "3º\nB").param("id", clean).update())
+                    .isInstanceOf(DataIntegrityViolationException.class);
+        } finally {
+            jdbc.sql("drop schema " + schema + " cascade").update();
+        }
+    }
+
+    private UUID storedBefore(String schema, String name, String line1, String line2, String city) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into " + schema + """
+                        .orders (id, number, customer_id, status, currency, subtotal, total, idempotency_key,
+                                 ship_name, ship_line1, ship_line2, ship_city, ship_postcode, ship_country)
+                        values (:id, :number, 'c-1', 'DELIVERED', 'EUR', 1000, 1000, :key, :name, :line1, :line2,
+                                :city, '28013', 'ES')""")
+                .param("id", id).param("number", "TND-2025-" + id.toString().substring(0, 8))
+                .param("key", id.toString()).param("name", name).param("line1", line1).param("line2", line2)
+                .param("city", city).update();
+        return id;
+    }
+
+    /** The stored address as the service reads it back (JdbcOrders), through ShippingAddress's checks. */
+    private ShippingAddress address(String schema, UUID id) {
+        return jdbc.sql("select ship_name, ship_line1, ship_line2, ship_city, ship_postcode, ship_country from "
+                        + schema + ".orders where id = :id").param("id", id)
+                .query((rs, row) -> new ShippingAddress(rs.getString("ship_name"), rs.getString("ship_line1"),
+                        rs.getString("ship_line2"), rs.getString("ship_city"), rs.getString("ship_postcode"),
+                        rs.getString("ship_country")))
+                .single();
     }
 
     @Test

@@ -228,6 +228,33 @@ class CheckoutIT extends OrderIT {
                 .query(Integer.class).single()).isZero();
     }
 
+    /** Names and address lines go into mails and documents: one line of plain text each. */
+    @Test
+    void aShippingAddressWithLineBreaksOrControlCharactersIsRefusedNamingTheFieldAndNothingIsOrdered() {
+        stubs.cart(token, new Line("MUG-1", 1, 1_000));
+        Map<String, String> valid = Map.of("name", "Ana García", "line1", "Calle Mayor 1", "line2", "3º B",
+                "city", "Madrid", "postcode", "28013", "country", "ES");
+        for (String field : List.of("name", "line1", "line2", "city")) {
+            for (String bad : List.of("Ana\nBcc: x@example.com", "Ana\r", "\tAna", "Ana\u2028Bcc", "Ana\u2029",
+                    "Ana\u0085", "Ana\u0000", "Ana\u007f", "Ana\u001b[31m")) {
+                Map<String, String> address = new java.util.HashMap<>(valid);
+                address.put(field, bad);
+                ApiReply reply = api.post("/api/v1/orders", token, Map.of("shippingAddress", address,
+                        "paymentMethod", "pm_card_visa"), UUID.randomUUID().toString());
+                assertThat(reply.expectProblem(400, "validation").errorFields()).as(field + " " + bad.codePoints()
+                        .mapToObj(Integer::toHexString).toList()).containsExactly("shippingAddress." + field);
+            }
+        }
+        assertThat(stubs.checkouts(token)).isZero();
+        assertThat(jdbc.sql("select count(*) from orders where customer_id = :c").param("c", alice)
+                .query(Integer.class).single()).isZero();
+
+        // the same address without them is taken, as typed (spaces at the ends aside)
+        JsonNode order = api.post("/api/v1/orders", token, Map.of("shippingAddress", valid, "paymentMethod",
+                "pm_card_visa"), UUID.randomUUID().toString()).expect(202).json();
+        assertThat(order.get("shippingAddress").get("line2").asString()).isEqualTo("3º B");
+    }
+
     @Test
     void theIdempotencyKeyIsRequired() {
         stubs.cart(token, new Line("MUG-1", 1, 1_000));

@@ -1,5 +1,6 @@
 package io.tienda.order.orders.domain;
 
+import io.tienda.platform.core.TextRules;
 import io.tienda.platform.problem.DomainException;
 import io.tienda.platform.problem.ProblemType;
 
@@ -9,7 +10,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Where the order goes. Checked here, so that an address from the address book meets the same rules. */
+/**
+ * Where the order goes. Checked here, so that an address from the address book meets the same rules.
+ * Its text goes into mails and documents, so no field may hold a control character or a line or
+ * paragraph separator ({@link TextRules#isSingleLine}); the same rule holds for addresses read back,
+ * which migration V5 cleaned and the table's check keeps clean.
+ */
 public record ShippingAddress(String name, String line1, String line2, String city, String postcode,
         String country) {
 
@@ -17,23 +23,30 @@ public record ShippingAddress(String name, String line1, String line2, String ci
     private static final Pattern POSTCODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 -]{1,18}[A-Za-z0-9]");
 
     public ShippingAddress {
+        // As sent, before stripping: "Ana\n" is refused rather than silently cut.
+        List<Map<String, String>> errors = new ArrayList<>();
+        singleLine(errors, "name", name);
+        singleLine(errors, "line1", line1);
+        singleLine(errors, "line2", line2);
+        singleLine(errors, "city", city);
+        singleLine(errors, "postcode", postcode);
+        singleLine(errors, "country", country);
         name = strip(name);
         line1 = strip(line1);
         line2 = strip(line2);
         city = strip(city);
         postcode = strip(postcode);
         country = country == null ? null : country.strip().toUpperCase(Locale.ROOT);
-        List<Map<String, String>> errors = new ArrayList<>();
         require(errors, "name", name, 100);
         require(errors, "line1", line1, 200);
         require(errors, "city", city, 100);
-        if (line2 != null && line2.length() > 200) {
+        if (line2 != null && line2.length() > 200 && !named(errors, "line2")) {
             errors.add(Map.of("field", "shippingAddress.line2", "message", "at most 200 characters"));
         }
-        if (postcode == null || !POSTCODE.matcher(postcode).matches()) {
+        if ((postcode == null || !POSTCODE.matcher(postcode).matches()) && !named(errors, "postcode")) {
             errors.add(Map.of("field", "shippingAddress.postcode", "message", "3 to 20 letters, digits, spaces or '-'"));
         }
-        if (country == null || !COUNTRY.matcher(country).matches()) {
+        if ((country == null || !COUNTRY.matcher(country).matches()) && !named(errors, "country")) {
             errors.add(Map.of("field", "shippingAddress.country", "message", "an ISO 3166-1 alpha-2 code, e.g. ES"));
         }
         if (!errors.isEmpty()) {
@@ -43,12 +56,26 @@ public record ShippingAddress(String name, String line1, String line2, String ci
         }
     }
 
+    private static void singleLine(List<Map<String, String>> errors, String field, String value) {
+        if (!TextRules.isSingleLine(value)) {
+            errors.add(Map.of("field", "shippingAddress." + field, "message", TextRules.SINGLE_LINE_MESSAGE));
+        }
+    }
+
     private static void require(List<Map<String, String>> errors, String field, String value, int max) {
+        if (named(errors, field)) {
+            return;
+        }
         if (value == null || value.isEmpty()) {
             errors.add(Map.of("field", "shippingAddress." + field, "message", "must not be blank"));
         } else if (value.length() > max) {
             errors.add(Map.of("field", "shippingAddress." + field, "message", "at most " + max + " characters"));
         }
+    }
+
+    /** Whether a field is refused already: one reason per field. */
+    private static boolean named(List<Map<String, String>> errors, String field) {
+        return errors.stream().anyMatch(e -> e.get("field").equals("shippingAddress." + field));
     }
 
     private static String strip(String value) {

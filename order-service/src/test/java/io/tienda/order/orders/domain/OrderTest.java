@@ -47,6 +47,24 @@ class OrderTest {
     }
 
     @Test
+    void anAddressIsPlainTextOnEveryLine() {
+        for (String bad : List.of("Ana\nGarcía", "Ana\r\n", "Ana\u2028", "Ana\u2029", "Ana\u0085", "\u0001",
+                "Ana\u007f")) {
+            assertThatThrownBy(() -> new ShippingAddress(bad, "Calle Mayor 1", null, "Madrid", "28013", "ES"))
+                    .as(bad).isInstanceOf(DomainException.class)
+                    .satisfies(e -> assertThat(((DomainException) e).status()).isEqualTo(400))
+                    .satisfies(e -> assertThat(e.getMessage()).isNotBlank());
+            assertThatThrownBy(() -> new ShippingAddress("Ana", "Calle Mayor 1", bad, "Madrid", "28013", "ES"))
+                    .as(bad).isInstanceOf(DomainException.class);
+        }
+        // what migration V5 leaves in a stored address reads back
+        assertThat(new ShippingAddress("Ana  Bcc: x", " Calle Mayor 1 Piso 3", null, "?", "28013", "ES").city())
+                .isEqualTo("?");
+        assertThat(new ShippingAddress("Ana\u00a0García", "Calle Mayor 1", null, "Madrid", "28013", "ES").name())
+                .isEqualTo("Ana\u00a0García");
+    }
+
+    @Test
     void aPlacedOrderIsPendingWithItsFirstHistoryRow() {
         Instant now = Instant.parse("2026-11-01T10:00:00Z");
         Order order = Order.place(UUID.randomUUID(), "c-1", new OrderTotals("EUR", 1_000, 0, 0, 0, 1_000),
