@@ -4,6 +4,7 @@ import io.tienda.notification.NotificationsProperties;
 import io.tienda.notification.contact.AddressBook;
 import io.tienda.notification.history.domain.Notification;
 import io.tienda.notification.history.domain.Notifications;
+import io.tienda.notification.mailing.domain.RefundAnnouncements;
 import io.tienda.notification.ticket.CustomerQueries;
 import io.tienda.platform.events.Money;
 import io.tienda.platform.events.inventory.LowStock;
@@ -18,6 +19,7 @@ import io.tienda.platform.events.saga.OrderConfirmed;
 import io.tienda.platform.events.saga.OrderDelivered;
 import io.tienda.platform.events.saga.OrderLine;
 import io.tienda.platform.events.saga.OrderShipped;
+import io.tienda.platform.events.saga.PaymentRefundFailed;
 import io.tienda.platform.events.saga.PaymentRefunded;
 import io.tienda.platform.events.user.PasswordResetRequested;
 import io.tienda.platform.events.user.UserContactChanged;
@@ -42,6 +44,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -57,14 +60,16 @@ public class EventMails {
     private final Notifications notifications;
     private final AddressBook addressBook;
     private final CustomerQueries queries;
+    private final RefundAnnouncements refunds;
     private final NotificationsProperties properties;
     private final Clock clock;
 
     EventMails(Notifications notifications, AddressBook addressBook, CustomerQueries queries,
-            NotificationsProperties properties, Clock clock) {
+            RefundAnnouncements refunds, NotificationsProperties properties, Clock clock) {
         this.notifications = notifications;
         this.addressBook = addressBook;
         this.queries = queries;
+        this.refunds = refunds;
         this.properties = properties;
         this.clock = clock;
     }
@@ -143,9 +148,65 @@ public class EventMails {
             return;
         }
         String order = e.orderId().toString();
+        if (e.refundId() != null && !e.refundId().isBlank()) {
+            // Before the message: a crash in between leaves a memory of a message that the redelivered
+            // event then queues, never a message whose refund could fail unnoticed.
+            refunds.remember(new RefundAnnouncements.Announcement(e.refundId(), order, eventId.toString(),
+                    amount(e.amount())));
+        }
         queue(Notification.pending(eventId.toString(), null, List.of(), null, order, Notification.Channel.EMAIL,
                 "payment-refunded", vars("order", order, "amount", amount(e.amount()), "link", orderLink(order)),
                 clock.instant()));
+    }
+
+    /** Why a refund mail still waiting is given up when its refund fails before it went out. */
+    public static final String REFUND_FAILED_BEFORE_SENT = "the refund failed before this message was sent";
+
+    /**
+     * A refund failed. Only one this service announced with {@code payment-refunded} matters here: it failed
+     * at the provider after it had succeeded (e.g. the card was closed), and the customer believes the money
+     * is on its way. A refund refused or failed at once was never announced (no {@code payment.refunded}
+     * named it), nor was the refund of a return (announced by {@code returns.refunded}): nothing is sent.
+     *
+     * <p>If the refund mail has not gone out yet and no sender holds it, it is withdrawn and the customer
+     * hears nothing; if it went out, or is going out now, the customer is told the refund failed and that the
+     * shop will contact them. Either way the staff list is alerted, one message per address, as low stock is.
+     * The customer's message has the event's id and the staff's {@code <eventId>:staff:<digest>}, so a
+     * redelivered event queues nothing more; the recipient is the order's customer, found when sending.
+     */
+    public void paymentRefundFailed(UUID eventId, PaymentRefundFailed e) {
+        if (e.refundId() == null || e.refundId().isBlank()) {
+            return;
+        }
+        Optional<RefundAnnouncements.Announcement> announced = refunds.find(e.refundId());
+        if (announced.isEmpty()) {
+            log.debug("refund {} of order {} failed; it was never mailed as made", e.refundId(), e.orderId());
+            return;
+        }
+        String order = e.orderId().toString();
+        String amount = e.amount() != null ? amount(e.amount()) : announced.get().amount();
+        boolean customerTold = customerWasTold(announced.get().notificationId());
+        if (customerTold) {
+            queue(Notification.pending(eventId.toString(), null, List.of(), null, order, Notification.Channel.EMAIL,
+                    "payment-refund-failed", vars("order", order, "amount", amount, "link", orderLink(order)),
+                    clock.instant()));
+        }
+        log.warn("refund {} of order {} failed after it was announced; customer {}", e.refundId(), order,
+                customerTold ? "told" : "not told (the refund mail had not gone out and was withdrawn)");
+        toStaff(eventId, "refund-failed-alert", vars("order", order, "refund", e.refundId(),
+                "payment", e.paymentId(), "amount", amount, "reason", e.reason(),
+                "customerTold", customerTold ? "yes" : null));
+    }
+
+    /**
+     * Whether the customer got (or is getting) the refund mail: false once it is withdrawn here, or when it
+     * was given up without being sent (a refused address, an erased customer).
+     */
+    private boolean customerWasTold(String refundMail) {
+        if (notifications.withdraw(refundMail, REFUND_FAILED_BEFORE_SENT, clock.instant())) {
+            return false;
+        }
+        return notifications.find(refundMail).map(n -> n.status() != Notification.Status.FAILED).orElse(false);
     }
 
     // --- returns.events
@@ -193,17 +254,21 @@ public class EventMails {
      * address the relay refuses costs nobody else the alert. With nobody on the list, nothing is queued.
      */
     public void lowStock(UUID eventId, LowStock e) {
-        if (properties.staffRecipients().isEmpty()) {
-            log.debug("low stock of {} in {}: no staff recipients configured", e.sku(), e.warehouse());
-            return;
-        }
-        Map<String, String> variables = vars("sku", e.sku(), "warehouse", e.warehouse(),
+        toStaff(eventId, "low-stock", vars("sku", e.sku(), "warehouse", e.warehouse(),
                 "onHand", Integer.toString(e.onHand()), "available", Integer.toString(e.available()),
                 "reorderPoint", Integer.toString(e.reorderPoint()),
-                "reorderQuantity", Integer.toString(e.reorderQuantity()));
+                "reorderQuantity", Integer.toString(e.reorderQuantity())));
+    }
+
+    /** One message per address of the staff list, in the staff's language; nothing when the list is empty. */
+    private void toStaff(UUID eventId, String template, Map<String, String> variables) {
+        if (properties.staffRecipients().isEmpty()) {
+            log.debug("{} of event {}: no staff recipients configured", template, eventId);
+            return;
+        }
         for (String recipient : new LinkedHashSet<>(properties.staffRecipients())) {
             queue(Notification.pending(staffMessageId(eventId, recipient), null, List.of(recipient),
-                    properties.staffLanguage(), null, Notification.Channel.EMAIL, "low-stock", variables,
+                    properties.staffLanguage(), null, Notification.Channel.EMAIL, template, variables,
                     clock.instant()));
         }
     }

@@ -17,7 +17,7 @@ import java.util.Objects;
  *
  * <p>Who gets it: {@code addresses} when the event named them (sign-up, password reset, staff alerts);
  * otherwise the contact of {@code recipientId}, looked up when sending; when only the order is known
- * ({@code payment.refunded}), {@code recipientId} is the customer the order's own events named (see
+ * ({@code payment.refunded}, {@code payment.refund_failed}), {@code recipientId} is the customer the order's own events named (see
  * {@link Notifications#recipientOfOrder}), never one a ticket named.
  *
  * @param recipientId   the user the message belongs to; null for staff alerts and until resolved

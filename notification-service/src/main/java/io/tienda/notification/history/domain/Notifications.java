@@ -35,6 +35,12 @@ public interface Notifications {
     Optional<Notification> find(String id);
 
     /**
+     * Gives up a message nobody has sent yet, with {@code reason}: only while it is PENDING and no sender
+     * holds it (no claim, or one whose lease ran out). False when it was sent, given up, or is being sent.
+     */
+    boolean withdraw(String id, String reason, Instant now);
+
+    /**
      * The messages whose recipient an order's own events named (order-service's {@code order.*}): only
      * these tell whose an order is. A ticket names an order its customer typed, and is never asked.
      */

@@ -79,6 +79,15 @@ class MongoNotificationHistory implements NotificationHistory, Notifications {
     }
 
     @Override
+    public boolean withdraw(String id, String reason, Instant now) {
+        Query idle = Query.query(where("_id").is(id).and("status").is(PENDING)
+                .orOperator(where("claimedUntil").is(null), where("claimedUntil").lt(now)));
+        Update giveUp = new Update().set("status", Notification.Status.FAILED.name()).set("failureReason", reason)
+                .unset("nextAttemptAt").unset("variables").unset("claimedUntil");
+        return mongo.updateFirst(idle, giveUp, NotificationDocument.class).getModifiedCount() == 1;
+    }
+
+    @Override
     public Optional<String> recipientOfOrder(String orderId) {
         // Never from a message whose order a customer named (a ticket's answer): only order events say
         // whose an order is. The earliest, so that the answer does not depend on the store's order.

@@ -1,0 +1,160 @@
+package io.tienda.notification.mailing;
+
+import io.tienda.notification.NotificationServiceIT;
+import io.tienda.platform.events.Money;
+import io.tienda.platform.events.Topics;
+import io.tienda.platform.events.saga.OrderConfirmed;
+import io.tienda.platform.events.saga.OrderLine;
+import io.tienda.platform.events.saga.PaymentRefundFailed;
+import io.tienda.platform.events.saga.PaymentRefunded;
+import io.tienda.platform.testing.Infra;
+import io.tienda.platform.testing.infra.ReceivedMail;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A refund mailed as made that fails at the provider later: the customer is told it did not go through,
+ * and the staff list is alerted; a refund that fails at once was never announced and sends nothing.
+ */
+class RefundFailureIT extends NotificationServiceIT {
+
+    @Test
+    void aRefundThatFailsAfterItWasMailedIsCorrectedToTheCustomerAndAlertedToStaff() {
+        String customer = UUID.randomUUID().toString();
+        String email = address("irene");
+        contact(customer, email, "Irene", "en");
+        UUID order = confirmed(customer);
+        mailFor(email, 1);
+        String refund = "re_" + UUID.randomUUID();
+        UUID refunded = events.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefunded(order, "pay-1",
+                refund, Money.of(1995, "EUR")));
+        awaitNotification(refunded.toString(), "SENT");
+        assertThat(mailFor(email, 2)).anyMatch(m -> m.subject().equals("Refund of 19.95 EUR"));
+
+        UUID failed = events.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefundFailed(order, "pay-1",
+                refund, Money.of(1995, "EUR"), "expired_or_canceled_card", null));
+
+        ReceivedMail correction = mailFor(email, 3).stream()
+                .filter(m -> m.subject().equals("Your refund of 19.95 EUR did not go through")).findFirst()
+                .orElseThrow();
+        assertThat(correction.text()).startsWith("Hello Irene,").contains("order " + order)
+                .contains("will contact you").contains(BASE + "/orders/" + order)
+                .doesNotContain("expired_or_canceled_card").doesNotContain(refund);
+        assertThat(correction.html()).contains("19.95 EUR").doesNotContain("expired_or_canceled_card");
+        assertThat(awaitNotification(failed.toString(), "SENT").getString("recipientId")).isEqualTo(customer);
+
+        List<ReceivedMail> alerts = staffAlerts(order, 2);
+        assertThat(alerts).extracting(m -> m.to().size()).containsOnly(1);
+        assertThat(alerts.stream().flatMap(m -> m.to().stream()))
+                .containsExactlyInAnyOrder("stock@tienda.example.com", "buyer@tienda.example.com");
+        assertThat(alerts).allSatisfy(alert -> assertThat(alert.text()).contains(refund).contains("19.95 EUR")
+                .contains("expired_or_canceled_card").contains("they have been sent a message")
+                .doesNotContain("had not been told"));
+        assertThat(staffMessages(failed)).hasSize(2);
+
+        // Once per event: the same failure delivered again sends nothing more.
+        events.send(Topics.PAYMENT_EVENTS, order.toString(), failed, new PaymentRefundFailed(order, "pay-1",
+                refund, Money.of(1995, "EUR"), "expired_or_canceled_card", null));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
+                mailFor(email).size() == 3 && staffAlertsNow(order).size() == 2);
+    }
+
+    @Test
+    void aRefundMailNotSentYetIsWithdrawnWhenItsRefundFailsAndTheCustomerHearsOfNeither() {
+        String customer = UUID.randomUUID().toString();
+        String email = address("jorge");
+        contact(customer, email, "Jorge", "en");
+        UUID order = UUID.randomUUID();
+        String refund = "re_" + UUID.randomUUID();
+        // No order event yet: the refund mail waits for its customer.
+        UUID refunded = events.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefunded(order, "pay-2",
+                refund, Money.of(4200, "EUR")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> notification(refunded.toString()),
+                n -> n != null && "waiting for the recipient's contact details".equals(n.getString("failureReason")));
+
+        UUID failed = events.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefundFailed(order, "pay-2",
+                refund, Money.of(4200, "EUR"), "expired_or_canceled_card", null));
+
+        Document withdrawn = awaitNotification(refunded.toString(), "FAILED");
+        assertThat(withdrawn.getString("failureReason")).isEqualTo(EventMails.REFUND_FAILED_BEFORE_SENT);
+        assertThat(withdrawn.get("variables")).isNull();
+        assertThat(staffAlerts(order, 2)).allSatisfy(alert -> assertThat(alert.text())
+                .contains("had not been told").doesNotContain("they have been sent a message"));
+        assertThat(notification(failed.toString())).isNull();
+
+        // The order's customer becomes known: they get the order's mail, and neither refund mail.
+        confirmed(customer, order);
+        assertThat(mailFor(email, 1).get(0).subject()).startsWith("Order ");
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> mailFor(email).size() == 1);
+    }
+
+    @Test
+    void aRefundThatFailsAtOnceOrWasAReturnsSendsNothing() {
+        String customer = UUID.randomUUID().toString();
+        String email = address("karla");
+        contact(customer, email, "Karla", "en");
+        UUID order = confirmed(customer);
+        mailFor(email, 1);
+
+        // Refused before any refund was recorded, and failed at the provider at once: never announced.
+        UUID refused = events.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefundFailed(order, null, null,
+                Money.of(1995, "EUR"), "refund-exceeds-captured: nothing left", null));
+        UUID atOnce = events.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefundFailed(order, "pay-3",
+                "re_" + UUID.randomUUID(), Money.of(1995, "EUR"), "card_declined", null));
+        // The refund of a return is announced by returns.refunded; its failure is returns-service's to tell.
+        String returnRefund = "re_" + UUID.randomUUID();
+        String key = "return:" + UUID.randomUUID();
+        events.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefunded(order, "pay-3", returnRefund,
+                Money.of(500, "EUR"), key));
+        UUID returnFailed = events.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefundFailed(order,
+                "pay-3", returnRefund, Money.of(500, "EUR"), "expired_or_canceled_card", key));
+        // A refund mailed after them, on the same partition, shows they were all handled.
+        UUID later = events.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefunded(order, "pay-3",
+                "re_" + UUID.randomUUID(), Money.of(100, "EUR")));
+        awaitNotification(later.toString(), "SENT");
+
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> mailFor(email).size() == 2);
+        assertThat(mailFor(email)).extracting(ReceivedMail::subject).contains("Refund of 1.00 EUR")
+                .noneMatch(s -> s.contains("did not go through"));
+        assertThat(staffAlertsNow(order)).isEmpty();
+        for (UUID event : List.of(refused, atOnce, returnFailed)) {
+            assertThat(notification(event.toString())).isNull();
+            assertThat(staffMessages(event)).isEmpty();
+        }
+    }
+
+    private UUID confirmed(String customer) {
+        return confirmed(customer, UUID.randomUUID());
+    }
+
+    private UUID confirmed(String customer, UUID order) {
+        events.send(Topics.ORDER_EVENTS, order.toString(), new OrderConfirmed(order, customer, "cart-" + order,
+                List.of(new OrderLine("SKU-1", "p1", "Lamp", 1, Money.of(4200, "EUR"))), Money.of(4200, "EUR"),
+                Instant.now()));
+        return order;
+    }
+
+    private static List<ReceivedMail> staffAlerts(UUID order, int count) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> staffAlertsNow(order), found -> found.size() >= count);
+    }
+
+    private static List<ReceivedMail> staffAlertsNow(UUID order) {
+        return Infra.smtp().receivedMail().stream().filter(m -> m.subject().equals("Refund failed: order " + order))
+                .toList();
+    }
+
+    private List<Document> staffMessages(UUID eventId) {
+        return mongo.find(Query.query(Criteria.where("_id").regex("^" + eventId + ":staff:")), Document.class,
+                "notifications");
+    }
+}
