@@ -193,6 +193,24 @@ class TicketsIT extends NotificationServiceIT {
         }
     }
 
+    @Test
+    void anIdempotencyKeyOutsideTheFleetsFormatIsRefusedAndChangesNothing() {
+        String owner = UUID.randomUUID().toString();
+        String customer = TestTokens.customer(owner);
+        Map<String, Object> body = Map.of("subject", "Factura", "message", "Necesito la factura.");
+        String id = api.post("/api/v1/tickets", customer, body).expect(201).text("id");
+        for (String key : List.of(" ", "x".repeat(256), "has space", "tab\there", "clave-ñ")) {
+            assertThat(api.post("/api/v1/tickets", customer, body, key).expectProblem(400, "validation")
+                    .errorFields()).as(key).containsExactly("Idempotency-Key");
+            assertThat(api.post("/api/v1/tickets/" + id + "/messages", SUPPORT, Map.of("message", "x"), key)
+                    .expectProblem(400, "validation").errorFields()).as(key).containsExactly("Idempotency-Key");
+        }
+        assertThat(api.get("/api/v1/tickets", customer).expect(200).json().get("total").asInt()).isEqualTo(1);
+        assertThat(api.get("/api/v1/tickets/" + id, customer).expect(200).json().get("messages").size()).isEqualTo(1);
+        // The longest key the format allows is taken.
+        api.post("/api/v1/tickets", customer, body, "k".repeat(255)).expect(201);
+    }
+
     /** A reply written before a crash that kept its mail from being queued: the sweep queues it. */
     @Test
     void aReplyWhoseMailWasNotQueuedIsMailedByTheSweep() {

@@ -8,6 +8,7 @@ import io.tienda.notification.ticket.domain.Ticket;
 import io.tienda.notification.ticket.domain.TicketMessage;
 import io.tienda.notification.ticket.domain.TicketStatus;
 import io.tienda.notification.ticket.domain.TicketSummary;
+import io.tienda.platform.core.IdempotencyKeys;
 import io.tienda.platform.core.Page;
 import io.tienda.platform.core.Roles;
 import io.tienda.platform.security.CurrentUser;
@@ -97,7 +98,9 @@ class TicketsResource {
             + "about one of their orders and/or returns. With an Idempotency-Key a retried request answers the "
             + "ticket the first one opened.")
     ResponseEntity<TicketView> open(@Valid @RequestBody NewTicket body,
-            @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 200) String key) {
+            @Parameter(description = "makes a retried request harmless: " + IdempotencyKeys.RULE)
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
+        IdempotencyKeys.optional(key);
         Ticket ticket = queries.open(currentUser.requireId(), body.subject(), body.message(),
                 body.orderId() == null ? null : body.orderId().toString(),
                 body.returnId() == null ? null : body.returnId().toString(), key);
@@ -142,7 +145,9 @@ class TicketsResource {
             + "reply moves the ticket to ANSWERED and mails the customer; the customer's reply moves it back to "
             + "OPEN. 409 on a CLOSED ticket. With an Idempotency-Key a retried request adds no second message.")
     ResponseEntity<TicketView> reply(@PathVariable String id, @Valid @RequestBody NewMessage body,
-            @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 200) String key) {
+            @Parameter(description = "makes a retried request harmless: " + IdempotencyKeys.RULE)
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
+        IdempotencyKeys.optional(key);
         Ticket ticket = visible(id);
         String caller = currentUser.requireId();
         TicketMessage.Author author = ticket.isOwnedBy(caller) ? TicketMessage.Author.CUSTOMER
