@@ -26,7 +26,8 @@ public record InventoryProperties(
         @DefaultValue @Valid Reservations reservations,
         @DefaultValue DemoStock demoStock,
         @DefaultValue @Valid Forecast forecast,
-        @DefaultValue Idempotency idempotency) {
+        @DefaultValue Idempotency idempotency,
+        @DefaultValue @Valid Warehouses warehouses) {
 
     /**
      * @param concurrency consumer threads on {@code inventory.commands}; at most its partition count do work
@@ -66,6 +67,17 @@ public record InventoryProperties(
             @DefaultValue("0.1") @DecimalMin("0.0") @DecimalMax("1.0") double beta,
             @DefaultValue("1.65") @DecimalMin("0.0") @DecimalMax("5.0") double safetyFactor,
             @DefaultValue("14") @Min(2) int minHoltDays) {
+    }
+
+    /**
+     * @param recomputeBatch         SKUs whose availability is recomputed per transaction after a warehouse
+     *                               closes or reopens: each batch holds their availability locks until it
+     *                               commits, so a smaller batch blocks their reservations for less time
+     * @param recomputeSweepInterval how often recomputes left unfinished (by an instance that stopped or
+     *                               failed half-way) are looked for and completed
+     */
+    public record Warehouses(@DefaultValue("500") @Min(1) @Max(10_000) int recomputeBatch,
+            @DefaultValue("1m") Duration recomputeSweepInterval) {
     }
 
     /** @param retention how long an Idempotency-Key is remembered */

@@ -25,6 +25,10 @@ import java.lang.annotation.Target;
         "tienda.inventory.demo-stock.enabled=true",
         // Expiry tests wait for the sweeper; a short interval keeps them short.
         "tienda.inventory.reservations.sweep-interval=300ms",
+        // Warehouse closes recompute a few dozen SKUs in several batches; tests complete a recompute
+        // they leave half done themselves, so the sweeper must not do it behind their back.
+        "tienda.inventory.warehouses.recompute-batch=20",
+        "tienda.inventory.warehouses.recompute-sweep-interval=1h",
         // The concurrency tests run 200 checkouts at once, each in its own transaction on its own connection.
         "spring.datasource.hikari.maximum-pool-size=220",
         "spring.datasource.hikari.minimum-idle=5"})

@@ -12,10 +12,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Managers open, reprioritise, close and reopen warehouses; closing one takes its stock off sale. */
 class WarehousesIT extends InventoryIT {
@@ -98,7 +100,11 @@ class WarehousesIT extends InventoryIT {
 
         JsonNode closed = api.patch("/api/v1/warehouses/" + code, manager, Map.of("active", false)).expect(200).json();
         assertThat(closed.get("active").asBoolean()).isFalse();
+        assertThat(closed.get("availabilityPending").asBoolean()).isTrue();
+        // What can be sold changes with the answer; the events follow as the SKUs are recomputed.
         assertThat(api.get("/api/v1/inventory/" + sku, null).json().get("available").asInt()).isEqualTo(3);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                !api.get("/api/v1/warehouses/" + code, manager).json().get("availabilityPending").asBoolean());
         JsonNode rows = api.get("/api/v1/inventory?sku=" + sku, manager).json();
         assertThat(rows.get("items").valueStream().map(r -> r.get("warehouseActive").asBoolean()))
                 .containsExactlyInAnyOrder(true, false);

@@ -1,8 +1,8 @@
 package io.tienda.inventory.stock.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
-import java.util.SortedSet;
 import java.util.UUID;
 
 /**
@@ -18,8 +18,13 @@ public interface StockRegistry {
     /** The id of the warehouse with this code, active or not. */
     Optional<UUID> warehouseId(String code);
 
-    /** The SKUs a warehouse holds, e.g. to republish their availability when it opens or closes. */
-    SortedSet<String> skusIn(UUID warehouseId);
+    /**
+     * The next {@code limit} SKUs a warehouse holds after {@code after}, in SKU order: a page of them
+     * at a time, e.g. to republish their availability when it opens or closes.
+     *
+     * @param after {@code ""} for the first page, else the last SKU of the page before
+     */
+    List<String> skusIn(UUID warehouseId, String after, int limit);
 
     /** Creates an empty row in {@code warehouseId} unless some warehouse already holds the SKU. */
     boolean registerIfUnknown(String sku, UUID warehouseId, Instant now);

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -86,11 +85,13 @@ public class StockRepository implements StockRegistry {
                 .query(UUID.class).optional();
     }
 
-    /** The SKUs a warehouse holds, e.g. to republish their availability when it opens or closes. */
     @Override
-    public SortedSet<String> skusIn(UUID warehouseId) {
-        return new TreeSet<>(jdbc.sql("select sku from stock where warehouse_id = :warehouse")
-                .param("warehouse", warehouseId).query(String.class).list());
+    public List<String> skusIn(UUID warehouseId, String after, int limit) {
+        return jdbc.sql("""
+                        select sku from stock where warehouse_id = :warehouse and sku > :after
+                         order by sku limit :limit""")
+                .param("warehouse", warehouseId).param("after", after).param("limit", limit)
+                .query(String.class).list();
     }
 
     /** Locks the rows of these SKUs in active warehouses: the candidates for a reservation. */

@@ -76,7 +76,9 @@ class WarehouseResource {
     @Operation(summary = "Rename, reprioritise, close or reopen a warehouse", description = "MANAGER and ADMIN. "
             + "Only the fields sent change. A closed (active=false) warehouse's stock stops counting as available "
             + "and it is no longer chosen for reservations; reservations it already holds are committed or "
-            + "released as usual.")
+            + "released as usual. The status applies as soon as this answers (public availability and new "
+            + "reservations see it at once); the availability events of the SKUs it holds are republished "
+            + "afterwards, in batches: the answer and GET say availabilityPending=true until every SKU is done.")
     @PatchMapping("/{code}")
     @PreAuthorize(Roles.HAS_EDITOR)
     public WarehouseView change(@PathVariable @Pattern(regexp = Warehouse.CODE) String code,
@@ -101,11 +103,13 @@ class WarehouseResource {
     }
 
     @Schema(description = "A place that holds stock")
-    record WarehouseView(UUID id, String code, String name, int priority, boolean active) {
+    record WarehouseView(UUID id, String code, String name, int priority, boolean active,
+            @Schema(description = "true while the availability of the SKUs it holds is being republished after "
+                    + "it closed or reopened") boolean availabilityPending) {
 
         static WarehouseView of(Warehouse warehouse) {
             return new WarehouseView(warehouse.id(), warehouse.code(), warehouse.name(), warehouse.priority(),
-                    warehouse.active());
+                    warehouse.active(), warehouse.availabilityPending());
         }
     }
 }

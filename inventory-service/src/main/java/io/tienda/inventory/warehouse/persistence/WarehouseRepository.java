@@ -16,7 +16,8 @@ import java.util.UUID;
 @Repository
 public class WarehouseRepository {
 
-    private static final String COLUMNS = "select id, code, name, priority, active from warehouses";
+    private static final String COLUMNS =
+            "select id, code, name, priority, active, recompute_after is not null as pending from warehouses";
 
     private final JdbcClient jdbc;
 
@@ -71,8 +72,41 @@ public class WarehouseRepository {
                 .update();
     }
 
+    /**
+     * Asks for the availability of every SKU the warehouse holds to be recomputed from the first SKU,
+     * also when an earlier recompute was still under way: what it did was for the status before.
+     */
+    public void restartRecompute(UUID warehouseId) {
+        jdbc.sql("update warehouses set recompute_after = '' where id = :id").param("id", warehouseId).update();
+    }
+
+    /**
+     * Locks a warehouse whose recompute is pending and answers the last SKU done ({@code ""} before
+     * the first). Empty when nothing is pending, or when another transaction holds the warehouse: a
+     * batch of another instance, which carries on after it, or a change of the warehouse, which starts
+     * the recompute again once it commits.
+     */
+    public Optional<String> lockPendingRecompute(UUID warehouseId) {
+        return jdbc.sql("""
+                        select recompute_after from warehouses where id = :id and recompute_after is not null
+                        for no key update skip locked""")
+                .param("id", warehouseId).query(String.class).optional();
+    }
+
+    /** Records how far the recompute got; {@code null} when it is done. The row must be locked. */
+    public void recomputedUpTo(UUID warehouseId, String lastSku) {
+        jdbc.sql("update warehouses set recompute_after = :last where id = :id")
+                .param("last", lastSku).param("id", warehouseId).update();
+    }
+
+    /** The warehouses whose recompute is pending, e.g. left half done by an instance that stopped. */
+    public List<UUID> pendingRecomputes() {
+        return jdbc.sql("select id from warehouses where recompute_after is not null order by code")
+                .query(UUID.class).list();
+    }
+
     private static Warehouse warehouse(ResultSet rs, int row) throws SQLException {
         return new Warehouse(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"),
-                rs.getInt("priority"), rs.getBoolean("active"));
+                rs.getInt("priority"), rs.getBoolean("active"), rs.getBoolean("pending"));
     }
 }
