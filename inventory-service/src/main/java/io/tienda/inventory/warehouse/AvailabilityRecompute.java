@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -138,8 +139,12 @@ class AvailabilityRecompute implements DisposableBean {
         }
     }
 
+    /** Lets the batch under way commit (the loop stops after it) before the database goes away. */
     @Override
-    public void destroy() {
+    public void destroy() throws InterruptedException {
         worker.shutdownNow();
+        if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
+            log.warn("a batch of the availability recompute did not finish in time; its cursor resumes it at the next start");
+        }
     }
 }
