@@ -169,6 +169,41 @@ class CheckoutJourneyIT {
         assertThat(again.isProblem()).isTrue();
     }
 
+    /**
+     * The card of {@code pm_card_refundFail} takes a refund, and the bank hands it back a few seconds later
+     * (the simulated provider does what Stripe's card of that name does): the ledger takes the refund
+     * back, the customer who was mailed "refunded" is told the money is not coming, and staff are alerted.
+     */
+    @Test
+    void aCancellationsRefundThatTheBankHandsBackIsUndoneAndEveryoneIsTold() {
+        String sku = productWithStock("RFAIL", 3).sku();
+        Shopper shopper = newShopper();
+        addToCart(shopper, sku, 1);
+        String orderId = checkoutOnce(shopper, UUID.randomUUID().toString(), "pm_card_refundFail").json().get("id")
+                .asString();
+        assertThat(finalOrder(shopper, orderId).get("status").asString()).isEqualTo("CONFIRMED");
+        await().atMost(EVENTUALLY).untilAsserted(() ->
+                assertThat(payments(shopper, orderId).get(0).get("status").asString()).isEqualTo("CAPTURED"));
+
+        Api.Reply cancelled = call("POST", "/api/v1/orders/" + orderId + "/cancellation",
+                "{\"reason\":\"changed my mind\"}", shopper.token());
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+
+        // the refund is made and mailed; then the bank hands it back
+        Mailbox.await(shopper.email(), "the refund", mail -> mail.subject().startsWith("Reembolso de"));
+        Mailbox.Mail correction = Mailbox.await(shopper.email(), "the refund's correction",
+                mail -> mail.subject().contains("no se ha completado"));
+        assertThat(correction.text()).doesNotContain("expired_or_canceled_card");
+        await("the payment is charged again").atMost(EVENTUALLY).untilAsserted(() ->
+                assertThat(payments(shopper, orderId).get(0).get("status").asString()).isEqualTo("CAPTURED"));
+        Mailbox.Mail alert = Mailbox.await("manager@tienda.local", "the staff alert",
+                mail -> mail.subject().endsWith(orderId) && mail.text().contains("expired_or_canceled_card"));
+        assertThat(alert.subject()).matches("(Refund failed: order|Reembolso fallido: pedido) " + orderId);
+        assertThat(available(sku)).as("the cancellation's restock stands").isEqualTo(3);
+        assertThat(Mailbox.countAfterQuiet(shopper.email(), mail -> mail.subject().contains("no se ha completado"),
+                Duration.ofSeconds(3))).as("told once").isEqualTo(1);
+    }
+
     @Test
     void theSamePostTwiceWithOneKeyIsOneOrderAndOneCharge() {
         String sku = productWithStock("TWICE", 5).sku();
