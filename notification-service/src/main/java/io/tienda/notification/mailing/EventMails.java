@@ -5,6 +5,7 @@ import io.tienda.notification.contact.AddressBook;
 import io.tienda.notification.history.domain.Notification;
 import io.tienda.notification.history.domain.Notifications;
 import io.tienda.notification.mailing.domain.RefundAnnouncements;
+import io.tienda.notification.mailing.domain.ReturnRefunds;
 import io.tienda.notification.ticket.CustomerQueries;
 import io.tienda.platform.events.Money;
 import io.tienda.platform.events.inventory.LowStock;
@@ -61,15 +62,17 @@ public class EventMails {
     private final AddressBook addressBook;
     private final CustomerQueries queries;
     private final RefundAnnouncements refunds;
+    private final ReturnRefunds returnRefunds;
     private final NotificationsProperties properties;
     private final Clock clock;
 
     EventMails(Notifications notifications, AddressBook addressBook, CustomerQueries queries,
-            RefundAnnouncements refunds, NotificationsProperties properties, Clock clock) {
+            RefundAnnouncements refunds, ReturnRefunds returnRefunds, NotificationsProperties properties, Clock clock) {
         this.notifications = notifications;
         this.addressBook = addressBook;
         this.queries = queries;
         this.refunds = refunds;
+        this.returnRefunds = returnRefunds;
         this.properties = properties;
         this.clock = clock;
     }
@@ -101,12 +104,15 @@ public class EventMails {
         String userId = e.userId().toString();
         Instant now = clock.instant();
         addressBook.erase(userId, e.erasedAt() == null ? now : e.erasedAt());
-        String anonymous = "erased-" + UUID.randomUUID();
+        String anonymous = ERASED_PREFIX + UUID.randomUUID();
         long messages = notifications.anonymise(userId, anonymous, now);
         int tickets = queries.erase(userId, anonymous);
         log.info("user {} erased: contact removed, {} notifications and {} tickets anonymised", userId, messages,
                 tickets);
     }
+
+    /** The start of the id that replaces an erased user's in their notifications. */
+    static final String ERASED_PREFIX = "erased-";
 
     // --- order.events and payment.events
 
@@ -141,10 +147,16 @@ public class EventMails {
     /**
      * The refund names only its order: the customer is found from the order's other messages when sending.
      * The refund of a return (its command's key is {@code return:<id>}) is announced by
-     * {@code returns.refunded}, with the RMA and the lines; a second mail would only repeat it.
+     * {@code returns.refunded}, with the RMA and the lines; a second mail would only repeat it. Its refund id
+     * is remembered with the return, so that a later failure of that refund corrects the return's mail.
      */
     public void paymentRefunded(UUID eventId, PaymentRefunded e) {
         if (e.refundKey() != null && e.refundKey().startsWith(RETURN_REFUND_KEY_PREFIX)) {
+            Optional<String> returnId = returnOfRefundKey(e.refundKey());
+            if (returnId.isPresent() && e.refundId() != null && !e.refundId().isBlank()) {
+                returnRefunds.refunded(new ReturnRefunds.Refund(e.refundId(), returnId.get(), e.orderId().toString(),
+                        amount(e.amount()), false));
+            }
             return;
         }
         String order = e.orderId().toString();
@@ -163,10 +175,10 @@ public class EventMails {
     public static final String REFUND_FAILED_BEFORE_SENT = "the refund failed before this message was sent";
 
     /**
-     * A refund failed. Only one this service announced with {@code payment-refunded} matters here: it failed
-     * at the provider after it had succeeded (e.g. the card was closed), and the customer believes the money
-     * is on its way. A refund refused or failed at once was never announced (no {@code payment.refunded}
-     * named it), nor was the refund of a return (announced by {@code returns.refunded}): nothing is sent.
+     * A refund failed. Only one this service announced matters here, with {@code payment-refunded} or, for a
+     * return, {@code return-refunded} ({@link #returnRefundFailed}): it failed at the provider after it had
+     * succeeded (e.g. the card was closed), and the customer believes the money is on its way. A refund refused
+     * or failed at once was never announced (no {@code payment.refunded} named it): nothing is sent.
      *
      * <p>If the refund mail has not gone out yet and no sender holds it, it is withdrawn and the customer
      * hears nothing; if it went out, or is going out now, the customer is told the refund failed and that the
@@ -180,6 +192,11 @@ public class EventMails {
         }
         Optional<RefundAnnouncements.Announcement> announced = refunds.find(e.refundId());
         if (announced.isEmpty()) {
+            Optional<ReturnRefunds.Refund> ofReturn = returnRefunds.refund(e.refundId());
+            if (ofReturn.isPresent()) {
+                returnRefundFailed(eventId, e, ofReturn.get());
+                return;
+            }
             log.debug("refund {} of order {} failed; it was never mailed as made", e.refundId(), e.orderId());
             return;
         }
@@ -196,6 +213,36 @@ public class EventMails {
         toStaff(eventId, "refund-failed-alert", vars("order", order, "refund", e.refundId(),
                 "payment", e.paymentId(), "amount", amount, "reason", e.reason(),
                 "customerTold", customerTold ? "yes" : null));
+    }
+
+    /**
+     * A return's refund failed at the provider after it had succeeded. The customer was told by the
+     * {@code return-refunded} mail paired with the refund ({@link ReturnRefunds}): if it went out, or is going
+     * out now, they get {@code return-refund-failed}; if it waits, it is withdrawn; if its
+     * {@code returns.refunded} has not arrived yet, the refund is marked failed first, and that mail is
+     * withdrawn as soon as it is queued ({@link #returnRefunded}). Either way the staff list is alerted.
+     */
+    private void returnRefundFailed(UUID eventId, PaymentRefundFailed e, ReturnRefunds.Refund refund) {
+        // Marked before the mail is looked for, as returnRefunded records its mail before it looks at the
+        // refund: whichever comes second sees the other.
+        returnRefunds.failed(refund.refundId());
+        String order = refund.orderId();
+        String amount = e.amount() != null ? amount(e.amount()) : refund.amount();
+        Optional<ReturnRefunds.Mail> mail = returnRefunds.mailOf(refund);
+        Optional<String> customer = mail.filter(m -> customerWasTold(m.notificationId()))
+                .flatMap(m -> notifications.find(m.notificationId())).map(Notification::recipientId)
+                .filter(recipient -> !recipient.startsWith(ERASED_PREFIX));
+        if (customer.isPresent()) {
+            queue(Notification.pending(eventId.toString(), customer.get(), List.of(), null, order,
+                    Notification.Channel.EMAIL, "return-refund-failed", vars("rma", mail.get().rma(),
+                            "amount", amount, "link", orderLink(order)), clock.instant()));
+        }
+        log.warn("refund {} of return {} (order {}) failed after it had succeeded; customer {}", refund.refundId(),
+                refund.returnId(), order, customer.isPresent() ? "told"
+                        : "not told (the return-refunded mail had not gone out, or had been given up)");
+        toStaff(eventId, "refund-failed-alert", vars("order", order, "refund", refund.refundId(),
+                "payment", e.paymentId(), "amount", amount, "reason", e.reason(),
+                "customerTold", customer.isPresent() ? "yes" : null));
     }
 
     /**
@@ -234,10 +281,57 @@ public class EventMails {
         toCustomer(eventId, e.customerId(), order, "return-received", vars("rma", e.rma(), "link", orderLink(order)));
     }
 
+    /**
+     * The return's customer is told their refund was made. A refund of more than 0 was paid by a
+     * {@code payment.refunded} (which may arrive before or after this): the mail is remembered with the
+     * return, and if that refund has already failed, the mail is withdrawn before it goes out.
+     */
     public void returnRefunded(UUID eventId, ReturnRefunded e) {
         String order = e.orderId().toString();
-        toCustomer(eventId, e.customerId(), order, "return-refunded",
-                vars("rma", e.rma(), "amount", amount(e.amount()), "link", orderLink(order)));
+        boolean paid = e.returnId() != null && e.amount().amount() > 0;
+        ReturnRefunds.Mail mail = new ReturnRefunds.Mail(eventId.toString(),
+                e.returnId() == null ? null : e.returnId().toString(), order, e.rma(), amount(e.amount()));
+        if (paid) {
+            returnRefunds.mailed(mail);
+        }
+        Notification message = Notification.pending(eventId.toString(), Objects.requireNonNull(e.customerId(),
+                "customerId"), List.of(), null, order, Notification.Channel.EMAIL, "return-refunded",
+                vars("rma", e.rma(), "amount", amount(e.amount()), "link", orderLink(order)), clock.instant());
+        if (paid && refundFailed(mail)) {
+            // The failure came first: the mail is queued given up, so no sender ever takes it (or, queued
+            // before by this event delivered again, withdrawn unless it went out).
+            if (!notifications.addOnce(message.abandon(REFUND_FAILED_BEFORE_SENT, clock.instant()))) {
+                notifications.withdraw(message.id(), REFUND_FAILED_BEFORE_SENT, clock.instant());
+            }
+            log.warn("return {}: its refund failed before the return-refunded mail was queued; not sent", e.returnId());
+            return;
+        }
+        queue(message);
+        // The failure may have been handled while the mail was queued, without seeing it: looked at again. A
+        // sender that claimed the mail in that moment sends it uncorrected (the staff alert says the customer
+        // was not told).
+        if (paid && refundFailed(mail)
+                && notifications.withdraw(mail.notificationId(), REFUND_FAILED_BEFORE_SENT, clock.instant())) {
+            log.warn("return {}: its refund failed before the return-refunded mail went out; withdrawn", e.returnId());
+        }
+    }
+
+    private boolean refundFailed(ReturnRefunds.Mail mail) {
+        return returnRefunds.refundOf(mail).filter(ReturnRefunds.Refund::failed).isPresent();
+    }
+
+    /** The return's id in a refund key {@code return:<id>} or {@code return:<id>:<attempt>}. */
+    static Optional<String> returnOfRefundKey(String refundKey) {
+        int start = RETURN_REFUND_KEY_PREFIX.length();
+        if (refundKey == null || !refundKey.startsWith(RETURN_REFUND_KEY_PREFIX) || refundKey.length() < start + 36
+                || (refundKey.length() > start + 36 && refundKey.charAt(start + 36) != ':')) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(refundKey.substring(start, start + 36)).toString());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     public void returnExchanged(UUID eventId, ReturnExchanged e) {

@@ -36,6 +36,7 @@ public final class TemplateCatalog {
                 "link", link);
         sample(all, "return-received", "name", "Ana", "rma", "RMA-2001", "link", link);
         sample(all, "return-refunded", "name", "Ana", "rma", "RMA-2001", "amount", "19.95 EUR", "link", link);
+        sample(all, "return-refund-failed", "name", "Ana", "rma", "RMA-2001", "amount", "19.95 EUR", "link", link);
         sample(all, "return-exchanged", "name", "Ana", "rma", "RMA-2001", "replacementOrder",
                 "5d1c9a0e-7f2b-4c1d-8e3a-9b0c1d2e3f40", "link", "http://localhost:8080/orders/5d1c9a0e-7f2b-4c1d-8e3a-9b0c1d2e3f40");
         sample(all, "low-stock", "sku", "TSHIRT-RED-M", "warehouse", "MAD-1", "onHand", "3", "available", "1",

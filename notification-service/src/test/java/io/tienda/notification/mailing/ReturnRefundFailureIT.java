@@ -1,0 +1,204 @@
+package io.tienda.notification.mailing;
+
+import io.tienda.notification.NotificationServiceIT;
+import io.tienda.platform.events.Money;
+import io.tienda.platform.events.Topics;
+import io.tienda.platform.events.returns.ReturnRefunded;
+import io.tienda.platform.events.saga.PaymentRefundFailed;
+import io.tienda.platform.events.saga.PaymentRefunded;
+import io.tienda.platform.testing.Infra;
+import io.tienda.platform.testing.infra.ReceivedMail;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The refund of a return, mailed as made by {@code returns.refunded}, that fails at the provider later: the
+ * customer is told it did not go through and the staff list is alerted, whichever of {@code payment.refunded}
+ * and {@code returns.refunded} arrived first; a mail not sent yet is withdrawn instead; a refund that fails
+ * at once sends nothing.
+ */
+class ReturnRefundFailureIT extends NotificationServiceIT {
+
+    private static final String REASON = "expired_or_canceled_card";
+
+    @Test
+    void returnsRefundedFirstThenItsRefundFailsLate() {
+        String customer = UUID.randomUUID().toString();
+        String email = address("lucia");
+        contact(customer, email, "Lucía", "en");
+        UUID order = UUID.randomUUID();
+        UUID returnId = UUID.randomUUID();
+        String rma = "RMA-" + returnId.toString().substring(0, 6);
+        String refund = "re_" + UUID.randomUUID();
+        String key = "return:" + returnId;
+
+        UUID mailed = returnRefunded(returnId, rma, order, customer, 2500);
+        awaitNotification(mailed.toString(), "SENT");
+        events.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefunded(order, "pay-r1", refund,
+                Money.of(2500, "EUR"), key));
+        PaymentRefundFailed failure = new PaymentRefundFailed(order, "pay-r1", refund, Money.of(2500, "EUR"), REASON,
+                key);
+        UUID failed = events.send(Topics.PAYMENT_EVENTS, order.toString(), failure);
+
+        ReceivedMail correction = correction(email, rma, "25.00 EUR");
+        assertThat(correction.text()).startsWith("Hello Lucía,").contains("return " + rma)
+                .contains("will contact you").contains(BASE + "/orders/" + order)
+                .doesNotContain(REASON).doesNotContain(refund);
+        assertThat(correction.html()).contains("25.00 EUR").contains(rma).doesNotContain(REASON);
+        assertThat(awaitNotification(failed.toString(), "SENT").getString("recipientId")).isEqualTo(customer);
+        List<ReceivedMail> alerts = staffAlerts(order, 2);
+        assertThat(alerts.stream().flatMap(m -> m.to().stream()))
+                .containsExactlyInAnyOrder("stock@tienda.example.com", "buyer@tienda.example.com");
+        assertThat(alerts).allSatisfy(alert -> assertThat(alert.text()).contains(refund).contains("25.00 EUR")
+                .contains(REASON).contains("they have been sent a message"));
+
+        // Once per event: the failure and the return's mail delivered again send nothing more.
+        events.send(Topics.PAYMENT_EVENTS, order.toString(), failed, failure);
+        events.send(Topics.RETURNS_EVENTS, returnId.toString(), mailed, new ReturnRefunded(returnId, rma, order,
+                customer, Money.of(2500, "EUR"), List.of(), Instant.now()));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
+                mailFor(email).size() == 2 && staffAlertsNow(order).size() == 2);
+        assertThat(staffMessages(failed)).hasSize(2);
+    }
+
+    @Test
+    void paymentRefundedFirstThenItsRefundFailsLateAndTheRetryToo() {
+        String customer = UUID.randomUUID().toString();
+        String email = address("mateo");
+        contact(customer, email, "Mateo", "es");
+        UUID order = UUID.randomUUID();
+        UUID returnId = UUID.randomUUID();
+        String rma = "RMA-" + returnId.toString().substring(0, 6);
+        String first = "re_" + UUID.randomUUID();
+        String key = "return:" + returnId;
+
+        UUID refunded = events.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefunded(order, "pay-r2",
+                first, Money.of(1000, "EUR"), key));
+        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.findById(first, Document.class, "return_refunds"),
+                d -> d != null && returnId.toString().equals(d.getString("returnId")));
+        assertThat(notification(refunded.toString())).isNull();
+        UUID mailed = returnRefunded(returnId, rma, order, customer, 1000);
+        awaitNotification(mailed.toString(), "SENT");
+        events.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefundFailed(order, "pay-r2", first,
+                Money.of(1000, "EUR"), REASON, key));
+
+        ReceivedMail correction = mailFor(email, 2).stream().filter(m -> m.subject()
+                .equals("Devolución " + rma + ": tu reembolso de 10.00 EUR no se ha completado")).findFirst()
+                .orElseThrow();
+        assertThat(correction.text()).startsWith("Hola Mateo,").contains("devolución " + rma)
+                .contains("se pondrá en contacto contigo").doesNotContain(REASON);
+        staffAlerts(order, 2);
+
+        // Staff ask again (returns-service's key for a retry); it is refunded and mailed, and fails late too:
+        // the correction is for the second mail, and the staff get a second alert.
+        String second = "re_" + UUID.randomUUID();
+        String retryKey = key + ":" + System.currentTimeMillis();
+        UUID mailedAgain = returnRefunded(returnId, rma, order, customer, 1000);
+        awaitNotification(mailedAgain.toString(), "SENT");
+        events.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefunded(order, "pay-r2", second,
+                Money.of(1000, "EUR"), retryKey));
+        UUID failedAgain = events.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefundFailed(order,
+                "pay-r2", second, Money.of(1000, "EUR"), REASON, retryKey));
+        assertThat(awaitNotification(failedAgain.toString(), "SENT").getString("template"))
+                .isEqualTo("return-refund-failed");
+        assertThat(mailFor(email, 4)).extracting(ReceivedMail::subject).filteredOn(s -> s.contains("no se ha completado"))
+                .hasSize(2);
+        assertThat(staffAlerts(order, 4)).hasSize(4);
+    }
+
+    @Test
+    void aReturnMailNotSentYetIsWithdrawnWhenItsRefundFailsWhicheverArrivesFirst() {
+        // The mail waits for its customer's contact when the refund fails: withdrawn, the customer hears of neither.
+        String waiting = UUID.randomUUID().toString();
+        UUID order = UUID.randomUUID();
+        UUID returnId = UUID.randomUUID();
+        String refund = "re_" + UUID.randomUUID();
+        String key = "return:" + returnId;
+        UUID mailed = returnRefunded(returnId, "RMA-W1", order, waiting, 700);
+        await().atMost(Duration.ofSeconds(20)).until(() -> notification(mailed.toString()),
+                n -> n != null && "waiting for the recipient's contact details".equals(n.getString("failureReason")));
+        events.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefunded(order, "pay-r3", refund,
+                Money.of(700, "EUR"), key));
+        UUID failed = events.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefundFailed(order, "pay-r3",
+                refund, Money.of(700, "EUR"), REASON, key));
+
+        Document withdrawn = awaitNotification(mailed.toString(), "FAILED");
+        assertThat(withdrawn.getString("failureReason")).isEqualTo(EventMails.REFUND_FAILED_BEFORE_SENT);
+        assertThat(staffAlerts(order, 2)).allSatisfy(alert -> assertThat(alert.text())
+                .contains("had not been told").doesNotContain("they have been sent a message"));
+        assertThat(notification(failed.toString())).isNull();
+
+        // The refund fails before returns.refunded arrives: its mail is withdrawn as soon as it is queued.
+        String customer = UUID.randomUUID().toString();
+        String email = address("nora");
+        contact(customer, email, "Nora", "en");
+        UUID otherOrder = UUID.randomUUID();
+        UUID otherReturn = UUID.randomUUID();
+        String otherRefund = "re_" + UUID.randomUUID();
+        events.send(Topics.PAYMENT_EVENTS, otherOrder.toString(), new PaymentRefunded(otherOrder, "pay-r4",
+                otherRefund, Money.of(900, "EUR"), "return:" + otherReturn));
+        UUID otherFailed = events.send(Topics.PAYMENT_EVENTS, otherOrder.toString(), new PaymentRefundFailed(
+                otherOrder, "pay-r4", otherRefund, Money.of(900, "EUR"), REASON, "return:" + otherReturn));
+        assertThat(staffAlerts(otherOrder, 2)).allSatisfy(alert -> assertThat(alert.text())
+                .contains("had not been told"));
+        UUID late = returnRefunded(otherReturn, "RMA-W2", otherOrder, customer, 900);
+        assertThat(awaitNotification(late.toString(), "FAILED").getString("failureReason"))
+                .isEqualTo(EventMails.REFUND_FAILED_BEFORE_SENT);
+        assertThat(notification(otherFailed.toString())).isNull();
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> mailFor(email).isEmpty());
+    }
+
+    @Test
+    void aReturnsRefundThatFailsAtOnceSendsNothing() {
+        UUID order = UUID.randomUUID();
+        UUID returnId = UUID.randomUUID();
+        // The provider failed it at once: no payment.refunded named it, and returns-service mails nothing.
+        UUID atOnce = events.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefundFailed(order, "pay-r5",
+                "re_" + UUID.randomUUID(), Money.of(500, "EUR"), "card_declined", "return:" + returnId));
+        // A refund announced after it, on the same partition, shows it was handled.
+        String marker = "re_" + UUID.randomUUID();
+        events.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefunded(order, "pay-r5", marker,
+                Money.of(500, "EUR"), "return:" + returnId + ":1"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.findById(marker, Document.class, "return_refunds"),
+                d -> d != null);
+
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> staffAlertsNow(order).isEmpty());
+        assertThat(notification(atOnce.toString())).isNull();
+        assertThat(staffMessages(atOnce)).isEmpty();
+    }
+
+    private UUID returnRefunded(UUID returnId, String rma, UUID order, String customer, long cents) {
+        return events.send(Topics.RETURNS_EVENTS, returnId.toString(), new ReturnRefunded(returnId, rma, order,
+                customer, Money.of(cents, "EUR"), List.of(), Instant.now()));
+    }
+
+    private static ReceivedMail correction(String email, String rma, String amount) {
+        String subject = "Return " + rma + ": your refund of " + amount + " did not go through";
+        return await().atMost(Duration.ofSeconds(20)).until(() -> mailFor(email).stream()
+                .filter(m -> m.subject().equals(subject)).findFirst().orElse(null), m -> m != null);
+    }
+
+    private static List<ReceivedMail> staffAlerts(UUID order, int count) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> staffAlertsNow(order), found -> found.size() >= count);
+    }
+
+    private static List<ReceivedMail> staffAlertsNow(UUID order) {
+        return Infra.smtp().receivedMail().stream().filter(m -> m.subject().equals("Refund failed: order " + order))
+                .toList();
+    }
+
+    private List<Document> staffMessages(UUID eventId) {
+        return mongo.find(Query.query(Criteria.where("_id").regex("^" + eventId + ":staff:")), Document.class,
+                "notifications");
+    }
+}
