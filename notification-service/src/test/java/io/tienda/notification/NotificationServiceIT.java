@@ -15,6 +15,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.time.Duration;
@@ -101,6 +103,22 @@ public abstract class NotificationServiceIT {
     protected void contact(String userId, String email, String name, String language) {
         mongo.save(new Document("_id", userId).append("email", email).append("name", name)
                 .append("language", language).append("asOf", Date.from(Instant.now())), "contacts");
+    }
+
+    /** The staff alerts of a refund of {@code order} that failed, waiting up to 20 s for {@code count} of them. */
+    protected static List<ReceivedMail> staffAlerts(UUID order, int count) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> staffAlertsNow(order), found -> found.size() >= count);
+    }
+
+    protected static List<ReceivedMail> staffAlertsNow(UUID order) {
+        return Infra.smtp().receivedMail().stream().filter(m -> m.subject().equals("Refund failed: order " + order))
+                .toList();
+    }
+
+    /** The staff messages an event queued, one per staff address ({@code <eventId>:staff:<digest>}). */
+    protected List<Document> staffMessages(UUID eventId) {
+        return mongo.find(Query.query(Criteria.where("_id").regex("^" + eventId + ":staff:")), Document.class,
+                "notifications");
     }
 
     protected Document notification(String id) {

@@ -274,9 +274,7 @@ class MailingIT extends NotificationServiceIT {
             assertThat(alert.subject()).isEqualTo("Low stock: " + sku + " at MAD-1");
             assertThat(alert.text()).contains("Reorder quantity: 50");
         });
-        List<Document> queued = mongo.find(org.springframework.data.mongodb.core.query.Query.query(
-                org.springframework.data.mongodb.core.query.Criteria.where("_id").regex("^" + eventId + ":staff:")),
-                Document.class, "notifications");
+        List<Document> queued = staffMessages(eventId);
         assertThat(queued).hasSize(2).allSatisfy(n -> {
             assertThat(n.getString("status")).isEqualTo("SENT");
             assertThat(n.getList("addresses", String.class)).hasSize(1);

@@ -7,12 +7,9 @@ import io.tienda.platform.events.saga.OrderConfirmed;
 import io.tienda.platform.events.saga.OrderLine;
 import io.tienda.platform.events.saga.PaymentRefundFailed;
 import io.tienda.platform.events.saga.PaymentRefunded;
-import io.tienda.platform.testing.Infra;
 import io.tienda.platform.testing.infra.ReceivedMail;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -136,19 +133,5 @@ class RefundFailureIT extends NotificationServiceIT {
                 List.of(new OrderLine("SKU-1", "p1", "Lamp", 1, Money.of(4200, "EUR"))), Money.of(4200, "EUR"),
                 Instant.now()));
         return order;
-    }
-
-    private static List<ReceivedMail> staffAlerts(UUID order, int count) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> staffAlertsNow(order), found -> found.size() >= count);
-    }
-
-    private static List<ReceivedMail> staffAlertsNow(UUID order) {
-        return Infra.smtp().receivedMail().stream().filter(m -> m.subject().equals("Refund failed: order " + order))
-                .toList();
-    }
-
-    private List<Document> staffMessages(UUID eventId) {
-        return mongo.find(Query.query(Criteria.where("_id").regex("^" + eventId + ":staff:")), Document.class,
-                "notifications");
     }
 }

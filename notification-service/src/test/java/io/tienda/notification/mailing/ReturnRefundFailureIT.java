@@ -6,12 +6,9 @@ import io.tienda.platform.events.Topics;
 import io.tienda.platform.events.returns.ReturnRefunded;
 import io.tienda.platform.events.saga.PaymentRefundFailed;
 import io.tienda.platform.events.saga.PaymentRefunded;
-import io.tienda.platform.testing.Infra;
 import io.tienda.platform.testing.infra.ReceivedMail;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -186,19 +183,5 @@ class ReturnRefundFailureIT extends NotificationServiceIT {
         String subject = "Return " + rma + ": your refund of " + amount + " did not go through";
         return await().atMost(Duration.ofSeconds(20)).until(() -> mailFor(email).stream()
                 .filter(m -> m.subject().equals(subject)).findFirst().orElse(null), m -> m != null);
-    }
-
-    private static List<ReceivedMail> staffAlerts(UUID order, int count) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> staffAlertsNow(order), found -> found.size() >= count);
-    }
-
-    private static List<ReceivedMail> staffAlertsNow(UUID order) {
-        return Infra.smtp().receivedMail().stream().filter(m -> m.subject().equals("Refund failed: order " + order))
-                .toList();
-    }
-
-    private List<Document> staffMessages(UUID eventId) {
-        return mongo.find(Query.query(Criteria.where("_id").regex("^" + eventId + ":staff:")), Document.class,
-                "notifications");
     }
 }
