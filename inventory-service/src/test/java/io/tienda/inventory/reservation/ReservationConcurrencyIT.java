@@ -126,18 +126,9 @@ class ReservationConcurrencyIT {
                 assertThat(level.onHand()).isGreaterThanOrEqualTo(level.reserved());
                 assertThat(level.reserved()).isGreaterThanOrEqualTo(0);
                 assertThat(fixtures.ledger(sku, warehouse)).as("%s in %s", sku, warehouse).isEqualTo(level);
-                assertThat(reservedByHeldOrders(sku, warehouse)).as("reserved %s in %s", sku, warehouse)
+                assertThat(fixtures.heldByReservations(sku, warehouse)).as("reserved %s in %s", sku, warehouse)
                         .isEqualTo(level.reserved());
             }
         }
-    }
-
-    private int reservedByHeldOrders(String sku, String warehouse) {
-        return jdbc.sql("""
-                        select coalesce(sum(l.quantity), 0) from reservation_lines l
-                          join reservations r on r.order_id = l.order_id
-                          join warehouses w on w.id = l.warehouse_id
-                         where l.sku = :sku and w.code = :code and r.status = 'HELD'""")
-                .param("sku", sku).param("code", warehouse).query(Integer.class).single();
     }
 }

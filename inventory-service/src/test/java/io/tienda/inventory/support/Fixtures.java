@@ -91,6 +91,16 @@ public final class Fixtures {
                 .single();
     }
 
+    /** What the lines of held reservations hold of the row: its {@code reserved} should be the same. */
+    public int heldByReservations(String sku, String warehouse) {
+        return jdbc.sql("""
+                        select coalesce(sum(l.quantity), 0) from reservation_lines l
+                          join reservations r on r.order_id = l.order_id
+                          join warehouses w on w.id = l.warehouse_id
+                         where l.sku = :sku and w.code = :code and r.status = 'HELD'""")
+                .param("sku", sku).param("code", warehouse).query(Integer.class).single();
+    }
+
     public int movements(String sku, String kind) {
         return jdbc.sql("select count(*) from stock_movements where sku = :sku and kind = :kind")
                 .param("sku", sku).param("kind", kind).query(Integer.class).single();

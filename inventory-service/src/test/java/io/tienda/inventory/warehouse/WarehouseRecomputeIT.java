@@ -134,7 +134,8 @@ class WarehouseRecomputeIT extends InventoryIT {
                 Level level = fixtures.level(sku, warehouse);
                 assertThat(level.reserved()).as("%s in %s", sku, warehouse).isBetween(0, level.onHand());
                 assertThat(fixtures.ledger(sku, warehouse)).as("%s in %s", sku, warehouse).isEqualTo(level);
-                assertThat(heldIn(sku, warehouse)).as("%s in %s", sku, warehouse).isEqualTo(level.reserved());
+                assertThat(fixtures.heldByReservations(sku, warehouse)).as("%s in %s", sku, warehouse)
+                        .isEqualTo(level.reserved());
             }
             assertThat(inClosing.reserved() + inBackup.reserved()).as(sku).isBetween(5, 10);
             int free = inBackup.onHand() - inBackup.reserved();
@@ -311,14 +312,6 @@ class WarehouseRecomputeIT extends InventoryIT {
                 .param("sku", sku).query(Integer.class).single();
     }
 
-    private int heldIn(String sku, String warehouse) {
-        return jdbc.sql("""
-                        select coalesce(sum(l.quantity), 0) from reservation_lines l
-                          join reservations r on r.order_id = l.order_id
-                          join warehouses w on w.id = l.warehouse_id
-                         where l.sku = :sku and w.code = :code and r.status = 'HELD'""")
-                .param("sku", sku).param("code", warehouse).query(Integer.class).single();
-    }
 
     /**
      * The {@code inventory.stock_changed} events of these SKUs on Kafka, in order per SKU, each checked
