@@ -242,7 +242,8 @@ public class EventMails {
                         : "not told (the return-refunded mail had not gone out, or had been given up)");
         toStaff(eventId, "refund-failed-alert", vars("order", order, "refund", refund.refundId(),
                 "payment", e.paymentId(), "amount", amount, "reason", e.reason(),
-                "customerTold", customer.isPresent() ? "yes" : null));
+                "customerTold", customer.isPresent() ? "yes" : null,
+                "rma", mail.map(ReturnRefunds.Mail::rma).orElse(null)));
     }
 
     /**

@@ -57,7 +57,8 @@ class ReturnRefundFailureIT extends NotificationServiceIT {
         assertThat(alerts.stream().flatMap(m -> m.to().stream()))
                 .containsExactlyInAnyOrder("stock@tienda.example.com", "buyer@tienda.example.com");
         assertThat(alerts).allSatisfy(alert -> assertThat(alert.text()).contains(refund).contains("25.00 EUR")
-                .contains(REASON).contains("they have been sent a message"));
+                .contains(REASON).contains("they have been sent a message")
+                .contains("It was the refund of return " + rma + ", which is waiting for its refund again"));
 
         // Once per event: the failure and the return's mail delivered again send nothing more.
         events.send(Topics.PAYMENT_EVENTS, order.toString(), failed, failure);

@@ -41,10 +41,11 @@ public final class TemplateCatalog {
                 "5d1c9a0e-7f2b-4c1d-8e3a-9b0c1d2e3f40", "link", "http://localhost:8080/orders/5d1c9a0e-7f2b-4c1d-8e3a-9b0c1d2e3f40");
         sample(all, "low-stock", "sku", "TSHIRT-RED-M", "warehouse", "MAD-1", "onHand", "3", "available", "1",
                 "reorderPoint", "5", "reorderQuantity", "50");
-        // customerTold is "yes" when the customer was mailed that the refund failed, absent when not
+        // customerTold is "yes" when the customer was mailed that the refund failed, absent when not; rma is
+        // there only for a return's refund
         sample(all, "refund-failed-alert", "order", "0b8f4c1e-2a47-4a44-9d61-3f7a1a6c2b10", "refund", "re_3PqRsT",
                 "payment", "5e6f7a8b-0c1d-4e2f-9a3b-4c5d6e7f8091", "amount", "19.95 EUR", "reason",
-                "expired_or_canceled_card", "customerTold", "yes");
+                "expired_or_canceled_card", "customerTold", "yes", "rma", "RMA-2001");
         sample(all, "ticket-answered", "name", "Ana", "ticketSubject", "Where is my order?", "reply",
                 "It left the warehouse this morning.", "link", "http://localhost:8080/tickets/7c1e");
         return java.util.Collections.unmodifiableMap(all);
