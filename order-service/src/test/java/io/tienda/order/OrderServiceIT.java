@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -210,6 +211,54 @@ class OrderServiceIT extends OrderIT {
         }
     }
 
+    /**
+     * Migration V6 on sagas stored by earlier versions: each gets what of it needs attention by the rule the
+     * service applies to new ones (Attention.of): given-up compensations once ENDED, a refused refund at any
+     * step, nothing for the rest.
+     */
+    @Test
+    void sagasStoredBeforeGetWhatOfThemNeedsAttention() {
+        String schema = "attention_" + UUID.randomUUID().toString().replace("-", "");
+        FluentConfiguration flyway = Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema)
+                .createSchemas(true).locations("classpath:db/migration", "classpath:db/platform");
+        flyway.target(MigrationVersion.fromVersion("5")).load().migrate();
+        try {
+            UUID gaveUp = sagaStoredBefore(schema, "ENDED", "[\"PAYMENT_CAPTURED\"]",
+                    "[\"RELEASE_STOCK\", \"REFUND_PAYMENT\"]");
+            UUID refused = sagaStoredBefore(schema, "COMPENSATING", "[\"PAYMENT_CAPTURED\", \"REFUND_REFUSED\"]",
+                    "[\"RELEASE_STOCK\"]");
+            UUID stillAsking = sagaStoredBefore(schema, "COMPENSATING", "[]", "[\"VOID_PAYMENT\"]");
+            UUID done = sagaStoredBefore(schema, "ENDED", "[\"PAYMENT_CAPTURED\"]", "[]");
+
+            flyway.target(MigrationVersion.LATEST).load().migrate();
+
+            assertThat(attention(schema, gaveUp)).containsExactly("STOCK_RELEASE_UNCONFIRMED", "REFUND_UNCONFIRMED");
+            assertThat(attention(schema, refused)).containsExactly("REFUND_REFUSED");
+            assertThat(attention(schema, stillAsking)).isEmpty();
+            assertThat(attention(schema, done)).isEmpty();
+            assertThat(jdbc.sql("select count(*) from " + schema + ".saga_instance where resolved_at is not null")
+                    .query(Integer.class).single()).isZero();
+        } finally {
+            jdbc.sql("drop schema " + schema + " cascade").update();
+        }
+    }
+
+    private UUID sagaStoredBefore(String schema, String step, String facts, String pending) {
+        UUID id = storedBefore(schema, "Ana García", "Calle Mayor 1", null, "Madrid");
+        jdbc.sql("insert into " + schema + """
+                        .saga_instance (order_id, step, attempts, data, created_at, updated_at)
+                        values (:id, :step, 3, cast(:data as jsonb), now(), now())""")
+                .param("id", id).param("step", step)
+                .param("data", "{\"step\": \"" + step + "\", \"facts\": " + facts + ", \"pending\": " + pending + "}")
+                .update();
+        return id;
+    }
+
+    private List<String> attention(String schema, UUID id) {
+        return jdbc.sql("select unnest(attention) from " + schema + ".saga_instance where order_id = :id")
+                .param("id", id).query(String.class).list();
+    }
+
     private UUID storedBefore(String schema, String name, String line1, String line2, String city) {
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into " + schema + """
@@ -257,7 +306,10 @@ class OrderServiceIT extends OrderIT {
                 .jsonPath("$.paths['/api/v1/orders'].post").exists()
                 .jsonPath("$.paths['/api/v1/orders/{id}/cancellation'].post").exists()
                 .jsonPath("$.paths['/api/v1/orders/{id}/shipment'].post").exists()
-                .jsonPath("$.paths['/api/v1/orders/{id}/delivery'].post").exists();
+                .jsonPath("$.paths['/api/v1/orders/{id}/delivery'].post").exists()
+                .jsonPath("$.paths['/api/v1/orders/{id}/checkout'].get").exists()
+                .jsonPath("$.paths['/api/v1/orders/checkouts/attention'].get").exists()
+                .jsonPath("$.paths['/api/v1/orders/{id}/checkout/resolution'].post").exists();
     }
 
     private record Line(String sku, int quantity, long unitPrice) {

@@ -6,11 +6,9 @@ import io.tienda.order.support.Stubs.Line;
 import io.tienda.platform.events.EventJson;
 import io.tienda.platform.events.Money;
 import io.tienda.platform.events.saga.PaymentAuthorized;
-import io.tienda.platform.events.saga.PaymentCaptured;
 import io.tienda.platform.events.saga.PaymentRefundFailed;
 import io.tienda.platform.events.saga.PaymentRefunded;
 import io.tienda.platform.events.saga.PaymentVoided;
-import io.tienda.platform.events.saga.StockCommitted;
 import io.tienda.platform.events.saga.StockReleased;
 import io.tienda.platform.events.saga.StockReserved;
 import io.tienda.platform.testing.security.TestTokens;
@@ -48,23 +46,11 @@ class OrderLifecycleIT extends OrderIT {
 
     /** An order through the whole checkout: paid, committed, CONFIRMED. */
     private UUID completedOrder() {
-        return completedOrder(MUG);
+        return completedOrder(token, MUG);
     }
 
-    /** The same for a cart of {@code line} (stubbed by the caller). */
     private UUID completedOrder(Line line) {
-        UUID id = place(token, checkout("pm_card_visa"));
-        Money total = Money.of(Stubs.total(line), "EUR");
-        participants().inventory("inventory.reserve", id, 1);
-        participants().reply(id, new StockReserved(id, UUID.randomUUID(), Instant.now().plusSeconds(1800)));
-        participants().payment("payment.authorize", id, 1);
-        participants().reply(id, new PaymentAuthorized(id, "pi_1", total));
-        participants().inventory("inventory.commit", id, 1);
-        participants().reply(id, new StockCommitted(id));
-        participants().payment("payment.capture", id, 1);
-        participants().reply(id, new PaymentCaptured(id, "pi_1", total));
-        awaitStep(id, "ENDED");
-        return id;
+        return completedOrder(token, line);
     }
 
     @Test

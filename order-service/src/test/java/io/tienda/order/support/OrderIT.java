@@ -2,6 +2,11 @@ package io.tienda.order.support;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.tienda.platform.events.Money;
+import io.tienda.platform.events.saga.PaymentAuthorized;
+import io.tienda.platform.events.saga.PaymentCaptured;
+import io.tienda.platform.events.saga.StockCommitted;
+import io.tienda.platform.events.saga.StockReserved;
 import io.tienda.platform.testing.http.ApiReply;
 import io.tienda.platform.testing.http.TestApi;
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +18,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -86,6 +92,25 @@ public abstract class OrderIT {
     protected UUID place(String token, Map<String, Object> body) {
         ApiReply reply = api.post("/api/v1/orders", token, body, UUID.randomUUID().toString()).expect(202);
         return UUID.fromString(reply.text("id"));
+    }
+
+    /**
+     * An order of {@code token}'s shopper, whose cart the test stubbed with {@code line}, through the whole
+     * checkout, the test playing inventory and payment: paid, committed, CONFIRMED, its saga ENDED.
+     */
+    protected UUID completedOrder(String token, Stubs.Line line) {
+        UUID id = place(token, checkout("pm_card_visa"));
+        Money total = Money.of(Stubs.total(line), "EUR");
+        participants().inventory("inventory.reserve", id, 1);
+        participants().reply(id, new StockReserved(id, UUID.randomUUID(), Instant.now().plusSeconds(1800)));
+        participants().payment("payment.authorize", id, 1);
+        participants().reply(id, new PaymentAuthorized(id, "pi_1", total));
+        participants().inventory("inventory.commit", id, 1);
+        participants().reply(id, new StockCommitted(id));
+        participants().payment("payment.capture", id, 1);
+        participants().reply(id, new PaymentCaptured(id, "pi_1", total));
+        awaitStep(id, "ENDED");
+        return id;
     }
 
     protected String status(UUID orderId) {

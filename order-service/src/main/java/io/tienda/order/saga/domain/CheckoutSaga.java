@@ -67,8 +67,10 @@ import java.util.Set;
  * capture after a cancellation) is undone again. A refused refund (payment.refund_failed) is not
  * awaited any longer, since its key would only replay the refusal: it stays in the state as
  * REFUND_REFUSED for operations. So does a refund answered payment.refunded that the provider fails
- * afterwards (payment.refund_failed with the saga's key, after the saga ended). Plain Java: every
- * branch is unit-tested.
+ * afterwards (payment.refund_failed with the saga's key, after the saga ended). Compensations still
+ * unacknowledged after {@link SagaDeadlines#maxAttempts()} sends are given up on: the saga ends with them
+ * in its state for operations ({@link Attention}), and an acknowledgement arriving after that still takes
+ * its compensation out, sending nothing. Plain Java: every branch is unit-tested.
  */
 public final class CheckoutSaga {
 
@@ -340,11 +342,35 @@ public final class CheckoutSaga {
         if (saga.outcome() == SagaOutcome.COMPLETED) {
             return Decision.ignore(saga, "the checkout completed");
         }
+        if (!saga.pending().isEmpty() && acknowledges(reply)) {
+            return acknowledgedAfterGivingUp(saga, reply, now);
+        }
         // A cancelled checkout that hears a late yes reopens to undo it.
         if (reply instanceof StockReserved || reply instanceof PaymentAuthorized || reply instanceof PaymentCaptured) {
             return compensating(saga, reply, now);
         }
         return Decision.ignore(saga, "the checkout has ended " + saga.outcome());
+    }
+
+    private static boolean acknowledges(SagaReply reply) {
+        return reply instanceof StockReleased || reply instanceof PaymentVoided || reply instanceof PaymentRefunded
+                || reply instanceof PaymentFailed;
+    }
+
+    /**
+     * An acknowledgement of a compensation the saga gave up waiting for ({@link #giveUp}): the participant
+     * did undo it after all, so it is no longer left for operations. The saga stays ENDED and sends nothing;
+     * what is still unacknowledged stays as it was. The same checks as while compensating apply (a refund
+     * of another key acknowledges nothing).
+     */
+    private Decision acknowledgedAfterGivingUp(SagaState saga, SagaReply reply, Instant now) {
+        Decision acknowledged = compensating(saga, reply, now);
+        if (acknowledged.ignored()) {
+            return acknowledged;
+        }
+        SagaState after = acknowledged.state();
+        return new Builder(after.at(SagaStep.ENDED, null, after.pending().isEmpty() ? 0 : saga.attempts(), now))
+                .decide();
     }
 
     /**

@@ -1,10 +1,15 @@
 package io.tienda.order.saga.persistence;
 
+import io.tienda.order.saga.domain.Attention;
+import io.tienda.order.saga.domain.CheckoutReview;
+import io.tienda.order.saga.domain.CheckoutReview.Resolution;
 import io.tienda.order.saga.domain.SagaState;
 import io.tienda.platform.events.EventJson;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -28,20 +33,36 @@ public class SagaRepository {
 
     public void insert(SagaState saga) {
         jdbc.sql("""
-                        insert into saga_instance (order_id, step, deadline, attempts, data, created_at, updated_at)
-                        values (:order, :step, :deadline, :attempts, cast(:data as jsonb), :now, :now)""")
+                        insert into saga_instance (order_id, step, deadline, attempts, data, attention, created_at,
+                                                   updated_at)
+                        values (:order, :step, :deadline, :attempts, cast(:data as jsonb), cast(:attention as text[]),
+                                :now, :now)""")
                 .param("order", saga.orderId()).param("step", saga.step().name())
+                .param("attention", attention(saga))
                 .param("deadline", at(saga.deadline())).param("attempts", saga.attempts())
                 .param("data", EventJson.write(saga)).param("now", at(saga.updatedAt()))
                 .update();
     }
 
+    /**
+     * Stores the saga's new state and what of it needs attention. A resolution stands while nothing needs
+     * attention that did not already when staff resolved it; anything new clears it, so the checkout is
+     * listed again.
+     */
     public void update(SagaState saga) {
         jdbc.sql("""
                         update saga_instance set step = :step, deadline = :deadline, attempts = :attempts,
-                                                 data = cast(:data as jsonb), updated_at = :now, version = version + 1
+                                                 data = cast(:data as jsonb), updated_at = :now, version = version + 1,
+                                                 attention = cast(:attention as text[]),
+                                                 resolved_at = case when cast(:attention as text[]) <@ attention
+                                                                    then resolved_at end,
+                                                 resolved_by = case when cast(:attention as text[]) <@ attention
+                                                                    then resolved_by end,
+                                                 resolution_note = case when cast(:attention as text[]) <@ attention
+                                                                        then resolution_note end
                          where order_id = :order""")
                 .param("order", saga.orderId()).param("step", saga.step().name())
+                .param("attention", attention(saga))
                 .param("deadline", at(saga.deadline())).param("attempts", saga.attempts())
                 .param("data", EventJson.write(saga)).param("now", at(saga.updatedAt()))
                 .update();
@@ -75,6 +96,54 @@ public class SagaRepository {
                            for update skip locked""")
                 .param("order", orderId).param("now", at(now)).query(String.class).optional()
                 .map(SagaRepository::read);
+    }
+
+    private static final String REVIEW = """
+            select s.data, s.resolved_at, s.resolved_by, s.resolution_note, o.number, o.status
+              from saga_instance s join orders o on o.id = s.order_id""";
+
+    /** The order's checkout with its order's number and status and any resolution. */
+    public Optional<CheckoutReview> review(UUID orderId) {
+        return jdbc.sql(REVIEW + " where s.order_id = :order").param("order", orderId)
+                .query(SagaRepository::review).optional();
+    }
+
+    /** Checkouts that need attention and are not resolved, most recently changed first. */
+    public List<CheckoutReview> needingAttention(long offset, int limit) {
+        return jdbc.sql(REVIEW + "\n" + """
+                         where cardinality(s.attention) > 0 and s.resolved_at is null
+                         order by s.updated_at desc, s.order_id offset :offset limit :limit""")
+                .param("offset", offset).param("limit", limit).query(SagaRepository::review).list();
+    }
+
+    public long countNeedingAttention() {
+        return jdbc.sql("select count(*) from saga_instance where cardinality(attention) > 0 and resolved_at is null")
+                .query(Long.class).single();
+    }
+
+    /**
+     * Records that staff dealt with what the checkout left for operations; false when nothing of it
+     * needs attention or it is already resolved. Call with the saga locked.
+     */
+    public boolean resolve(UUID orderId, Resolution resolution) {
+        return jdbc.sql("""
+                        update saga_instance set resolved_at = :at, resolved_by = :by, resolution_note = :note
+                         where order_id = :order and cardinality(attention) > 0 and resolved_at is null""")
+                .param("order", orderId).param("at", at(resolution.at())).param("by", resolution.by())
+                .param("note", resolution.note()).update() == 1;
+    }
+
+    private static CheckoutReview review(ResultSet row, int n) throws SQLException {
+        OffsetDateTime resolvedAt = row.getObject("resolved_at", OffsetDateTime.class);
+        Resolution resolution = resolvedAt == null ? null
+                : new Resolution(resolvedAt.toInstant(), row.getString("resolved_by"), row.getString("resolution_note"));
+        return new CheckoutReview(read(row.getString("data")), row.getString("number"), row.getString("status"),
+                resolution);
+    }
+
+    /** The saga's attention as a PostgreSQL array literal (enum names need no quoting). */
+    private static String attention(SagaState saga) {
+        return "{" + String.join(",", Attention.of(saga).stream().map(Enum::name).toList()) + "}";
     }
 
     private static SagaState read(String json) {

@@ -410,6 +410,75 @@ class CheckoutSagaTest {
             assertThat(givenUp.commands()).isEmpty();
         }
 
+        /** Cancelled while reserving, then nobody answered the release or the void: the saga gave up. */
+        private SagaState gaveUp() {
+            SagaState state = saga.cancel(started().state(), "cancelled by customer", T0).state();
+            for (int i = 0; i < DEADLINES.maxAttempts(); i++) {
+                state = saga.onDeadline(state, state.deadline()).state();
+            }
+            assertThat(state.step()).isEqualTo(SagaStep.ENDED);
+            assertThat(state.pending()).containsExactlyInAnyOrder(Compensation.RELEASE_STOCK,
+                    Compensation.VOID_PAYMENT);
+            return state;
+        }
+
+        @Test
+        void anAcknowledgementAfterTheSagaGaveUpClearsWhatItAcknowledgesAndSendsNothing() {
+            Decision released = saga.on(new StockReleased(), gaveUp(), T0.plusSeconds(600));
+
+            assertThat(released.ignored()).isFalse();
+            assertThat(released.commands()).isEmpty();
+            assertThat(released.orderChange()).isNull();
+            assertThat(released.state().step()).isEqualTo(SagaStep.ENDED);
+            assertThat(released.state().deadline()).isNull();
+            assertThat(released.state().pending()).containsExactly(Compensation.VOID_PAYMENT);
+            assertThat(Attention.of(released.state())).containsExactly(Attention.PAYMENT_VOID_UNCONFIRMED);
+
+            Decision voided = saga.on(new PaymentVoided(), released.state(), T0.plusSeconds(601));
+            assertThat(voided.state().step()).isEqualTo(SagaStep.ENDED);
+            assertThat(voided.state().pending()).isEmpty();
+            assertThat(voided.state().attempts()).isZero();
+            assertThat(Attention.of(voided.state())).isEmpty();
+            assertThat(saga.on(new StockReleased(), voided.state(), T0).ignored()).isTrue();
+        }
+
+        @Test
+        void aDeclinedPaymentAfterTheSagaGaveUpCountsAsTheVoidAndAnotherRefundsAnswerAsNothing() {
+            SagaState state = gaveUp();
+            Decision declined = saga.on(new PaymentFailed("declined", null), state, T0);
+            assertThat(declined.state().pending()).containsExactly(Compensation.RELEASE_STOCK);
+            assertThat(declined.state().step()).isEqualTo(SagaStep.ENDED);
+
+            assertThat(saga.on(new PaymentRefunded("re_9", "return:rma-1"), state, T0).ignored()).isTrue();
+        }
+
+        @Test
+        void aRefundAcknowledgedAfterTheSagaGaveUpIsRefundedAndOnlyForTheSagasKey() {
+            SagaState cancelled = saga.cancel(completed(), "cancelled by customer", T0).state();
+            SagaState state = cancelled;
+            for (int i = 0; i < DEADLINES.maxAttempts(); i++) {
+                state = saga.onDeadline(state, state.deadline()).state();
+            }
+            assertThat(Attention.of(state)).containsExactlyInAnyOrder(Attention.STOCK_RELEASE_UNCONFIRMED,
+                    Attention.REFUND_UNCONFIRMED);
+            assertThat(new CheckoutReview(state, "TND-1", "CANCELLED", null).refund())
+                    .isEqualTo(CheckoutReview.RefundState.UNCONFIRMED);
+
+            assertThat(saga.on(new PaymentRefunded("re_9", "return:rma-1"), state, T0).ignored()).isTrue();
+            SagaState refunded = saga.on(new PaymentRefunded("re_1", "chk_key-refund"), state, T0).state();
+            assertThat(refunded.pending()).containsExactly(Compensation.RELEASE_STOCK);
+            assertThat(new CheckoutReview(refunded, "TND-1", "CANCELLED", null).refund())
+                    .isEqualTo(CheckoutReview.RefundState.REFUNDED);
+        }
+
+        @Test
+        void aCompletedSagaNeedsNoAttention() {
+            assertThat(Attention.of(completed())).isEmpty();
+            CheckoutReview review = new CheckoutReview(completed(), "TND-1", "CONFIRMED", null);
+            assertThat(review.needsAttention()).isFalse();
+            assertThat(review.refund()).isEqualTo(CheckoutReview.RefundState.NONE);
+        }
+
         @Test
         void anEndedSagaHasNoDeadline() {
             assertThat(saga.onDeadline(completed(), T0.plusSeconds(3600)).ignored()).isTrue();

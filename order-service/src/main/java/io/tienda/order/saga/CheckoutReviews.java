@@ -1,0 +1,67 @@
+package io.tienda.order.saga;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tienda.order.saga.domain.CheckoutReview;
+import io.tienda.order.saga.domain.CheckoutReview.Resolution;
+import io.tienda.order.saga.persistence.SagaRepository;
+import io.tienda.platform.core.Page;
+import io.tienda.platform.problem.DomainException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * Staff's side of the checkout saga: one order's checkout as the saga left it, the checkouts that need
+ * attention (compensations never acknowledged, a refused refund), and their resolution by staff. The
+ * number of unresolved ones is the gauge {@code orders_checkouts_attention}, for an alert.
+ */
+@Service
+public class CheckoutReviews {
+
+    private static final Logger log = LoggerFactory.getLogger(CheckoutReviews.class);
+
+    private final SagaRepository sagas;
+    private final Clock clock;
+
+    CheckoutReviews(SagaRepository sagas, Clock clock, MeterRegistry meters) {
+        this.sagas = sagas;
+        this.clock = clock;
+        Gauge.builder("orders.checkouts.attention", sagas, SagaRepository::countNeedingAttention)
+                .description("checkouts that need attention and are not resolved").register(meters);
+    }
+
+    /** The order's checkout; 404 when the order has none (or does not exist). */
+    @Transactional(readOnly = true)
+    public CheckoutReview get(UUID orderId) {
+        return sagas.review(orderId).orElseThrow(() -> DomainException.notFound("order", orderId));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<CheckoutReview> needingAttention(int page, int size) {
+        return new Page<>(sagas.needingAttention(Page.offset(page, size), size), page, size,
+                sagas.countNeedingAttention());
+    }
+
+    /**
+     * Marks what the checkout left for operations as dealt with. 409 {@code nothing-to-resolve} when
+     * nothing of it needs attention, or someone already resolved it.
+     */
+    @Transactional
+    public CheckoutReview resolve(UUID orderId, String by, String note) {
+        sagas.lock(orderId).orElseThrow(() -> DomainException.notFound("order", orderId));
+        CheckoutReview before = get(orderId);
+        if (!before.needsAttention() || !sagas.resolve(orderId, new Resolution(clock.instant(), by, note))) {
+            throw DomainException.custom(409, "nothing-to-resolve", "Nothing to resolve",
+                    before.resolution() != null ? "the checkout was already resolved by " + before.resolution().by()
+                            + " at " + before.resolution().at()
+                            : "nothing of this checkout needs attention");
+        }
+        log.info("order {}: checkout resolved by {} ({}): {}", orderId, by, before.attention(), note);
+        return get(orderId);
+    }
+}

@@ -1,0 +1,59 @@
+package io.tienda.order.saga.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A checkout as staff review it: its saga, the order it drives (number and status) and, when someone has
+ * dealt with what it left for operations, their resolution.
+ *
+ * @param resolution null until staff resolve it; cleared by the store when something new needs attention
+ */
+public record CheckoutReview(SagaState saga, String orderNumber, String orderStatus, Resolution resolution) {
+
+    public CheckoutReview {
+        Objects.requireNonNull(saga, "saga");
+    }
+
+    /** Who dealt with the checkout's attention, when, and what they did. */
+    public record Resolution(Instant at, String by, String note) {
+    }
+
+    public Set<Attention> attention() {
+        return Attention.of(saga);
+    }
+
+    /** Something needs someone and nobody has resolved it yet. */
+    public boolean needsAttention() {
+        return !attention().isEmpty() && resolution == null;
+    }
+
+    /** Where the cancellation's refund stands, as far as the saga knows. */
+    public RefundState refund() {
+        if (saga.has(Fact.REFUND_REFUSED)) {
+            return RefundState.REFUSED;
+        }
+        if (saga.pending().contains(Compensation.REFUND_PAYMENT)) {
+            return saga.isOver() ? RefundState.UNCONFIRMED : RefundState.REQUESTED;
+        }
+        if (saga.outcome() == SagaOutcome.CANCELLED && saga.has(Fact.PAYMENT_CAPTURED)) {
+            return RefundState.REFUNDED;
+        }
+        return RefundState.NONE;
+    }
+
+    /** The refund the saga sends when it cancels a captured payment. */
+    public enum RefundState {
+        /** No refund was asked for: nothing was captured, or the checkout completed. */
+        NONE,
+        /** Asked for; the saga is waiting for payment-service's answer. */
+        REQUESTED,
+        /** payment-service answered payment.refunded. */
+        REFUNDED,
+        /** Refused by payment-service, or failed by the provider after it had succeeded. */
+        REFUSED,
+        /** Asked for, but the saga gave up waiting for an answer. */
+        UNCONFIRMED
+    }
+}

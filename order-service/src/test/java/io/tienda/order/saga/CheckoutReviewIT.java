@@ -1,0 +1,225 @@
+package io.tienda.order.saga;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tienda.order.support.OrderIT;
+import io.tienda.order.support.Stubs;
+import io.tienda.order.support.Stubs.Line;
+import io.tienda.platform.events.Money;
+import io.tienda.platform.events.saga.PaymentRefundFailed;
+import io.tienda.platform.events.saga.PaymentVoided;
+import io.tienda.platform.events.saga.StockReleased;
+import io.tienda.platform.testing.security.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What a checkout saga leaves for operations, through the API staff use: one order's checkout, the
+ * list of those that need attention, their resolution, and late acknowledgements after the saga gave
+ * up, with the test playing inventory and payment on Kafka.
+ */
+class CheckoutReviewIT extends OrderIT {
+
+    private static final Line MUG = new Line("MUG-1", 1, 1_500);
+
+    private final String manager = TestTokens.staff("MANAGER");
+    private final String support = TestTokens.staff("SUPPORT");
+    private String token;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @BeforeEach
+    void shopper() {
+        token = TestTokens.customer(TestTokens.newCustomer());
+        stubs.cart(token, MUG);
+    }
+
+    /** A paid order cancelled: the stock's release acknowledged, the refund asked for and refused. */
+    private UUID refusedRefund() {
+        UUID id = completedOrder(token, MUG);
+        api.post("/api/v1/orders/" + id + "/cancellation", token, Map.of("reason", "changed my mind")).expect(200);
+        participants().inventory("inventory.release", id, 1);
+        String key = participants().payment("payment.refund", id, 1).get(0).json().get("refundKey").asString();
+        participants().reply(id, new StockReleased(id));
+        participants().reply(id, new PaymentRefundFailed(id, "pi_1", null, Money.of(Stubs.total(MUG), "EUR"),
+                "expired_or_canceled_card", key));
+        awaitStep(id, "ENDED");
+        return id;
+    }
+
+    /** The compensating saga's deadline passes until it gives up waiting for what it sent. */
+    private void giveUp(UUID id) {
+        for (int attempt = 2; attempt <= 3; attempt++) {
+            int expected = attempt;
+            passDeadline(id);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> count("select attempts from saga_instance where order_id = :id", id) == expected);
+        }
+        passDeadline(id);
+        awaitStep(id, "ENDED");
+    }
+
+    private JsonNode checkout(UUID id) {
+        return api.get("/api/v1/orders/" + id + "/checkout", support).expect(200).json();
+    }
+
+    private List<String> attention(UUID id) {
+        return checkout(id).get("attention").valueStream().map(JsonNode::asString).toList();
+    }
+
+    private List<String> listed() {
+        return api.get("/api/v1/orders/checkouts/attention?size=100", support).expect(200).json().get("items")
+                .valueStream().map(item -> item.get("orderId").asString()).toList();
+    }
+
+    private double gauge() {
+        return meters.get("orders.checkouts.attention").gauge().value();
+    }
+
+    @Test
+    void aRefusedRefundIsListedForStaffUntilAManagerResolvesIt() {
+        UUID id = refusedRefund();
+
+        JsonNode view = checkout(id);
+        assertThat(view.get("orderStatus").asString()).isEqualTo("CANCELLED");
+        assertThat(view.get("orderNumber").asString()).startsWith("TND-");
+        assertThat(view.get("step").asString()).isEqualTo("ENDED");
+        assertThat(view.get("outcome").asString()).isEqualTo("CANCELLED");
+        assertThat(view.get("reason").asString()).isEqualTo("changed my mind");
+        assertThat(view.get("refund").asString()).isEqualTo("REFUSED");
+        assertThat(view.get("awaiting").isEmpty()).isTrue();
+        assertThat(view.get("needsAttention").asBoolean()).isTrue();
+        assertThat(view.has("resolution")).isFalse();
+        assertThat(attention(id)).containsExactly("REFUND_REFUSED");
+        assertThat(listed()).contains(id.toString());
+        double before = gauge();
+        assertThat(before).isGreaterThanOrEqualTo(1);
+
+        // the shopper and support staff may look (support) but not resolve
+        api.get("/api/v1/orders/" + id + "/checkout", token).expect(403);
+        api.get("/api/v1/orders/checkouts/attention", token).expect(403);
+        api.post("/api/v1/orders/" + id + "/checkout/resolution", support, Map.of("note", "called the bank"))
+                .expect(403);
+
+        JsonNode resolved = api.post("/api/v1/orders/" + id + "/checkout/resolution", manager,
+                Map.of("note", "  refunded by bank transfer, ticket 4411 ")).expect(200).json();
+        assertThat(resolved.get("needsAttention").asBoolean()).isFalse();
+        assertThat(resolved.get("attention").valueStream().map(JsonNode::asString)).containsExactly("REFUND_REFUSED");
+        assertThat(resolved.get("resolution").get("note").asString()).isEqualTo("refunded by bank transfer, ticket 4411");
+        assertThat(resolved.get("resolution").get("by").asString()).isNotBlank();
+        assertThat(resolved.get("resolution").get("at").asString()).isNotBlank();
+        assertThat(listed()).doesNotContain(id.toString());
+        assertThat(gauge()).isEqualTo(before - 1);
+
+        // once is enough: a second resolution says who did it, and changes nothing
+        assertThat(api.post("/api/v1/orders/" + id + "/checkout/resolution", manager, Map.of("note", "again"))
+                .expectProblem(409, "nothing-to-resolve").text("detail")).contains("already resolved");
+        assertThat(checkout(id).get("resolution").get("note").asString())
+                .isEqualTo("refunded by bank transfer, ticket 4411");
+    }
+
+    @Test
+    void aCheckoutThatNeedsNothingCannotBeResolvedAndBadNotesChangeNothing() {
+        UUID done = completedOrder(token, MUG);
+        JsonNode view = checkout(done);
+        assertThat(view.get("outcome").asString()).isEqualTo("COMPLETED");
+        assertThat(view.get("refund").asString()).isEqualTo("NONE");
+        assertThat(view.get("attention").isEmpty()).isTrue();
+        assertThat(view.get("needsAttention").asBoolean()).isFalse();
+        api.post("/api/v1/orders/" + done + "/checkout/resolution", manager, Map.of("note", "nothing"))
+                .expectProblem(409, "nothing-to-resolve");
+
+        UUID id = refusedRefund();
+        for (String note : new String[] {"", "   ", "line one\nline two", "tab\there", "x".repeat(501)}) {
+            api.post("/api/v1/orders/" + id + "/checkout/resolution", manager, Map.of("note", note))
+                    .expectProblem(400, "validation");
+        }
+        api.post("/api/v1/orders/" + id + "/checkout/resolution", manager, Map.of()).expectProblem(400, "validation");
+        assertThat(checkout(id).get("needsAttention").asBoolean()).isTrue();
+
+        api.get("/api/v1/orders/" + UUID.randomUUID() + "/checkout", support).expectProblem(404, "not-found");
+        api.post("/api/v1/orders/" + UUID.randomUUID() + "/checkout/resolution", manager, Map.of("note", "x"))
+                .expectProblem(404, "not-found");
+        api.get("/api/v1/orders/not-a-uuid/checkout", support).expect(400);
+        api.get("/api/v1/orders/checkouts/attention?size=0", support).expectProblem(400, "validation");
+        api.get("/api/v1/orders/checkouts/attention?page=-1", support).expectProblem(400, "validation");
+    }
+
+    /**
+     * The saga gives up waiting for the release and the refund of a cancelled paid order; staff resolve
+     * that. The release acknowledged late clears its part and the resolution stands; the refund's failure
+     * arriving late is something new, so the checkout is listed again.
+     */
+    @Test
+    void lateAnswersAfterTheSagaGaveUpClearWhatTheyAcknowledgeAndAnythingNewIsListedAgain() {
+        UUID id = completedOrder(token, MUG);
+        api.post("/api/v1/orders/" + id + "/cancellation", token, Map.of("reason", "changed my mind")).expect(200);
+        participants().inventory("inventory.release", id, 1);
+        String key = participants().payment("payment.refund", id, 1).get(0).json().get("refundKey").asString();
+        assertThat(checkout(id).get("refund").asString()).isEqualTo("REQUESTED");
+        assertThat(checkout(id).get("needsAttention").asBoolean()).isFalse();
+
+        giveUp(id);
+        JsonNode gaveUp = checkout(id);
+        assertThat(gaveUp.get("refund").asString()).isEqualTo("UNCONFIRMED");
+        assertThat(gaveUp.get("awaiting").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder("RELEASE_STOCK", "REFUND_PAYMENT");
+        assertThat(attention(id)).containsExactlyInAnyOrder("STOCK_RELEASE_UNCONFIRMED", "REFUND_UNCONFIRMED");
+        assertThat(listed()).contains(id.toString());
+        api.post("/api/v1/orders/" + id + "/checkout/resolution", manager, Map.of("note", "checking with payments"))
+                .expect(200);
+
+        participants().reply(id, new StockReleased(id));
+        await().atMost(Duration.ofSeconds(30)).until(() -> attention(id).equals(List.of("REFUND_UNCONFIRMED")));
+        JsonNode released = checkout(id);
+        assertThat(released.get("step").asString()).isEqualTo("ENDED");
+        assertThat(released.has("deadline")).isFalse();
+        assertThat(released.get("needsAttention").asBoolean()).isFalse();
+        assertThat(listed()).doesNotContain(id.toString());
+
+        participants().reply(id, new PaymentRefundFailed(id, "pi_1", "re_1", Money.of(Stubs.total(MUG), "EUR"),
+                "expired_or_canceled_card", key));
+        await().atMost(Duration.ofSeconds(30)).until(() -> attention(id).equals(List.of("REFUND_REFUSED")));
+        JsonNode refused = checkout(id);
+        assertThat(refused.get("refund").asString()).isEqualTo("REFUSED");
+        assertThat(refused.get("needsAttention").asBoolean()).isTrue();
+        assertThat(refused.has("resolution")).isFalse();
+        assertThat(listed()).contains(id.toString());
+        // giving up sent nothing more, and neither did the late answers
+        assertThat(participants().all("payment.commands", id)).extracting(p -> p.type())
+                .containsExactly("payment.authorize", "payment.capture", "payment.refund", "payment.refund",
+                        "payment.refund");
+    }
+
+    @Test
+    void aVoidAndAReleaseAcknowledgedAfterTheSagaGaveUpLeaveNothingForOperations() {
+        UUID id = place(token, checkout("pm_card_visa"));
+        participants().inventory("inventory.reserve", id, 1);
+        api.post("/api/v1/orders/" + id + "/cancellation", token, Map.of()).expect(200);
+        participants().inventory("inventory.release", id, 1);
+        participants().payment("payment.void", id, 1);
+
+        giveUp(id);
+        assertThat(attention(id)).containsExactlyInAnyOrder("STOCK_RELEASE_UNCONFIRMED", "PAYMENT_VOID_UNCONFIRMED");
+        assertThat(checkout(id).get("refund").asString()).isEqualTo("NONE");
+
+        participants().reply(id, new PaymentVoided(id, "pi_1", "cancelled by customer"));
+        participants().reply(id, new StockReleased(id));
+        await().atMost(Duration.ofSeconds(30)).until(() -> attention(id).isEmpty());
+        JsonNode view = checkout(id);
+        assertThat(view.get("awaiting").isEmpty()).isTrue();
+        assertThat(view.get("needsAttention").asBoolean()).isFalse();
+        assertThat(view.get("attempts").asInt()).isZero();
+        assertThat(listed()).doesNotContain(id.toString());
+    }
+}
