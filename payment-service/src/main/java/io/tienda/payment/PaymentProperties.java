@@ -85,12 +85,23 @@ public record PaymentProperties(
     public record Stripe(@DefaultValue("https://api.stripe.com") @NotBlank String apiBase, String secretKey,
             String webhookSecret, String returnUrl, @DefaultValue("300s") Duration webhookTolerance) {
 
+        /** How a secret made at start begins; Stripe's own secrets never do. */
+        static final String GENERATED_WEBHOOK_SECRET = "whsec_local_";
+
         public Stripe {
             if (webhookSecret == null || webhookSecret.isBlank()) {
                 byte[] random = new byte[24];
                 new SecureRandom().nextBytes(random);
-                webhookSecret = "whsec_local_" + HexFormat.of().formatHex(random);
+                webhookSecret = GENERATED_WEBHOOK_SECRET + HexFormat.of().formatHex(random);
             }
+        }
+
+        /**
+         * No webhook secret was configured (unset or empty, as compose passes an unset variable), so the one
+         * in use was made at start: Stripe's webhooks, signed with the real one, are all refused.
+         */
+        public boolean webhookSecretGenerated() {
+            return webhookSecret.startsWith(GENERATED_WEBHOOK_SECRET);
         }
 
         /** Secrets stay out of logs and actuator output. */

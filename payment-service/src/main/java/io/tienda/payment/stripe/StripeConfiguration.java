@@ -18,7 +18,7 @@ class StripeConfiguration {
             throw new IllegalStateException("tienda.payments.provider=stripe needs STRIPE_SECRET_KEY "
                     + "(tienda.payments.stripe.secret-key) in the environment");
         }
-        if (System.getenv("STRIPE_WEBHOOK_SECRET") == null && stripe.webhookSecret().startsWith("whsec_local_")) {
+        if (stripe.webhookSecretGenerated()) {
             org.slf4j.LoggerFactory.getLogger(StripeConfiguration.class)
                     .warn("STRIPE_WEBHOOK_SECRET is not set: Stripe's webhooks will be refused");
         }

@@ -41,6 +41,19 @@ class StripeConfigurationTest {
         context.run(started -> assertThat(started).doesNotHaveBean(PaymentGateway.class));
     }
 
+    /** Compose passes an unset STRIPE_WEBHOOK_SECRET as empty: that is as unset as no variable at all. */
+    @Test
+    void aWebhookSecretLeftUnsetOrEmptyIsKnownToBeMadeAtStart() {
+        for (String configured : new String[] {null, "", "  "}) {
+            var stripe = new PaymentProperties.Stripe("https://api.stripe.com", "sk_test_1", configured, null,
+                    java.time.Duration.ofMinutes(5));
+            assertThat(stripe.webhookSecretGenerated()).as("webhook secret %s", configured).isTrue();
+            assertThat(stripe.webhookSecret()).startsWith("whsec_local_").hasSizeGreaterThan(40);
+        }
+        assertThat(new PaymentProperties.Stripe("https://api.stripe.com", "sk_test_1", "whsec_abc123", null,
+                java.time.Duration.ofMinutes(5)).webhookSecretGenerated()).isFalse();
+    }
+
     @Test
     void secretsStayOutOfToString() {
         context.withPropertyValues("tienda.payments.stripe.secret-key=sk_test_secret",
