@@ -50,7 +50,8 @@ class EnvironmentBindingTest {
             Map.entry("SMTP_USERNAME", "compose's Mailpit takes mail without credentials"),
             Map.entry("SMTP_PASSWORD", "compose's Mailpit takes mail without credentials"),
             Map.entry("SMTP_STARTTLS", "compose's Mailpit offers no STARTTLS; the default applies"),
-            Map.entry("SMTP_STARTTLS_REQUIRED", "compose's Mailpit offers no STARTTLS; the default applies"));
+            Map.entry("SMTP_STARTTLS_REQUIRED", "compose's Mailpit offers no STARTTLS; the default applies"),
+            Map.entry("SMTP_SSL", "compose's Mailpit speaks plain SMTP; the default applies"));
 
     /** Settings only compose gives, with the reason Kubernetes does without them. */
     static final Map<String, String> COMPOSE_ONLY = Map.of(

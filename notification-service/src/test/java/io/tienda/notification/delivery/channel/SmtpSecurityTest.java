@@ -46,6 +46,27 @@ class SmtpSecurityTest {
         assertThat(demanding.getJavaMailProperties().getProperty("mail.smtp.starttls.required")).isEqualTo("true");
     }
 
+    @Test
+    void overImplicitTlsCredentialsNeedNoStartTls() {
+        JavaMailSenderImpl sender = sender("tienda", "", "true");
+        sender.getJavaMailProperties().setProperty("mail.smtp.ssl.enable", "true");
+
+        SmtpSecurity.secure(sender);
+
+        assertThat(sender.getJavaMailProperties().getProperty("mail.smtp.auth")).isEqualTo("true");
+        assertThat(sender.getJavaMailProperties().getProperty("mail.smtp.starttls.required")).isEqualTo("false");
+
+        JavaMailSenderImpl demanding = sender("tienda", "true", "true");
+        demanding.getJavaMailProperties().setProperty("mail.smtp.ssl.enable", "true");
+        SmtpSecurity.secure(demanding);
+        assertThat(demanding.getJavaMailProperties().getProperty("mail.smtp.starttls.required")).isEqualTo("true");
+
+        JavaMailSenderImpl plain = sender("tienda", "", "true");
+        plain.getJavaMailProperties().setProperty("mail.smtp.ssl.enable", "false");
+        SmtpSecurity.secure(plain);
+        assertThat(plain.getJavaMailProperties().getProperty("mail.smtp.starttls.required")).isEqualTo("true");
+    }
+
     private static JavaMailSenderImpl sender(String username, String startTlsRequired, String startTls) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setUsername(username);
