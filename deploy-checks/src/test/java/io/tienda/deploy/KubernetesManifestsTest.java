@@ -456,6 +456,32 @@ class KubernetesManifestsTest {
         soft.assertAll();
     }
 
+    /**
+     * Production pays through Stripe: a payment-service pod without the Stripe key or webhook secret is not
+     * created, instead of starting without payments or refusing every webhook. Locally both stay optional
+     * (the simulated provider needs neither).
+     */
+    @Test
+    void productionRequiresBothStripeSecretsWhereLocalDoesNot() {
+        Manifests production = RENDERED.computeIfAbsent("production", Manifests::render);
+        Manifests local = RENDERED.computeIfAbsent("local", Manifests::render);
+        SoftAssertions soft = new SoftAssertions();
+        for (String variable : List.of("STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET")) {
+            var required = env(Manifests.container(production.named(Deployment.class, "payment-service").orElseThrow()),
+                    variable).orElseThrow().getValueFrom().getSecretKeyRef();
+            soft.assertThat(required.getOptional()).as("production %s optional", variable).isFalse();
+            soft.assertThat(required.getName()).as("production %s secret", variable).isEqualTo("payment-service-secrets");
+            var optional = env(Manifests.container(local.named(Deployment.class, "payment-service").orElseThrow()),
+                    variable).orElseThrow().getValueFrom().getSecretKeyRef();
+            soft.assertThat(optional.getOptional()).as("local %s optional", variable).isTrue();
+        }
+        soft.assertThat(production.all(io.fabric8.kubernetes.api.model.ConfigMap.class).stream()
+                .flatMap(configMap -> configMap.getData().entrySet().stream())
+                .filter(entry -> entry.getKey().equals("payments-provider")).map(Map.Entry::getValue))
+            .as("production pays through Stripe").containsOnly("stripe");
+        soft.assertAll();
+    }
+
     private static java.util.Optional<EnvVar> env(Container container, String name) {
         return container.getEnv().stream().filter(variable -> variable.getName().equals(name)).findFirst();
     }
