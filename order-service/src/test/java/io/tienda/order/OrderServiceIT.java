@@ -183,8 +183,7 @@ class OrderServiceIT extends OrderIT {
     @Test
     void shippingAddressesStoredWithLineBreaksAreCleanedAndStillReadBack() {
         String schema = "plain_address_" + UUID.randomUUID().toString().replace("-", "");
-        FluentConfiguration flyway = Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema)
-                .createSchemas(true).locations("classpath:db/migration", "classpath:db/platform");
+        FluentConfiguration flyway = migrations(schema);
         flyway.target(MigrationVersion.fromVersion("4")).load().migrate();
         try {
             UUID broken = storedBefore(schema, "Ana\r\nBcc: x@example.com", "Calle Mayor 1\u2028Piso 3", "3º\tB",
@@ -219,8 +218,7 @@ class OrderServiceIT extends OrderIT {
     @Test
     void sagasStoredBeforeGetWhatOfThemNeedsAttention() {
         String schema = "attention_" + UUID.randomUUID().toString().replace("-", "");
-        FluentConfiguration flyway = Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema)
-                .createSchemas(true).locations("classpath:db/migration", "classpath:db/platform");
+        FluentConfiguration flyway = migrations(schema);
         flyway.target(MigrationVersion.fromVersion("5")).load().migrate();
         try {
             UUID gaveUp = sagaStoredBefore(schema, "ENDED", "[\"PAYMENT_CAPTURED\"]",
@@ -241,6 +239,12 @@ class OrderServiceIT extends OrderIT {
         } finally {
             jdbc.sql("drop schema " + schema + " cascade").update();
         }
+    }
+
+    /** The service's migrations into a schema of their own, to run up to a version and then on. */
+    private FluentConfiguration migrations(String schema) {
+        return Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema).createSchemas(true)
+                .locations("classpath:db/migration", "classpath:db/platform");
     }
 
     private UUID sagaStoredBefore(String schema, String step, String facts, String pending) {
