@@ -202,6 +202,22 @@ class CheckoutJourneyIT {
         assertThat(available(sku)).as("the cancellation's restock stands").isEqualTo(3);
         assertThat(Mailbox.countAfterQuiet(shopper.email(), mail -> mail.subject().contains("no se ha completado"),
                 Duration.ofSeconds(3))).as("told once").isEqualTo(1);
+
+        // staff find the order among the checkouts that need attention, and a manager resolves it
+        String manager = Accounts.session(Accounts.Account.MANAGER).accessToken();
+        await("the saga records the refusal").atMost(EVENTUALLY).untilAsserted(() -> {
+            JsonNode checkout = call("GET", "/api/v1/orders/" + orderId + "/checkout", null, manager).json();
+            assertThat(checkout.get("refund").asString()).isEqualTo("REFUSED");
+            assertThat(checkout.get("needsAttention").asBoolean()).isTrue();
+        });
+        assertThat(call("GET", "/api/v1/orders/checkouts/attention?size=100", null, manager).json().get("items")
+                .valueStream().map(item -> item.get("orderId").asString())).contains(orderId);
+        Api.Reply resolved = call("POST", "/api/v1/orders/" + orderId + "/checkout/resolution",
+                "{\"note\":\"refunded by bank transfer\"}", manager);
+        assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
+        assertThat(resolved.json().get("needsAttention").asBoolean()).isFalse();
+        assertThat(call("GET", "/api/v1/orders/checkouts/attention?size=100", null, manager).json().get("items")
+                .valueStream().map(item -> item.get("orderId").asString())).doesNotContain(orderId);
     }
 
     @Test
