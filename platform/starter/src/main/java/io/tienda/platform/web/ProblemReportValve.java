@@ -18,6 +18,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * can see it (a path with an encoded slash, a NUL or broken percent-encoding, an overlong UTF-8
  * sequence): the same problem+json as every other error, where Tomcat's own valve writes an HTML page.
  * Nothing from the refused request is echoed back.
+ *
+ * <p>Two of those refusals are a 5xx in Tomcat, though they are the client's doing: an HTTP version
+ * other than 1.x (505) and a transfer coding other than chunked (501). No request may earn a 5xx by its
+ * content alone, so both are a 400 {@code malformed-request} saying which; the services send neither
+ * status themselves.
  */
 final class ProblemReportValve extends ErrorReportValve {
 
@@ -59,9 +64,19 @@ final class ProblemReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
+        String detail = switch (status) {
+            case 400 -> "The request's path or query is not well-formed";
+            case 501 -> "The request's Transfer-Encoding is not one this service reads: send chunked or a "
+                    + "Content-Length";
+            case 505 -> "The request's HTTP version is not spoken here: send HTTP/1.1";
+            default -> null;
+        };
+        if (status == 501 || status == 505) {
+            status = 400;
+            response.setStatus(status);
+        }
         ProblemType type = status == 400 ? ProblemType.MALFORMED_REQUEST : ProblemType.forStatus(status);
-        ProblemDetail problem = Problems.of(type, status == 400 ? "The request's path or query is not well-formed"
-                : type.title(), null);
+        ProblemDetail problem = Problems.of(type, detail != null ? detail : type.title(), null);
         problem.setStatus(status);
         try {
             problems.write(response, problem);

@@ -117,6 +117,30 @@ class ProblemJsonIT extends StarterIT {
         assertThat(reply.body()).doesNotContain("Tomcat").doesNotContain("Exception").doesNotContain("%");
     }
 
+    /**
+     * Refusals Tomcat makes with a 5xx (505 for the HTTP version, 501 for the transfer coding) although the
+     * request alone causes them: a 400 problem saying which, never a 5xx.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            GET /api/v1/widgets/public/filters HTTP/2.0 |                   | HTTP version
+            GET /api/v1/widgets/public/filters HTTP/9.9 |                   | HTTP version
+            GET /api/v1/widgets/public/filters HTTP/1.1 | gzip              | Transfer-Encoding
+            GET /api/v1/widgets/public/filters HTTP/1.1 | br                | Transfer-Encoding
+            """)
+    void anotherHttpVersionOrAnUnknownTransferCodingIsA400Problem(String requestLine, String transferEncoding,
+            String named) {
+        RawRequest.Reply reply = RawRequest.send("localhost", port, requestLine,
+                transferEncoding == null ? Map.of() : Map.of("Transfer-Encoding", transferEncoding));
+
+        assertThat(reply.status()).as(reply.head()).isEqualTo(400);
+        assertThat(reply.isProblem()).as(reply.head()).isTrue();
+        JsonNode problem = JSON.readTree(reply.body());
+        assertThat(problem.get("type").asString()).isEqualTo("https://tienda.io/problems/malformed-request");
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        assertThat(problem.get("detail").asString()).contains(named);
+    }
+
     @Test
     void unknownRoutesAndMissingResourcesAre404() {
         Reply route = get("/api/v1/nothing-here", TestTokens.token("u1", "CUSTOMER"));

@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A GET whose request target goes out byte for byte, for what an HTTP client refuses to send: broken
- * percent-encoding, encoded slashes or NULs. One request per connection; the answer is read until the
- * server closes it.
+ * A request whose request line goes out byte for byte, for what an HTTP client refuses to send: broken
+ * percent-encoding, encoded slashes or NULs in the target, another HTTP version. One request per
+ * connection; the answer is read until the server closes it.
  */
 public final class RawRequest {
 
@@ -18,7 +18,12 @@ public final class RawRequest {
     }
 
     public static Reply get(String host, int port, String target, Map<String, String> headers) {
-        StringBuilder request = new StringBuilder("GET ").append(target).append(" HTTP/1.1\r\nHost: ").append(host)
+        return send(host, port, "GET " + target + " HTTP/1.1", headers);
+    }
+
+    /** {@code requestLine} as given (method, target, version), then Host, Connection: close and the headers. */
+    public static Reply send(String host, int port, String requestLine, Map<String, String> headers) {
+        StringBuilder request = new StringBuilder(requestLine).append("\r\nHost: ").append(host)
                 .append("\r\nConnection: close\r\n");
         headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
         try (Socket socket = new Socket(host, port)) {
@@ -26,7 +31,7 @@ public final class RawRequest {
             socket.getOutputStream().write(request.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
             return Reply.parse(socket.getInputStream().readAllBytes());
         } catch (IOException e) {
-            throw new UncheckedIOException("GET " + target + " on " + host + ":" + port, e);
+            throw new UncheckedIOException(requestLine + " on " + host + ":" + port, e);
         }
     }
 
