@@ -40,7 +40,13 @@ import java.util.UUID;
  * {@code %} in the path or query): 400 {@code malformed-request};</li>
  * <li>a request the HTTP decoder could not read: headers over the decoder's limit (431
  * {@code headers-too-large}), a request line over it (414 {@code uri-too-long}), or anything else
- * it refused, such as a contradictory {@code Transfer-Encoding} (400 {@code malformed-request}).</li>
+ * it refused, such as a contradictory {@code Transfer-Encoding} (400 {@code malformed-request});</li>
+ * <li>an HTTP version other than 1.0 and 1.1 on a plain connection ({@code HTTP/2.0}, which Reactor Netty
+ * refused with an empty 400, or {@code HTTP/9.9}, which it served as 1.1): 400 {@code malformed-request};</li>
+ * <li>a {@code Transfer-Encoding} other than {@code chunked} alone (such as {@code gzip}), which the decoder
+ * let through as a request without a body: 400 {@code malformed-request}, as RFC 9112 section 6.3 asks of a
+ * request whose final coding is not chunked, and since a proxy that reads the body otherwise than the
+ * service behind it is how requests get smuggled.</li>
  * </ul>
  * Nothing from the request is echoed back, and the connection is closed after the answer, since the
  * rest of that request is never read.
@@ -100,11 +106,34 @@ class UnreadableRequests implements NettyServerCustomizer {
             }
             return new Refusal(ProblemType.MALFORMED_REQUEST, "The request is not well-formed HTTP");
         }
+        if (request.protocolVersion().majorVersion() != 1) {
+            return new Refusal(ProblemType.MALFORMED_REQUEST, "The request's HTTP version is not spoken here: send "
+                    + "HTTP/1.1");
+        }
+        String codings = request.headers().get(HttpHeaderNames.TRANSFER_ENCODING);
+        if (codings != null && !onlyChunked(request)) {
+            return new Refusal(ProblemType.MALFORMED_REQUEST, "The request's Transfer-Encoding is not one the gateway "
+                    + "reads: send chunked or a Content-Length");
+        }
         if (!readable(request.uri())) {
             return new Refusal(ProblemType.MALFORMED_REQUEST,
                     "The request's path or query is not well-formed percent-encoding");
         }
         return null;
+    }
+
+    /** Whether every Transfer-Encoding the request names is {@code chunked}, once. */
+    static boolean onlyChunked(HttpRequest request) {
+        int chunked = 0;
+        for (String header : request.headers().getAll(HttpHeaderNames.TRANSFER_ENCODING)) {
+            for (String coding : header.split(",")) {
+                if (!coding.strip().equalsIgnoreCase("chunked")) {
+                    return false;
+                }
+                chunked++;
+            }
+        }
+        return chunked == 1;
     }
 
     record Refusal(ProblemType type, String detail) {

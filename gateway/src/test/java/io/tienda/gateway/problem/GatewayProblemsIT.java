@@ -92,6 +92,38 @@ class GatewayProblemsIT extends GatewayIT {
         assertThat(backends().at(product)).isEmpty();
     }
 
+    /** Only HTTP/1.x is spoken on the plain port: another version is a 400 problem that reaches no service. */
+    @Test
+    void anotherHttpVersionIsA400ProblemThatReachesNoService() {
+        String product = "/api/v1/products/" + UUID.randomUUID();
+        for (String version : new String[] {"HTTP/2.0", "HTTP/9.9", "HTTP/0.9"}) {
+            RawRequest.Reply reply = RawRequest.send("localhost", port, "GET " + product + " " + version, Map.of());
+
+            assertThat(reply.status()).as(version + ": " + reply.head()).isEqualTo(400);
+            assertThat(reply.isProblem()).as(reply.head()).isTrue();
+            assertThat(reply.header("X-Request-Id")).isNotBlank();
+            JsonNode problem = ProblemAssertions.json(reply.body());
+            assertThat(problem.path("type").asString()).endsWith("/malformed-request");
+            assertThat(problem.path("detail").asString()).contains("HTTP version");
+        }
+        assertThat(backends().at(product)).isEmpty();
+        assertThat(RawRequest.send("localhost", port, "GET " + product + " HTTP/1.0", Map.of()).status()).isEqualTo(200);
+    }
+
+    /** A transfer coding other than chunked alone is refused, not read as a request without a body. */
+    @Test
+    void aTransferCodingOtherThanChunkedIsA400ProblemThatReachesNoService() {
+        String product = "/api/v1/products/" + UUID.randomUUID();
+        for (String codings : new String[] {"gzip", "br", "gzip, chunked"}) {
+            RawRequest.Reply reply = RawRequest.get("localhost", port, product, Map.of("Transfer-Encoding", codings));
+
+            assertThat(reply.status()).as(codings + ": " + reply.head()).isEqualTo(400);
+            assertThat(reply.isProblem()).as(reply.head()).isTrue();
+            assertThat(ProblemAssertions.json(reply.body()).path("detail").asString()).contains("Transfer-Encoding");
+        }
+        assertThat(backends().at(product)).isEmpty();
+    }
+
     @Test
     void refusalsCarryTheSecurityHeadersToo() {
         client().get().uri("/missing").exchange()

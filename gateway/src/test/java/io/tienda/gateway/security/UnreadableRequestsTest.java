@@ -1,5 +1,10 @@
 package io.tienda.gateway.security;
 
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpVersion;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,5 +24,32 @@ class UnreadableRequestsTest {
             "/x?q=<script>"})
     void brokenTargetsAreRefused(String target) {
         assertThat(UnreadableRequests.readable(target)).isFalse();
+    }
+
+    private static HttpRequest request(HttpVersion version, String... transferEncodings) {
+        HttpRequest request = new DefaultHttpRequest(version, HttpMethod.POST, "/api/v1/pricing");
+        for (String codings : transferEncodings) {
+            request.headers().add("Transfer-Encoding", codings);
+        }
+        return request;
+    }
+
+    @Test
+    void chunkedAloneIsTheOnlyTransferCodingTheGatewayReads() {
+        assertThat(UnreadableRequests.refusal(request(HttpVersion.HTTP_1_1))).isNull();
+        assertThat(UnreadableRequests.refusal(request(HttpVersion.HTTP_1_1, "chunked"))).isNull();
+        assertThat(UnreadableRequests.refusal(request(HttpVersion.HTTP_1_1, "Chunked"))).isNull();
+        for (String[] codings : new String[][] {{"gzip"}, {"gzip, chunked"}, {"chunked", "chunked"}, {""},
+                {"identity"}}) {
+            assertThat(UnreadableRequests.refusal(request(HttpVersion.HTTP_1_1, codings))).as(String.join("|", codings))
+                    .isNotNull().extracting(UnreadableRequests.Refusal::detail).asString().contains("Transfer-Encoding");
+        }
+    }
+
+    @Test
+    void onlyHttp1IsSpoken() {
+        assertThat(UnreadableRequests.refusal(request(HttpVersion.HTTP_1_0))).isNull();
+        assertThat(UnreadableRequests.refusal(request(HttpVersion.valueOf("HTTP/2.0")))).isNotNull()
+                .extracting(UnreadableRequests.Refusal::detail).asString().contains("HTTP version");
     }
 }
