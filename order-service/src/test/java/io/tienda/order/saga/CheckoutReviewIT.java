@@ -15,9 +15,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -126,6 +132,35 @@ class CheckoutReviewIT extends OrderIT {
                 .expectProblem(409, "nothing-to-resolve").text("detail")).contains("already resolved");
         assertThat(checkout(id).get("resolution").get("note").asString())
                 .isEqualTo("refunded by bank transfer, ticket 4411");
+    }
+
+    /** Two managers resolving the same checkout at the same moment: one resolution, one 409. */
+    @Test
+    void twoResolutionsAtOnceMakeOne() throws Exception {
+        UUID id = refusedRefund();
+        String other = TestTokens.staff("ADMIN");
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (String staff : List.of(manager, other)) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return api.post("/api/v1/orders/" + id + "/checkout/resolution", staff,
+                            Map.of("note", "resolved by " + staff.hashCode())).status();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(count("select count(*) from saga_instance where order_id = :id and resolved_at is not null", id))
+                .isEqualTo(1);
     }
 
     @Test
