@@ -2,6 +2,8 @@ package io.tienda.order.saga;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tienda.order.orders.domain.Order;
+import io.tienda.order.orders.domain.Orders;
 import io.tienda.order.saga.domain.CheckoutReview;
 import io.tienda.order.saga.domain.CheckoutReview.Resolution;
 import io.tienda.order.saga.persistence.SagaRepository;
@@ -13,7 +15,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Staff's side of the checkout saga: one order's checkout as the saga left it, the checkouts that need
@@ -26,10 +33,12 @@ public class CheckoutReviews {
     private static final Logger log = LoggerFactory.getLogger(CheckoutReviews.class);
 
     private final SagaRepository sagas;
+    private final Orders orders;
     private final Clock clock;
 
-    CheckoutReviews(SagaRepository sagas, Clock clock, MeterRegistry meters) {
+    CheckoutReviews(SagaRepository sagas, Orders orders, Clock clock, MeterRegistry meters) {
         this.sagas = sagas;
+        this.orders = orders;
         this.clock = clock;
         Gauge.builder("orders.checkouts.attention", sagas, SagaRepository::countNeedingAttention)
                 .description("checkouts that need attention and are not resolved").register(meters);
@@ -38,13 +47,17 @@ public class CheckoutReviews {
     /** The order's checkout; 404 when the order has none (or does not exist). */
     @Transactional(readOnly = true)
     public CheckoutReview get(UUID orderId) {
-        return sagas.review(orderId).orElseThrow(() -> DomainException.notFound("order", orderId));
+        CheckoutReview review = sagas.review(orderId).orElseThrow(() -> DomainException.notFound("order", orderId));
+        return orders.find(orderId).map(review::of).orElse(review);
     }
 
     @Transactional(readOnly = true)
     public Page<CheckoutReview> needingAttention(int page, int size) {
-        return new Page<>(sagas.needingAttention(Page.offset(page, size), size), page, size,
-                sagas.countNeedingAttention());
+        List<CheckoutReview> reviews = sagas.needingAttention(Page.offset(page, size), size);
+        Map<UUID, Order> byId = orders.findAll(reviews.stream().map(review -> review.saga().orderId()).toList())
+                .stream().collect(Collectors.toMap(Order::id, Function.identity()));
+        return new Page<>(reviews.stream().map(review -> Optional.ofNullable(byId.get(review.saga().orderId()))
+                .map(review::of).orElse(review)).toList(), page, size, sagas.countNeedingAttention());
     }
 
     /**

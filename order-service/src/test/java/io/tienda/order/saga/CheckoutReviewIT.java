@@ -108,6 +108,12 @@ class CheckoutReviewIT extends OrderIT {
         assertThat(view.has("resolution")).isFalse();
         assertThat(attention(id)).containsExactly("REFUND_REFUSED");
         assertThat(listed()).contains(id.toString());
+        JsonNode item = api.get("/api/v1/orders/checkouts/attention?size=100", support).expect(200).json().get("items")
+                .valueStream().filter(listedItem -> listedItem.get("orderId").asString().equals(id.toString()))
+                .findFirst().orElseThrow();
+        assertThat(item.get("orderNumber").asString()).isEqualTo(view.get("orderNumber").asString());
+        assertThat(item.get("orderStatus").asString()).isEqualTo("CANCELLED");
+        assertThat(item.get("refund").asString()).isEqualTo("REFUSED");
         double before = gauge();
         assertThat(before).isGreaterThanOrEqualTo(1);
 

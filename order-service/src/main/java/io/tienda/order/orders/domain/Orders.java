@@ -1,5 +1,6 @@
 package io.tienda.order.orders.domain;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,6 +18,9 @@ public interface Orders {
     Order save(Order order);
 
     Optional<Order> find(UUID id);
+
+    /** The orders of these ids that exist, in no particular order. */
+    List<Order> findAll(Collection<UUID> ids);
 
     /** Marks a stored order as the free replacement of {@code originalOrderId}, with the return's reference. */
     void markReplacement(UUID orderId, UUID originalOrderId, String reference);

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -153,6 +154,15 @@ class JdbcOrders implements Orders {
     public Optional<Order> find(UUID id) {
         return jdbc.sql(COLUMNS + " where id = :id").param("id", id).query(JdbcOrders::order).optional()
                 .map(order -> complete(List.of(order)).get(0));
+    }
+
+    @Override
+    public List<Order> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return complete(jdbc.sql(COLUMNS + " where id in (:ids)").param("ids", List.copyOf(ids))
+                .query(JdbcOrders::order).list());
     }
 
     @Override

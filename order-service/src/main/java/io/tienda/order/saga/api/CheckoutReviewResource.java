@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tienda.order.orders.domain.OrderStatus;
 import io.tienda.order.saga.CheckoutReviews;
 import io.tienda.order.saga.domain.Attention;
 import io.tienda.order.saga.domain.CheckoutReview;
@@ -51,7 +52,7 @@ class CheckoutReviewResource {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(description = "An order's checkout saga as it stands, and what of it needs someone")
-    record CheckoutView(UUID orderId, String orderNumber, String orderStatus,
+    record CheckoutView(UUID orderId, String orderNumber, OrderStatus orderStatus,
             @Schema(description = "the saga's step; ENDED once nothing more is awaited or it gave up") SagaStep step,
             @Schema(description = "absent while the checkout goes forward") SagaOutcome outcome,
             @Schema(description = "why it was cancelled or rejected") String reason,

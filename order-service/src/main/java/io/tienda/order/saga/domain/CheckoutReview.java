@@ -1,5 +1,8 @@
 package io.tienda.order.saga.domain;
 
+import io.tienda.order.orders.domain.Order;
+import io.tienda.order.orders.domain.OrderStatus;
+
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
@@ -8,12 +11,19 @@ import java.util.Set;
  * A checkout as staff review it: its saga, the order it drives (number and status) and, when someone has
  * dealt with what it left for operations, their resolution.
  *
- * @param resolution null until staff resolve it; cleared by the store when something new needs attention
+ * @param orderNumber null until {@link #of} adds the order
+ * @param orderStatus null until {@link #of} adds the order
+ * @param resolution  null until staff resolve it; cleared by the store when something new needs attention
  */
-public record CheckoutReview(SagaState saga, String orderNumber, String orderStatus, Resolution resolution) {
+public record CheckoutReview(SagaState saga, String orderNumber, OrderStatus orderStatus, Resolution resolution) {
 
     public CheckoutReview {
         Objects.requireNonNull(saga, "saga");
+    }
+
+    /** The same review with the order the saga drives. */
+    public CheckoutReview of(Order order) {
+        return new CheckoutReview(saga, order.number(), order.status(), resolution);
     }
 
     /** Who dealt with the checkout's attention, when, and what they did. */

@@ -98,21 +98,19 @@ public class SagaRepository {
                 .map(SagaRepository::read);
     }
 
-    private static final String REVIEW = """
-            select s.data, s.resolved_at, s.resolved_by, s.resolution_note, o.number, o.status
-              from saga_instance s join orders o on o.id = s.order_id""";
+    private static final String REVIEW = "select data, resolved_at, resolved_by, resolution_note from saga_instance";
 
-    /** The order's checkout with its order's number and status and any resolution. */
+    /** The order's checkout with any resolution, without the order (orders are the orders feature's). */
     public Optional<CheckoutReview> review(UUID orderId) {
-        return jdbc.sql(REVIEW + " where s.order_id = :order").param("order", orderId)
+        return jdbc.sql(REVIEW + " where order_id = :order").param("order", orderId)
                 .query(SagaRepository::review).optional();
     }
 
-    /** Checkouts that need attention and are not resolved, most recently changed first. */
+    /** Checkouts that need attention and are not resolved, most recently changed first, without their orders. */
     public List<CheckoutReview> needingAttention(long offset, int limit) {
         return jdbc.sql(REVIEW + "\n" + """
-                         where cardinality(s.attention) > 0 and s.resolved_at is null
-                         order by s.updated_at desc, s.order_id offset :offset limit :limit""")
+                         where cardinality(attention) > 0 and resolved_at is null
+                         order by updated_at desc, order_id offset :offset limit :limit""")
                 .param("offset", offset).param("limit", limit).query(SagaRepository::review).list();
     }
 
@@ -137,8 +135,7 @@ public class SagaRepository {
         OffsetDateTime resolvedAt = row.getObject("resolved_at", OffsetDateTime.class);
         Resolution resolution = resolvedAt == null ? null
                 : new Resolution(resolvedAt.toInstant(), row.getString("resolved_by"), row.getString("resolution_note"));
-        return new CheckoutReview(read(row.getString("data")), row.getString("number"), row.getString("status"),
-                resolution);
+        return new CheckoutReview(read(row.getString("data")), null, null, resolution);
     }
 
     /** The saga's attention as a PostgreSQL array literal (enum names need no quoting). */

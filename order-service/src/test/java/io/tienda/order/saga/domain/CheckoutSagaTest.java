@@ -1,6 +1,7 @@
 package io.tienda.order.saga.domain;
 
 import io.tienda.order.orders.domain.NextAction;
+import io.tienda.order.orders.domain.OrderStatus;
 import io.tienda.order.saga.domain.Decision.AwaitShopper;
 import io.tienda.order.saga.domain.Decision.Cancel;
 import io.tienda.order.saga.domain.Decision.Confirm;
@@ -461,20 +462,20 @@ class CheckoutSagaTest {
             }
             assertThat(Attention.of(state)).containsExactlyInAnyOrder(Attention.STOCK_RELEASE_UNCONFIRMED,
                     Attention.REFUND_UNCONFIRMED);
-            assertThat(new CheckoutReview(state, "TND-1", "CANCELLED", null).refund())
+            assertThat(new CheckoutReview(state, "TND-1", OrderStatus.CANCELLED, null).refund())
                     .isEqualTo(CheckoutReview.RefundState.UNCONFIRMED);
 
             assertThat(saga.on(new PaymentRefunded("re_9", "return:rma-1"), state, T0).ignored()).isTrue();
             SagaState refunded = saga.on(new PaymentRefunded("re_1", "chk_key-refund"), state, T0).state();
             assertThat(refunded.pending()).containsExactly(Compensation.RELEASE_STOCK);
-            assertThat(new CheckoutReview(refunded, "TND-1", "CANCELLED", null).refund())
+            assertThat(new CheckoutReview(refunded, "TND-1", OrderStatus.CANCELLED, null).refund())
                     .isEqualTo(CheckoutReview.RefundState.REFUNDED);
         }
 
         @Test
         void aCompletedSagaNeedsNoAttention() {
             assertThat(Attention.of(completed())).isEmpty();
-            CheckoutReview review = new CheckoutReview(completed(), "TND-1", "CONFIRMED", null);
+            CheckoutReview review = new CheckoutReview(completed(), "TND-1", OrderStatus.CONFIRMED, null);
             assertThat(review.needsAttention()).isFalse();
             assertThat(review.refund()).isEqualTo(CheckoutReview.RefundState.NONE);
         }
