@@ -44,10 +44,11 @@ public class CheckoutReviews {
                 .description("checkouts that need attention and are not resolved").register(meters);
     }
 
-    /** The order's checkout; 404 when the order has none (or does not exist). */
+    /** The order's checkout; 404 when there is no such order, or it has no checkout. */
     @Transactional(readOnly = true)
     public CheckoutReview get(UUID orderId) {
-        CheckoutReview review = sagas.review(orderId).orElseThrow(() -> DomainException.notFound("order", orderId));
+        CheckoutReview review = sagas.review(orderId)
+                .orElseThrow(() -> DomainException.notFound("checkout of order", orderId));
         return orders.find(orderId).map(review::of).orElse(review);
     }
 
@@ -66,7 +67,7 @@ public class CheckoutReviews {
      */
     @Transactional
     public CheckoutReview resolve(UUID orderId, String by, String note) {
-        sagas.lock(orderId).orElseThrow(() -> DomainException.notFound("order", orderId));
+        sagas.lock(orderId).orElseThrow(() -> DomainException.notFound("checkout of order", orderId));
         CheckoutReview before = get(orderId);
         if (!before.needsAttention() || !sagas.resolve(orderId, new Resolution(clock.instant(), by, note))) {
             throw DomainException.custom(409, "nothing-to-resolve", "Nothing to resolve",
