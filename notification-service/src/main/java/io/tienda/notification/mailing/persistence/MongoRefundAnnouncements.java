@@ -1,7 +1,6 @@
 package io.tienda.notification.mailing.persistence;
 
 import io.tienda.notification.mailing.domain.RefundAnnouncements;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -28,12 +27,9 @@ class MongoRefundAnnouncements implements RefundAnnouncements {
 
     @Override
     public void remember(Announcement announcement) {
-        try {
-            mongo.insert(new AnnouncementDocument(announcement.refundId(), announcement.orderId(),
-                    announcement.notificationId(), announcement.amount(), clock.instant()));
-        } catch (DuplicateKeyException e) {
-            // announced before (a redelivered event): the first announcement stays
-        }
+        // announced before (a redelivered event): the first announcement stays
+        MongoInserts.once(mongo, new AnnouncementDocument(announcement.refundId(), announcement.orderId(),
+                announcement.notificationId(), announcement.amount(), clock.instant()));
     }
 
     @Override

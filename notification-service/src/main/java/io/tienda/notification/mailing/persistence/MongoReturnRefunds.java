@@ -4,7 +4,6 @@ import io.tienda.notification.mailing.domain.ReturnRefunds;
 import io.tienda.platform.mongo.MongoIndexes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -44,22 +43,16 @@ class MongoReturnRefunds implements ReturnRefunds {
 
     @Override
     public void refunded(Refund refund) {
-        try {
-            mongo.insert(new RefundDocument(refund.refundId(), refund.returnId(), refund.orderId(), refund.amount(),
-                    clock.instant(), null));
-        } catch (DuplicateKeyException e) {
-            // a redelivered payment.refunded: the first record stays
-        }
+        // a redelivered payment.refunded finds the first record
+        MongoInserts.once(mongo, new RefundDocument(refund.refundId(), refund.returnId(), refund.orderId(),
+                refund.amount(), clock.instant(), null));
     }
 
     @Override
     public void mailed(Mail mail) {
-        try {
-            mongo.insert(new MailDocument(mail.notificationId(), mail.returnId(), mail.orderId(), mail.rma(),
-                    mail.amount(), clock.instant()));
-        } catch (DuplicateKeyException e) {
-            // a redelivered returns.refunded: the first record stays
-        }
+        // a redelivered returns.refunded finds the first record
+        MongoInserts.once(mongo, new MailDocument(mail.notificationId(), mail.returnId(), mail.orderId(), mail.rma(),
+                mail.amount(), clock.instant()));
     }
 
     @Override
