@@ -30,14 +30,15 @@ class ReturnRefundFailureIT extends NotificationServiceIT {
 
     @Test
     void returnsRefundedFirstThenItsRefundFailsLate() {
-        String customer = UUID.randomUUID().toString();
-        String email = address("lucia");
-        contact(customer, email, "Lucía", "en");
-        UUID order = UUID.randomUUID();
-        UUID returnId = UUID.randomUUID();
-        String rma = "RMA-" + returnId.toString().substring(0, 6);
+        Customer lucia = customer("lucia", "Lucía", "en");
+        String customer = lucia.id();
+        String email = lucia.email();
+        AReturn theReturn = AReturn.next();
+        UUID order = theReturn.order();
+        UUID returnId = theReturn.id();
+        String rma = theReturn.rma();
         String refund = "re_" + UUID.randomUUID();
-        String key = "return:" + returnId;
+        String key = theReturn.key();
 
         UUID mailed = returnRefunded(returnId, rma, order, customer, 2500);
         awaitNotification(mailed.toString(), "SENT");
@@ -71,14 +72,15 @@ class ReturnRefundFailureIT extends NotificationServiceIT {
 
     @Test
     void paymentRefundedFirstThenItsRefundFailsLateAndTheRetryToo() {
-        String customer = UUID.randomUUID().toString();
-        String email = address("mateo");
-        contact(customer, email, "Mateo", "es");
-        UUID order = UUID.randomUUID();
-        UUID returnId = UUID.randomUUID();
-        String rma = "RMA-" + returnId.toString().substring(0, 6);
+        Customer mateo = customer("mateo", "Mateo", "es");
+        String customer = mateo.id();
+        String email = mateo.email();
+        AReturn theReturn = AReturn.next();
+        UUID order = theReturn.order();
+        UUID returnId = theReturn.id();
+        String rma = theReturn.rma();
         String first = "re_" + UUID.randomUUID();
-        String key = "return:" + returnId;
+        String key = theReturn.key();
 
         UUID refunded = events.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefunded(order, "pay-r2",
                 first, Money.of(1000, "EUR"), key));
@@ -137,9 +139,9 @@ class ReturnRefundFailureIT extends NotificationServiceIT {
         assertThat(notification(failed.toString())).isNull();
 
         // The refund fails before returns.refunded arrives: its mail is withdrawn as soon as it is queued.
-        String customer = UUID.randomUUID().toString();
-        String email = address("nora");
-        contact(customer, email, "Nora", "en");
+        Customer nora = customer("nora", "Nora", "en");
+        String customer = nora.id();
+        String email = nora.email();
         UUID otherOrder = UUID.randomUUID();
         UUID otherReturn = UUID.randomUUID();
         String otherRefund = "re_" + UUID.randomUUID();
@@ -173,6 +175,25 @@ class ReturnRefundFailureIT extends NotificationServiceIT {
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> staffAlertsNow(order).isEmpty());
         assertThat(notification(atOnce.toString())).isNull();
         assertThat(staffMessages(atOnce)).isEmpty();
+    }
+
+    /** A customer with contact details, whose mail the test reads at {@code email}. */
+    private record Customer(String id, String email) {
+    }
+
+    private Customer customer(String name, String displayName, String language) {
+        Customer customer = new Customer(UUID.randomUUID().toString(), address(name));
+        contact(customer.id(), customer.email(), displayName, language);
+        return customer;
+    }
+
+    /** A return of an order, with the RMA it is mailed under and the key returns-service refunds it with. */
+    private record AReturn(UUID order, UUID id, String rma, String key) {
+
+        static AReturn next() {
+            UUID id = UUID.randomUUID();
+            return new AReturn(UUID.randomUUID(), id, "RMA-" + id.toString().substring(0, 6), "return:" + id);
+        }
     }
 
     private UUID returnRefunded(UUID returnId, String rma, UUID order, String customer, long cents) {
