@@ -159,10 +159,14 @@ class CheckoutJourneyIT {
                 "{\"reason\":\"changed my mind\"}", shopper.token());
         assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
         assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
+        JsonNode asked = cancelled.json().get("refund");
+        assertThat(asked.get("status").asString()).isEqualTo("PENDING");
+        assertThat(asked.get("amount").asLong()).isEqualTo(cancelled.json().get("totals").get("total").asLong());
 
         await().atMost(EVENTUALLY).untilAsserted(() -> {
             assertThat(payments(shopper, orderId).get(0).get("status").asString()).isEqualTo("REFUNDED");
             assertThat(available(sku)).isEqualTo(6);
+            assertThat(order(shopper, orderId).get("refund").get("status").asString()).isEqualTo("REFUNDED");
         });
         Api.Reply again = call("POST", "/api/v1/orders/" + orderId + "/cancellation", "{}", shopper.token());
         assertThat(again.status()).isEqualTo(409);
@@ -210,6 +214,7 @@ class CheckoutJourneyIT {
             assertThat(checkout.get("refund").asString()).isEqualTo("REFUSED");
             assertThat(checkout.get("needsAttention").asBoolean()).isTrue();
         });
+        assertThat(order(shopper, orderId).get("refund").get("status").asString()).isEqualTo("FAILED");
         assertThat(call("GET", "/api/v1/orders/checkouts/attention?size=100", null, manager).json().get("items")
                 .valueStream().map(item -> item.get("orderId").asString())).contains(orderId);
         Api.Reply resolved = call("POST", "/api/v1/orders/" + orderId + "/checkout/resolution",

@@ -241,6 +241,56 @@ class OrderServiceIT extends OrderIT {
         }
     }
 
+    /**
+     * Migration V7 on orders cancelled before: each gets the refund its shopper is now shown, by the rule the
+     * service applies to new ones (RefundState.of, forShopper), dated by its saga's last change; orders with
+     * nothing to refund get none.
+     */
+    @Test
+    void ordersCancelledBeforeShowTheRefundTheirSagaKnows() {
+        String schema = "refund_" + UUID.randomUUID().toString().replace("-", "");
+        FluentConfiguration flyway = migrations(schema);
+        flyway.target(MigrationVersion.fromVersion("6")).load().migrate();
+        try {
+            UUID refunded = sagaStoredBefore(schema, "ENDED", "CANCELLED", "[\"PAYMENT_CAPTURED\"]", "[]");
+            UUID asked = sagaStoredBefore(schema, "COMPENSATING", "CANCELLED", "[\"PAYMENT_CAPTURED\"]",
+                    "[\"REFUND_PAYMENT\"]");
+            UUID gaveUp = sagaStoredBefore(schema, "ENDED", "CANCELLED", "[\"PAYMENT_CAPTURED\"]",
+                    "[\"REFUND_PAYMENT\"]");
+            UUID refused = sagaStoredBefore(schema, "ENDED", "CANCELLED",
+                    "[\"PAYMENT_CAPTURED\", \"REFUND_REFUSED\"]", "[]");
+            UUID voided = sagaStoredBefore(schema, "ENDED", "CANCELLED", "[\"PAYMENT_AUTHORIZED\"]", "[]");
+            UUID completed = sagaStoredBefore(schema, "ENDED", "COMPLETED", "[\"PAYMENT_CAPTURED\"]", "[]");
+            jdbc.sql("update " + schema + ".saga_instance set updated_at = timestamptz '2026-03-01T10:00:00Z'")
+                    .update();
+
+            flyway.target(MigrationVersion.LATEST).load().migrate();
+
+            assertThat(refundStatus(schema, refunded)).isEqualTo("REFUNDED");
+            assertThat(refundStatus(schema, asked)).isEqualTo("PENDING");
+            assertThat(refundStatus(schema, gaveUp)).isEqualTo("PENDING");
+            assertThat(refundStatus(schema, refused)).isEqualTo("FAILED");
+            assertThat(refundStatus(schema, voided)).isNull();
+            assertThat(refundStatus(schema, completed)).isNull();
+            assertThat(jdbc.sql("select distinct refund_updated_at from " + schema + ".orders where refund_status "
+                    + "is not null").query(OffsetDateTime.class).single().toInstant())
+                    .isEqualTo(Instant.parse("2026-03-01T10:00:00Z"));
+            assertThatThrownBy(() -> jdbc.sql("update " + schema
+                            + ".orders set refund_status = 'MAYBE' where id = :id")
+                    .param("id", voided).update()).isInstanceOf(DataIntegrityViolationException.class);
+            assertThatThrownBy(() -> jdbc.sql("update " + schema
+                            + ".orders set refund_updated_at = null where id = :id")
+                    .param("id", refunded).update()).isInstanceOf(DataIntegrityViolationException.class);
+        } finally {
+            jdbc.sql("drop schema " + schema + " cascade").update();
+        }
+    }
+
+    private String refundStatus(String schema, UUID id) {
+        return jdbc.sql("select refund_status from " + schema + ".orders where id = :id").param("id", id)
+                .query(String.class).optional().orElse(null);
+    }
+
     /** The service's migrations into a schema of their own, to run up to a version and then on. */
     private FluentConfiguration migrations(String schema) {
         return Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema).createSchemas(true)
@@ -248,12 +298,19 @@ class OrderServiceIT extends OrderIT {
     }
 
     private UUID sagaStoredBefore(String schema, String step, String facts, String pending) {
+        return sagaStoredBefore(schema, step, null, facts, pending);
+    }
+
+    /** A saga as stored before, with its order; {@code outcome} null while it goes forward. */
+    private UUID sagaStoredBefore(String schema, String step, String outcome, String facts, String pending) {
         UUID id = storedBefore(schema, "Ana García", "Calle Mayor 1", null, "Madrid");
         jdbc.sql("insert into " + schema + """
                         .saga_instance (order_id, step, attempts, data, created_at, updated_at)
                         values (:id, :step, 3, cast(:data as jsonb), now(), now())""")
                 .param("id", id).param("step", step)
-                .param("data", "{\"step\": \"" + step + "\", \"facts\": " + facts + ", \"pending\": " + pending + "}")
+                .param("data", "{\"step\": \"" + step + "\", \"outcome\": "
+                        + (outcome == null ? "null" : "\"" + outcome + "\"") + ", \"facts\": " + facts
+                        + ", \"pending\": " + pending + "}")
                 .update();
         return id;
     }

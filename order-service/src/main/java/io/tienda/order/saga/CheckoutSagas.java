@@ -6,7 +6,9 @@ import io.tienda.order.orders.OrderFacts;
 import io.tienda.order.orders.domain.Order;
 import io.tienda.order.orders.domain.OrderStatus;
 import io.tienda.order.orders.domain.Orders;
+import io.tienda.order.orders.domain.Refund;
 import io.tienda.order.orders.domain.StatusChange;
+import io.tienda.order.saga.domain.CheckoutReview.RefundState;
 import io.tienda.order.saga.domain.CheckoutSaga;
 import io.tienda.order.saga.domain.Decision;
 import io.tienda.order.saga.domain.SagaOutcome;
@@ -35,7 +37,8 @@ import java.util.UUID;
 /**
  * Runs checkout sagas: feeds {@link CheckoutSaga} the replies, deadlines and cancellations of an
  * order and applies what it decides — the saga's new state, the order's move with its history row
- * and fact, the commands for inventory, payment and product-service (coupons) — in ONE transaction,
+ * and fact, the commands for inventory, payment and product-service (coupons), where the refund of a
+ * cancellation stands as the order's shopper sees it — in ONE transaction,
  * the commands and facts through the outbox. The saga row is locked first, so everything that happens to
  * one order happens one at a time.
  */
@@ -104,7 +107,7 @@ public class CheckoutSagas {
             count(kind, "ignored");
             return;
         }
-        apply(decision, StatusChange.SAGA);
+        apply(found.get(), decision, StatusChange.SAGA);
         count(kind, "applied");
         if (reply instanceof SagaReply.PaymentRefundFailed failed) {
             log.error("order {}: payment-service did not refund its cancellation ({}); check the order's payment",
@@ -133,7 +136,7 @@ public class CheckoutSagas {
             log.error("order {}: {} never acknowledged; check inventory and payment for this order", orderId,
                     decision.state().pending());
         }
-        apply(decision, StatusChange.SAGA);
+        apply(before, decision, StatusChange.SAGA);
         count("deadline", before.step().name().toLowerCase(Locale.ROOT));
         return true;
     }
@@ -160,7 +163,7 @@ public class CheckoutSagas {
             throw DomainException.conflict("Order " + order.number() + " cannot be cancelled: "
                     + decision.ignoredBecause());
         }
-        apply(decision, actor);
+        apply(found.get(), decision, actor);
         count("cancel", "applied");
         return orders.find(orderId).orElseThrow();
     }
@@ -176,12 +179,17 @@ public class CheckoutSagas {
         return sagas.find(orderId);
     }
 
-    private void apply(Decision decision, String actor) {
+    private void apply(SagaState before, Decision decision, String actor) {
         SagaState state = decision.state();
         sagas.update(state);
         send(decision);
         if (decision.orderChange() != null) {
             change(state, decision.orderChange(), actor);
+        }
+        Refund.Status refund = RefundState.of(state).forShopper();
+        if (refund != RefundState.of(before).forShopper()) {
+            Order order = orders.find(state.orderId()).orElseThrow();
+            orders.save(order.withRefund(refund == null ? null : new Refund(refund, clock.instant())));
         }
     }
 

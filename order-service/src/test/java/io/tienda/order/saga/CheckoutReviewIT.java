@@ -210,9 +210,13 @@ class CheckoutReviewIT extends OrderIT {
         assertThat(checkout(id).get("refund").asString()).isEqualTo("REQUESTED");
         assertThat(checkout(id).get("needsAttention").asBoolean()).isFalse();
 
+        assertThat(refund(token, id).get("status").asString()).isEqualTo("PENDING");
+
         giveUp(id);
         JsonNode gaveUp = checkout(id);
         assertThat(gaveUp.get("refund").asString()).isEqualTo("UNCONFIRMED");
+        // for the shopper the refund is still on its way while staff find out
+        assertThat(refund(token, id).get("status").asString()).isEqualTo("PENDING");
         assertThat(gaveUp.get("awaiting").valueStream().map(JsonNode::asString))
                 .containsExactlyInAnyOrder("RELEASE_STOCK", "REFUND_PAYMENT");
         assertThat(attention(id)).containsExactlyInAnyOrder("STOCK_RELEASE_UNCONFIRMED", "REFUND_UNCONFIRMED");
@@ -233,6 +237,7 @@ class CheckoutReviewIT extends OrderIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> attention(id).equals(List.of("REFUND_REFUSED")));
         JsonNode refused = checkout(id);
         assertThat(refused.get("refund").asString()).isEqualTo("REFUSED");
+        assertThat(refund(token, id).get("status").asString()).isEqualTo("FAILED");
         assertThat(refused.get("needsAttention").asBoolean()).isTrue();
         assertThat(refused.has("resolution")).isFalse();
         assertThat(listed()).contains(id.toString());

@@ -69,6 +69,8 @@ class OrderLifecycleIT extends OrderIT {
         participants().payment("payment.void", id, 1);
         participants().facts("order.cancelled", id, 1);
         api.post("/api/v1/orders/" + id + "/cancellation", token, null).expectProblem(409, "illegal-transition");
+        // nothing was captured: nothing to refund, and the shopper is not told of one
+        assertThat(refund(token, id).isMissingNode()).isTrue();
     }
 
     @Test
@@ -90,11 +92,23 @@ class OrderLifecycleIT extends OrderIT {
         // on one partition, in the order they were decided: the use, then its return
         assertThat(participants().all("product.commands", id)).extracting(p -> p.type())
                 .containsExactly("product.redeem_coupon", "product.release_coupon");
+        JsonNode asked = refund(token, id);
+        assertThat(asked.get("status").asString()).isEqualTo("PENDING");
+        assertThat(asked.get("amount").asLong()).isEqualTo(Stubs.total(MUG_WITH_COUPON));
+        assertThat(asked.get("currency").asString()).isEqualTo("EUR");
         participants().reply(id, new StockReleased(id));
         participants().reply(id, new PaymentRefunded(id, "pi_1", "re_1",
                 Money.of(Stubs.total(MUG_WITH_COUPON), "EUR")));
         awaitStep(id, "ENDED");
         assertThat(status(id)).isEqualTo("CANCELLED");
+        JsonNode refunded = refund(token, id);
+        assertThat(refunded.get("status").asString()).isEqualTo("REFUNDED");
+        assertThat(Instant.parse(refunded.get("updatedAt").asString()))
+                .isAfterOrEqualTo(Instant.parse(asked.get("updatedAt").asString()));
+        // the shopper's list of orders says it too
+        JsonNode listed = api.get("/api/v1/orders?size=100", token).expect(200).json().get("items").valueStream()
+                .filter(item -> item.get("id").asString().equals(id.toString())).findFirst().orElseThrow();
+        assertThat(listed.get("refund").asString()).isEqualTo("REFUNDED");
     }
 
     @Test
@@ -141,6 +155,7 @@ class OrderLifecycleIT extends OrderIT {
         awaitStep(id, "ENDED");
         await().atMost(Duration.ofSeconds(30)).until(() -> saga(id).get("pending").isEmpty());
         assertThat(facts(id)).doesNotContain("REFUND_REFUSED");
+        assertThat(refund(token, id).get("status").asString()).isEqualTo("REFUNDED");
 
         // a return's refund and a staff refund (no key) of the same order failing say nothing of the saga's
         participants().reply(id, new PaymentRefundFailed(id, "pi_1", "re_9", Money.of(100, "EUR"),
@@ -162,6 +177,7 @@ class OrderLifecycleIT extends OrderIT {
         assertThat(saga.get("outcome").asString()).isEqualTo("CANCELLED");
         assertThat(saga.get("deadline") == null || saga.get("deadline").isNull()).isTrue();
         assertThat(status(id)).isEqualTo("CANCELLED");
+        assertThat(refund(token, id).get("status").asString()).isEqualTo("FAILED");
         long recorded = sagaVersion(id);
 
         // the same reply delivered again is applied once, and nothing is ever asked again

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
 import java.util.Map;
@@ -111,6 +112,11 @@ public abstract class OrderIT {
         participants().reply(id, new PaymentCaptured(id, "pi_1", total));
         awaitStep(id, "ENDED");
         return id;
+    }
+
+    /** The refund on the order as its shopper reads it; a missing node when the order has none. */
+    protected JsonNode refund(String token, UUID orderId) {
+        return api.get("/api/v1/orders/" + orderId, token).expect(200).json().path("refund");
     }
 
     protected String status(UUID orderId) {

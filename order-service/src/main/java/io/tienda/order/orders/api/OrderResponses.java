@@ -7,6 +7,7 @@ import io.tienda.order.orders.domain.Order;
 import io.tienda.order.orders.domain.OrderLine;
 import io.tienda.order.orders.domain.OrderStatus;
 import io.tienda.order.orders.domain.OrderTotals;
+import io.tienda.order.orders.domain.Refund;
 import io.tienda.order.orders.domain.ReplacedOrder;
 import io.tienda.order.orders.domain.ShippingAddress;
 import io.tienda.order.orders.domain.StatusChange;
@@ -27,13 +28,18 @@ public final class OrderResponses {
         return "/api/v1/orders/" + id;
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(description = "An order in a list: its state and totals, without its lines")
     public record OrderSummary(UUID id, String number, String customerId, OrderStatus status, Totals totals,
-            @Schema(description = "units across all lines") int itemCount, Instant createdAt, Instant updatedAt) {
+            @Schema(description = "units across all lines") int itemCount,
+            @Schema(description = "where the refund of a paid order that was cancelled stands; absent for any "
+                    + "other order") Refund.Status refund,
+            Instant createdAt, Instant updatedAt) {
 
         public static OrderSummary of(Order order) {
             return new OrderSummary(order.id(), order.number(), order.customerId(), order.status(),
-                    Totals.of(order.totals()), order.itemCount(), order.createdAt(), order.updatedAt());
+                    Totals.of(order.totals()), order.itemCount(),
+                    order.refund() == null ? null : order.refund().status(), order.createdAt(), order.updatedAt());
         }
     }
 
@@ -47,6 +53,8 @@ public final class OrderResponses {
                     + "absent for any other order") ReplacedOrderView replaces,
             @Schema(description = "what the shopper must do before the payment completes (3-D Secure); "
                     + "only while the order is PENDING") NextActionView nextAction,
+            @Schema(description = "the refund of a paid order that was cancelled; absent for any other order")
+            RefundView refund,
             TrackingView tracking, Instant deliveredAt, List<HistoryEntry> history, Instant createdAt,
             Instant updatedAt) {
 
@@ -70,7 +78,7 @@ public final class OrderResponses {
                     OrderResponses.statusUrl(order.id()), Totals.of(order.totals()), order.lines().stream().map(Line::of).toList(),
                     Address.of(order.shippingAddress()), order.paymentMethod(), order.couponCode(),
                     ReplacedOrderView.of(replaced), NextActionView.of(order.nextAction()),
-                    TrackingView.of(order.tracking()), order.deliveredAt(),
+                    RefundView.of(order.refund(), order.totals()), TrackingView.of(order.tracking()), order.deliveredAt(),
                     order.history().stream().map(HistoryEntry::of).toList(), order.createdAt(), order.updatedAt());
         }
     }
@@ -124,6 +132,20 @@ public final class OrderResponses {
         static ReplacedOrderView of(ReplacedOrder replaced) {
             return replaced == null ? null
                     : new ReplacedOrderView(replaced.orderId(), replaced.orderNumber(), replaced.reference());
+        }
+    }
+
+    @Schema(description = "The money of a cancelled paid order going back to the payment method it was paid "
+            + "with: all of the order's total")
+    public record RefundView(
+            @Schema(description = "PENDING: asked for, not answered yet; REFUNDED: sent back; FAILED: refused or "
+                    + "handed back by the bank, customer service settles it with the shopper") Refund.Status status,
+            @Schema(description = "minor units of currency") long amount, @Schema(example = "EUR") String currency,
+            @Schema(description = "when the status last changed") Instant updatedAt) {
+
+        static RefundView of(Refund refund, OrderTotals totals) {
+            return refund == null ? null
+                    : new RefundView(refund.status(), totals.total(), totals.currency(), refund.updatedAt());
         }
     }
 

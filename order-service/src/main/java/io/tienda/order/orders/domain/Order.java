@@ -16,13 +16,15 @@ import java.util.UUID;
  * @param idempotencyKey the client's key of the request that placed it
  * @param requestHash    what that request said, so that the key cannot be reused for another one
  * @param nextAction     what the shopper must do before the payment completes, while PENDING
+ * @param refund         the refund of a paid order that was cancelled; null for any other order
  * @param history        every move, oldest first
  * @param version        optimistic locking: the saga and staff never overwrite each other
  */
 public record Order(UUID id, String number, String customerId, OrderStatus status, OrderTotals totals,
         List<OrderLine> lines, ShippingAddress shippingAddress, String paymentMethod, String cartId,
         String couponCode, String idempotencyKey, String requestHash, Tracking tracking, Instant deliveredAt,
-        NextAction nextAction, List<StatusChange> history, Instant createdAt, Instant updatedAt, long version) {
+        NextAction nextAction, Refund refund, List<StatusChange> history, Instant createdAt, Instant updatedAt,
+        long version) {
 
     public Order {
         Objects.requireNonNull(id, "id");
@@ -42,7 +44,7 @@ public record Order(UUID id, String number, String customerId, OrderStatus statu
         }
         StatusChange placed = new StatusChange(1, null, OrderStatus.PENDING, now, customerId, "placed");
         return new Order(id, null, customerId, OrderStatus.PENDING, totals, lines, shippingAddress, paymentMethod,
-                cartId, couponCode, idempotencyKey, requestHash, null, null, null, List.of(placed), now, now, 0);
+                cartId, couponCode, idempotencyKey, requestHash, null, null, null, null, List.of(placed), now, now, 0);
     }
 
     /** The saga reserved the stock and the payment was authorised. */
@@ -73,33 +75,40 @@ public record Order(UUID id, String number, String customerId, OrderStatus statu
     /** The payment waits for the shopper (3-D Secure), or no longer does when {@code action} is null. */
     public Order withNextAction(NextAction action) {
         return new Order(id, number, customerId, status, totals, lines, shippingAddress, paymentMethod, cartId,
-                couponCode, idempotencyKey, requestHash, tracking, deliveredAt, action, history, createdAt, updatedAt,
-                version);
+                couponCode, idempotencyKey, requestHash, tracking, deliveredAt, action, refund, history, createdAt,
+                updatedAt, version);
+    }
+
+    /** The checkout that cancelled the paid order reports where its refund stands. */
+    public Order withRefund(Refund newRefund) {
+        return new Order(id, number, customerId, status, totals, lines, shippingAddress, paymentMethod, cartId,
+                couponCode, idempotencyKey, requestHash, tracking, deliveredAt, nextAction, newRefund, history,
+                createdAt, newRefund == null ? updatedAt : newRefund.updatedAt(), version);
     }
 
     public Order withLines(List<OrderLine> newLines) {
         return new Order(id, number, customerId, status, totals, newLines, shippingAddress, paymentMethod, cartId,
-                couponCode, idempotencyKey, requestHash, tracking, deliveredAt, nextAction, history, createdAt,
+                couponCode, idempotencyKey, requestHash, tracking, deliveredAt, nextAction, refund, history, createdAt,
                 updatedAt, version);
     }
 
     public Order withHistory(List<StatusChange> changes) {
         return new Order(id, number, customerId, status, totals, lines, shippingAddress, paymentMethod, cartId,
-                couponCode, idempotencyKey, requestHash, tracking, deliveredAt, nextAction, changes, createdAt,
+                couponCode, idempotencyKey, requestHash, tracking, deliveredAt, nextAction, refund, changes, createdAt,
                 updatedAt, version);
     }
 
     /** As stored: its number and version. */
     public Order stored(String storedNumber, long storedVersion) {
         return new Order(id, storedNumber, customerId, status, totals, lines, shippingAddress, paymentMethod, cartId,
-                couponCode, idempotencyKey, requestHash, tracking, deliveredAt, nextAction, history, createdAt,
+                couponCode, idempotencyKey, requestHash, tracking, deliveredAt, nextAction, refund, history, createdAt,
                 updatedAt, storedVersion);
     }
 
     private Order with(Tracking newTracking, Instant newDeliveredAt) {
         return new Order(id, number, customerId, status, totals, lines, shippingAddress, paymentMethod, cartId,
-                couponCode, idempotencyKey, requestHash, newTracking, newDeliveredAt, nextAction, history, createdAt,
-                updatedAt, version);
+                couponCode, idempotencyKey, requestHash, newTracking, newDeliveredAt, nextAction, refund, history,
+                createdAt, updatedAt, version);
     }
 
     private Order moveTo(OrderStatus next, Instant now, String actor, String reason) {
@@ -108,8 +117,8 @@ public record Order(UUID id, String number, String customerId, OrderStatus statu
         int seq = history.stream().mapToInt(StatusChange::seq).max().orElse(0) + 1;
         moves.add(new StatusChange(seq, status, next, now, actor, reason));
         return new Order(id, number, customerId, next, totals, lines, shippingAddress, paymentMethod, cartId,
-                couponCode, idempotencyKey, requestHash, tracking, deliveredAt, nextAction, moves, createdAt, now,
-                version);
+                couponCode, idempotencyKey, requestHash, tracking, deliveredAt, nextAction, refund, moves, createdAt,
+                now, version);
     }
 
     /** How many units the order holds across its lines. */

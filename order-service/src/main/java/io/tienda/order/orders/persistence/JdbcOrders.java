@@ -7,6 +7,7 @@ import io.tienda.order.orders.domain.OrderLine;
 import io.tienda.order.orders.domain.OrderStatus;
 import io.tienda.order.orders.domain.OrderTotals;
 import io.tienda.order.orders.domain.Orders;
+import io.tienda.order.orders.domain.Refund;
 import io.tienda.order.orders.domain.ReplacedOrder;
 import io.tienda.order.orders.domain.ShippingAddress;
 import io.tienda.order.orders.domain.StatusChange;
@@ -38,7 +39,8 @@ class JdbcOrders implements Orders {
                    cart_id, coupon_code, payment_method, idempotency_key, request_hash,
                    ship_name, ship_line1, ship_line2, ship_city, ship_postcode, ship_country,
                    carrier, tracking_number, shipped_at, delivered_at,
-                   next_action_type, next_action_url, next_action_client_secret, next_action_expires_at, created_at, updated_at, version
+                   next_action_type, next_action_url, next_action_client_secret, next_action_expires_at,
+                   refund_status, refund_updated_at, created_at, updated_at, version
               from orders""";
 
     private final JdbcClient jdbc;
@@ -103,12 +105,15 @@ class JdbcOrders implements Orders {
     public Order save(Order order) {
         Tracking tracking = order.tracking();
         NextAction action = order.nextAction();
+        Refund refund = order.refund();
         int updated = jdbc.sql("""
                         update orders set status = :status, carrier = :carrier, tracking_number = :tracking,
                                           shipped_at = :shipped, delivered_at = :delivered,
                                           next_action_type = :actionType, next_action_url = :actionUrl,
                                           next_action_client_secret = :actionSecret,
-                                          next_action_expires_at = :actionExpires, updated_at = :updated,
+                                          next_action_expires_at = :actionExpires,
+                                          refund_status = :refundStatus, refund_updated_at = :refundUpdated,
+                                          updated_at = :updated,
                                           version = version + 1
                          where id = :id and version = :version""")
                 .param("status", order.status().name())
@@ -120,6 +125,8 @@ class JdbcOrders implements Orders {
                 .param("actionUrl", action == null ? null : action.url())
                 .param("actionSecret", action == null ? null : action.clientSecret())
                 .param("actionExpires", action == null ? null : at(action.expiresAt()))
+                .param("refundStatus", refund == null ? null : refund.status().name())
+                .param("refundUpdated", refund == null ? null : at(refund.updatedAt()))
                 .param("updated", at(order.updatedAt()))
                 .param("id", order.id())
                 .param("version", order.version())
@@ -272,11 +279,13 @@ class JdbcOrders implements Orders {
         NextAction action = rs.getString("next_action_type") == null ? null
                 : new NextAction(rs.getString("next_action_type"), rs.getString("next_action_url"),
                         rs.getString("next_action_client_secret"), instant(rs, "next_action_expires_at"));
+        Refund refund = rs.getString("refund_status") == null ? null
+                : new Refund(Refund.Status.valueOf(rs.getString("refund_status")), instant(rs, "refund_updated_at"));
         return new Order(rs.getObject("id", UUID.class), rs.getString("number"), rs.getString("customer_id"),
                 OrderStatus.valueOf(rs.getString("status")), totals, List.of(), address,
                 rs.getString("payment_method"), rs.getString("cart_id"), rs.getString("coupon_code"),
                 rs.getString("idempotency_key"), rs.getString("request_hash"), tracking, instant(rs, "delivered_at"),
-                action, List.of(), instant(rs, "created_at"), instant(rs, "updated_at"), rs.getLong("version"));
+                action, refund, List.of(), instant(rs, "created_at"), instant(rs, "updated_at"), rs.getLong("version"));
     }
 
     private static OrderLine line(ResultSet rs) throws SQLException {

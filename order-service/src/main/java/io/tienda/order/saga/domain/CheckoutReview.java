@@ -2,6 +2,7 @@ package io.tienda.order.saga.domain;
 
 import io.tienda.order.orders.domain.Order;
 import io.tienda.order.orders.domain.OrderStatus;
+import io.tienda.order.orders.domain.Refund;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -41,16 +42,7 @@ public record CheckoutReview(SagaState saga, String orderNumber, OrderStatus ord
 
     /** Where the cancellation's refund stands, as far as the saga knows. */
     public RefundState refund() {
-        if (saga.has(Fact.REFUND_REFUSED)) {
-            return RefundState.REFUSED;
-        }
-        if (saga.pending().contains(Compensation.REFUND_PAYMENT)) {
-            return saga.isOver() ? RefundState.UNCONFIRMED : RefundState.REQUESTED;
-        }
-        if (saga.outcome() == SagaOutcome.CANCELLED && saga.has(Fact.PAYMENT_CAPTURED)) {
-            return RefundState.REFUNDED;
-        }
-        return RefundState.NONE;
+        return RefundState.of(saga);
     }
 
     /** The refund the saga sends when it cancels a captured payment. */
@@ -64,6 +56,33 @@ public record CheckoutReview(SagaState saga, String orderNumber, OrderStatus ord
         /** Refused by payment-service, or failed by the provider after it had succeeded. */
         REFUSED,
         /** Asked for, but the saga gave up waiting for an answer. */
-        UNCONFIRMED
+        UNCONFIRMED;
+
+        /** Where the refund of this saga's cancellation stands. */
+        public static RefundState of(SagaState saga) {
+            if (saga.has(Fact.REFUND_REFUSED)) {
+                return REFUSED;
+            }
+            if (saga.pending().contains(Compensation.REFUND_PAYMENT)) {
+                return saga.isOver() ? UNCONFIRMED : REQUESTED;
+            }
+            if (saga.outcome() == SagaOutcome.CANCELLED && saga.has(Fact.PAYMENT_CAPTURED)) {
+                return REFUNDED;
+            }
+            return NONE;
+        }
+
+        /**
+         * What the order's shopper is told: a refund the saga gave up waiting for is still pending for them
+         * (staff are on it); null when there is no refund.
+         */
+        public Refund.Status forShopper() {
+            return switch (this) {
+                case NONE -> null;
+                case REQUESTED, UNCONFIRMED -> Refund.Status.PENDING;
+                case REFUNDED -> Refund.Status.REFUNDED;
+                case REFUSED -> Refund.Status.FAILED;
+            };
+        }
     }
 }

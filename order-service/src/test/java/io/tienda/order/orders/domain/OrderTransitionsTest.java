@@ -29,7 +29,7 @@ class OrderTransitionsTest {
         return new Order(UUID.randomUUID(), "TND-2026-000001", "c-1", status,
                 new OrderTotals("EUR", 1_000, 0, 0, 0, 1_000),
                 List.of(new OrderLine(1, "SKU-1", "p-1", "Mug", 1, 1_000, 0, 1_000)), null, "pm_card_visa", null, null,
-                "key", "hash", null, null, null, List.of(), CREATED, CREATED, 0);
+                "key", "hash", null, null, null, null, List.of(), CREATED, CREATED, 0);
     }
 
     @Test

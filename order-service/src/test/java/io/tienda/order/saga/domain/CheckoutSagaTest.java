@@ -2,6 +2,7 @@ package io.tienda.order.saga.domain;
 
 import io.tienda.order.orders.domain.NextAction;
 import io.tienda.order.orders.domain.OrderStatus;
+import io.tienda.order.orders.domain.Refund;
 import io.tienda.order.saga.domain.Decision.AwaitShopper;
 import io.tienda.order.saga.domain.Decision.Cancel;
 import io.tienda.order.saga.domain.Decision.Confirm;
@@ -478,6 +479,16 @@ class CheckoutSagaTest {
             CheckoutReview review = new CheckoutReview(completed(), "TND-1", OrderStatus.CONFIRMED, null);
             assertThat(review.needsAttention()).isFalse();
             assertThat(review.refund()).isEqualTo(CheckoutReview.RefundState.NONE);
+        }
+
+        /** A refund the saga gave up waiting for is still on its way for the shopper; only a refusal fails. */
+        @Test
+        void theShopperIsToldOfARefundOnlyWhileThereIsOne() {
+            assertThat(CheckoutReview.RefundState.NONE.forShopper()).isNull();
+            assertThat(CheckoutReview.RefundState.REQUESTED.forShopper()).isEqualTo(Refund.Status.PENDING);
+            assertThat(CheckoutReview.RefundState.UNCONFIRMED.forShopper()).isEqualTo(Refund.Status.PENDING);
+            assertThat(CheckoutReview.RefundState.REFUNDED.forShopper()).isEqualTo(Refund.Status.REFUNDED);
+            assertThat(CheckoutReview.RefundState.REFUSED.forShopper()).isEqualTo(Refund.Status.FAILED);
         }
 
         @Test
