@@ -3,6 +3,7 @@ package io.tienda.analytics.facts;
 import io.tienda.analytics.facts.domain.BackfillStatus;
 import io.tienda.analytics.facts.domain.EventLog;
 import io.tienda.analytics.facts.domain.FactStore;
+import io.tienda.platform.core.DaemonThreads;
 import io.tienda.platform.messaging.InboundMessage;
 import io.tienda.platform.problem.DomainException;
 import org.slf4j.Logger;
@@ -32,11 +33,8 @@ public class Backfill implements DisposableBean {
     private final Ingestion ingestion;
     private final EventLog<InboundMessage> events;
     private final Clock clock;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "analytics-backfill");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(
+            DaemonThreads.named("analytics-backfill"));
     private final AtomicReference<BackfillStatus> status = new AtomicReference<>(BackfillStatus.idle());
 
     Backfill(FactStore store, Ingestion ingestion, EventLog<InboundMessage> events, Clock clock) {

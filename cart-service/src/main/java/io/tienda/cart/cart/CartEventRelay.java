@@ -3,6 +3,7 @@ package io.tienda.cart.cart;
 import io.tienda.cart.CartProperties;
 import io.tienda.cart.cart.domain.CartId;
 import io.tienda.cart.cart.domain.PendingEvents;
+import io.tienda.platform.core.DaemonThreads;
 import io.tienda.platform.messaging.KafkaMessageSender;
 import io.tienda.platform.messaging.OutboundMessage;
 import org.slf4j.Logger;
@@ -18,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends the outbox to Kafka. Right after a change the cart's pending messages are sent in the
@@ -48,12 +48,7 @@ public class CartEventRelay implements DisposableBean {
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new Object();
         }
-        AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(2, task -> {
-            Thread thread = new Thread(task, "cart-relay-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = Executors.newFixedThreadPool(2, DaemonThreads.named("cart-relay"));
     }
 
     /** Sends the cart's pending messages soon, on a relay thread. */

@@ -4,6 +4,7 @@ import io.tienda.inventory.InventoryProperties;
 import io.tienda.inventory.stock.domain.StockRegistry;
 import io.tienda.inventory.stock.messaging.StockEvents;
 import io.tienda.inventory.warehouse.persistence.WarehouseRepository;
+import io.tienda.platform.core.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -44,11 +45,8 @@ class AvailabilityRecompute implements DisposableBean {
     private final TransactionTemplate transactions;
     private final int batchSize;
     private final AtomicBoolean resumeQueued = new AtomicBoolean();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "warehouse-availability");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(
+            DaemonThreads.named("warehouse-availability"));
 
     AvailabilityRecompute(WarehouseRepository warehouses, StockRegistry stock, StockEvents events,
             TransactionTemplate transactions, InventoryProperties properties) {

@@ -9,6 +9,7 @@ import io.tienda.payment.payments.domain.RefundStatus;
 import io.tienda.payment.simulator.domain.IntentStatus;
 import io.tienda.payment.simulator.domain.SimulatedIntent;
 import io.tienda.payment.simulator.domain.SimulatedReply;
+import io.tienda.platform.core.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -24,7 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -41,12 +41,7 @@ class SimulatedGateway implements PaymentGateway, DisposableBean {
     private final SimulatedProvider provider;
     private final Duration timeout;
     private final int attempts;
-    private final AtomicInteger threads = new AtomicInteger();
-    private final ExecutorService calls = Executors.newCachedThreadPool(r -> {
-        Thread thread = new Thread(r, "simulated-provider-" + threads.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService calls = Executors.newCachedThreadPool(DaemonThreads.named("simulated-provider"));
 
     SimulatedGateway(SimulatedProvider provider, PaymentProperties properties) {
         this.provider = provider;

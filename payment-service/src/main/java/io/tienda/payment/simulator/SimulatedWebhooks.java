@@ -2,6 +2,7 @@ package io.tienda.payment.simulator;
 
 import com.stripe.net.Webhook;
 import io.tienda.payment.PaymentProperties;
+import io.tienda.platform.core.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -42,11 +43,8 @@ class SimulatedWebhooks implements DisposableBean {
     private final Environment environment;
     private final PaymentProperties properties;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "simulated-webhooks");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("simulated-webhooks"));
 
     SimulatedWebhooks(JsonMapper json, Clock clock, Environment environment, PaymentProperties properties) {
         this.json = json;

@@ -1,5 +1,6 @@
 package io.tienda.platform.testing.infra;
 
+import io.tienda.platform.core.DaemonThreads;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
@@ -29,11 +30,7 @@ public final class JsonHttpServer {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
             server.createContext("/", handler);
-            server.setExecutor(Executors.newSingleThreadExecutor(runnable -> {
-                Thread thread = new Thread(runnable, what);
-                thread.setDaemon(true);
-                return thread;
-            }));
+            server.setExecutor(Executors.newSingleThreadExecutor(DaemonThreads.named(what)));
             server.start();
             return server;
         }
