@@ -218,9 +218,10 @@ class CheckoutJourneyIT {
         assertThat(call("GET", "/api/v1/orders/checkouts/attention?size=100", null, manager).json().get("items")
                 .valueStream().map(item -> item.get("orderId").asString())).contains(orderId);
         Api.Reply resolved = call("POST", "/api/v1/orders/" + orderId + "/checkout/resolution",
-                "{\"note\":\"refunded by bank transfer\"}", manager);
+                "{\"note\":\"refunded by bank transfer\",\"refunded\":true}", manager);
         assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
         assertThat(resolved.json().get("needsAttention").asBoolean()).isFalse();
+        assertThat(order(shopper, orderId).get("refund").get("status").asString()).isEqualTo("REFUNDED");
         assertThat(call("GET", "/api/v1/orders/checkouts/attention?size=100", null, manager).json().get("items")
                 .valueStream().map(item -> item.get("orderId").asString())).doesNotContain(orderId);
     }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tienda.order.orders.domain.Order;
 import io.tienda.order.orders.domain.Orders;
+import io.tienda.order.orders.domain.Refund;
 import io.tienda.order.saga.domain.CheckoutReview;
 import io.tienda.order.saga.domain.CheckoutReview.Resolution;
 import io.tienda.order.saga.persistence.SagaRepository;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,18 +66,40 @@ public class CheckoutReviews {
     /**
      * Marks what the checkout left for operations as dealt with. 409 {@code nothing-to-resolve} when
      * nothing of it needs attention, or someone already resolved it.
+     *
+     * @param refunded staff paid the refund the saga could not (a bank transfer): the order shows its
+     *                 shopper the refund REFUNDED. 409 {@code no-outstanding-refund} unless the saga's refund
+     *                 was refused or is unconfirmed.
      */
     @Transactional
-    public CheckoutReview resolve(UUID orderId, String by, String note) {
+    public CheckoutReview resolve(UUID orderId, String by, String note, boolean refunded) {
         sagas.lock(orderId).orElseThrow(() -> DomainException.notFound("checkout of order", orderId));
         CheckoutReview before = get(orderId);
-        if (!before.needsAttention() || !sagas.resolve(orderId, new Resolution(clock.instant(), by, note))) {
-            throw DomainException.custom(409, "nothing-to-resolve", "Nothing to resolve",
-                    before.resolution() != null ? "the checkout was already resolved by " + before.resolution().by()
-                            + " at " + before.resolution().at()
-                            : "nothing of this checkout needs attention");
+        if (!before.needsAttention()) {
+            throw nothingToResolve(before);
         }
-        log.info("order {}: checkout resolved by {} ({}): {}", orderId, by, before.attention(), note);
+        if (refunded && !before.refundOutstanding()) {
+            throw DomainException.custom(409, "no-outstanding-refund", "No outstanding refund",
+                    "the checkout's refund is " + before.refund() + "; only a refused or unconfirmed refund can be "
+                            + "marked as refunded another way");
+        }
+        Instant now = clock.instant();
+        if (!sagas.resolve(orderId, new Resolution(now, by, note))) {
+            throw nothingToResolve(before);
+        }
+        if (refunded) {
+            Order order = orders.find(orderId).orElseThrow();
+            orders.save(order.withRefund(new Refund(Refund.Status.REFUNDED, now)));
+        }
+        log.info("order {}: checkout resolved by {} ({}{}): {}", orderId, by, before.attention(),
+                refunded ? ", refunded another way" : "", note);
         return get(orderId);
+    }
+
+    private static DomainException nothingToResolve(CheckoutReview review) {
+        return DomainException.custom(409, "nothing-to-resolve", "Nothing to resolve",
+                review.resolution() != null ? "the checkout was already resolved by " + review.resolution().by()
+                        + " at " + review.resolution().at()
+                        : "nothing of this checkout needs attention");
     }
 }

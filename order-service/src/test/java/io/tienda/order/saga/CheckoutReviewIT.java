@@ -123,9 +123,15 @@ class CheckoutReviewIT extends OrderIT {
         api.post("/api/v1/orders/" + id + "/checkout/resolution", support, Map.of("note", "called the bank"))
                 .expect(403);
 
+        // the shopper's order says the refund failed until staff pay it another way and say so
+        assertThat(view.get("shopperRefund").asString()).isEqualTo("FAILED");
+        assertThat(refund(token, id).get("status").asString()).isEqualTo("FAILED");
         JsonNode resolved = api.post("/api/v1/orders/" + id + "/checkout/resolution", manager,
-                Map.of("note", "  refunded by bank transfer, ticket 4411 ")).expect(200).json();
+                Map.of("note", "  refunded by bank transfer, ticket 4411 ", "refunded", true)).expect(200).json();
         assertThat(resolved.get("needsAttention").asBoolean()).isFalse();
+        assertThat(resolved.get("refund").asString()).as("the saga's own view stands").isEqualTo("REFUSED");
+        assertThat(resolved.get("shopperRefund").asString()).isEqualTo("REFUNDED");
+        assertThat(refund(token, id).get("status").asString()).isEqualTo("REFUNDED");
         assertThat(resolved.get("attention").valueStream().map(JsonNode::asString)).containsExactly("REFUND_REFUSED");
         assertThat(resolved.get("resolution").get("note").asString()).isEqualTo("refunded by bank transfer, ticket 4411");
         assertThat(resolved.get("resolution").get("by").asString()).isNotBlank();
@@ -186,6 +192,10 @@ class CheckoutReviewIT extends OrderIT {
                     .expectProblem(400, "validation");
         }
         api.post("/api/v1/orders/" + id + "/checkout/resolution", manager, Map.of()).expectProblem(400, "validation");
+        for (Object refunded : new Object[] {"yes", 1, "true"}) {
+            api.post("/api/v1/orders/" + id + "/checkout/resolution", manager,
+                    Map.of("note", "paid", "refunded", refunded)).expectProblem(400, "invalid-field-type");
+        }
         assertThat(checkout(id).get("needsAttention").asBoolean()).isTrue();
 
         api.get("/api/v1/orders/" + UUID.randomUUID() + "/checkout", support).expectProblem(404, "not-found");
@@ -258,6 +268,12 @@ class CheckoutReviewIT extends OrderIT {
         giveUp(id);
         assertThat(attention(id)).containsExactlyInAnyOrder("STOCK_RELEASE_UNCONFIRMED", "PAYMENT_VOID_UNCONFIRMED");
         assertThat(checkout(id).get("refund").asString()).isEqualTo("NONE");
+        assertThat(checkout(id).has("shopperRefund")).isFalse();
+        // there is no refund that staff could have paid another way
+        api.post("/api/v1/orders/" + id + "/checkout/resolution", manager, Map.of("note", "paid", "refunded", true))
+                .expectProblem(409, "no-outstanding-refund");
+        assertThat(checkout(id).get("needsAttention").asBoolean()).isTrue();
+        assertThat(refund(token, id).isMissingNode()).isTrue();
 
         participants().reply(id, new PaymentVoided(id, "pi_1", "cancelled by customer"));
         participants().reply(id, new StockReleased(id));

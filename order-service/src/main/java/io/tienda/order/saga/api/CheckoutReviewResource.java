@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tienda.order.orders.domain.OrderStatus;
+import io.tienda.order.orders.domain.Refund;
 import io.tienda.order.saga.CheckoutReviews;
 import io.tienda.order.saga.domain.Attention;
 import io.tienda.order.saga.domain.CheckoutReview;
@@ -59,6 +60,8 @@ class CheckoutReviewResource {
             @Schema(description = "compensations sent and not acknowledged yet (while COMPENSATING) or never "
                     + "(once ENDED)") Set<Compensation> awaiting,
             @Schema(description = "the refund of a cancelled, captured payment") RefundState refund,
+            @Schema(description = "the refund as the order shows it to its shopper (PENDING, REFUNDED, FAILED); "
+                    + "absent when it shows none") Refund.Status shopperRefund,
             @Schema(description = "what the saga left for operations; empty when nothing") Set<Attention> attention,
             @Schema(description = "attention is not empty and nobody has resolved it") boolean needsAttention,
             ResolutionView resolution, int attempts,
@@ -68,7 +71,8 @@ class CheckoutReviewResource {
         static CheckoutView of(CheckoutReview review) {
             SagaState saga = review.saga();
             return new CheckoutView(saga.orderId(), review.orderNumber(), review.orderStatus(), saga.step(),
-                    saga.outcome(), saga.reason(), saga.pending(), review.refund(), review.attention(),
+                    saga.outcome(), saga.reason(), saga.pending(), review.refund(),
+                    review.shopperRefund() == null ? null : review.shopperRefund().status(), review.attention(),
                     review.needsAttention(), ResolutionView.of(review.resolution()), saga.attempts(),
                     saga.deadline(), saga.startedAt(), saga.updatedAt());
         }
@@ -86,7 +90,10 @@ class CheckoutReviewResource {
     record ResolutionRequest(
             @NotBlank @Size(max = 500)
             @Pattern(regexp = TextRules.SINGLE_LINE_PATTERN, message = TextRules.SINGLE_LINE_MESSAGE)
-            @Schema(example = "refunded by bank transfer, ticket 4411") String note) {
+            @Schema(example = "refunded by bank transfer, ticket 4411") String note,
+            @Schema(description = "true when staff paid the refund the saga could not (refused, or unconfirmed) "
+                    + "another way: the order then shows its shopper the refund REFUNDED; false or absent "
+                    + "otherwise") Boolean refunded) {
     }
 
     @Operation(summary = "One order's checkout saga (SUPPORT, MANAGER, ADMIN)",
@@ -110,11 +117,14 @@ class CheckoutReviewResource {
     }
 
     @Operation(summary = "Mark what a checkout left for operations as dealt with (MANAGER, ADMIN)",
-            description = "Takes the checkout off the attention list until something new needs attention. 409 "
-                    + "nothing-to-resolve when nothing of it needs attention or it is already resolved.")
+            description = "Takes the checkout off the attention list until something new needs attention. With "
+                    + "refunded: true, the order shows its shopper the refund as REFUNDED. 409 nothing-to-resolve "
+                    + "when nothing of it needs attention or it is already resolved; 409 no-outstanding-refund "
+                    + "for refunded: true unless the refund was refused or is unconfirmed.")
     @PreAuthorize(Roles.HAS_EDITOR)
     @PostMapping("/api/v1/orders/{id}/checkout/resolution")
     public CheckoutView resolve(@PathVariable UUID id, @Valid @RequestBody ResolutionRequest request) {
-        return CheckoutView.of(reviews.resolve(id, currentUser.requireId(), request.note().strip()));
+        return CheckoutView.of(reviews.resolve(id, currentUser.requireId(), request.note().strip(),
+                Boolean.TRUE.equals(request.refunded())));
     }
 }

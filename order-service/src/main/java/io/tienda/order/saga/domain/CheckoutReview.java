@@ -9,14 +9,17 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A checkout as staff review it: its saga, the order it drives (number and status) and, when someone has
- * dealt with what it left for operations, their resolution.
+ * A checkout as staff review it: its saga, the order it drives (number, status and the refund its shopper
+ * is shown) and, when someone has dealt with what it left for operations, their resolution.
  *
- * @param orderNumber null until {@link #of} adds the order
- * @param orderStatus null until {@link #of} adds the order
- * @param resolution  null until staff resolve it; cleared by the store when something new needs attention
+ * @param orderNumber  null until {@link #of} adds the order
+ * @param orderStatus  null until {@link #of} adds the order
+ * @param shopperRefund the refund as the order shows it to its shopper; null when it shows none, or until
+ *                     {@link #of} adds the order
+ * @param resolution   null until staff resolve it; cleared by the store when something new needs attention
  */
-public record CheckoutReview(SagaState saga, String orderNumber, OrderStatus orderStatus, Resolution resolution) {
+public record CheckoutReview(SagaState saga, String orderNumber, OrderStatus orderStatus, Refund shopperRefund,
+        Resolution resolution) {
 
     public CheckoutReview {
         Objects.requireNonNull(saga, "saga");
@@ -24,7 +27,7 @@ public record CheckoutReview(SagaState saga, String orderNumber, OrderStatus ord
 
     /** The same review with the order the saga drives. */
     public CheckoutReview of(Order order) {
-        return new CheckoutReview(saga, order.number(), order.status(), resolution);
+        return new CheckoutReview(saga, order.number(), order.status(), order.refund(), resolution);
     }
 
     /** Who dealt with the checkout's attention, when, and what they did. */
@@ -43,6 +46,15 @@ public record CheckoutReview(SagaState saga, String orderNumber, OrderStatus ord
     /** Where the cancellation's refund stands, as far as the saga knows. */
     public RefundState refund() {
         return RefundState.of(saga);
+    }
+
+    /**
+     * The refund was asked for and never made, as far as the saga knows: refused, or unconfirmed once it
+     * gave up. Staff may pay it another way (a bank transfer) and say so in their resolution.
+     */
+    public boolean refundOutstanding() {
+        RefundState refund = refund();
+        return refund == RefundState.REFUSED || refund == RefundState.UNCONFIRMED;
     }
 
     /** The refund the saga sends when it cancels a captured payment. */

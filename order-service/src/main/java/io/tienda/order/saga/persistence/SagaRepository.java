@@ -135,7 +135,7 @@ public class SagaRepository {
         OffsetDateTime resolvedAt = row.getObject("resolved_at", OffsetDateTime.class);
         Resolution resolution = resolvedAt == null ? null
                 : new Resolution(resolvedAt.toInstant(), row.getString("resolved_by"), row.getString("resolution_note"));
-        return new CheckoutReview(read(row.getString("data")), null, null, resolution);
+        return new CheckoutReview(read(row.getString("data")), null, null, null, resolution);
     }
 
     /** The saga's attention as a PostgreSQL array literal (enum names need no quoting). */

@@ -463,20 +463,20 @@ class CheckoutSagaTest {
             }
             assertThat(Attention.of(state)).containsExactlyInAnyOrder(Attention.STOCK_RELEASE_UNCONFIRMED,
                     Attention.REFUND_UNCONFIRMED);
-            assertThat(new CheckoutReview(state, "TND-1", OrderStatus.CANCELLED, null).refund())
+            assertThat(new CheckoutReview(state, "TND-1", OrderStatus.CANCELLED, null, null).refund())
                     .isEqualTo(CheckoutReview.RefundState.UNCONFIRMED);
 
             assertThat(saga.on(new PaymentRefunded("re_9", "return:rma-1"), state, T0).ignored()).isTrue();
             SagaState refunded = saga.on(new PaymentRefunded("re_1", "chk_key-refund"), state, T0).state();
             assertThat(refunded.pending()).containsExactly(Compensation.RELEASE_STOCK);
-            assertThat(new CheckoutReview(refunded, "TND-1", OrderStatus.CANCELLED, null).refund())
+            assertThat(new CheckoutReview(refunded, "TND-1", OrderStatus.CANCELLED, null, null).refund())
                     .isEqualTo(CheckoutReview.RefundState.REFUNDED);
         }
 
         @Test
         void aCompletedSagaNeedsNoAttention() {
             assertThat(Attention.of(completed())).isEmpty();
-            CheckoutReview review = new CheckoutReview(completed(), "TND-1", OrderStatus.CONFIRMED, null);
+            CheckoutReview review = new CheckoutReview(completed(), "TND-1", OrderStatus.CONFIRMED, null, null);
             assertThat(review.needsAttention()).isFalse();
             assertThat(review.refund()).isEqualTo(CheckoutReview.RefundState.NONE);
         }
