@@ -7,6 +7,7 @@ import io.tienda.platform.events.saga.OrderCancelled;
 import io.tienda.platform.events.saga.OrderConfirmed;
 import io.tienda.platform.events.saga.OrderDelivered;
 import io.tienda.platform.events.saga.OrderPlaced;
+import io.tienda.platform.events.saga.OrderRefundSettled;
 import io.tienda.platform.events.saga.OrderRejected;
 import io.tienda.platform.events.saga.OrderShipped;
 import io.tienda.platform.outbox.Outbox;
@@ -53,6 +54,11 @@ public class OrderFacts {
     public void delivered(Order order) {
         publish(order, new OrderDelivered(order.id(), order.number(), order.customerId(), lines(order),
                 order.deliveredAt()));
+    }
+
+    /** Staff paid the order's refund another way; the amount is the order's total. */
+    public void refundSettled(Order order, Instant at) {
+        publish(order, new OrderRefundSettled(order.id(), order.number(), order.customerId(), total(order), at));
     }
 
     private void publish(Order order, Object fact) {

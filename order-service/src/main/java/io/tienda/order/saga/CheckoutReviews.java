@@ -2,6 +2,7 @@ package io.tienda.order.saga;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tienda.order.orders.OrderFacts;
 import io.tienda.order.orders.domain.Order;
 import io.tienda.order.orders.domain.Orders;
 import io.tienda.order.orders.domain.Refund;
@@ -36,11 +37,13 @@ public class CheckoutReviews {
 
     private final SagaRepository sagas;
     private final Orders orders;
+    private final OrderFacts facts;
     private final Clock clock;
 
-    CheckoutReviews(SagaRepository sagas, Orders orders, Clock clock, MeterRegistry meters) {
+    CheckoutReviews(SagaRepository sagas, Orders orders, OrderFacts facts, Clock clock, MeterRegistry meters) {
         this.sagas = sagas;
         this.orders = orders;
+        this.facts = facts;
         this.clock = clock;
         Gauge.builder("orders.checkouts.attention", sagas, SagaRepository::countNeedingAttention)
                 .description("checkouts that need attention and are not resolved").register(meters);
@@ -68,7 +71,7 @@ public class CheckoutReviews {
      * nothing of it needs attention, or someone already resolved it.
      *
      * @param refunded staff paid the refund the saga could not (a bank transfer): the order shows its
-     *                 shopper the refund REFUNDED. 409 {@code no-outstanding-refund} unless the saga's refund
+     *                 shopper the refund REFUNDED, and {@code order.refund_settled} tells the rest. 409 {@code no-outstanding-refund} unless the saga's refund
      *                 was refused or is unconfirmed.
      */
     @Transactional
@@ -89,7 +92,7 @@ public class CheckoutReviews {
         }
         if (refunded) {
             Order order = orders.find(orderId).orElseThrow();
-            orders.save(order.withRefund(new Refund(Refund.Status.REFUNDED, now)));
+            facts.refundSettled(orders.save(order.withRefund(new Refund(Refund.Status.REFUNDED, now))), now);
         }
         log.info("order {}: checkout resolved by {} ({}{}): {}", orderId, by, before.attention(),
                 refunded ? ", refunded another way" : "", note);

@@ -132,6 +132,11 @@ class CheckoutReviewIT extends OrderIT {
         assertThat(resolved.get("refund").asString()).as("the saga's own view stands").isEqualTo("REFUSED");
         assertThat(resolved.get("shopperRefund").asString()).isEqualTo("REFUNDED");
         assertThat(refund(token, id).get("status").asString()).isEqualTo("REFUNDED");
+        JsonNode settled = participants().facts("order.refund_settled", id, 1).get(0).json();
+        assertThat(settled.get("orderNumber").asString()).isEqualTo(view.get("orderNumber").asString());
+        assertThat(settled.get("amount").get("amount").asLong()).isEqualTo(Stubs.total(MUG));
+        assertThat(settled.get("amount").get("currency").asString()).isEqualTo("EUR");
+        assertThat(settled.get("settledAt").asString()).isNotBlank();
         assertThat(resolved.get("attention").valueStream().map(JsonNode::asString)).containsExactly("REFUND_REFUSED");
         assertThat(resolved.get("resolution").get("note").asString()).isEqualTo("refunded by bank transfer, ticket 4411");
         assertThat(resolved.get("resolution").get("by").asString()).isNotBlank();
@@ -274,6 +279,8 @@ class CheckoutReviewIT extends OrderIT {
                 .expectProblem(409, "no-outstanding-refund");
         assertThat(checkout(id).get("needsAttention").asBoolean()).isTrue();
         assertThat(refund(token, id).isMissingNode()).isTrue();
+        assertThat(participants().all("order.events", id)).extracting(p -> p.type())
+                .doesNotContain("order.refund_settled");
 
         participants().reply(id, new PaymentVoided(id, "pi_1", "cancelled by customer"));
         participants().reply(id, new StockReleased(id));

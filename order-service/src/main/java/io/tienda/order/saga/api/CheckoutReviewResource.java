@@ -118,7 +118,8 @@ class CheckoutReviewResource {
 
     @Operation(summary = "Mark what a checkout left for operations as dealt with (MANAGER, ADMIN)",
             description = "Takes the checkout off the attention list until something new needs attention. With "
-                    + "refunded: true, the order shows its shopper the refund as REFUNDED. 409 nothing-to-resolve "
+                    + "refunded: true, the order shows its shopper the refund as REFUNDED and order.refund_settled "
+                    + "is published (the shopper is mailed). 409 nothing-to-resolve "
                     + "when nothing of it needs attention or it is already resolved; 409 no-outstanding-refund "
                     + "for refunded: true unless the refund was refused or is unconfirmed.")
     @PreAuthorize(Roles.HAS_EDITOR)

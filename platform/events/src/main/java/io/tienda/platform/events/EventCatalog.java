@@ -16,6 +16,7 @@ import io.tienda.platform.events.saga.OrderCancelled;
 import io.tienda.platform.events.saga.OrderConfirmed;
 import io.tienda.platform.events.saga.OrderDelivered;
 import io.tienda.platform.events.saga.OrderPlaced;
+import io.tienda.platform.events.saga.OrderRefundSettled;
 import io.tienda.platform.events.saga.OrderRejected;
 import io.tienda.platform.events.saga.OrderShipped;
 import io.tienda.platform.events.saga.PaymentActionRequired;
@@ -66,7 +67,7 @@ public final class EventCatalog {
             PaymentRefundFailed.class,
             RedeemCoupon.class, ReleaseCoupon.class,
             OrderPlaced.class, OrderConfirmed.class, OrderRejected.class, OrderCancelled.class,
-            OrderShipped.class, OrderDelivered.class,
+            OrderShipped.class, OrderDelivered.class, OrderRefundSettled.class,
             UserRegistered.class, PasswordResetRequested.class, UserErased.class, UserContactChanged.class,
             RestockItems.class, CreateReplacementOrder.class,
             ReturnRequested.class, ReturnApproved.class, ReturnRejected.class, ReturnReceived.class,

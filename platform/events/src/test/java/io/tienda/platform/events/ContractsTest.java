@@ -14,6 +14,7 @@ import io.tienda.platform.events.saga.OrderCancelled;
 import io.tienda.platform.events.saga.OrderConfirmed;
 import io.tienda.platform.events.saga.OrderDelivered;
 import io.tienda.platform.events.saga.OrderLine;
+import io.tienda.platform.events.saga.OrderRefundSettled;
 import io.tienda.platform.events.saga.OrderRejected;
 import io.tienda.platform.events.saga.OrderShipped;
 import io.tienda.platform.events.saga.PaymentActionRequired;
@@ -96,6 +97,11 @@ class ContractsTest {
         validator.requireValid(new OrderCancelled(orderId, "user-1", "payment-declined", lines));
         validator.requireValid(new OrderRejected(orderId, "user-1", "insufficient-stock", lines));
         validator.requireValid(new OrderCancelled(orderId, "user-1", "cancelled-by-customer"));
+        validator.requireValid(new OrderRefundSettled(orderId, "TND-2026-000123", "user-1", Money.of(2598, "EUR"),
+                at));
+        assertThat(validator.violations("order.refund_settled", """
+                {"orderId":"%s","orderNumber":"TND-2026-000123","customerId":"u","settledAt":"2026-01-02T10:00:00Z"}
+                """.formatted(orderId))).isNotEmpty();
         validator.requireValid(new OrderRejected(orderId, "user-1", "insufficient-stock"));
         assertThat(validator.violations("order.shipped", """
                 {"orderId":"%s","orderNumber":"TND-2026-000123","customerId":"u","carrier":"","trackingNumber":"1",
