@@ -19,6 +19,7 @@ import io.tienda.platform.events.saga.OrderCancelled;
 import io.tienda.platform.events.saga.OrderConfirmed;
 import io.tienda.platform.events.saga.OrderDelivered;
 import io.tienda.platform.events.saga.OrderLine;
+import io.tienda.platform.events.saga.OrderRefundSettled;
 import io.tienda.platform.events.saga.OrderShipped;
 import io.tienda.platform.events.saga.PaymentRefundFailed;
 import io.tienda.platform.events.saga.PaymentRefunded;
@@ -142,6 +143,17 @@ public class EventMails {
         String order = e.orderId().toString();
         toCustomer(eventId, e.customerId(), order, "order-cancelled",
                 vars("order", order, "reason", e.reason(), "link", orderLink(order)));
+    }
+
+    /**
+     * Staff paid back another way (a bank transfer) a cancellation's refund that failed: the customer, who
+     * was mailed {@code payment-refund-failed} (or nothing, when the provider refused it at once), hears the
+     * money is theirs after all.
+     */
+    public void orderRefundSettled(UUID eventId, OrderRefundSettled e) {
+        String order = e.orderId().toString();
+        toCustomer(eventId, e.customerId(), order, "refund-settled", vars("order", reference(e.orderNumber(), order),
+                "amount", amount(e.amount()), "link", orderLink(order)));
     }
 
     /**

@@ -9,6 +9,7 @@ import io.tienda.platform.events.saga.OrderCancelled;
 import io.tienda.platform.events.saga.OrderConfirmed;
 import io.tienda.platform.events.saga.OrderDelivered;
 import io.tienda.platform.events.saga.OrderLine;
+import io.tienda.platform.events.saga.OrderRefundSettled;
 import io.tienda.platform.events.saga.OrderShipped;
 import io.tienda.platform.events.saga.PaymentRefunded;
 import io.tienda.platform.events.user.PasswordResetRequested;
@@ -194,6 +195,29 @@ class MailingIT extends NotificationServiceIT {
                 .orElseThrow();
         assertThat(refund.subject()).isEqualTo("Refund of 19.95 EUR");
         assertThat(refund.text()).contains("order " + order);
+    }
+
+    /** Staff paid a failed refund another way: the customer hears the money is theirs, once. */
+    @Test
+    void aRefundStaffPaidAnotherWayIsMailedOnce() {
+        String customer = UUID.randomUUID().toString();
+        String email = address("hugo");
+        contact(customer, email, "Hugo", "es");
+        UUID order = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        OrderRefundSettled settled = new OrderRefundSettled(order, "TND-2026-000777", customer,
+                Money.of(2450, "EUR"), Instant.now());
+        events.send(Topics.ORDER_EVENTS, order.toString(), eventId, settled);
+
+        ReceivedMail mail = mailFor(email, 1).get(0);
+        assertThat(mail.subject()).isEqualTo("Tu reembolso de 24.50 EUR se ha completado");
+        assertThat(mail.text()).contains("Hola Hugo,").contains("pedido TND-2026-000777")
+                .contains("por otra vía");
+        awaitNotification(eventId.toString(), "SENT");
+
+        // the same event delivered again sends nothing more
+        events.send(Topics.ORDER_EVENTS, order.toString(), eventId, settled);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> mailFor(email).size() == 1);
     }
 
     /**

@@ -31,7 +31,7 @@ class TemplatesIT extends NotificationServiceIT {
     void staffListEveryTemplateInBothLanguages() {
         ApiReply list = api.get("/api/v1/templates", TestTokens.staff("SUPPORT")).expect(200);
 
-        assertThat(list.json().size()).isEqualTo(36);
+        assertThat(list.json().size()).isEqualTo(38);
         ApiReply one = api.get("/api/v1/templates/order-shipped/es", TestTokens.staff("SUPPORT")).expect(200);
         assertThat(one.text("subject")).isEqualTo("Tu pedido [(${order})] está en camino");
         assertThat(one.text("html")).contains("th:href=\"${link}\"");

@@ -45,7 +45,7 @@ public interface Notifications {
      * these tell whose an order is. A ticket names an order its customer typed, and is never asked.
      */
     Set<String> ORDER_EVENT_TEMPLATES = Set.of("order-confirmed", "order-shipped", "order-delivered",
-            "order-cancelled");
+            "order-cancelled", "refund-settled");
 
     /**
      * The customer of an order as its own events named them: the recipient of the earliest message

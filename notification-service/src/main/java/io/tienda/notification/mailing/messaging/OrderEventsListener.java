@@ -6,13 +6,17 @@ import io.tienda.platform.events.Topics;
 import io.tienda.platform.events.saga.OrderCancelled;
 import io.tienda.platform.events.saga.OrderConfirmed;
 import io.tienda.platform.events.saga.OrderDelivered;
+import io.tienda.platform.events.saga.OrderRefundSettled;
 import io.tienda.platform.events.saga.OrderShipped;
 import io.tienda.platform.messaging.InboundMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** {@code order.events}: confirmed, shipped, delivered and cancelled orders are mailed; the rest skipped unread. */
+/**
+ * {@code order.events}: confirmed, shipped, delivered and cancelled orders, and refunds staff paid another way,
+ * are mailed; the rest skipped unread.
+ */
 @Component
 class OrderEventsListener {
 
@@ -20,6 +24,7 @@ class OrderEventsListener {
     private static final String SHIPPED = Envelope.typeOf(OrderShipped.class);
     private static final String DELIVERED = Envelope.typeOf(OrderDelivered.class);
     private static final String CANCELLED = Envelope.typeOf(OrderCancelled.class);
+    private static final String REFUND_SETTLED = Envelope.typeOf(OrderRefundSettled.class);
 
     private final EventMails mails;
 
@@ -47,6 +52,10 @@ class OrderEventsListener {
             OrderCancelled e = message.payloadAs(OrderCancelled.class);
             Listeners.require(message, e.orderId(), e.customerId());
             mails.orderCancelled(message.eventId(), e);
+        } else if (REFUND_SETTLED.equals(type)) {
+            OrderRefundSettled e = message.payloadAs(OrderRefundSettled.class);
+            Listeners.require(message, e.orderId(), e.customerId());
+            mails.orderRefundSettled(message.eventId(), e);
         }
     }
 }

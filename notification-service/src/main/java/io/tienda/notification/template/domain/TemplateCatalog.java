@@ -28,6 +28,7 @@ public final class TemplateCatalog {
         sample(all, "order-cancelled", "name", "Ana", "order", "T-1001", "reason", "payment declined", "link", link);
         sample(all, "payment-refunded", "name", "Ana", "order", "T-1001", "amount", "19.95 EUR", "link", link);
         sample(all, "payment-refund-failed", "name", "Ana", "order", "T-1001", "amount", "19.95 EUR", "link", link);
+        sample(all, "refund-settled", "name", "Ana", "order", "T-1001", "amount", "19.95 EUR", "link", link);
         sample(all, "return-requested", "name", "Ana", "rma", "RMA-2001", "order", "T-1001", "resolution", "REFUND",
                 "link", link);
         sample(all, "return-approved", "name", "Ana", "rma", "RMA-2001", "note", "Please use the prepaid label",
