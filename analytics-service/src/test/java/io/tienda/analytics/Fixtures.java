@@ -14,6 +14,7 @@ import io.tienda.platform.events.saga.OrderCancelled;
 import io.tienda.platform.events.saga.OrderConfirmed;
 import io.tienda.platform.events.saga.OrderLine;
 import io.tienda.platform.events.saga.OrderPlaced;
+import io.tienda.platform.events.saga.OrderRefundSettled;
 import io.tienda.platform.events.saga.OrderShipped;
 import io.tienda.platform.events.saga.PaymentRefundFailed;
 import io.tienda.platform.events.saga.PaymentRefunded;
@@ -108,6 +109,12 @@ public final class Fixtures {
         return new Event(Topics.PAYMENT_EVENTS, order.toString(), UUID.randomUUID(), at(when),
                 new PaymentRefundFailed(order, refundId == null ? null : "pay-" + order, refundId,
                         Money.of(amount, currency), "expired_or_canceled_card", null));
+    }
+
+    /** Staff paid the order's failed cancellation refund another way. */
+    public static Event refundSettled(UUID order, long amount, String currency, String when) {
+        return new Event(Topics.ORDER_EVENTS, order.toString(), UUID.randomUUID(), at(when),
+                new OrderRefundSettled(order, "TND-" + order, "c-" + order, Money.of(amount, currency), at(when)));
     }
 
     public static Event product(String productId, String category, String brand, List<String> skus, String when) {

@@ -25,6 +25,7 @@ import io.tienda.platform.events.saga.OrderConfirmed;
 import io.tienda.platform.events.saga.OrderDelivered;
 import io.tienda.platform.events.saga.OrderLine;
 import io.tienda.platform.events.saga.OrderPlaced;
+import io.tienda.platform.events.saga.OrderRefundSettled;
 import io.tienda.platform.events.saga.OrderRejected;
 import io.tienda.platform.events.saga.OrderShipped;
 import io.tienda.platform.events.saga.PaymentCaptured;
@@ -155,6 +156,12 @@ public class Ingestion {
                     OrderDelivered e = m.payloadAs(OrderDelivered.class);
                     yield List.of(order(id, type, e.orderId(), e.customerId(), null, null, e.lines(),
                             first(e.deliveredAt(), at)));
+                }
+                case "order.refund_settled" -> {
+                    // staff paid a cancellation's failed refund another way: a refund in every figure, with no
+                    // refund id, so no provider failure can take it back
+                    OrderRefundSettled e = m.payloadAs(OrderRefundSettled.class);
+                    yield List.of(payment(id, type, e.orderId(), null, null, e.amount(), first(e.settledAt(), at)));
                 }
                 case "payment.captured" -> {
                     PaymentCaptured e = m.payloadAs(PaymentCaptured.class);

@@ -66,6 +66,17 @@ class IngestionTest {
                 .extracting(Facts.Payment::refundId, Facts.Payment::paymentId).containsExactly("", "");
     }
 
+    @Test
+    void aRefundStaffSettledIsARefundWithoutIds() {
+        UUID order = UUID.randomUUID();
+        assertThat(payment(Fixtures.refundSettled(order, 2_450, "EUR", "2030-01-03T00:00:00Z")))
+                .extracting(Facts.Payment::type, Facts.Payment::orderId, Facts.Payment::paymentId,
+                        Facts.Payment::refundId, Facts.Payment::amount, Facts.Payment::currency,
+                        Facts.Payment::occurredAt)
+                .containsExactly("order.refund_settled", order, "", "", 2_450L, "EUR",
+                        Instant.parse("2030-01-03T00:00:00Z"));
+    }
+
     private Facts.Payment payment(Fixtures.Event event) {
         List<Facts.Fact> facts = ingestion.factsOf(event.message());
         assertThat(facts).hasSize(1);

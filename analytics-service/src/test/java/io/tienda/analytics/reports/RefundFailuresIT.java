@@ -15,6 +15,7 @@ import java.util.UUID;
 import static io.tienda.analytics.Fixtures.confirmed;
 import static io.tienda.analytics.Fixtures.line;
 import static io.tienda.analytics.Fixtures.refundFailed;
+import static io.tienda.analytics.Fixtures.refundSettled;
 import static io.tienda.analytics.Fixtures.refunded;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -157,6 +158,40 @@ class RefundFailuresIT extends AnalyticsServiceIT {
 
     private JsonNode kpis(String period) {
         return api.get("/api/v1/analytics/kpis?" + period, analyst()).expect(200).json();
+    }
+
+    /**
+     * August: O9's cancellation refund of 6000 was refused at once, O10's of 3000 announced and failed
+     * afterwards; staff paid both another way ({@code order.refund_settled}). Each counts as refunded once,
+     * however often it arrives, and no failure of the order takes it back.
+     */
+    @Test
+    void refundsStaffPaidAnotherWayCountAsRefunds() {
+        UUID o9 = UUID.randomUUID();
+        UUID o10 = UUID.randomUUID();
+        String august = "from=2038-08-01&to=2038-08-31&currency=" + C;
+        ingest(confirmed(o9, "rf-9", "rfk-9", "2038-08-02T10:00:00Z", List.of(line("RF-9", "PRF-9", 1, 6_000, C))),
+                confirmed(o10, "rf-10", "rfk-10", "2038-08-03T10:00:00Z",
+                        List.of(line("RF-10", "PRF-10", 1, 3_000, C))),
+                refundFailed(o9, null, 6_000, C, "2038-08-05T00:00:00Z"),
+                refunded(o10, "r10-" + o10, 3_000, C, "2038-08-05T00:00:00Z"),
+                refundFailed(o10, "r10-" + o10, 3_000, C, "2038-08-07T00:00:00Z"));
+        assertRefunds(august, 9_000, 0, 0);
+
+        Event s9 = refundSettled(o9, 6_000, C, "2038-08-10T00:00:00Z");
+        Event s10 = refundSettled(o10, 3_000, C, "2038-08-11T00:00:00Z");
+        ingest(s9, s10);
+        assertRefunds(august, 9_000, 9_000, 2);
+        assertThat(kpis(august).get("netRevenue").asLong()).isZero();
+
+        ingest(s9);
+        ingest(s10, s10);
+        ingest(refundFailed(o9, null, 6_000, C, "2038-08-12T00:00:00Z"));
+        assertRefunds(august, 9_000, 9_000, 2);
+        assertThat(clickHouse("SELECT type, order_id, refund_id, amount FROM analytics.payment_events "
+                + "WHERE event_id = '" + s9.eventId() + "'")).isEqualTo("order.refund_settled\t" + o9 + "\t\t6000");
+        assertThat(clickHouse("SELECT count() FROM analytics.payment_events WHERE event_id IN ('" + s9.eventId()
+                + "', '" + s10.eventId() + "')")).isEqualTo("2");
     }
 
     private void assertRefunds(String period, long gmv, long refunds, long refundedOrders) {

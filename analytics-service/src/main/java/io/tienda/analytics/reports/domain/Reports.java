@@ -28,7 +28,8 @@ public final class Reports {
      * @param gmv               what shoppers paid for confirmed orders' lines, after offers and the coupon,
      *                          before shipping
      * @param refunds           amounts refunded in the period (payment.refunded), less refunds that failed
-     *                          at the provider afterwards (payment.refund_failed of the same refund id)
+     *                          at the provider afterwards (payment.refund_failed of the same refund id), and
+     *                          refunds staff paid another way (order.refund_settled)
      * @param netRevenue        gmv - refunds
      * @param averageOrderValue gmv / orders, rounded half up
      * @param refundedOrders    orders with a refund in the period that did not wholly fail
