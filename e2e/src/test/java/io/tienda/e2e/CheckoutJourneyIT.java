@@ -176,7 +176,8 @@ class CheckoutJourneyIT {
     /**
      * The card of {@code pm_card_refundFail} takes a refund, and the bank hands it back a few seconds later
      * (the simulated provider does what Stripe's card of that name does): the ledger takes the refund
-     * back, the customer who was mailed "refunded" is told the money is not coming, and staff are alerted.
+     * back, the customer who was mailed "refunded" is told the money is not coming, and staff are alerted;
+     * a manager who pays it another way says so, and the shopper's order and mail say it is refunded.
      */
     @Test
     void aCancellationsRefundThatTheBankHandsBackIsUndoneAndEveryoneIsTold() {
@@ -222,6 +223,10 @@ class CheckoutJourneyIT {
         assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
         assertThat(resolved.json().get("needsAttention").asBoolean()).isFalse();
         assertThat(order(shopper, orderId).get("refund").get("status").asString()).isEqualTo("REFUNDED");
+        Mailbox.Mail settled = Mailbox.await(shopper.email(), "the refund paid another way",
+                mail -> mail.text().contains("por otra vía"));
+        assertThat(settled.subject()).startsWith("Tu reembolso de").endsWith("se ha completado")
+                .doesNotContain("no se ha");
         assertThat(call("GET", "/api/v1/orders/checkouts/attention?size=100", null, manager).json().get("items")
                 .valueStream().map(item -> item.get("orderId").asString())).doesNotContain(orderId);
     }
