@@ -8,6 +8,7 @@ import io.tienda.order.orders.domain.Orders;
 import io.tienda.order.orders.domain.Refund;
 import io.tienda.order.saga.domain.CheckoutReview;
 import io.tienda.order.saga.domain.CheckoutReview.Resolution;
+import io.tienda.order.saga.domain.SagaState;
 import io.tienda.order.saga.persistence.SagaRepository;
 import io.tienda.platform.core.Page;
 import io.tienda.platform.problem.DomainException;
@@ -76,7 +77,8 @@ public class CheckoutReviews {
      */
     @Transactional
     public CheckoutReview resolve(UUID orderId, String by, String note, boolean refunded) {
-        sagas.lock(orderId).orElseThrow(() -> DomainException.notFound("checkout of order", orderId));
+        SagaState saga = sagas.lock(orderId)
+                .orElseThrow(() -> DomainException.notFound("checkout of order", orderId));
         CheckoutReview before = get(orderId);
         if (!before.needsAttention()) {
             throw nothingToResolve(before);
@@ -91,6 +93,8 @@ public class CheckoutReviews {
             throw nothingToResolve(before);
         }
         if (refunded) {
+            // remembered, so that a provider refund that still succeeds is seen as paid twice
+            sagas.update(saga.refundSettledElsewhere(now));
             Order order = orders.find(orderId).orElseThrow();
             facts.refundSettled(orders.save(order.withRefund(new Refund(Refund.Status.REFUNDED, now))), now);
         }

@@ -6,6 +6,7 @@ import io.tienda.order.support.Stubs;
 import io.tienda.order.support.Stubs.Line;
 import io.tienda.platform.events.Money;
 import io.tienda.platform.events.saga.PaymentRefundFailed;
+import io.tienda.platform.events.saga.PaymentRefunded;
 import io.tienda.platform.events.saga.PaymentVoided;
 import io.tienda.platform.events.saga.StockReleased;
 import io.tienda.platform.testing.security.TestTokens;
@@ -260,6 +261,35 @@ class CheckoutReviewIT extends OrderIT {
         assertThat(participants().all("payment.commands", id)).extracting(p -> p.type())
                 .containsExactly("payment.authorize", "payment.capture", "payment.refund", "payment.refund",
                         "payment.refund");
+    }
+
+    /**
+     * A manager pays a refund the saga gave up on another way; the provider's refund then succeeds after all.
+     * The shopper got the money twice: the checkout is listed again, its resolution cleared.
+     */
+    @Test
+    void aRefundPaidAnotherWayThatThenSucceedsIsListedAgainAsPaidTwice() {
+        UUID id = completedOrder(token, MUG);
+        api.post("/api/v1/orders/" + id + "/cancellation", token, Map.of("reason", "changed my mind")).expect(200);
+        participants().inventory("inventory.release", id, 1);
+        String key = participants().payment("payment.refund", id, 1).get(0).json().get("refundKey").asString();
+        participants().reply(id, new StockReleased(id));
+        await().atMost(Duration.ofSeconds(30)).until(() -> checkout(id).get("awaiting").size() == 1);
+        giveUp(id);
+        assertThat(attention(id)).containsExactly("REFUND_UNCONFIRMED");
+        api.post("/api/v1/orders/" + id + "/checkout/resolution", manager,
+                Map.of("note", "paid by bank transfer", "refunded", true)).expect(200);
+        assertThat(listed()).doesNotContain(id.toString());
+        assertThat(refund(token, id).get("status").asString()).isEqualTo("REFUNDED");
+
+        participants().reply(id, new PaymentRefunded(id, "pi_1", "re_1", Money.of(Stubs.total(MUG), "EUR"), key));
+        await().atMost(Duration.ofSeconds(30)).until(() -> attention(id).equals(List.of("REFUND_PAID_TWICE")));
+        JsonNode twice = checkout(id);
+        assertThat(twice.get("refund").asString()).isEqualTo("REFUNDED");
+        assertThat(twice.get("needsAttention").asBoolean()).isTrue();
+        assertThat(twice.has("resolution")).isFalse();
+        assertThat(listed()).contains(id.toString());
+        assertThat(refund(token, id).get("status").asString()).isEqualTo("REFUNDED");
     }
 
     @Test

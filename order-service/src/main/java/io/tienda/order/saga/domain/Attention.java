@@ -15,11 +15,17 @@ public enum Attention {
     /** The saga gave up waiting for payment.refunded: the captured money may not have gone back. */
     REFUND_UNCONFIRMED,
     /** payment-service refused the cancellation's refund, or the provider failed it afterwards. */
-    REFUND_REFUSED;
+    REFUND_REFUSED,
+    /**
+     * Staff paid an unconfirmed refund another way, and then payment.refunded came after all: the shopper
+     * got the money twice, and one of the two is to be recovered.
+     */
+    REFUND_PAID_TWICE;
 
     /**
      * What of the saga needs someone: a refused refund at any step (asking again would only replay the
-     * refusal), and the compensations it gave up waiting for once it has ended. Empty while the saga can
+     * refusal), the compensations it gave up waiting for once it has ended, and a refund the provider made
+     * after staff had paid it another way. Empty while the saga can
      * still settle things by itself.
      */
     public static Set<Attention> of(SagaState saga) {
@@ -35,6 +41,10 @@ public enum Attention {
         }
         if (saga.has(Fact.REFUND_REFUSED)) {
             attention.add(REFUND_REFUSED);
+        }
+        if (saga.has(Fact.REFUND_SETTLED_ELSEWHERE) && CheckoutReview.RefundState.of(saga)
+                == CheckoutReview.RefundState.REFUNDED) {
+            attention.add(REFUND_PAID_TWICE);
         }
         return attention;
     }

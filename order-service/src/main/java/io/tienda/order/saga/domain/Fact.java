@@ -13,5 +13,11 @@ public enum Fact {
      * again with the same key would only replay that answer, so it is left to operations, with the
      * reason in the log and in {@code payment.refund_failed} on {@code payment.events}.
      */
-    REFUND_REFUSED
+    REFUND_REFUSED,
+    /**
+     * Staff paid the refund that was refused, or never confirmed, another way (a bank transfer), and said
+     * so when they resolved the checkout: should the provider's refund still succeed, the shopper was paid
+     * twice ({@link Attention#REFUND_PAID_TWICE}).
+     */
+    REFUND_SETTLED_ELSEWHERE
 }

@@ -78,6 +78,11 @@ public record SagaState(UUID orderId, String customerId, List<StockLine> lines, 
                 startedAt, updatedAt);
     }
 
+    /** Staff paid the refund another way ({@link Fact#REFUND_SETTLED_ELSEWHERE}). */
+    public SagaState refundSettledElsewhere(Instant now) {
+        return at(step, deadline, attempts, now).with(Fact.REFUND_SETTLED_ELSEWHERE);
+    }
+
     SagaState without(Fact fact) {
         Set<Fact> fewer = facts.isEmpty() ? EnumSet.noneOf(Fact.class) : EnumSet.copyOf(facts);
         fewer.remove(fact);

@@ -473,6 +473,26 @@ class CheckoutSagaTest {
                     .isEqualTo(CheckoutReview.RefundState.REFUNDED);
         }
 
+        /** Staff paid the unconfirmed refund another way; the provider's refund then succeeds after all. */
+        @Test
+        void aRefundMadeAfterStaffPaidItAnotherWayIsPaidTwice() {
+            SagaState state = saga.cancel(completed(), "cancelled by customer", T0).state();
+            for (int i = 0; i < DEADLINES.maxAttempts(); i++) {
+                state = saga.onDeadline(state, state.deadline()).state();
+            }
+            SagaState settled = state.refundSettledElsewhere(T0.plusSeconds(60));
+            assertThat(settled.updatedAt()).isEqualTo(T0.plusSeconds(60));
+            assertThat(Attention.of(settled)).containsExactlyInAnyOrder(Attention.STOCK_RELEASE_UNCONFIRMED,
+                    Attention.REFUND_UNCONFIRMED);
+
+            SagaState refunded = saga.on(new PaymentRefunded("re_1", "chk_key-refund"), settled, T0).state();
+            assertThat(Attention.of(refunded)).containsExactlyInAnyOrder(Attention.STOCK_RELEASE_UNCONFIRMED,
+                    Attention.REFUND_PAID_TWICE);
+            // without the settlement the same answer only clears what it acknowledges
+            assertThat(Attention.of(saga.on(new PaymentRefunded("re_1", "chk_key-refund"), state, T0).state()))
+                    .containsExactly(Attention.STOCK_RELEASE_UNCONFIRMED);
+        }
+
         @Test
         void aCompletedSagaNeedsNoAttention() {
             assertThat(Attention.of(completed())).isEmpty();
