@@ -8,6 +8,7 @@ import io.tienda.order.orders.domain.Orders;
 import io.tienda.order.orders.domain.Refund;
 import io.tienda.order.saga.domain.CheckoutReview;
 import io.tienda.order.saga.domain.CheckoutReview.Resolution;
+import io.tienda.order.saga.domain.Fact;
 import io.tienda.order.saga.domain.SagaState;
 import io.tienda.order.saga.persistence.SagaRepository;
 import io.tienda.platform.core.Page;
@@ -72,24 +73,27 @@ public class CheckoutReviews {
      * nothing of it needs attention, or someone already resolved it.
      *
      * @param refunded staff paid the refund the saga could not (a bank transfer): the order shows its
-     *                 shopper the refund REFUNDED, and {@code order.refund_settled} tells the rest. 409 {@code no-outstanding-refund} unless the saga's refund
-     *                 was refused or is unconfirmed.
+     *                 shopper the refund REFUNDED, and {@code order.refund_settled} tells the rest. Allowed
+     *                 on a checkout resolved before (they resolved it, then paid), whose resolution this one
+     *                 replaces; 409 {@code no-outstanding-refund} unless the saga's refund was refused or is
+     *                 unconfirmed and nobody paid it another way yet.
      */
     @Transactional
     public CheckoutReview resolve(UUID orderId, String by, String note, boolean refunded) {
         SagaState saga = sagas.lock(orderId)
                 .orElseThrow(() -> DomainException.notFound("checkout of order", orderId));
         CheckoutReview before = get(orderId);
-        if (!before.needsAttention()) {
-            throw nothingToResolve(before);
-        }
         if (refunded && !before.refundOutstanding()) {
             throw DomainException.custom(409, "no-outstanding-refund", "No outstanding refund",
-                    "the checkout's refund is " + before.refund() + "; only a refused or unconfirmed refund can be "
-                            + "marked as refunded another way");
+                    saga.has(Fact.REFUND_SETTLED_ELSEWHERE) ? "the refund was already paid another way"
+                            : "the checkout's refund is " + before.refund() + "; only a refused or unconfirmed "
+                                    + "refund can be marked as refunded another way");
+        }
+        if (!refunded && !before.needsAttention()) {
+            throw nothingToResolve(before);
         }
         Instant now = clock.instant();
-        if (!sagas.resolve(orderId, new Resolution(now, by, note))) {
+        if (!sagas.resolve(orderId, new Resolution(now, by, note), refunded)) {
             throw nothingToResolve(before);
         }
         if (refunded) {

@@ -181,6 +181,36 @@ class CheckoutReviewIT extends OrderIT {
                 .isEqualTo(1);
     }
 
+    /**
+     * A manager resolves a refused refund first (the customer is called) and pays it by bank transfer later:
+     * the payment replaces the first resolution, once.
+     */
+    @Test
+    void aRefundResolvedBeforeItWasPaidCanStillBeMarkedPaidOnce() {
+        UUID id = refusedRefund();
+        api.post("/api/v1/orders/" + id + "/checkout/resolution", manager, Map.of("note", "called the customer"))
+                .expect(200);
+        assertThat(refund(token, id).get("status").asString()).isEqualTo("FAILED");
+        api.post("/api/v1/orders/" + id + "/checkout/resolution", manager, Map.of("note", "again"))
+                .expectProblem(409, "nothing-to-resolve");
+
+        JsonNode paid = api.post("/api/v1/orders/" + id + "/checkout/resolution", manager,
+                Map.of("note", "bank transfer sent, ticket 4412", "refunded", true)).expect(200).json();
+        assertThat(paid.get("resolution").get("note").asString()).isEqualTo("bank transfer sent, ticket 4412");
+        assertThat(paid.get("needsAttention").asBoolean()).isFalse();
+        assertThat(paid.get("shopperRefund").asString()).isEqualTo("REFUNDED");
+        assertThat(refund(token, id).get("status").asString()).isEqualTo("REFUNDED");
+        participants().facts("order.refund_settled", id, 1);
+
+        // paid once: a second payment is refused and changes nothing
+        assertThat(api.post("/api/v1/orders/" + id + "/checkout/resolution", manager,
+                Map.of("note", "paid twice?", "refunded", true)).expectProblem(409, "no-outstanding-refund")
+                .text("detail")).contains("already paid another way");
+        assertThat(checkout(id).get("resolution").get("note").asString()).isEqualTo("bank transfer sent, ticket 4412");
+        assertThat(participants().all("order.events", id)).extracting(p -> p.type())
+                .containsOnlyOnce("order.refund_settled");
+    }
+
     @Test
     void aCheckoutThatNeedsNothingCannotBeResolvedAndBadNotesChangeNothing() {
         UUID done = completedOrder(token, MUG);

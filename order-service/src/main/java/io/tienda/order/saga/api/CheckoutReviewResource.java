@@ -119,9 +119,10 @@ class CheckoutReviewResource {
     @Operation(summary = "Mark what a checkout left for operations as dealt with (MANAGER, ADMIN)",
             description = "Takes the checkout off the attention list until something new needs attention. With "
                     + "refunded: true, the order shows its shopper the refund as REFUNDED and order.refund_settled "
-                    + "is published (the shopper is mailed). 409 nothing-to-resolve "
-                    + "when nothing of it needs attention or it is already resolved; 409 no-outstanding-refund "
-                    + "for refunded: true unless the refund was refused or is unconfirmed.")
+                    + "is published (the shopper is mailed); it may follow an earlier resolution, which it replaces. "
+                    + "409 nothing-to-resolve when nothing of it needs attention or it is already resolved; 409 "
+                    + "no-outstanding-refund for refunded: true unless the refund was refused or is unconfirmed and "
+                    + "not paid another way yet.")
     @PreAuthorize(Roles.HAS_EDITOR)
     @PostMapping("/api/v1/orders/{id}/checkout/resolution")
     public CheckoutView resolve(@PathVariable UUID id, @Valid @RequestBody ResolutionRequest request) {

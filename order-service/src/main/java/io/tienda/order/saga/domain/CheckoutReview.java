@@ -49,12 +49,14 @@ public record CheckoutReview(SagaState saga, String orderNumber, OrderStatus ord
     }
 
     /**
-     * The refund was asked for and never made, as far as the saga knows: refused, or unconfirmed once it
-     * gave up. Staff may pay it another way (a bank transfer) and say so in their resolution.
+     * The refund was asked for and never made, as far as the saga knows (refused, or unconfirmed once it
+     * gave up), and nobody has paid it another way yet. Staff may pay it another way (a bank transfer) and
+     * say so in their resolution.
      */
     public boolean refundOutstanding() {
         RefundState refund = refund();
-        return refund == RefundState.REFUSED || refund == RefundState.UNCONFIRMED;
+        return (refund == RefundState.REFUSED || refund == RefundState.UNCONFIRMED)
+                && !saga.has(Fact.REFUND_SETTLED_ELSEWHERE);
     }
 
     /** The refund the saga sends when it cancels a captured payment. */

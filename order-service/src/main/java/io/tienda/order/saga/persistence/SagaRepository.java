@@ -121,14 +121,17 @@ public class SagaRepository {
 
     /**
      * Records that staff dealt with what the checkout left for operations; false when nothing of it
-     * needs attention or it is already resolved. Call with the saga locked.
+     * needs attention, or it is already resolved and {@code replacing} is false. Call with the saga locked.
+     *
+     * @param replacing an earlier resolution gives way to this one (staff paid the refund after resolving)
      */
-    public boolean resolve(UUID orderId, Resolution resolution) {
+    public boolean resolve(UUID orderId, Resolution resolution, boolean replacing) {
         return jdbc.sql("""
                         update saga_instance set resolved_at = :at, resolved_by = :by, resolution_note = :note
-                         where order_id = :order and cardinality(attention) > 0 and resolved_at is null""")
+                         where order_id = :order and cardinality(attention) > 0
+                           and (resolved_at is null or :replacing)""")
                 .param("order", orderId).param("at", at(resolution.at())).param("by", resolution.by())
-                .param("note", resolution.note()).update() == 1;
+                .param("note", resolution.note()).param("replacing", replacing).update() == 1;
     }
 
     private static CheckoutReview review(ResultSet row, int n) throws SQLException {

@@ -482,6 +482,10 @@ class CheckoutSagaTest {
             }
             SagaState settled = state.refundSettledElsewhere(T0.plusSeconds(60));
             assertThat(settled.updatedAt()).isEqualTo(T0.plusSeconds(60));
+            assertThat(new CheckoutReview(state, "TND-1", OrderStatus.CANCELLED, null, null).refundOutstanding())
+                    .isTrue();
+            assertThat(new CheckoutReview(settled, "TND-1", OrderStatus.CANCELLED, null, null).refundOutstanding())
+                    .as("paid another way already").isFalse();
             assertThat(Attention.of(settled)).containsExactlyInAnyOrder(Attention.STOCK_RELEASE_UNCONFIRMED,
                     Attention.REFUND_UNCONFIRMED);
 
