@@ -51,12 +51,17 @@ class CheckoutReviewIT extends OrderIT {
         stubs.cart(token, MUG);
     }
 
+    /** The shopper cancels the paid order; the saga asks for the release and the refund, whose key it answers. */
+    private String cancelAndAwaitTheRefund(UUID id) {
+        api.post("/api/v1/orders/" + id + "/cancellation", token, Map.of("reason", "changed my mind")).expect(200);
+        participants().inventory("inventory.release", id, 1);
+        return participants().payment("payment.refund", id, 1).get(0).json().get("refundKey").asString();
+    }
+
     /** A paid order cancelled: the stock's release acknowledged, the refund asked for and refused. */
     private UUID refusedRefund() {
         UUID id = completedOrder(token, MUG);
-        api.post("/api/v1/orders/" + id + "/cancellation", token, Map.of("reason", "changed my mind")).expect(200);
-        participants().inventory("inventory.release", id, 1);
-        String key = participants().payment("payment.refund", id, 1).get(0).json().get("refundKey").asString();
+        String key = cancelAndAwaitTheRefund(id);
         participants().reply(id, new StockReleased(id));
         participants().reply(id, new PaymentRefundFailed(id, "pi_1", null, Money.of(Stubs.total(MUG), "EUR"),
                 "expired_or_canceled_card", key));
@@ -250,9 +255,7 @@ class CheckoutReviewIT extends OrderIT {
     @Test
     void lateAnswersAfterTheSagaGaveUpClearWhatTheyAcknowledgeAndAnythingNewIsListedAgain() {
         UUID id = completedOrder(token, MUG);
-        api.post("/api/v1/orders/" + id + "/cancellation", token, Map.of("reason", "changed my mind")).expect(200);
-        participants().inventory("inventory.release", id, 1);
-        String key = participants().payment("payment.refund", id, 1).get(0).json().get("refundKey").asString();
+        String key = cancelAndAwaitTheRefund(id);
         assertThat(checkout(id).get("refund").asString()).isEqualTo("REQUESTED");
         assertThat(checkout(id).get("needsAttention").asBoolean()).isFalse();
 
@@ -300,9 +303,7 @@ class CheckoutReviewIT extends OrderIT {
     @Test
     void aRefundPaidAnotherWayThatThenSucceedsIsListedAgainAsPaidTwice() {
         UUID id = completedOrder(token, MUG);
-        api.post("/api/v1/orders/" + id + "/cancellation", token, Map.of("reason", "changed my mind")).expect(200);
-        participants().inventory("inventory.release", id, 1);
-        String key = participants().payment("payment.refund", id, 1).get(0).json().get("refundKey").asString();
+        String key = cancelAndAwaitTheRefund(id);
         participants().reply(id, new StockReleased(id));
         await().atMost(Duration.ofSeconds(30)).until(() -> checkout(id).get("awaiting").size() == 1);
         giveUp(id);
