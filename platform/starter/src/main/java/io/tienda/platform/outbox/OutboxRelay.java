@@ -13,8 +13,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * <p>It runs on {@link #EXECUTOR}, by default a single thread with a bounded queue, never on the
  * committing thread: that thread still holds its database connection until every after-commit
  * callback has returned, and marking the publication complete needs a second one. With as many writers as the pool has connections,
- * each would wait for a connection only another writer could release. One thread keeps the order in
- * which transactions committed, so messages with the same key stay in order. When the queue is
+ * each would wait for a connection only another writer could release. One thread sends in the order
+ * the committing threads hand their messages over, which is commit order unless a committing thread is
+ * descheduled between its commit and its hand-off: two transactions committed a moment apart may then
+ * reach Kafka in either order. Consumers must not rely on arrival order across transactions; facts that
+ * a later one may overtake carry a version (inventory.stock_changed), and the saga's replies are matched
+ * to what it awaits. When the queue is
  * full the hand-off is refused and logged, and the publication is resubmitted later like any other
  * incomplete one.
  */
