@@ -84,7 +84,7 @@ public class CouponRedemptions {
     /**
      * {@code product.redeem_coupon}: the order, already confirmed with the discount, uses the coupon.
      * Idempotent by order (a repeat, or the same command delivered again after the use was given back,
-     * changes nothing). A coupon that can no longer take the use is logged and nothing is recorded: the
+     * or arriving after the order's release overtook it, changes nothing). A coupon that can no longer take the use is logged and nothing is recorded: the
      * command cannot succeed later, and the shopper keeps the discount they were shown.
      *
      * @param commandId the command's event id, remembered in the offer's document with the use
@@ -111,8 +111,11 @@ public class CouponRedemptions {
     }
 
     /**
-     * {@code product.release_coupon}: a cancelled order gives its use back. Idempotent: nothing happens
-     * when there is no use (given back already, never made, or the coupon is unknown).
+     * {@code product.release_coupon}: a cancelled order gives its use back. Idempotent: nothing is given
+     * back when there is no use (given back already, never made, or the coupon is unknown). A release that
+     * finds no use is remembered, though: the outbox keeps the order of one transaction's messages, not of
+     * two, so the order's redemption may still be on its way (its first send failed and is resubmitted), and
+     * it must not take a use for an order that is cancelled.
      */
     public Applied releaseForCheckout(UUID commandId, String code, String orderId) {
         Objects.requireNonNull(commandId, "commandId");
@@ -122,7 +125,15 @@ public class CouponRedemptions {
             log.warn("coupon {} of order {} is unknown; there is no use to give back", normalized, orderId);
             return Applied.ALREADY_DONE;
         }
-        return uses.release(offer.get().id(), orderId, commandId) ? Applied.APPLIED : Applied.ALREADY_DONE;
+        String offerId = offer.get().id();
+        if (uses.release(offerId, orderId, commandId)) {
+            return Applied.APPLIED;
+        }
+        if (uses.releaseBeforeUse(offerId, orderId, commandId)) {
+            log.info("coupon {}: order {} gave its use back before one was recorded; a later redemption of "
+                    + "that order will not count", normalized, orderId);
+        }
+        return Applied.ALREADY_DONE;
     }
 
     /**
@@ -138,6 +149,12 @@ public class CouponRedemptions {
             }
             if (commandId != null && uses.applied(offer.id(), commandId)) {
                 // this very command was applied, and the use given back since: it must not count again
+                return new Outcome(offer, null, true);
+            }
+            if (commandId != null && uses.releasedBeforeUse(offer.id(), orderId)) {
+                // the order was cancelled, and its release overtook this redemption
+                log.info("coupon {}: order {} gave its use back before this redemption arrived; nothing recorded",
+                        normalized, orderId);
                 return new Outcome(offer, null, true);
             }
             Instant now = clock.instant();

@@ -8,6 +8,7 @@ import io.tienda.platform.messaging.KafkaMessageSender;
 import io.tienda.platform.messaging.MessageFactory;
 import io.tienda.platform.messaging.OutboundMessage;
 import io.tienda.product.ProductServiceIT;
+import io.tienda.product.offer.domain.Offers;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,6 +41,12 @@ class CouponCommandsIT extends ProductServiceIT {
 
     @Autowired
     KafkaMessageSender sender;
+
+    @Autowired
+    CouponRedemptions redemptions;
+
+    @Autowired
+    Offers offers;
 
     private final Instant now = Instant.now();
 
@@ -133,6 +140,47 @@ class CouponCommandsIT extends ProductServiceIT {
         sender.send(redeem(next, code, 5_000));
         await().atMost(DELIVERY).until(() -> stored(code).getInteger("used") == 1);
         assertThat(uses(code)).extracting(use -> use.getString("orderId")).containsExactly(next.toString());
+    }
+
+    @Test
+    void aRedemptionOvertakenByItsOrdersReleaseNeverTakesAUse(CapturedOutput output) {
+        String code = coupon(new Document("usageLimit", 1));
+        UUID cancelled = UUID.randomUUID();
+        OutboundMessage release = release(cancelled, code);
+
+        // the redemption's first send failed; the cancellation's release went first
+        sender.send(release);
+        drain(cancelled);
+        assertThat(stored(code).getInteger("used")).isZero();
+        assertThat(stored(code).getList("releasedBeforeUse", String.class)).containsExactly(cancelled.toString());
+        sender.send(redeem(cancelled, code, 5_000));
+        sender.send(release);
+        drain(cancelled);
+
+        assertThat(stored(code).getInteger("used")).isZero();
+        assertThat(uses(code)).isEmpty();
+        assertThat(stored(code).getList("releasedBeforeUse", String.class)).containsExactly(cancelled.toString());
+        assertThat(output).contains("order " + cancelled + " gave its use back before this redemption arrived");
+        // the one use is still there for a live order
+        UUID live = UUID.randomUUID();
+        sender.send(redeem(live, code, 5_000));
+        await().atMost(DELIVERY).until(() -> stored(code).getInteger("used") == 1);
+        assertThat(uses(code)).extracting(use -> use.getString("orderId")).containsExactly(live.toString());
+    }
+
+    @Test
+    void staffMayStillRecordAUseByHandForAnOrderWhoseReleaseCameFirst() {
+        String code = coupon(new Document("usageLimit", 5));
+        UUID orderId = UUID.randomUUID();
+        sender.send(release(orderId, code));
+        drain(orderId);
+
+        CouponRedemptions.Outcome outcome = redemptions.redeem(code, orderId.toString(), "customer-" + orderId,
+                Money.of(5_000, "EUR"), new CouponRedemptions.Caller("manager-1", true));
+
+        assertThat(outcome.replayed()).isFalse();
+        assertThat(stored(code).getInteger("used")).isEqualTo(1);
+        assertThat(offers.byCouponCode(code)).hasValueSatisfying(offer -> assertThat(offer.coupon().used()).isEqualTo(1));
     }
 
     @Test

@@ -18,7 +18,9 @@ public interface CouponUses {
      *
      * @param commandId the event id of the checkout saga's command, or null for a call through the API;
      *                  a command's id is remembered in the offer's document by the same write, which
-     *                  only matches while it is not remembered yet, so a command applies at most once
+     *                  only matches while it is not remembered yet, so a command applies at most once;
+     *                  a command also only matches while the order has not {@linkplain #releaseBeforeUse
+     *                  given its use back before it was recorded}
      */
     boolean redeem(Offer offer, Redemption redemption, Instant now, UUID commandId);
 
@@ -36,4 +38,15 @@ public interface CouponUses {
      * made). A {@code commandId} (null for the API) is remembered as {@link #redeem} does.
      */
     boolean release(String offerId, String orderId, UUID commandId);
+
+    /**
+     * Remembers that {@code orderId} gave its use back while none was recorded, so that its redemption
+     * arriving after the release (the outbox resending one whose first send failed) is not recorded for an
+     * order that is cancelled. False, changing nothing, when the order has a use now or the command was
+     * applied already.
+     */
+    boolean releaseBeforeUse(String offerId, String orderId, UUID commandId);
+
+    /** Whether {@code orderId} gave a use of the offer back before one was recorded. */
+    boolean releasedBeforeUse(String offerId, String orderId);
 }

@@ -20,7 +20,8 @@ import java.util.UUID;
  * an order's stock is committed, {@code product.release_coupon} when a cancelled order gives its use
  * back. They come from order-service, a trusted internal caller, and need no reply. Commands of one
  * order share a key, hence a partition: a use and its return are applied in the order they were sent.
- * Each is applied once: by order id, and by its event id remembered in the offer's document with the
+ * The outbox may send a redemption after the release of a later transaction (its first send failed);
+ * the release then leaves a mark that keeps the late redemption from counting. Each is applied once: by order id, and by its event id remembered in the offer's document with the
  * change (the platform's inbox for MongoDB). A coupon that can no longer take a use is logged and
  * skipped, not retried; what cannot be read goes to {@code product.commands.DLT}; anything else
  * (MongoDB down) is retried with backoff by the platform's error handler, then dead-lettered.

@@ -35,6 +35,12 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 class MongoCouponUses implements CouponUses {
 
     private static final String REDEMPTIONS = OfferDocument.REDEMPTIONS;
+    private static final String RELEASED_BEFORE_USE = OfferDocument.RELEASED_BEFORE_USE;
+    /**
+     * Early releases kept per offer. Each needs a redemption sent and then delayed past its own
+     * cancellation, which is rare; the oldest are let go, and their redemptions were due long ago.
+     */
+    static final int EARLY_RELEASES_KEPT = 1_000;
 
     private final MongoTemplate mongo;
     private final MongoIdempotency idempotency;
@@ -56,6 +62,9 @@ class MongoCouponUses implements CouponUses {
                 // $not $gte rather than $lt: an offer stored before uses were counted has no counter yet
                 .append("used", new Document("$not", new Document("$gte", offer.coupon().effectiveLimit())))
                 .append(REDEMPTIONS + ".orderId", new Document("$ne", redemption.orderId()));
+        if (commandId != null) {
+            filter.append(RELEASED_BEFORE_USE, new Document("$ne", redemption.orderId()));
+        }
         Integer perCustomer = offer.coupon().perCustomerLimit();
         if (perCustomer != null && redemption.customerId() != null) {
             filter.append("$expr", new Document("$lt", List.of(usesOf(redemption.customerId()), perCustomer)));
@@ -104,6 +113,21 @@ class MongoCouponUses implements CouponUses {
         Criteria used = where("_id").is(offerId).and(REDEMPTIONS + ".orderId").is(orderId);
         Update update = new Update().inc("used", -1).pull(REDEMPTIONS, new Document("orderId", orderId));
         return apply(Query.query(used), update, commandId);
+    }
+
+    @Override
+    public boolean releaseBeforeUse(String offerId, String orderId, UUID commandId) {
+        Criteria unused = where("_id").is(offerId).and(REDEMPTIONS + ".orderId").ne(orderId)
+                .and(RELEASED_BEFORE_USE).ne(orderId);
+        Update update = new Update();
+        update.push(RELEASED_BEFORE_USE).slice(-EARLY_RELEASES_KEPT).each(orderId);
+        return apply(Query.query(unused), update, commandId);
+    }
+
+    @Override
+    public boolean releasedBeforeUse(String offerId, String orderId) {
+        return mongo.exists(Query.query(where("_id").is(offerId).and(RELEASED_BEFORE_USE).is(orderId)),
+                OfferDocument.COLLECTION);
     }
 
     /** One conditional update of the offer's document; with a command id, also its inbox entry. */

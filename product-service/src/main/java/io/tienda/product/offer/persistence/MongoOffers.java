@@ -135,10 +135,11 @@ class MongoOffers implements Offers {
 
     /**
      * The record of uses grows to thousands of entries; nothing but the coupon code paths reads it, nor
-     * the ids of the commands applied to the coupon.
+     * the orders that gave a use back early, nor the ids of the commands applied to the coupon.
      */
     private static Query withoutUses(Query query) {
-        query.fields().exclude(OfferDocument.REDEMPTIONS).exclude(MongoIdempotency.APPLIED);
+        query.fields().exclude(OfferDocument.REDEMPTIONS).exclude(OfferDocument.RELEASED_BEFORE_USE)
+                .exclude(MongoIdempotency.APPLIED);
         return query;
     }
 
