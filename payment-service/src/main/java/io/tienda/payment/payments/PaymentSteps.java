@@ -150,7 +150,7 @@ public class PaymentSteps {
             Processing processing = (Processing) answer;
             payments.save(new Payment(payment.id(), payment.orderId(), payment.customerId(), payment.provider(),
                     payment.status(), payment.amount(), payment.currency(), payment.createdAt(), now,
-                    processing.providerPaymentId(), payment.idempotencyKey(), 0, 0, 0, null, null, 0, null, null,
+                    processing.providerPaymentId(), payment.idempotencyKey(), 0, 0, 0, 0, null, null, 0, null, null,
                     null));
             return null;
         }
@@ -269,7 +269,8 @@ public class PaymentSteps {
                 : new Payment(payment.id(), orderId, payment.customerId(), payment.provider(), payment.status(),
                         payment.amount(), payment.currency(), payment.createdAt(), now, payment.providerPaymentId(),
                         payment.idempotencyKey(), payment.capturedAmount(), payment.refundedAmount(),
-                        payment.refundPendingAmount(), payment.captureBefore(), null, 0, payment.declineCode(), why,
+                        payment.refundPendingAmount(), payment.refundedOutsideAmount(), payment.captureBefore(), null,
+                        0, payment.declineCode(), why,
                         payment.nextAction());
         payments.save(next);
         announce(payment.status(), next);

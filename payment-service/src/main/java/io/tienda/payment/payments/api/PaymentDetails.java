@@ -14,7 +14,10 @@ import java.util.UUID;
 @Schema(description = "A payment with its ledger and refunds; amounts in minor units of currency. Never carries "
         + "card data.")
 record PaymentDetails(UUID id, UUID orderId, PaymentProvider provider, PaymentStatus status, long amount,
-        String currency, long capturedAmount, long refundedAmount, long refundPendingAmount, long refundable,
+        String currency, long capturedAmount, long refundedAmount, long refundPendingAmount,
+        @Schema(description = "paid back outside the provider (a bank transfer staff made when its refund failed); "
+                + "when it and refundedAmount add up to more than capturedAmount, the customer was paid back twice")
+        long refundedOutsideAmount, long refundable,
         @Schema(description = "when an uncaptured authorisation ends") Instant captureBefore,
         @Schema(description = "the provider's reason when it declined, e.g. insufficient_funds") String declineCode,
         String failureReason, Action nextAction, List<RefundView> refunds,
@@ -37,7 +40,8 @@ record PaymentDetails(UUID id, UUID orderId, PaymentProvider provider, PaymentSt
     static PaymentDetails of(Payments.PaymentRecord found, boolean shopper) {
         Payment p = found.payment();
         return new PaymentDetails(p.id(), p.orderId(), p.provider(), p.status(), p.amount(), p.currency(),
-                p.capturedAmount(), p.refundedAmount(), p.refundPendingAmount(), Math.max(0, p.refundable()),
+                p.capturedAmount(), p.refundedAmount(), p.refundPendingAmount(), p.refundedOutsideAmount(),
+                Math.max(0, p.refundable()),
                 p.captureBefore(), p.declineCode(), p.failureReason(),
                 p.status() == PaymentStatus.REQUIRES_ACTION ? Action.of(p.nextAction(), shopper) : null,
                 found.refunds().stream().map(RefundView::of).toList(), found.invoiceNumber(), p.createdAt(),

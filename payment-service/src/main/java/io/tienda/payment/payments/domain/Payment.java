@@ -10,13 +10,17 @@ import java.util.UUID;
 /**
  * An attempt to take an order's money. Holds no card data: the provider keeps that, and this keeps
  * the provider's id for the payment. The ledger of captured and refunded money lives here too:
- * settled plus pending refunds never exceed what was captured.
+ * settled plus pending refunds never exceed what was captured, and nothing more is refunded once they
+ * and the money paid back outside the provider make up the capture.
  *
  * @param amount              authorised amount, in minor units of {@code currency}
  * @param idempotencyKey      the saga's key for the authorisation; stored before the provider is called
  * @param capturedAmount      taken from the shopper (0 until captured)
  * @param refundedAmount      sent back and settled by the provider
  * @param refundPendingAmount asked back, not yet settled by the provider
+ * @param refundedOutsideAmount paid back outside the provider (a bank transfer staff made when its refund
+ *                            failed, learned from order-service's {@code order.refund_settled}). The provider
+ *                            never saw it, so it moves no status, which follows the provider's money
  * @param captureBefore       when the provider drops the authorisation if it is not captured
  * @param pendingAction       a capture or void asked for and not yet confirmed by the provider
  * @param pendingCaptureAmount what the pending capture takes
@@ -24,7 +28,7 @@ import java.util.UUID;
 public record Payment(UUID id, UUID orderId, String customerId, PaymentProvider provider, PaymentStatus status,
         long amount, String currency, Instant createdAt, Instant updatedAt, String providerPaymentId,
         String idempotencyKey, long capturedAmount, long refundedAmount, long refundPendingAmount,
-        Instant captureBefore, PendingAction pendingAction, long pendingCaptureAmount, String declineCode,
+        long refundedOutsideAmount, Instant captureBefore, PendingAction pendingAction, long pendingCaptureAmount, String declineCode,
         String failureReason, NextAction nextAction) {
 
     public Payment {
@@ -40,7 +44,7 @@ public record Payment(UUID id, UUID orderId, String customerId, PaymentProvider 
     public Payment(UUID id, UUID orderId, String customerId, PaymentProvider provider, PaymentStatus status,
             long amount, String currency, Instant createdAt, Instant updatedAt) {
         this(id, orderId, customerId, provider, status, amount, currency, createdAt, updatedAt, null, null,
-                status.isCaptured() ? amount : 0, 0, 0, null, null, 0, null, null, null);
+                status.isCaptured() ? amount : 0, 0, 0, 0, null, null, 0, null, null, null);
     }
 
     /** A new attempt, before the provider is called. */
@@ -50,7 +54,7 @@ public record Payment(UUID id, UUID orderId, String customerId, PaymentProvider 
             throw DomainException.invalid("a payment takes at least one minor unit: " + amount);
         }
         return new Payment(UUID.randomUUID(), orderId, customerId, provider, PaymentStatus.PENDING, amount, currency,
-                now, now, null, idempotencyKey, 0, 0, 0, null, null, 0, null, null, null);
+                now, now, null, idempotencyKey, 0, 0, 0, 0, null, null, 0, null, null, null);
     }
 
     /** The provider holds the money until it is captured or voided. */
@@ -145,13 +149,17 @@ public record Payment(UUID id, UUID orderId, String customerId, PaymentProvider 
         }
         PaymentStatus.MOVES.require(what(), status, next);
         return new Payment(id, orderId, customerId, provider, next, amount, currency, createdAt, now,
-                providerPaymentId, idempotencyKey, capturedAmount, refundedSoFar, refundPendingAmount, captureBefore,
+                providerPaymentId, idempotencyKey, capturedAmount, refundedSoFar, refundPendingAmount, refundedOutsideAmount,
+                captureBefore,
                 pendingAction, pendingCaptureAmount, declineCode, failureReason, nextAction);
     }
 
-    /** What may still be refunded: captured, less settled and pending refunds. */
+    /**
+     * What may still be refunded: captured, less settled and pending refunds and what was paid back
+     * outside the provider. Below zero when the customer got money back twice.
+     */
     public long refundable() {
-        return capturedAmount - refundedAmount - refundPendingAmount;
+        return capturedAmount - refundedAmount - refundPendingAmount - refundedOutsideAmount;
     }
 
     /**
@@ -167,7 +175,7 @@ public record Payment(UUID id, UUID orderId, String customerId, PaymentProvider 
         }
         if (requested > refundable()) {
             throw DomainException.custom(409, "refund-exceeds-captured", "The refund exceeds what can be refunded",
-                    "payment " + id + " can refund at most " + refundable() + " " + currency + " more, not "
+                    "payment " + id + " can refund at most " + Math.max(0, refundable()) + " " + currency + " more, not "
                             + requested);
         }
         return withLedger(refundedAmount, refundPendingAmount + requested, now);
@@ -186,7 +194,8 @@ public record Payment(UUID id, UUID orderId, String customerId, PaymentProvider 
         if (refundable() <= 0) {
             throw DomainException.custom(409, "nothing-to-refund", "Nothing is left to refund",
                     "nothing-to-refund: payment " + id + " captured " + capturedAmount + " " + currency + ", of which "
-                            + refundedAmount + " is refunded and " + refundPendingAmount + " is being refunded");
+                            + refundedAmount + " is refunded, " + refundPendingAmount + " is being refunded and "
+                            + refundedOutsideAmount + " was paid back outside the provider");
         }
         return Math.min(asked, refundable());
     }
@@ -217,7 +226,8 @@ public record Payment(UUID id, UUID orderId, String customerId, PaymentProvider 
         PaymentStatus next = total == 0 ? PaymentStatus.CAPTURED : PaymentStatus.PARTIALLY_REFUNDED;
         PaymentStatus.MOVES.require(what(), status, next);
         return new Payment(id, orderId, customerId, provider, next, amount, currency, createdAt, now,
-                providerPaymentId, idempotencyKey, capturedAmount, total, refundPendingAmount, captureBefore,
+                providerPaymentId, idempotencyKey, capturedAmount, total, refundPendingAmount, refundedOutsideAmount,
+                captureBefore,
                 pendingAction, pendingCaptureAmount, declineCode, failureReason, nextAction);
     }
 
@@ -234,16 +244,34 @@ public record Payment(UUID id, UUID orderId, String customerId, PaymentProvider 
         return withLedger(refundedAmount, pending, now).refunded(total, now);
     }
 
+    /**
+     * Money paid back outside the provider joins the ledger: at most what was captured, counting what
+     * was paid back that way before. What adds nothing leaves the payment as it is.
+     */
+    public Payment refundedOutside(long paidBack, Instant now) {
+        if (!status.isCaptured()) {
+            throw new IllegalTransitionException(what(), status.name(), "refunded outside the provider");
+        }
+        long total = Math.min(capturedAmount, refundedOutsideAmount + Math.max(0, paidBack));
+        if (total == refundedOutsideAmount) {
+            return this;
+        }
+        return new Payment(id, orderId, customerId, provider, status, amount, currency, createdAt, now,
+                providerPaymentId, idempotencyKey, capturedAmount, refundedAmount, refundPendingAmount, total,
+                captureBefore, pendingAction, pendingCaptureAmount, declineCode, failureReason, nextAction);
+    }
+
     private Payment withLedger(long refunded, long pending, Instant now) {
         return new Payment(id, orderId, customerId, provider, status, amount, currency, createdAt, now,
-                providerPaymentId, idempotencyKey, capturedAmount, refunded, pending, captureBefore, pendingAction,
+                providerPaymentId, idempotencyKey, capturedAmount, refunded, pending, refundedOutsideAmount, captureBefore,
+                pendingAction,
                 pendingCaptureAmount, declineCode, failureReason, nextAction);
     }
 
     private Payment with(PaymentStatus next, String providerId, long captured, Instant holdUntil, PendingAction pending,
             long pendingCapture, String decline, String reason, NextAction action, Instant now) {
         return new Payment(id, orderId, customerId, provider, next, amount, currency, createdAt, now, providerId,
-                idempotencyKey, captured, refundedAmount, refundPendingAmount, holdUntil, pending, pendingCapture,
+                idempotencyKey, captured, refundedAmount, refundPendingAmount, refundedOutsideAmount, holdUntil, pending, pendingCapture,
                 decline, reason, action);
     }
 

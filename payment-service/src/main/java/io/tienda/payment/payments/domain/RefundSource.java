@@ -7,5 +7,10 @@ public enum RefundSource {
     /** A manager or administrator, through the staff endpoint. */
     STAFF,
     /** Made outside the platform (e.g. in Stripe's dashboard) and learned from a webhook. */
-    PROVIDER
+    PROVIDER,
+    /**
+     * Paid back without the provider (a bank transfer staff made when its refund failed), learned from
+     * order-service's {@code order.refund_settled}; settled when recorded, never sent to the provider.
+     */
+    OUTSIDE
 }

@@ -28,7 +28,7 @@ public class PaymentRepository {
     private static final String COLUMNS = """
             select id, order_id, customer_id, provider, status, amount, currency, created_at, updated_at,
                    provider_payment_id, idempotency_key, captured_amount, refunded_amount, refund_pending_amount,
-                   capture_before, pending_action, pending_capture_amount, decline_code, failure_reason,
+                   refunded_outside_amount, capture_before, pending_action, pending_capture_amount, decline_code, failure_reason,
                    next_action_type, next_action_url, client_secret
               from payments""";
 
@@ -155,6 +155,7 @@ public class PaymentRepository {
         jdbc.sql("""
                         update payments set status = :status, provider_payment_id = :pid, captured_amount = :captured,
                                refunded_amount = :refunded, refund_pending_amount = :pending,
+                               refunded_outside_amount = :outside,
                                capture_before = :captureBefore, pending_action = :pendingAction,
                                pending_capture_amount = :pendingCapture, decline_code = :decline,
                                failure_reason = :reason, next_action_type = :actionType, next_action_url = :actionUrl,
@@ -165,7 +166,7 @@ public class PaymentRepository {
                 .param("invoice", invoiceNumber)
                 .param("status", payment.status().name()).param("pid", payment.providerPaymentId())
                 .param("captured", payment.capturedAmount()).param("refunded", payment.refundedAmount())
-                .param("pending", payment.refundPendingAmount())
+                .param("pending", payment.refundPendingAmount()).param("outside", payment.refundedOutsideAmount())
                 .param("captureBefore", payment.captureBefore() == null ? null : Timestamp.from(payment.captureBefore()))
                 .param("pendingAction", payment.pendingAction() == null ? null : payment.pendingAction().name())
                 .param("pendingCapture", payment.pendingCaptureAmount())
@@ -260,7 +261,8 @@ public class PaymentRepository {
                 PaymentStatus.valueOf(rs.getString("status")), rs.getLong("amount"), rs.getString("currency"),
                 instant(rs, "created_at"), instant(rs, "updated_at"), rs.getString("provider_payment_id"),
                 rs.getString("idempotency_key"), rs.getLong("captured_amount"), rs.getLong("refunded_amount"),
-                rs.getLong("refund_pending_amount"), instant(rs, "capture_before"),
+                rs.getLong("refund_pending_amount"), rs.getLong("refunded_outside_amount"),
+                instant(rs, "capture_before"),
                 pendingAction == null ? null : PendingAction.valueOf(pendingAction), rs.getLong("pending_capture_amount"),
                 rs.getString("decline_code"), rs.getString("failure_reason"),
                 actionType == null ? null : new NextAction(actionType, rs.getString("next_action_url"),

@@ -90,6 +90,30 @@ class PaymentTransitionsTest {
     }
 
     @Test
+    void moneyPaidBackOutsideTheProviderEndsWhatMayBeRefundedButMovesNoStatus() {
+        Payment partly = in(PaymentStatus.CAPTURED).refundRequested(1_000, LATER).refundSettled(1_000, LATER);
+
+        Payment settled = partly.refundedOutside(4_000, LATER);
+        assertThat(settled.status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
+        assertThat(settled.refundedOutsideAmount()).isEqualTo(4_000);
+        assertThat(settled.refundable()).isZero();
+        assertThatThrownBy(() -> settled.refundRequested(1, LATER)).isInstanceOf(DomainException.class)
+                .hasMessageContaining("at most 0");
+        assertThatThrownBy(() -> settled.reversal(5_000)).isInstanceOf(DomainException.class)
+                .hasMessageContaining("4000 was paid back outside the provider");
+        // never more than the capture that way; what adds nothing leaves the payment as it is
+        Payment twice = settled.refundedOutside(4_000, LATER);
+        assertThat(twice.refundedOutsideAmount()).isEqualTo(5_000);
+        assertThat(twice.refundable()).isEqualTo(-1_000);
+        assertThat(twice.refundedOutside(1, LATER)).isSameAs(twice);
+        // the provider's own refunds still settle: the customer may be paid twice, and the ledger says so
+        Payment pending = in(PaymentStatus.CAPTURED).refundRequested(5_000, LATER).refundedOutside(5_000, LATER);
+        assertThat(pending.refundSettled(5_000, LATER).refundable()).isEqualTo(-5_000);
+        assertThatThrownBy(() -> in(PaymentStatus.AUTHORIZED).refundedOutside(5_000, LATER))
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
     void aRefundTotalMustLieWithinTheAmount() {
         Payment captured = in(PaymentStatus.CAPTURED);
         assertThatIllegalArgumentException().isThrownBy(() -> captured.refunded(0, LATER));
