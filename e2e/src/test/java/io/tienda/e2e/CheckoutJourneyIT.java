@@ -177,7 +177,8 @@ class CheckoutJourneyIT {
      * The card of {@code pm_card_refundFail} takes a refund, and the bank hands it back a few seconds later
      * (the simulated provider does what Stripe's card of that name does): the ledger takes the refund
      * back, the customer who was mailed "refunded" is told the money is not coming, and staff are alerted;
-     * a manager who pays it another way says so, and the shopper's order and mail say it is refunded.
+     * a manager who pays it another way says so, the shopper's order and mail say it is refunded, and the
+     * payment's ledger holds the money paid back outside the provider.
      */
     @Test
     void aCancellationsRefundThatTheBankHandsBackIsUndoneAndEveryoneIsTold() {
@@ -227,6 +228,16 @@ class CheckoutJourneyIT {
                 mail -> mail.text().contains("por otra vía"));
         assertThat(settled.subject()).startsWith("Tu reembolso de").endsWith("se ha completado")
                 .doesNotContain("no se ha");
+        // the payment's ledger records the money paid another way, and nothing more of it can be refunded
+        String paymentId = payments(shopper, orderId).get(0).get("id").asString();
+        await("the ledger records the transfer").atMost(EVENTUALLY).untilAsserted(() -> {
+            JsonNode payment = call("GET", "/api/v1/payments/" + paymentId, null, shopper.token()).json();
+            assertThat(payment.get("refundedOutsideAmount").asLong()).isEqualTo(payment.get("capturedAmount").asLong())
+                    .isPositive();
+            assertThat(payment.get("refundable").asLong()).isZero();
+            assertThat(payment.get("refunds").valueStream().map(refund -> refund.get("source").asString()))
+                    .contains("OUTSIDE");
+        });
         assertThat(call("GET", "/api/v1/orders/checkouts/attention?size=100", null, manager).json().get("items")
                 .valueStream().map(item -> item.get("orderId").asString())).doesNotContain(orderId);
     }
