@@ -5,6 +5,7 @@ import io.tienda.platform.events.Topics;
 import io.tienda.platform.events.returns.ReturnApproved;
 import io.tienda.platform.events.returns.ReturnExchanged;
 import io.tienda.platform.events.returns.ReturnReceived;
+import io.tienda.platform.events.returns.ReturnRefundSettled;
 import io.tienda.platform.events.returns.ReturnRefunded;
 import io.tienda.platform.events.returns.ReturnRejected;
 import io.tienda.platform.events.returns.ReturnRequested;
@@ -54,6 +55,12 @@ public class Returns {
 
     /** The prefix of the refund and restock keys of a return: {@code return:<id>}. */
     public static final String KEY_PREFIX = "return:";
+
+    /**
+     * The refund attempt a settlement outside the payment provider is recorded as, {@code outside:<id>}:
+     * never sent to payment-service, it stays the latest attempt, so no answer to an earlier one counts.
+     */
+    static final String OUTSIDE_KEY_PREFIX = "outside:";
 
     /** What the customer is told when the inspection accepted nothing they sent back. */
     static final String NOTHING_ACCEPTED = "nothing that was sent back could be accepted at inspection";
@@ -229,6 +236,27 @@ public class Returns {
         return next;
     }
 
+    /**
+     * Staff paid a failed refund another way (a bank transfer) and say so: the return is refunded, its
+     * customer is told as for any refund ({@code returns.refunded}), and {@code returns.refund_settled}
+     * tells payment-service's ledger and analytics that the money went back without the provider. The
+     * settlement is recorded as the return's latest refund attempt, so a failure of an earlier attempt,
+     * delivered again or late, no longer reopens it.
+     */
+    @Transactional
+    public ReturnRequest settleOutside(UUID id, String staffId, String note) {
+        ReturnRequest current = locked(id);
+        Instant now = clock.instant();
+        ReturnRequest refunded = current.refundedOutside(now);
+        store.update(refunded, new HistoryEntry(current.status(), refunded.status(), now, staffId,
+                "refund paid outside the payment provider: " + note));
+        store.refundAsked(id, OUTSIDE_KEY_PREFIX + id, now);
+        outbox.publish(Topics.RETURNS_EVENTS, id.toString(), new ReturnRefundSettled(id, refunded.rma(),
+                refunded.orderId(), refunded.customerId(), Money.of(refunded.refundAmount(), refunded.currency()), now));
+        publishRefunded(refunded, now);
+        return refunded;
+    }
+
     // ------------------------------------------------------------ outcomes, from other services' events
 
     /** payment-service refunded what a return asked for ({@code refundKey} {@code return:<id>...}). */
@@ -237,6 +265,11 @@ public class Returns {
         byRefundKey(refundKey).flatMap(store::lock).ifPresent(current -> {
             UUID id = current.id();
             if (current.status() != ReturnStatus.INSPECTED || current.settlement() != Settlement.REFUND_PENDING) {
+                if (store.latestRefundKey(id).filter(key -> key.startsWith(OUTSIDE_KEY_PREFIX)).isPresent()) {
+                    log.warn("return {}: refund {} ({}) went through after staff paid the refund outside the "
+                            + "payment provider; the customer was paid twice", id, refundId, refundKey);
+                    return;
+                }
                 log.info("return {}: refund {} arrived while {}/{}; nothing to do", id, refundId, current.status(),
                         current.settlement());
                 return;

@@ -306,6 +306,69 @@ class ReturnsFlowIT {
                 .contains("lost_or_stolen_card"));
     }
 
+    /**
+     * The provider cannot take the refund (the card was closed), so a manager pays it by bank transfer and
+     * records that: the return is refunded, the customer told, the ledger and the figures told; no late
+     * answer to the provider's attempt reopens it.
+     */
+    @Test
+    void aFailedRefundThatStaffPayAnotherWayEndsTheReturnRefunded() {
+        UUID order = delivered(alice, Instant.now());
+        String id = inspectedReturn(order, "REFUND", null);
+        String path = "/api/v1/returns/" + id + "/settlement/outside";
+        Map<String, Object> body = Map.of("note", "bank transfer ref. 4471");
+        messages.await(Topics.PAYMENT_COMMANDS, "payment.refund", order.toString(), 1);
+        // only a failed refund can be paid another way
+        api.post(path, MANAGER, body).expectProblem(409, "illegal-transition");
+        messages.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefundFailed(order, "pay-1", "re-1",
+                Money.of(1250, "EUR"), "expired_or_canceled_card", "return:" + id));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                api.get("/api/v1/returns/" + id, SUPPORT).expect(200).text("settlement")).isEqualTo("REFUND_FAILED"));
+
+        api.post(path, SUPPORT, body).expectProblem(403, "forbidden");
+        api.post(path, customer(alice), body).expectProblem(403, "forbidden");
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("note", " "), Map.of(),
+                Map.of("note", List.of("bank transfer")), Map.of("note", "x".repeat(2001)))) {
+            ApiReply reply = api.post(path, MANAGER, bad);
+            reply.expectProblem(400, bad.get("note") instanceof List ? "invalid-field-type" : "validation");
+            assertThat(reply.json().get("errors").get(0).get("field").asString()).as(bad.toString()).isEqualTo("note");
+        }
+        assertThat(api.get("/api/v1/returns/" + id, SUPPORT).expect(200).text("settlement")).isEqualTo("REFUND_FAILED");
+
+        JsonNode settled = api.post(path, MANAGER, body).expect(200).json();
+        assertThat(settled.get("status").asString()).isEqualTo("REFUNDED");
+        assertThat(settled.get("refundAmount").asLong()).isEqualTo(1250);
+        assertThat(settled.get("settlement").isNull()).isTrue();
+        JsonNode forStaff = api.get("/api/v1/returns/" + id, SUPPORT).expect(200).json();
+        JsonNode last = forStaff.get("history").get(forStaff.get("history").size() - 1);
+        assertThat(last.get("from").asString()).isEqualTo("INSPECTED");
+        assertThat(last.get("to").asString()).isEqualTo("REFUNDED");
+        assertThat(last.get("note").asString()).isEqualTo("refund paid outside the payment provider: "
+                + "bank transfer ref. 4471");
+        JsonNode fact = event("returns.refund_settled", id).json();
+        assertThat(fact.get("orderId").asString()).isEqualTo(order.toString());
+        assertThat(fact.get("customerId").asString()).isEqualTo(alice);
+        assertThat(fact.get("amount").get("amount").asLong()).isEqualTo(1250);
+        assertThat(fact.get("rma").asString()).isEqualTo(forStaff.get("rma").asString());
+        assertThat(event("returns.refunded", id).json().get("amount").get("amount").asLong()).isEqualTo(1250);
+        // nothing is sent to payment-service, and a second settlement is refused
+        assertThat(messages.all(Topics.PAYMENT_COMMANDS, order.toString()))
+                .filteredOn(p -> p.type().equals("payment.refund")).hasSize(1);
+        api.post(path, MANAGER, body).expectProblem(409, "illegal-transition");
+
+        // the provider's failure told again, or its refund going through after all: the return stays refunded
+        messages.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefundFailed(order, "pay-1", "re-1",
+                Money.of(1250, "EUR"), "expired_or_canceled_card", "return:" + id));
+        messages.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefunded(order, "pay-1", "re-1",
+                Money.of(1250, "EUR"), "return:" + id));
+        processedUpTo(order);
+        JsonNode after = api.get("/api/v1/returns/" + id, SUPPORT).expect(200).json();
+        assertThat(after.get("status").asString()).isEqualTo("REFUNDED");
+        assertThat(after.get("history").size()).isEqualTo(forStaff.get("history").size());
+        assertThat(messages.all(Topics.RETURNS_EVENTS, id)).filteredOn(p -> p.type().equals("returns.refunded"))
+                .hasSize(1);
+    }
+
     @Test
     void anExchangeForAnotherVariantEndsExchangedWhenTheReplacementIsConfirmed() {
         UUID order = delivered(alice, Instant.now());

@@ -43,6 +43,7 @@ import io.tienda.platform.events.user.UserErased;
 import io.tienda.platform.events.returns.ReturnApproved;
 import io.tienda.platform.events.returns.ReturnExchanged;
 import io.tienda.platform.events.returns.ReturnReceived;
+import io.tienda.platform.events.returns.ReturnRefundSettled;
 import io.tienda.platform.events.returns.ReturnRefunded;
 import io.tienda.platform.events.returns.ReturnRejected;
 import io.tienda.platform.events.returns.ReturnRequested;
@@ -71,7 +72,7 @@ public final class EventCatalog {
             UserRegistered.class, PasswordResetRequested.class, UserErased.class, UserContactChanged.class,
             RestockItems.class, CreateReplacementOrder.class,
             ReturnRequested.class, ReturnApproved.class, ReturnRejected.class, ReturnReceived.class,
-            ReturnRefunded.class, ReturnExchanged.class,
+            ReturnRefunded.class, ReturnRefundSettled.class, ReturnExchanged.class,
             ProductCreated.class, ProductUpdated.class, ProductDeleted.class, ProductPriceChanged.class,
             StockChanged.class, LowStock.class,
             CartItemAdded.class, CartItemRemoved.class, CartCheckoutStarted.class);

@@ -291,6 +291,12 @@ class ContractsTest {
                 orderId, "user-1", now));
         validator.requireValid(new io.tienda.platform.events.returns.ReturnRefunded(returnId, "RMA-2026-000001",
                 orderId, "user-1", Money.of(1299, "EUR"), List.of(inspected), now));
+        validator.requireValid(new io.tienda.platform.events.returns.ReturnRefundSettled(returnId, "RMA-2026-000001",
+                orderId, "user-1", Money.of(1299, "EUR"), now));
+        assertThat(validator.violations("returns.refund_settled", """
+                {"returnId":"%s","rma":"RMA-2026-000001","orderId":"%s","customerId":"u",
+                 "settledAt":"2026-01-02T10:00:00Z"}
+                """.formatted(returnId, orderId))).anyMatch(v -> v.contains("amount"));
         validator.requireValid(new io.tienda.platform.events.returns.ReturnExchanged(returnId, "RMA-2026-000001",
                 orderId, "user-1", UUID.randomUUID(), List.of(inspected), now));
         validator.requireValid(new io.tienda.platform.events.saga.RestockItems("return:" + returnId,

@@ -44,6 +44,11 @@ final class ReturnRequests {
     record Rejection(@NotBlank @Size(max = 2000) String reason) {
     }
 
+    @Schema(description = "How the failed refund was paid another way, for the return's history")
+    record OutsideSettlement(@Schema(example = "bank transfer 2026-12-05, ref. 4471") @NotBlank @Size(max = 2000)
+            String note) {
+    }
+
     @Schema(description = "The warehouse's findings, one per returned line")
     record InspectionReport(@NotEmpty @Size(max = 100) List<@Valid @NotNull Finding> lines,
             @Size(max = 2000) String note) {

@@ -146,6 +146,17 @@ class ReturnResource {
         return ReturnView.of(returns.settleAgain(id, currentUser.requireId()));
     }
 
+    @Operation(summary = "Record a failed refund as paid another way",
+            description = "MANAGER, ADMIN. A refund payment-service refused or failed (settlement REFUND_FAILED) "
+                    + "that staff paid back another way, e.g. by bank transfer: the return becomes REFUNDED, its "
+                    + "customer is told, and the money is recorded in the payment's ledger and the figures "
+                    + "(returns.refund_settled). 409 illegal-transition for any other return.")
+    @PostMapping("/{id}/settlement/outside")
+    @PreAuthorize(Roles.HAS_EDITOR)
+    public ReturnView settleOutside(@PathVariable UUID id, @Valid @RequestBody ReturnRequests.OutsideSettlement body) {
+        return ReturnView.of(returns.settleOutside(id, currentUser.requireId(), body.note().strip()));
+    }
+
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }

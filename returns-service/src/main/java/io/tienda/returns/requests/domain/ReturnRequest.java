@@ -194,6 +194,16 @@ public record ReturnRequest(UUID id, String rma, UUID orderId, String orderNumbe
                 createdAt, now);
     }
 
+    /**
+     * Staff paid the failed refund another way (a bank transfer): the return is refunded, for the amount it
+     * was to refund, without payment-service having sent it.
+     */
+    public ReturnRequest refundedOutside(Instant now) {
+        requireSettlement(Settlement.REFUND_FAILED, ReturnStatus.REFUNDED);
+        return new ReturnRequest(id, rma, orderId, orderNumber, customerId, ReturnStatus.REFUNDED, resolution,
+                reason, comment, refundAmount, currency, null, null, replacementOrderId, lines, createdAt, now);
+    }
+
     /** Staff ask payment-service again after a failure. */
     public ReturnRequest retryRefund(Instant now) {
         requireSettlement(Settlement.REFUND_FAILED, ReturnStatus.INSPECTED);

@@ -109,6 +109,22 @@ class ReturnTransitionsTest {
     }
 
     @Test
+    void onlyAFailedRefundMayBeRecordedAsPaidAnotherWay() {
+        ReturnRequest failed = inspected(ReturnResolution.REFUND).refundFailed("card closed", LATER);
+
+        ReturnRequest paid = failed.refundedOutside(LATER.plusSeconds(60));
+        assertThat(paid.status()).isEqualTo(ReturnStatus.REFUNDED);
+        assertThat(paid.refundAmount()).isEqualTo(failed.refundAmount());
+        assertThat(paid.settlement()).isNull();
+        assertThat(paid.settlementNote()).isNull();
+        assertThatThrownBy(() -> inspected(ReturnResolution.REFUND).refundedOutside(LATER))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> paid.refundedOutside(LATER)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> inspected(ReturnResolution.EXCHANGE).exchangeFailed("no stock", LATER)
+                .refundedOutside(LATER)).isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
     void aFailedExchangeMayBeRefundedInstead() {
         ReturnRequest failed = inspected(ReturnResolution.EXCHANGE).exchangeFailed("no stock", LATER);
 
