@@ -4,6 +4,7 @@ import io.tienda.payment.support.PaymentIT;
 import io.tienda.platform.events.Envelope;
 import io.tienda.platform.events.Money;
 import io.tienda.platform.events.Topics;
+import io.tienda.platform.events.returns.ReturnRefundSettled;
 import io.tienda.platform.events.saga.OrderRefundSettled;
 import io.tienda.platform.events.saga.PaymentRefundFailed;
 import io.tienda.platform.events.saga.PaymentRefunded;
@@ -63,7 +64,7 @@ class OutsideRefundsIT extends PaymentIT {
         UUID laterPayment = capturedPayment(later, alice, 100);
         messages().send(Topics.ORDER_EVENTS, later.toString(), settled(later, alice, 100, "EUR"));
         eventually(() -> outside(laterPayment) == 100);
-        eventually(() -> count("select count(*) from tienda_inbox where consumer = 'payment-order-events' "
+        eventually(() -> count("select count(*) from tienda_inbox where consumer = 'payment-outside-refunds' "
                 + "and event_id = ?", eventId) == 1);
 
         assertThat(count("select count(*) from refunds where payment_id = ? and source = 'OUTSIDE'", payment))
@@ -98,6 +99,36 @@ class OutsideRefundsIT extends PaymentIT {
                 .returnResult(String.class).getResponseBody();
         assertThat(html).contains("-30.89 EUR").contains("paid back outside the payment provider")
                 .contains("Total paid</th><th class=\"amount\">0.00 EUR");
+    }
+
+    @Test
+    void returnsRefundedOutsideTheProviderAreRecordedOnePerReturn() {
+        String dana = TestTokens.newCustomer();
+        UUID order = UUID.randomUUID();
+        UUID payment = capturedPayment(order, dana, 5000);
+        UUID mugs = UUID.randomUUID();
+        ReturnRefundSettled first = new ReturnRefundSettled(mugs, "RMA-2026-000042", order, dana,
+                Money.of(1250, "EUR"), settledAt);
+
+        UUID once = messages().send(Topics.RETURNS_EVENTS, mugs.toString(), first);
+        // published again under a new id: still one refund of the return
+        UUID again = messages().send(Topics.RETURNS_EVENTS, mugs.toString(), first);
+        UUID shirts = UUID.randomUUID();
+        UUID second = messages().send(Topics.RETURNS_EVENTS, shirts.toString(), new ReturnRefundSettled(shirts,
+                "RMA-2026-000043", order, dana, Money.of(1000, "EUR"), settledAt));
+        eventually(() -> count("select count(*) from tienda_inbox where consumer = 'payment-outside-refunds' "
+                + "and event_id in (?, ?, ?)", once, again, second) == 3);
+
+        assertThat(outside(payment)).isEqualTo(2250);
+        JsonNode view = api.get("/api/v1/payments/" + payment, customer(dana)).expect(200).json();
+        assertThat(view.get("refundable").asLong()).isEqualTo(2750);
+        assertThat(view.get("refunds").valueStream().map(refund -> refund.get("reason").asString()))
+                .containsExactlyInAnyOrder("paid back outside the payment provider (return RMA-2026-000042)",
+                        "paid back outside the payment provider (return RMA-2026-000043)");
+        api.post("/api/v1/payments/" + payment + "/refunds", staff("MANAGER"), Map.of("amount", 2751, "reason", "x"),
+                "k-" + UUID.randomUUID()).expectProblem(409, "refund-exceeds-captured");
+        api.post("/api/v1/payments/" + payment + "/refunds", staff("MANAGER"), Map.of("amount", 2750, "reason", "x"),
+                "k-" + UUID.randomUUID()).expect(201);
     }
 
     @Test
