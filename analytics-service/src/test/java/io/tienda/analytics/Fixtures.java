@@ -10,6 +10,7 @@ import io.tienda.platform.events.inventory.LowStock;
 import io.tienda.platform.events.inventory.StockChanged;
 import io.tienda.platform.events.product.ProductCreated;
 import io.tienda.platform.events.product.ProductUpdated;
+import io.tienda.platform.events.returns.ReturnRefundSettled;
 import io.tienda.platform.events.saga.OrderCancelled;
 import io.tienda.platform.events.saga.OrderConfirmed;
 import io.tienda.platform.events.saga.OrderLine;
@@ -115,6 +116,13 @@ public final class Fixtures {
     public static Event refundSettled(UUID order, long amount, String currency, String when) {
         return new Event(Topics.ORDER_EVENTS, order.toString(), UUID.randomUUID(), at(when),
                 new OrderRefundSettled(order, "TND-" + order, "c-" + order, Money.of(amount, currency), at(when)));
+    }
+
+    /** A return's refund staff paid another way, for {@code order}. */
+    public static Event returnRefundSettled(UUID order, UUID returnId, long amount, String currency, String when) {
+        return new Event(Topics.RETURNS_EVENTS, returnId.toString(), UUID.randomUUID(), at(when),
+                new ReturnRefundSettled(returnId, "RMA-2038-000001", order, "c-" + order, Money.of(amount, currency),
+                        at(when)));
     }
 
     public static Event product(String productId, String category, String brand, List<String> skus, String when) {

@@ -16,6 +16,7 @@ import io.tienda.platform.events.product.ProductUpdated;
 import io.tienda.platform.events.returns.ReturnApproved;
 import io.tienda.platform.events.returns.ReturnExchanged;
 import io.tienda.platform.events.returns.ReturnReceived;
+import io.tienda.platform.events.returns.ReturnRefundSettled;
 import io.tienda.platform.events.returns.ReturnRefunded;
 import io.tienda.platform.events.returns.ReturnRejected;
 import io.tienda.platform.events.returns.ReturnRequested;
@@ -161,6 +162,11 @@ public class Ingestion {
                     // staff paid a cancellation's failed refund another way: a refund in every figure, with no
                     // refund id, so no provider failure can take it back
                     OrderRefundSettled e = m.payloadAs(OrderRefundSettled.class);
+                    yield List.of(payment(id, type, e.orderId(), null, null, e.amount(), first(e.settledAt(), at)));
+                }
+                case "returns.refund_settled" -> {
+                    // staff paid a return's failed refund another way: counted like order.refund_settled
+                    ReturnRefundSettled e = m.payloadAs(ReturnRefundSettled.class);
                     yield List.of(payment(id, type, e.orderId(), null, null, e.amount(), first(e.settledAt(), at)));
                 }
                 case "payment.captured" -> {

@@ -77,6 +77,18 @@ class IngestionTest {
                         Instant.parse("2030-01-03T00:00:00Z"));
     }
 
+    @Test
+    void aReturnsRefundStaffSettledIsARefundOfItsOrderWithoutIds() {
+        UUID order = UUID.randomUUID();
+        assertThat(payment(Fixtures.returnRefundSettled(order, UUID.randomUUID(), 1_250, "EUR",
+                "2030-01-04T00:00:00Z")))
+                .extracting(Facts.Payment::type, Facts.Payment::orderId, Facts.Payment::paymentId,
+                        Facts.Payment::refundId, Facts.Payment::amount, Facts.Payment::currency,
+                        Facts.Payment::occurredAt)
+                .containsExactly("returns.refund_settled", order, "", "", 1_250L, "EUR",
+                        Instant.parse("2030-01-04T00:00:00Z"));
+    }
+
     private Facts.Payment payment(Fixtures.Event event) {
         List<Facts.Fact> facts = ingestion.factsOf(event.message());
         assertThat(facts).hasSize(1);

@@ -17,6 +17,7 @@ import static io.tienda.analytics.Fixtures.line;
 import static io.tienda.analytics.Fixtures.refundFailed;
 import static io.tienda.analytics.Fixtures.refundSettled;
 import static io.tienda.analytics.Fixtures.refunded;
+import static io.tienda.analytics.Fixtures.returnRefundSettled;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -192,6 +193,26 @@ class RefundFailuresIT extends AnalyticsServiceIT {
                 + "WHERE event_id = '" + s9.eventId() + "'")).isEqualTo("order.refund_settled\t" + o9 + "\t\t6000");
         assertThat(clickHouse("SELECT count() FROM analytics.payment_events WHERE event_id IN ('" + s9.eventId()
                 + "', '" + s10.eventId() + "')")).isEqualTo("2");
+    }
+
+    /**
+     * September: O11's return refund of 1500 failed at the provider; staff paid it another way
+     * ({@code returns.refund_settled}). It counts once, whatever arrives again, and nets off the revenue.
+     */
+    @Test
+    void returnRefundsStaffPaidAnotherWayCountAsRefunds() {
+        UUID o11 = UUID.randomUUID();
+        String september = "from=2038-09-01&to=2038-09-30&currency=" + C;
+        ingest(confirmed(o11, "rf-11", "rfk-11", "2038-09-02T10:00:00Z",
+                        List.of(line("RF-11", "PRF-11", 2, 2_000, C))),
+                refundFailed(o11, null, 1_500, C, "2038-09-09T00:00:00Z"));
+        assertRefunds(september, 4_000, 0, 0);
+
+        Event settled = returnRefundSettled(o11, UUID.randomUUID(), 1_500, C, "2038-09-12T00:00:00Z");
+        ingest(settled, settled);
+        ingest(settled);
+        assertRefunds(september, 4_000, 1_500, 1);
+        assertThat(kpis(september).get("netRevenue").asLong()).isEqualTo(2_500);
     }
 
     private void assertRefunds(String period, long gmv, long refunds, long refundedOrders) {

@@ -12,7 +12,10 @@ public final class FactTables {
     public static final String ORDERS = "order_events";
     /** One row per line of a confirmed order: the sales. */
     public static final String ORDER_LINES = "order_lines";
-    /** Captures, refunds and refund failures of payment.events, and refunds staff settled (order.refund_settled). */
+    /**
+     * Captures, refunds and refund failures of payment.events, and refunds staff settled
+     * (order.refund_settled, returns.refund_settled).
+     */
     public static final String PAYMENTS = "payment_events";
     /** Return requests, approvals, refunds, exchanges. */
     public static final String RETURNS = "return_events";

@@ -63,7 +63,8 @@ public final class Facts {
 
     /**
      * A payment event: {@code payment.captured}, {@code payment.refunded} or {@code payment.refund_failed}, or
-     * a refund staff paid another way ({@code order.refund_settled}, without payment or refund id).
+     * a refund staff paid another way ({@code order.refund_settled}, {@code returns.refund_settled}; without
+     * payment or refund id).
      *
      * @param refundId the refund's id in payment-service for refunds and refund failures, empty otherwise
      *                 (and for a refund that failed before it was even recorded): a failure whose refund id

@@ -51,8 +51,8 @@ class KpisResource {
     @Operation(summary = "Headline sales figures of a period",
             description = "GMV (what shoppers paid for confirmed orders' lines, after offers and the coupon, "
                     + "before shipping), refunds (payment.refunded amounts, less refunds that failed at the provider "
-                    + "afterwards, and refunds staff paid another way: order.refund_settled) and net revenue "
-                    + "(GMV - refunds), "
+                    + "afterwards, and refunds staff paid another way: order.refund_settled, "
+                    + "returns.refund_settled) and net revenue (GMV - refunds), "
                     + "orders, average order value (GMV / orders, rounded half up), units, refund rate (orders "
                     + "refunded / orders), carts with an item added and conversion (confirmed orders / those "
                     + "carts), from 'from' to 'to' in one currency; amounts in minor units. Orders published "

@@ -29,7 +29,7 @@ public final class Reports {
      *                          before shipping
      * @param refunds           amounts refunded in the period (payment.refunded), less refunds that failed
      *                          at the provider afterwards (payment.refund_failed of the same refund id), and
-     *                          refunds staff paid another way (order.refund_settled)
+     *                          refunds staff paid another way (order.refund_settled, returns.refund_settled)
      * @param netRevenue        gmv - refunds
      * @param averageOrderValue gmv / orders, rounded half up
      * @param refundedOrders    orders with a refund in the period that did not wholly fail

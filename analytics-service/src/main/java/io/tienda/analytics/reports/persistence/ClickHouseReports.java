@@ -128,12 +128,13 @@ class ClickHouseReports implements ReportQueries {
      * parts in proportion, rounded down (amount * failed stays within Int64 for refunds below 3e9
      * minor units). An order counts as refunded while any of its refunds in the period is not wholly
      * cancelled. Rows of earlier versions have no refund id (''), which matches nothing; nor do refunds
-     * staff paid another way ({@code order.refund_settled}), which count as refunds and no failure can
-     * cancel. ClickHouse
+     * staff paid another way ({@code order.refund_settled}, {@code returns.refund_settled}), which count as
+     * refunds and no failure can cancel. ClickHouse
      * evaluates both branches of {@code if}, hence the divisor that is never 0.
      */
     private JsonNode refunds(ReportPeriod period, String currency) {
-        String refunded = "type IN ('payment.refunded', 'order.refund_settled') AND currency = '" + currency
+        String refunded = "type IN ('payment.refunded', 'order.refund_settled', 'returns.refund_settled') "
+                + "AND currency = '" + currency
                 + "' AND " + within(period);
         return one("""
                 SELECT sum(amount - cancelled) AS refunds, uniqExactIf(order_id, NOT withdrawn) AS refunded_orders
