@@ -173,6 +173,70 @@ class AfterSaleJourneyIT {
         assertThat(history.get("items").size()).as(history.toString()).isGreaterThanOrEqualTo(8);
     }
 
+    /**
+     * A return's refund goes to a card the bank then refuses ({@code pm_card_refundFail}): the refund is
+     * made, handed back, and the return waits for its refund again. A manager pays it by bank transfer and
+     * says so: the return is refunded, the customer told, and the payment's ledger holds the money.
+     */
+    @Test
+    void aReturnsRefundTheBankHandsBackIsPaidAnotherWay() {
+        Shopper shopper = Checkouts.newShopper();
+        String sku = Checkouts.productWithStock("RETFAIL", 3).sku();
+        assertThat(Checkouts.fillCart(shopper, sku, 2).status()).isEqualTo(200);
+        Placed placed = Checkouts.placeOrder(shopper, "ret-fail-" + UUID.randomUUID(), "pm_card_refundFail");
+        assertThat(placed.accepted()).as(placed.status() + " " + placed.problem()).isTrue();
+        String orderId = placed.orderId();
+        await("payment captured").atMost(EVENTUALLY).pollInterval(Duration.ofMillis(500))
+                .until(() -> Checkouts.paymentsIn(Checkouts.payments(shopper, orderId), java.util.Set.of("CAPTURED")) == 1);
+        String manager = Accounts.session(Account.MANAGER).accessToken();
+        assertThat(Checkouts.call("POST", "/api/v1/orders/" + orderId + "/shipment",
+                "{\"carrier\":\"SEUR\",\"trackingNumber\":\"SEUR-1\"}", manager).status()).isEqualTo(200);
+        assertThat(Checkouts.call("POST", "/api/v1/orders/" + orderId + "/delivery", null, manager).status())
+                .isEqualTo(200);
+
+        String returnBody = """
+                {"orderId":"%s","resolution":"REFUND","lines":[{"sku":"%s","quantity":1,"reason":"DAMAGED"}]}"""
+                .formatted(orderId, sku);
+        Api.Reply requested = await("the return is accepted").atMost(EVENTUALLY).pollInterval(Duration.ofSeconds(1))
+                .until(() -> Checkouts.call("POST", "/api/v1/returns", returnBody, shopper.token()),
+                        reply -> reply.status() != 404);
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        String returnId = requested.json().get("id").asString();
+        String rma = requested.json().get("rma").asString();
+        step(returnId, "approval", "{}", manager, "APPROVED");
+        step(returnId, "receipt", "{}", manager, "RECEIVED");
+        step(returnId, "inspection", "{\"lines\":[{\"sku\":\"" + sku + "\",\"acceptedQuantity\":1,"
+                + "\"restockable\":true}]}", manager, null);
+
+        // refunded and mailed, then handed back by the bank: the return waits for its refund again
+        Mailbox.await(shopper.email(), "the refund", mail -> mail.subject().startsWith("Devolución " + rma + ": reembolso"));
+        Mailbox.await(shopper.email(), "the refund's correction",
+                mail -> mail.subject().startsWith("Devolución " + rma) && mail.subject().contains("no se ha completado"));
+        await("the return's refund failed").atMost(EVENTUALLY).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(Checkouts.call("GET", "/api/v1/returns/" + returnId, null, manager).json()
+                        .get("settlement").asString()).isEqualTo("REFUND_FAILED"));
+
+        // support may not say it was paid another way; a manager does
+        String support = Accounts.session(Account.SUPPORT).accessToken();
+        String outside = "/api/v1/returns/" + returnId + "/settlement/outside";
+        assertThat(Checkouts.call("POST", outside, "{\"note\":\"transfer\"}", support).status()).isEqualTo(403);
+        Api.Reply settled = Checkouts.call("POST", outside, "{\"note\":\"bank transfer, ref. 4471\"}", manager);
+        assertThat(settled.status()).as(settled.body()).isEqualTo(200);
+        assertThat(settled.json().get("status").asString()).isEqualTo("REFUNDED");
+        assertThat(Checkouts.call("GET", "/api/v1/returns/" + returnId, null, shopper.token()).json().get("status")
+                .asString()).isEqualTo("REFUNDED");
+        assertThat(Mailbox.countAfterQuiet(shopper.email(),
+                mail -> mail.subject().startsWith("Devolución " + rma + ": reembolso"), Duration.ofSeconds(3)))
+                .as("told of the refund again").isEqualTo(2);
+        String paymentId = Checkouts.payments(shopper, orderId).get(0).get("id").asString();
+        await("the ledger records the transfer").atMost(EVENTUALLY).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            JsonNode payment = Checkouts.call("GET", "/api/v1/payments/" + paymentId, null, shopper.token()).json();
+            assertThat(payment.get("refundedOutsideAmount").asLong()).isEqualTo(1500);
+            assertThat(payment.get("refundedAmount").asLong()).as("the bank's refund was taken back").isZero();
+            assertThat(payment.get("refundable").asLong()).isEqualTo(payment.get("capturedAmount").asLong() - 1500);
+        });
+    }
+
     private static void step(String returnId, String step, String body, String staff, String expectedStatus) {
         Api.Reply reply = Checkouts.call("POST", "/api/v1/returns/" + returnId + "/" + step, body, staff);
         assertThat(reply.status()).as(step + ": " + reply.body()).isEqualTo(200);
