@@ -117,6 +117,7 @@ class AuthorizationMatrixIT {
             POST   /api/v1/returns/00000000-0000-0000-0000-0000000000e2/receipt | {} | 401 403 403 404 404 404 403
             POST   /api/v1/returns/00000000-0000-0000-0000-0000000000e2/inspection | {"lines":[{"sku":"SKU-1","acceptedQuantity":1,"restockable":true}]} | 401 403 403 404 404 404 403
             POST   /api/v1/returns/00000000-0000-0000-0000-0000000000e2/settlement | {} | 401 403 403 404 404 404 403
+            POST   /api/v1/returns/00000000-0000-0000-0000-0000000000e2/settlement/outside | {"note":"matrix"} | 401 403 403 403 404 404 403
             GET    /api/v1/notifications                     | - | 401 200 200 200 200 200 200
             GET    /api/v1/notifications?recipientId={A}     | - | 401 200 404 200 404 200 404
             GET    /api/v1/tickets                           | - | 401 200 200 200 200 200 200
