@@ -45,7 +45,7 @@ final class ReturnRequests {
     }
 
     @Schema(description = "How the failed refund was paid another way, for the return's history")
-    record OutsideSettlement(@Schema(example = "bank transfer 2026-12-05, ref. 4471") @NotBlank @Size(max = 2000)
+    record OutsideSettlement(@Schema(example = "bank transfer 2026-12-05, ref. 4471") @NotBlank @Size(max = 1000)
             String note) {
     }
 
