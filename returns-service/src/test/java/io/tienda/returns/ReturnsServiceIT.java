@@ -126,12 +126,53 @@ class ReturnsServiceIT {
     }
 
     @Test
+    void staffListTheReturnsThatWaitForThemAndTheGaugeCountsThem() {
+        String alice = newCustomer();
+        UUID failedOlder = settled(insertReturn(alice, "INSPECTED", "REFUND", "OTHER", 1000L, NOW.minusSeconds(9),
+                new Line("A", 1, null)), "REFUND_FAILED");
+        UUID failedNewer = settled(insertReturn(newCustomer(), "INSPECTED", "REFUND", "OTHER", 2000L,
+                NOW.minusSeconds(5), new Line("B", 1, null)), "REFUND_FAILED");
+        UUID noReplacement = settled(insertReturn(newCustomer(), "INSPECTED", "EXCHANGE", "OTHER", null,
+                NOW.minusSeconds(4), new Line("C", 1, "C2")), "EXCHANGE_FAILED");
+        settled(insertReturn(newCustomer(), "INSPECTED", "REFUND", "OTHER", 3000L, NOW.minusSeconds(3),
+                new Line("D", 1, null)), "REFUND_PENDING");
+        insertReturn(alice, "REFUNDED", "REFUND", "OTHER", 500L, NOW.minusSeconds(2), new Line("E", 1, null));
+        String support = TestTokens.token("staff-1", "SUPPORT");
+
+        http.get().uri("/api/v1/returns?settlement=REFUND_FAILED").headers(h -> h.setBearerAuth(support))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.total").isEqualTo(2)
+                .jsonPath("$.items[0].id").isEqualTo(failedNewer.toString())
+                .jsonPath("$.items[1].id").isEqualTo(failedOlder.toString());
+        http.get().uri("/api/v1/returns?status=INSPECTED&settlement=EXCHANGE_FAILED&size=1")
+                .headers(h -> h.setBearerAuth(support))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.total").isEqualTo(1)
+                .jsonPath("$.items[0].id").isEqualTo(noReplacement.toString());
+        http.get().uri("/api/v1/returns?status=INSPECTED").headers(h -> h.setBearerAuth(support))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(4);
+        http.get().uri("/api/v1/returns?status=REFUNDED&settlement=REFUND_FAILED").headers(h -> h.setBearerAuth(support))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(0);
+        // a customer's filter narrows their own returns only
+        http.get().uri("/api/v1/returns?settlement=REFUND_FAILED").headers(h -> h.setBearerAuth(customer(alice)))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.total").isEqualTo(1)
+                .jsonPath("$.items[0].id").isEqualTo(failedOlder.toString());
+
+        String metrics = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .returnResult(String.class).getResponseBody();
+        assertThat(metrics).containsPattern("returns_awaiting_staff\\{[^}]*settlement=\"REFUND_FAILED\"[^}]*} 2\\.0")
+                .containsPattern("returns_awaiting_staff\\{[^}]*settlement=\"EXCHANGE_FAILED\"[^}]*} 1\\.0");
+    }
+
+    @Test
     void anonymousCallersGetAnUnauthorizedProblem() {
         expectProblem(http.get().uri("/api/v1/returns").exchange(), 401, "unauthorized");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"?page=-1", "?page=first", "?size=0", "?size=101", "?size=2.5"})
+    @ValueSource(strings = {"?page=-1", "?page=first", "?size=0", "?size=101", "?size=2.5", "?status=LOST",
+            "?settlement=refund_failed", "?status=REFUNDED&settlement=PAID"})
     void badParametersAreBadRequestProblems(String query) {
         expectProblem(http.get().uri("/api/v1/returns" + query).headers(h -> h.setBearerAuth(customer(newCustomer())))
                 .exchange(), 400);
@@ -165,6 +206,12 @@ class ReturnsServiceIT {
     }
 
     private record Line(String sku, int quantity, String exchangeSku) {
+    }
+
+    private UUID settled(UUID id, String settlement) {
+        jdbc.sql("update return_requests set settlement = :settlement where id = :id")
+                .param("settlement", settlement).param("id", id).update();
+        return id;
     }
 
     private UUID insertReturn(String customerId, String status, String resolution, String reason, Long refund,

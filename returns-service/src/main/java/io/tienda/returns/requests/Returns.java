@@ -133,9 +133,9 @@ public class Returns {
         return store.find(id).map(r -> new Detail(r, store.history(id)));
     }
 
-    /** @param customerId only this customer's returns; null for everyone's */
-    public Page<ReturnRequest> list(String customerId, int page, int size) {
-        return new Page<>(store.find(customerId, Page.offset(page, size), size), page, size, store.count(customerId));
+    /** Newest first; the filter's customer is the caller for a customer, null for staff. */
+    public Page<ReturnRequest> list(ReturnStore.Filter filter, int page, int size) {
+        return new Page<>(store.find(filter, Page.offset(page, size), size), page, size, store.count(filter));
     }
 
     @Transactional

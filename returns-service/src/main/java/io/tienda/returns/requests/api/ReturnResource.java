@@ -13,6 +13,9 @@ import io.tienda.returns.requests.Returns;
 import io.tienda.returns.requests.domain.Inspection;
 import io.tienda.returns.requests.domain.ReturnDraft;
 import io.tienda.returns.requests.domain.ReturnRequest;
+import io.tienda.returns.requests.domain.ReturnStatus;
+import io.tienda.returns.requests.domain.ReturnStore;
+import io.tienda.returns.requests.domain.Settlement;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -46,16 +49,23 @@ class ReturnResource {
     }
 
     @Operation(summary = "List returns, newest first",
-            description = "A customer sees their own returns; staff (SUPPORT, MANAGER, ADMIN) see everyone's.")
+            description = "A customer sees their own returns; staff (SUPPORT, MANAGER, ADMIN) see everyone's. "
+                    + "status and settlement narrow the list: settlement=REFUND_FAILED lists the returns whose "
+                    + "refund failed and waits for staff, settlement=EXCHANGE_FAILED those whose replacement could "
+                    + "not be sent.")
     @GetMapping
     public Page<ReturnView> list(
             @Parameter(description = "page number, from 0") @RequestParam(defaultValue = "0")
             @PositiveOrZero @Max(Page.MAX_PAGE) int page,
             @Parameter(description = "returns per page") @RequestParam(defaultValue = Page.DEFAULT_SIZE)
-            @Min(1) @Max(Page.MAX_SIZE) int size) {
+            @Min(1) @Max(Page.MAX_SIZE) int size,
+            @Parameter(description = "only returns in this status") @RequestParam(required = false)
+            ReturnStatus status,
+            @Parameter(description = "only returns whose refund or exchange stands here")
+            @RequestParam(required = false) Settlement settlement) {
         String caller = currentUser.requireId();
         String customer = currentUser.isStaff() ? null : caller;
-        return returns.list(customer, page, size).map(ReturnView::of);
+        return returns.list(new ReturnStore.Filter(customer, status, settlement), page, size).map(ReturnView::of);
     }
 
     @Operation(summary = "Ask to return lines of a delivered order",

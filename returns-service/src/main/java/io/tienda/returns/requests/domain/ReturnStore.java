@@ -31,10 +31,24 @@ public interface ReturnStore {
 
     List<HistoryEntry> history(UUID id);
 
-    /** Newest first; {@code customerId} null for everyone's. */
-    List<ReturnRequest> find(String customerId, long offset, int limit);
+    /**
+     * Which returns to list; each null part matches every return.
+     *
+     * @param customerId only this customer's returns
+     * @param status     only returns in this status
+     * @param settlement only returns whose refund or exchange stands here (while {@code INSPECTED})
+     */
+    record Filter(String customerId, ReturnStatus status, Settlement settlement) {
 
-    long count(String customerId);
+        public static Filter everyone() {
+            return new Filter(null, null, null);
+        }
+    }
+
+    /** Newest first. */
+    List<ReturnRequest> find(Filter filter, long offset, int limit);
+
+    long count(Filter filter);
 
     /** The ids of a customer's returns, locked. */
     List<UUID> lockOf(String customerId);

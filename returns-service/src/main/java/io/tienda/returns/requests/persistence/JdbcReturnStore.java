@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,30 +167,20 @@ class JdbcReturnStore implements ReturnStore {
                 .list();
     }
 
-    /**
-     * Newest first; the id breaks ties so that pages never overlap.
-     *
-     * @param customerId only this customer's returns; null for everyone's
-     */
+    /** Newest first; the id breaks ties so that pages never overlap. */
     @Override
-    public List<ReturnRequest> find(String customerId, long offset, int limit) {
-        JdbcClient.StatementSpec query = jdbc.sql(COLUMNS + where(customerId)
-                        + " order by created_at desc, id desc limit :limit offset :offset")
+    public List<ReturnRequest> find(Filter filter, long offset, int limit) {
+        JdbcClient.StatementSpec query = bind(jdbc.sql(COLUMNS + where(filter)
+                        + " order by created_at desc, id desc limit :limit offset :offset"), filter)
                 .param("limit", limit)
                 .param("offset", offset);
-        if (customerId != null) {
-            query = query.param("customerId", customerId);
-        }
         return withLines(query.query(JdbcReturnStore::request).list());
     }
 
     @Override
-    public long count(String customerId) {
-        JdbcClient.StatementSpec query = jdbc.sql("select count(*) from return_requests" + where(customerId));
-        if (customerId != null) {
-            query = query.param("customerId", customerId);
-        }
-        return query.query(Long.class).single();
+    public long count(Filter filter) {
+        return bind(jdbc.sql("select count(*) from return_requests" + where(filter)), filter).query(Long.class)
+                .single();
     }
 
     @Override
@@ -217,8 +208,31 @@ class JdbcReturnStore implements ReturnStore {
                 .param("replacement", replacement).param("user", userId).update();
     }
 
-    private static String where(String customerId) {
-        return customerId == null ? "" : " where customer_id = :customerId";
+    private static String where(Filter filter) {
+        List<String> conditions = new ArrayList<>();
+        if (filter.customerId() != null) {
+            conditions.add("customer_id = :customerId");
+        }
+        if (filter.status() != null) {
+            conditions.add("status = :status");
+        }
+        if (filter.settlement() != null) {
+            conditions.add("settlement = :settlement");
+        }
+        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec query, Filter filter) {
+        if (filter.customerId() != null) {
+            query = query.param("customerId", filter.customerId());
+        }
+        if (filter.status() != null) {
+            query = query.param("status", filter.status().name());
+        }
+        if (filter.settlement() != null) {
+            query = query.param("settlement", filter.settlement().name());
+        }
+        return query;
     }
 
     /** Loads the lines of all the given requests in one query rather than one per request. */
