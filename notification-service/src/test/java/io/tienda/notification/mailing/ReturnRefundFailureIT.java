@@ -3,6 +3,7 @@ package io.tienda.notification.mailing;
 import io.tienda.notification.NotificationServiceIT;
 import io.tienda.platform.events.Money;
 import io.tienda.platform.events.Topics;
+import io.tienda.platform.events.returns.ReturnRefundSettled;
 import io.tienda.platform.events.returns.ReturnRefunded;
 import io.tienda.platform.events.saga.PaymentRefundFailed;
 import io.tienda.platform.events.saga.PaymentRefunded;
@@ -156,6 +157,39 @@ class ReturnRefundFailureIT extends NotificationServiceIT {
                 .isEqualTo(EventMails.REFUND_FAILED_BEFORE_SENT);
         assertThat(notification(otherFailed.toString())).isNull();
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> mailFor(email).isEmpty());
+    }
+
+    /**
+     * The refund failed late and was corrected; staff then paid it by bank transfer, and returns-service
+     * announced the return refunded again (with {@code returns.refund_settled}, which mails nothing of its
+     * own). The customer is told of the refund once more, and nothing pairs that mail with the failed refund.
+     */
+    @Test
+    void aReturnsRefundPaidAnotherWayAfterItFailedIsMailedAgainAndNotCorrected() {
+        Customer sara = customer("sara", "Sara", "en");
+        AReturn theReturn = AReturn.next();
+        UUID order = theReturn.order();
+        String refund = "re_" + UUID.randomUUID();
+        UUID mailed = returnRefunded(theReturn.id(), theReturn.rma(), order, sara.id(), 1800);
+        awaitNotification(mailed.toString(), "SENT");
+        events.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefunded(order, "pay-r6", refund,
+                Money.of(1800, "EUR"), theReturn.key()));
+        events.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefundFailed(order, "pay-r6", refund,
+                Money.of(1800, "EUR"), REASON, theReturn.key()));
+        correction(sara.email(), theReturn.rma(), "18.00 EUR");
+        staffAlerts(order, 2);
+
+        UUID settled = events.send(Topics.RETURNS_EVENTS, theReturn.id().toString(), new ReturnRefundSettled(
+                theReturn.id(), theReturn.rma(), order, sara.id(), Money.of(1800, "EUR"), Instant.now()));
+        UUID mailedAgain = returnRefunded(theReturn.id(), theReturn.rma(), order, sara.id(), 1800);
+
+        assertThat(awaitNotification(mailedAgain.toString(), "SENT").getString("template"))
+                .isEqualTo("return-refunded");
+        assertThat(notification(settled.toString())).isNull();
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
+                mailFor(sara.email()).size() == 3 && staffAlertsNow(order).size() == 2);
+        assertThat(mailFor(sara.email())).extracting(ReceivedMail::subject)
+                .filteredOn(subject -> subject.equals("Return " + theReturn.rma() + ": 18.00 EUR refunded")).hasSize(2);
     }
 
     @Test
