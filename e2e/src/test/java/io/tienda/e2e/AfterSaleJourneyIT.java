@@ -83,10 +83,7 @@ class AfterSaleJourneyIT {
                 {"orderId":"%s","resolution":"REFUND",
                  "lines":[{"sku":"%s","quantity":1,"reason":"DAMAGED","comment":"the handle came off"}]}"""
                 .formatted(orderId, sku);
-        Api.Reply requested = await("the return is accepted").atMost(EVENTUALLY).pollInterval(Duration.ofSeconds(1))
-                .until(() -> Checkouts.call("POST", "/api/v1/returns", returnBody, dana.token()),
-                        reply -> reply.status() != 404);
-        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        Api.Reply requested = requestReturn(returnBody, dana);
         String returnId = requested.json().get("id").asString();
         String rma = requested.json().get("rma").asString();
         assertThat(rma).matches("RMA-\\d{4}-\\d{6,}");
@@ -197,10 +194,7 @@ class AfterSaleJourneyIT {
         String returnBody = """
                 {"orderId":"%s","resolution":"REFUND","lines":[{"sku":"%s","quantity":1,"reason":"DAMAGED"}]}"""
                 .formatted(orderId, sku);
-        Api.Reply requested = await("the return is accepted").atMost(EVENTUALLY).pollInterval(Duration.ofSeconds(1))
-                .until(() -> Checkouts.call("POST", "/api/v1/returns", returnBody, shopper.token()),
-                        reply -> reply.status() != 404);
-        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        Api.Reply requested = requestReturn(returnBody, shopper);
         String returnId = requested.json().get("id").asString();
         String rma = requested.json().get("rma").asString();
         step(returnId, "approval", "{}", manager, "APPROVED");
@@ -216,6 +210,11 @@ class AfterSaleJourneyIT {
                 assertThat(Checkouts.call("GET", "/api/v1/returns/" + returnId, null, manager).json()
                         .get("settlement").asString()).isEqualTo("REFUND_FAILED"));
 
+        // staff find it among the returns that wait for them
+        String waiting = "/api/v1/returns?settlement=REFUND_FAILED&size=100";
+        assertThat(Checkouts.call("GET", waiting, null, manager).json().get("items").findValuesAsString("id"))
+                .contains(returnId);
+
         // support may not say it was paid another way; a manager does
         String support = Accounts.session(Account.SUPPORT).accessToken();
         String outside = "/api/v1/returns/" + returnId + "/settlement/outside";
@@ -225,6 +224,8 @@ class AfterSaleJourneyIT {
         assertThat(settled.json().get("status").asString()).isEqualTo("REFUNDED");
         assertThat(Checkouts.call("GET", "/api/v1/returns/" + returnId, null, shopper.token()).json().get("status")
                 .asString()).isEqualTo("REFUNDED");
+        assertThat(Checkouts.call("GET", waiting, null, manager).json().get("items").findValuesAsString("id"))
+                .doesNotContain(returnId);
         assertThat(Mailbox.countAfterQuiet(shopper.email(),
                 mail -> mail.subject().startsWith("Devolución " + rma + ": reembolso"), Duration.ofSeconds(3)))
                 .as("told of the refund again").isEqualTo(2);
@@ -235,6 +236,15 @@ class AfterSaleJourneyIT {
             assertThat(payment.get("refundedAmount").asLong()).as("the bank's refund was taken back").isZero();
             assertThat(payment.get("refundable").asLong()).isEqualTo(payment.get("capturedAmount").asLong() - 1500);
         });
+    }
+
+    /** Asks for the return as soon as returns-service has heard of the order's delivery (404 until then). */
+    private static Api.Reply requestReturn(String body, Shopper shopper) {
+        Api.Reply requested = await("the return is accepted").atMost(EVENTUALLY).pollInterval(Duration.ofSeconds(1))
+                .until(() -> Checkouts.call("POST", "/api/v1/returns", body, shopper.token()),
+                        reply -> reply.status() != 404);
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        return requested;
     }
 
     private static void step(String returnId, String step, String body, String staff, String expectedStatus) {
