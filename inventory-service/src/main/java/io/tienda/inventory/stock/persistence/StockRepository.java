@@ -5,6 +5,7 @@ import io.tienda.inventory.stock.domain.StockRegistry;
 import io.tienda.inventory.stock.domain.StockKey;
 import io.tienda.inventory.stock.domain.StockLevel;
 import io.tienda.inventory.stock.domain.StockRow;
+import io.tienda.platform.core.SqlFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -56,20 +57,19 @@ public class StockRepository implements StockRegistry {
 
     /** Stock rows by SKU, then warehouse code. */
     public List<StockLevel> find(StockFilter filter, long offset, int limit) {
-        Where where = where(filter);
-        var statement = jdbc.sql(ROW + where.sql + " order by s.sku, w.code limit :limit offset :offset")
+        SqlFilter where = where(filter);
+        return jdbc.sql(ROW + where.where() + " order by s.sku, w.code limit :limit offset :offset")
+                .params(where.params())
                 .param("limit", limit)
-                .param("offset", offset);
-        where.bind(statement);
-        return statement.query(StockRepository::row).list().stream().map(StockLevel::of).toList();
+                .param("offset", offset)
+                .query(StockRepository::row).list().stream().map(StockLevel::of).toList();
     }
 
     public long count(StockFilter filter) {
-        Where where = where(filter);
-        var statement = jdbc.sql("select count(*) from stock s join warehouses w on w.id = s.warehouse_id"
-                + where.sql);
-        where.bind(statement);
-        return statement.query(Long.class).single();
+        SqlFilter where = where(filter);
+        return jdbc.sql("select count(*) from stock s join warehouses w on w.id = s.warehouse_id" + where.where())
+                .params(where.params())
+                .query(Long.class).single();
     }
 
     /** The id of the warehouse with this code, active or not. */
@@ -157,39 +157,11 @@ public class StockRepository implements StockRegistry {
                 .update();
     }
 
-    private static Where where(StockFilter filter) {
-        List<String> conditions = new ArrayList<>();
-        Where where = new Where();
-        if (filter.skuPrefix() != null) {
-            // starts_with, not LIKE: '_' is legal in a SKU and would be a wildcard
-            conditions.add("starts_with(s.sku, :prefix)");
-            where.prefix = filter.skuPrefix();
-        }
-        if (filter.warehouseCode() != null) {
-            conditions.add("w.code = :code");
-            where.code = filter.warehouseCode();
-        }
-        if (filter.lowStock() != null) {
-            conditions.add(filter.lowStock() ? LOW : "not (" + LOW + ")");
-        }
-        where.sql = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-        return where;
-    }
-
-    private static final class Where {
-
-        private String sql;
-        private String prefix;
-        private String code;
-
-        void bind(JdbcClient.StatementSpec statement) {
-            if (prefix != null) {
-                statement.param("prefix", prefix);
-            }
-            if (code != null) {
-                statement.param("code", code);
-            }
-        }
+    private static SqlFilter where(StockFilter filter) {
+        // starts_with, not LIKE: '_' is legal in a SKU and would be a wildcard
+        return new SqlFilter().with(filter.skuPrefix(), "starts_with(s.sku, :prefix)", "prefix")
+                .equal("w.code", "code", filter.warehouseCode())
+                .when(filter.lowStock() != null, Boolean.TRUE.equals(filter.lowStock()) ? LOW : "not (" + LOW + ")");
     }
 
     static StockRow row(ResultSet rs, int row) throws SQLException {

@@ -5,6 +5,7 @@ import io.tienda.payment.payments.domain.Payment;
 import io.tienda.payment.payments.domain.PaymentProvider;
 import io.tienda.payment.payments.domain.PaymentStatus;
 import io.tienda.payment.payments.domain.PendingAction;
+import io.tienda.platform.core.SqlFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,10 +15,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -51,33 +49,16 @@ public class PaymentRepository {
     public record Filter(String customerId, UUID orderId) {
 
         /** Only the conditions that apply, so each query can use its index. */
-        String where() {
-            List<String> conditions = new ArrayList<>();
-            if (customerId != null) {
-                conditions.add("customer_id = :customerId");
-            }
-            if (orderId != null) {
-                conditions.add("order_id = :orderId");
-            }
-            return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-        }
-
-        Map<String, Object> params() {
-            Map<String, Object> params = new LinkedHashMap<>();
-            if (customerId != null) {
-                params.put("customerId", customerId);
-            }
-            if (orderId != null) {
-                params.put("orderId", orderId);
-            }
-            return params;
+        SqlFilter sql() {
+            return new SqlFilter().equal("customer_id", "customerId", customerId).equal("order_id", "orderId", orderId);
         }
     }
 
     /** Newest first; the id breaks ties so that pages never overlap. */
     public List<Payment> find(Filter filter, long offset, int limit) {
-        return jdbc.sql(COLUMNS + filter.where() + " order by created_at desc, id desc limit :limit offset :offset")
-                .params(filter.params())
+        SqlFilter sql = filter.sql();
+        return jdbc.sql(COLUMNS + sql.where() + " order by created_at desc, id desc limit :limit offset :offset")
+                .params(sql.params())
                 .param("limit", limit)
                 .param("offset", offset)
                 .query(PaymentRepository::payment)
@@ -85,8 +66,9 @@ public class PaymentRepository {
     }
 
     public long count(Filter filter) {
-        return jdbc.sql("select count(*) from payments" + filter.where())
-                .params(filter.params())
+        SqlFilter sql = filter.sql();
+        return jdbc.sql("select count(*) from payments" + sql.where())
+                .params(sql.params())
                 .query(Long.class)
                 .single();
     }

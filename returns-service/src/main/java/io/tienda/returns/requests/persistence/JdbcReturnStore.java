@@ -1,5 +1,6 @@
 package io.tienda.returns.requests.persistence;
 
+import io.tienda.platform.core.SqlFilter;
 import io.tienda.returns.requests.domain.HistoryEntry;
 import io.tienda.returns.requests.domain.ReturnLine;
 import io.tienda.returns.requests.domain.ReturnReason;
@@ -16,7 +17,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,8 +170,10 @@ class JdbcReturnStore implements ReturnStore {
     /** Newest first; the id breaks ties so that pages never overlap. */
     @Override
     public List<ReturnRequest> find(Filter filter, long offset, int limit) {
-        JdbcClient.StatementSpec query = bind(jdbc.sql(COLUMNS + where(filter)
-                        + " order by created_at desc, id desc limit :limit offset :offset"), filter)
+        SqlFilter sql = sql(filter);
+        JdbcClient.StatementSpec query = jdbc.sql(COLUMNS + sql.where()
+                        + " order by created_at desc, id desc limit :limit offset :offset")
+                .params(sql.params())
                 .param("limit", limit)
                 .param("offset", offset);
         return withLines(query.query(JdbcReturnStore::request).list());
@@ -179,8 +181,9 @@ class JdbcReturnStore implements ReturnStore {
 
     @Override
     public long count(Filter filter) {
-        return bind(jdbc.sql("select count(*) from return_requests" + where(filter)), filter).query(Long.class)
-                .single();
+        SqlFilter sql = sql(filter);
+        return jdbc.sql("select count(*) from return_requests" + sql.where()).params(sql.params())
+                .query(Long.class).single();
     }
 
     @Override
@@ -208,31 +211,10 @@ class JdbcReturnStore implements ReturnStore {
                 .param("replacement", replacement).param("user", userId).update();
     }
 
-    private static String where(Filter filter) {
-        List<String> conditions = new ArrayList<>();
-        if (filter.customerId() != null) {
-            conditions.add("customer_id = :customerId");
-        }
-        if (filter.status() != null) {
-            conditions.add("status = :status");
-        }
-        if (filter.settlement() != null) {
-            conditions.add("settlement = :settlement");
-        }
-        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-    }
-
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec query, Filter filter) {
-        if (filter.customerId() != null) {
-            query = query.param("customerId", filter.customerId());
-        }
-        if (filter.status() != null) {
-            query = query.param("status", filter.status().name());
-        }
-        if (filter.settlement() != null) {
-            query = query.param("settlement", filter.settlement().name());
-        }
-        return query;
+    private static SqlFilter sql(Filter filter) {
+        return new SqlFilter().equal("customer_id", "customerId", filter.customerId())
+                .equal("status", "status", filter.status() == null ? null : filter.status().name())
+                .equal("settlement", "settlement", filter.settlement() == null ? null : filter.settlement().name());
     }
 
     /** Loads the lines of all the given requests in one query rather than one per request. */
