@@ -174,6 +174,49 @@ class CheckoutJourneyIT {
     }
 
     /**
+     * A manager refunds part of a paid order (a damaged item found before it ships), then the shopper cancels
+     * it: the cancellation gives back only the rest, and the order, staff's checkout view and the payment's
+     * ledger all say the rest, not the total.
+     */
+    @Test
+    void aCancellationAfterAStaffRefundGivesBackOnlyTheRest() {
+        String sku = productWithStock("PART", 4).sku();
+        Shopper shopper = newShopper();
+        addToCart(shopper, sku, 2);
+        String orderId = checkoutOnce(shopper, UUID.randomUUID().toString(), "pm_card_visa").json().get("id").asString();
+        long total = finalOrder(shopper, orderId).get("totals").get("total").asLong();
+        await().atMost(EVENTUALLY).untilAsserted(() ->
+                assertThat(payments(shopper, orderId).get(0).get("status").asString()).isEqualTo("CAPTURED"));
+        String paymentId = payments(shopper, orderId).get(0).get("id").asString();
+        String manager = Accounts.session(Accounts.Account.MANAGER).accessToken();
+        Api.Reply staffRefund = Api.gateway().method("POST", "/api/v1/payments/" + paymentId + "/refunds",
+                        "{\"amount\":300,\"reason\":\"damaged box\"}")
+                .header("X-Forwarded-For", Accounts.randomClientAddress())
+                .header("Idempotency-Key", "e2e-" + UUID.randomUUID()).bearer(manager).send();
+        assertThat(staffRefund.status()).as(staffRefund.body()).isEqualTo(201);
+        assertThat(staffRefund.json().get("status").asString()).isEqualTo("SUCCEEDED");
+
+        Api.Reply cancelled = call("POST", "/api/v1/orders/" + orderId + "/cancellation",
+                "{\"reason\":\"changed my mind\"}", shopper.token());
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancelled.json().get("refund").get("amount").asLong()).as("asked for").isEqualTo(total);
+
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            JsonNode refund = order(shopper, orderId).get("refund");
+            assertThat(refund.get("status").asString()).isEqualTo("REFUNDED");
+            assertThat(refund.get("amount").asLong()).isEqualTo(total - 300);
+        });
+        JsonNode checkout = call("GET", "/api/v1/orders/" + orderId + "/checkout", null, manager).json();
+        assertThat(checkout.get("refund").asString()).isEqualTo("REFUNDED");
+        assertThat(checkout.get("refundDue").get("amount").asLong()).isEqualTo(total - 300);
+        JsonNode payment = call("GET", "/api/v1/payments/" + paymentId, null, shopper.token()).json();
+        assertThat(payment.get("refundedAmount").asLong()).isEqualTo(total);
+        assertThat(payment.get("refundable").asLong()).isZero();
+        assertThat(payment.get("refunds").valueStream().map(refund -> refund.get("amount").asLong()))
+                .containsExactlyInAnyOrder(300L, total - 300);
+    }
+
+    /**
      * The card of {@code pm_card_refundFail} takes a refund, and the bank hands it back a few seconds later
      * (the simulated provider does what Stripe's card of that name does): the ledger takes the refund
      * back, the customer who was mailed "refunded" is told the money is not coming, and staff are alerted;

@@ -56,9 +56,10 @@ public class OrderFacts {
                 order.deliveredAt()));
     }
 
-    /** Staff paid the order's refund another way; the amount is the order's total. */
+    /** Staff paid the order's refund another way: its amount, as the order's {@link Order#refund} has it. */
     public void refundSettled(Order order, Instant at) {
-        publish(order, new OrderRefundSettled(order.id(), order.number(), order.customerId(), total(order), at));
+        publish(order, new OrderRefundSettled(order.id(), order.number(), order.customerId(),
+                Money.of(order.refund().amount(), order.totals().currency()), at));
     }
 
     private void publish(Order order, Object fact) {

@@ -100,7 +100,9 @@ public class CheckoutReviews {
             // remembered, so that a provider refund that still succeeds is seen as paid twice
             sagas.update(saga.refundSettledElsewhere(now));
             Order order = orders.find(orderId).orElseThrow();
-            facts.refundSettled(orders.save(order.withRefund(new Refund(Refund.Status.REFUNDED, now))), now);
+            Refund due = order.refund() != null ? order.refund()
+                    : new Refund(Refund.Status.PENDING, saga.refundDue(), now);
+            facts.refundSettled(orders.save(order.withRefund(due.paid(now))), now);
         }
         log.info("order {}: checkout resolved by {} ({}{}): {}", orderId, by, before.attention(),
                 refunded ? ", refunded another way" : "", note);

@@ -187,9 +187,10 @@ public class CheckoutSagas {
             change(state, decision.orderChange(), actor);
         }
         Refund.Status refund = RefundState.of(state).forShopper();
-        if (refund != RefundState.of(before).forShopper()) {
+        if (refund != RefundState.of(before).forShopper() || state.refundDue() != before.refundDue()) {
             Order order = orders.find(state.orderId()).orElseThrow();
-            orders.save(order.withRefund(refund == null ? null : new Refund(refund, clock.instant())));
+            orders.save(order.withRefund(refund == null ? null
+                    : new Refund(refund, state.refundDue(), clock.instant())));
         }
     }
 

@@ -157,6 +157,51 @@ class CheckoutReviewIT extends OrderIT {
                 .isEqualTo("refunded by bank transfer, ticket 4411");
     }
 
+    /**
+     * Staff refunded 600 of the order before the shopper cancelled it: payment-service reversed only the
+     * rest, and the bank handed that back. The shopper, staff and the fact all name the rest, not the total.
+     */
+    @Test
+    void aRefundOfWhatWasLeftIsShownAndSettledForThatAmount() {
+        UUID id = completedOrder(token, MUG);
+        long rest = Stubs.total(MUG) - 600;
+        String key = cancelAndAwaitTheRefund(id);
+        assertThat(refund(token, id).get("amount").asLong()).as("asked for, not answered").isEqualTo(Stubs.total(MUG));
+        assertThat(checkout(id).get("refundDue").get("amount").asLong()).isEqualTo(Stubs.total(MUG));
+
+        participants().reply(id, new StockReleased(id));
+        participants().reply(id, new PaymentRefunded(id, "pi_1", "rf_1", Money.of(rest, "EUR"), key));
+        awaitStep(id, "ENDED");
+        assertThat(refund(token, id).get("status").asString()).isEqualTo("REFUNDED");
+        assertThat(refund(token, id).get("amount").asLong()).isEqualTo(rest);
+        participants().reply(id, new PaymentRefundFailed(id, "pi_1", "rf_1", Money.of(rest, "EUR"),
+                "expired_or_canceled_card", key));
+        await().atMost(Duration.ofSeconds(30)).until(() -> refund(token, id).get("status").asString().equals("FAILED"));
+
+        JsonNode refund = refund(token, id);
+        assertThat(refund.get("amount").asLong()).isEqualTo(rest);
+        assertThat(refund.get("currency").asString()).isEqualTo("EUR");
+        JsonNode view = checkout(id);
+        assertThat(view.get("refund").asString()).isEqualTo("REFUSED");
+        assertThat(view.get("refundDue").get("amount").asLong()).isEqualTo(rest);
+        assertThat(view.get("refundDue").get("currency").asString()).isEqualTo("EUR");
+
+        api.post("/api/v1/orders/" + id + "/checkout/resolution", manager,
+                Map.of("note", "rest refunded by bank transfer", "refunded", true)).expect(200);
+        assertThat(refund(token, id).get("status").asString()).isEqualTo("REFUNDED");
+        assertThat(refund(token, id).get("amount").asLong()).isEqualTo(rest);
+        JsonNode settled = participants().facts("order.refund_settled", id, 1).get(0).json();
+        assertThat(settled.get("amount").get("amount").asLong()).isEqualTo(rest);
+        assertThat(settled.get("amount").get("currency").asString()).isEqualTo("EUR");
+    }
+
+    @Test
+    void aCheckoutWithoutARefundShowsNoRefundDue() {
+        UUID id = completedOrder(token, MUG);
+        assertThat(checkout(id).has("refundDue")).isFalse();
+        assertThat(refund(token, id).isMissingNode()).isTrue();
+    }
+
     /** Two managers resolving the same checkout at the same moment: one resolution, one 409. */
     @Test
     void twoResolutionsAtOnceMakeOne() throws Exception {

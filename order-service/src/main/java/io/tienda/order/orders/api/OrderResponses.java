@@ -136,7 +136,8 @@ public final class OrderResponses {
     }
 
     @Schema(description = "The money of a cancelled paid order going back to the payment method it was paid "
-            + "with: all of the order's total")
+            + "with: the order's total, less what staff or a return refunded before it was cancelled (known once "
+            + "the payment provider answers)")
     public record RefundView(
             @Schema(description = "PENDING: asked for, not answered yet; REFUNDED: sent back; FAILED: refused or "
                     + "handed back by the bank, customer service settles it with the shopper") Refund.Status status,
@@ -145,7 +146,7 @@ public final class OrderResponses {
 
         static RefundView of(Refund refund, OrderTotals totals) {
             return refund == null ? null
-                    : new RefundView(refund.status(), totals.total(), totals.currency(), refund.updatedAt());
+                    : new RefundView(refund.status(), refund.amount(), totals.currency(), refund.updatedAt());
         }
     }
 

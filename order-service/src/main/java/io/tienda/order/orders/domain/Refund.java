@@ -6,12 +6,24 @@ import java.util.Objects;
 /**
  * The money of a paid order that was cancelled, on its way back to the shopper: what the checkout that
  * cancelled it last reported, and when.
+ *
+ * @param amount minor units of the order's currency: what payment-service answered the refund was for, or
+ *               the order's total until it answers. Less than the total when staff or a return refunded
+ *               part of the order before it was cancelled.
  */
-public record Refund(Status status, Instant updatedAt) {
+public record Refund(Status status, long amount, Instant updatedAt) {
 
     public Refund {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        if (amount < 0) {
+            throw new IllegalArgumentException("a refund's amount is never negative: " + amount);
+        }
+    }
+
+    /** The same refund, paid: staff sent its amount back another way. */
+    public Refund paid(Instant at) {
+        return new Refund(Status.REFUNDED, amount, at);
     }
 
     /** Where the refund stands, as a shopper may be told. */

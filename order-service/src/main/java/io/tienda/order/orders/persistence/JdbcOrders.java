@@ -40,7 +40,7 @@ class JdbcOrders implements Orders {
                    ship_name, ship_line1, ship_line2, ship_city, ship_postcode, ship_country,
                    carrier, tracking_number, shipped_at, delivered_at,
                    next_action_type, next_action_url, next_action_client_secret, next_action_expires_at,
-                   refund_status, refund_updated_at, created_at, updated_at, version
+                   refund_status, refund_amount, refund_updated_at, created_at, updated_at, version
               from orders""";
 
     private final JdbcClient jdbc;
@@ -112,7 +112,8 @@ class JdbcOrders implements Orders {
                                           next_action_type = :actionType, next_action_url = :actionUrl,
                                           next_action_client_secret = :actionSecret,
                                           next_action_expires_at = :actionExpires,
-                                          refund_status = :refundStatus, refund_updated_at = :refundUpdated,
+                                          refund_status = :refundStatus, refund_amount = :refundAmount,
+                                          refund_updated_at = :refundUpdated,
                                           updated_at = :updated,
                                           version = version + 1
                          where id = :id and version = :version""")
@@ -126,6 +127,7 @@ class JdbcOrders implements Orders {
                 .param("actionSecret", action == null ? null : action.clientSecret())
                 .param("actionExpires", action == null ? null : at(action.expiresAt()))
                 .param("refundStatus", refund == null ? null : refund.status().name())
+                .param("refundAmount", refund == null ? null : refund.amount())
                 .param("refundUpdated", refund == null ? null : at(refund.updatedAt()))
                 .param("updated", at(order.updatedAt()))
                 .param("id", order.id())
@@ -280,7 +282,8 @@ class JdbcOrders implements Orders {
                 : new NextAction(rs.getString("next_action_type"), rs.getString("next_action_url"),
                         rs.getString("next_action_client_secret"), instant(rs, "next_action_expires_at"));
         Refund refund = rs.getString("refund_status") == null ? null
-                : new Refund(Refund.Status.valueOf(rs.getString("refund_status")), instant(rs, "refund_updated_at"));
+                : new Refund(Refund.Status.valueOf(rs.getString("refund_status")), rs.getLong("refund_amount"),
+                        instant(rs, "refund_updated_at"));
         return new Order(rs.getObject("id", UUID.class), rs.getString("number"), rs.getString("customer_id"),
                 OrderStatus.valueOf(rs.getString("status")), totals, List.of(), address,
                 rs.getString("payment_method"), rs.getString("cart_id"), rs.getString("coupon_code"),

@@ -62,6 +62,10 @@ class CheckoutReviewResource {
             @Schema(description = "the refund of a cancelled, captured payment") RefundState refund,
             @Schema(description = "the refund as the order shows it to its shopper (PENDING, REFUNDED, FAILED); "
                     + "absent when it shows none") Refund.Status shopperRefund,
+            @Schema(description = "what the refund is for: payment-service's answer to the reversal (the total "
+                    + "less what was refunded before the cancellation), or the total it asked for until it "
+                    + "answers; what staff pay when they pay it another way. Absent when there is no refund")
+            RefundDue refundDue,
             @Schema(description = "what the saga left for operations; empty when nothing") Set<Attention> attention,
             @Schema(description = "attention is not empty and nobody has resolved it") boolean needsAttention,
             ResolutionView resolution, int attempts,
@@ -72,10 +76,16 @@ class CheckoutReviewResource {
             SagaState saga = review.saga();
             return new CheckoutView(saga.orderId(), review.orderNumber(), review.orderStatus(), saga.step(),
                     saga.outcome(), saga.reason(), saga.pending(), review.refund(),
-                    review.shopperRefund() == null ? null : review.shopperRefund().status(), review.attention(),
+                    review.shopperRefund() == null ? null : review.shopperRefund().status(),
+                    review.refund() == RefundState.NONE ? null
+                            : new RefundDue(saga.refundDue(), saga.amount().currency()), review.attention(),
                     review.needsAttention(), ResolutionView.of(review.resolution()), saga.attempts(),
                     saga.deadline(), saga.startedAt(), saga.updatedAt());
         }
+    }
+
+    record RefundDue(@Schema(description = "minor units of currency") long amount,
+            @Schema(example = "EUR") String currency) {
     }
 
     @Schema(description = "Who dealt with what the checkout left for operations, when and how")

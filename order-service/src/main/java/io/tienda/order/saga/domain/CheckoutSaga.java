@@ -196,7 +196,7 @@ public final class CheckoutSaga {
             if (!pending.remove(Compensation.REFUND_PAYMENT)) {
                 return Decision.ignore(saga, "payment.refunded is not awaited");
             }
-            builder = new Builder(saga.awaiting(pending));
+            builder = new Builder(saga.refundAnswered(refunded.amount()).awaiting(pending));
         } else if (reply instanceof PaymentRefundFailed failed) {
             if (!answersOurRefund(saga, failed.refundKey())) {
                 return Decision.ignore(saga, "payment.refund_failed answers another refund of the order");
@@ -206,7 +206,7 @@ public final class CheckoutSaga {
             }
             // The refund is keyed: asking again would only replay this answer. The refusal is kept in
             // the state (and logged) for operations instead of being resent until the saga gives up.
-            builder = new Builder(saga.with(Fact.REFUND_REFUSED).awaiting(pending));
+            builder = new Builder(saga.with(Fact.REFUND_REFUSED).refundAnswered(failed.amount()).awaiting(pending));
         } else if (reply instanceof PaymentFailed) {
             // Whatever failed holds nothing: there is nothing left to void.
             if (!pending.remove(Compensation.VOID_PAYMENT)) {
@@ -263,7 +263,7 @@ public final class CheckoutSaga {
         Set<Compensation> pending = EnumSet.noneOf(Compensation.class);
         pending.addAll(saga.pending());
         pending.remove(Compensation.REFUND_PAYMENT);
-        return new Builder(saga.with(Fact.REFUND_REFUSED).awaiting(pending)
+        return new Builder(saga.with(Fact.REFUND_REFUSED).refundAnswered(failed.amount()).awaiting(pending)
                 .at(saga.step(), saga.deadline(), saga.attempts(), now)).decide();
     }
 
@@ -465,7 +465,8 @@ public final class CheckoutSaga {
      * One refund per order: the key makes a resent refund harmless. The saga asks for the order's
      * whole amount although staff or a return may have refunded part of it since: it cannot know, and
      * payment-service, which keeps the ledger, reads this key (the authorisation's key + "-refund") as
-     * the reversal of the whole payment and gives back everything still refundable.
+     * the reversal of the whole payment and gives back everything still refundable; its answer says how
+     * much that was, which the saga keeps ({@link SagaState#refundAmount}).
      */
     private static Command refundPayment(SagaState saga, String reason) {
         return new Command(Topics.PAYMENT_COMMANDS, new RefundPayment(saga.orderId(), saga.amount(), text(reason),

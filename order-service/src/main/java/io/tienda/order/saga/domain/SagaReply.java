@@ -1,6 +1,7 @@
 package io.tienda.order.saga.domain;
 
 import io.tienda.order.orders.domain.NextAction;
+import io.tienda.platform.events.Money;
 
 import java.time.Instant;
 import java.util.List;
@@ -50,15 +51,29 @@ public sealed interface SagaReply {
     /**
      * @param refundKey the key of the refund command it answers; null from senders that predate it. A
      *                  refund of the same order asked by someone else (a return) carries another key.
+     * @param amount    what was refunded: for the saga's reversal, all that was still refundable, which is
+     *                  less than the order's total when part of it was refunded before; null if not told
      */
-    record PaymentRefunded(String refundId, String refundKey) implements SagaReply {
+    record PaymentRefunded(String refundId, String refundKey, Money amount) implements SagaReply {
+
+        public PaymentRefunded(String refundId, String refundKey) {
+            this(refundId, refundKey, null);
+        }
 
         public PaymentRefunded(String refundId) {
-            this(refundId, null);
+            this(refundId, null, null);
         }
     }
 
-    /** The refund was refused or failed at the provider; nothing went back to the shopper. */
-    record PaymentRefundFailed(String reason, String refundKey) implements SagaReply {
+    /**
+     * The refund was refused or failed at the provider; nothing went back to the shopper.
+     *
+     * @param amount what did not go back (see {@link PaymentRefunded#amount}); null if not told
+     */
+    record PaymentRefundFailed(String reason, String refundKey, Money amount) implements SagaReply {
+
+        public PaymentRefundFailed(String reason, String refundKey) {
+            this(reason, refundKey, null);
+        }
     }
 }

@@ -21,11 +21,14 @@ import java.util.UUID;
  * @param deadline   when the current wait ends; null once ENDED
  * @param attempts   sends of the current step's command (compensations: of the pending ones)
  * @param outcome    null while the checkout goes forward
+ * @param refundAmount what payment-service answered the cancellation's refund was for (minor units of
+ *                   {@code amount}'s currency): less than the order's total when staff or a return had
+ *                   refunded part of it before; null until it answers (the saga asked for {@code amount})
  */
 public record SagaState(UUID orderId, String customerId, List<StockLine> lines, Money amount, String paymentMethod,
         String paymentKey, SagaCoupon coupon, SagaStep step, Instant deadline, int attempts, SagaOutcome outcome,
         String reason, Set<Fact> facts, Set<Compensation> pending, UUID reservationId, Instant reservationExpiresAt,
-        String paymentId, NextAction nextAction, Instant startedAt, Instant updatedAt) {
+        String paymentId, NextAction nextAction, Instant startedAt, Instant updatedAt, Long refundAmount) {
 
     public SagaState {
         Objects.requireNonNull(orderId, "orderId");
@@ -48,7 +51,7 @@ public record SagaState(UUID orderId, String customerId, List<StockLine> lines, 
     public static SagaState begin(UUID orderId, String customerId, List<StockLine> lines, Money amount,
             String paymentMethod, String paymentKey, SagaCoupon coupon, Instant now) {
         return new SagaState(orderId, customerId, lines, amount, paymentMethod, paymentKey, coupon,
-                SagaStep.RESERVING_STOCK, null, 0, null, null, null, null, null, null, null, null, now, now);
+                SagaStep.RESERVING_STOCK, null, 0, null, null, null, null, null, null, null, null, now, now, null);
     }
 
     /** An order with nothing to pay (a replacement sent at no charge): no payment is ever asked for. */
@@ -67,7 +70,7 @@ public record SagaState(UUID orderId, String customerId, List<StockLine> lines, 
     SagaState at(SagaStep next, Instant newDeadline, int newAttempts, Instant now) {
         return new SagaState(orderId, customerId, lines, amount, paymentMethod, paymentKey, coupon, next, newDeadline,
                 newAttempts, outcome, reason, facts, pending, reservationId, reservationExpiresAt, paymentId,
-                nextAction, startedAt, now);
+                nextAction, startedAt, now, refundAmount);
     }
 
     SagaState with(Fact fact) {
@@ -75,7 +78,7 @@ public record SagaState(UUID orderId, String customerId, List<StockLine> lines, 
         more.add(fact);
         return new SagaState(orderId, customerId, lines, amount, paymentMethod, paymentKey, coupon, step, deadline,
                 attempts, outcome, reason, more, pending, reservationId, reservationExpiresAt, paymentId, nextAction,
-                startedAt, updatedAt);
+                startedAt, updatedAt, refundAmount);
     }
 
     /** Staff paid the refund another way ({@link Fact#REFUND_SETTLED_ELSEWHERE}). */
@@ -88,24 +91,24 @@ public record SagaState(UUID orderId, String customerId, List<StockLine> lines, 
         fewer.remove(fact);
         return new SagaState(orderId, customerId, lines, amount, paymentMethod, paymentKey, coupon, step, deadline,
                 attempts, outcome, reason, fewer, pending, reservationId, reservationExpiresAt, paymentId, nextAction,
-                startedAt, updatedAt);
+                startedAt, updatedAt, refundAmount);
     }
 
     SagaState awaiting(Set<Compensation> newPending) {
         return new SagaState(orderId, customerId, lines, amount, paymentMethod, paymentKey, coupon, step, deadline,
                 attempts, outcome, reason, facts, newPending, reservationId, reservationExpiresAt, paymentId,
-                nextAction, startedAt, updatedAt);
+                nextAction, startedAt, updatedAt, refundAmount);
     }
 
     SagaState ending(SagaOutcome newOutcome, String newReason) {
         return new SagaState(orderId, customerId, lines, amount, paymentMethod, paymentKey, coupon, step, deadline,
                 attempts, newOutcome, newReason, facts, pending, reservationId, reservationExpiresAt, paymentId, null,
-                startedAt, updatedAt);
+                startedAt, updatedAt, refundAmount);
     }
 
     SagaState reserved(UUID id, Instant until) {
         return new SagaState(orderId, customerId, lines, amount, paymentMethod, paymentKey, coupon, step, deadline,
-                attempts, outcome, reason, facts, pending, id, until, paymentId, nextAction, startedAt, updatedAt);
+                attempts, outcome, reason, facts, pending, id, until, paymentId, nextAction, startedAt, updatedAt, refundAmount);
     }
 
     SagaState reservingUntil(Instant until) {
@@ -115,12 +118,30 @@ public record SagaState(UUID orderId, String customerId, List<StockLine> lines, 
     SagaState paidWith(String id) {
         return new SagaState(orderId, customerId, lines, amount, paymentMethod, paymentKey, coupon, step, deadline,
                 attempts, outcome, reason, facts, pending, reservationId, reservationExpiresAt,
-                id == null ? paymentId : id, nextAction, startedAt, updatedAt);
+                id == null ? paymentId : id, nextAction, startedAt, updatedAt, refundAmount);
+    }
+
+    /** payment-service answered the cancellation's refund for this amount (refunded, or failed). */
+    SagaState refundAnswered(Money answered) {
+        if (answered == null || !answered.currency().equals(amount.currency())) {
+            return this;
+        }
+        return new SagaState(orderId, customerId, lines, amount, paymentMethod, paymentKey, coupon, step, deadline,
+                attempts, outcome, reason, facts, pending, reservationId, reservationExpiresAt, paymentId, nextAction,
+                startedAt, updatedAt, answered.amount());
+    }
+
+    /**
+     * The cancellation's refund, in minor units of {@code amount}'s currency: what payment-service answered it
+     * was for, or, until it answers, what the saga asked for (the order's total).
+     */
+    public long refundDue() {
+        return refundAmount != null ? refundAmount : amount.amount();
     }
 
     SagaState waitingFor(NextAction action) {
         return new SagaState(orderId, customerId, lines, amount, paymentMethod, paymentKey, coupon, step, deadline,
                 attempts, outcome, reason, facts, pending, reservationId, reservationExpiresAt, paymentId, action,
-                startedAt, updatedAt);
+                startedAt, updatedAt, refundAmount);
     }
 }

@@ -81,14 +81,14 @@ class SagaReplyListener {
                     message.payloadAs(PaymentCaptured.class).paymentId());
             case "payment.refunded" -> {
                 PaymentRefunded refunded = message.payloadAs(PaymentRefunded.class);
-                yield new SagaReply.PaymentRefunded(refunded.refundId(), refunded.refundKey());
+                yield new SagaReply.PaymentRefunded(refunded.refundId(), refunded.refundKey(), refunded.amount());
             }
             case "payment.voided" -> new SagaReply.PaymentVoided();
             case "payment.capture_failed" -> new SagaReply.PaymentCaptureFailed(
                     firstText(json(message), "reason"));
             case "payment.refund_failed" -> {
                 PaymentRefundFailed failed = message.payloadAs(PaymentRefundFailed.class);
-                yield new SagaReply.PaymentRefundFailed(failed.reason(), failed.refundKey());
+                yield new SagaReply.PaymentRefundFailed(failed.reason(), failed.refundKey(), failed.amount());
             }
             case "payment.action_required" -> new SagaReply.PaymentActionRequired(nextAction(json(message)));
             default -> null;

@@ -662,6 +662,43 @@ class CheckoutSagaTest {
             assertThat(saga.on(new StockReleased(), resent.state(), T0).state().step()).isEqualTo(SagaStep.ENDED);
         }
 
+        /**
+         * Staff refunded 600 of the order before it was cancelled: the reversal gives back the rest, and the
+         * saga keeps what payment-service answered, not what it asked for.
+         */
+        @Test
+        void theRefundIsForWhatPaymentServiceAnsweredNotTheTotalItAskedFor() {
+            SagaState cancelled = paidAndCancelled();
+            assertThat(cancelled.refundAmount()).isNull();
+            assertThat(cancelled.refundDue()).as("asked for, not answered yet").isEqualTo(TOTAL.amount());
+
+            SagaState refunded = saga.on(new PaymentRefunded("re_1", "chk_key-refund", Money.of(1_999, "EUR")),
+                    cancelled, T0).state();
+            assertThat(refunded.refundAmount()).isEqualTo(1_999);
+            assertThat(refunded.refundDue()).isEqualTo(1_999);
+            // another refund of the order (a return's) says nothing of the saga's amount
+            assertThat(saga.on(new PaymentRefunded("re_9", "return:rma-1", Money.of(500, "EUR")), cancelled, T0)
+                    .ignored()).isTrue();
+
+            SagaState refused = saga.on(new SagaReply.PaymentRefundFailed("expired_or_canceled_card",
+                    "chk_key-refund", Money.of(1_999, "EUR")), cancelled, T0).state();
+            assertThat(refused.has(Fact.REFUND_REFUSED)).isTrue();
+            assertThat(refused.refundDue()).isEqualTo(1_999);
+
+            // made, then handed back by the bank: the failure names the same money
+            SagaState failedLate = saga.on(new SagaReply.PaymentRefundFailed("expired_or_canceled_card",
+                    "chk_key-refund", Money.of(1_999, "EUR")), saga.on(new StockReleased(), refunded, T0).state(),
+                    T0.plusSeconds(60)).state();
+            assertThat(failedLate.has(Fact.REFUND_REFUSED)).isTrue();
+            assertThat(failedLate.refundDue()).isEqualTo(1_999);
+
+            // an answer in another currency, or without an amount, leaves what was asked for
+            assertThat(saga.on(new PaymentRefunded("re_1", "chk_key-refund", Money.of(10, "USD")), cancelled, T0)
+                    .state().refundDue()).isEqualTo(TOTAL.amount());
+            assertThat(saga.on(new PaymentRefunded("re_1", "chk_key-refund"), cancelled, T0).state().refundDue())
+                    .isEqualTo(TOTAL.amount());
+        }
+
         @Test
         void answersToAnotherRefundOfTheOrderAcknowledgeNothing() {
             SagaState cancelled = paidAndCancelled();

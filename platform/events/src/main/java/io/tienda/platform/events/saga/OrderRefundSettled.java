@@ -9,7 +9,9 @@ import java.util.UUID;
 /**
  * Fact: staff paid back the refund of a cancelled order that the payment provider refused, or never
  * confirmed, another way (a bank transfer), and said so when they resolved its checkout. The money went
- * back to the shopper without a {@code payment.refunded}; {@code amount} is the order's total.
+ * back to the shopper without a {@code payment.refunded}; {@code amount} is what that refund was for:
+ * payment-service's answer to the checkout's reversal (the order's total, less what staff or a return
+ * refunded before the cancellation), or the order's total if it never answered.
  */
 @EventType("order.refund_settled")
 public record OrderRefundSettled(UUID orderId, String orderNumber, String customerId, Money amount,
