@@ -244,7 +244,7 @@ class OrderServiceIT extends OrderIT {
     /**
      * Migration V7 on orders cancelled before: each gets the refund its shopper is now shown, by the rule the
      * service applies to new ones (RefundState.of, forShopper), dated by its saga's last change; orders with
-     * nothing to refund get none.
+     * nothing to refund get none. V8 then gives each refund the total as its amount.
      */
     @Test
     void ordersCancelledBeforeShowTheRefundTheirSagaKnows() {
@@ -280,6 +280,16 @@ class OrderServiceIT extends OrderIT {
                     .param("id", voided).update()).isInstanceOf(DataIntegrityViolationException.class);
             assertThatThrownBy(() -> jdbc.sql("update " + schema
                             + ".orders set refund_updated_at = null where id = :id")
+                    .param("id", refunded).update()).isInstanceOf(DataIntegrityViolationException.class);
+            // V8: their sagas' answers were not kept, so their refund is for the total they were shown
+            assertThat(jdbc.sql("select refund_amount from " + schema + ".orders where id in (:ids)")
+                    .param("ids", List.of(refunded, asked, gaveUp, refused)).query(Long.class).list())
+                    .containsOnly(1000L).hasSize(4);
+            assertThat(jdbc.sql("select count(*) from " + schema + ".orders where refund_amount is not null and id "
+                    + "in (:ids)").param("ids", List.of(voided, completed)).query(Integer.class).single()).isZero();
+            assertThatThrownBy(() -> jdbc.sql("update " + schema + ".orders set refund_amount = null where id = :id")
+                    .param("id", refunded).update()).isInstanceOf(DataIntegrityViolationException.class);
+            assertThatThrownBy(() -> jdbc.sql("update " + schema + ".orders set refund_amount = -1 where id = :id")
                     .param("id", refunded).update()).isInstanceOf(DataIntegrityViolationException.class);
         } finally {
             jdbc.sql("drop schema " + schema + " cascade").update();
