@@ -172,7 +172,7 @@ class ReturnsServiceIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"?page=-1", "?page=first", "?size=0", "?size=101", "?size=2.5", "?status=LOST",
-            "?settlement=refund_failed", "?status=REFUNDED&settlement=PAID"})
+            "?settlement=refund_failed", "?status=REFUNDED&settlement=PAID", "?paidTwice=maybe", "?paidTwice=2"})
     void badParametersAreBadRequestProblems(String query) {
         expectProblem(http.get().uri("/api/v1/returns" + query).headers(h -> h.setBearerAuth(customer(newCustomer())))
                 .exchange(), 400);

@@ -1,5 +1,7 @@
 package io.tienda.returns.requests;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tienda.platform.events.Money;
 import io.tienda.platform.events.Topics;
 import io.tienda.platform.events.returns.ReturnApproved;
@@ -71,9 +73,14 @@ public class Returns {
     private final Clock clock;
     private final ReturnPolicy policy;
     private final ReturnsProperties properties;
+    private final Counter paidTwice;
 
-    Returns(ReturnStore store, DeliveredOrders orders, Outbox outbox, Clock clock, ReturnsProperties properties) {
+    Returns(ReturnStore store, DeliveredOrders orders, Outbox outbox, Clock clock, ReturnsProperties properties,
+            MeterRegistry meters) {
         this.store = store;
+        this.paidTwice = Counter.builder("returns.refunds.paid.twice")
+                .description("returns whose refund the provider made after staff had paid it another way")
+                .register(meters);
         this.orders = orders;
         this.outbox = outbox;
         this.clock = clock;
@@ -266,8 +273,7 @@ public class Returns {
             UUID id = current.id();
             if (current.status() != ReturnStatus.INSPECTED || current.settlement() != Settlement.REFUND_PENDING) {
                 if (store.latestRefundKey(id).filter(key -> key.startsWith(OUTSIDE_KEY_PREFIX)).isPresent()) {
-                    log.warn("return {}: refund {} ({}) went through after staff paid the refund outside the "
-                            + "payment provider; the customer was paid twice", id, refundId, refundKey);
+                    paidTwice(current, refundKey, amount, refundId);
                     return;
                 }
                 log.info("return {}: refund {} arrived while {}/{}; nothing to do", id, refundId, current.status(),
@@ -284,6 +290,24 @@ public class Returns {
                     "refund " + refundId));
             publishRefunded(refunded, now);
         });
+    }
+
+    /**
+     * A refund of the provider went through after staff had paid the return's refund another way: the customer
+     * has the money twice. The first such refund marks the return for staff ({@code paidTwice=true} lists it)
+     * with a history row naming the refund, and counts {@code returns.refunds.paid.twice}, which an alert
+     * watches; the same refund told again changes nothing. Every one is logged.
+     */
+    private void paidTwice(ReturnRequest current, String refundKey, Money amount, String refundId) {
+        UUID id = current.id();
+        log.warn("return {}: refund {} ({}) went through after staff paid the refund outside the payment provider; "
+                + "the customer was paid twice", id, refundId, refundKey);
+        String paid = amount == null ? "" : " of " + amount.amount() + " " + amount.currency();
+        if (store.paidTwice(id, new HistoryEntry(current.status(), current.status(), clock.instant(),
+                HistoryEntry.SERVICE, "refund " + refundId + paid + " went through after the refund was paid outside "
+                        + "the payment provider: the customer was paid twice"))) {
+            paidTwice.increment();
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.tienda.returns.requests;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tienda.platform.events.Money;
 import io.tienda.platform.events.Topics;
 import io.tienda.platform.events.product.ProductCreated;
@@ -64,6 +65,9 @@ class ReturnsFlowIT {
 
     @Autowired
     Environment environment;
+
+    @Autowired
+    MeterRegistry meters;
 
     TestApi api;
     EventMessages messages;
@@ -357,17 +361,47 @@ class ReturnsFlowIT {
                 .filteredOn(p -> p.type().equals("payment.refund")).hasSize(1);
         api.post(path, MANAGER, body).expectProblem(409, "illegal-transition");
 
-        // the provider's failure told again, or its refund going through after all: the return stays refunded
+        // the provider's failure told again changes nothing
         messages.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefundFailed(order, "pay-1", "re-1",
                 Money.of(1250, "EUR"), "expired_or_canceled_card", "return:" + id));
-        messages.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefunded(order, "pay-1", "re-1",
-                Money.of(1250, "EUR"), "return:" + id));
+        processedUpTo(order);
+        assertThat(api.get("/api/v1/returns/" + id, SUPPORT).expect(200).json().get("history").size())
+                .isEqualTo(forStaff.get("history").size());
+        assertThat(listedPaidTwice()).doesNotContain(id);
+
+        // its refund going through after all: the return stays refunded, and staff can find that the customer
+        // was paid twice, once however often it is told
+        double counted = paidTwiceCount();
+        for (int told = 0; told < 2; told++) {
+            messages.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefunded(order, "pay-1", "re-1",
+                    Money.of(1250, "EUR"), "return:" + id));
+        }
         processedUpTo(order);
         JsonNode after = api.get("/api/v1/returns/" + id, SUPPORT).expect(200).json();
         assertThat(after.get("status").asString()).isEqualTo("REFUNDED");
-        assertThat(after.get("history").size()).isEqualTo(forStaff.get("history").size());
+        assertThat(after.get("history").size()).isEqualTo(forStaff.get("history").size() + 1);
+        JsonNode paidTwice = after.get("history").get(after.get("history").size() - 1);
+        assertThat(paidTwice.get("from").asString()).isEqualTo("REFUNDED");
+        assertThat(paidTwice.get("to").asString()).isEqualTo("REFUNDED");
+        assertThat(paidTwice.get("note").asString()).isEqualTo("refund re-1 of 1250 EUR went through after the refund "
+                + "was paid outside the payment provider: the customer was paid twice");
+        assertThat(listedPaidTwice()).contains(id);
+        assertThat(api.get("/api/v1/returns?paidTwice=false&size=100", SUPPORT).expect(200).json().get("items")
+                .valueStream().map(item -> item.get("id").asString())).doesNotContain(id);
+        assertThat(api.get("/api/v1/returns?paidTwice=true&size=100", customer(alice)).expect(200).json().get("items")
+                .valueStream().map(item -> item.get("id").asString())).as("the customer's own").contains(id);
+        assertThat(paidTwiceCount()).isEqualTo(counted + 1);
         assertThat(messages.all(Topics.RETURNS_EVENTS, id)).filteredOn(p -> p.type().equals("returns.refunded"))
                 .hasSize(1);
+    }
+
+    private List<String> listedPaidTwice() {
+        return api.get("/api/v1/returns?paidTwice=true&size=100", SUPPORT).expect(200).json().get("items")
+                .valueStream().map(item -> item.get("id").asString()).toList();
+    }
+
+    private double paidTwiceCount() {
+        return meters.get("returns.refunds.paid.twice").counter().count();
     }
 
     @Test

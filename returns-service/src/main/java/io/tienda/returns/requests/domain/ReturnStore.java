@@ -37,11 +37,17 @@ public interface ReturnStore {
      * @param customerId only this customer's returns
      * @param status     only returns in this status
      * @param settlement only returns whose refund or exchange stands here (while {@code INSPECTED})
+     * @param paidTwice  true: only returns whose customer was paid twice ({@link #paidTwice}); false: only
+     *                   the others
      */
-    record Filter(String customerId, ReturnStatus status, Settlement settlement) {
+    record Filter(String customerId, ReturnStatus status, Settlement settlement, Boolean paidTwice) {
+
+        public Filter(String customerId, ReturnStatus status, Settlement settlement) {
+            this(customerId, status, settlement, null);
+        }
 
         public static Filter everyone() {
-            return new Filter(null, null, null);
+            return new Filter(null, null, null, null);
         }
     }
 
@@ -58,6 +64,14 @@ public interface ReturnStore {
 
     /** The key of the return's latest refund attempt; empty for returns settled before attempts were kept. */
     Optional<String> latestRefundKey(UUID id);
+
+    /**
+     * Marks the return's customer as paid twice (a refund the provider made after staff had paid it another
+     * way) and appends {@code entry}, the first time only.
+     *
+     * @return false when it was marked before, and nothing changed
+     */
+    boolean paidTwice(UUID id, HistoryEntry entry);
 
     /** Replaces a user id in the history's actors (GDPR erasure). */
     void anonymiseActor(String userId, String replacement);

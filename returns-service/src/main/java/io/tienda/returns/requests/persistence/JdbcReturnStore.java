@@ -206,6 +206,16 @@ class JdbcReturnStore implements ReturnStore {
     }
 
     @Override
+    public boolean paidTwice(UUID id, HistoryEntry entry) {
+        int marked = jdbc.sql("update return_requests set paid_twice_at = :at where id = :id and paid_twice_at is null")
+                .param("at", at(entry.at())).param("id", id).update();
+        if (marked == 1) {
+            append(id, entry);
+        }
+        return marked == 1;
+    }
+
+    @Override
     public void anonymiseActor(String userId, String replacement) {
         jdbc.sql("update return_status_history set actor = :replacement where actor = :user")
                 .param("replacement", replacement).param("user", userId).update();
@@ -214,7 +224,9 @@ class JdbcReturnStore implements ReturnStore {
     private static SqlFilter sql(Filter filter) {
         return new SqlFilter().equal("customer_id", "customerId", filter.customerId())
                 .equal("status", "status", filter.status() == null ? null : filter.status().name())
-                .equal("settlement", "settlement", filter.settlement() == null ? null : filter.settlement().name());
+                .equal("settlement", "settlement", filter.settlement() == null ? null : filter.settlement().name())
+                .when(Boolean.TRUE.equals(filter.paidTwice()), "paid_twice_at is not null")
+                .when(Boolean.FALSE.equals(filter.paidTwice()), "paid_twice_at is null");
     }
 
     /** Loads the lines of all the given requests in one query rather than one per request. */
