@@ -11,6 +11,7 @@ import io.tienda.order.orders.domain.StatusChange;
 import io.tienda.order.saga.domain.CheckoutReview.RefundState;
 import io.tienda.order.saga.domain.CheckoutSaga;
 import io.tienda.order.saga.domain.Decision;
+import io.tienda.order.saga.domain.Fact;
 import io.tienda.order.saga.domain.SagaOutcome;
 import io.tienda.order.saga.domain.SagaReply;
 import io.tienda.order.saga.domain.SagaState;
@@ -187,7 +188,10 @@ public class CheckoutSagas {
             change(state, decision.orderChange(), actor);
         }
         Refund.Status refund = RefundState.of(state).forShopper();
-        if (refund != RefundState.of(before).forShopper() || state.refundDue() != before.refundDue()) {
+        // Once staff paid the refund another way, the order shows what they paid, whatever answer comes late.
+        boolean paidByStaff = state.has(Fact.REFUND_SETTLED_ELSEWHERE);
+        if (!paidByStaff
+                && (refund != RefundState.of(before).forShopper() || state.refundDue() != before.refundDue())) {
             Order order = orders.find(state.orderId()).orElseThrow();
             orders.save(order.withRefund(refund == null ? null
                     : new Refund(refund, state.refundDue(), clock.instant())));

@@ -368,6 +368,49 @@ class CheckoutReviewIT extends OrderIT {
         assertThat(refund(token, id).get("status").asString()).isEqualTo("REFUNDED");
     }
 
+    /**
+     * A manager pays a refund the saga gave up on another way. Late answers then never tell the shopper it
+     * failed: the provider failing it leaves it paid, and payment-service answering the late reversal
+     * nothing-to-refund (the money paid another way is in its ledger) only acknowledges it, not paid twice.
+     */
+    @Test
+    void aRefundPaidAnotherWayStaysPaidForTheShopperWhateverComesLate() {
+        UUID failedLate = completedOrder(token, MUG);
+        UUID nothingLeft = completedOrder(token, MUG);
+        Map<UUID, String> keys = new java.util.HashMap<>();
+        for (UUID id : List.of(failedLate, nothingLeft)) {
+            keys.put(id, cancelAndAwaitTheRefund(id));
+            participants().reply(id, new StockReleased(id));
+            await().atMost(Duration.ofSeconds(30)).until(() -> checkout(id).get("awaiting").size() == 1);
+            giveUp(id);
+            api.post("/api/v1/orders/" + id + "/checkout/resolution", manager,
+                    Map.of("note", "paid by bank transfer", "refunded", true)).expect(200);
+            assertThat(refund(token, id).get("status").asString()).isEqualTo("REFUNDED");
+        }
+
+        participants().reply(failedLate, new PaymentRefundFailed(failedLate, "pi_1", "re_1",
+                Money.of(Stubs.total(MUG), "EUR"), "expired_or_canceled_card", keys.get(failedLate)));
+        participants().reply(nothingLeft, new PaymentRefundFailed(nothingLeft, null, null,
+                Money.of(Stubs.total(MUG), "EUR"), "nothing-to-refund: 1500 was paid back outside the provider",
+                keys.get(nothingLeft)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> checkout(failedLate).get("refund").asString()
+                .equals("REFUSED"));
+        JsonNode refund = refund(token, failedLate);
+        assertThat(refund.get("status").asString()).as("staff paid it").isEqualTo("REFUNDED");
+        assertThat(refund.get("amount").asLong()).isEqualTo(Stubs.total(MUG));
+        assertThat(checkout(failedLate).get("shopperRefund").asString()).isEqualTo("REFUNDED");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> checkout(nothingLeft).get("awaiting").isEmpty());
+        JsonNode acknowledged = checkout(nothingLeft);
+        assertThat(acknowledged.get("refund").asString()).isEqualTo("REFUNDED");
+        assertThat(acknowledged.get("attention").isEmpty()).as("acknowledged, and not paid twice").isTrue();
+        assertThat(acknowledged.get("needsAttention").asBoolean()).isFalse();
+        assertThat(refund(token, nothingLeft).get("status").asString()).isEqualTo("REFUNDED");
+        assertThat(refund(token, nothingLeft).get("amount").asLong()).as("what staff paid").isEqualTo(Stubs.total(MUG));
+        assertThat(listed()).doesNotContain(nothingLeft.toString());
+    }
+
     @Test
     void aVoidAndAReleaseAcknowledgedAfterTheSagaGaveUpLeaveNothingForOperations() {
         UUID id = place(token, checkout("pm_card_visa"));

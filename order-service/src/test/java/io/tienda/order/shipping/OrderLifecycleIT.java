@@ -123,7 +123,7 @@ class OrderLifecycleIT extends OrderIT {
         // A return's refund of the same order answers another key: it acknowledges nothing of the saga's.
         participants().reply(id, new PaymentRefunded(id, "pi_1", "re_9", Money.of(100, "EUR"), "return:rma-1"));
         participants().reply(id, new PaymentRefundFailed(id, "pi_1", null, Money.of(Stubs.total(MUG), "EUR"),
-                "nothing-to-refund: all of it was refunded", key));
+                "payment-not-captured: payment pi_1 is AUTHORIZED", key));
 
         awaitStep(id, "ENDED");
         String data = jdbc.sql("select data::text from saga_instance where order_id = :id").param("id", id)
@@ -135,6 +135,35 @@ class OrderLifecycleIT extends OrderIT {
         assertThat(participants().all("payment.commands", id)).extracting(p -> p.type())
                 .containsExactly("payment.authorize", "payment.capture", "payment.refund");
         assertThat(status(id)).isEqualTo("CANCELLED");
+    }
+
+    /**
+     * Staff refunded the whole order before it was cancelled: payment-service answers the reversal
+     * nothing-to-refund. Nothing is owed, so the refund is done for nothing more and nobody is alerted.
+     */
+    @Test
+    void aCancellationWithNothingLeftToRefundEndsRefundedForNothingMore() {
+        UUID id = completedOrder();
+        api.post("/api/v1/orders/" + id + "/cancellation", token, Map.of("reason", "too late")).expect(200);
+        participants().inventory("inventory.release", id, 1);
+        String key = participants().payment("payment.refund", id, 1).get(0).json().get("refundKey").asString();
+        participants().reply(id, new StockReleased(id));
+        participants().reply(id, new PaymentRefundFailed(id, null, null, Money.of(Stubs.total(MUG), "EUR"),
+                "nothing-to-refund: payment pi_1 captured 1500 EUR, of which 1500 is refunded", key));
+
+        awaitStep(id, "ENDED");
+        JsonNode refund = refund(token, id);
+        assertThat(refund.get("status").asString()).isEqualTo("REFUNDED");
+        assertThat(refund.get("amount").asLong()).isZero();
+        String data = jdbc.sql("select data::text from saga_instance where order_id = :id").param("id", id)
+                .query(String.class).single();
+        JsonNode saga = io.tienda.platform.events.EventJson.mapper().readTree(data);
+        assertThat(saga.get("facts").valueStream().map(JsonNode::asString)).doesNotContain("REFUND_REFUSED");
+        assertThat(saga.get("pending").isEmpty()).isTrue();
+        assertThat(jdbc.sql("select cardinality(attention) from saga_instance where order_id = :id").param("id", id)
+                .query(Integer.class).single()).isZero();
+        assertThat(participants().all("payment.commands", id)).extracting(p -> p.type())
+                .containsExactly("payment.authorize", "payment.capture", "payment.refund");
     }
 
     /**

@@ -89,6 +89,7 @@ class OutsideRefundsIT extends PaymentIT {
         assertThat(reversal).isInstanceOf(PaymentRefundFailed.class);
         assertThat(((PaymentRefundFailed) reversal).reason()).startsWith("nothing-to-refund")
                 .contains("3089 was paid back outside the provider");
+        assertThat(((PaymentRefundFailed) reversal).nothingLeftToRefund()).isTrue();
         assertThat(payment(payment)).containsEntry("refunded_amount", 0L).containsEntry("refund_pending_amount", 0L);
         // and it is not announced as payment.refunded, which order-service's own fact already counts
         assertThat(messages().all(Topics.PAYMENT_EVENTS, order.toString()))

@@ -382,6 +382,8 @@ class PaymentCommandsIT extends PaymentIT {
         assertThat(payment(returnedPayment)).containsEntry("refunded_amount", 500L);
         assertThat(nothingLeft).isInstanceOf(PaymentRefundFailed.class);
         assertThat(((PaymentRefundFailed) nothingLeft).reason()).startsWith("nothing-to-refund");
+        assertThat(((PaymentRefundFailed) nothingLeft).nothingLeftToRefund()).as("as the contract reads it").isTrue();
+        assertThat(((PaymentRefundFailed) tooMuch).nothingLeftToRefund()).isFalse();
         assertThat(((PaymentRefundFailed) nothingLeft).refundKey()).isEqualTo("chk_" + refunded + "-refund");
         assertThat(count("select count(*) from refunds where payment_id = ?", refundedPayment)).isEqualTo(1);
     }

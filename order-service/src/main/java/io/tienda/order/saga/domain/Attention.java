@@ -25,7 +25,8 @@ public enum Attention {
     /**
      * What of the saga needs someone: a refused refund at any step (asking again would only replay the
      * refusal), the compensations it gave up waiting for once it has ended, and a refund the provider made
-     * after staff had paid it another way. Empty while the saga can
+     * after staff had paid it another way (a reversal that found nothing left gave back nothing, so it is
+     * not paid twice). Empty while the saga can
      * still settle things by itself.
      */
     public static Set<Attention> of(SagaState saga) {
@@ -43,7 +44,7 @@ public enum Attention {
             attention.add(REFUND_REFUSED);
         }
         if (saga.has(Fact.REFUND_SETTLED_ELSEWHERE) && CheckoutReview.RefundState.of(saga)
-                == CheckoutReview.RefundState.REFUNDED) {
+                == CheckoutReview.RefundState.REFUNDED && saga.refundDue() > 0) {
             attention.add(REFUND_PAID_TWICE);
         }
         return attention;

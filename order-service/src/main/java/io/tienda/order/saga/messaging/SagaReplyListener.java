@@ -4,6 +4,7 @@ import io.tienda.order.orders.domain.NextAction;
 import io.tienda.order.saga.CheckoutSagas;
 import io.tienda.order.saga.domain.SagaReply;
 import io.tienda.platform.events.EventJson;
+import io.tienda.platform.events.Money;
 import io.tienda.platform.events.Topics;
 import io.tienda.platform.events.saga.PaymentAuthorized;
 import io.tienda.platform.events.saga.PaymentCaptured;
@@ -88,7 +89,12 @@ class SagaReplyListener {
                     firstText(json(message), "reason"));
             case "payment.refund_failed" -> {
                 PaymentRefundFailed failed = message.payloadAs(PaymentRefundFailed.class);
-                yield new SagaReply.PaymentRefundFailed(failed.reason(), failed.refundKey(), failed.amount());
+                // Nothing was left of the payment to give back (earlier refunds, pending ones or money paid
+                // back outside the provider cover it): the reversal is done, for nothing more.
+                yield failed.nothingLeftToRefund()
+                        ? new SagaReply.PaymentRefunded(null, failed.refundKey(),
+                                failed.amount() == null ? null : Money.of(0, failed.amount().currency()))
+                        : new SagaReply.PaymentRefundFailed(failed.reason(), failed.refundKey(), failed.amount());
             }
             case "payment.action_required" -> new SagaReply.PaymentActionRequired(nextAction(json(message)));
             default -> null;

@@ -492,6 +492,11 @@ class CheckoutSagaTest {
             SagaState refunded = saga.on(new PaymentRefunded("re_1", "chk_key-refund"), settled, T0).state();
             assertThat(Attention.of(refunded)).containsExactlyInAnyOrder(Attention.STOCK_RELEASE_UNCONFIRMED,
                     Attention.REFUND_PAID_TWICE);
+            // a reversal that found nothing left to give back (staff's payment is in the ledger) paid nothing
+            SagaState nothingMore = saga.on(new PaymentRefunded(null, "chk_key-refund", Money.of(0, "EUR")), settled,
+                    T0).state();
+            assertThat(nothingMore.refundDue()).isZero();
+            assertThat(Attention.of(nothingMore)).containsExactly(Attention.STOCK_RELEASE_UNCONFIRMED);
             // without the settlement the same answer only clears what it acknowledges
             assertThat(Attention.of(saga.on(new PaymentRefunded("re_1", "chk_key-refund"), state, T0).state()))
                     .containsExactly(Attention.STOCK_RELEASE_UNCONFIRMED);

@@ -63,6 +63,25 @@ class ContractsTest {
         assertThat(EventCatalog.byType(type)).isEqualTo(contract);
     }
 
+    /** A reversal that found nothing left is told by its reason's code, and only the contract's fields are written. */
+    @Test
+    void aNothingToRefundAnswerIsReadFromItsReasonCode() {
+        UUID order = UUID.randomUUID();
+        Money total = Money.of(1500, "EUR");
+        PaymentRefundFailed nothingLeft = new PaymentRefundFailed(order, null, null, total,
+                "nothing-to-refund: payment p-1 captured 1500 EUR, of which 1500 is refunded", "k-refund");
+
+        assertThat(nothingLeft.nothingLeftToRefund()).isTrue();
+        assertThat(new PaymentRefundFailed(order, "p-1", "r-1", total, "expired_or_canceled_card", "k-refund")
+                .nothingLeftToRefund()).isFalse();
+        assertThat(new PaymentRefundFailed(order, null, null, total, "refund-exceeds-captured: at most 10", "k")
+                .nothingLeftToRefund()).isFalse();
+        assertThat(new PaymentRefundFailed(order, "p-1", "r-1", total, "nothing-to-refund", "k")
+                .nothingLeftToRefund()).as("a recorded refund that failed").isFalse();
+        assertThat(EventJson.mapper().readTree(EventJson.write(nothingLeft)).propertyNames())
+                .containsExactlyInAnyOrder("orderId", "paymentId", "refundId", "amount", "reason", "refundKey");
+    }
+
     @Test
     void aWellFormedMessageConforms() {
         UUID orderId = UUID.randomUUID();
