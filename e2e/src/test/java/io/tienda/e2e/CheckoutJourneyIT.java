@@ -217,6 +217,48 @@ class CheckoutJourneyIT {
     }
 
     /**
+     * A manager refunds all of a paid order before it ships, then the shopper cancels it: payment-service
+     * has nothing left to give back, and the cancellation ends refunded for nothing more, with nothing
+     * left for staff.
+     */
+    @Test
+    void aCancellationAfterAWholeStaffRefundOwesNothing() {
+        String sku = productWithStock("WHOLE", 3).sku();
+        Shopper shopper = newShopper();
+        addToCart(shopper, sku, 1);
+        String orderId = checkoutOnce(shopper, UUID.randomUUID().toString(), "pm_card_visa").json().get("id").asString();
+        long total = finalOrder(shopper, orderId).get("totals").get("total").asLong();
+        await().atMost(EVENTUALLY).untilAsserted(() ->
+                assertThat(payments(shopper, orderId).get(0).get("status").asString()).isEqualTo("CAPTURED"));
+        String paymentId = payments(shopper, orderId).get(0).get("id").asString();
+        String manager = Accounts.session(Accounts.Account.MANAGER).accessToken();
+        Api.Reply staffRefund = Api.gateway().method("POST", "/api/v1/payments/" + paymentId + "/refunds",
+                        "{\"amount\":" + total + ",\"reason\":\"goodwill\"}")
+                .header("X-Forwarded-For", Accounts.randomClientAddress())
+                .header("Idempotency-Key", "e2e-" + UUID.randomUUID()).bearer(manager).send();
+        assertThat(staffRefund.status()).as(staffRefund.body()).isEqualTo(201);
+
+        Api.Reply cancelled = call("POST", "/api/v1/orders/" + orderId + "/cancellation",
+                "{\"reason\":\"no longer needed\"}", shopper.token());
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            JsonNode checkout = call("GET", "/api/v1/orders/" + orderId + "/checkout", null, manager).json();
+            assertThat(checkout.get("step").asString()).isEqualTo("ENDED");
+            assertThat(checkout.get("refund").asString()).isEqualTo("REFUNDED");
+            assertThat(checkout.get("attention").isEmpty()).isTrue();
+        });
+        JsonNode refund = order(shopper, orderId).get("refund");
+        assertThat(refund.get("status").asString()).isEqualTo("REFUNDED");
+        assertThat(refund.get("amount").asLong()).isZero();
+        assertThat(call("GET", "/api/v1/orders/checkouts/attention?size=100", null, manager).json().get("items")
+                .valueStream().map(item -> item.get("orderId").asString())).doesNotContain(orderId);
+        JsonNode payment = call("GET", "/api/v1/payments/" + paymentId, null, shopper.token()).json();
+        assertThat(payment.get("refundedAmount").asLong()).isEqualTo(total);
+        assertThat(payment.get("refunds").size()).as("the staff refund only").isEqualTo(1);
+    }
+
+    /**
      * The card of {@code pm_card_refundFail} takes a refund, and the bank hands it back a few seconds later
      * (the simulated provider does what Stripe's card of that name does): the ledger takes the refund
      * back, the customer who was mailed "refunded" is told the money is not coming, and staff are alerted;
