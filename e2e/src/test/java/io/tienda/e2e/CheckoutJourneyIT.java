@@ -173,16 +173,19 @@ class CheckoutJourneyIT {
         assertThat(again.isProblem()).isTrue();
     }
 
+    /** A captured order that a manager refunded in part or whole, then its shopper cancelled. */
+    private record CancelledAfterStaffRefund(Shopper shopper, String orderId, String paymentId, long total,
+            String manager, Api.Reply cancelled) {
+    }
+
     /**
-     * A manager refunds part of a paid order (a damaged item found before it ships), then the shopper cancels
-     * it: the cancellation gives back only the rest, and the order, staff's checkout view and the payment's
-     * ledger all say the rest, not the total.
+     * A shopper buys {@code units} of a new product and the payment is captured; a manager refunds
+     * {@code refund} of it ({@code wholly}: all of it) through the payment API; the shopper then cancels.
      */
-    @Test
-    void aCancellationAfterAStaffRefundGivesBackOnlyTheRest() {
-        String sku = productWithStock("PART", 4).sku();
+    private CancelledAfterStaffRefund cancelledAfterStaffRefund(String prefix, int units, long refund, boolean wholly) {
+        String sku = productWithStock(prefix, units + 2).sku();
         Shopper shopper = newShopper();
-        addToCart(shopper, sku, 2);
+        addToCart(shopper, sku, units);
         String orderId = checkoutOnce(shopper, UUID.randomUUID().toString(), "pm_card_visa").json().get("id").asString();
         long total = finalOrder(shopper, orderId).get("totals").get("total").asLong();
         await().atMost(EVENTUALLY).untilAsserted(() ->
@@ -190,7 +193,7 @@ class CheckoutJourneyIT {
         String paymentId = payments(shopper, orderId).get(0).get("id").asString();
         String manager = Accounts.session(Accounts.Account.MANAGER).accessToken();
         Api.Reply staffRefund = Api.gateway().method("POST", "/api/v1/payments/" + paymentId + "/refunds",
-                        "{\"amount\":300,\"reason\":\"damaged box\"}")
+                        "{\"amount\":" + (wholly ? total : refund) + ",\"reason\":\"damaged box\"}")
                 .header("X-Forwarded-For", Accounts.randomClientAddress())
                 .header("Idempotency-Key", "e2e-" + UUID.randomUUID()).bearer(manager).send();
         assertThat(staffRefund.status()).as(staffRefund.body()).isEqualTo(201);
@@ -199,21 +202,34 @@ class CheckoutJourneyIT {
         Api.Reply cancelled = call("POST", "/api/v1/orders/" + orderId + "/cancellation",
                 "{\"reason\":\"changed my mind\"}", shopper.token());
         assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
-        assertThat(cancelled.json().get("refund").get("amount").asLong()).as("asked for").isEqualTo(total);
+        return new CancelledAfterStaffRefund(shopper, orderId, paymentId, total, manager, cancelled);
+    }
+
+    /**
+     * A manager refunds part of a paid order (a damaged item found before it ships), then the shopper cancels
+     * it: the cancellation gives back only the rest, and the order, staff's checkout view and the payment's
+     * ledger all say the rest, not the total.
+     */
+    @Test
+    void aCancellationAfterAStaffRefundGivesBackOnlyTheRest() {
+        CancelledAfterStaffRefund bought = cancelledAfterStaffRefund("PART", 2, 300, false);
+        long rest = bought.total() - 300;
+        assertThat(bought.cancelled().json().get("refund").get("amount").asLong()).as("asked for")
+                .isEqualTo(bought.total());
 
         await().atMost(EVENTUALLY).untilAsserted(() -> {
-            JsonNode refund = order(shopper, orderId).get("refund");
+            JsonNode refund = order(bought.shopper(), bought.orderId()).get("refund");
             assertThat(refund.get("status").asString()).isEqualTo("REFUNDED");
-            assertThat(refund.get("amount").asLong()).isEqualTo(total - 300);
+            assertThat(refund.get("amount").asLong()).isEqualTo(rest);
         });
-        JsonNode checkout = call("GET", "/api/v1/orders/" + orderId + "/checkout", null, manager).json();
+        JsonNode checkout = call("GET", "/api/v1/orders/" + bought.orderId() + "/checkout", null, bought.manager()).json();
         assertThat(checkout.get("refund").asString()).isEqualTo("REFUNDED");
-        assertThat(checkout.get("refundDue").get("amount").asLong()).isEqualTo(total - 300);
-        JsonNode payment = call("GET", "/api/v1/payments/" + paymentId, null, shopper.token()).json();
-        assertThat(payment.get("refundedAmount").asLong()).isEqualTo(total);
+        assertThat(checkout.get("refundDue").get("amount").asLong()).isEqualTo(rest);
+        JsonNode payment = call("GET", "/api/v1/payments/" + bought.paymentId(), null, bought.shopper().token()).json();
+        assertThat(payment.get("refundedAmount").asLong()).isEqualTo(bought.total());
         assertThat(payment.get("refundable").asLong()).isZero();
         assertThat(payment.get("refunds").valueStream().map(refund -> refund.get("amount").asLong()))
-                .containsExactlyInAnyOrder(300L, total - 300);
+                .containsExactlyInAnyOrder(300L, rest);
     }
 
     /**
@@ -223,38 +239,22 @@ class CheckoutJourneyIT {
      */
     @Test
     void aCancellationAfterAWholeStaffRefundOwesNothing() {
-        String sku = productWithStock("WHOLE", 3).sku();
-        Shopper shopper = newShopper();
-        addToCart(shopper, sku, 1);
-        String orderId = checkoutOnce(shopper, UUID.randomUUID().toString(), "pm_card_visa").json().get("id").asString();
-        long total = finalOrder(shopper, orderId).get("totals").get("total").asLong();
-        await().atMost(EVENTUALLY).untilAsserted(() ->
-                assertThat(payments(shopper, orderId).get(0).get("status").asString()).isEqualTo("CAPTURED"));
-        String paymentId = payments(shopper, orderId).get(0).get("id").asString();
-        String manager = Accounts.session(Accounts.Account.MANAGER).accessToken();
-        Api.Reply staffRefund = Api.gateway().method("POST", "/api/v1/payments/" + paymentId + "/refunds",
-                        "{\"amount\":" + total + ",\"reason\":\"goodwill\"}")
-                .header("X-Forwarded-For", Accounts.randomClientAddress())
-                .header("Idempotency-Key", "e2e-" + UUID.randomUUID()).bearer(manager).send();
-        assertThat(staffRefund.status()).as(staffRefund.body()).isEqualTo(201);
-
-        Api.Reply cancelled = call("POST", "/api/v1/orders/" + orderId + "/cancellation",
-                "{\"reason\":\"no longer needed\"}", shopper.token());
-        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        CancelledAfterStaffRefund bought = cancelledAfterStaffRefund("WHOLE", 1, 0, true);
 
         await().atMost(EVENTUALLY).untilAsserted(() -> {
-            JsonNode checkout = call("GET", "/api/v1/orders/" + orderId + "/checkout", null, manager).json();
+            JsonNode checkout = call("GET", "/api/v1/orders/" + bought.orderId() + "/checkout", null, bought.manager())
+                    .json();
             assertThat(checkout.get("step").asString()).isEqualTo("ENDED");
             assertThat(checkout.get("refund").asString()).isEqualTo("REFUNDED");
             assertThat(checkout.get("attention").isEmpty()).isTrue();
         });
-        JsonNode refund = order(shopper, orderId).get("refund");
+        JsonNode refund = order(bought.shopper(), bought.orderId()).get("refund");
         assertThat(refund.get("status").asString()).isEqualTo("REFUNDED");
         assertThat(refund.get("amount").asLong()).isZero();
-        assertThat(call("GET", "/api/v1/orders/checkouts/attention?size=100", null, manager).json().get("items")
-                .valueStream().map(item -> item.get("orderId").asString())).doesNotContain(orderId);
-        JsonNode payment = call("GET", "/api/v1/payments/" + paymentId, null, shopper.token()).json();
-        assertThat(payment.get("refundedAmount").asLong()).isEqualTo(total);
+        assertThat(call("GET", "/api/v1/orders/checkouts/attention?size=100", null, bought.manager()).json()
+                .get("items").valueStream().map(item -> item.get("orderId").asString())).doesNotContain(bought.orderId());
+        JsonNode payment = call("GET", "/api/v1/payments/" + bought.paymentId(), null, bought.shopper().token()).json();
+        assertThat(payment.get("refundedAmount").asLong()).isEqualTo(bought.total());
         assertThat(payment.get("refunds").size()).as("the staff refund only").isEqualTo(1);
     }
 
