@@ -65,7 +65,7 @@ class ComposeFileTest {
     @Test
     void runsTheWholeFleetAndItsStores() {
         Set<String> expected = new HashSet<>(Set.of("postgres", "mongo", "redis", "kafka", "clickhouse", "mailpit",
-                "otel-collector", "prometheus", "grafana"));
+                "otel-collector", "prometheus", "alertmanager", "grafana"));
         Fleet.ALL.forEach(module -> expected.add(module.name()));
         assertThat(services.keySet()).containsAll(expected);
     }
