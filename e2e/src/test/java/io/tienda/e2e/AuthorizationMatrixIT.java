@@ -100,7 +100,7 @@ class AuthorizationMatrixIT {
             POST   /api/v1/orders/00000000-0000-0000-0000-0000000000e2/delivery | - | 401 403 403 403 404 404 403
             GET    /api/v1/orders/00000000-0000-0000-0000-0000000000e2/checkout | - | 401 403 403 404 404 404 403
             GET    /api/v1/orders/checkouts/attention        | - | 401 403 403 200 200 200 403
-            POST   /api/v1/orders/00000000-0000-0000-0000-0000000000e2/checkout/resolution | {"note":"matrix","refunded":false} | 401 403 403 403 404 404 403
+            POST   /api/v1/orders/00000000-0000-0000-0000-0000000000e2/checkout/resolution | {"note":"matrix","refunded":true,"amount":1} | 401 403 403 403 404 404 403
             GET    /api/v1/payments                          | - | 401 200 200 200 200 200 200
             GET    /api/v1/payments/00000000-0000-0000-0000-0000000000e2 | - | 401 404 404 404 404 404 404
             GET    /api/v1/payments/00000000-0000-0000-0000-0000000000e2/invoice | - | 401 404 404 404 404 404 404

@@ -77,9 +77,12 @@ public class CheckoutReviews {
      *                 on a checkout resolved before (they resolved it, then paid), whose resolution this one
      *                 replaces; 409 {@code no-outstanding-refund} unless the saga's refund was refused or is
      *                 unconfirmed and nobody paid it another way yet.
+     * @param paid     with {@code refunded}, what staff paid (minor units of the order's currency), when less
+     *                 than the refund's amount ({@code SagaState.refundDue}); null: all of it. More is 409
+     *                 {@code refund-exceeds-due}.
      */
     @Transactional
-    public CheckoutReview resolve(UUID orderId, String by, String note, boolean refunded) {
+    public CheckoutReview resolve(UUID orderId, String by, String note, boolean refunded, Long paid) {
         SagaState saga = sagas.lock(orderId)
                 .orElseThrow(() -> DomainException.notFound("checkout of order", orderId));
         CheckoutReview before = get(orderId);
@@ -92,6 +95,10 @@ public class CheckoutReviews {
         if (!refunded && !before.needsAttention()) {
             throw nothingToResolve(before);
         }
+        if (refunded && paid != null && paid > saga.refundDue()) {
+            throw DomainException.custom(409, "refund-exceeds-due", "More than the refund is for",
+                    "the refund is for " + saga.refundDue() + " " + saga.amount().currency() + ", not " + paid);
+        }
         Instant now = clock.instant();
         if (!sagas.resolve(orderId, new Resolution(now, by, note), refunded)) {
             throw nothingToResolve(before);
@@ -102,7 +109,8 @@ public class CheckoutReviews {
             Order order = orders.find(orderId).orElseThrow();
             Refund due = order.refund() != null ? order.refund()
                     : new Refund(Refund.Status.PENDING, saga.refundDue(), now);
-            facts.refundSettled(orders.save(order.withRefund(due.paid(now))), now);
+            facts.refundSettled(orders.save(order.withRefund(due.paid(paid == null ? due.amount() : paid, now))),
+                    now);
         }
         log.info("order {}: checkout resolved by {} ({}{}): {}", orderId, by, before.attention(),
                 refunded ? ", refunded another way" : "", note);

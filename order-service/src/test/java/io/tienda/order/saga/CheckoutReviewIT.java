@@ -195,6 +195,43 @@ class CheckoutReviewIT extends OrderIT {
         assertThat(settled.get("amount").get("currency").asString()).isEqualTo("EUR");
     }
 
+    /**
+     * A manager who paid less than the refund's amount another way says how much: the order, the fact and so
+     * payment-service's ledger carry that. More than the refund is for, or an amount without
+     * {@code refunded: true}, changes nothing.
+     */
+    @Test
+    void aManagerWhoPaidPartOfTheRefundAnotherWaySaysHowMuch() {
+        UUID id = refusedRefund();
+        String path = "/api/v1/orders/" + id + "/checkout/resolution";
+
+        assertThat(api.post(path, manager, Map.of("note", "paid", "refunded", true, "amount", Stubs.total(MUG) + 1))
+                .expectProblem(409, "refund-exceeds-due").text("detail")).contains(String.valueOf(Stubs.total(MUG)));
+        api.post(path, manager, Map.of("note", "paid", "amount", 100)).expectProblem(400, "invalid-parameter");
+        api.post(path, manager, Map.of("note", "paid", "refunded", false, "amount", 100))
+                .expectProblem(400, "invalid-parameter");
+        for (Object bad : new Object[] {0, -5, 100_000_000_001L}) {
+            api.post(path, manager, Map.of("note", "paid", "refunded", true, "amount", bad))
+                    .expectProblem(400, "validation");
+        }
+        for (Object bad : new Object[] {"abc", 12.5, List.of(100)}) {
+            api.post(path, manager, Map.of("note", "paid", "refunded", true, "amount", bad)).expect(400);
+        }
+        assertThat(refund(token, id).get("status").asString()).isEqualTo("FAILED");
+        assertThat(listed()).contains(id.toString());
+        assertThat(participants().all("order.events", id)).extracting(p -> p.type())
+                .doesNotContain("order.refund_settled");
+
+        JsonNode resolved = api.post(path, manager,
+                Map.of("note", "1200 by bank transfer, 300 as store credit", "refunded", true, "amount", 1200))
+                .expect(200).json();
+        assertThat(resolved.get("shopperRefund").asString()).isEqualTo("REFUNDED");
+        assertThat(resolved.get("refundDue").get("amount").asLong()).as("what it was for").isEqualTo(Stubs.total(MUG));
+        assertThat(refund(token, id).get("amount").asLong()).isEqualTo(1200);
+        assertThat(participants().facts("order.refund_settled", id, 1).get(0).json().get("amount").get("amount")
+                .asLong()).isEqualTo(1200);
+    }
+
     @Test
     void aCheckoutWithoutARefundShowsNoRefundDue() {
         UUID id = completedOrder(token, MUG);

@@ -21,9 +21,9 @@ public record Refund(Status status, long amount, Instant updatedAt) {
         }
     }
 
-    /** The same refund, paid: staff sent its amount back another way. */
-    public Refund paid(Instant at) {
-        return new Refund(Status.REFUNDED, amount, at);
+    /** The refund, paid: staff sent {@code paid} of it back another way. */
+    public Refund paid(long paid, Instant at) {
+        return new Refund(Status.REFUNDED, paid, at);
     }
 
     /** Where the refund stands, as a shopper may be told. */

@@ -18,12 +18,14 @@ import io.tienda.order.saga.domain.SagaStep;
 import io.tienda.platform.core.Page;
 import io.tienda.platform.core.Roles;
 import io.tienda.platform.core.TextRules;
+import io.tienda.platform.problem.DomainException;
 import io.tienda.platform.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -103,7 +105,10 @@ class CheckoutReviewResource {
             @Schema(example = "refunded by bank transfer, ticket 4411") String note,
             @Schema(description = "true when staff paid the refund the saga could not (refused, or unconfirmed) "
                     + "another way: the order then shows its shopper the refund REFUNDED; false or absent "
-                    + "otherwise") Boolean refunded) {
+                    + "otherwise") Boolean refunded,
+            @Schema(description = "with refunded: true, what staff paid, in minor units of the order's currency: "
+                    + "at most the refund's amount (refundDue), which it is when absent", example = "2989")
+            @Positive @Max(100_000_000_000L) Long amount) {
     }
 
     @Operation(summary = "One order's checkout saga (SUPPORT, MANAGER, ADMIN)",
@@ -130,13 +135,19 @@ class CheckoutReviewResource {
             description = "Takes the checkout off the attention list until something new needs attention. With "
                     + "refunded: true, the order shows its shopper the refund as REFUNDED and order.refund_settled "
                     + "is published (the shopper is mailed); it may follow an earlier resolution, which it replaces. "
+                    + "amount says what staff paid when it was less than the refund's amount (refundDue). "
                     + "409 nothing-to-resolve when nothing of it needs attention or it is already resolved; 409 "
                     + "no-outstanding-refund for refunded: true unless the refund was refused or is unconfirmed and "
-                    + "not paid another way yet.")
+                    + "not paid another way yet; 409 refund-exceeds-due for an amount over refundDue; 400 for an "
+                    + "amount without refunded: true.")
     @PreAuthorize(Roles.HAS_EDITOR)
     @PostMapping("/api/v1/orders/{id}/checkout/resolution")
     public CheckoutView resolve(@PathVariable UUID id, @Valid @RequestBody ResolutionRequest request) {
-        return CheckoutView.of(reviews.resolve(id, currentUser.requireId(), request.note().strip(),
-                Boolean.TRUE.equals(request.refunded())));
+        boolean refunded = Boolean.TRUE.equals(request.refunded());
+        if (request.amount() != null && !refunded) {
+            throw DomainException.invalid("amount is what staff paid another way: it goes with refunded: true");
+        }
+        return CheckoutView.of(reviews.resolve(id, currentUser.requireId(), request.note().strip(), refunded,
+                request.amount()));
     }
 }
