@@ -109,7 +109,7 @@ class AuthorizationMatrixIT {
             POST   /api/v1/payments/simulator/authenticate/pi_matrix | {"outcome":"approve"} | 400 400 400 400 400 400 400
             POST   /api/v1/payments/webhooks/stripe          | {"id":"evt_forged","type":"payment_intent.succeeded"} | 400 400 400 400 400 400 400
             GET    /api/v1/returns                           | - | 401 200 200 200 200 200 200
-            GET    /api/v1/returns?status=INSPECTED&settlement=REFUND_FAILED&paidTwice=false | - | 401 200 200 200 200 200 200
+            GET    /api/v1/returns?status=INSPECTED&settlement=REFUND_FAILED&paidTwice=false | - | 401 403 403 200 200 200 403
             POST   /api/v1/returns                           | {"orderId":"00000000-0000-0000-0000-0000000000e2","resolution":"REFUND","lines":[{"sku":"SKU-1","quantity":1,"reason":"DAMAGED"}]} | 401 404 404 404 404 404 404
             GET    /api/v1/returns/00000000-0000-0000-0000-0000000000e2 | - | 401 404 404 404 404 404 404
             POST   /api/v1/returns/00000000-0000-0000-0000-0000000000e2/cancellation | {} | 401 404 404 404 404 404 404

@@ -52,8 +52,9 @@ class ReturnResource {
             description = "A customer sees their own returns; staff (SUPPORT, MANAGER, ADMIN) see everyone's. "
                     + "status and settlement narrow the list: settlement=REFUND_FAILED lists the returns whose "
                     + "refund failed and waits for staff, settlement=EXCHANGE_FAILED those whose replacement could "
-                    + "not be sent. paidTwice=true lists the returns whose customer was paid twice: the payment "
-                    + "provider made a refund after staff had paid it another way; the return's history names it.")
+                    + "not be sent. paidTwice=true (staff only; 403 for a customer) lists the returns whose "
+                    + "customer was paid twice: the payment provider made a refund after staff had paid it another "
+                    + "way; the return's history names it.")
     @GetMapping
     public Page<ReturnView> list(
             @Parameter(description = "page number, from 0") @RequestParam(defaultValue = "0")
@@ -64,11 +65,15 @@ class ReturnResource {
             ReturnStatus status,
             @Parameter(description = "only returns whose refund or exchange stands here")
             @RequestParam(required = false) Settlement settlement,
-            @Parameter(description = "true: only returns whose customer was paid twice (a refund the payment "
-                    + "provider made after staff had paid it another way); false: only the others")
+            @Parameter(description = "staff only: true lists the returns whose customer was paid twice (a refund "
+                    + "the payment provider made after staff had paid it another way); false the others")
             @RequestParam(required = false) Boolean paidTwice) {
         String caller = currentUser.requireId();
         String customer = currentUser.isStaff() ? null : caller;
+        if (paidTwice != null && customer != null) {
+            // staff recover the money before anyone tells the customer: the mark is theirs, like their notes
+            throw DomainException.forbidden("paidTwice is a filter for staff");
+        }
         return returns.list(new ReturnStore.Filter(customer, status, settlement, paidTwice), page, size)
                 .map(ReturnView::of);
     }
