@@ -69,7 +69,9 @@ public class StripeWebhooks {
             event = Webhook.constructEvent(payload, signatureHeader, stripe.webhookSecret(),
                     stripe.webhookTolerance().toSeconds(), clock);
         } catch (SignatureVerificationException | RuntimeException e) {
-            meters.counter("payment.webhooks", "outcome", "bad-signature").increment();
+            // every series of a meter carries the same tags, or Prometheus drops the ones that differ; an
+            // unverified delivery's type is not to be believed
+            meters.counter("payment.webhooks", "outcome", "bad-signature", "type", "unknown").increment();
             log.warn("refused a webhook whose signature does not verify");
             throw PaymentProblems.badSignature();
         }
@@ -84,7 +86,7 @@ public class StripeWebhooks {
         Optional<Optional<FollowUp>> applied = transactions.execute(status -> events.firstTime(id, type)
                 ? Optional.of(apply(type, object)) : Optional.empty());
         if (applied == null || applied.isEmpty()) {
-            meters.counter("payment.webhooks", "outcome", "duplicate").increment();
+            meters.counter("payment.webhooks", "outcome", "duplicate", "type", type).increment();
             log.info("webhook {} {} was applied before", id, type);
             return Result.DUPLICATE;
         }

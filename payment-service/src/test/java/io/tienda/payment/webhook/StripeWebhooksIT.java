@@ -56,6 +56,18 @@ class StripeWebhooksIT extends PaymentIT {
         assertThat(invoiceNumber(payment)).matches("TIE-\\d{4}-\\d{6,}");
         assertInvoiceSeriesWithoutGaps();
         assertThat(messages().await(Topics.PAYMENT_EVENTS, "payment.captured", order.toString(), 1)).hasSize(1);
+        assertThat(metrics()).containsPattern(webhooksCounted("applied", "payment_intent\\.succeeded"))
+                .containsPattern(webhooksCounted("duplicate", "payment_intent\\.succeeded"));
+    }
+
+    /** What operators scrape: every outcome must carry the same tags, or Prometheus drops it. */
+    private String metrics() {
+        return http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .returnResult(String.class).getResponseBody();
+    }
+
+    private static String webhooksCounted(String outcome, String type) {
+        return "payment_webhooks_total\\{[^}]*outcome=\"" + outcome + "\"[^}]*type=\"" + type + "\"[^}]*} [1-9]";
     }
 
     @Test
@@ -93,6 +105,7 @@ class StripeWebhooksIT extends PaymentIT {
 
         assertThat(status(payment)).isEqualTo("AUTHORIZED");
         assertThat(count("select count(*) from webhook_events where event_id = ?", eventId)).isZero();
+        assertThat(metrics()).containsPattern(webhooksCounted("bad-signature", "unknown"));
     }
 
     @Test
