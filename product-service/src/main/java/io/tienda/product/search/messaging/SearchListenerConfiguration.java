@@ -13,7 +13,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * happens when a batch keeps failing (MongoDB unreachable). It is retried with backoff for two
  * minutes and then skipped with an error in the log, not dead-lettered: the index is a view every
  * replica keeps for itself, and N replicas would dead-letter N copies. A skipped change heals with
- * the product's next change or the next start.
+ * the product's next change or the next start. Its batches are not timed (see below).
  */
 @Configuration(proxyBeanMethods = false)
 class SearchListenerConfiguration {
@@ -30,6 +30,11 @@ class SearchListenerConfiguration {
         backOff.setMaxElapsedTime(120_000);
         factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
         factory.setConcurrency(1);
+        // A batch listener is timed by the container's own timer, whose tags (name, result, exception) are not
+        // the observation's that time the service's other listeners; Prometheus keeps one set of tag keys per
+        // meter name and drops every series registered with the other, so whichever listener ran first would
+        // hide the rest. The index's progress shows in its consumer lag and readiness instead.
+        factory.getContainerProperties().setMicrometerEnabled(false);
         return factory;
     }
 }
