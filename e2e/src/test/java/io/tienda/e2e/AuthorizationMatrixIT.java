@@ -49,6 +49,7 @@ class AuthorizationMatrixIT {
             POST   /api/v1/products/no-such-product/reviews/no-such-review/unhide | {} | 401 403 403 404 404 404 403
             GET    /api/v1/products/no-such-product          | - | 404 404 404 404 404 404 404
             GET    /api/v1/products/no-such-product/reviews  | - | 404 404 404 404 404 404 404
+            GET    /api/v1/products/no-such-product/recommendations?limit=3 | - | 404 404 404 404 404 404 404
             GET    /api/v1/products/no-such-product/reviews/no-such-review | - | 404 404 404 404 404 404 404
             PUT    /api/v1/products/no-such-product/reviews/no-such-review | {"rating":5,"title":"Bien","text":"Muy bien"} | 401 404 404 404 404 404 404
             DELETE /api/v1/products/no-such-product/reviews/no-such-review | - | 401 404 404 404 404 404 404

@@ -1,6 +1,7 @@
 package io.tienda.product.catalog;
 
 import io.tienda.platform.core.Page;
+import io.tienda.platform.problem.DomainException;
 import io.tienda.product.catalog.domain.Product;
 import io.tienda.product.catalog.domain.ProductCatalog;
 import io.tienda.product.catalog.domain.ProductFilter;
@@ -32,6 +33,15 @@ public class ProductBrowser {
         List<String> categoryIds = filter.category() == null ? null
                 : categories.bySlug(filter.category()).map(categories::subtreeIds).orElse(List.of());
         return catalog.find(new ProductQuery(filter, categoryIds, sort, includeInactive), page, size);
+    }
+
+    /**
+     * The product a product page shows, by id or slug: one not on sale only to staff, and to anyone
+     * else as if it did not exist.
+     */
+    public Product shown(String idOrSlug, boolean staff) {
+        return get(idOrSlug).filter(found -> found.active() || staff)
+                .orElseThrow(() -> DomainException.notFound("product", idOrSlug));
     }
 
     /** A product by its id or, failing that, by its slug; product pages link by slug, the API by id. */

@@ -121,8 +121,7 @@ class ProductsResource {
             description = "By id or by slug. A product that is not on sale is a 404 except for staff (SUPPORT, "
                     + "MANAGER, ADMIN). The ETag is \"<version>-<stock>\"; 304 on If-None-Match. Public.")
     ResponseEntity<ProductView> get(@PathVariable @Size(max = 200) String idOrSlug, HttpServletRequest request) {
-        Product product = browser.get(idOrSlug).filter(found -> found.active() || currentUser.isStaff())
-                .orElseThrow(() -> DomainException.notFound("product", idOrSlug));
+        Product product = browser.shown(idOrSlug, currentUser.isStaff());
         CacheControl cache = product.active() ? HttpCaching.publicFor(maxAge) : HttpCaching.privateRevalidated();
         return HttpCaching.respond(request, ProductVersions.etag(product), cache, ProductView.of(product));
     }

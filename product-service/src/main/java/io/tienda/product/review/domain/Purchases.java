@@ -1,6 +1,7 @@
 package io.tienda.product.review.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -13,6 +14,14 @@ public interface Purchases {
     void record(String userId, String productId, int units, String orderId, Instant at, UUID eventId);
 
     boolean bought(String userId, String productId);
+
+    /**
+     * The other products bought by customers who bought {@code productId}, most shared buyers first (ties by
+     * id): at most {@code max}, each with at least {@code minBuyers} buyers in common. Only the
+     * {@code buyersScanned} customers who bought {@code productId} last are looked at, so a best seller
+     * costs no more than a niche product.
+     */
+    List<String> boughtAlongside(String productId, int minBuyers, int buyersScanned, int max);
 
     /** Forgets what an erased user bought. */
     void forget(String userId);

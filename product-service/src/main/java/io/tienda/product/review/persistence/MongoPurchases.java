@@ -4,13 +4,16 @@ import io.tienda.platform.inbox.MongoIdempotency;
 import io.tienda.product.review.domain.Purchases;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -50,6 +53,27 @@ class MongoPurchases implements Purchases {
     @Override
     public boolean bought(String userId, String productId) {
         return mongo.exists(Query.query(where("_id").is(id(userId, productId))), COLLECTION);
+    }
+
+    @Override
+    public List<String> boughtAlongside(String productId, int minBuyers, int buyersScanned, int max) {
+        Query recentBuyers = Query.query(where("productId").is(productId))
+                .with(Sort.by(Sort.Direction.DESC, "lastPurchasedAt")).limit(buyersScanned);
+        recentBuyers.fields().include("userId");
+        List<String> buyers = mongo.find(recentBuyers, Document.class, COLLECTION).stream()
+                .map(purchase -> purchase.getString("userId")).toList();
+        if (buyers.isEmpty()) {
+            return List.of();
+        }
+        // one document per customer and product, so counting documents counts distinct buyers
+        Aggregation together = Aggregation.newAggregation(
+                Aggregation.match(where("userId").in(buyers).and("productId").ne(productId)),
+                Aggregation.group("productId").count().as("buyers"),
+                Aggregation.match(where("buyers").gte(minBuyers)),
+                Aggregation.sort(Sort.by(Sort.Direction.DESC, "buyers").and(Sort.by(Sort.Direction.ASC, "_id"))),
+                Aggregation.limit(max));
+        return mongo.aggregate(together, COLLECTION, Document.class).getMappedResults().stream()
+                .map(product -> product.getString("_id")).toList();
     }
 
     @Override

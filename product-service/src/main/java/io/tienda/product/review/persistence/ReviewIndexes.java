@@ -10,7 +10,8 @@ import static org.springframework.data.domain.Sort.Direction.DESC;
 
 /**
  * The {@code reviews} and {@code purchases} collections. One review per author and product is the
- * unique index's to enforce, so two racing submissions cannot both get in.
+ * unique index's to enforce, so two racing submissions cannot both get in. A product's latest buyers are where its
+ * recommendations start.
  */
 @Configuration(proxyBeanMethods = false)
 class ReviewIndexes {
@@ -25,6 +26,7 @@ class ReviewIndexes {
 
     @Bean
     MongoIndexes indexesOfPurchases() {
-        return MongoIndexes.on(MongoPurchases.COLLECTION, new Index("userId", ASC).named("buyer"));
+        return MongoIndexes.on(MongoPurchases.COLLECTION, new Index("userId", ASC).named("buyer"),
+                new Index("productId", ASC).on("lastPurchasedAt", DESC).named("product_recent_buyers"));
     }
 }

@@ -1,0 +1,79 @@
+package io.tienda.product.recommendation;
+
+import io.tienda.product.catalog.domain.Product;
+import io.tienda.product.catalog.domain.ProductCatalog;
+import io.tienda.product.catalog.domain.ProductFilter;
+import io.tienda.product.catalog.domain.ProductQuery;
+import io.tienda.product.catalog.domain.ProductSort;
+import io.tienda.product.recommendation.domain.Picks;
+import io.tienda.product.recommendation.domain.Recommendation;
+import io.tienda.product.recommendation.domain.Recommendation.Reason;
+import io.tienda.product.review.domain.Purchases;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * "You may also like" for a product page: first what customers who bought the product also bought,
+ * then the best rated of its category, then of its brand, only ever products on sale and in stock.
+ * What customers bought is learnt from {@code order.confirmed} (the purchases reviews verify against);
+ * a product shared by fewer than {@code min-buyers} customers is never shown as bought together, so a
+ * recommendation cannot tell what one customer bought.
+ */
+@Service
+public class ProductRecommendations {
+
+    private final ProductCatalog catalog;
+    private final Purchases purchases;
+    private final int minBuyers;
+    private final int buyersScanned;
+
+    ProductRecommendations(ProductCatalog catalog, Purchases purchases,
+            @Value("${tienda.products.recommendations.min-buyers:2}") int minBuyers,
+            @Value("${tienda.products.recommendations.buyers-scanned:1000}") int buyersScanned) {
+        if (minBuyers < 1 || buyersScanned < 1) {
+            throw new IllegalArgumentException("tienda.products.recommendations.min-buyers and buyers-scanned "
+                    + "must be at least 1");
+        }
+        this.catalog = catalog;
+        this.purchases = purchases;
+        this.minBuyers = minBuyers;
+        this.buyersScanned = buyersScanned;
+    }
+
+    public List<Recommendation> of(Product product, int limit) {
+        Picks picks = new Picks(product.id(), limit);
+        picks.add(boughtTogether(product, picks.wanted()), Reason.BOUGHT_TOGETHER);
+        if (!picks.full() && product.categoryId() != null) {
+            picks.add(bestRated(ProductFilter.NONE, List.of(product.categoryId()), picks.wanted()),
+                    Reason.SAME_CATEGORY);
+        }
+        if (!picks.full() && product.brand() != null) {
+            ProductFilter brand = new ProductFilter(null, product.brand().slug(), null, null, Map.of(), null, null);
+            picks.add(bestRated(brand, null, picks.wanted()), Reason.SAME_BRAND);
+        }
+        return picks.list();
+    }
+
+    /** In the order of shared buyers; products gone since, or off sale or out of stock, are skipped by the picks. */
+    private List<Product> boughtTogether(Product product, int wanted) {
+        // asked for more than wanted: some may no longer be buyable
+        List<String> ids = purchases.boughtAlongside(product.id(), minBuyers, buyersScanned, wanted * 2);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Product> found = catalog.byIds(ids).stream()
+                .collect(Collectors.toMap(Product::id, Function.identity()));
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+    }
+
+    private List<Product> bestRated(ProductFilter filter, List<String> categoryIds, int wanted) {
+        ProductFilter inStock = new ProductFilter(filter.category(), filter.brand(), null, null, Map.of(), true, null);
+        return catalog.find(new ProductQuery(inStock, categoryIds, ProductSort.RATING, false), 0, wanted).items();
+    }
+}
