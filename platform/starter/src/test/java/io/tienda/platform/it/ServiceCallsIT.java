@@ -5,6 +5,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
+import org.springframework.cloud.loadbalancer.cache.CaffeineBasedLoadBalancerCacheManager;
+import org.springframework.cloud.loadbalancer.cache.LoadBalancerCacheManager;
+import org.springframework.context.ApplicationContext;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
@@ -31,6 +34,13 @@ class ServiceCallsIT extends StarterIT {
         Stock stock = services.build().get().uri("http://stock-service/stock").retrieve().body(Stock.class);
 
         assertThat(stock.available()).isEqualTo(5);
+    }
+
+    /** The load balancer keeps its cache manager out of autowiring, so it is looked up by type. */
+    @Test
+    void discoveredInstancesAreCachedByCaffeineAsInProduction(@Autowired ApplicationContext context) {
+        assertThat(context.getBeansOfType(LoadBalancerCacheManager.class).values())
+                .singleElement().isInstanceOf(CaffeineBasedLoadBalancerCacheManager.class);
     }
 
     @Test
