@@ -36,7 +36,9 @@ import java.util.function.Predicate;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "tienda.outbox.resubmit-interval=1h",
-        "tienda.outbox.sweep-initial-delay=1h"})
+        "tienda.outbox.sweep-initial-delay=1h",
+        // each test reads the recommendations its events just changed; ProductRecommendationsTest covers the cache
+        "tienda.products.recommendations.cache-ttl=0s"})
 @TiendaInfra(value = {Store.MONGODB, Store.KAFKA}, database = "products")
 public abstract class ProductServiceIT {
 

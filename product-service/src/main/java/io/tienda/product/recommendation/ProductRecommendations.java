@@ -1,5 +1,7 @@
 package io.tienda.product.recommendation;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tienda.product.catalog.domain.Product;
 import io.tienda.product.catalog.domain.ProductCatalog;
 import io.tienda.product.catalog.domain.ProductFilter;
@@ -12,6 +14,7 @@ import io.tienda.product.review.domain.Purchases;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,6 +27,10 @@ import java.util.stream.Collectors;
  * What customers bought is learnt from {@code order.confirmed} (the purchases reviews verify against);
  * a product shared by fewer than {@code min-buyers} customers is never shown as bought together, so a
  * recommendation cannot tell what one customer bought.
+ * <p>
+ * A product page is the most read page of a shop and its recommendations take four queries, one an
+ * aggregation over the purchases of the product's latest buyers, so each answer is kept for
+ * {@code cache-ttl} (the {@code max-age} the answer is public for anyway); zero keeps none.
  */
 @Service
 public class ProductRecommendations {
@@ -32,21 +39,34 @@ public class ProductRecommendations {
     private final Purchases purchases;
     private final int minBuyers;
     private final int buyersScanned;
+    private final Cache<Key, List<Recommendation>> answers;
 
     ProductRecommendations(ProductCatalog catalog, Purchases purchases,
             @Value("${tienda.products.recommendations.min-buyers:2}") int minBuyers,
-            @Value("${tienda.products.recommendations.buyers-scanned:1000}") int buyersScanned) {
-        if (minBuyers < 1 || buyersScanned < 1) {
-            throw new IllegalArgumentException("tienda.products.recommendations.min-buyers and buyers-scanned "
-                    + "must be at least 1");
+            @Value("${tienda.products.recommendations.buyers-scanned:1000}") int buyersScanned,
+            @Value("${tienda.products.recommendations.cache-ttl:60s}") Duration cacheTtl,
+            @Value("${tienda.products.recommendations.cache-size:10000}") long cacheSize) {
+        if (minBuyers < 1 || buyersScanned < 1 || cacheTtl.isNegative() || cacheSize < 0) {
+            throw new IllegalArgumentException("tienda.products.recommendations: min-buyers and buyers-scanned "
+                    + "must be at least 1, cache-ttl and cache-size not negative");
         }
         this.catalog = catalog;
         this.purchases = purchases;
         this.minBuyers = minBuyers;
         this.buyersScanned = buyersScanned;
+        this.answers = cacheTtl.isZero() || cacheSize == 0 ? null
+                : Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(cacheSize).build();
     }
 
+    /** The recommendations for a product, at most {@code limit}, as computed within the last {@code cache-ttl}. */
     public List<Recommendation> of(Product product, int limit) {
+        if (answers == null) {
+            return recommend(product, limit);
+        }
+        return answers.get(new Key(product.id(), limit), key -> recommend(product, limit));
+    }
+
+    private List<Recommendation> recommend(Product product, int limit) {
         Picks picks = new Picks(product.id(), limit);
         picks.add(boughtTogether(product, picks.wanted()), Reason.BOUGHT_TOGETHER);
         if (!picks.full() && product.categoryId() != null) {
@@ -75,5 +95,8 @@ public class ProductRecommendations {
     private List<Product> bestRated(ProductFilter filter, List<String> categoryIds, int wanted) {
         ProductFilter inStock = new ProductFilter(filter.category(), filter.brand(), null, null, Map.of(), true, null);
         return catalog.find(new ProductQuery(inStock, categoryIds, ProductSort.RATING, false), 0, wanted).items();
+    }
+
+    private record Key(String productId, int limit) {
     }
 }
