@@ -63,7 +63,16 @@ public class ProductRecommendations {
         if (answers == null) {
             return recommend(product, limit);
         }
-        return answers.get(new Key(product.id(), limit), key -> recommend(product, limit));
+        // computed outside the cache: a computing get holds a lock over part of the cache's table for the
+        // four queries, so unrelated products would wait on each other; two first readers may both compute
+        Key key = new Key(product.id(), limit);
+        List<Recommendation> kept = answers.getIfPresent(key);
+        if (kept != null) {
+            return kept;
+        }
+        List<Recommendation> answer = recommend(product, limit);
+        answers.put(key, answer);
+        return answer;
     }
 
     private List<Recommendation> recommend(Product product, int limit) {
