@@ -3,6 +3,8 @@ package io.tienda.product;
 import io.tienda.platform.events.ContractValidator;
 import io.tienda.platform.events.Envelope;
 import io.tienda.platform.events.Topics;
+import io.tienda.platform.messaging.KafkaMessageSender;
+import io.tienda.platform.messaging.MessageFactory;
 import io.tienda.platform.testing.KafkaProbe;
 import io.tienda.platform.testing.Store;
 import io.tienda.platform.testing.TiendaInfra;
@@ -54,6 +56,16 @@ public abstract class ProductServiceIT {
 
     @Autowired
     protected Environment environment;
+
+    /** How long a test waits for what it sent on Kafka to be applied. */
+    protected static final Duration DELIVERY = Duration.ofSeconds(60);
+
+    /** Other services' events and commands, in the platform's envelope, as they arrive on Kafka. */
+    @Autowired
+    protected MessageFactory messages;
+
+    @Autowired
+    protected KafkaMessageSender sender;
 
     protected RestTestClient http;
 

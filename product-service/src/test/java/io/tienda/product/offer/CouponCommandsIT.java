@@ -4,8 +4,6 @@ import io.tienda.platform.events.Money;
 import io.tienda.platform.events.Topics;
 import io.tienda.platform.events.saga.RedeemCoupon;
 import io.tienda.platform.events.saga.ReleaseCoupon;
-import io.tienda.platform.messaging.KafkaMessageSender;
-import io.tienda.platform.messaging.MessageFactory;
 import io.tienda.platform.messaging.OutboundMessage;
 import io.tienda.product.ProductServiceIT;
 import io.tienda.product.offer.domain.Offers;
@@ -33,14 +31,6 @@ import static org.awaitility.Awaitility.await;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class CouponCommandsIT extends ProductServiceIT {
-
-    private static final Duration DELIVERY = Duration.ofSeconds(60);
-
-    @Autowired
-    MessageFactory messages;
-
-    @Autowired
-    KafkaMessageSender sender;
 
     @Autowired
     CouponRedemptions redemptions;

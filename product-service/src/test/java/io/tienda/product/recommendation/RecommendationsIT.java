@@ -5,8 +5,6 @@ import io.tienda.platform.events.Topics;
 import io.tienda.platform.events.saga.OrderConfirmed;
 import io.tienda.platform.events.saga.OrderLine;
 import io.tienda.platform.events.user.UserErased;
-import io.tienda.platform.messaging.KafkaMessageSender;
-import io.tienda.platform.messaging.MessageFactory;
 import io.tienda.platform.testing.security.TestTokens;
 import io.tienda.product.ProductServiceIT;
 import io.tienda.product.offer.TestCatalog;
@@ -14,13 +12,11 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -36,14 +32,6 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * from the product's category and brand, read through the API as a product page would.
  */
 class RecommendationsIT extends ProductServiceIT {
-
-    private static final Duration DELIVERY = Duration.ofSeconds(60);
-
-    @Autowired
-    MessageFactory messages;
-
-    @Autowired
-    KafkaMessageSender sender;
 
     private TestCatalog catalog;
     private String brand;

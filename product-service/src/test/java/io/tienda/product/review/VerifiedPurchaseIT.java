@@ -6,8 +6,6 @@ import io.tienda.platform.events.saga.OrderConfirmed;
 import io.tienda.platform.events.saga.OrderLine;
 import io.tienda.platform.events.saga.OrderPlaced;
 import io.tienda.platform.events.user.UserErased;
-import io.tienda.platform.messaging.KafkaMessageSender;
-import io.tienda.platform.messaging.MessageFactory;
 import io.tienda.platform.messaging.OutboundMessage;
 import io.tienda.platform.testing.security.TestTokens;
 import io.tienda.product.ProductServiceIT;
@@ -15,11 +13,9 @@ import io.tienda.product.offer.TestCatalog;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.BasicQuery;
 import org.springframework.http.MediaType;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -34,14 +30,6 @@ import static org.awaitility.Awaitility.await;
  * purchases from {@code order.confirmed}, erasures from {@code user.erased}.
  */
 class VerifiedPurchaseIT extends ProductServiceIT {
-
-    private static final Duration DELIVERY = Duration.ofSeconds(60);
-
-    @Autowired
-    MessageFactory messages;
-
-    @Autowired
-    KafkaMessageSender sender;
 
     private TestCatalog catalog;
     private String product;

@@ -3,14 +3,11 @@ package io.tienda.product.stock;
 import io.tienda.platform.events.Topics;
 import io.tienda.platform.events.inventory.LowStock;
 import io.tienda.platform.events.inventory.StockChanged;
-import io.tienda.platform.messaging.KafkaMessageSender;
-import io.tienda.platform.messaging.MessageFactory;
 import io.tienda.platform.messaging.OutboundMessage;
 import io.tienda.product.ProductServiceIT;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.util.List;
@@ -23,12 +20,6 @@ import static org.awaitility.Awaitility.await;
  * list's inStock filter sees it; nothing is announced for it.
  */
 class StockProjectionIT extends ProductServiceIT {
-
-    @Autowired
-    MessageFactory messages;
-
-    @Autowired
-    KafkaMessageSender sender;
 
     private String sku;
     private String id;
