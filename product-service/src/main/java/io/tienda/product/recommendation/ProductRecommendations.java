@@ -79,12 +79,10 @@ public class ProductRecommendations {
         Picks picks = new Picks(product.id(), limit);
         picks.add(boughtTogether(product, picks.wanted()), Reason.BOUGHT_TOGETHER);
         if (!picks.full() && product.categoryId() != null) {
-            picks.add(bestRated(ProductFilter.NONE, List.of(product.categoryId()), picks.wanted()),
-                    Reason.SAME_CATEGORY);
+            picks.add(bestRated(null, List.of(product.categoryId()), picks.wanted()), Reason.SAME_CATEGORY);
         }
-        if (!picks.full() && product.brand() != null) {
-            ProductFilter brand = new ProductFilter(null, product.brand().slug(), null, null, Map.of(), null, null);
-            picks.add(bestRated(brand, null, picks.wanted()), Reason.SAME_BRAND);
+        if (!picks.full() && product.brand() != null && product.brand().slug() != null) {
+            picks.add(bestRated(product.brand().slug(), null, picks.wanted()), Reason.SAME_BRAND);
         }
         return picks.list();
     }
@@ -101,8 +99,9 @@ public class ProductRecommendations {
         return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
-    private List<Product> bestRated(ProductFilter filter, List<String> categoryIds, int wanted) {
-        ProductFilter inStock = new ProductFilter(filter.category(), filter.brand(), null, null, Map.of(), true, null);
+    /** The best rated products in stock of a brand (by slug) or of exactly these categories; null for any. */
+    private List<Product> bestRated(String brandSlug, List<String> categoryIds, int wanted) {
+        ProductFilter inStock = new ProductFilter(null, brandSlug, null, null, Map.of(), true, null);
         return catalog.find(new ProductQuery(inStock, categoryIds, ProductSort.RATING, false), 0, wanted).items();
     }
 
