@@ -33,6 +33,18 @@ final class AotCache {
     /** Environment variable: {@code off} disables caches and their training. */
     static final String SWITCH = "TIENDA_AOT";
 
+    /**
+     * Options of every training run. Java 25 files the adapters it caches (the stubs between
+     * interpreted and compiled code) under a hash of their signature, and two signatures can share
+     * one (JDK-8364929, fixed after 25): every start from such a cache then prints two warnings per
+     * clash, and makes those adapters again anyway. The launcher's cache had three. Adapters are made
+     * in microseconds, so none are cached: starts measured the same with and without.
+     */
+    static final List<String> TRAINING_OPTIONS = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTAdapterCaching");
+
+    /** The directory of the launcher's own extracted jar and cache, beside the services'. */
+    static final String LAUNCHER = "launcher";
+
     /** Training may take this long per service before it is given up. */
     static final long TRAINING_TIMEOUT_SECONDS = 300;
 
@@ -74,28 +86,54 @@ final class AotCache {
         catch (IOException ex) {
             throw new UncheckedIOException("Cannot prepare the jar of " + service.name(), ex);
         }
-        Path cache = cacheOf(service);
+        Path cache = cacheOf(service.name());
         return new Prepared(jar, enabled && Files.isRegularFile(cache) ? Optional.of(cache) : Optional.empty());
     }
 
-    /** Whether the service still needs a cache trained. */
-    boolean needsTraining(ServiceSpec service) {
-        return enabled && Files.isRegularFile(root.resolve(service.name()).resolve("stamp"))
-                && !Files.isRegularFile(cacheOf(service));
+    /** Whether the JVM of this name (a service, or {@link #LAUNCHER}) still needs a cache trained. */
+    boolean needsTraining(String name) {
+        return enabled && Files.isRegularFile(root.resolve(name).resolve("stamp")) && !Files.isRegularFile(cacheOf(name));
     }
 
-    Path cacheOf(ServiceSpec service) {
-        return root.resolve(service.name()).resolve(service.name() + ".aot");
+    Path cacheOf(String name) {
+        return root.resolve(name).resolve(name + ".aot");
     }
 
     /** Where a training run writes before its cache is complete. */
-    Path pendingCacheOf(ServiceSpec service) {
-        return root.resolve(service.name()).resolve(service.name() + ".aot.partial");
+    Path pendingCacheOf(String name) {
+        return root.resolve(name).resolve(name + ".aot.partial");
     }
 
-    /** Where a training run works and logs, apart from the running service's directory. */
-    Path trainingDirectory(ServiceSpec service) {
-        return root.resolve(service.name()).resolve("training");
+    /** Where a training run works and logs, apart from the running JVM's directory. */
+    Path trainingDirectory(String name) {
+        return root.resolve(name).resolve("training");
+    }
+
+    /**
+     * The jar the launcher runs from when {@code ./tienda} extracted it here, as it does for the
+     * services' jars, so that its classes can go into a cache too.
+     */
+    Path launcherJar() {
+        return root.resolve(LAUNCHER).resolve("app").resolve("tienda-fleet.jar");
+    }
+
+    /**
+     * The command that trains the launcher's cache: this JVM's own executable and options (the cache
+     * is only used by a JVM started the same way), minus any cache option, running {@code aot-training}
+     * (see {@link LauncherTraining}). Empty unless this JVM runs from {@link #launcherJar()}: from
+     * anywhere else, the classpath would not be the one the cache is made for.
+     */
+    Optional<List<String>> launcherTraining(Path javaHome, Path runningJar, List<String> jvmArguments) {
+        if (!runningJar.toAbsolutePath().normalize().equals(launcherJar().toAbsolutePath().normalize())) {
+            return Optional.empty();
+        }
+        List<String> command = new ArrayList<>();
+        command.add(javaHome.resolve("bin").resolve("java").toString());
+        jvmArguments.stream().filter(argument -> !argument.startsWith("-XX:AOTCache")).forEach(command::add);
+        command.addAll(TRAINING_OPTIONS);
+        command.add("-XX:AOTCacheOutput=" + pendingCacheOf(LAUNCHER));
+        command.addAll(List.of("-jar", launcherJar().toString(), "aot-training"));
+        return Optional.of(command);
     }
 
     /**
@@ -118,7 +156,9 @@ final class AotCache {
 
     /** The JVM options that write the cache; the rest of the command is the service's own. */
     List<String> trainingJvmOptions(ServiceSpec service) {
-        return List.of("-XX:AOTCacheOutput=" + pendingCacheOf(service), "-Dspring.context.exit=onRefresh");
+        List<String> options = new ArrayList<>(TRAINING_OPTIONS);
+        options.addAll(List.of("-XX:AOTCacheOutput=" + pendingCacheOf(service.name()), "-Dspring.context.exit=onRefresh"));
+        return options;
     }
 
     /**
@@ -127,17 +167,17 @@ final class AotCache {
      *
      * @return empty when the cache was written, else why not
      */
-    Optional<String> train(ServiceSpec service, List<String> command, Path log, Map<String, String> environment) {
-        Path pending = pendingCacheOf(service);
+    Optional<String> train(String name, List<String> command, Path log, Map<String, String> environment) {
+        Path pending = pendingCacheOf(name);
         try {
             Files.deleteIfExists(pending);
-            Files.createDirectories(trainingDirectory(service));
+            Files.createDirectories(trainingDirectory(name));
             List<String> niced = new ArrayList<>();
             if (Files.isExecutable(Path.of("/usr/bin/nice"))) {
                 niced.addAll(List.of("/usr/bin/nice", "-n", "10"));
             }
             niced.addAll(command);
-            ProcessBuilder builder = new ProcessBuilder(niced).directory(trainingDirectory(service).toFile())
+            ProcessBuilder builder = new ProcessBuilder(niced).directory(trainingDirectory(name).toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
             builder.environment().putAll(environment);
@@ -150,7 +190,7 @@ final class AotCache {
             if (process.exitValue() != 0 || !Files.isRegularFile(pending)) {
                 return Optional.of("training exited with code " + process.exitValue() + "; see " + log);
             }
-            Files.move(pending, cacheOf(service), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(pending, cacheOf(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return Optional.empty();
         }
         catch (IOException ex) {

@@ -34,6 +34,11 @@ public final class Fleet {
             case STATUS -> new StatusCommand(paths, System.out).run();
             case DOWN -> new DownCommand(paths, System.out).run();
             case STALE -> stale(paths, options, System.out, System.err);
+            case AOT_TRAINING -> {
+                // the servers' own warnings only, in the training's log
+                System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+                yield LauncherTraining.run(System.out);
+            }
             case HELP -> {
                 System.out.print(HELP);
                 yield 0;
@@ -86,7 +91,7 @@ public final class Fleet {
                 --no-build        run the jars as they are
                 --infra-only      run only PostgreSQL, Kafka, Redis, MongoDB, ClickHouse and SMTP
                 --timeout SECONDS how long one service may take to become ready (default 300)
-                --parallel N      how many JVMs may boot at the same time (default: cores + 1)
+                --parallel N      how many JVMs may boot at the same time (default: 2 x cores + 1)
               down                stop the fleet and anything a crashed launcher left behind
               status              health, ports, memory and URLs of everything that runs
               logs [service]      follow the logs (all of them, or one service's)

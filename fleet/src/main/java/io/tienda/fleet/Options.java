@@ -19,7 +19,10 @@ record Options(Command command, List<ServiceSpec> services, boolean infraOnly, D
 
     enum Command {
 
-        UP, STATUS, DOWN, STALE, HELP
+        UP, STATUS, DOWN, STALE, HELP,
+
+        /** Not for people: the run that trains the launcher's own AOT cache ({@link LauncherTraining}). */
+        AOT_TRAINING
 
     }
 
@@ -38,7 +41,7 @@ record Options(Command command, List<ServiceSpec> services, boolean infraOnly, D
         List<String> rest = new ArrayList<>(args);
         Command command = Command.UP;
         if (!rest.isEmpty() && !rest.get(0).startsWith("-")) {
-            String first = rest.get(0).toUpperCase(Locale.ROOT);
+            String first = rest.get(0).toUpperCase(Locale.ROOT).replace('-', '_');
             for (Command candidate : Command.values()) {
                 if (candidate.name().equals(first)) {
                     command = candidate;
@@ -80,7 +83,8 @@ record Options(Command command, List<ServiceSpec> services, boolean infraOnly, D
                 }
             }
         }
-        if ((command == Command.STATUS || command == Command.DOWN) && (!names.isEmpty() || infraOnly)) {
+        if ((command == Command.STATUS || command == Command.DOWN || command == Command.AOT_TRAINING)
+                && (!names.isEmpty() || infraOnly)) {
             throw new IllegalArgumentException(command.name().toLowerCase(Locale.ROOT) + " takes no services or options");
         }
         if (infraOnly && !names.isEmpty()) {

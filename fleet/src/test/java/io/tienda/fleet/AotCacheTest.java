@@ -39,10 +39,10 @@ class AotCacheTest {
     @Test
     void writesTheCacheApartAndStartsWithItOnlyOnceItIsComplete() throws IOException {
         AotCache cache = new AotCache(root, java25, Map.of());
-        assertThat(cache.trainingJvmOptions(orders)).containsExactly(
-                "-XX:AOTCacheOutput=" + root.resolve("order-service/order-service.aot.partial"),
+        assertThat(cache.trainingJvmOptions(orders)).containsExactly("-XX:+UnlockDiagnosticVMOptions",
+                "-XX:-AOTAdapterCaching", "-XX:AOTCacheOutput=" + root.resolve("order-service/order-service.aot.partial"),
                 "-Dspring.context.exit=onRefresh");
-        assertThat(new AotCache.Prepared(Path.of("app.jar"), java.util.Optional.of(cache.cacheOf(orders))).jvmOptions())
+        assertThat(new AotCache.Prepared(Path.of("app.jar"), java.util.Optional.of(cache.cacheOf(orders.name()))).jvmOptions())
             .containsExactly("-XX:AOTCache=" + root.resolve("order-service/order-service.aot"));
         assertThat(new AotCache.Prepared(Path.of("app.jar"), java.util.Optional.empty()).jvmOptions()).isEmpty();
     }
@@ -75,5 +75,33 @@ class AotCacheTest {
 
         assertThat(command).containsSubsequence("-XX:AOTCache=/c.aot", "-jar", "/app/order-service.jar",
                 "--server.port=8003");
+    }
+
+    @Test
+    void theLauncherTrainsWithItsOwnOptionsOnlyWhenItRunsFromItsExtractedJar() {
+        AotCache cache = new AotCache(root, java25, Map.of());
+        List<String> options = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:AOTCache=" + cache.cacheOf(AotCache.LAUNCHER),
+                "-Dtienda.root=/repo");
+
+        assertThat(cache.launcherTraining(Path.of("/jdk25"), cache.launcherJar(), options)).contains(List.of(
+                "/jdk25/bin/java", "-Xmx512m", "-XX:+UseSerialGC", "-Dtienda.root=/repo",
+                "-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTAdapterCaching", "-XX:AOTCacheOutput=" + root.resolve("launcher/launcher.aot.partial"),
+                "-jar", root.resolve("launcher/app/tienda-fleet.jar").toString(), "aot-training"));
+        assertThat(cache.launcherTraining(Path.of("/jdk25"), Path.of("fleet/target/tienda-fleet.jar"), options))
+            .as("a cache is only valid for the classpath it was made on").isEmpty();
+    }
+
+    @Test
+    void aJvmNeedsTrainingOnceItsJarIsExtractedAndUntilItsCacheIsThere() throws IOException {
+        AotCache cache = new AotCache(root, java25, Map.of());
+        assertThat(cache.needsTraining(AotCache.LAUNCHER)).as("nothing extracted yet").isFalse();
+
+        Files.createDirectories(root.resolve("launcher"));
+        Files.writeString(root.resolve("launcher/stamp"), "1 2 /jdk25/bin/java");
+        assertThat(cache.needsTraining(AotCache.LAUNCHER)).isTrue();
+        assertThat(new AotCache(root, java25, Map.of(AotCache.SWITCH, "off")).needsTraining(AotCache.LAUNCHER)).isFalse();
+
+        Files.writeString(cache.cacheOf(AotCache.LAUNCHER), "cache");
+        assertThat(cache.needsTraining(AotCache.LAUNCHER)).isFalse();
     }
 }

@@ -60,6 +60,9 @@ class OptionsTest {
         Options stale = Options.parse(List.of("stale", "cart-service"), 2);
         assertThat(stale.command()).isEqualTo(Command.STALE);
         assertThat(stale.services()).extracting(ServiceSpec::name).containsExactly("discovery", "cart-service");
+        assertThat(Options.parse(List.of("aot-training"), 2).command()).isEqualTo(Command.AOT_TRAINING);
+        assertThatThrownBy(() -> Options.parse(List.of("aot-training", "gateway"), 2))
+            .hasMessageContaining("aot_training takes no services or options");
     }
 
     @Test

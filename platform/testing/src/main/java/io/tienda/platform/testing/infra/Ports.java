@@ -8,17 +8,18 @@ import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 
-final class Ports {
+/** Free local ports for servers that start on one of their own choosing. */
+public final class Ports {
 
     private Ports() {
     }
 
-    static int free() {
+    public static int free() {
         return free(1)[0];
     }
 
     /** Distinct free ports: all sockets stay bound until every port is chosen, so none repeats. */
-    static int[] free(int count) {
+    public static int[] free(int count) {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
             for (int i = 0; i < count; i++) {
