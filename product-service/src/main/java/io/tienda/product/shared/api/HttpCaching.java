@@ -1,5 +1,6 @@
 package io.tienda.product.shared.api;
 
+import io.tienda.platform.web.EntityTags;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -44,28 +45,9 @@ public final class HttpCaching {
     /** 304 without a body when If-None-Match names {@code etag}, else 200 with the body; both carry the tag. */
     public static <T> ResponseEntity<T> respond(HttpServletRequest request, String etag, CacheControl cacheControl,
             T body) {
-        if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
+        if (EntityTags.noneMatchNames(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cacheControl).build();
         }
         return ResponseEntity.ok().eTag(etag).cacheControl(cacheControl).body(body);
-    }
-
-    /** If-None-Match uses the weak comparison (RFC 9110 §13.1.2): W/ prefixes do not matter. */
-    static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
-            return false;
-        }
-        String ours = opaque(etag);
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.strip();
-            if (tag.equals("*") || opaque(tag).equals(ours)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String opaque(String tag) {
-        return tag.startsWith("W/") ? tag.substring(2) : tag;
     }
 }
