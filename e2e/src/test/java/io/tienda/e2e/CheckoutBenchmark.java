@@ -39,6 +39,12 @@ class CheckoutBenchmark {
     private static final int CLIENTS = Integer.getInteger("bench.clients", 8);
     private static final int CHECKOUTS = Integer.getInteger("bench.checkouts", 10);
     private static final Duration POLL = Duration.ofMillis(Long.getLong("bench.poll-ms", 100));
+    /**
+     * How the shoppers learn that their order is final: by default as a checkout page does, each read
+     * waiting for the next change (If-None-Match, {@code Prefer: wait}); with {@code -Dbench.polling=true},
+     * by reading again every {@code bench.poll-ms}, to compare.
+     */
+    private static final boolean POLLING = Boolean.getBoolean("bench.polling");
     private static final Duration FINAL_WITHIN = Duration.ofMinutes(2);
     private static final String VISA = "pm_card_visa";
 
@@ -66,7 +72,8 @@ class CheckoutBenchmark {
         Load.Result confirmed = new Load.Result("POST→CONFIRMED", List.copyOf(toConfirmed), cycles.elapsed());
 
         System.out.printf("%n== checkout benchmark through the gateway: %d shoppers x %d checkouts of 1 unit "
-                + "(add → POST /api/v1/orders → poll every %d ms until final) ==%n", CLIENTS, CHECKOUTS, POLL.toMillis());
+                + "(add → POST /api/v1/orders → %s until final) ==%n", CLIENTS, CHECKOUTS,
+                POLLING ? "poll every " + POLL.toMillis() + " ms" : "reads that wait for each change");
         System.out.printf("checkouts       %6.1f/s sustained (%d in %.1f s; whole cycle p50 %d ms, p95 %d ms)%n",
                 cycles.perSecond(), cycles.count(), cycles.elapsed().toNanos() / 1e9, cycles.percentileMillis(0.50),
                 cycles.percentileMillis(0.95));
@@ -107,11 +114,19 @@ class CheckoutBenchmark {
             return "refused " + placed.status() + " " + placed.problem();
         }
         String status;
-        try {
-            status = await().atMost(FINAL_WITHIN).pollDelay(Duration.ZERO).pollInterval(POLL)
-                    .until(() -> Checkouts.status(shopper, placed.orderId()), Checkouts::isFinal);
-        } catch (ConditionTimeoutException notFinal) {
-            return "not final after " + FINAL_WITHIN.toSeconds() + " s";
+        if (POLLING) {
+            try {
+                status = await().atMost(FINAL_WITHIN).pollDelay(Duration.ZERO).pollInterval(POLL)
+                        .until(() -> Checkouts.status(shopper, placed.orderId()), Checkouts::isFinal);
+            } catch (ConditionTimeoutException notFinal) {
+                return "not final after " + FINAL_WITHIN.toSeconds() + " s";
+            }
+        } else {
+            JsonNode order = Checkouts.awaitFinal(shopper, placed.orderId(), FINAL_WITHIN);
+            if (order == null) {
+                return "not final after " + FINAL_WITHIN.toSeconds() + " s";
+            }
+            status = order.get("status").asString();
         }
         long elapsed = System.nanoTime() - placed.postedAtNanos();
         if (!status.equals("CONFIRMED")) {

@@ -31,6 +31,8 @@ final class Checkouts {
     static final String PASSWORD = "Checkout!2345-e2e";
     static final String WAREHOUSE = "MAD-1";
     static final Set<String> FINAL = Set.of("CONFIRMED", "REJECTED", "CANCELLED");
+    /** How long one read of an order waits for it to change (order-service waits at most 5 s). */
+    static final int WAIT_SECONDS = 5;
     /** Payments that took the money (DESIGN.md §6: at most one per order). */
     static final Set<String> CHARGED = Set.of("CAPTURED", "PARTIALLY_REFUNDED", "REFUNDED");
     static final String ADDRESS = """
@@ -211,8 +213,48 @@ final class Checkouts {
 
     /** Waits until the order is CONFIRMED, REJECTED or CANCELLED and answers it. */
     static JsonNode finalOrder(Shopper shopper, String orderId) {
-        return await("order " + orderId + " final").atMost(EVENTUALLY).pollInterval(Duration.ofMillis(250))
-                .until(() -> order(shopper, orderId), order -> order != null && isFinal(order.get("status").asString()));
+        JsonNode order = awaitFinal(shopper, orderId, EVENTUALLY);
+        assertThat(order).as("order " + orderId + " final within " + EVENTUALLY).isNotNull();
+        return order;
+    }
+
+    /**
+     * The order once it is final, or null when it is not within {@code within}. It reads as a checkout
+     * page would: each read names the version it has (If-None-Match) and waits for the next one
+     * ({@code Prefer: wait}), so order-service answers as soon as the order changes, and an unchanged
+     * order costs one read per wait instead of a poll. A read that fails (a service restarting) is
+     * tried again after a pause.
+     */
+    static JsonNode awaitFinal(Shopper shopper, String orderId, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        String tag = null;
+        while (System.nanoTime() < deadline) {
+            Api.Call read = Api.gateway().method("GET", "/api/v1/orders/" + orderId, null)
+                    .header("X-Forwarded-For", Accounts.randomClientAddress()).bearer(shopper.token());
+            if (tag != null) {
+                read.header("If-None-Match", tag).header("Prefer", "wait=" + WAIT_SECONDS);
+            }
+            Api.Reply reply = read.send();
+            if (reply.status() == 200) {
+                JsonNode order = reply.json();
+                if (isFinal(order.get("status").asString())) {
+                    return order;
+                }
+                tag = reply.header("ETag");
+            } else if (reply.status() != 304) {
+                pause(Duration.ofMillis(250));
+            }
+        }
+        return null;
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static boolean isFinal(String status) {

@@ -22,7 +22,21 @@ import java.time.Duration;
 public record OrderProperties(
         @DefaultValue("http://cart-service") @NotBlank String cartService,
         @DefaultValue("http://user-service") @NotBlank String userService,
-        @DefaultValue @Valid Saga saga) {
+        @DefaultValue @Valid Saga saga,
+        @DefaultValue @Valid Waits waits) {
+
+    /**
+     * Reads of an order that wait for it to change ({@code Prefer: wait}).
+     *
+     * @param max           the longest a read waits, whatever it asks for; below the gateway's response timeout (10 s)
+     * @param sweepInterval how soon a change stored by another instance wakes the reads waiting here
+     * @param maxWaiting    reads waiting at once on one instance; more are answered at once
+     */
+    public record Waits(
+            @DefaultValue("5s") Duration max,
+            @DefaultValue("250ms") Duration sweepInterval,
+            @DefaultValue("1000") @Min(0) @Max(100_000) int maxWaiting) {
+    }
 
     /**
      * @param replyConcurrency consumer threads on {@code order.saga.replies}

@@ -24,10 +24,11 @@ record CorsProperties(List<String> allowedOrigins, List<String> allowedMethods, 
         allowedOrigins = orDefault(allowedOrigins, List.of("http://localhost:3000", "http://localhost:5173"));
         allowedMethods = orDefault(allowedMethods, List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
         allowedHeaders = orDefault(allowedHeaders, List.of("Authorization", "Content-Type", "Idempotency-Key",
-                "X-Request-Id", "If-Match", "If-None-Match", "X-Cart-Token"));
-        // X-Cart-Token: a guest's cart token is issued on the first write, in a response header
+                "X-Request-Id", "If-Match", "If-None-Match", "X-Cart-Token", "Prefer"));
+        // X-Cart-Token: a guest's cart token is issued on the first write, in a response header;
+        // Prefer / Preference-Applied: a checkout page's read that waits for its order to change
         exposedHeaders = orDefault(exposedHeaders, List.of("X-Request-Id", "Retry-After", "ETag", "Location",
-                "X-RateLimit-Remaining", "X-Cart-Token"));
+                "X-RateLimit-Remaining", "X-Cart-Token", "Preference-Applied"));
         allowCredentials = allowCredentials == null ? Boolean.TRUE : allowCredentials;
         maxAge = maxAge == null ? Duration.ofHours(1) : maxAge;
     }

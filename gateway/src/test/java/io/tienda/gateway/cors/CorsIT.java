@@ -13,6 +13,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CorsIT extends GatewayIT {
 
     @Test
+    void letsABrowserPageAskToWaitForItsOrderToChange() {
+        client().options().uri("/api/v1/orders/" + UUID.randomUUID())
+                .header(HttpHeaders.ORIGIN, "http://localhost:5173")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization, if-none-match, prefer")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().value(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, headers -> assertThat(headers.toLowerCase())
+                        .contains("if-none-match", "prefer"));
+    }
+
+    @Test
     void answersAPreflightFromAnAllowedOriginWithoutBotheringTheService() {
         String path = "/api/v1/orders/" + UUID.randomUUID();
 
@@ -67,6 +79,6 @@ class CorsIT extends GatewayIT {
                 .expectStatus().isOk()
                 .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ALLOWED_ORIGIN)
                 .expectHeader().value(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, exposed -> assertThat(exposed)
-                        .contains("X-Request-Id", "Retry-After", "ETag", "Location"));
+                        .contains("X-Request-Id", "Retry-After", "ETag", "Location", "Preference-Applied"));
     }
 }

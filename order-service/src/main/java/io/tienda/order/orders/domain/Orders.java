@@ -2,6 +2,7 @@ package io.tienda.order.orders.domain;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,6 +19,9 @@ public interface Orders {
     Order save(Order order);
 
     Optional<Order> find(UUID id);
+
+    /** The stored version of each of these orders that exists. */
+    Map<UUID, Long> versions(Collection<UUID> ids);
 
     /** The orders of these ids that exist, in no particular order. */
     List<Order> findAll(Collection<UUID> ids);

@@ -12,6 +12,8 @@ import io.tienda.order.orders.domain.ReplacedOrder;
 import io.tienda.order.orders.domain.ShippingAddress;
 import io.tienda.order.orders.domain.StatusChange;
 import io.tienda.order.orders.domain.Tracking;
+import io.tienda.order.orders.OrderChanges;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -44,9 +46,12 @@ class JdbcOrders implements Orders {
               from orders""";
 
     private final JdbcClient jdbc;
+    /** Wakes the reads waiting for a change; a provider, since it reads versions through this class. */
+    private final ObjectProvider<OrderChanges> changes;
 
-    JdbcOrders(JdbcClient jdbc) {
+    JdbcOrders(JdbcClient jdbc, ObjectProvider<OrderChanges> changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     @Override
@@ -102,6 +107,16 @@ class JdbcOrders implements Orders {
     }
 
     @Override
+    public Map<UUID, Long> versions(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("select id, version from orders where id in (:ids)").param("ids", ids)
+                .query((rs, row) -> Map.entry(rs.getObject("id", UUID.class), rs.getLong("version")))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    @Override
     public Order save(Order order) {
         Tracking tracking = order.tracking();
         NextAction action = order.nextAction();
@@ -137,6 +152,7 @@ class JdbcOrders implements Orders {
             throw new OptimisticLockingFailureException("order " + order.id() + " changed since it was read");
         }
         insertHistory(order);
+        changes.ifAvailable(waits -> waits.stored(order.id(), order.version() + 1));
         return order.stored(order.number(), order.version() + 1);
     }
 

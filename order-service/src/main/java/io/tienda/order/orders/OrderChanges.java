@@ -1,0 +1,141 @@
+package io.tienda.order.orders;
+
+import io.tienda.order.OrderProperties;
+import io.tienda.order.orders.domain.Orders;
+import jakarta.annotation.PreDestroy;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Requests waiting for an order to change (a read with {@code Prefer: wait}, see {@code OrderResource}).
+ * A change this instance stores wakes them once its transaction commits; a change stored by another
+ * instance, within {@code tienda.orders.waits.sweep-interval}, which reads the versions of the waited-for
+ * orders in one query. Nobody waits beyond {@code max-waiting} at once: the others are answered at once,
+ * which {@code Prefer} allows.
+ */
+@Component
+public class OrderChanges {
+
+    private static final int READERS = 4;
+
+    private final Orders orders;
+    private final int maxWaiting;
+    private final Map<UUID, Set<Waiter>> waiting = new ConcurrentHashMap<>();
+    private final AtomicInteger count = new AtomicInteger();
+    /** Where a woken read reads the order again: never on the writer's thread, inside its commit. */
+    private final ExecutorService readers = Executors.newFixedThreadPool(READERS, runnable -> {
+        Thread thread = new Thread(runnable, "order-waits");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    OrderChanges(Orders orders, OrderProperties properties) {
+        this.orders = orders;
+        this.maxWaiting = properties.waits().maxWaiting();
+    }
+
+    /** Runs what follows a wait: reading the order again and answering. */
+    public Executor readers() {
+        return readers;
+    }
+
+    @PreDestroy
+    void close() {
+        readers.shutdownNow();
+    }
+
+    /**
+     * Completes with true once the order's version is no longer {@code seenVersion}, with false when
+     * {@code wait} passes first. Empty when too many requests wait already.
+     */
+    public Optional<CompletableFuture<Boolean>> changeOf(UUID orderId, long seenVersion, Duration wait) {
+        if (count.incrementAndGet() > maxWaiting) {
+            count.decrementAndGet();
+            return Optional.empty();
+        }
+        Waiter waiter = new Waiter(seenVersion, new CompletableFuture<>());
+        waiting.computeIfAbsent(orderId, id -> ConcurrentHashMap.newKeySet()).add(waiter);
+        CompletableFuture<Boolean> changed = waiter.changed()
+                .completeOnTimeout(false, wait.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((result, failure) -> forget(orderId, waiter));
+        // the order may have changed between the caller's read and this registration
+        orders.versions(List.of(orderId)).forEach(this::wake);
+        return Optional.of(changed);
+    }
+
+    /** The order was stored with this version: its waiters wake once the transaction commits. */
+    public void stored(UUID orderId, long version) {
+        if (!waiting.containsKey(orderId)) {
+            return;
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wake(orderId, version);
+                }
+            });
+        }
+        else {
+            wake(orderId, version);
+        }
+    }
+
+    /** Changes stored by other instances of this service. */
+    @Scheduled(fixedDelayString = "${tienda.orders.waits.sweep-interval:250ms}")
+    void sweep() {
+        if (!waiting.isEmpty()) {
+            orders.versions(List.copyOf(waiting.keySet())).forEach(this::wake);
+        }
+    }
+
+    int waiting() {
+        return count.get();
+    }
+
+    private void wake(UUID orderId, long version) {
+        Set<Waiter> waiters = waiting.get(orderId);
+        if (waiters != null) {
+            waiters.stream().filter(waiter -> waiter.seenVersion() != version)
+                    .forEach(waiter -> waiter.changed().complete(true));
+        }
+    }
+
+    private void forget(UUID orderId, Waiter waiter) {
+        waiting.computeIfPresent(orderId, (id, waiters) -> {
+            if (waiters.remove(waiter)) {
+                count.decrementAndGet();
+            }
+            return waiters.isEmpty() ? null : waiters;
+        });
+    }
+
+    private record Waiter(long seenVersion, CompletableFuture<Boolean> changed) {
+
+        @Override
+        public boolean equals(Object other) {
+            return this == other;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
+    }
+}
