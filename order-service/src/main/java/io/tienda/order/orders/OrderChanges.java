@@ -1,6 +1,9 @@
 package io.tienda.order.orders;
 
 import io.tienda.order.OrderProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tienda.order.orders.domain.Orders;
 import jakarta.annotation.PreDestroy;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -45,9 +48,14 @@ public class OrderChanges {
         return thread;
     });
 
-    OrderChanges(Orders orders, OrderProperties properties) {
+    private final MeterRegistry meters;
+
+    OrderChanges(Orders orders, OrderProperties properties, MeterRegistry meters) {
         this.orders = orders;
         this.maxWaiting = properties.waits().maxWaiting();
+        this.meters = meters;
+        Gauge.builder("orders.waits.waiting", count, AtomicInteger::get)
+                .description("reads of an order waiting for it to change").register(meters);
     }
 
     /** Runs what follows a wait: reading the order again and answering. */
@@ -67,15 +75,21 @@ public class OrderChanges {
     public Optional<CompletableFuture<Boolean>> changeOf(UUID orderId, long seenVersion, Duration wait) {
         if (count.incrementAndGet() > maxWaiting) {
             count.decrementAndGet();
+            counted("refused", "none");
             return Optional.empty();
         }
         Waiter waiter = new Waiter(seenVersion, new CompletableFuture<>());
         waiting.computeIfAbsent(orderId, id -> ConcurrentHashMap.newKeySet()).add(waiter);
         CompletableFuture<Boolean> changed = waiter.changed()
                 .completeOnTimeout(false, wait.toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((result, failure) -> forget(orderId, waiter));
+                .whenComplete((result, failure) -> {
+                    forget(orderId, waiter);
+                    if (Boolean.FALSE.equals(result)) {
+                        counted("unchanged", "none");
+                    }
+                });
         // the order may have changed between the caller's read and this registration
-        orders.versions(List.of(orderId)).forEach(this::wake);
+        orders.versions(List.of(orderId)).forEach((id, version) -> wake(id, version, "registration"));
         return Optional.of(changed);
     }
 
@@ -88,12 +102,12 @@ public class OrderChanges {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    wake(orderId, version);
+                    wake(orderId, version, "commit");
                 }
             });
         }
         else {
-            wake(orderId, version);
+            wake(orderId, version, "commit");
         }
     }
 
@@ -101,7 +115,7 @@ public class OrderChanges {
     @Scheduled(fixedDelayString = "${tienda.orders.waits.sweep-interval:250ms}")
     void sweep() {
         if (!waiting.isEmpty()) {
-            orders.versions(List.copyOf(waiting.keySet())).forEach(this::wake);
+            orders.versions(List.copyOf(waiting.keySet())).forEach((id, version) -> wake(id, version, "sweep"));
         }
     }
 
@@ -109,12 +123,19 @@ public class OrderChanges {
         return count.get();
     }
 
-    private void wake(UUID orderId, long version) {
+    /** @param by what found the change: this instance's commit, the sweep, or the check at registration */
+    private void wake(UUID orderId, long version, String by) {
         Set<Waiter> waiters = waiting.get(orderId);
         if (waiters != null) {
             waiters.stream().filter(waiter -> waiter.seenVersion() != version)
-                    .forEach(waiter -> waiter.changed().complete(true));
+                    .filter(waiter -> waiter.changed().complete(true))
+                    .forEach(waiter -> counted("changed", by));
         }
+    }
+
+    private void counted(String outcome, String by) {
+        Counter.builder("orders.waits").description("reads of an order that asked to wait for it to change")
+                .tag("outcome", outcome).tag("woken_by", by).register(meters).increment();
     }
 
     private void forget(UUID orderId, Waiter waiter) {

@@ -1,13 +1,9 @@
 package io.tienda.order.orders;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tienda.order.support.OrderIT;
-import io.tienda.order.support.Stubs;
 import io.tienda.order.support.Stubs.Line;
-import io.tienda.platform.events.Money;
-import io.tienda.platform.events.saga.PaymentAuthorized;
-import io.tienda.platform.events.saga.PaymentCaptured;
-import io.tienda.platform.events.saga.StockCommitted;
-import io.tienda.platform.events.saga.StockReserved;
 import io.tienda.platform.testing.http.ApiReply;
 import io.tienda.platform.testing.security.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +27,9 @@ class OrderWaitsIT extends OrderIT {
 
     @Autowired
     private OrderChanges changes;
+
+    @Autowired
+    private MeterRegistry meters;
 
     private String token;
 
@@ -53,19 +51,14 @@ class OrderWaitsIT extends OrderIT {
         CompletableFuture<ApiReply> waiting = CompletableFuture.supplyAsync(
                 () -> read(id, Map.of("If-None-Match", tag, "Prefer", "wait=600")));
         await().until(() -> changes.waiting() > 0);
-        Money total = Money.of(Stubs.total(MUG), "EUR");
-        participants().inventory("inventory.reserve", id, 1);
-        participants().reply(id, new StockReserved(id, UUID.randomUUID(), Instant.now().plusSeconds(1800)));
-        participants().payment("payment.authorize", id, 1);
-        participants().reply(id, new PaymentAuthorized(id, "pi_1", total));
-        participants().inventory("inventory.commit", id, 1);
-        participants().reply(id, new StockCommitted(id));
-        participants().payment("payment.capture", id, 1);
-        participants().reply(id, new PaymentCaptured(id, "pi_1", total));
+        double wokenByCommits = waits("changed", "commit");
+        completeCheckout(id, MUG);
 
         ApiReply changed = waiting.join().expect(200);
         assertThat(changed.headers().getFirst("Preference-Applied")).as("the most it waits").isEqualTo("wait=5");
         assertThat(changed.headers().getETag()).isNotEqualTo(tag);
+        assertThat(waits("changed", "commit")).as("woken by the saga's commit here, not found later")
+                .isGreaterThan(wokenByCommits);
         // and so on until the order is final: one read per stored change, none in between
         List<String> seen = new ArrayList<>(List.of(changed.json().get("status").asString()));
         String latest = changed.headers().getETag();
@@ -85,8 +78,10 @@ class OrderWaitsIT extends OrderIT {
     void anUnchangedOrderIsA304OnceTheWaitIsUpOrAtOnceWithoutAWait() {
         UUID id = completedOrder(token, MUG);
         String tag = read(id, Map.of()).expect(200).headers().getETag();
+        double unchanged = waits("unchanged", "none");
 
         ApiReply waited = read(id, Map.of("If-None-Match", tag, "Prefer", "wait=1")).expect(304);
+        assertThat(waits("unchanged", "none")).isEqualTo(unchanged + 1);
         assertThat(waited.body()).isNullOrEmpty();
         assertThat(waited.headers().getETag()).isEqualTo(tag);
         assertThat(waited.headers().getFirst("Preference-Applied")).isEqualTo("wait=1");
@@ -115,12 +110,14 @@ class OrderWaitsIT extends OrderIT {
         await().until(() -> changes.waiting() > 0);
 
         // what another instance's shipment would leave in the table, without this instance knowing
+        double foundBySweeps = waits("changed", "sweep");
         jdbc.sql("update orders set status = 'SHIPPED', carrier = 'SEUR', tracking_number = 'T-1', "
                 + "shipped_at = now(), version = version + 1 where id = :id").param("id", id).update();
 
         ApiReply changed = waiting.join().expect(200);
         assertThat(changed.json().get("status").asString()).isEqualTo("SHIPPED");
         assertThat(changed.headers().getETag()).isEqualTo("\"" + version(id) + "\"");
+        assertThat(waits("changed", "sweep")).isGreaterThan(foundBySweeps);
     }
 
     @Test
@@ -135,6 +132,11 @@ class OrderWaitsIT extends OrderIT {
         api.send(HttpMethod.GET, "/api/v1/orders/" + id, TestTokens.customer(TestTokens.newCustomer()), null,
                 Map.of("If-None-Match", tag, "Prefer", "wait=5")).expectProblem(404, "not-found");
         assertThat(changes.waiting()).isZero();
+    }
+
+    private double waits(String outcome, String wokenBy) {
+        Counter counter = meters.find("orders.waits").tag("outcome", outcome).tag("woken_by", wokenBy).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private ApiReply read(UUID id, Map<String, String> headers) {
