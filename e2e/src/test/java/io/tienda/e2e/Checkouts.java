@@ -1,6 +1,7 @@
 package io.tienda.e2e;
 
 import io.tienda.e2e.Accounts.Account;
+import org.awaitility.core.ConditionTimeoutException;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -11,7 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -226,34 +229,28 @@ final class Checkouts {
      * tried again after a pause.
      */
     static JsonNode awaitFinal(Shopper shopper, String orderId, Duration within) {
-        long deadline = System.nanoTime() + within.toNanos();
-        String tag = null;
-        while (System.nanoTime() < deadline) {
-            Api.Call read = Api.gateway().method("GET", "/api/v1/orders/" + orderId, null)
-                    .header("X-Forwarded-For", Accounts.randomClientAddress()).bearer(shopper.token());
-            if (tag != null) {
-                read.header("If-None-Match", tag).header("Prefer", "wait=" + WAIT_SECONDS);
-            }
-            Api.Reply reply = read.send();
-            if (reply.status() == 200) {
-                JsonNode order = reply.json();
-                if (isFinal(order.get("status").asString())) {
-                    return order;
-                }
-                tag = reply.header("ETag");
-            } else if (reply.status() != 304) {
-                pause(Duration.ofMillis(250));
-            }
-        }
-        return null;
-    }
-
-    private static void pause(Duration duration) {
+        AtomicReference<String> tag = new AtomicReference<>();
+        AtomicBoolean failed = new AtomicBoolean();
         try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            // a read that waited asks again at once; one that failed, after a pause
+            return await("order " + orderId + " final").atMost(within).pollDelay(Duration.ZERO)
+                    .pollInterval((poll, previous) -> Duration.ofMillis(failed.get() ? 250 : 1))
+                    .until(() -> {
+                        Api.Call read = Api.gateway().method("GET", "/api/v1/orders/" + orderId, null)
+                                .header("X-Forwarded-For", Accounts.randomClientAddress()).bearer(shopper.token());
+                        if (tag.get() != null) {
+                            read.header("If-None-Match", tag.get()).header("Prefer", "wait=" + WAIT_SECONDS);
+                        }
+                        Api.Reply reply = read.send();
+                        failed.set(reply.status() != 200 && reply.status() != 304);
+                        if (reply.status() != 200) {
+                            return null;
+                        }
+                        tag.set(reply.header("ETag"));
+                        return reply.json();
+                    }, order -> order != null && isFinal(order.get("status").asString()));
+        } catch (ConditionTimeoutException notFinal) {
+            return null;
         }
     }
 

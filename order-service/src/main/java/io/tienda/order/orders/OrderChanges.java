@@ -78,7 +78,7 @@ public class OrderChanges {
             counted("refused", "none");
             return Optional.empty();
         }
-        Waiter waiter = new Waiter(seenVersion, new CompletableFuture<>());
+        Waiter waiter = new Waiter(seenVersion);
         waiting.computeIfAbsent(orderId, id -> ConcurrentHashMap.newKeySet()).add(waiter);
         CompletableFuture<Boolean> changed = waiter.changed()
                 .completeOnTimeout(false, wait.toMillis(), TimeUnit.MILLISECONDS)
@@ -147,16 +147,22 @@ public class OrderChanges {
         });
     }
 
-    private record Waiter(long seenVersion, CompletableFuture<Boolean> changed) {
+    /** One waiting read; told apart from another by identity, even when both saw the same version. */
+    private static final class Waiter {
 
-        @Override
-        public boolean equals(Object other) {
-            return this == other;
+        private final long seenVersion;
+        private final CompletableFuture<Boolean> changed = new CompletableFuture<>();
+
+        Waiter(long seenVersion) {
+            this.seenVersion = seenVersion;
         }
 
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(this);
+        long seenVersion() {
+            return seenVersion;
+        }
+
+        CompletableFuture<Boolean> changed() {
+            return changed;
         }
     }
 }
