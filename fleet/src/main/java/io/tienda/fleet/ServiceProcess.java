@@ -16,6 +16,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /** A running service JVM whose output goes to {@code .fleet/logs/<service>.log}. */
 final class ServiceProcess {
@@ -142,6 +143,13 @@ final class ServiceProcess {
 
     /** How the JVM ended: its exit status, or 128 + the signal that killed it (137 for SIGKILL). */
     int exitCode() {
+        try {
+            // Its ProcessHandle can report the exit a moment before this Process has reaped it.
+            process.waitFor(5, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
         return process.exitValue();
     }
 
