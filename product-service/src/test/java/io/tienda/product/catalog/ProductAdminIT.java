@@ -260,6 +260,11 @@ class ProductAdminIT extends ProductServiceIT {
         api.delete("/api/v1/products/" + id, ADMIN).expectProblem(404, "not-found");
         api.put("/api/v1/products/" + id, ADMIN, draft("Amplificador", audio, null, 1, sku + "-1"))
                 .expectProblem(404, "not-found");
+        // its SKU is sold no more: a cart holding it is told so
+        var quoted = api.post("/api/v1/pricing", null, Map.of("items", List.of(Map.of("sku", sku + "-1", "quantity", 1))))
+                .expect(200).json().get("lines").get(0);
+        assertThat(quoted.get("available").asBoolean()).isFalse();
+        assertThat(quoted.get("reason").asString()).isEqualTo("unknown");
         Document tombstone = mongo.findById(id, Document.class, "products");
         assertThat(tombstone.getBoolean("deleted")).isTrue();
         assertThat(tombstone.getBoolean("active")).isFalse();

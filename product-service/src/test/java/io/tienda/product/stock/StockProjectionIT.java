@@ -23,11 +23,12 @@ class StockProjectionIT extends ProductServiceIT {
 
     private String sku;
     private String id;
+    private String audio;
 
     @BeforeEach
     void product() {
         clear("categories");
-        String audio = category("audio", null, 1);
+        audio = category("audio", null, 1);
         sku = skuPrefix();
         id = api.post("/api/v1/products", MANAGER,
                 draft("Auriculares Nilo " + sku, audio, null, 5999, sku + "-1", sku + "-2"))
@@ -69,6 +70,23 @@ class StockProjectionIT extends ProductServiceIT {
 
         awaitStock(sku + "-2", 8, 1);
         assertThat(variantStock(sku + "-1")).isEqualTo(new Document("available", 0).append("version", -1L));
+    }
+
+    @Test
+    void leavesADeletedProductAlone() {
+        api.delete("/api/v1/products/" + id, ADMIN).expect(204);
+        String live = api.post("/api/v1/products", MANAGER, draft("Altavoz Nilo " + sku, audio, null, 2999, sku + "-3"))
+                .expect(201).json().get("id").asString();
+
+        // one key, so one partition and one order: once the live product's stock is in, the other was handled
+        String key = sku + "-3";
+        sender.send(messages.create(Topics.INVENTORY_EVENTS, key, new StockChanged(sku + "-1", 7, true, 1)));
+        sender.send(messages.create(Topics.INVENTORY_EVENTS, key, new StockChanged(sku + "-3", 4, true, 1)));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                mongo.findById(live, Document.class, "products").getBoolean("inStock")).isTrue());
+        assertThat(variantStock(sku + "-1")).isEqualTo(new Document("available", 0).append("version", -1L));
+        assertThat(stored().getBoolean("inStock")).isFalse();
     }
 
     @Test

@@ -86,13 +86,17 @@ class MongoProductCatalog implements ProductCatalog, CategorizedProducts {
 
     @Override
     public Optional<Product> bySlug(String slug) {
-        return Optional.ofNullable(mongo.findOne(Query.query(live().and("slug").is(slug)), ProductDocument.class))
+        // by the unique slug index alone, as byId, then the tombstone check
+        return Optional.ofNullable(mongo.findOne(Query.query(where("slug").is(slug)), ProductDocument.class))
+                .filter(document -> !Boolean.TRUE.equals(document.deleted()))
                 .map(ProductDocument::toDomain);
     }
 
     @Override
     public List<Product> bySkus(Collection<String> skus) {
-        return mongo.find(Query.query(live().and("variants.sku").in(skus)), ProductDocument.class).stream()
+        // by the unique SKU index alone, as byId: every price quote and stock change asks
+        return mongo.find(Query.query(where("variants.sku").in(skus)), ProductDocument.class).stream()
+                .filter(document -> !Boolean.TRUE.equals(document.deleted()))
                 .map(ProductDocument::toDomain).toList();
     }
 

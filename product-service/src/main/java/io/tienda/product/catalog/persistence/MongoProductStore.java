@@ -33,6 +33,7 @@ import java.util.function.Function;
 
 import static io.tienda.product.catalog.persistence.ProductDocument.COLLECTION;
 import static io.tienda.product.catalog.persistence.ProductDocument.live;
+import static io.tienda.product.catalog.persistence.ProductDocument.unlessDeleted;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
@@ -75,7 +76,7 @@ class MongoProductStore implements ProductStore {
     @Override
     public Optional<Product> modify(String id, Function<Product, Change> change) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Document stored = mongo.findOne(Query.query(live().and("_id").is(id)), Document.class, COLLECTION);
+            Document stored = unlessDeleted(mongo.findOne(Query.query(where("_id").is(id)), Document.class, COLLECTION));
             if (stored == null) {
                 return Optional.empty();
             }
@@ -112,7 +113,7 @@ class MongoProductStore implements ProductStore {
     @Override
     public Optional<Product> delete(String id, Function<Product, List<Object>> eventsOf) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Document stored = mongo.findOne(Query.query(live().and("_id").is(id)), Document.class, COLLECTION);
+            Document stored = unlessDeleted(mongo.findOne(Query.query(where("_id").is(id)), Document.class, COLLECTION));
             if (stored == null) {
                 return Optional.empty();
             }
@@ -136,9 +137,9 @@ class MongoProductStore implements ProductStore {
     @Override
     public StockUpdate applyStock(String sku, StockState stock) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Query bySku = Query.query(live().and("variants.sku").is(sku));
-            bySku.fields().include("variants").include("stockRevision").include("version");
-            Document stored = mongo.findOne(bySku, Document.class, COLLECTION);
+            Query bySku = Query.query(where("variants.sku").is(sku));
+            bySku.fields().include("variants").include("stockRevision").include("version").include("deleted");
+            Document stored = unlessDeleted(mongo.findOne(bySku, Document.class, COLLECTION));
             if (stored == null) {
                 return StockUpdate.UNKNOWN_SKU;
             }

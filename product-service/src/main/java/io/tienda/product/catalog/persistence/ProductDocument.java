@@ -40,6 +40,15 @@ record ProductDocument(@Id String id, String slug, TextField name, TextField des
         return where("deleted").ne(true);
     }
 
+    /**
+     * {@code stored}, or {@code null} when it is a tombstone: the check for reads by a unique key
+     * ({@code _id}, slug, SKU) made on that key alone, since a query on the key plus another field is
+     * not served by the key's index on every server (mongo-java-server scans the collection for it).
+     */
+    static org.bson.Document unlessDeleted(org.bson.Document stored) {
+        return stored == null || Boolean.TRUE.equals(stored.get("deleted")) ? null : stored;
+    }
+
     static ProductDocument of(Product product) {
         return new ProductDocument(product.id(), product.slug(), TextField.of(product.name()),
                 TextField.of(product.description()),
