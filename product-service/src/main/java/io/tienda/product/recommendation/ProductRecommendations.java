@@ -7,6 +7,8 @@ import io.tienda.product.catalog.domain.ProductCatalog;
 import io.tienda.product.catalog.domain.ProductFilter;
 import io.tienda.product.catalog.domain.ProductQuery;
 import io.tienda.product.catalog.domain.ProductSort;
+import io.tienda.product.category.domain.Categories;
+import io.tienda.product.category.domain.Category;
 import io.tienda.product.recommendation.domain.Picks;
 import io.tienda.product.recommendation.domain.Recommendation;
 import io.tienda.product.recommendation.domain.Recommendation.Reason;
@@ -23,25 +25,27 @@ import java.util.stream.Collectors;
 
 /**
  * "You may also like" for a product page: first what customers who bought the product also bought,
- * then the best rated of its category, then of its brand, only ever products on sale and in stock.
+ * then the best rated of its category, then of the categories beside it (its parent's subtree), then
+ * of its brand, only ever products on sale and in stock.
  * What customers bought is learnt from {@code order.confirmed} (the purchases reviews verify against);
  * a product shared by fewer than {@code min-buyers} customers is never shown as bought together, so a
  * recommendation cannot tell what one customer bought.
  * <p>
- * A product page is the most read page of a shop and its recommendations take four queries, one an
- * aggregation over the purchases of the product's latest buyers, so each answer is kept for
+ * A product page is the most read page of a shop and its recommendations take four to seven queries,
+ * one an aggregation over the purchases of the product's latest buyers, so each answer is kept for
  * {@code cache-ttl} (the {@code max-age} the answer is public for anyway); zero keeps none.
  */
 @Service
 public class ProductRecommendations {
 
     private final ProductCatalog catalog;
+    private final Categories categories;
     private final Purchases purchases;
     private final int minBuyers;
     private final int buyersScanned;
     private final Cache<Key, List<Recommendation>> answers;
 
-    ProductRecommendations(ProductCatalog catalog, Purchases purchases,
+    ProductRecommendations(ProductCatalog catalog, Categories categories, Purchases purchases,
             @Value("${tienda.products.recommendations.min-buyers:2}") int minBuyers,
             @Value("${tienda.products.recommendations.buyers-scanned:1000}") int buyersScanned,
             @Value("${tienda.products.recommendations.cache-ttl:60s}") Duration cacheTtl,
@@ -51,6 +55,7 @@ public class ProductRecommendations {
                     + "must be at least 1, cache-ttl and cache-size not negative");
         }
         this.catalog = catalog;
+        this.categories = categories;
         this.purchases = purchases;
         this.minBuyers = minBuyers;
         this.buyersScanned = buyersScanned;
@@ -64,7 +69,7 @@ public class ProductRecommendations {
             return recommend(product, limit);
         }
         // computed outside the cache: a computing get holds a lock over part of the cache's table for the
-        // four queries, so unrelated products would wait on each other; two first readers may both compute
+        // queries, so unrelated products would wait on each other; two first readers may both compute
         Key key = new Key(product.id(), limit);
         List<Recommendation> kept = answers.getIfPresent(key);
         if (kept != null) {
@@ -80,6 +85,12 @@ public class ProductRecommendations {
         picks.add(boughtTogether(product, picks.wanted()), Reason.BOUGHT_TOGETHER);
         if (!picks.full() && product.categoryId() != null) {
             picks.add(bestRated(null, List.of(product.categoryId()), picks.wanted()), Reason.SAME_CATEGORY);
+            if (!picks.full()) {
+                List<String> related = relatedCategories(product.categoryId());
+                if (!related.isEmpty()) {
+                    picks.add(bestRated(null, related, picks.wanted()), Reason.RELATED_CATEGORY);
+                }
+            }
         }
         if (!picks.full() && product.brand() != null && product.brand().slug() != null) {
             picks.add(bestRated(product.brand().slug(), null, picks.wanted()), Reason.SAME_BRAND);
@@ -97,6 +108,20 @@ public class ProductRecommendations {
         Map<String, Product> found = catalog.byIds(ids).stream()
                 .collect(Collectors.toMap(Product::id, Function.identity()));
         return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * The categories beside this one: its parent's subtree but itself (for Auriculares under Audio: Audio,
+     * Altavoces and whatever is below them). None for a top-level category, whose parent's subtree would
+     * be the whole shop.
+     */
+    private List<String> relatedCategories(String categoryId) {
+        return categories.byId(categoryId)
+                .map(Category::parentId)
+                .flatMap(categories::byId)
+                .map(parent -> categories.subtreeIds(parent).stream()
+                        .filter(id -> !id.equals(categoryId)).toList())
+                .orElse(List.of());
     }
 
     /** The best rated products in stock of a brand (by slug) or of exactly these categories; null for any. */

@@ -7,6 +7,7 @@ import io.tienda.product.catalog.domain.Product;
 import io.tienda.product.catalog.domain.ProductCatalog;
 import io.tienda.product.catalog.domain.StockState;
 import io.tienda.product.catalog.domain.Variant;
+import io.tienda.product.category.domain.Categories;
 import io.tienda.product.recommendation.domain.Recommendation;
 import io.tienda.product.review.domain.Purchases;
 import io.tienda.product.shared.domain.LocalizedText;
@@ -34,6 +35,7 @@ class ProductRecommendationsTest {
     private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
 
     private final ProductCatalog catalog = mock(ProductCatalog.class);
+    private final Categories categories = mock(Categories.class);
     private final Purchases purchases = mock(Purchases.class);
     private final Product product = product("p");
     private final Product together = product("t");
@@ -54,7 +56,7 @@ class ProductRecommendationsTest {
     }
 
     private ProductRecommendations recommendations(Duration ttl) {
-        return new ProductRecommendations(catalog, purchases, 2, 1000, ttl, 100);
+        return new ProductRecommendations(catalog, categories, purchases, 2, 1000, ttl, 100);
     }
 
     @Test
@@ -84,9 +86,9 @@ class ProductRecommendationsTest {
 
     @Test
     void refusesSettingsThatMakeNoSense() {
-        assertThatThrownBy(() -> new ProductRecommendations(catalog, purchases, 0, 1000, Duration.ZERO, 0))
+        assertThatThrownBy(() -> new ProductRecommendations(catalog, categories, purchases, 0, 1000, Duration.ZERO, 0))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ProductRecommendations(catalog, purchases, 2, 1000, Duration.ofSeconds(-1), 0))
+        assertThatThrownBy(() -> new ProductRecommendations(catalog, categories, purchases, 2, 1000, Duration.ofSeconds(-1), 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -135,6 +135,37 @@ class RecommendationsIT extends ProductServiceIT {
     }
 
     @Test
+    void aSmallCategoryIsFilledFromTheCategoriesBesideItBeforeTheBrand() {
+        String audio = catalog.category(category, "audio");
+        String headphones = catalog.category(audio, "auriculares");
+        String speakers = catalog.category(audio, "altavoces");
+        String portable = catalog.category(speakers, "portatiles");
+        String elsewhere = catalog.category(category, "cables");
+        String product = product(headphones);
+        String peer = product(headphones);
+        rated(peer, 3.0);
+        String speaker = product(speakers);
+        rated(speaker, 4.5);
+        String portableSpeaker = product(portable);
+        rated(portableSpeaker, 4.9);
+        String inAudioItself = product(audio);
+        rated(inAudioItself, 5.0);
+        String cable = product(elsewhere);
+        rated(cable, 4.7);
+
+        List<Map<String, Object>> items = recommendations(product, "?limit=5");
+
+        // the parent's subtree before the brand: every product here shares the brand, so the cable, in
+        // another branch, comes only as one of it
+        assertThat(ids(items)).containsExactly(peer, inAudioItself, portableSpeaker, speaker, cable);
+        assertThat(reasons(items)).containsExactly("same-category", "related-category", "related-category",
+                "related-category", "same-brand");
+        // a top-level category has nothing beside it (the whole shop would be): its product's brand comes next
+        String topLevel = product(category);
+        assertThat(reasons(recommendations(topLevel, "?limit=2"))).containsExactly("same-brand", "same-brand");
+    }
+
+    @Test
     void anErasedCustomersPurchasesNoLongerRecommendAnything() {
         String product = product(null);
         String together = product(null);

@@ -10,7 +10,7 @@ import java.util.Locale;
 public record RecommendationList(List<Item> items) {
 
     /**
-     * @param reason  {@code bought-together}, {@code same-category} or {@code same-brand}
+     * @param reason  {@code bought-together}, {@code same-category}, {@code related-category} or {@code same-brand}
      * @param product the product as lists show it
      */
     public record Item(String reason, ProductSummary product) {

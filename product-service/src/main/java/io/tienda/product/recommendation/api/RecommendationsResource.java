@@ -51,9 +51,9 @@ class RecommendationsResource {
     @GetMapping("/{idOrSlug}/recommendations")
     @Operation(summary = "Products to show beside one",
             description = "What customers who bought the product also bought (only what at least two customers "
-                    + "share), then the best rated of its category, then of its brand; only products on sale and in "
-                    + "stock, never the product itself. Each item says why: bought-together, same-category or "
-                    + "same-brand. A product not on sale is a 404 except for staff. Public; weak ETag over the "
+                    + "share), then the best rated of its category, then of the categories beside it (under the same "
+                    + "parent), then of its brand; only products on sale and in stock, never the product itself. Each "
+                    + "item says why: bought-together, same-category, related-category or same-brand. A product not on sale is a 404 except for staff. Public; weak ETag over the "
                     + "content, 304 on If-None-Match.")
     ResponseEntity<RecommendationList> recommendations(@PathVariable @Size(max = 200) String idOrSlug,
             @Parameter(description = "How many at most, 1 to 20")

@@ -11,6 +11,8 @@ public record Recommendation(Product product, Reason reason) {
         BOUGHT_TOGETHER,
         /** In the product's own category, best rated first. */
         SAME_CATEGORY,
+        /** In another category under the same parent (a sibling's, or below one), best rated first. */
+        RELATED_CATEGORY,
         /** Of the product's brand, best rated first. */
         SAME_BRAND
     }
