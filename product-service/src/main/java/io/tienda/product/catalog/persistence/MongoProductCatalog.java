@@ -73,14 +73,14 @@ class MongoProductCatalog implements ProductCatalog, CategorizedProducts {
         // by id alone, then the tombstone check here: a query on the id plus another field is not
         // served by the id index on every server (mongo-java-server scans the collection for it)
         return Optional.ofNullable(mongo.findById(id, ProductDocument.class))
-                .filter(document -> !Boolean.TRUE.equals(document.deleted()))
+                .filter(ProductDocument::isLive)
                 .map(ProductDocument::toDomain);
     }
 
     @Override
     public List<Product> byIds(Collection<String> ids) {
         return mongo.find(Query.query(where("_id").in(ids)), ProductDocument.class).stream()
-                .filter(document -> !Boolean.TRUE.equals(document.deleted()))
+                .filter(ProductDocument::isLive)
                 .map(ProductDocument::toDomain).toList();
     }
 
@@ -88,7 +88,7 @@ class MongoProductCatalog implements ProductCatalog, CategorizedProducts {
     public Optional<Product> bySlug(String slug) {
         // by the unique slug index alone, as byId, then the tombstone check
         return Optional.ofNullable(mongo.findOne(Query.query(where("slug").is(slug)), ProductDocument.class))
-                .filter(document -> !Boolean.TRUE.equals(document.deleted()))
+                .filter(ProductDocument::isLive)
                 .map(ProductDocument::toDomain);
     }
 
@@ -96,7 +96,7 @@ class MongoProductCatalog implements ProductCatalog, CategorizedProducts {
     public List<Product> bySkus(Collection<String> skus) {
         // by the unique SKU index alone, as byId: every price quote and stock change asks
         return mongo.find(Query.query(where("variants.sku").in(skus)), ProductDocument.class).stream()
-                .filter(document -> !Boolean.TRUE.equals(document.deleted()))
+                .filter(ProductDocument::isLive)
                 .map(ProductDocument::toDomain).toList();
     }
 

@@ -40,6 +40,11 @@ record ProductDocument(@Id String id, String slug, TextField name, TextField des
         return where("deleted").ne(true);
     }
 
+    /** Not a tombstone: what {@link #live()} selects, checked on a document already read. */
+    boolean isLive() {
+        return !Boolean.TRUE.equals(deleted);
+    }
+
     /**
      * {@code stored}, or {@code null} when it is a tombstone: the check for reads by a unique key
      * ({@code _id}, slug, SKU) made on that key alone, since a query on the key plus another field is
