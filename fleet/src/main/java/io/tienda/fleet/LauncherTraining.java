@@ -3,10 +3,6 @@ package io.tienda.fleet;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,6 +35,8 @@ import io.tienda.platform.testing.infra.Ports;
 final class LauncherTraining {
 
     private static final Duration ROUND_TRIP = Duration.ofSeconds(60);
+    /** Only its plain HTTP check is used: there is no discovery in the training. */
+    private static final Probe HTTP = new Probe(0);
 
     private LauncherTraining() {
     }
@@ -108,20 +106,8 @@ final class LauncherTraining {
     }
 
     private static void get(String url) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(url + " answered " + response.statusCode());
-            }
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
+        if (!HTTP.answers200(url)) {
+            throw new IllegalStateException(url + " did not answer 200");
         }
     }
 
