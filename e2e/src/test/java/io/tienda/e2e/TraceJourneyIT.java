@@ -62,6 +62,30 @@ class TraceJourneyIT {
                 .isEqualTo(gateway.get("spanId").asString());
         assertThat(has(spans, "product-service", "PRODUCER")).as("the event sent to Kafka").isTrue();
         assertThat(has(spans, "inventory-service", "CONSUMER")).as("and consumed by inventory-service").isTrue();
+        assertThat(list(spans)).as("Spring Security's filters, authentication and authorization are not spans of their own")
+                .noneSatisfy(span -> assertThat(span.get("name").asString())
+                        .matches("(security filterchain|authenticate|authorize|secured request).*"));
+    }
+
+    /**
+     * The newest traces the collector holds each start where work entered the fleet: a request or a
+     * message. None is a scheduled task's run (several a second across the fleet, most doing nothing)
+     * or a call made outside any trace (the discovery client's heartbeats, a Redis command the gateway
+     * sends for the rate limiter), which would bury the traces an operator looks for.
+     */
+    @Test
+    void everyTraceStartsWithARequestOrAMessage() {
+        assertThat(Api.gateway().get("/api/v1/categories").send().status()).isEqualTo(200);
+        JsonNode listed = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> new Api(TRACES).get("/traces").send().json(), traces -> !traces.isEmpty());
+        for (JsonNode trace : list(listed)) {
+            JsonNode spans = new Api(TRACES).get("/traces/" + trace.get("traceId").asString()).send().json();
+            list(spans).stream().filter(span -> span.get("parentSpanId").isNull()).forEach(root -> {
+                String described = root.get("service").asString() + ": " + root.get("name").asString();
+                assertThat(root.get("kind").asString()).as(described).isNotEqualTo("CLIENT");
+                assertThat(root.get("name").asString()).as(described).doesNotStartWith("task ");
+            });
+        }
     }
 
     private static boolean has(JsonNode spans, String service, String kind) {

@@ -14,6 +14,7 @@ import org.springframework.security.authorization.method.PreAuthorizeAuthorizati
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -80,6 +81,20 @@ public class SecurityAutoConfiguration {
                 registry.addInterceptor(interceptor);
             }
         };
+    }
+
+    /**
+     * Spring Security's own observations stay off, as in the gateway: they wrap the filter chain, every
+     * authentication and every authorization in an observation of its own, five spans beside each
+     * request's one. An authenticated order list read cost order-service 1.44-1.47 ms of CPU with them
+     * and 1.19-1.22 ms without (1.58-1.62 against 1.19-1.25 ms when the read was sampled). Each request
+     * keeps its {@code http.server.requests} observation (metrics and the trace); a refusal is still
+     * answered and counted by status there.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

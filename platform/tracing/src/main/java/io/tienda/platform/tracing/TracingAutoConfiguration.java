@@ -1,0 +1,22 @@
+package io.tienda.platform.tracing;
+
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SdkTracerProviderBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+
+/** Traces start only where work enters a JVM ({@link EntryPointSampler}). */
+@AutoConfiguration
+@ConditionalOnClass({Sampler.class, SdkTracerProviderBuilderCustomizer.class})
+public class TracingAutoConfiguration {
+
+    /**
+     * Wraps the sampler Spring Boot configured ({@code management.tracing.sampling.probability}), which
+     * the builder holds by the time customizers run.
+     */
+    @Bean
+    SdkTracerProviderBuilderCustomizer entryPointSampler(Sampler configured) {
+        return builder -> builder.setSampler(new EntryPointSampler(configured));
+    }
+}
