@@ -3,12 +3,11 @@ package io.tienda.platform.outbox;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tienda.platform.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -18,23 +17,7 @@ class OutboxBacklogTest {
 
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(T0);
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MovableClock clock = new MovableClock(T0);
 
     @Test
     void theGaugesShowThePendingMessagesAndHowLongTheOldestHasWaited() {
@@ -53,7 +36,7 @@ class OutboxBacklogTest {
 
         // drained: the next reading after the refresh interval says so
         store.set(new OutboxBacklog.Snapshot(0, null));
-        now.set(T0.plus(OutboxBacklog.REFRESH).plusMillis(1));
+        clock.set(T0.plus(OutboxBacklog.REFRESH).plusMillis(1));
         assertThat(registry.get("tienda.outbox.backlog").gauge().value()).isZero();
         assertThat(registry.get("tienda.outbox.oldest.age").gauge().value()).isZero();
         assertThat(reads).hasValue(2);
@@ -87,9 +70,9 @@ class OutboxBacklogTest {
                 T0), clock);
 
         assertThat(backlog.snapshot().messages()).isEqualTo(1);
-        now.set(T0.plus(OutboxBacklog.REFRESH).minusMillis(1));
+        clock.set(T0.plus(OutboxBacklog.REFRESH).minusMillis(1));
         assertThat(backlog.snapshot().messages()).isEqualTo(1);
-        now.set(T0.plus(Duration.ofSeconds(6)));
+        clock.set(T0.plus(Duration.ofSeconds(6)));
         assertThat(backlog.snapshot().messages()).isEqualTo(2);
     }
 }

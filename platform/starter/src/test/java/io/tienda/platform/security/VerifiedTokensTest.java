@@ -1,5 +1,6 @@
 package io.tienda.platform.security;
 
+import io.tienda.platform.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
@@ -9,11 +10,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +22,7 @@ class VerifiedTokensTest {
     private static final Instant ISSUED = Instant.parse("2026-12-05T10:00:00Z");
 
     private final AtomicInteger signatureChecks = new AtomicInteger();
-    private Instant now = ISSUED.plusSeconds(5);
+    private final MovableClock clock = new MovableClock(ISSUED.plusSeconds(5));
 
     /** exp and nbf with the production's 60 s of skew, on a clock the test moves. */
     private final OAuth2TokenValidator<Jwt> claims = timestamps();
@@ -69,7 +67,7 @@ class VerifiedTokensTest {
     @Test
     void aTokenAlreadyVerifiedIsRefusedOnceItExpires() {
         tokens.decode("good-ana");
-        now = ISSUED.plus(Duration.ofMinutes(15)).plusSeconds(61);
+        clock.set(ISSUED.plus(Duration.ofMinutes(15)).plusSeconds(61));
 
         assertThatThrownBy(() -> tokens.decode("good-ana")).isInstanceOf(JwtValidationException.class)
                 .hasMessageContaining("no longer valid");
@@ -80,22 +78,7 @@ class VerifiedTokensTest {
 
     private OAuth2TokenValidator<Jwt> timestamps() {
         JwtTimestampValidator validator = new JwtTimestampValidator(Duration.ofSeconds(60));
-        validator.setClock(new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now;
-            }
-        });
+        validator.setClock(clock);
         return validator;
     }
 }
