@@ -183,7 +183,7 @@ class SigningKeysIT {
     }
 
     @Test
-    void issuedTokensPassThePlatformValidatorWithTheLocalDecoder(@Autowired JwtDecoder decoder) {
+    void issuedTokensPassThePlatformValidatorWithTheLocalDecoderWhichKeepsThem(@Autowired JwtDecoder decoder) {
         var subject = new AccessTokens.Subject(UUID.randomUUID().toString(), "x@example.com", true, List.of("ANALYST"));
         var issued = accessTokens.issue(subject, UUID.randomUUID());
 
@@ -191,6 +191,8 @@ class SigningKeysIT {
 
         assertThat(SecurityAutoConfiguration.validator(security).validate(jwt).hasErrors()).isFalse();
         assertThat(jwt.getClaimAsStringList("roles")).containsExactly("ANALYST");
+        // verified once, then kept for a minute like in every other service
+        assertThat(decoder.decode(issued.token())).isSameAs(jwt);
     }
 
     private List<String> kids() {

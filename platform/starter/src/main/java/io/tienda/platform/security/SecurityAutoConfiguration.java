@@ -52,12 +52,20 @@ public class SecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(SecurityProperties properties) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri().toString())
+        return verifying(NimbusJwtDecoder.withJwkSetUri(properties.jwksUri().toString())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
-                .build();
+                .build(), properties);
+    }
+
+    /**
+     * The platform's decoder around {@code signatures}: a token's signature and claims are checked
+     * ({@link #validator}), and a token verified in the last minute has only its claims checked again
+     * ({@link VerifiedTokens}). For a service that finds its keys another way than the JWKS URI.
+     */
+    public static JwtDecoder verifying(NimbusJwtDecoder signatures, SecurityProperties properties) {
         OAuth2TokenValidator<Jwt> validator = validator(properties);
-        decoder.setJwtValidator(validator);
-        return new VerifiedTokens(decoder, validator);
+        signatures.setJwtValidator(validator);
+        return new VerifiedTokens(signatures, validator);
     }
 
     /** Signature, {@code exp}/{@code nbf} (60 s skew), issuer and audience. Shared with tests. */

@@ -13,7 +13,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 /**
  * user-service validates tokens with the keys in its own database rather than fetching its own JWKS
  * over HTTP: no call to itself, and a replica knows a key the moment it reads the table. The checks
- * are the platform's ({@link SecurityAutoConfiguration#validator}), the same every other service applies.
+ * are the platform's ({@link SecurityAutoConfiguration#verifying}), the same every other service applies,
+ * and so is the signature checked once a minute per token.
  */
 @Configuration(proxyBeanMethods = false)
 class LocalJwtDecoder {
@@ -21,10 +22,8 @@ class LocalJwtDecoder {
     @Bean
     JwtDecoder jwtDecoder(SigningKeys keys, SecurityProperties properties) {
         JWKSource<SecurityContext> source = (selector, context) -> keys.select(selector);
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(source)
+        return SecurityAutoConfiguration.verifying(NimbusJwtDecoder.withJwkSource(source)
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
-                .build();
-        decoder.setJwtValidator(SecurityAutoConfiguration.validator(properties));
-        return decoder;
+                .build(), properties);
     }
 }
