@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.ConsumerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -32,6 +33,13 @@ class InboxAndDeadLetterIT extends StarterIT {
 
     @Autowired
     InboxMaintenance inboxMaintenance;
+
+    @Test
+    void consumersReadCommittedRecordsAndLetAnEmptyFetchWaitAtTheBroker(@Autowired ConsumerFactory<?, ?> consumers) {
+        assertThat(consumers.getConfigurationProperties())
+                .containsEntry("isolation.level", "read_committed")
+                .containsEntry("fetch.max.wait.ms", "5000");
+    }
 
     @Test
     void aMessageDeliveredThreeTimesAppliesItsEffectOnce() throws Exception {
