@@ -14,7 +14,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  * user-service validates tokens with the keys in its own database rather than fetching its own JWKS
  * over HTTP: no call to itself, and a replica knows a key the moment it reads the table. The checks
  * are the platform's ({@link SecurityAutoConfiguration#verifying}), the same every other service applies,
- * and so is the signature checked once a minute per token.
+ * and as there a token's signature is checked once a minute.
  */
 @Configuration(proxyBeanMethods = false)
 class LocalJwtDecoder {
