@@ -4,9 +4,15 @@ import io.tienda.platform.events.Envelope;
 import io.tienda.platform.inbox.InboxMaintenance;
 import io.tienda.platform.inbox.InboxProperties;
 import io.tienda.platform.testing.KafkaProbe;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -18,8 +24,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,7 +47,53 @@ class InboxAndDeadLetterIT extends StarterIT {
     void consumersReadCommittedRecordsAndLetAnEmptyFetchWaitAtTheBroker(@Autowired ConsumerFactory<?, ?> consumers) {
         assertThat(consumers.getConfigurationProperties())
                 .containsEntry("isolation.level", "read_committed")
-                .containsEntry("fetch.max.wait.ms", "5000");
+                .containsEntry("fetch.max.wait.ms", "5000")
+                .containsEntry("group.protocol", "consumer");
+    }
+
+    /**
+     * A service's listeners share its group, each on its own topics. One that joins (a listener
+     * starting, a replica deployed) must not take the partitions of the others, even for a moment.
+     */
+    @Test
+    void aListenerJoiningItsGroupLeavesTheOthersTheirPartitions(@Autowired ConsumerFactory<?, ?> consumers)
+            throws Exception {
+        String group = "joining-" + UUID.randomUUID();
+        String first = "first-" + UUID.randomUUID();
+        String second = "second-" + UUID.randomUUID();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                environment.getRequiredProperty("spring.kafka.bootstrap-servers")))) {
+            admin.createTopics(List.of(new NewTopic(first, 3, (short) 1), new NewTopic(second, 3, (short) 1))).all().get();
+        }
+        List<TopicPartition> revoked = new CopyOnWriteArrayList<>();
+        try (Consumer<?, ?> early = consumers.createConsumer(group, null, "-early");
+             Consumer<?, ?> late = consumers.createConsumer(group, null, "-late")) {
+            early.subscribe(List.of(first), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    revoked.addAll(partitions);
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                }
+            });
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                early.poll(Duration.ofMillis(100));
+                return early.assignment().size() == 3;
+            });
+
+            late.subscribe(List.of(second));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                early.poll(Duration.ofMillis(100));
+                late.poll(Duration.ofMillis(100));
+                return late.assignment().size() == 3 && early.assignment().size() == 3;
+            });
+
+            assertThat(revoked).as("partitions the first listener gave up while the second joined").isEmpty();
+            assertThat(early.assignment()).extracting(TopicPartition::topic).containsOnly(first);
+            assertThat(late.assignment()).extracting(TopicPartition::topic).containsOnly(second);
+        }
     }
 
     @Test
