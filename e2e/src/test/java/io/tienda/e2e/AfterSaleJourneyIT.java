@@ -183,6 +183,9 @@ class AfterSaleJourneyIT {
         Placed placed = Checkouts.placeOrder(shopper, "ret-fail-" + UUID.randomUUID(), "pm_card_refundFail");
         assertThat(placed.accepted()).as(placed.status() + " " + placed.problem()).isTrue();
         String orderId = placed.orderId();
+        // only a confirmed order ships: the capture is seen at payment-service before order-service has it
+        await("order confirmed").atMost(EVENTUALLY).pollInterval(Duration.ofMillis(500))
+                .until(() -> "CONFIRMED".equals(Checkouts.status(shopper, orderId)));
         await("payment captured").atMost(EVENTUALLY).pollInterval(Duration.ofMillis(500))
                 .until(() -> Checkouts.paymentsIn(Checkouts.payments(shopper, orderId), java.util.Set.of("CAPTURED")) == 1);
         String manager = Accounts.session(Account.MANAGER).accessToken();
