@@ -134,6 +134,10 @@ public final class EmbeddedKafkaServer extends EmbeddedServer<KafkaRaftServer> i
         props.put("share.coordinator.state.topic.replication.factor", "1");
         props.put("share.coordinator.state.topic.min.isr", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
+        // A partition that moves between two members of a group (a listener's consumers spreading out
+        // after a start) waits for the new owner's next heartbeats: up to 10 s at the default 5 s.
+        props.put("group.consumer.min.heartbeat.interval.ms", "1000");
+        props.put("group.consumer.heartbeat.interval.ms", "1000");
         // sized for a laptop or a 2-core CI box, not for throughput
         props.put("num.network.threads", "2");
         props.put("num.io.threads", "4");
