@@ -3,10 +3,8 @@ package io.tienda.platform.it;
 import io.tienda.platform.events.Envelope;
 import io.tienda.platform.inbox.InboxMaintenance;
 import io.tienda.platform.inbox.InboxProperties;
+import io.tienda.platform.testing.Infra;
 import io.tienda.platform.testing.KafkaProbe;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -56,15 +54,11 @@ class InboxAndDeadLetterIT extends StarterIT {
      * starting, a replica deployed) must not take the partitions of the others, even for a moment.
      */
     @Test
-    void aListenerJoiningItsGroupLeavesTheOthersTheirPartitions(@Autowired ConsumerFactory<?, ?> consumers)
-            throws Exception {
+    void aListenerJoiningItsGroupLeavesTheOthersTheirPartitions(@Autowired ConsumerFactory<?, ?> consumers) {
         String group = "joining-" + UUID.randomUUID();
         String first = "first-" + UUID.randomUUID();
         String second = "second-" + UUID.randomUUID();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                environment.getRequiredProperty("spring.kafka.bootstrap-servers")))) {
-            admin.createTopics(List.of(new NewTopic(first, 3, (short) 1), new NewTopic(second, 3, (short) 1))).all().get();
-        }
+        Infra.kafka().createTopics(first, second);
         List<TopicPartition> revoked = new CopyOnWriteArrayList<>();
         try (Consumer<?, ?> early = consumers.createConsumer(group, null, "-early");
              Consumer<?, ?> late = consumers.createConsumer(group, null, "-late")) {
