@@ -169,10 +169,15 @@ public class CheckoutSagas {
         return orders.find(orderId).orElseThrow();
     }
 
-    /** Whether the order's checkout completed (paid and committed), or it has no saga at all. */
-    @Transactional(readOnly = true)
-    public boolean settled(UUID orderId) {
-        return sagas.find(orderId).map(s -> s.isOver() && s.outcome() == SagaOutcome.COMPLETED).orElse(true);
+    /**
+     * Whether the order's checkout completed (paid and committed), or it has no saga at all. The saga
+     * stays locked until the caller's transaction ends: a cancellation holds the same lock from reading
+     * the order to changing it, so a change made under it (a shipment) cannot slip in between and leave
+     * the order shipped with its payment refunded and its stock released.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean lockSettled(UUID orderId) {
+        return sagas.lock(orderId).map(s -> s.isOver() && s.outcome() == SagaOutcome.COMPLETED).orElse(true);
     }
 
     @Transactional(readOnly = true)

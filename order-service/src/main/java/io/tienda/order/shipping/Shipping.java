@@ -30,14 +30,17 @@ public class Shipping {
 
     /**
      * Refused (409) unless the order is CONFIRMED and its checkout finished: an order whose payment
-     * is not captured yet could still be cancelled by the saga, and a shipped parcel cannot.
+     * is not captured yet could still be cancelled by the saga, and a shipped parcel cannot. The saga
+     * is locked before the order is read, so a cancellation under way is waited for, then refuses or
+     * is refused.
      */
     @Transactional
     public Order ship(UUID id, String carrier, String trackingNumber, String actor) {
+        boolean settled = sagas.lockSettled(id);
         Order order = find(id);
         Tracking tracking = new Tracking(carrier, trackingNumber, clock.instant());
         Order shipped = order.ship(tracking, actor);
-        if (!sagas.settled(id)) {
+        if (!settled) {
             throw DomainException.custom(409, "checkout-in-progress", "The checkout has not finished",
                     "Order " + order.number() + " is not paid and committed yet; ship it once it is");
         }

@@ -11,9 +11,15 @@ import io.tienda.platform.events.saga.PaymentRefunded;
 import io.tienda.platform.events.saga.PaymentVoided;
 import io.tienda.platform.events.saga.StockReleased;
 import io.tienda.platform.events.saga.StockReserved;
+import io.tienda.order.saga.CheckoutSagas;
+import io.tienda.platform.events.Topics;
+import io.tienda.platform.testing.http.ApiReply;
 import io.tienda.platform.testing.security.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -21,6 +27,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,6 +39,12 @@ class OrderLifecycleIT extends OrderIT {
     private static final Line MUG = new Line("MUG-1", 1, 1_500);
     /** The same mug with 10 % off by the coupon OTONO10. */
     private static final Line MUG_WITH_COUPON = new Line("MUG-1", 1, 1_500, 150);
+
+    @Autowired
+    private CheckoutSagas sagas;
+
+    @Autowired
+    private PlatformTransactionManager transactions;
 
     private final String manager = TestTokens.staff("MANAGER");
     private final String support = TestTokens.staff("SUPPORT");
@@ -268,6 +282,45 @@ class OrderLifecycleIT extends OrderIT {
         assertThat(fact.get("lines").get(0).get("sku").asString()).isEqualTo("MUG-1");
         participants().facts("order.delivered", id, 1);
         api.post("/api/v1/orders/" + id + "/delivery", manager, null).expectProblem(409, "illegal-transition");
+    }
+
+    /**
+     * A cancellation locks the saga, reads the order and only then changes it. A shipment that slipped
+     * in between used to leave the order SHIPPED with its payment refunded and its stock released; it
+     * now waits for the saga, then finds the order cancelled.
+     */
+    @Test
+    void aShipmentWaitsForACancellationUnderWayAndIsThenRefused() throws Exception {
+        UUID id = completedOrder();
+        Map<String, String> parcel = Map.of("carrier", "SEUR", "trackingNumber", "1Z999AA10123456784");
+
+        CompletableFuture<ApiReply> shipment = new TransactionTemplate(transactions).execute(tx -> {
+            // the cancellation's first step, as CheckoutSagas.cancel takes it
+            assertThat(sagas.find(id)).isPresent();
+            jdbc.sql("select order_id from saga_instance where order_id = :id for update").param("id", id)
+                    .query().singleValue();
+            CompletableFuture<ApiReply> shipping = CompletableFuture.supplyAsync(
+                    () -> api.post("/api/v1/orders/" + id + "/shipment", manager, parcel));
+            await().atMost(Duration.ofSeconds(20)).until(() -> shipping.isDone() || waitingForTheSaga() > 0);
+            assertThat(shipping).as("the shipment waits for the saga").isNotDone();
+            sagas.cancel(id, customer, "changed my mind");
+            return shipping;
+        });
+
+        shipment.get(20, TimeUnit.SECONDS).expectProblem(409, "illegal-transition");
+        assertThat(status(id)).isEqualTo("CANCELLED");
+        participants().payment("payment.refund", id, 1);
+        participants().inventory("inventory.release", id, 1);
+        participants().facts("order.cancelled", id, 1);
+        assertThat(participants().all(Topics.ORDER_EVENTS, id)).extracting(p -> p.type()).doesNotContain("order.shipped");
+    }
+
+    /** Transactions of this database waiting for a lock on a saga row. */
+    private int waitingForTheSaga() {
+        return jdbc.sql("""
+                        select count(*) from pg_stat_activity
+                        where datname = current_database() and wait_event_type = 'Lock' and query like '%saga_instance%'
+                        """).query(Integer.class).single();
     }
 
     @Test
