@@ -27,7 +27,8 @@ import java.util.List;
 /**
  * Kafka as every service uses it: the envelope, an acknowledged send, and a consumer error
  * handler that retries with backoff and then dead-letters to {@code <topic>.DLT}, so one bad
- * message never blocks its partition. Boot's listener container factory picks the handler up.
+ * message never blocks its partition. A failure that says a dependency is down ({@link Outages})
+ * is retried until it goes through instead. Boot's listener container factory picks the handler up.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 @ConditionalOnClass(KafkaTemplate.class)
@@ -64,6 +65,11 @@ public class MessagingAutoConfiguration {
         backOff.setMaxInterval(retry.maxInterval().toMillis());
         backOff.setMaxAttempts(retry.attempts());
         DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff);
+        // A dependency that is down is waited for, however long: the message is good, and a dead
+        // letter would lose it. The consumer stays in its group meanwhile (each wait is one back-off).
+        ExponentialBackOff untilBack = new ExponentialBackOff(retry.initialInterval().toMillis(), 2.0);
+        untilBack.setMaxInterval(retry.outageMaxInterval().toMillis());
+        handler.setBackOffFunction((record, failure) -> Outages.isOutage(failure) ? untilBack : null);
         handler.addNotRetryableExceptions(PoisonMessageException.class, DeserializationException.class,
                 ContractValidator.ContractViolation.class);
         return handler;

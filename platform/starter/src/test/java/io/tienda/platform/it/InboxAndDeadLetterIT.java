@@ -130,6 +130,35 @@ class InboxAndDeadLetterIT extends StarterIT {
         assertThat(applied(poison)).isZero();
     }
 
+    /**
+     * A store that is down fails the handler more often than the retry budget allows (a delivery and
+     * three retries): the message waits for it and is applied once it is back. A handler that fails by
+     * itself still goes to the DLT after the budget. (Each redelivery after the first waits out the
+     * consumer's fetch, about 5 s.)
+     */
+    @Test
+    void aMessageWaitsOutAStoreThatIsDownAndOnlyAFailingHandlerIsDeadLettered() throws Exception {
+        UUID widget = UUID.randomUUID();
+        UUID waiting = UUID.randomUUID();
+        UUID broken = UUID.randomUUID();
+
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(record(widget.toString(), waiting, "{\"widgetId\":\"" + widget
+                    + "\",\"name\":\"unreachable-store\",\"quantity\":5}")).get();
+            producer.send(record(widget.toString(), broken, body(widget, "broken"))).get();
+        }
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> applied(waiting) == 1);
+        var dead = kafka().find(WidgetApp.TOPIC + ".DLT",
+                r -> broken.toString().equals(KafkaProbe.header(r, Envelope.EVENT_ID)), Duration.ofSeconds(30));
+        assertThat(dead).isPresent();
+        assertThat(KafkaProbe.header(dead.get(), "kafka_dlt-exception-cause-fqcn")).contains("IllegalStateException");
+        assertThat(kafka().find(WidgetApp.TOPIC + ".DLT",
+                r -> waiting.toString().equals(KafkaProbe.header(r, Envelope.EVENT_ID)), Duration.ofSeconds(1)))
+                .isEmpty();
+        assertThat(applied(broken)).isZero();
+    }
+
     @Test
     void aMessageWithoutAnEnvelopeIsDeadLettered() throws Exception {
         String key = UUID.randomUUID().toString();

@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Size;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,6 +38,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A tiny service built on the starter, the way a real one is: a table, a controller that changes
@@ -152,10 +155,22 @@ public class WidgetApp {
             this.tracer = tracer;
         }
 
+        /** Deliveries so far of each event whose handling fails on purpose. */
+        private final Map<UUID, AtomicInteger> failures = new ConcurrentHashMap<>();
+
         @KafkaListener(topics = TOPIC, groupId = "widget-projection")
         public void on(ConsumerRecord<String, String> record) {
             InboundMessage message = InboundMessage.from(record);
             WidgetCreated created = message.payloadAs(WidgetCreated.class);
+            int delivery = failures.computeIfAbsent(message.eventId(), id -> new AtomicInteger()).incrementAndGet();
+            // "unreachable-store": the store is down for the first `quantity` deliveries, as a database
+            // whose connections are refused; "broken": a failure of the handler itself, every time.
+            if (created.name().equals("unreachable-store") && delivery <= created.quantity()) {
+                throw new DataAccessResourceFailureException("no connection to the store, delivery " + delivery);
+            }
+            if (created.name().equals("broken")) {
+                throw new IllegalStateException("the handler fails on this widget, delivery " + delivery);
+            }
             String traceId = tracer.currentSpan() == null ? null : tracer.currentSpan().context().traceId();
             inbox.once("widget-projection", message, () -> jdbc.update("""
                     insert into widget_effects (event_id, widget_id, applied, trace_id) values (?, ?, 1, ?)
