@@ -94,6 +94,39 @@ class KafkaIngestionIT extends AnalyticsServiceIT {
     }
 
     /**
+     * In the currency XKZ and August 2035: while ClickHouse refuses the inserts (here its order table is
+     * moved away) well past the listener's retry budget, nothing is stored and nothing dead-lettered;
+     * once the table is back the order is stored, once.
+     */
+    @Test
+    void factsWaitForClickHouseAndAreStoredOnceItIsBack() {
+        UUID order = UUID.randomUUID();
+        Instant august = Instant.parse("2035-08-10T12:00:00Z");
+        List<OrderLine> lines = List.of(new OrderLine("Z-1", "PZ-1", "Lamp", 2, Money.of(1800, "XKZ")));
+        String kpis = "/api/v1/analytics/kpis?from=2035-08-01&to=2035-08-31&currency=XKZ";
+        clickHouse("RENAME TABLE analytics.order_events TO analytics.order_events_away");
+        try (EventMessages kafka = new EventMessages(Infra.kafka().bootstrapServers())) {
+            try {
+                kafka.send(Topics.ORDER_EVENTS, order.toString(), new OrderConfirmed(order, "kz-1", "kzcart-1",
+                        lines, Money.of(3600, "XKZ"), august));
+                // the budget is a delivery and three retries, about 2 s at this service's fetch wait
+                await().during(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(30)).until(() ->
+                        kafka.all(Topics.deadLetter(Topics.ORDER_EVENTS), order.toString()).isEmpty());
+            } finally {
+                clickHouse("RENAME TABLE analytics.order_events_away TO analytics.order_events");
+            }
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                JsonNode k = api.get(kpis, analyst()).expect(200).json();
+                assertThat(k.get("orders").asLong()).isEqualTo(1);
+                assertThat(k.get("gmv").asLong()).isEqualTo(3600);
+                assertThat(k.get("units").asLong()).isEqualTo(2);
+            });
+            assertThat(kafka.all(Topics.deadLetter(Topics.ORDER_EVENTS), order.toString())).isEmpty();
+        }
+    }
+
+    /**
      * Through the broker, in the currency XKR, dated by the envelope (today): payment-service's failure
      * of a refund arrives before the refund itself (as when partitions are read in another order) and
      * again later; it still cancels that refund. A refund that failed at once changes nothing.

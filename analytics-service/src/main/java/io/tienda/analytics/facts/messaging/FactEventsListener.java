@@ -1,7 +1,9 @@
 package io.tienda.analytics.facts.messaging;
 
+import io.tienda.analytics.clickhouse.ClickHouse;
 import io.tienda.analytics.facts.Ingestion;
 import io.tienda.platform.events.Topics;
+import io.tienda.platform.messaging.DependencyUnavailableException;
 import io.tienda.platform.messaging.InboundMessage;
 import io.tienda.platform.messaging.PoisonMessageException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,7 +19,8 @@ import java.util.List;
  * fact table (ClickHouse wants few large inserts, not one per event). Offsets are committed after
  * the batch is stored, so a crash replays it, and the store's event-id check makes that harmless.
  * An unreadable record is reported by position: the records before it are stored and committed, it
- * goes to its topic's dead-letter topic, and the rest of the poll is delivered again.
+ * goes to its topic's dead-letter topic, and the rest of the poll is delivered again. A poll ClickHouse
+ * does not take is delivered again until it does; nothing is dead-lettered for it.
  */
 @Component
 class FactEventsListener {
@@ -52,6 +55,12 @@ class FactEventsListener {
             ingestion.ingest(messages);
         } catch (Ingestion.UnreadableEvent e) {
             throw new BatchListenerFailedException(e.getMessage(), e.getCause(), e.index());
+        } catch (ClickHouse.ClickHouseException e) {
+            // The rows are the service's own, made from events already read: ClickHouse refusing them
+            // (down, restarting, too many parts, a table being moved) is never the events' fault. The
+            // poll waits for it from its first record on, however long, instead of being dead-lettered.
+            throw new BatchListenerFailedException(e.getMessage(),
+                    new DependencyUnavailableException("ClickHouse did not store the poll's facts", e), 0);
         }
     }
 }
