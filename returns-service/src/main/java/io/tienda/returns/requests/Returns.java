@@ -373,14 +373,35 @@ public class Returns {
         });
     }
 
-    /** A replacement order was rejected (no stock) or cancelled: recorded; staff may refund instead. */
+    /**
+     * A replacement order was rejected (no stock) or cancelled: recorded; staff may refund instead. Also a
+     * replacement cancelled after its confirmation had ended the return {@code EXCHANGED} (order-service
+     * confirms a free order before committing its stock, and its customer or staff may cancel it until it
+     * ships): the return goes back to the same failed exchange. As for a replacement rejected at once, no
+     * event is published: order-service's own {@code order.cancelled} tells the customer and the figures.
+     * A return settled any other way (a refund asked or made instead) is left as it is.
+     */
     @Transactional
     public void orderFailed(UUID orderId, String reason) {
         store.lockByReplacementOrder(orderId).ifPresent(current -> {
-            if (current.settlement() != Settlement.EXCHANGE_PENDING) {
+            boolean awaited = current.status() == ReturnStatus.INSPECTED
+                    && current.settlement() == Settlement.EXCHANGE_PENDING;
+            boolean exchanged = current.status() == ReturnStatus.EXCHANGED;
+            if (!awaited && !exchanged) {
+                log.info("return {}: failure of replacement order {} arrived while {}/{}; nothing to do",
+                        current.id(), orderId, current.status(), current.settlement());
                 return;
             }
             Instant now = clock.instant();
+            if (exchanged) {
+                String why = "failed after it was confirmed: " + truncate(reason);
+                ReturnRequest reopened = current.exchangeReversed(why, now);
+                store.update(reopened, new HistoryEntry(current.status(), reopened.status(), now,
+                        HistoryEntry.SERVICE, "replacement order " + orderId + " " + why));
+                log.warn("return {}: replacement order {} failed after it was confirmed: {}", current.id(), orderId,
+                        reason);
+                return;
+            }
             ReturnRequest failed = current.exchangeFailed(truncate(reason), now);
             store.update(failed, new HistoryEntry(current.status(), failed.status(), now, HistoryEntry.SERVICE,
                     "replacement order " + orderId + " failed: " + truncate(reason)));

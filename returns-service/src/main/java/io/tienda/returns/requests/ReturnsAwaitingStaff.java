@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The returns nobody but staff can move on: a refund that failed ({@code REFUND_FAILED}: ask again, or pay it
- * another way) and a replacement that could not be sent ({@code EXCHANGE_FAILED}: refund instead). Their
+ * another way) and a replacement that could not be sent or was cancelled after it was confirmed
+ * ({@code EXCHANGE_FAILED}: refund instead). Their
  * numbers are the gauge {@code returns_awaiting_staff}, tagged by settlement, for an alert; staff list them with
  * {@code GET /api/v1/returns?settlement=...}.
  */

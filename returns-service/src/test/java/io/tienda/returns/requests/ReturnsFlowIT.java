@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.tienda.platform.events.Money;
 import io.tienda.platform.events.Topics;
 import io.tienda.platform.events.product.ProductCreated;
+import io.tienda.platform.events.saga.OrderCancelled;
 import io.tienda.platform.events.saga.OrderConfirmed;
 import io.tienda.platform.events.saga.OrderDelivered;
 import io.tienda.platform.events.saga.OrderLine;
@@ -45,7 +46,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * returns-service end to end against real PostgreSQL and Kafka. The test plays order-service
- * (order.delivered, the replacement's order.confirmed / order.rejected), payment-service
+ * (order.delivered, the replacement's order.confirmed / order.rejected / order.cancelled), payment-service
  * (payment.refunded / payment.refund_failed) and product-service, and reads the commands this
  * service sends on payment.commands, inventory.commands and order.commands.
  */
@@ -457,6 +458,92 @@ class ReturnsFlowIT {
         assertThat(refund.get("refundKey").asString()).isEqualTo("return:" + id);
     }
 
+    /**
+     * order-service confirms a free replacement before its stock is committed, and the customer or staff
+     * may cancel it until it ships: a replacement cancelled after the return ended EXCHANGED leaves the
+     * customer with neither their goods nor a refund. The return goes back to a failed exchange, as if the
+     * replacement had been rejected at once, and staff refund it instead; the cancellation told again, or
+     * once the return is settled another way, changes nothing.
+     */
+    @Test
+    void aReplacementCancelledAfterItWasConfirmedMayBeRefundedInstead() {
+        UUID order = delivered(alice, Instant.now());
+        String id = inspectedReturn(order, "EXCHANGE", null);
+        UUID replacement = UUID.nameUUIDFromBytes(("replacement:" + id).getBytes());
+        messages.await(Topics.ORDER_COMMANDS, "order.create_replacement", replacement.toString(), 1);
+        messages.send(Topics.ORDER_EVENTS, replacement.toString(), new OrderConfirmed(replacement, alice, null,
+                List.of(new OrderLine(mug, "p-mug", "Taza", 1, Money.of(0, "EUR"))), Money.of(0, "EUR"),
+                Instant.now()));
+        awaitStatus(id, alice, "EXCHANGED");
+        event("returns.exchanged", id);
+        api.post("/api/v1/returns/" + id + "/settlement", SUPPORT, null).expectProblem(409, "illegal-transition");
+
+        OrderCancelled cancelled = new OrderCancelled(replacement, alice, "cancelled by customer");
+        UUID cancelledId = messages.send(Topics.ORDER_EVENTS, replacement.toString(), cancelled);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                api.get("/api/v1/returns/" + id, SUPPORT).expect(200).text("settlement")).isEqualTo("EXCHANGE_FAILED"));
+        JsonNode forStaff = api.get("/api/v1/returns/" + id, SUPPORT).expect(200).json();
+        assertThat(forStaff.get("status").asString()).isEqualTo("INSPECTED");
+        assertThat(forStaff.get("settlementNote").asString()).contains("cancelled by customer");
+        JsonNode last = forStaff.get("history").get(forStaff.get("history").size() - 1);
+        assertThat(last.get("from").asString()).isEqualTo("EXCHANGED");
+        assertThat(last.get("to").asString()).isEqualTo("INSPECTED");
+        assertThat(last.get("by").asString()).isEqualTo("returns-service");
+        assertThat(last.get("note").asString()).contains(replacement.toString()).contains("cancelled by customer");
+        JsonNode forCustomer = api.get("/api/v1/returns/" + id, customer(alice)).expect(200).json();
+        assertThat(forCustomer.get("status").asString()).isEqualTo("INSPECTED");
+        assertThat(forCustomer.get("settlementNote").isNull()).isTrue();
+        // listed with the other failed exchanges that wait for staff
+        assertThat(api.get("/api/v1/returns?status=INSPECTED&settlement=EXCHANGE_FAILED&size=100", SUPPORT)
+                .expect(200).json().get("items").valueStream().map(item -> item.get("id").asString())).contains(id);
+        // as for a replacement rejected at once, no fact of the return's own: order-service's order.cancelled
+        // tells the customer and the figures
+        assertThat(messages.all(Topics.RETURNS_EVENTS, id)).extracting(EventMessages.Published::type)
+                .containsExactlyInAnyOrder("returns.requested", "returns.approved", "returns.received",
+                        "returns.exchanged");
+
+        // the same cancellation delivered again is applied once
+        int moves = forStaff.get("history").size();
+        messages.send(Topics.ORDER_EVENTS, replacement.toString(), cancelledId, cancelled);
+        orderEventsProcessedUpTo(replacement);
+        assertThat(api.get("/api/v1/returns/" + id, SUPPORT).expect(200).json().get("history").size())
+                .isEqualTo(moves);
+
+        JsonNode switched = api.post("/api/v1/returns/" + id + "/settlement", SUPPORT, null).expect(200).json();
+        assertThat(switched.get("resolution").asString()).isEqualTo("REFUND");
+        assertThat(switched.get("settlement").asString()).isEqualTo("REFUND_PENDING");
+        assertThat(switched.get("refundAmount").asLong()).isEqualTo(1250);
+        JsonNode refund = messages.await(Topics.PAYMENT_COMMANDS, "payment.refund", order.toString(), 1).get(0).json();
+        assertThat(refund.get("refundKey").asString()).isEqualTo("return:" + id);
+        assertThat(refund.get("amount").get("amount").asLong()).isEqualTo(1250);
+
+        // the replacement's cancellation or confirmation told again once the return is settled another way
+        // changes nothing, while the refund is awaited and once it is made
+        messages.send(Topics.ORDER_EVENTS, replacement.toString(), cancelled);
+        orderEventsProcessedUpTo(replacement);
+        JsonNode pending = api.get("/api/v1/returns/" + id, SUPPORT).expect(200).json();
+        assertThat(pending.get("settlement").asString()).isEqualTo("REFUND_PENDING");
+        assertThat(pending.get("history").size()).isEqualTo(moves + 1);
+        messages.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefunded(order, "pay-1", "re-1",
+                Money.of(1250, "EUR"), "return:" + id));
+        awaitStatus(id, alice, "REFUNDED");
+        messages.send(Topics.ORDER_EVENTS, replacement.toString(), cancelled);
+        messages.send(Topics.ORDER_EVENTS, replacement.toString(), new OrderRejected(replacement, alice,
+                "insufficient-stock"));
+        messages.send(Topics.ORDER_EVENTS, replacement.toString(), new OrderConfirmed(replacement, alice, null,
+                List.of(new OrderLine(mug, "p-mug", "Taza", 1, Money.of(0, "EUR"))), Money.of(0, "EUR"),
+                Instant.now()));
+        orderEventsProcessedUpTo(replacement);
+        JsonNode refunded = api.get("/api/v1/returns/" + id, SUPPORT).expect(200).json();
+        assertThat(refunded.get("status").asString()).isEqualTo("REFUNDED");
+        assertThat(refunded.get("history").size()).isEqualTo(moves + 2);
+        assertThat(messages.all(Topics.PAYMENT_COMMANDS, order.toString()))
+                .filteredOn(p -> p.type().equals("payment.refund")).hasSize(1);
+        assertThat(messages.all(Topics.RETURNS_EVENTS, id)).filteredOn(p -> p.type().equals("returns.exchanged"))
+                .hasSize(1);
+    }
+
     @Test
     void nothingAcceptedRejectsTheReturnTellsTheCustomerAndAsksNothing() {
         UUID order = delivered(alice, Instant.now());
@@ -768,8 +855,23 @@ class ReturnsFlowIT {
     private void processedUpTo(UUID order) {
         UUID marker = messages.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefunded(order, "pay-1",
                 "re-marker", Money.of(1, "EUR"), "return:" + UUID.randomUUID()));
+        awaitInbox("returns-refunds", marker);
+    }
+
+    /**
+     * The same for {@code order.events} under an order's key: the marker is another order's rejection, which
+     * names no replacement here.
+     */
+    private void orderEventsProcessedUpTo(UUID order) {
+        UUID marker = messages.send(Topics.ORDER_EVENTS, order.toString(), new OrderRejected(UUID.randomUUID(), alice,
+                "marker"));
+        awaitInbox("returns-orders", marker);
+    }
+
+    private void awaitInbox(String consumer, UUID eventId) {
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from tienda_inbox "
-                + "where consumer = 'returns-refunds' and event_id = ?").param(marker).query(Integer.class).single() == 1);
+                + "where consumer = ? and event_id = ?").param(consumer).param(eventId).query(Integer.class)
+                .single() == 1);
     }
 
     private void awaitStatus(String id, String owner, String status) {

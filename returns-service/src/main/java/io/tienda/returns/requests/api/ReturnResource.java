@@ -52,7 +52,7 @@ class ReturnResource {
             description = "A customer sees their own returns; staff (SUPPORT, MANAGER, ADMIN) see everyone's. "
                     + "status and settlement narrow the list: settlement=REFUND_FAILED lists the returns whose "
                     + "refund failed and waits for staff, settlement=EXCHANGE_FAILED those whose replacement could "
-                    + "not be sent. paidTwice=true (staff only; 403 for a customer) lists the returns whose "
+                    + "not be sent or was cancelled after it was confirmed. paidTwice=true (staff only; 403 for a customer) lists the returns whose "
                     + "customer was paid twice: the payment provider made a refund after staff had paid it another "
                     + "way; the return's history names it.")
     @GetMapping
@@ -159,7 +159,8 @@ class ReturnResource {
 
     @Operation(summary = "Settle again after a failure",
             description = "SUPPORT, MANAGER, ADMIN. A failed refund is asked again; a failed exchange (the "
-                    + "replacement order was rejected) is refunded instead. 409 illegal-transition otherwise.")
+                    + "replacement order was rejected, or cancelled, even after it was confirmed) is refunded "
+                    + "instead. 409 illegal-transition otherwise.")
     @PostMapping("/{id}/settlement")
     @PreAuthorize(Roles.HAS_STAFF)
     public ReturnView settleAgain(@PathVariable UUID id) {

@@ -221,10 +221,27 @@ public record ReturnRequest(UUID id, String rma, UUID orderId, String orderNumbe
         return moveTo(ReturnStatus.EXCHANGED, now);
     }
 
-    /** The replacement order was rejected (no stock) or cancelled. */
+    /** The replacement order was rejected (no stock) or cancelled before it was confirmed. */
     public ReturnRequest exchangeFailed(String why, Instant now) {
         requireSettlement(Settlement.EXCHANGE_PENDING, ReturnStatus.INSPECTED);
         return settle(Settlement.EXCHANGE_FAILED, why, now);
+    }
+
+    /**
+     * The replacement order was cancelled after it had been confirmed (by its customer or staff before it
+     * shipped, or by order-service when its stock could not be committed): the customer has neither their
+     * goods nor the replacement, so the return is back where a replacement rejected at once leaves it,
+     * {@code INSPECTED} with {@code EXCHANGE_FAILED}, and staff may refund instead ({@link #switchToRefund}).
+     */
+    public ReturnRequest exchangeReversed(String why, Instant now) {
+        if (status != ReturnStatus.EXCHANGED) {
+            throw new IllegalTransitionException("return " + id, status.name(),
+                    ReturnStatus.INSPECTED + "/" + Settlement.EXCHANGE_FAILED + " (that needs EXCHANGED)");
+        }
+        ReturnStatus.MOVES.require("return " + id, status, ReturnStatus.INSPECTED);
+        return new ReturnRequest(id, rma, orderId, orderNumber, customerId, ReturnStatus.INSPECTED, resolution,
+                reason, comment, refundAmount, currency, Settlement.EXCHANGE_FAILED, why, replacementOrderId, lines,
+                createdAt, now);
     }
 
     /** Staff give the money back instead of the replacement that could not be sent. */

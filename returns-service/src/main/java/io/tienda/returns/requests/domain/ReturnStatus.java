@@ -9,7 +9,9 @@ import io.tienda.platform.core.Transitions;
  * replacement order is confirmed), or {@code REJECTED} when the inspection accepted nothing. The
  * customer may withdraw it ({@code CANCELLED}) until the items are received. A refund that payment-service
  * confirmed and whose provider failed it afterwards takes the return from {@code REFUNDED} back to
- * {@code INSPECTED} with a failed refund, for staff to ask again; no staff action makes that move.
+ * {@code INSPECTED} with a failed refund, for staff to ask again; a replacement order that order-service
+ * cancels after it was confirmed takes an {@code EXCHANGED} return back to {@code INSPECTED} with a failed
+ * exchange, for staff to refund instead. No staff action makes either move.
  */
 public enum ReturnStatus {
     REQUESTED,
@@ -27,7 +29,8 @@ public enum ReturnStatus {
             .allow(APPROVED, RECEIVED, CANCELLED)
             .allow(RECEIVED, INSPECTED)
             .allow(INSPECTED, REFUNDED, EXCHANGED, REJECTED)
-            .allow(REFUNDED, INSPECTED);
+            .allow(REFUNDED, INSPECTED)
+            .allow(EXCHANGED, INSPECTED);
 
     public boolean isFinal() {
         return MOVES.isFinal(this);

@@ -140,6 +140,31 @@ class ReturnTransitionsTest {
     }
 
     @Test
+    void aReplacementCancelledAfterItWasConfirmedIsAFailedExchangeAgainThatMayBeRefundedInstead() {
+        ReturnRequest exchanged = inspected(ReturnResolution.EXCHANGE).exchanged(LATER);
+
+        ReturnRequest reopened = exchanged.exchangeReversed("failed after it was confirmed: cancelled", LATER);
+        assertThat(reopened.status()).isEqualTo(ReturnStatus.INSPECTED);
+        assertThat(reopened.settlement()).isEqualTo(Settlement.EXCHANGE_FAILED);
+        assertThat(reopened.settlementNote()).isEqualTo("failed after it was confirmed: cancelled");
+        assertThat(reopened.replacementOrderId()).isEqualTo(REPLACEMENT);
+        ReturnRequest refund = reopened.switchToRefund("EUR", LATER);
+        assertThat(refund.settlement()).isEqualTo(Settlement.REFUND_PENDING);
+        assertThat(refund.refundAmount()).isEqualTo(1_750);
+        // only an exchanged return goes back; a pending or failed exchange, a refund, are left alone
+        assertThatThrownBy(() -> inspected(ReturnResolution.EXCHANGE).exchangeReversed("cancelled", LATER))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> reopened.exchangeReversed("cancelled", LATER))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> refund.refunded(LATER).exchangeReversed("cancelled", LATER))
+                .isInstanceOf(IllegalTransitionException.class);
+        // an exchanged return is never inspected again
+        assertThatThrownBy(() -> exchanged.inspect(List.of(new Inspection("MUG-1", 1, true),
+                new Inspection("CUP-1", 1, false)), "EUR", REPLACEMENT, LATER))
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
     void nothingAcceptedIsNothingToSettleWhateverTheResolution() {
         for (ReturnResolution resolution : ReturnResolution.values()) {
             ReturnRequest inspected = in(ReturnStatus.RECEIVED, resolution).inspect(
@@ -221,12 +246,15 @@ class ReturnTransitionsTest {
         assertThat(in(ReturnStatus.INSPECTED).rejectAtInspection(LATER).status()).isEqualTo(ReturnStatus.REJECTED);
         assertThat(in(ReturnStatus.REFUNDED).refundReversed("card closed", LATER).status())
                 .isEqualTo(ReturnStatus.INSPECTED);
+        assertThat(in(ReturnStatus.EXCHANGED).exchangeReversed("cancelled", LATER).status())
+                .isEqualTo(ReturnStatus.INSPECTED);
         for (ReturnStatus from : ReturnStatus.values()) {
             for (ReturnStatus to : ReturnStatus.values()) {
                 if (ReturnStatus.MOVES.allows(from, to)) {
                     assertThat(List.of("REQUESTED>APPROVED", "REQUESTED>REJECTED", "REQUESTED>CANCELLED",
                             "APPROVED>RECEIVED", "APPROVED>CANCELLED", "RECEIVED>INSPECTED", "INSPECTED>REFUNDED",
-                            "INSPECTED>EXCHANGED", "INSPECTED>REJECTED", "REFUNDED>INSPECTED")).as("declared move").contains(from + ">" + to);
+                            "INSPECTED>EXCHANGED", "INSPECTED>REJECTED", "REFUNDED>INSPECTED",
+                            "EXCHANGED>INSPECTED")).as("declared move").contains(from + ">" + to);
                 }
             }
         }
@@ -235,8 +263,9 @@ class ReturnTransitionsTest {
     @ParameterizedTest
     @EnumSource(value = ReturnStatus.class, names = {"REJECTED", "REFUNDED", "EXCHANGED", "CANCELLED"})
     void finishedReturnsTakeNoStaffMove(ReturnStatus end) {
-        // REFUNDED is not final only because its refund may still fail at the provider (refundReversed)
-        assertThat(end.isFinal()).isEqualTo(end != ReturnStatus.REFUNDED);
+        // REFUNDED is not final only because its refund may still fail at the provider (refundReversed), EXCHANGED
+        // because its replacement may still be cancelled before it ships (exchangeReversed)
+        assertThat(end.isFinal()).isEqualTo(end != ReturnStatus.REFUNDED && end != ReturnStatus.EXCHANGED);
         assertRefused(end, ReturnRequest::approve);
         assertRefused(end, ReturnRequest::reject);
         assertRefused(end, ReturnRequest::cancel);
