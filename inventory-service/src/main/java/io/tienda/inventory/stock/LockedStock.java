@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -34,6 +35,7 @@ public final class LockedStock {
     private final MovementRepository movements;
     private final StockEvents events;
     private final Clock clock;
+    private final Set<String> republish = new TreeSet<>();
     private boolean changed;
     private boolean published;
 
@@ -86,9 +88,22 @@ public final class LockedStock {
     }
 
     /**
+     * Publishes these SKUs' availability with the rest, under a new version even when it did not
+     * change: for a consumer that could not apply the figure last published. The SKUs need no locked
+     * row here; their availability rows are locked with the others'.
+     */
+    public void republish(Collection<String> skus) {
+        if (published) {
+            throw new IllegalStateException("the changes of this transaction are already published");
+        }
+        republish.addAll(skus);
+        changed |= !skus.isEmpty();
+    }
+
+    /**
      * Writes the events of everything this transaction did to the outbox: {@code inventory.low_stock}
      * for each row that crossed into low stock, {@code inventory.stock_changed} for each SKU whose
-     * availability changed. Call it once, after the last movement.
+     * availability changed or that is to be republished. Call it once, after the last movement.
      */
     public void publish() {
         if (published) {
@@ -106,7 +121,7 @@ public final class LockedStock {
                 skus.add(now.sku());
             }
         }
-        events.availabilityMayHaveChanged(skus);
+        events.publishAvailability(skus, republish);
     }
 
     void requirePublished() {

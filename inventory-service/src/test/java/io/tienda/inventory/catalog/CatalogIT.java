@@ -11,6 +11,7 @@ import io.tienda.platform.events.Topics;
 import io.tienda.platform.events.product.ProductCreated;
 import io.tienda.platform.events.product.ProductDeleted;
 import io.tienda.platform.events.product.ProductUpdated;
+import io.tienda.platform.testing.messaging.EventMessages.Published;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -107,6 +108,48 @@ class CatalogIT extends InventoryIT {
         assertThat(fixtures.level(old, Fixtures.MADRID).onHand()).isEqualTo(DemoStock.plan(old).quantity() + 1);
         assertThat(registered(List.of(stockedElsewhere))).as("no row in Madrid").isZero();
         assertThat(fixtures.level(stockedElsewhere, Fixtures.BARCELONA).onHand()).isEqualTo(4);
+
+        // The catalog dropped the receipt's event while no product had the SKU: the product now naming
+        // it gets its availability again, under a newer version; the SKU it already had gets nothing.
+        List<Published> republished = messages().await(Topics.INVENTORY_EVENTS, "inventory.stock_changed",
+                stockedElsewhere, 2);
+        assertThat(republished.get(1).json().get("available").asInt()).isEqualTo(4);
+        assertThat(republished.get(1).json().get("inStock").asBoolean()).isTrue();
+        assertThat(republished.get(1).json().get("version").asLong())
+                .isGreaterThan(republished.get(0).json().get("version").asLong());
+        assertThat(stockChanges(stockedElsewhere)).hasSize(2);
+        int receipts = DemoStock.plan(old).quantity() > 0 ? 2 : 1;
+        messages().await(Topics.INVENTORY_EVENTS, "inventory.stock_changed", old, receipts);
+        assertThat(stockChanges(old)).as("a receipt of demo stock, if any, and the staff receipt").hasSize(receipts);
+    }
+
+    @Test
+    void stockReceivedBeforeItsProductIsPublishedAgainOnceWhenTheProductArrives() {
+        String sku = Fixtures.sku("NEW");
+        fixtures.receive(sku, Fixtures.MADRID, 24);
+        JsonNode received = messages().await(Topics.INVENTORY_EVENTS, "inventory.stock_changed", sku, 1).get(0).json();
+        assertThat(received.get("available").asInt()).isEqualTo(24);
+
+        UUID eventId = UUID.randomUUID();
+        String body = EventJson.write(created(product, List.of(sku)));
+        messages().send(Topics.PRODUCT_EVENTS, product, eventId, "product.created", body);
+        messages().send(Topics.PRODUCT_EVENTS, product, eventId, "product.created", body);
+        // The product's SKU again, beside a new one: once the new one is registered, the events before
+        // it on the product's partition have been handled too.
+        String marker = Fixtures.sku("MARK");
+        messages().send(Topics.PRODUCT_EVENTS, product, new ProductUpdated(product, "slug", "Camiseta", "cat-1", null,
+                List.of(sku, marker), new Money(1999, "EUR"), true));
+        await().atMost(Duration.ofSeconds(30)).until(() -> registered(List.of(marker)) == 1);
+
+        JsonNode again = messages().await(Topics.INVENTORY_EVENTS, "inventory.stock_changed", sku, 2).get(1).json();
+        assertThat(again.get("sku").asString()).isEqualTo(sku);
+        assertThat(again.get("available").asInt()).isEqualTo(24);
+        assertThat(again.get("inStock").asBoolean()).isTrue();
+        assertThat(again.get("version").asLong()).isGreaterThan(received.get("version").asLong());
+        assertThat(stockChanges(sku)).as("the receipt's, then one for the product, however often it came")
+                .hasSize(2);
+        assertThat(fixtures.level(sku, Fixtures.MADRID)).isEqualTo(new Level(24, 0));
+        assertThat(fixtures.movements(sku, "RECEIPT")).isEqualTo(1);
     }
 
     @Test
@@ -124,13 +167,19 @@ class CatalogIT extends InventoryIT {
     void withoutDemoStockANewSkuIsRegisteredEmpty() {
         String sku = Fixtures.sku("CAT");
 
-        assertThat(catalog.register(List.of(sku, "bad sku"), false)).containsExactly(sku);
-        assertThat(catalog.register(List.of(sku), false)).isEmpty();
+        assertThat(catalog.register(product, List.of(sku, "bad sku"), false)).containsExactly(sku);
+        assertThat(catalog.register(product, List.of(sku), false)).isEmpty();
 
         assertThat(fixtures.level(sku, Fixtures.MADRID)).isEqualTo(new Level(0, 0));
         assertThat(fixtures.movements(sku, "RECEIPT")).isZero();
         assertThat(api.get("/api/v1/inventory/" + sku, null).json().get("inStock").asBoolean()).isFalse();
         assertThat(Envelope.typeOf(ProductCreated.class)).isEqualTo("product.created");
+    }
+
+    /** Every {@code inventory.stock_changed} of the SKU on Kafka so far. */
+    private List<Published> stockChanges(String sku) {
+        return messages().all(Topics.INVENTORY_EVENTS, sku).stream()
+                .filter(p -> p.type().equals("inventory.stock_changed")).toList();
     }
 
     private int registered(List<String> skus) {

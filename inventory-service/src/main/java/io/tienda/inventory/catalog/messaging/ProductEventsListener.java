@@ -12,11 +12,13 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Learns of new SKUs from the catalog. Only created and updated products matter here (an update
  * may add variants); a deleted product's stock rows stay, because the ledger that explains them
- * must. Each message applies once, through the inbox.
+ * must. Each message applies once, through the inbox, so a SKU's availability republished for a
+ * product that was given it is published once however often the event arrives.
  */
 @Component
 class ProductEventsListener {
@@ -36,14 +38,26 @@ class ProductEventsListener {
     @KafkaListener(topics = Topics.PRODUCT_EVENTS, groupId = "inventory-service")
     void on(ConsumerRecord<String, String> record) {
         InboundMessage message = InboundMessage.from(record);
-        List<String> skus = switch (message.type()) {
-            case "product.created" -> message.payloadAs(ProductCreated.class).skus();
-            case "product.updated" -> message.payloadAs(ProductUpdated.class).skus();
-            default -> null;
-        };
+        switch (message.type()) {
+            case "product.created" -> {
+                ProductCreated created = message.payloadAs(ProductCreated.class);
+                named(message, created.productId(), created.skus());
+            }
+            case "product.updated" -> {
+                ProductUpdated updated = message.payloadAs(ProductUpdated.class);
+                named(message, updated.productId(), updated.skus());
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void named(InboundMessage message, String productId, List<String> skus) {
         if (skus == null || skus.isEmpty()) {
             return;
         }
-        inbox.once(CONSUMER, message, () -> catalog.register(skus, demoStock));
+        // the envelope's aggregate is the product too, should a producer leave the body's id out
+        String product = Objects.requireNonNullElse(productId, message.aggregateId());
+        inbox.once(CONSUMER, message, () -> catalog.register(product, skus, demoStock));
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -37,11 +38,24 @@ public class StockEvents {
      * SKU order, after the stock rows.
      */
     public void availabilityMayHaveChanged(Collection<String> skus) {
+        publishAvailability(skus, Set.of());
+    }
+
+    /**
+     * As {@link #availabilityMayHaveChanged}, and also publishes the availability of each of
+     * {@code republish} even when it is what was last published, under a new version so that consumers
+     * keeping the highest take it: for a consumer that could not apply the last one, as the catalog
+     * cannot before a product has the SKU. One pass over both, in SKU order, so the availability rows
+     * are still locked in one order.
+     */
+    public void publishAvailability(Collection<String> mayHaveChanged, Collection<String> republish) {
         Instant now = clock.instant();
-        for (String sku : new TreeSet<>(skus)) {
+        Set<String> skus = new TreeSet<>(mayHaveChanged);
+        skus.addAll(republish);
+        for (String sku : skus) {
             AvailabilityRepository.Published last = availability.lock(sku, now);
             int current = availability.current(sku);
-            if (last.available() == null || last.available() != current) {
+            if (republish.contains(sku) || last.available() == null || last.available() != current) {
                 long version = availability.publish(sku, current, now);
                 outbox.publish(Topics.INVENTORY_EVENTS, sku, new StockChanged(sku, current, current > 0, version));
             }
