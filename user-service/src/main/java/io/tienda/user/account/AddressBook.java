@@ -17,6 +17,11 @@ import java.util.UUID;
  * The address book. One default per type: making an address the default takes the flag from the
  * previous one in the same transaction, the first address of a type becomes its default, and the
  * partial unique index refuses whatever slips past (a concurrent request gets a 409).
+ *
+ * <p>Like the profile, the book belongs to an account that may sign in: a deactivated or erased one
+ * has none, whatever access token it left behind. Every change first locks the account and checks that,
+ * so a change that waited behind the erasure finds the account erased instead of storing an address
+ * nothing would ever erase.
  */
 @Service
 public class AddressBook {
@@ -42,15 +47,18 @@ public class AddressBook {
     }
 
     public List<Address> list(UUID userId) {
+        users.findById(userId).filter(user -> user.status().maySignIn())
+                .orElseThrow(() -> DomainException.notFound("user", userId));
         return addresses.findByUser(userId);
     }
 
     public Address add(UUID userId, AddressData data) {
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
-        transactions.executeWithoutResult(status -> {
+        // Read back before the commit: an erasure right after it would leave nothing to read.
+        return transactions.execute(status -> {
             // Serializes changes to one user's book: the count and the default stay consistent.
-            users.lockById(userId).orElseThrow(() -> DomainException.notFound("user", userId));
+            lockAccount(userId);
             if (addresses.count(userId) >= MAX_ADDRESSES) {
                 throw DomainException.conflict("An address book holds at most " + MAX_ADDRESSES + " addresses");
             }
@@ -59,27 +67,36 @@ public class AddressBook {
                 addresses.clearDefault(userId, data.type(), id);
             }
             addresses.insert(address(id, userId, data, isDefault, now, now));
+            return addresses.find(userId, id).orElseThrow();
         });
-        return addresses.find(userId, id).orElseThrow();
     }
 
     public Address replace(UUID userId, UUID id, AddressData data) {
         Instant now = clock.instant();
-        transactions.executeWithoutResult(status -> {
-            users.lockById(userId).orElseThrow(() -> DomainException.notFound("user", userId));
+        return transactions.execute(status -> {
+            lockAccount(userId);
             Address existing = addresses.find(userId, id).orElseThrow(() -> DomainException.notFound("address", id));
             if (data.isDefault()) {
                 addresses.clearDefault(userId, data.type(), id);
             }
             addresses.update(address(id, userId, data, data.isDefault(), existing.createdAt(), now));
+            return addresses.find(userId, id).orElseThrow();
         });
-        return addresses.find(userId, id).orElseThrow();
     }
 
     public void delete(UUID userId, UUID id) {
-        if (!addresses.delete(userId, id)) {
-            throw DomainException.notFound("address", id);
-        }
+        transactions.executeWithoutResult(status -> {
+            lockAccount(userId);
+            if (!addresses.delete(userId, id)) {
+                throw DomainException.notFound("address", id);
+            }
+        });
+    }
+
+    /** Locks the account for the rest of the transaction; one that may not sign in is not found. */
+    private void lockAccount(UUID userId) {
+        users.lockById(userId).filter(user -> user.status().maySignIn())
+                .orElseThrow(() -> DomainException.notFound("user", userId));
     }
 
     private static Address address(UUID id, UUID userId, AddressData data, boolean isDefault, Instant createdAt,

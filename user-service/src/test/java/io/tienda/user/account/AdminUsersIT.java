@@ -106,6 +106,11 @@ class AdminUsersIT {
         api.loginReply(account.email(), account.password()).expectProblem(403, "account-deactivated");
         api.loginReply(account.email(), "Wrong#Password1").expectProblem(401, "invalid-credentials");
         api.get("/api/v1/users/me", account.tokens().access()).expectProblem(404, "not-found");
+        api.get("/api/v1/users/me/addresses", account.tokens().access()).expectProblem(404, "not-found");
+        api.post("/api/v1/users/me/addresses", account.tokens().access(),
+                AddressBookIT.address("SHIPPING", "Home", null)).expectProblem(404, "not-found");
+        assertThat(jdbc.sql("select count(*) from addresses where user_id = :u").param("u", account.id())
+                .query(Integer.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from refresh_token_families where user_id = :u and revoked_at is null")
                 .param("u", account.id()).query(Integer.class).single()).isZero();
 

@@ -7,15 +7,29 @@ import io.tienda.user.support.UserEvents;
 import io.tienda.user.support.UserApiIT;
 import io.tienda.user.support.UserServiceTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** GDPR: the data export and erasure. */
 @UserServiceTest
 class PrivacyIT extends UserApiIT {
+
+    @Autowired
+    Privacy privacy;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void theExportHoldsEverythingKnownAboutTheCallerAsAnAttachment() {
@@ -112,6 +126,62 @@ class PrivacyIT extends UserApiIT {
                         select count(*) from login_audit where email_hash in (:h, :legacy) or ip = '192.0.2.77'""")
                 .param("h", Secrets.emailHash(account.email())).param("legacy", legacy)
                 .query(Integer.class).single()).isZero();
+    }
+
+    /**
+     * An access token outlives the erasure by up to its lifetime. Had the address book still found the
+     * account, it would store new addresses against it that no later erasure could reach.
+     */
+    @Test
+    void anErasedAccountHasNoAddressBookForTheTokensItLeftBehind() {
+        Api.Account account = api.newAccount("erased-book");
+        String access = account.tokens().access();
+        String home = api.post("/api/v1/users/me/addresses", access, AddressBookIT.address("SHIPPING", "Home", null))
+                .expect(201).text("id");
+
+        api.delete("/api/v1/users/me", access).expect(204);
+
+        api.post("/api/v1/users/me/addresses", access, AddressBookIT.address("SHIPPING", "After", null))
+                .expectProblem(404, "not-found");
+        api.get("/api/v1/users/me/addresses", access).expectProblem(404, "not-found");
+        api.put("/api/v1/users/me/addresses/" + home, access, AddressBookIT.address("BILLING", "After", true))
+                .expectProblem(404, "not-found");
+        api.delete("/api/v1/users/me/addresses/" + home, access).expectProblem(404, "not-found");
+        assertThat(addressesOf(account.id())).isZero();
+    }
+
+    /** An address added while the erasure holds the account waits for it, then finds the account gone. */
+    @Test
+    void anAddressWaitingBehindTheErasureIsRefused() throws Exception {
+        Api.Account account = api.newAccount("erased-race");
+        String access = account.tokens().access();
+
+        CompletableFuture<ApiReply> adding = new TransactionTemplate(transactions).execute(tx -> {
+            // The erasure joins this transaction, so it keeps the account locked until the end of it.
+            privacy.erase(account.id());
+            CompletableFuture<ApiReply> post = CompletableFuture.supplyAsync(() -> api.post(
+                    "/api/v1/users/me/addresses", access, AddressBookIT.address("SHIPPING", "Late", null)));
+            await().atMost(Duration.ofSeconds(20)).until(() -> post.isDone() || waitingForTheAccount() > 0);
+            assertThat(post).as("the address waits for the erasure").isNotDone();
+            return post;
+        });
+
+        adding.get(20, TimeUnit.SECONDS).expectProblem(404, "not-found");
+        assertThat(addressesOf(account.id())).isZero();
+    }
+
+    private int addressesOf(UUID userId) {
+        return jdbc.sql("select count(*) from addresses where user_id = :id").param("id", userId)
+                .query(Integer.class).single();
+    }
+
+    /** Transactions of this database waiting for the lock on an account row. */
+    private int waitingForTheAccount() {
+        return jdbc.sql("""
+                        select count(*) from pg_stat_activity
+                        where datname = current_database() and wait_event_type = 'Lock'
+                          and query like '%from users where id%for update%'
+                        """).query(Integer.class).single();
     }
 
     @Test
