@@ -126,10 +126,12 @@ public class ProductReviews {
 
     /**
      * Recomputed from the reviews rather than adjusted by the change, so that a lost or repeated
-     * update never leaves the figure drifting: the next change puts it right.
+     * update never leaves the figure drifting. The catalog counts them after it has read the product
+     * and again whenever a concurrent change makes it retry, so of two changes at once, the rating
+     * stored last counts both.
      */
     void refreshRating(String productId) {
-        catalog.rate(productId, reviews.summary(productId).toRating());
+        catalog.rate(productId, () -> reviews.summary(productId).toRating());
     }
 
     /**

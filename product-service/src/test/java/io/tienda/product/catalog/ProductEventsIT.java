@@ -101,11 +101,11 @@ class ProductEventsIT extends ProductServiceIT {
         String id = api.post("/api/v1/products", MANAGER, draft("Radio Vela", audio, null, 2999, sku + "-1"))
                 .expect(201).json().get("id").asString();
 
-        Product rated = catalog.rate(id, new Rating(4.5, 2)).orElseThrow();
+        Product rated = catalog.rate(id, () -> new Rating(4.5, 2)).orElseThrow();
         assertThat(rated.version()).isEqualTo(2);
         assertThat(api.get("/api/v1/products/" + id).json().get("rating").get("average").asDouble()).isEqualTo(4.5);
         api.delete("/api/v1/products/" + id, MANAGER).expect(204);
-        assertThat(catalog.rate(id, new Rating(5, 3))).as("a deleted product is gone").isEmpty();
+        assertThat(catalog.rate(id, () -> new Rating(5, 3))).as("a deleted product is gone").isEmpty();
 
         List<Published> events = productEvents(id, seen -> seen.size() >= 3);
         assertThat(events).extracting(Published::type)

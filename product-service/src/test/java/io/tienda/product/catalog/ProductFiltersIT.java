@@ -48,9 +48,9 @@ class ProductFiltersIT extends ProductServiceIT {
             assertThat(store.applyStock(inStock, new StockState(4, 1))).isEqualTo(ProductStore.StockUpdate.APPLIED);
         }
         assertThat(store.applyStock(p + "E-M-ROJO", new StockState(0, 1))).isEqualTo(ProductStore.StockUpdate.APPLIED);
-        catalog.rate(ids.get("A"), new Rating(4.0, 10));
-        catalog.rate(ids.get("B"), new Rating(4.8, 2));
-        catalog.rate(ids.get("E"), new Rating(4.0, 3));
+        catalog.rate(ids.get("A"), () -> new Rating(4.0, 10));
+        catalog.rate(ids.get("B"), () -> new Rating(4.8, 2));
+        catalog.rate(ids.get("E"), () -> new Rating(4.0, 3));
     }
 
     @Test

@@ -1,10 +1,12 @@
 package io.tienda.product.review;
 
+import io.tienda.platform.testing.AllAtOnce;
 import io.tienda.platform.testing.security.TestTokens;
 import io.tienda.product.ProductServiceIT;
 import io.tienda.product.catalog.domain.ProductCatalog;
 import io.tienda.product.catalog.domain.Rating;
 import io.tienda.product.offer.TestCatalog;
+import io.tienda.product.review.domain.RatingSummary;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +30,9 @@ class ReviewIT extends ProductServiceIT {
 
     @Autowired
     io.tienda.product.review.domain.Reviews stored;
+
+    @Autowired
+    ProductReviews productReviews;
 
     private String product;
 
@@ -235,6 +240,29 @@ class ReviewIT extends ProductServiceIT {
         send("POST", reviews() + "/" + rude + "/unhide", SUPPORT, null).expectStatus().isOk();
         send("DELETE", reviews() + "/" + rude, anasToken, null).expectStatus().isNoContent();
         assertThat(rating()).isEqualTo(new Rating(5.0, 1));
+    }
+
+    /**
+     * Customers reviewing one product at the same moment each recompute its rating. Whichever rating
+     * is stored last must count every review, not only those there were when its writer looked. The
+     * reviews go straight to the application service, where the race is, so that they meet there
+     * rather than queue for the HTTP client's connections; and one race may come out right by luck,
+     * so it is run on several products in turn.
+     */
+    @Test
+    void reviewsWrittenAtOnceAllCountInTheProductsRating() {
+        int customers = 8;
+        for (int round = 0; round < 12; round++) {
+            String raced = new TestCatalog(mongo).product(null, 2_000).sku(TestCatalog.sku("R")).save();
+
+            AllAtOnce.run(customers, i -> productReviews.write(raced, TestTokens.newCustomer(), "Cliente",
+                    new ProductReviews.Content(i % 5 + 1, "A la vez " + i, null)));
+
+            RatingSummary reviewsSay = stored.summary(raced);
+            assertThat(reviewsSay.count()).isEqualTo(customers);
+            assertThat(products.byId(raced).orElseThrow().rating()).as("round %d", round)
+                    .isEqualTo(reviewsSay.toRating());
+        }
     }
 
     /** An edit made from a copy read before staff hid the review does not undo the hide; a stale hide loses too. */

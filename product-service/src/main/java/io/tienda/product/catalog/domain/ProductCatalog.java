@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The catalog's products as the rest of the service reads them. A deleted product is gone for
@@ -37,7 +38,10 @@ public interface ProductCatalog {
 
     /**
      * Records a product's new review rating and announces it ({@code product.updated}) like any
-     * other change; empty when the product does not exist.
+     * other change; empty when the product does not exist. The rating is asked for only once the
+     * product has been read, and again each time a concurrent change makes the write start over: a
+     * rating worked out before that read could be older than the one a concurrent writer has just
+     * stored, and would replace it.
      */
-    Optional<Product> rate(String productId, Rating rating);
+    Optional<Product> rate(String productId, Supplier<Rating> rating);
 }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -136,9 +137,10 @@ class MongoProductCatalog implements ProductCatalog, CategorizedProducts {
 
     /** A rating is a change like any other: it goes through the store, with its event. */
     @Override
-    public Optional<Product> rate(String productId, Rating rating) {
+    public Optional<Product> rate(String productId, Supplier<Rating> rating) {
         Optional<Product> rated = store.modify(productId, product -> {
-            Product next = product.withRating(rating, product.updatedAt());
+            // worked out after this read, so it is at least as new as any rating the read found
+            Product next = product.withRating(rating.get(), product.updatedAt());
             return new ProductStore.Change(next, List.of(ProductEvents.updated(next)));
         });
         rated.ifPresent(product -> store.announce(product.id()));
