@@ -6,6 +6,7 @@ import io.tienda.platform.inbox.InboxProperties;
 import io.tienda.platform.testing.Infra;
 import io.tienda.platform.testing.KafkaProbe;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -122,8 +124,7 @@ class InboxAndDeadLetterIT extends StarterIT {
         }
 
         await().atMost(Duration.ofSeconds(30)).until(() -> applied(healthy) == 1);
-        var dead = kafka().find(WidgetApp.TOPIC + ".DLT",
-                r -> poison.toString().equals(KafkaProbe.header(r, Envelope.EVENT_ID)), Duration.ofSeconds(30));
+        var dead = deadLetter(poison, Duration.ofSeconds(30));
         assertThat(dead).isPresent();
         assertThat(dead.get().value()).isEqualTo("{ this is not json");
         assertThat(KafkaProbe.header(dead.get(), "kafka_dlt-exception-cause-fqcn")).contains("PoisonMessageException");
@@ -149,13 +150,10 @@ class InboxAndDeadLetterIT extends StarterIT {
         }
 
         await().atMost(Duration.ofSeconds(90)).until(() -> applied(waiting) == 1);
-        var dead = kafka().find(WidgetApp.TOPIC + ".DLT",
-                r -> broken.toString().equals(KafkaProbe.header(r, Envelope.EVENT_ID)), Duration.ofSeconds(30));
+        var dead = deadLetter(broken, Duration.ofSeconds(30));
         assertThat(dead).isPresent();
         assertThat(KafkaProbe.header(dead.get(), "kafka_dlt-exception-cause-fqcn")).contains("IllegalStateException");
-        assertThat(kafka().find(WidgetApp.TOPIC + ".DLT",
-                r -> waiting.toString().equals(KafkaProbe.header(r, Envelope.EVENT_ID)), Duration.ofSeconds(1)))
-                .isEmpty();
+        assertThat(deadLetter(waiting, Duration.ofSeconds(1))).isEmpty();
         assertThat(applied(broken)).isZero();
     }
 
@@ -221,6 +219,12 @@ class InboxAndDeadLetterIT extends StarterIT {
     private void backdate(UUID eventId, Duration age) {
         assertThat(jdbc.update("update tienda_inbox set received_at = now() - make_interval(days => ?) where event_id = ?",
                 (int) age.toDays(), eventId)).isEqualTo(1);
+    }
+
+    /** The message with this event id on the dead-letter topic, if it shows up {@code within}. */
+    private Optional<ConsumerRecord<String, String>> deadLetter(UUID eventId, Duration within) {
+        return kafka().find(WidgetApp.TOPIC + ".DLT",
+                r -> eventId.toString().equals(KafkaProbe.header(r, Envelope.EVENT_ID)), within);
     }
 
     private int inboxRows(UUID eventId) {

@@ -184,14 +184,7 @@ public record ReturnRequest(UUID id, String rma, UUID orderId, String orderNumbe
      * {@code INSPECTED} with {@code REFUND_FAILED}, and staff may ask again ({@link #retryRefund}).
      */
     public ReturnRequest refundReversed(String why, Instant now) {
-        if (status != ReturnStatus.REFUNDED) {
-            throw new IllegalTransitionException("return " + id, status.name(),
-                    ReturnStatus.INSPECTED + "/" + Settlement.REFUND_FAILED + " (that needs REFUNDED)");
-        }
-        ReturnStatus.MOVES.require("return " + id, status, ReturnStatus.INSPECTED);
-        return new ReturnRequest(id, rma, orderId, orderNumber, customerId, ReturnStatus.INSPECTED, resolution,
-                reason, comment, refundAmount, currency, Settlement.REFUND_FAILED, why, replacementOrderId, lines,
-                createdAt, now);
+        return reopen(ReturnStatus.REFUNDED, Settlement.REFUND_FAILED, why, now);
     }
 
     /**
@@ -234,14 +227,18 @@ public record ReturnRequest(UUID id, String rma, UUID orderId, String orderNumbe
      * {@code INSPECTED} with {@code EXCHANGE_FAILED}, and staff may refund instead ({@link #switchToRefund}).
      */
     public ReturnRequest exchangeReversed(String why, Instant now) {
-        if (status != ReturnStatus.EXCHANGED) {
+        return reopen(ReturnStatus.EXCHANGED, Settlement.EXCHANGE_FAILED, why, now);
+    }
+
+    /** A settled return ({@code from}) back to {@code INSPECTED} with a failed settlement, for staff. */
+    private ReturnRequest reopen(ReturnStatus from, Settlement failed, String why, Instant now) {
+        if (status != from) {
             throw new IllegalTransitionException("return " + id, status.name(),
-                    ReturnStatus.INSPECTED + "/" + Settlement.EXCHANGE_FAILED + " (that needs EXCHANGED)");
+                    ReturnStatus.INSPECTED + "/" + failed + " (that needs " + from + ")");
         }
         ReturnStatus.MOVES.require("return " + id, status, ReturnStatus.INSPECTED);
         return new ReturnRequest(id, rma, orderId, orderNumber, customerId, ReturnStatus.INSPECTED, resolution,
-                reason, comment, refundAmount, currency, Settlement.EXCHANGE_FAILED, why, replacementOrderId, lines,
-                createdAt, now);
+                reason, comment, refundAmount, currency, failed, why, replacementOrderId, lines, createdAt, now);
     }
 
     /** Staff give the money back instead of the replacement that could not be sent. */
