@@ -6,6 +6,8 @@ import io.tienda.platform.events.ContractValidator;
 import io.tienda.platform.events.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -34,6 +36,8 @@ import java.util.List;
 @ConditionalOnClass(KafkaTemplate.class)
 @EnableConfigurationProperties(KafkaProperties.class)
 public class MessagingAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(MessagingAutoConfiguration.class);
 
     @Bean
     @ConditionalOnMissingBean
@@ -70,6 +74,11 @@ public class MessagingAutoConfiguration {
         ExponentialBackOff untilBack = new ExponentialBackOff(retry.initialInterval().toMillis(), 2.0);
         untilBack.setMaxInterval(retry.outageMaxInterval().toMillis());
         handler.setBackOffFunction((record, failure) -> Outages.isOutage(failure) ? untilBack : null);
+        // Spring Kafka says only "Record in retry and not yet recovered": say which message failed and why.
+        handler.setRetryListeners((record, failure, delivery) -> log.warn("{}-{}@{}: delivery {} failed{}: {}",
+                record.topic(), record.partition(), record.offset(), delivery,
+                Outages.isOutage(failure) ? " (a dependency is down; retried until it is back)" : "",
+                Outages.rootMessage(failure)));
         handler.addNotRetryableExceptions(PoisonMessageException.class, DeserializationException.class,
                 ContractValidator.ContractViolation.class);
         return handler;

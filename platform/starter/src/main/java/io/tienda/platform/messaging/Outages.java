@@ -35,6 +35,15 @@ final class Outages {
     private Outages() {
     }
 
+    /** The innermost cause's type and message, for a one-line log. */
+    static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
     static boolean isOutage(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             for (Class<? extends Throwable> outage : OUTAGES) {

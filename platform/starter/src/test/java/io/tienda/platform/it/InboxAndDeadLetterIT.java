@@ -15,7 +15,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.ConsumerFactory;
 
@@ -35,6 +38,7 @@ import static org.awaitility.Awaitility.await;
 
 /** At-least-once delivery, exactly-once effect; poison goes to the DLT without blocking its partition. */
 @Order(4)
+@ExtendWith(OutputCaptureExtension.class)
 class InboxAndDeadLetterIT extends StarterIT {
 
     @Autowired
@@ -138,7 +142,7 @@ class InboxAndDeadLetterIT extends StarterIT {
      * consumer's fetch, about 5 s.)
      */
     @Test
-    void aMessageWaitsOutAStoreThatIsDownAndOnlyAFailingHandlerIsDeadLettered() throws Exception {
+    void aMessageWaitsOutAStoreThatIsDownAndOnlyAFailingHandlerIsDeadLettered(CapturedOutput log) throws Exception {
         UUID widget = UUID.randomUUID();
         UUID waiting = UUID.randomUUID();
         UUID broken = UUID.randomUUID();
@@ -154,6 +158,11 @@ class InboxAndDeadLetterIT extends StarterIT {
         assertThat(dead).isPresent();
         assertThat(KafkaProbe.header(dead.get(), "kafka_dlt-exception-cause-fqcn")).contains("IllegalStateException");
         assertThat(deadLetter(waiting, Duration.ofSeconds(1))).isEmpty();
+        // each failed delivery is logged with why, the outages as such
+        assertThat(log.getOut()).contains("delivery 5 failed (a dependency is down; retried until it is back): "
+                + "DataAccessResourceFailureException: no connection to the store, delivery 5");
+        assertThat(log.getOut()).contains("delivery 2 failed: IllegalStateException: the handler fails on this "
+                + "widget, delivery 2");
         assertThat(applied(broken)).isZero();
     }
 

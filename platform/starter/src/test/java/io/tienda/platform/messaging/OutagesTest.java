@@ -37,4 +37,12 @@ class OutagesTest {
         assertThat(Outages.isOutage(new PoisonMessageException("not json", null))).isFalse();
         assertThat(Outages.isOutage(new NullPointerException())).isFalse();
     }
+
+    @Test
+    void theRootCauseNamesTheFailureInOneLine() {
+        assertThat(Outages.rootMessage(new ListenerExecutionFailedException("listener failed",
+                new CannotCreateTransactionException("no connection", new ConnectException("Connection refused")))))
+                .isEqualTo("ConnectException: Connection refused");
+        assertThat(Outages.rootMessage(new NullPointerException())).isEqualTo("NullPointerException");
+    }
 }
