@@ -81,6 +81,20 @@ public final class Fixtures {
                 new OrderConfirmed(order, customer, cart, lines, total(lines), at(when)));
     }
 
+    /** The {@code order.placed} of a free replacement order (an exchange) sent in place of {@code original}. */
+    public static Event replacementPlaced(UUID order, UUID original, String customer, String when,
+            List<OrderLine> lines) {
+        return new Event(Topics.ORDER_EVENTS, order.toString(), UUID.randomUUID(), at(when),
+                new OrderPlaced(order, customer, lines, total(lines), at(when), original));
+    }
+
+    /** The {@code order.confirmed} of a free replacement order: no cart, and it names {@code original}. */
+    public static Event replacementConfirmed(UUID order, UUID original, String customer, String when,
+            List<OrderLine> lines) {
+        return new Event(Topics.ORDER_EVENTS, order.toString(), UUID.randomUUID(), at(when),
+                new OrderConfirmed(order, customer, null, lines, total(lines), at(when), original));
+    }
+
     public static Event cancelled(UUID order, String customer, String when) {
         return new Event(Topics.ORDER_EVENTS, order.toString(), UUID.randomUUID(), at(when),
                 new OrderCancelled(order, customer, "shopper", null));

@@ -121,13 +121,23 @@ public class Ingestion {
         Instant at = m.occurredAt();
         try {
             return switch (type) {
+                // A replacement order (replacesOrderId set: an exchange's free order) ships goods that the order
+                // it replaces paid for. It is no sale, no order of the funnel and no purchase of its customer, so
+                // its placing and confirmation are no facts: counted, it would double the orders and units of one
+                // purchase, halve its AOV, add an order without a cart and make its customer a repeat one.
                 case "order.placed" -> {
                     OrderPlaced e = m.payloadAs(OrderPlaced.class);
+                    if (e.replacesOrderId() != null) {
+                        yield List.of();
+                    }
                     yield List.of(order(id, type, e.orderId(), e.customerId(), null, e.total(), e.lines(),
                             first(e.placedAt(), at)));
                 }
                 case "order.confirmed" -> {
                     OrderConfirmed e = m.payloadAs(OrderConfirmed.class);
+                    if (e.replacesOrderId() != null) {
+                        yield List.of();
+                    }
                     Instant when = first(e.confirmedAt(), at);
                     List<Fact> facts = new ArrayList<>();
                     facts.add(order(id, type, e.orderId(), e.customerId(), e.cartId(), e.total(), e.lines(), when));

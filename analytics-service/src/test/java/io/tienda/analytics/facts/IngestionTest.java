@@ -51,6 +51,22 @@ class IngestionTest {
                 .hasMessageContaining("USD");
     }
 
+    /** A replacement ships goods its original order paid for: neither its placing nor its confirmation is a fact. */
+    @Test
+    void aReplacementOrderIsNoSale() {
+        UUID sale = UUID.randomUUID();
+        UUID replacement = UUID.randomUUID();
+        List<OrderLine> lines = List.of(Fixtures.line("S1", "P1", 1, 0, "EUR"));
+
+        assertThat(ingestion.factsOf(Fixtures.replacementPlaced(replacement, sale, "c", "2030-01-05T00:00:00Z",
+                lines).message())).isEmpty();
+        assertThat(ingestion.factsOf(Fixtures.replacementConfirmed(replacement, sale, "c", "2030-01-05T00:00:00Z",
+                lines).message())).isEmpty();
+        assertThat(ingestion.factsOf(Fixtures.confirmed(sale, "c", "k", "2030-01-01T00:00:00Z",
+                List.of(Fixtures.line("S1", "P1", 1, 1000, "EUR"))).message()))
+                .as("the sale it replaces").hasSize(2);
+    }
+
     @Test
     void refundsAndRefundFailuresKeepTheRefundId() {
         UUID order = UUID.randomUUID();

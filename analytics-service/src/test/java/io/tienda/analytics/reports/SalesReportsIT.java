@@ -30,6 +30,8 @@ import static io.tienda.analytics.Fixtures.placed;
 import static io.tienda.analytics.Fixtures.product;
 import static io.tienda.analytics.Fixtures.productUpdated;
 import static io.tienda.analytics.Fixtures.refunded;
+import static io.tienda.analytics.Fixtures.replacementConfirmed;
+import static io.tienda.analytics.Fixtures.replacementPlaced;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -245,6 +247,51 @@ class SalesReportsIT extends AnalyticsServiceIT {
         ApiReply kpis = api.send(HttpMethod.GET, "/api/v1/analytics/kpis?" + period, analyst(), null,
                 Map.of("Accept", "text/csv")).expect(200);
         assertThat(kpis.body()).contains("2031-05-01,2031-05-31,XPY,5300,300,5000,2,2650,4,1,0.5,");
+    }
+
+    /**
+     * An exchange's free replacement order is no sale, in the currency XEX and June 2039 (no other test uses
+     * either): c-ex bought EX-1 2x1500 (O1, cart exk-1) and exchanged one unit for an EX-2, sent in a
+     * replacement order at price 0 that names O1. Every figure is O1's alone: one order of 2 units and
+     * 3000, one customer who is not a repeat one, and EX-2 sold nothing.
+     */
+    @Test
+    void aReplacementOrderIsNotCountedAsASale() {
+        String c = "XEX";
+        UUID o1 = UUID.randomUUID();
+        UUID replacement = UUID.randomUUID();
+        List<OrderLine> free = List.of(line("EX-2", "EX2", 1, 0, c));
+        ingest(product("EX1", "exchanges", "acme", List.of("EX-1"), "2039-01-01T00:00:00Z"),
+                product("EX2", "exchanges", "acme", List.of("EX-2"), "2039-01-01T00:00:00Z"),
+                cartAdd("exk-1", "EX-1", "2039-06-01T09:00:00Z"),
+                checkout("exk-1", "c-ex", "2039-06-01T09:30:00Z"),
+                placed(o1, "c-ex", "2039-06-01T10:00:00Z", List.of(line("EX-1", "EX1", 2, 1500, c))),
+                confirmed(o1, "c-ex", "exk-1", "2039-06-01T10:00:00Z", List.of(line("EX-1", "EX1", 2, 1500, c))),
+                replacementPlaced(replacement, o1, "c-ex", "2039-06-20T10:00:00Z", free),
+                replacementConfirmed(replacement, o1, "c-ex", "2039-06-20T10:01:00Z", free));
+        String period = "from=2039-06-01&to=2039-06-30&currency=" + c;
+
+        JsonNode k = api.get("/api/v1/analytics/kpis?" + period, analyst()).expect(200).json();
+        assertThat(k.get("orders").asLong()).isEqualTo(1);
+        assertThat(k.get("units").asLong()).isEqualTo(2);
+        assertThat(k.get("gmv").asLong()).isEqualTo(3000);
+        assertThat(k.get("averageOrderValue").asLong()).isEqualTo(3000);
+        assertThat(k.get("conversionRate").asDouble()).isEqualTo(1.0);
+        assertThat(rows(api.get("/api/v1/analytics/top-products?" + period, analyst()).expect(200).json()
+                .get("items"))).containsExactly(List.of("EX-1", 1L, 2L, 3000L));
+        JsonNode days = api.get("/api/v1/analytics/sales?" + period, analyst()).expect(200).json().get("items");
+        assertThat(item(days, "2039-06-20")).isEqualTo(List.of(0L, 0L, 0L));
+
+        JsonNode stages = api.get("/api/v1/analytics/funnel?from=2039-06-01&to=2039-06-30", analyst()).expect(200)
+                .json().get("stages");
+        assertThat(stages.get(2).get("count").asLong()).as("orders placed").isEqualTo(1);
+        assertThat(stages.get(3).get("count").asLong()).as("orders confirmed").isEqualTo(1);
+        JsonNode customers = api.get("/api/v1/analytics/customers?from=2039-06-01&to=2039-06-30", analyst())
+                .expect(200).json();
+        assertThat(customers.get("customers").asLong()).isEqualTo(1);
+        assertThat(customers.get("repeatCustomers").asLong()).isZero();
+        assertThat(clickHouse("SELECT count() FROM analytics.order_events FINAL WHERE order_id = '"
+                + replacement + "'")).isEqualTo("0");
     }
 
     @Test

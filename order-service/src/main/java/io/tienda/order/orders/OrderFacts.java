@@ -1,6 +1,8 @@
 package io.tienda.order.orders;
 
 import io.tienda.order.orders.domain.Order;
+import io.tienda.order.orders.domain.Orders;
+import io.tienda.order.orders.domain.ReplacedOrder;
 import io.tienda.platform.events.Money;
 import io.tienda.platform.events.Topics;
 import io.tienda.platform.events.saga.OrderCancelled;
@@ -15,27 +17,43 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Publishes what happened to an order on {@code order.events}, keyed by order id, through the
- * outbox of the transaction that made it happen. Every fact carries the lines as priced at checkout.
+ * outbox of the transaction that made it happen. Every fact carries the lines as priced at checkout;
+ * {@code order.placed} and {@code order.confirmed} of a replacement order name the order it replaces.
  */
 @Component
 public class OrderFacts {
 
     private final Outbox outbox;
+    private final Orders orders;
 
-    OrderFacts(Outbox outbox) {
+    OrderFacts(Outbox outbox, Orders orders) {
         this.outbox = outbox;
+        this.orders = orders;
     }
 
+    /** A shopper's order was placed: a sale, replacing nothing. */
     public void placed(Order order) {
         publish(order, new OrderPlaced(order.id(), order.customerId(), lines(order), total(order), order.createdAt()));
     }
 
+    /**
+     * A free replacement order was placed in place of {@code replacedOrderId}'s returned units. The fact names
+     * that order so that consumers do not take it for a sale: its goods were paid for with the original.
+     */
+    public void replacementPlaced(Order order, UUID replacedOrderId) {
+        publish(order, new OrderPlaced(order.id(), order.customerId(), lines(order), total(order), order.createdAt(),
+                replacedOrderId));
+    }
+
+    /** Names the order a replacement order replaces, from its stored link, as {@code order.placed} did. */
     public void confirmed(Order order, Instant at) {
+        UUID replaces = orders.findReplaced(order.id()).map(ReplacedOrder::orderId).orElse(null);
         publish(order, new OrderConfirmed(order.id(), order.customerId(), order.cartId(), lines(order), total(order),
-                at));
+                at, replaces));
     }
 
     public void rejected(Order order, String reason) {

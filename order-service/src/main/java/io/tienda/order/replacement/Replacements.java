@@ -23,6 +23,7 @@ import java.util.Optional;
  * the id the command chose (so a replay creates nothing new), the original order's shipping address,
  * total 0, and the checkout saga's stock steps: reserve, confirm, commit — with nothing to pay, no
  * payment is ever asked for. Its outcome is the usual {@code order.confirmed} or {@code order.rejected}.
+ * Its {@code order.placed} and {@code order.confirmed} name the original order: a replacement is no sale.
  */
 @Service
 public class Replacements {
@@ -84,7 +85,7 @@ public class Replacements {
                 clock.instant());
         Order stored = orders.insert(order);
         orders.markReplacement(stored.id(), original.id(), command.reference());
-        facts.placed(stored);
+        facts.replacementPlaced(stored, original.id());
         sagas.start(stored, "replacement-" + stored.id(), Money.of(0, currency));
         log.info("replacement order {} ({}) for order {} ({}) placed", stored.number(), stored.id(),
                 original.number(), command.reference());

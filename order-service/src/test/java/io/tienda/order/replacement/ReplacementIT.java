@@ -59,6 +59,7 @@ class ReplacementIT extends OrderIT {
 
     @Test
     void aReplacementReservesAndCommitsStockWithoutPaymentAndIsCreatedOnce() {
+        completeCheckout(original, MUG);
         UUID id = UUID.randomUUID();
         CreateReplacementOrder command = replacement(id);
         UUID eventId = messages.send(Topics.ORDER_COMMANDS, id.toString(), command);
@@ -78,6 +79,14 @@ class ReplacementIT extends OrderIT {
                 .query(String.class).single()).isEqualTo("COMPLETED");
         JsonNode confirmed = participants().facts("order.confirmed", id, 1).get(0).json();
         assertThat(confirmed.get("total").get("amount").asLong()).isZero();
+        // a replacement is no sale: its facts name the order whose payment its goods were bought with
+        assertThat(replacesOrderId(participants().facts("order.placed", id, 1).get(0).json()))
+                .isEqualTo(original.toString());
+        assertThat(replacesOrderId(confirmed)).isEqualTo(original.toString());
+        assertThat(replacesOrderId(participants().facts("order.placed", original, 1).get(0).json()))
+                .as("a sale replaces nothing").isNull();
+        assertThat(replacesOrderId(participants().facts("order.confirmed", original, 1).get(0).json()))
+                .as("a sale replaces nothing").isNull();
         assertThat(participants().all(Topics.PAYMENT_COMMANDS, id)).isEmpty();
 
         Map<String, Object> row = jdbc.sql("""
@@ -112,6 +121,12 @@ class ReplacementIT extends OrderIT {
                 Map.of("carrier", "SEUR", "trackingNumber", "1Z999")).expect(200).json();
         assertThat(shipped.get("status").asString()).isEqualTo("SHIPPED");
         assertReplaces(shipped, originalNumber);
+    }
+
+    /** The order an order fact says its order replaces; null when it names none (null or absent). */
+    private static String replacesOrderId(JsonNode fact) {
+        JsonNode replaces = fact.path("replacesOrderId");
+        return replaces.isMissingNode() || replaces.isNull() ? null : replaces.asString();
     }
 
     /** The order details name the order the replacement replaces and the return's reference. */

@@ -14,6 +14,7 @@ import io.tienda.platform.events.saga.OrderCancelled;
 import io.tienda.platform.events.saga.OrderConfirmed;
 import io.tienda.platform.events.saga.OrderDelivered;
 import io.tienda.platform.events.saga.OrderLine;
+import io.tienda.platform.events.saga.OrderPlaced;
 import io.tienda.platform.events.saga.OrderRefundSettled;
 import io.tienda.platform.events.saga.OrderRejected;
 import io.tienda.platform.events.saga.OrderShipped;
@@ -92,6 +93,37 @@ class ContractsTest {
         validator.requireValid(confirmed);
         validator.requireValid(new ReserveStock(orderId, List.of(new StockLine("SKU-1", 2)), Instant.now()));
         validator.requireValid(new PaymentFailed(orderId, "card declined", null));
+    }
+
+    /** A replacement order names the order it replaces; a sale, and every event published before, names none. */
+    @Test
+    void orderPlacedAndConfirmedNameTheOrderAReplacementReplaces() {
+        UUID orderId = UUID.randomUUID();
+        UUID original = UUID.randomUUID();
+        List<OrderLine> lines = List.of(new OrderLine("SKU-1", "p-1", "Café de Colombia 500 g", 1,
+                Money.of(0, "EUR")));
+        Instant at = Instant.parse("2026-01-02T10:00:00Z");
+        var placed = new OrderPlaced(orderId, "user-1", lines, Money.of(0, "EUR"), at, original);
+        var confirmed = new OrderConfirmed(orderId, "user-1", null, lines, Money.of(0, "EUR"), at, original);
+
+        validator.requireValid(placed);
+        validator.requireValid(confirmed);
+        assertThat(EventJson.read(EventJson.write(placed), OrderPlaced.class)).isEqualTo(placed);
+        assertThat(EventJson.read(EventJson.write(confirmed), OrderConfirmed.class).replacesOrderId())
+                .isEqualTo(original);
+        var sale = new OrderConfirmed(orderId, "user-1", "u:user-1", lines, Money.of(0, "EUR"), at);
+        assertThat(sale.replacesOrderId()).isNull();
+        validator.requireValid(sale);
+        validator.requireValid(new OrderPlaced(orderId, "user-1", lines, Money.of(0, "EUR"), at));
+
+        String before = """
+                {"orderId":"%s","customerId":"u","lines":[{"sku":"SKU-1","productId":"p-1","name":"x","quantity":1,
+                 "unitPrice":{"amount":1299,"currency":"EUR"}}],"total":{"amount":1299,"currency":"EUR"},
+                 "placedAt":"2026-01-02T10:00:00Z"}""".formatted(orderId);
+        assertThat(validator.violations("order.placed", before)).as("published before it was carried").isEmpty();
+        assertThat(EventJson.read(before, OrderPlaced.class).replacesOrderId()).isNull();
+        assertThat(validator.violations("order.placed", before.replace("\"placedAt\"",
+                "\"replacesOrderId\":\"not-an-order\",\"placedAt\""))).anyMatch(v -> v.contains("replacesOrderId"));
     }
 
     @Test

@@ -7,7 +7,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Fact: stock is reserved and payment authorised; the order will be fulfilled. Carts clear, mail goes out, analytics records a sale. */
+/**
+ * Fact: stock is reserved and payment authorised; the order will be fulfilled. Carts clear, mail goes out,
+ * analytics records a sale. A replacement order (the free order of an exchange) names the order it replaces
+ * in {@code replacesOrderId} and is not a sale: its goods were paid for with that order.
+ *
+ * @param replacesOrderId the order a replacement order is sent in place of; null for every sale (and absent
+ *                        from events published before it was carried)
+ */
 @EventType("order.confirmed")
-public record OrderConfirmed(UUID orderId, String customerId, String cartId, List<OrderLine> lines, Money total, Instant confirmedAt) {
+public record OrderConfirmed(UUID orderId, String customerId, String cartId, List<OrderLine> lines, Money total,
+                             Instant confirmedAt, UUID replacesOrderId) {
+
+    /** An ordinary order: a sale, replacing nothing. */
+    public OrderConfirmed(UUID orderId, String customerId, String cartId, List<OrderLine> lines, Money total,
+                          Instant confirmedAt) {
+        this(orderId, customerId, cartId, lines, total, confirmedAt, null);
+    }
 }
