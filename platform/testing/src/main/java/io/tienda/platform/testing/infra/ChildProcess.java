@@ -17,6 +17,12 @@ import java.util.function.UnaryOperator;
 /** A server running as a child process, with its output appended to a log file. */
 final class ChildProcess {
 
+    /** How long a file still open for writing elsewhere is waited for before it is run. */
+    private static final Duration BUSY_RETRY_WINDOW = Duration.ofSeconds(10);
+
+    /** setsid's exit code when it cannot run the command. */
+    private static final int SETSID_EXEC_FAILED = 126;
+
     private final Process process;
 
     private final Path log;
@@ -45,6 +51,61 @@ final class ChildProcess {
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Cannot run " + command, ex);
+        }
+    }
+
+    /**
+     * Starts an executable this JVM has just written and returns it once {@code ready} holds, like
+     * {@link #awaitReady(String, Duration, BooleanSupplier)}. While the file was open for writing,
+     * another thread may have forked a process (a server starting beside this one), which holds that
+     * descriptor until it has closed its inherited files and run its own program; for that moment the
+     * kernel refuses to run the file (ETXTBSY, "Text file busy"). Such a refusal is retried for up to
+     * {@link #BUSY_RETRY_WINDOW}; any other failure is reported at once.
+     */
+    static ChildProcess startWritten(List<String> command, Path workingDirectory, Path log, String what,
+            Duration timeout, BooleanSupplier ready) {
+        long deadline = System.nanoTime() + BUSY_RETRY_WINDOW.toNanos();
+        while (true) {
+            ChildProcess process;
+            try {
+                process = start(command, workingDirectory, log);
+            }
+            catch (UncheckedIOException ex) {
+                // without setsid the JVM runs the file itself and reports errno 26
+                if (busy(String.valueOf(ex.getCause().getMessage())) && System.nanoTime() < deadline) {
+                    pause();
+                    continue;
+                }
+                throw ex;
+            }
+            try {
+                return process.awaitReady(what, timeout, ready);
+            }
+            catch (RuntimeException ex) {
+                if (!process.refusedBusy() || System.nanoTime() >= deadline) {
+                    throw ex;
+                }
+                pause();
+            }
+        }
+    }
+
+    /** setsid could not run the command because its file was still open for writing somewhere. */
+    private boolean refusedBusy() {
+        return !process.isAlive() && process.exitValue() == SETSID_EXEC_FAILED && busy(tail(log, 2));
+    }
+
+    private static boolean busy(String message) {
+        return message.contains("Text file busy") || message.contains("error=26,");
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting to run a file still open for writing", ex);
         }
     }
 

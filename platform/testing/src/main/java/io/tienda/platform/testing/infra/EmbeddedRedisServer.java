@@ -62,9 +62,9 @@ public final class EmbeddedRedisServer extends EmbeddedServer<ChildProcess> impl
                 .get();
             Path config = root.resolve("redis.conf");
             Files.writeString(config, configuration(), StandardCharsets.UTF_8);
-            ChildProcess started = ChildProcess.start(List.of(binary.getAbsolutePath(), config.toString()), root.path(),
-                    logFile)
-                .awaitReady("Redis on port " + port, Duration.ofSeconds(30), this::answersPing);
+            // the binary is written afresh at each start, while the fleet starts other servers beside it
+            ChildProcess started = ChildProcess.startWritten(List.of(binary.getAbsolutePath(), config.toString()),
+                    root.path(), logFile, "Redis on port " + port, Duration.ofSeconds(30), this::answersPing);
             log.info("Redis listens on port {} with data in {}", port, root.path());
             if (durable) {
                 compactAppendOnlyFile();
