@@ -24,6 +24,8 @@ import java.util.Optional;
  * total 0, and the checkout saga's stock steps: reserve, confirm, commit — with nothing to pay, no
  * payment is ever asked for. Its outcome is the usual {@code order.confirmed} or {@code order.rejected}.
  * Its {@code order.placed} and {@code order.confirmed} name the original order: a replacement is no sale.
+ * The original order says whose replacement it is: the command's customer may differ (returns-service
+ * anonymises a return once its customer erased their account) and is only logged.
  */
 @Service
 public class Replacements {
@@ -63,8 +65,10 @@ public class Replacements {
         Order original = orders.find(command.originalOrderId()).orElseThrow(() -> new UnusableCommand(
                 "replacement " + command.orderId() + " names unknown order " + command.originalOrderId()));
         if (!original.customerId().equals(command.customerId())) {
-            throw new UnusableCommand("replacement " + command.orderId() + " is for another customer than order "
-                    + command.originalOrderId());
+            // returns-service anonymises a return's customer when they erase their account, while the order
+            // keeps its customer for the books; refusing would leave the return waiting for an answer forever
+            log.info("replacement {} names another customer than order {}; it is for the order's customer",
+                    command.orderId(), command.originalOrderId());
         }
         if (command.lines() == null || command.lines().isEmpty()) {
             throw new UnusableCommand("replacement " + command.orderId() + " has no lines");
@@ -79,7 +83,7 @@ public class Replacements {
             lines.add(new OrderLine(lines.size() + 1, line.sku(), line.productId(), line.name(), line.quantity(), 0, 0,
                     0));
         }
-        Order order = Order.place(command.orderId(), command.customerId(),
+        Order order = Order.place(command.orderId(), original.customerId(),
                 new OrderTotals(currency, 0, 0, 0, 0, original.totals().taxIncluded(), 0), lines,
                 original.shippingAddress(), null, null, null, "replacement:" + command.orderId(), null,
                 clock.instant());

@@ -153,6 +153,24 @@ class ReplacementIT extends OrderIT {
     }
 
     @Test
+    void aReplacementForACustomerWhoErasedTheirAccountIsCreatedForTheOriginalCustomer() {
+        completeCheckout(original, MUG);
+        UUID id = UUID.randomUUID();
+        // returns-service anonymises the return's customer on user.erased; the order keeps its customer
+        String erased = "erased:" + UUID.randomUUID();
+        messages.send(Topics.ORDER_COMMANDS, id.toString(), new CreateReplacementOrder(id, original, erased,
+                "RMA-2026-000044", List.of(new OrderLine("MUG-2", "p-mug", "Taza", 1, Money.of(0, "EUR")))));
+
+        participants().inventory("inventory.reserve", id, 1);
+        assertThat(jdbc.sql("select customer_id from orders where id = :id and replaces_order_id = :original")
+                .param("id", id).param("original", original).query(String.class).single()).isEqualTo(customer);
+        assertThat(step(id)).isEqualTo("RESERVING_STOCK");
+        assertThat(api.get("/api/v1/orders/" + id, token).expect(200).json().get("replaces").get("orderId")
+                .asString()).isEqualTo(original.toString());
+        assertThat(participants().all(Topics.deadLetter(Topics.ORDER_COMMANDS), id)).isEmpty();
+    }
+
+    @Test
     void aReplacementOfAnUnknownOrderIsDeadLettered() {
         UUID id = UUID.randomUUID();
         messages.send(Topics.ORDER_COMMANDS, id.toString(), new CreateReplacementOrder(id, UUID.randomUUID(), customer,
