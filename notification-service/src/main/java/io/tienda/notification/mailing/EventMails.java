@@ -172,15 +172,32 @@ public class EventMails {
             return;
         }
         String order = e.orderId().toString();
-        if (e.refundId() != null && !e.refundId().isBlank()) {
-            // Before the message: a crash in between leaves a memory of a message that the redelivered
-            // event then queues, never a message whose refund could fail unnoticed.
-            refunds.remember(new RefundAnnouncements.Announcement(e.refundId(), order, eventId.toString(),
-                    amount(e.amount())));
+        Notification message = Notification.pending(eventId.toString(), null, List.of(), null, order,
+                Notification.Channel.EMAIL, "payment-refunded", vars("order", order, "amount", amount(e.amount()),
+                        "link", orderLink(order)), clock.instant());
+        if (e.refundId() == null || e.refundId().isBlank()) {
+            queue(message);
+            return;
         }
-        queue(Notification.pending(eventId.toString(), null, List.of(), null, order, Notification.Channel.EMAIL,
-                "payment-refunded", vars("order", order, "amount", amount(e.amount()), "link", orderLink(order)),
-                clock.instant()));
+        // Before the message: a crash in between leaves a memory of a message that the redelivered event then
+        // queues, never a message whose refund could fail unnoticed. Remembered before the failure is looked
+        // for, as paymentRefundFailed records the failure before it looks for the announcement: whichever
+        // comes second sees the other.
+        RefundAnnouncements.Announcement announcement = new RefundAnnouncements.Announcement(e.refundId(), order,
+                eventId.toString(), amount(e.amount()));
+        refunds.remember(announcement);
+        Optional<RefundAnnouncements.Failure> failure = refunds.failure(e.refundId());
+        if (failure.isPresent()) {
+            // The failure came first (payment-service's send of this event was resubmitted after it): the mail
+            // is queued given up, so no sender ever takes it, and the failure is handled as one that came
+            // before the mail went out.
+            notifications.addOnce(message.abandon(REFUND_FAILED_BEFORE_SENT, clock.instant()));
+        } else {
+            queue(message);
+            // The failure may have been recorded while the mail was queued, without seeing the announcement.
+            failure = refunds.failure(e.refundId());
+        }
+        failure.ifPresent(failed -> announcedRefundFailed(failed, refunds.find(e.refundId()).orElse(announcement)));
     }
 
     /** Why a refund mail still waiting is given up when its refund fails before it went out. */
@@ -190,7 +207,10 @@ public class EventMails {
      * A refund failed. Only one this service announced matters here, with {@code payment-refunded} or, for a
      * return, {@code return-refunded} ({@link #returnRefundFailed}): it failed at the provider after it had
      * succeeded (e.g. the card was closed), and the customer believes the money is on its way. A refund refused
-     * or failed at once was never announced (no {@code payment.refunded} named it): nothing is sent.
+     * or failed at once was never announced (no {@code payment.refunded} named it): nothing is sent. The
+     * failure of a refund not announced is remembered all the same: its {@code payment.refunded} may still come,
+     * delivered late by a resubmitted send, and is then handled here as if the failure came after it
+     * ({@link #paymentRefunded}).
      *
      * <p>If the refund mail has not gone out yet and no sender holds it, it is withdrawn and the customer
      * hears nothing; if it went out, or is going out now, the customer is told the refund failed and that the
@@ -202,29 +222,48 @@ public class EventMails {
         if (e.refundId() == null || e.refundId().isBlank()) {
             return;
         }
-        Optional<RefundAnnouncements.Announcement> announced = refunds.find(e.refundId());
-        if (announced.isEmpty()) {
+        if (refunds.find(e.refundId()).isEmpty()) {
             Optional<ReturnRefunds.Refund> ofReturn = returnRefunds.refund(e.refundId());
             if (ofReturn.isPresent()) {
                 returnRefundFailed(eventId, e, ofReturn.get());
                 return;
             }
-            log.debug("refund {} of order {} failed; it was never mailed as made", e.refundId(), e.orderId());
+        }
+        RefundAnnouncements.Failure failure = new RefundAnnouncements.Failure(e.refundId(), eventId.toString(),
+                e.orderId().toString(), e.paymentId(), amount(e.amount()), e.reason());
+        // Recorded before the announcement is looked for, as paymentRefunded remembers the announcement before
+        // it looks for the failure: whichever comes second sees the other.
+        refunds.failed(failure);
+        Optional<RefundAnnouncements.Announcement> announced = refunds.find(e.refundId());
+        if (announced.isEmpty()) {
+            log.debug("refund {} of order {} failed; it was not mailed as made (its payment.refunded, should it "
+                    + "come late, will not be)", e.refundId(), e.orderId());
             return;
         }
-        String order = e.orderId().toString();
-        String amount = e.amount() != null ? amount(e.amount()) : announced.get().amount();
-        boolean customerTold = customerWasTold(announced.get().notificationId());
+        announcedRefundFailed(failure, announced.get());
+    }
+
+    /**
+     * The failure of a refund mailed as made, in whichever order the two arrived: the customer is corrected if
+     * the refund mail went out (or is going out), the mail withdrawn if not, and the staff list alerted. Every
+     * message has the failure event's id (the staff's {@code <eventId>:staff:<digest>}), so either event
+     * delivered again queues nothing more.
+     */
+    private void announcedRefundFailed(RefundAnnouncements.Failure failure,
+            RefundAnnouncements.Announcement announced) {
+        String order = failure.orderId();
+        String amount = failure.amount() != null ? failure.amount() : announced.amount();
+        boolean customerTold = customerWasTold(announced.notificationId());
         if (customerTold) {
-            queue(Notification.pending(eventId.toString(), null, List.of(), null, order, Notification.Channel.EMAIL,
+            queue(Notification.pending(failure.eventId(), null, List.of(), null, order, Notification.Channel.EMAIL,
                     "payment-refund-failed", vars("order", order, "amount", amount, "link", orderLink(order)),
                     clock.instant()));
         }
-        log.warn("refund {} of order {} failed after it was announced; customer {}", e.refundId(), order,
+        log.warn("refund {} of order {} failed after it was announced; customer {}", failure.refundId(), order,
                 customerTold ? "told" : "not told (the refund mail had not gone out and was withdrawn)");
-        toStaff(eventId, "refund-failed-alert", vars("order", order, "refund", e.refundId(),
-                "payment", e.paymentId(), "amount", amount, "reason", e.reason(),
-                "customerTold", customerTold ? "yes" : null));
+        toStaff(UUID.fromString(failure.eventId()), "refund-failed-alert", vars("order", order,
+                "refund", failure.refundId(), "payment", failure.paymentId(), "amount", amount,
+                "reason", failure.reason(), "customerTold", customerTold ? "yes" : null));
     }
 
     /**

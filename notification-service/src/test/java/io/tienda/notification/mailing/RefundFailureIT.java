@@ -21,7 +21,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A refund mailed as made that fails at the provider later: the customer is told it did not go through,
- * and the staff list is alerted; a refund that fails at once was never announced and sends nothing. The
+ * and the staff list is alerted; a failure that arrives before its refund ends as one that came before the
+ * refund mail went out; a refund that fails at once was never announced and sends nothing. The
  * refund of a return is {@link ReturnRefundFailureIT}'s.
  */
 class RefundFailureIT extends NotificationServiceIT {
@@ -96,6 +97,51 @@ class RefundFailureIT extends NotificationServiceIT {
         confirmed(customer, order);
         assertThat(mailFor(email, 1).get(0).subject()).startsWith("Order ");
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> mailFor(email).size() == 1);
+    }
+
+    @Test
+    void aRefundWhoseFailureArrivesFirstIsNeverMailedAsMadeAndEndsAsAFailureBeforeItsMailWentOut() {
+        String customer = UUID.randomUUID().toString();
+        String email = address("lucia");
+        contact(customer, email, "Lucia", "en");
+        UUID order = confirmed(customer);
+        mailFor(email, 1);
+        String refund = "re_" + UUID.randomUUID();
+        PaymentRefundFailed failure = new PaymentRefundFailed(order, "pay-4", refund, Money.of(1995, "EUR"),
+                "expired_or_canceled_card", null);
+        PaymentRefunded refunded = new PaymentRefunded(order, "pay-4", refund, Money.of(1995, "EUR"));
+        // payment-service published the refund first, but its send was resubmitted after the failure's.
+        UUID failed = events.send(Topics.PAYMENT_EVENTS, order.toString(), failure);
+        UUID made = events.send(Topics.PAYMENT_EVENTS, order.toString(), refunded);
+
+        // As when the failure comes before the refund mail went out: the mail is given up unsent, the customer
+        // hears of neither, and each staff address is alerted that the customer was not told.
+        Document withdrawn = awaitNotification(made.toString(), "FAILED");
+        assertThat(withdrawn.getString("failureReason")).isEqualTo(EventMails.REFUND_FAILED_BEFORE_SENT);
+        assertThat(withdrawn.get("variables")).isNull();
+        List<ReceivedMail> alerts = staffAlerts(order, 2);
+        assertThat(alerts.stream().flatMap(m -> m.to().stream()))
+                .containsExactlyInAnyOrder("stock@tienda.example.com", "buyer@tienda.example.com");
+        assertThat(alerts).allSatisfy(alert -> assertThat(alert.text()).contains(refund).contains("19.95 EUR")
+                .contains("pay-4").contains("expired_or_canceled_card").contains("had not been told")
+                .doesNotContain("they have been sent a message"));
+        assertThat(staffMessages(failed)).hasSize(2);
+        assertThat(notification(failed.toString())).isNull();
+
+        // Both delivered again, in either order, queue nothing more; a refund mailed after them on the same
+        // partition shows they were handled.
+        events.send(Topics.PAYMENT_EVENTS, order.toString(), made, refunded);
+        events.send(Topics.PAYMENT_EVENTS, order.toString(), failed, failure);
+        events.send(Topics.PAYMENT_EVENTS, order.toString(), made, refunded);
+        UUID later = events.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefunded(order, "pay-4",
+                "re_" + UUID.randomUUID(), Money.of(100, "EUR")));
+        awaitNotification(later.toString(), "SENT");
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
+                mailFor(email).size() == 2 && staffAlertsNow(order).size() == 2);
+        assertThat(mailFor(email)).extracting(ReceivedMail::subject).contains("Refund of 1.00 EUR")
+                .doesNotContain("Refund of 19.95 EUR").noneMatch(s -> s.contains("did not go through"));
+        assertThat(awaitNotification(made.toString(), "FAILED").getString("failureReason"))
+                .isEqualTo(EventMails.REFUND_FAILED_BEFORE_SENT);
     }
 
     @Test

@@ -12,7 +12,9 @@ import java.util.Optional;
 
 /**
  * The {@code refund_announcements} collection: {@code _id} (the refund id), {@code orderId}, {@code notificationId},
- * {@code amount}, {@code at}. No personal data: whose the order is stays with the notifications.
+ * {@code amount}, {@code at}; and {@code refund_failures}: {@code _id} (the refund id), {@code eventId},
+ * {@code orderId}, {@code paymentId}, {@code amount}, {@code reason}, {@code at}. No personal data: whose the
+ * order is stays with the notifications.
  */
 @Repository
 class MongoRefundAnnouncements implements RefundAnnouncements {
@@ -38,9 +40,29 @@ class MongoRefundAnnouncements implements RefundAnnouncements {
                 .map(d -> new Announcement(d.id(), d.orderId(), d.notificationId(), d.amount()));
     }
 
+    @Override
+    public void failed(Failure failure) {
+        // failed before (a redelivered event): the first failure stays
+        MongoInserts.once(mongo, new FailureDocument(failure.refundId(), failure.eventId(), failure.orderId(),
+                failure.paymentId(), failure.amount(), failure.reason(), clock.instant()));
+    }
+
+    @Override
+    public Optional<Failure> failure(String refundId) {
+        return Optional.ofNullable(mongo.findById(refundId, FailureDocument.class))
+                .map(d -> new Failure(d.id(), d.eventId(), d.orderId(), d.paymentId(), d.amount(), d.reason()));
+    }
+
     @Document(AnnouncementDocument.COLLECTION)
     record AnnouncementDocument(@Id String id, String orderId, String notificationId, String amount, Instant at) {
 
         static final String COLLECTION = "refund_announcements";
+    }
+
+    @Document(FailureDocument.COLLECTION)
+    record FailureDocument(@Id String id, String eventId, String orderId, String paymentId, String amount,
+            String reason, Instant at) {
+
+        static final String COLLECTION = "refund_failures";
     }
 }
