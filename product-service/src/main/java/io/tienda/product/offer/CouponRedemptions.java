@@ -84,7 +84,7 @@ public class CouponRedemptions {
     /**
      * {@code product.redeem_coupon}: the order, already confirmed with the discount, uses the coupon.
      * Idempotent by order (a repeat, or the same command delivered again after the use was given back,
-     * or arriving after the order's release overtook it, changes nothing). A coupon that can no longer take the use is logged and nothing is recorded: the
+     * however much later, or arriving after the order's release overtook it, changes nothing). A coupon that can no longer take the use is logged and nothing is recorded: the
      * command cannot succeed later, and the shopper keeps the discount they were shown.
      *
      * @param commandId the command's event id, remembered in the offer's document with the use
@@ -112,10 +112,12 @@ public class CouponRedemptions {
 
     /**
      * {@code product.release_coupon}: a cancelled order gives its use back. Idempotent: nothing is given
-     * back when there is no use (given back already, never made, or the coupon is unknown). A release that
-     * finds no use is remembered, though: the outbox keeps the order of one transaction's messages, not of
-     * two, so the order's redemption may still be on its way (its first send failed and is resubmitted), and
-     * it must not take a use for an order that is cancelled.
+     * back when there is no use (given back already, never made, or the coupon is unknown). Every release
+     * is remembered, though, with a use or without: the outbox keeps the order of one transaction's
+     * messages, not of two, so the order's redemption may still be on its way (its first send failed and is
+     * resubmitted), and a redemption already applied may be delivered again after the offer has forgotten
+     * its event id (it keeps only the last few hundred); neither may take a use for an order that is
+     * cancelled.
      */
     public Applied releaseForCheckout(UUID commandId, String code, String orderId) {
         Objects.requireNonNull(commandId, "commandId");
@@ -151,8 +153,9 @@ public class CouponRedemptions {
                 // this very command was applied, and the use given back since: it must not count again
                 return new Outcome(offer, null, true);
             }
-            if (commandId != null && uses.releasedBeforeUse(offer.id(), orderId)) {
-                // the order was cancelled, and its release overtook this redemption
+            if (commandId != null && uses.released(offer.id(), orderId)) {
+                // the order was cancelled: its release overtook this redemption, or this is a copy delivered
+                // again after the use was given back
                 log.info("coupon {}: order {} gave its use back before this redemption arrived; nothing recorded",
                         normalized, orderId);
                 return new Outcome(offer, null, true);

@@ -17,8 +17,8 @@ import java.util.UUID;
 /**
  * What order and user events mean for reviews: a confirmed order makes its customer's reviews of
  * its products verified purchases (now, or when they are written later); an erased user's reviews
- * lose their name and their purchases are forgotten. Every step is idempotent, since events can
- * arrive more than once.
+ * lose their name and their purchases are forgotten, including those of orders whose confirmation
+ * arrives after the erasure. Every step is idempotent, since events can arrive more than once.
  */
 @Service
 public class PurchaseHistory {
@@ -52,14 +52,20 @@ public class PurchaseHistory {
         Instant at = order.confirmedAt() == null ? clock.instant() : order.confirmedAt();
         String orderId = order.orderId() == null ? null : order.orderId().toString();
         // purchases first: a review written meanwhile then finds the purchase when it looks again
-        units.forEach((productId, count) -> purchases.record(order.customerId(), productId, count, orderId, at,
-                eventId));
+        for (Map.Entry<String, Integer> line : units.entrySet()) {
+            if (!purchases.record(order.customerId(), line.getKey(), line.getValue(), orderId, at, eventId)) {
+                // user.erased comes on another topic and overtook this order: nothing of it is kept
+                log.info("order {} of erased user {} is not recorded as a purchase", order.orderId(),
+                        order.customerId());
+                return;
+            }
+        }
         reviews.markVerified(order.customerId(), units.keySet());
     }
 
     public void userErased(String userId) {
         long anonymised = reviews.anonymise(userId);
-        purchases.forget(userId);
+        purchases.forget(userId, clock.instant());
         log.info("erased user {}: {} reviews anonymised", userId, anonymised);
     }
 }

@@ -133,6 +133,32 @@ class CouponCommandsIT extends ProductServiceIT {
     }
 
     @Test
+    void aRedemptionDeliveredAgainAfterItsEventIdIsForgottenDoesNotTakeTheReleasedUseAgain() {
+        String code = coupon(new Document());
+        UUID cancelled = UUID.randomUUID();
+        OutboundMessage redeem = redeem(cancelled, code, 5_000);
+        sender.send(redeem);
+        await().atMost(DELIVERY).until(() -> stored(code).getInteger("used") == 1);
+        sender.send(release(cancelled, code));
+        await().atMost(DELIVERY).until(() -> stored(code).getInteger("used") == 0);
+
+        // a popular coupon: more commands than the offer remembers event ids for pass in between
+        int others = 201;
+        for (int i = 0; i < others; i++) {
+            sender.send(redeem(UUID.randomUUID(), code, 5_000));
+        }
+        await().atMost(DELIVERY).until(() -> stored(code).getInteger("used") == others);
+        assertThat(stored(code).getList("_appliedEvents", String.class)).doesNotContain(redeem.eventId().toString());
+
+        sender.send(redeem);
+        drain(cancelled);
+
+        assertThat(stored(code).getInteger("used")).isEqualTo(others);
+        assertThat(uses(code)).extracting(use -> use.getString("orderId")).hasSize(others)
+                .doesNotContain(cancelled.toString());
+    }
+
+    @Test
     void aRedemptionOvertakenByItsOrdersReleaseNeverTakesAUse(CapturedOutput output) {
         String code = coupon(new Document("usageLimit", 1));
         UUID cancelled = UUID.randomUUID();

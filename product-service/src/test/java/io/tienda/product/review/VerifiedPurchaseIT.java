@@ -142,6 +142,34 @@ class VerifiedPurchaseIT extends ProductServiceIT {
                 .expectBody().jsonPath("$.authorName").isEmpty().jsonPath("$.rating").isEqualTo(5);
     }
 
+    /**
+     * {@code user.erased} and {@code order.confirmed} travel on different topics, so an order confirmed before
+     * the erasure can arrive after it: it must not bring the customer's purchases back.
+     */
+    @Test
+    void anOrderArrivingAfterItsCustomersErasureRecordsNoPurchase() {
+        UUID user = UUID.randomUUID();
+        String customer = user.toString();
+        String together = catalog.product(null, 100).sku(TestCatalog.sku("T")).save();
+        String id = write(customer);
+        sender.send(messages.create(Topics.USER_EVENTS, customer, new UserErased(user, Instant.now())));
+        await().atMost(DELIVERY).until(() -> review(id).getBoolean("anonymised", false));
+
+        UUID orderId = UUID.randomUUID();
+        sender.send(confirmed(orderId, customer, 1, product, together));
+        // another customer's order with the same key, so on the same partition: once it is applied, so is the late one
+        String other = UUID.randomUUID().toString();
+        sender.send(confirmed(orderId, other, 1, product, together));
+        await().atMost(DELIVERY).until(() -> purchase(other, together) != null);
+
+        assertThat(purchase(customer, product)).isNull();
+        assertThat(purchase(customer, together)).isNull();
+        assertThat(review(id).getBoolean("verifiedPurchase")).isFalse();
+        // with the late order counted, two customers would have bought both
+        assertThat(http.get().uri("/api/v1/products/" + product + "/recommendations").exchange()
+                .expectStatus().isOk().returnResult(String.class).getResponseBody()).doesNotContain("bought-together");
+    }
+
     /** A review staff hid cannot be deleted by its author, yet erasing the author still takes their name off it. */
     @Test
     void anErasedUsersHiddenReviewLosesTheirNameAndStaysHidden() {

@@ -19,8 +19,8 @@ public interface CouponUses {
      * @param commandId the event id of the checkout saga's command, or null for a call through the API;
      *                  a command's id is remembered in the offer's document by the same write, which
      *                  only matches while it is not remembered yet, so a command applies at most once;
-     *                  a command also only matches while the order has not {@linkplain #releaseBeforeUse
-     *                  given its use back before it was recorded}
+     *                  a command also only matches while the order has not {@linkplain #released given a
+     *                  use back}, before or after it was recorded
      */
     boolean redeem(Offer offer, Redemption redemption, Instant now, UUID commandId);
 
@@ -34,8 +34,9 @@ public interface CouponUses {
     boolean usedAtLeast(String offerId, String customerId, int times);
 
     /**
-     * Gives back the use of {@code orderId}; false when there was none (already given back, or never
-     * made). A {@code commandId} (null for the API) is remembered as {@link #redeem} does.
+     * Gives back the use of {@code orderId} and remembers the order as {@linkplain #released released}, in
+     * one write; false, changing nothing, when there was none (already given back, or never made). A
+     * {@code commandId} (null for the API) is remembered as {@link #redeem} does.
      */
     boolean release(String offerId, String orderId, UUID commandId);
 
@@ -47,6 +48,9 @@ public interface CouponUses {
      */
     boolean releaseBeforeUse(String offerId, String orderId, UUID commandId);
 
-    /** Whether {@code orderId} gave a use of the offer back before one was recorded. */
-    boolean releasedBeforeUse(String offerId, String orderId);
+    /**
+     * Whether {@code orderId} gave a use of the offer back, before or after one was recorded. The recent
+     * releases of each offer are kept, long enough to outlive any redelivery of their redemptions.
+     */
+    boolean released(String offerId, String orderId);
 }

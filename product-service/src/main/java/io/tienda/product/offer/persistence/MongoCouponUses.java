@@ -29,18 +29,21 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * the entry makes a repeated call a no-op rather than a second use. Commands from the checkout saga
  * also leave their event id in the document's {@value MongoIdempotency#APPLIED} (the platform's inbox
  * for MongoDB), by the same write, so a command delivered again after its use was given back does not
- * count it again.
+ * count it again. That inbox keeps only the last event ids of the document, so every release also leaves
+ * its order id in {@value OfferDocument#RELEASED} (the last {@value #RELEASES_KEPT}): a redemption of an
+ * order already released is never applied, however many commands passed in between.
  */
 @Repository
 class MongoCouponUses implements CouponUses {
 
     private static final String REDEMPTIONS = OfferDocument.REDEMPTIONS;
-    private static final String RELEASED_BEFORE_USE = OfferDocument.RELEASED_BEFORE_USE;
+    private static final String RELEASED = OfferDocument.RELEASED;
     /**
-     * Early releases kept per offer. Each needs a redemption sent and then delayed past its own
-     * cancellation, which is rare; the oldest are let go, and their redemptions were due long ago.
+     * Released orders kept per offer, so the document stays bounded however many orders a coupon sees
+     * cancelled. A mark only has to outlive the redeliveries of its order's redemption, which come within
+     * minutes (an outbox resubmit, a poll delivered again), not after a thousand later cancellations.
      */
-    static final int EARLY_RELEASES_KEPT = 1_000;
+    static final int RELEASES_KEPT = 1_000;
 
     private final MongoTemplate mongo;
     private final MongoIdempotency idempotency;
@@ -63,7 +66,7 @@ class MongoCouponUses implements CouponUses {
                 .append("used", new Document("$not", new Document("$gte", offer.coupon().effectiveLimit())))
                 .append(REDEMPTIONS + ".orderId", new Document("$ne", redemption.orderId()));
         if (commandId != null) {
-            filter.append(RELEASED_BEFORE_USE, new Document("$ne", redemption.orderId()));
+            filter.append(RELEASED, new Document("$ne", redemption.orderId()));
         }
         Integer perCustomer = offer.coupon().perCustomerLimit();
         if (perCustomer != null && redemption.customerId() != null) {
@@ -112,21 +115,24 @@ class MongoCouponUses implements CouponUses {
     public boolean release(String offerId, String orderId, UUID commandId) {
         Criteria used = where("_id").is(offerId).and(REDEMPTIONS + ".orderId").is(orderId);
         Update update = new Update().inc("used", -1).pull(REDEMPTIONS, new Document("orderId", orderId));
+        // the same write marks the order released: its redemption delivered again once the offer has
+        // forgotten the command's event id must still not take the use back
+        update.push(RELEASED).slice(-RELEASES_KEPT).each(orderId);
         return apply(Query.query(used), update, commandId);
     }
 
     @Override
     public boolean releaseBeforeUse(String offerId, String orderId, UUID commandId) {
         Criteria unused = where("_id").is(offerId).and(REDEMPTIONS + ".orderId").ne(orderId)
-                .and(RELEASED_BEFORE_USE).ne(orderId);
+                .and(RELEASED).ne(orderId);
         Update update = new Update();
-        update.push(RELEASED_BEFORE_USE).slice(-EARLY_RELEASES_KEPT).each(orderId);
+        update.push(RELEASED).slice(-RELEASES_KEPT).each(orderId);
         return apply(Query.query(unused), update, commandId);
     }
 
     @Override
-    public boolean releasedBeforeUse(String offerId, String orderId) {
-        return mongo.exists(Query.query(where("_id").is(offerId).and(RELEASED_BEFORE_USE).is(orderId)),
+    public boolean released(String offerId, String orderId) {
+        return mongo.exists(Query.query(where("_id").is(offerId).and(RELEASED).is(orderId)),
                 OfferDocument.COLLECTION);
     }
 

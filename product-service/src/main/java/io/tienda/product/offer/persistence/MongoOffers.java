@@ -138,7 +138,7 @@ class MongoOffers implements Offers {
      * the orders that gave a use back early, nor the ids of the commands applied to the coupon.
      */
     private static Query withoutUses(Query query) {
-        query.fields().exclude(OfferDocument.REDEMPTIONS).exclude(OfferDocument.RELEASED_BEFORE_USE)
+        query.fields().exclude(OfferDocument.REDEMPTIONS).exclude(OfferDocument.RELEASED)
                 .exclude(MongoIdempotency.APPLIED);
         return query;
     }

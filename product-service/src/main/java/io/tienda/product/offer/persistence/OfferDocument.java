@@ -15,8 +15,9 @@ import java.util.List;
  * or FIXED with {@code amountOff}; a coupon offer has {@code couponCode} (absent otherwise, so the
  * sparse unique index ignores it) with {@code usageLimit}, {@code used}, {@code minimumOrder} and
  * {@code perCustomerLimit}. The uses themselves, {@value #REDEMPTIONS}, and the orders that gave a use
- * back before it was recorded, {@value #RELEASED_BEFORE_USE}, are written and read only by
- * {@link MongoCouponUses} and left out of every other read. Offers stored before a field existed lack
+ * back, {@value #RELEASED}, are written and read only by {@link MongoCouponUses} and left out of every
+ * other read. The latter keeps the name it had when only releases that found no use were kept, so the
+ * marks stored then still count. Offers stored before a field existed lack
  * it, hence boxed types: a missing {@code used}, {@code featured} or {@code version} reads as 0 or false.
  */
 @Document(OfferDocument.COLLECTION)
@@ -27,7 +28,7 @@ record OfferDocument(@Id String id, String name, String kind, Integer percentOff
 
     static final String COLLECTION = "offers";
     static final String REDEMPTIONS = "redemptions";
-    static final String RELEASED_BEFORE_USE = "releasedBeforeUse";
+    static final String RELEASED = "releasedBeforeUse";
 
     static OfferDocument of(Offer offer) {
         Integer percent = offer.discount() instanceof Discount.PercentOff p ? p.percent() : null;

@@ -6,12 +6,16 @@ import java.util.UUID;
 
 /**
  * Who bought which product, learnt from {@code order.confirmed}: what makes a review a verified
- * purchase. Keyed by user and product; the units bought add up once per event.
+ * purchase. Keyed by user and product; the units bought add up once per event. An erased user is
+ * remembered, so that an order of theirs arriving after the erasure records nothing.
  */
 public interface Purchases {
 
-    /** Records that the order confirmed by event {@code eventId} had {@code units} of the product; once per event. */
-    void record(String userId, String productId, int units, String orderId, Instant at, UUID eventId);
+    /**
+     * Records that the order confirmed by event {@code eventId} had {@code units} of the product; once per
+     * event. False, keeping nothing, when the user is {@linkplain #forget erased}, before or while this runs.
+     */
+    boolean record(String userId, String productId, int units, String orderId, Instant at, UUID eventId);
 
     boolean bought(String userId, String productId);
 
@@ -23,6 +27,9 @@ public interface Purchases {
      */
     List<String> boughtAlongside(String productId, int minBuyers, int buyersScanned, int max);
 
-    /** Forgets what an erased user bought. */
-    void forget(String userId);
+    /**
+     * Forgets what an erased user bought, for good: the user id is kept as erased (from {@code at}), and
+     * their purchases recorded later are not kept.
+     */
+    void forget(String userId, Instant at);
 }

@@ -32,7 +32,7 @@ public interface Reviews {
     /** How many visible reviews of the product gave each number of stars. */
     RatingSummary summary(String productId);
 
-    /** Marks the user's reviews of these products as verified purchases; idempotent. */
+    /** Marks the user's reviews of these products as verified purchases, unless anonymised; idempotent. */
     void markVerified(String userId, Collection<String> productIds);
 
     /** Removes the user's name from all their reviews; idempotent. */

@@ -22,11 +22,19 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * The {@code purchases} collection: one document per user and product, {@code _id {userId, productId}},
  * with the units bought and the last order. The document is created idempotently first; adding the
  * units then goes through {@link MongoIdempotency}, which records the event id in the same write.
+ * <p>
+ * Erased users are kept in {@code erasedBuyers} ({@code _id} the user id, {@code erasedAt}), one small
+ * document each and never removed: {@code user.erased} and {@code order.confirmed} come on different
+ * topics, so an order confirmed before the erasure can arrive after it, and its upsert would bring the
+ * purchases back. The erasure writes its mark before it deletes; a purchase looks for the mark before
+ * and again after it writes, and deletes what it wrote when the mark is there. Either that second look
+ * sees the mark, or the purchase was written before the mark and so before the erasure's delete.
  */
 @Repository
 class MongoPurchases implements Purchases {
 
     static final String COLLECTION = "purchases";
+    static final String ERASED = "erasedBuyers";
 
     private final MongoTemplate mongo;
     private final MongoIdempotency idempotency;
@@ -37,7 +45,10 @@ class MongoPurchases implements Purchases {
     }
 
     @Override
-    public void record(String userId, String productId, int units, String orderId, Instant at, UUID eventId) {
+    public boolean record(String userId, String productId, int units, String orderId, Instant at, UUID eventId) {
+        if (erased(userId)) {
+            return false;
+        }
         Query purchase = Query.query(where("_id").is(id(userId, productId)));
         Update create = new Update().setOnInsert("userId", userId).setOnInsert("productId", productId)
                 .setOnInsert("firstPurchasedAt", Date.from(at)).setOnInsert("units", 0);
@@ -48,6 +59,16 @@ class MongoPurchases implements Purchases {
         }
         Update add = new Update().inc("units", units).max("lastPurchasedAt", Date.from(at)).set("lastOrderId", orderId);
         idempotency.applyOnce(COLLECTION, purchase, add, eventId);
+        if (erased(userId)) {
+            // erased while this was written: the erasure's delete may have run before the upsert
+            removePurchases(userId);
+            return false;
+        }
+        return true;
+    }
+
+    private boolean erased(String userId) {
+        return mongo.exists(Query.query(where("_id").is(userId)), ERASED);
     }
 
     @Override
@@ -77,7 +98,14 @@ class MongoPurchases implements Purchases {
     }
 
     @Override
-    public void forget(String userId) {
+    public void forget(String userId, Instant at) {
+        // the mark first: a purchase written from now on is undone by its writer
+        mongo.upsert(Query.query(where("_id").is(userId)), new Update().setOnInsert("erasedAt", Date.from(at)),
+                ERASED);
+        removePurchases(userId);
+    }
+
+    private void removePurchases(String userId) {
         mongo.remove(Query.query(where("userId").is(userId)), COLLECTION);
     }
 
