@@ -137,6 +137,45 @@ class AddressBookIT {
                 .isEqualTo("Home");
     }
 
+    /**
+     * Checkout ships to an address from the book only if it meets the rules of a shipping address
+     * (order-service's ShippingAddress); one the book saved but checkout refused would fail there,
+     * naming fields the shopper never sent.
+     */
+    @Test
+    void onlyAddressesCheckoutCanShipToAreSaved() {
+        String access = api.newAccount("checkout-rules").tokens().access();
+        for (String postcode : new String[] {"28_013", "2", "28", "-28013", "28013-", "28.013", "２８０１３",
+                "\u2003"}) {
+            Map<String, Object> bad = address("SHIPPING", "Home", null);
+            bad.put("postalCode", postcode);
+
+            ApiReply refused = api.post("/api/v1/users/me/addresses", access, bad).expectProblem(400, "validation");
+
+            assertThat(refused.errorFields()).as(postcode).containsOnly("postalCode");
+        }
+        for (String field : new String[] {"name", "line1", "city"}) {
+            Map<String, Object> blank = address("SHIPPING", "Home", null);
+            blank.put(field, "\u2003");
+
+            ApiReply refused = api.post("/api/v1/users/me/addresses", access, blank).expectProblem(400, "validation");
+
+            assertThat(refused.errorFields()).as(field).containsExactly(field);
+        }
+        assertThat(api.get("/api/v1/users/me/addresses", access).expect(200).json().size()).isZero();
+
+        Map<String, Object> spaced = address("SHIPPING", "Home", null);
+        spaced.put("postalCode", " sw1a 1aa ");
+        ApiReply saved = api.post("/api/v1/users/me/addresses", access, spaced).expect(201);
+        assertThat(saved.text("postalCode")).isEqualTo("sw1a 1aa");
+        Map<String, Object> replacement = address("SHIPPING", "Home", null);
+        replacement.put("postalCode", "28_013");
+        api.put("/api/v1/users/me/addresses/" + saved.text("id"), access, replacement)
+                .expectProblem(400, "validation");
+        assertThat(api.get("/api/v1/users/me/addresses", access).json().get(0).get("postalCode").asString())
+                .isEqualTo("sw1a 1aa");
+    }
+
     static Map<String, Object> address(String type, String name, Boolean isDefault) {
         Map<String, Object> address = new HashMap<>();
         address.put("type", type);

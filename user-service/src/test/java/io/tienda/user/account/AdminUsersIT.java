@@ -9,6 +9,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -92,6 +95,23 @@ class AdminUsersIT {
                 .expectProblem(400, "invalid-parameter");
         api.patch("/api/v1/users/" + account.id(), admin, Map.of("roles", List.of()))
                 .expectProblem(400, "validation");
+    }
+
+    @Test
+    void aNullRoleIsRefusedFieldByFieldAndChangesNothing() {
+        Api.Account account = api.newAccount("null-role");
+
+        api.patch("/api/v1/users/" + account.id(), admin, Map.of("roles", Collections.singletonList(null)))
+                .expectProblem(400, "validation");
+        Map<String, Object> change = new HashMap<>();
+        change.put("roles", Arrays.asList("SUPPORT", null));
+        change.put("status", "DEACTIVATED");
+        ApiReply refused = api.patch("/api/v1/users/" + account.id(), admin, change).expectProblem(400, "validation");
+
+        assertThat(refused.errorFields()).containsExactly("roles[1]");
+        ApiReply unchanged = api.get("/api/v1/users/" + account.id(), admin).expect(200);
+        assertThat(unchanged.json().get("roles").toString()).isEqualTo("[\"CUSTOMER\"]");
+        assertThat(unchanged.text("status")).isEqualTo("ACTIVE");
     }
 
     @Test

@@ -48,20 +48,29 @@ class AddressResource {
     private static final String PLAIN = TextRules.SINGLE_LINE_PATTERN;
     private static final String NO_BREAKS = TextRules.SINGLE_LINE_MESSAGE;
 
-    /** Its lines go into mails (order confirmations, shipping): one line each, no control characters. */
+    private static final String NOT_BLANK = ProfileRules.NOT_BLANK;
+    private static final String BLANK = ProfileRules.NOT_BLANK_MESSAGE;
+
+    /**
+     * Its lines go into mails (order confirmations, shipping): one line each, no control characters. It is
+     * also held to the rules checkout ships by ({@link ProfileRules}), so that any saved address can be
+     * shipped to: blank is what {@link String#strip} leaves empty, which is more than {@code @NotBlank}
+     * finds (an em space), hence the pattern.
+     */
     @Schema(description = "An address as the client sends it")
     record AddressRequest(
             @NotNull AddressType type,
-            @NotBlank @Size(max = 100) @Pattern(regexp = PLAIN, message = NO_BREAKS)
-            @Schema(example = "Ana García") String name,
-            @NotBlank @Size(max = 200) @Pattern(regexp = PLAIN, message = NO_BREAKS)
-            @Schema(example = "Calle Mayor 1") String line1,
+            @NotNull(message = BLANK) @Pattern(regexp = NOT_BLANK, message = BLANK) @Size(max = 100)
+            @Pattern(regexp = PLAIN, message = NO_BREAKS) @Schema(example = "Ana García") String name,
+            @NotNull(message = BLANK) @Pattern(regexp = NOT_BLANK, message = BLANK) @Size(max = 200)
+            @Pattern(regexp = PLAIN, message = NO_BREAKS) @Schema(example = "Calle Mayor 1") String line1,
             @Size(max = 200) @Pattern(regexp = PLAIN, message = NO_BREAKS) @Schema(example = "3º B") String line2,
-            @NotBlank @Size(max = 100) @Pattern(regexp = PLAIN, message = NO_BREAKS)
-            @Schema(example = "Madrid") String city,
+            @NotNull(message = BLANK) @Pattern(regexp = NOT_BLANK, message = BLANK) @Size(max = 100)
+            @Pattern(regexp = PLAIN, message = NO_BREAKS) @Schema(example = "Madrid") String city,
             @Size(max = 100) @Pattern(regexp = PLAIN, message = NO_BREAKS) @Schema(example = "Madrid") String region,
-            @NotBlank @Size(max = 20) @Pattern(regexp = PLAIN, message = NO_BREAKS)
-            @Schema(example = "28013") String postalCode,
+            @NotNull(message = BLANK) @Size(max = 20) @Pattern(regexp = PLAIN, message = NO_BREAKS)
+            @Pattern(regexp = ProfileRules.POSTCODE, message = ProfileRules.POSTCODE_MESSAGE)
+            @Schema(example = "28013", description = "3 to 20 letters, digits, spaces or '-'") String postalCode,
             @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as ES")
             @Schema(example = "ES", description = "ISO 3166-1 alpha-2") String country,
             @Pattern(regexp = ProfileRules.E164, message = "must be in E.164 format, e.g. +34600111222")

@@ -14,6 +14,7 @@ import io.tienda.user.account.domain.UserStatus;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -55,9 +56,10 @@ class AdminUserResource {
         }
     }
 
+    /** A null among the roles is refused field by field (roles[i]) before any role rule reads it. */
     @Schema(description = "Only the fields to change")
     record UserChange(
-            @Size(min = 1, max = 5) @Schema(example = "[\"CUSTOMER\",\"SUPPORT\"]") List<String> roles,
+            @Size(min = 1, max = 5) @Schema(example = "[\"CUSTOMER\",\"SUPPORT\"]") List<@NotNull String> roles,
             @Schema(allowableValues = {"ACTIVE", "DEACTIVATED"}) UserStatus status) {
     }
 

@@ -15,8 +15,9 @@ public final class AccountRoles {
     private AccountRoles() {
     }
 
+    /** Null is no role (and {@link List#of} lists throw when asked whether they contain null). */
     public static boolean known(String role) {
-        return ALL.contains(role);
+        return role != null && ALL.contains(role);
     }
 
     /** Roles in a stable order (the order of {@link #ALL}), without duplicates. */

@@ -9,11 +9,30 @@ import java.util.stream.Collectors;
 /**
  * The formats of profile and address fields. Names, address lines and e-mail addresses are one line of
  * text each ({@link io.tienda.platform.core.TextRules#isSingleLine}): they go into mails.
+ *
+ * <p>An address in the book must be one checkout can ship to. order-service checks every address it ships
+ * to, one from the book too, by the rules of its {@code ShippingAddress}, on each field stripped of
+ * surrounding white space ({@link String#strip}, so {@link Character#isWhitespace}, which a regular
+ * expression spells {@code \p{javaWhitespace}}). The book stores the stripped values, so it checks them by
+ * the same rules, {@link #NOT_BLANK} and {@link #POSTCODE}, which have to change together with checkout's.
  */
 public final class ProfileRules {
 
     public static final Set<String> LANGUAGES = Set.of("es", "en");
     public static final String E164 = "^\\+[1-9][0-9]{1,14}$";
+
+    /** Something besides white space, which checkout wants in a name, first line and city. */
+    public static final String NOT_BLANK = "(?s).*\\P{javaWhitespace}.*";
+    public static final String NOT_BLANK_MESSAGE = "must not be blank";
+
+    /**
+     * A postcode checkout takes: 3 to 20 ASCII letters, digits, spaces or '-', beginning and ending with a
+     * letter or digit, once stripped.
+     */
+    public static final String POSTCODE =
+            "\\p{javaWhitespace}*[A-Za-z0-9][A-Za-z0-9 -]{1,18}[A-Za-z0-9]\\p{javaWhitespace}*";
+    public static final String POSTCODE_MESSAGE =
+            "must be 3 to 20 letters, digits, spaces or '-', beginning and ending with a letter or digit";
 
     private static final Pattern PHONE = Pattern.compile(E164);
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());

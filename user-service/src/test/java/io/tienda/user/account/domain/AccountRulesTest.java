@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +35,7 @@ class AccountRulesTest {
                 .containsExactly("CUSTOMER", "SUPPORT", "ADMIN");
         assertThat(AccountRoles.known("ANALYST")).isTrue();
         assertThat(AccountRoles.known("ROOT")).isFalse();
+        assertThat(AccountRoles.known(null)).isFalse();
     }
 
     @Test
@@ -62,5 +64,24 @@ class AccountRulesTest {
         assertThat(ProfileRules.isCountry("es")).isFalse();
         assertThat(ProfileRules.isLanguage("en")).isTrue();
         assertThat(ProfileRules.isLanguage("fr")).isFalse();
+    }
+
+    /** The patterns judge a value as sent the way checkout judges it stripped. */
+    @Test
+    void addressFieldsFollowTheRulesCheckoutShipsBy() {
+        Pattern postcode = Pattern.compile(ProfileRules.POSTCODE);
+        for (String accepted : List.of("28013", "SW1A 1AA", "1010-123", "k1a 0b1", " 28013\u2003",
+                "12345678901234567890")) {
+            assertThat(postcode.matcher(accepted).matches()).as(accepted).isTrue();
+        }
+        for (String refused : List.of("28_013", "2", "28", "-28013", "28013-", "２８０１３", "\u2003", "",
+                "123456789012345678901")) {
+            assertThat(postcode.matcher(refused).matches()).as(refused).isFalse();
+        }
+        Pattern notBlank = Pattern.compile(ProfileRules.NOT_BLANK);
+        assertThat(notBlank.matcher(" Calle\u2003Mayor ").matches()).isTrue();
+        assertThat(notBlank.matcher("\u00A0").matches()).as("no-break space is not stripped").isTrue();
+        assertThat(notBlank.matcher(" \u2003\u3000").matches()).isFalse();
+        assertThat(notBlank.matcher("").matches()).isFalse();
     }
 }
