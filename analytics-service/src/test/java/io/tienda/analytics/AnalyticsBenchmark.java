@@ -35,7 +35,7 @@ class AnalyticsBenchmark extends AnalyticsServiceIT {
     static final int CALLS = Integer.getInteger("bench.calls", 30);
     static final LocalDate FIRST_DAY = LocalDate.parse("2037-01-01");
     static final int DAYS = 90;
-    static final String CURRENCY = "XBM";
+    static final String CURRENCY = "XBA";
 
     @Test
     void ingestOneMillionLinesThenTimeTheReports() {

@@ -17,6 +17,7 @@ import io.tienda.platform.events.saga.OrderLine;
 import io.tienda.platform.events.saga.OrderPlaced;
 import io.tienda.platform.events.saga.OrderRefundSettled;
 import io.tienda.platform.events.saga.OrderShipped;
+import io.tienda.platform.events.saga.PaymentCaptured;
 import io.tienda.platform.events.saga.PaymentRefundFailed;
 import io.tienda.platform.events.saga.PaymentRefunded;
 import io.tienda.platform.events.user.UserRegistered;
@@ -103,6 +104,12 @@ public final class Fixtures {
     public static Event shipped(UUID order, String customer, String when, List<OrderLine> lines) {
         return new Event(Topics.ORDER_EVENTS, order.toString(), UUID.randomUUID(), at(when),
                 new OrderShipped(order, "T-1", customer, "DHL", "TRK", lines, at(when)));
+    }
+
+    /** payment-service took the money of the order's authorisation. */
+    public static Event captured(UUID order, long amount, String currency, String when) {
+        return new Event(Topics.PAYMENT_EVENTS, order.toString(), UUID.randomUUID(), at(when),
+                new PaymentCaptured(order, "pay-" + order, Money.of(amount, currency)));
     }
 
     public static Event refunded(UUID order, long amount, String currency, String when) {

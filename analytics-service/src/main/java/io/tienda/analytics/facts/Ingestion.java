@@ -151,6 +151,8 @@ public class Ingestion {
                     yield facts;
                 }
                 case "order.cancelled" -> {
+                    // without a payment.captured of the order, it voids the confirmation's sale when read, in
+                    // whichever order the two arrive (see ClickHouseReports)
                     OrderCancelled e = m.payloadAs(OrderCancelled.class);
                     yield List.of(order(id, type, e.orderId(), e.customerId(), null, null, e.lines(), at));
                 }

@@ -16,12 +16,15 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The reports, one use case per method. Parameters arrive as the client sent them and are checked
@@ -33,7 +36,12 @@ public class AnalyticsReports {
     public static final int MAX_LIMIT = 100;
     public static final int MAX_FORECAST_DAYS = 90;
     public static final int DEFAULT_HISTORY_DAYS = 56;
-    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    /**
+     * The ISO 4217 codes the JDK knows: three capital letters each, so a code found here is safe to inline
+     * into a query; three letters alone may be no currency at all, and would answer an empty report.
+     */
+    private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
+            .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
 
     private final ReportQueries queries;
     private final Clock clock;
@@ -67,16 +75,32 @@ public class AnalyticsReports {
                 Map.of("errors", List.of(Map.of("field", parameter, "message", message))));
     }
 
+    /** {@code day}, {@code week} or {@code month}, any case; day when absent. */
     public static Granularity granularity(String value) {
-        return valid(() -> Granularity.parse(value));
+        return value == null ? Granularity.DAY : choice("granularity", value, Granularity.values());
     }
 
     public static SalesFilter filter(String category, String brand, String sku) {
         return valid(() -> new SalesFilter(category, brand, sku));
     }
 
+    /** {@code revenue} or {@code units}, any case; revenue when absent. */
     public static Ranking ranking(String value) {
-        return valid(() -> Ranking.valueOf(value == null ? "REVENUE" : value.strip().toUpperCase(Locale.ROOT)));
+        return value == null ? Ranking.REVENUE : choice("by", value, Ranking.values());
+    }
+
+    /**
+     * The constant named {@code value} in any case; anything else is a 400 naming the parameter and the
+     * values it takes, in the words of the API rather than the names of the code.
+     */
+    private static <E extends Enum<E>> E choice(String parameter, String value, E[] choices) {
+        for (E choice : choices) {
+            if (choice.name().equalsIgnoreCase(value.strip())) {
+                return choice;
+            }
+        }
+        throw invalidParameter(parameter, parameter + " must be one of: " + Arrays.stream(choices)
+                .map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
     }
 
     public List<Reports.PeriodSales> salesByPeriod(ReportPeriod period, Granularity granularity, String currency,
@@ -167,10 +191,11 @@ public class AnalyticsReports {
         return new DailyForecast(history, observed, result, ahead);
     }
 
+    /** An ISO 4217 code (EUR when absent), the same check for every report that takes one. */
     private static String currency(String currency) {
         String value = currency == null ? "EUR" : currency;
-        if (!CURRENCY.matcher(value).matches()) {
-            throw DomainException.invalid("currency must be an ISO 4217 code such as EUR");
+        if (!CURRENCIES.contains(value)) {
+            throw invalidParameter("currency", "currency must be an ISO 4217 code such as EUR");
         }
         return value;
     }

@@ -27,8 +27,8 @@ import static org.awaitility.Awaitility.await;
 /** Rebuilding the facts from the topics: what is on them comes back once, what is not is gone. */
 class BackfillIT extends AnalyticsServiceIT {
 
-    static final String KPIS = "/api/v1/analytics/kpis?from=2036-01-01&to=2036-01-31&currency=XBF";
-    static final String FEBRUARY = "/api/v1/analytics/kpis?from=2036-02-01&to=2036-02-29&currency=XBF";
+    static final String KPIS = "/api/v1/analytics/kpis?from=2036-01-01&to=2036-01-31&currency=XAU";
+    static final String FEBRUARY = "/api/v1/analytics/kpis?from=2036-02-01&to=2036-02-29&currency=XAU";
 
     @Test
     void replaysEveryTopicFromTheBeginningIntoEmptiedTables() {
@@ -36,13 +36,13 @@ class BackfillIT extends AnalyticsServiceIT {
         UUID order = UUID.randomUUID();
         Instant january = Instant.parse("2036-01-15T10:00:00Z");
         OrderConfirmed confirmation = new OrderConfirmed(order, "b1", "bc1",
-                List.of(new OrderLine("B-1", "PB-1", "Bike", 1, Money.of(40_000, "XBF"))), Money.of(40_000, "XBF"),
+                List.of(new OrderLine("B-1", "PB-1", "Bike", 1, Money.of(40_000, "XAU"))), Money.of(40_000, "XAU"),
                 january);
         // in February, a bike sold 10 % off: the backfill keeps what was paid, not the catalog price
         UUID discounted = UUID.randomUUID();
         Instant february = Instant.parse("2036-02-03T10:00:00Z");
         OrderConfirmed sale = new OrderConfirmed(discounted, "b3", "bc3", List.of(new OrderLine("B-1", "PB-1",
-                "Bike", 1, Money.of(40_000, "XBF"), Money.of(36_000, "XBF"))), Money.of(36_000, "XBF"), february);
+                "Bike", 1, Money.of(40_000, "XAU"), Money.of(36_000, "XAU"))), Money.of(36_000, "XAU"), february);
         try (EventMessages kafka = new EventMessages(Infra.kafka().bootstrapServers())) {
             kafka.send(Topics.ORDER_EVENTS, order.toString(), eventId, confirmation);
             kafka.send(Topics.ORDER_EVENTS, order.toString(), eventId, confirmation);
@@ -54,7 +54,7 @@ class BackfillIT extends AnalyticsServiceIT {
         });
         // a fact no topic holds (say, written by a bug): a backfill drops it
         ingest(Fixtures.confirmed(UUID.randomUUID(), "b2", "bc2", "2036-01-20T10:00:00Z",
-                List.of(Fixtures.line("B-2", "PB-2", 1, 1_000, "XBF"))));
+                List.of(Fixtures.line("B-2", "PB-2", 1, 1_000, "XAU"))));
         assertThat(api.get(KPIS, analyst()).expect(200).json().get("gmv").asLong()).isEqualTo(41_000);
 
         api.post("/api/v1/analytics/backfill", TestTokens.staff("ANALYST"), null).expectProblem(403, "forbidden");
@@ -76,7 +76,7 @@ class BackfillIT extends AnalyticsServiceIT {
     }
 
     /**
-     * A refund that failed afterwards, in the currency XBR dated today, stays cancelled through a backfill
+     * A refund that failed afterwards, in the currency XAG dated today, stays cancelled through a backfill
      * that reads the failure before the refund (it was published first) and the failure twice, while the
      * live listener writes the same events beside it.
      */
@@ -85,15 +85,15 @@ class BackfillIT extends AnalyticsServiceIT {
         UUID order = UUID.randomUUID();
         String key = order.toString();
         UUID failureId = UUID.randomUUID();
-        PaymentRefundFailed failure = new PaymentRefundFailed(order, "p-br", "re-br-1", Money.of(900, "XBR"),
+        PaymentRefundFailed failure = new PaymentRefundFailed(order, "p-br", "re-br-1", Money.of(900, "XAG"),
                 "expired_or_canceled_card", null);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String kpis = "/api/v1/analytics/kpis?from=" + today.minusDays(1) + "&to=" + today.plusDays(1)
-                + "&currency=XBR";
+                + "&currency=XAG";
         try (EventMessages kafka = new EventMessages(Infra.kafka().bootstrapServers())) {
             kafka.send(Topics.PAYMENT_EVENTS, key, failureId, failure);
-            kafka.send(Topics.PAYMENT_EVENTS, key, new PaymentRefunded(order, "p-br", "re-br-1", Money.of(900, "XBR")));
-            kafka.send(Topics.PAYMENT_EVENTS, key, new PaymentRefunded(order, "p-br", "re-br-2", Money.of(400, "XBR")));
+            kafka.send(Topics.PAYMENT_EVENTS, key, new PaymentRefunded(order, "p-br", "re-br-1", Money.of(900, "XAG")));
+            kafka.send(Topics.PAYMENT_EVENTS, key, new PaymentRefunded(order, "p-br", "re-br-2", Money.of(400, "XAG")));
             kafka.send(Topics.PAYMENT_EVENTS, key, failureId, failure);
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {

@@ -15,7 +15,7 @@ import static io.tienda.analytics.Fixtures.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** A synthetic weekly pattern with a trend, sold in the currency XFC in 2034, forecast through the API. */
+/** A synthetic weekly pattern with a trend, sold in the currency XPD in 2034, forecast through the API. */
 class ForecastIT extends AnalyticsServiceIT {
 
     static final long[] WEEK = {10_000, 12_000, 11_000, 13_000, 20_000, 30_000, 25_000};
@@ -32,13 +32,13 @@ class ForecastIT extends AnalyticsServiceIT {
             // two orders a day that add up to the day's value
             long value = truth(day);
             String at = START.plusDays(day) + "T10:00:00Z";
-            events.add(confirmed(UUID.randomUUID(), "f", "k", at, List.of(line("SKU-F", "P-F", 1, value / 2, "XFC"))));
+            events.add(confirmed(UUID.randomUUID(), "f", "k", at, List.of(line("SKU-F", "P-F", 1, value / 2, "XPD"))));
             events.add(confirmed(UUID.randomUUID(), "f", "k", START.plusDays(day) + "T18:00:00Z",
-                    List.of(line("SKU-F", "P-F", 1, value - value / 2, "XFC"))));
+                    List.of(line("SKU-F", "P-F", 1, value - value / 2, "XPD"))));
         }
         ingest(events);
 
-        JsonNode body = api.get("/api/v1/analytics/forecast?days=14&from=2034-01-02&to=2034-02-26&currency=XFC",
+        JsonNode body = api.get("/api/v1/analytics/forecast?days=14&from=2034-01-02&to=2034-02-26&currency=XPD",
                 analyst()).expect(200).json();
         assertThat(body.get("method").asString()).isEqualTo("HOLT_WINTERS_ADDITIVE");
         assertThat(body.get("parameters").has("gamma")).isTrue();
@@ -60,7 +60,7 @@ class ForecastIT extends AnalyticsServiceIT {
 
     @Test
     void fallsBackToHoltOnAShortHistory() {
-        JsonNode body = api.get("/api/v1/analytics/forecast?days=3&from=2034-01-02&to=2034-01-15&currency=XFC",
+        JsonNode body = api.get("/api/v1/analytics/forecast?days=3&from=2034-01-02&to=2034-01-15&currency=XPD",
                 analyst()).expect(200).json();
         assertThat(body.get("method").asString()).isEqualTo("HOLT");
         assertThat(body.get("parameters").has("gamma")).isFalse();

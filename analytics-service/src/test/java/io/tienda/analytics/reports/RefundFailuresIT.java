@@ -24,12 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A refund payment-service announced ({@code payment.refunded}) and that failed at the provider
  * afterwards ({@code payment.refund_failed} with the same refund id) no longer counts in any figure
  * of the period it was announced in; a refund that failed at once (its id never announced as
- * refunded, or none) changes nothing. Each test has its own month of 2038 in the currency XRF, which
+ * refunded, or none) changes nothing. Each test has its own month of 2038 in the currency XSU, which
  * no other test uses.
  */
 class RefundFailuresIT extends AnalyticsServiceIT {
 
-    private static final String C = "XRF";
+    private static final String C = "XSU";
 
     /**
      * March: O1 10000 refunded 1000 (R1), O2 4000 refunded 500 (R2). R1 fails in April: March loses it,
@@ -54,7 +54,7 @@ class RefundFailuresIT extends AnalyticsServiceIT {
         assertThat(kpis(march).get("refundRate").asDouble()).isEqualTo(0.5);
         ApiReply csv = api.send(HttpMethod.GET, "/api/v1/analytics/kpis?" + march, analyst(), null,
                 Map.of("Accept", "text/csv")).expect(200);
-        assertThat(csv.body()).contains("\r\n2038-03-01,2038-03-31,XRF,14000,500,13500,2,7000,2,1,0.5,");
+        assertThat(csv.body()).contains("\r\n2038-03-01,2038-03-31,XSU,14000,500,13500,2,7000,2,1,0.5,");
         assertRefunds("from=2038-04-01&to=2038-04-30&currency=" + C, 0, 0, 0);
         assertRefunds("from=2038-03-01&to=2038-04-30&currency=" + C, 14_000, 500, 1);
 

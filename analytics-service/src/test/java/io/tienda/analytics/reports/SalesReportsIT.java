@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.tienda.analytics.Fixtures.cancelled;
+import static io.tienda.analytics.Fixtures.captured;
 import static io.tienda.analytics.Fixtures.cartAdd;
 import static io.tienda.analytics.Fixtures.checkout;
 import static io.tienda.analytics.Fixtures.confirmed;
@@ -189,7 +191,7 @@ class SalesReportsIT extends AnalyticsServiceIT {
     }
 
     /**
-     * Revenue is what shoppers paid for the lines, in the currency XPY and May 2031 (no other test uses
+     * Revenue is what shoppers paid for the lines, in the currency XPT and May 2031 (no other test uses
      * either): O1 takes 25 % off two PY-1 (paid 1500 for 2x1000) beside a PY-2 nothing was taken off
      * (2800), and charged 500 of shipping on top (total 4800); O2 was published before lines carried
      * what was paid, so its PY-1 counts at the catalog price (1000). O1 is refunded 300. At catalog
@@ -197,7 +199,7 @@ class SalesReportsIT extends AnalyticsServiceIT {
      */
     @Test
     void revenueIsWhatShoppersPaidAfterOffersAndCoupons() {
-        String c = "XPY";
+        String c = "XPT";
         UUID o1 = UUID.randomUUID();
         List<OrderLine> discounted = List.of(line("PY-1", "PY1", 2, 1000, 1500, c), line("PY-2", "PY2", 1, 2800, c));
         Instant may6 = Instant.parse("2031-05-06T10:00:00Z");
@@ -210,7 +212,7 @@ class SalesReportsIT extends AnalyticsServiceIT {
                         List.of(lineWithoutTotal("PY-1", "PY1", 1, 1000, c))),
                 refunded(o1, 300, c, "2031-05-08T00:00:00Z"));
         assertThat(clickHouse("SELECT quantity, unit_price, line_total FROM analytics.order_lines FINAL "
-                + "WHERE currency = 'XPY' ORDER BY occurred_at, line_no"))
+                + "WHERE currency = 'XPT' ORDER BY occurred_at, line_no"))
                 .isEqualTo("2\t1000\t1500\n1\t2800\t2800\n1\t1000\t1000");
         String period = "from=2031-05-01&to=2031-05-31&currency=" + c;
 
@@ -243,21 +245,21 @@ class SalesReportsIT extends AnalyticsServiceIT {
         ApiReply csv = api.send(HttpMethod.GET, "/api/v1/analytics/top-products?" + period, analyst(), null,
                 Map.of("Accept", "text/csv")).expect(200);
         assertThat(csv.body()).isEqualTo("sku,name,orders,units,revenue,currency\r\n"
-                + "PY-2,Name of PY-2,1,1,2800,XPY\r\nPY-1,Name of PY-1,2,3,2500,XPY\r\n");
+                + "PY-2,Name of PY-2,1,1,2800,XPT\r\nPY-1,Name of PY-1,2,3,2500,XPT\r\n");
         ApiReply kpis = api.send(HttpMethod.GET, "/api/v1/analytics/kpis?" + period, analyst(), null,
                 Map.of("Accept", "text/csv")).expect(200);
-        assertThat(kpis.body()).contains("2031-05-01,2031-05-31,XPY,5300,300,5000,2,2650,4,1,0.5,");
+        assertThat(kpis.body()).contains("2031-05-01,2031-05-31,XPT,5300,300,5000,2,2650,4,1,0.5,");
     }
 
     /**
-     * An exchange's free replacement order is no sale, in the currency XEX and June 2039 (no other test uses
+     * An exchange's free replacement order is no sale, in the currency XUA and June 2039 (no other test uses
      * either): c-ex bought EX-1 2x1500 (O1, cart exk-1) and exchanged one unit for an EX-2, sent in a
      * replacement order at price 0 that names O1. Every figure is O1's alone: one order of 2 units and
      * 3000, one customer who is not a repeat one, and EX-2 sold nothing.
      */
     @Test
     void aReplacementOrderIsNotCountedAsASale() {
-        String c = "XEX";
+        String c = "XUA";
         UUID o1 = UUID.randomUUID();
         UUID replacement = UUID.randomUUID();
         List<OrderLine> free = List.of(line("EX-2", "EX2", 1, 0, c));
@@ -292,6 +294,90 @@ class SalesReportsIT extends AnalyticsServiceIT {
         assertThat(customers.get("repeatCustomers").asLong()).isZero();
         assertThat(clickHouse("SELECT count() FROM analytics.order_events FINAL WHERE order_id = '"
                 + replacement + "'")).isEqualTo("0");
+    }
+
+    /**
+     * An order cancelled before its payment was captured is no sale: the saga voided its authorisation,
+     * so no money was ever taken. One cancelled after the capture stays a sale, its refund subtracted.
+     * In the currency FRF and July 2040 (no other test uses either), whichever fact is stored first:
+     *
+     * <pre>
+     * O1 cv-1 07-02 V-1 2x1000            = 2000   cancelled, never captured: no sale
+     * O2 cv-2 07-03 V-1 1x1000, V-2 1x3000 = 4000   captured, cancelled, refunded 4000 on 07-04
+     * O3 cv-3 07-05 V-2 1x3000            = 3000   captured
+     * O4 cv-4 07-06 V-3 1x500             =  500   its cancellation stored before its confirmation, never captured: no sale
+     * O5 cv-5 07-08 V-1 1x1000            = 1000   cancelled, its capture stored after the cancellation, refunded 1000 on 07-09
+     * </pre>
+     * Sales are O2, O3 and O5: GMV 8000, 3 orders, 4 units, AOV 2667, refunds 5000, net revenue 3000.
+     */
+    @Test
+    void anOrderCancelledBeforeItsPaymentWasCapturedIsNoSale() {
+        String c = "FRF";
+        UUID o1 = UUID.randomUUID();
+        UUID o2 = UUID.randomUUID();
+        UUID o3 = UUID.randomUUID();
+        UUID o4 = UUID.randomUUID();
+        UUID o5 = UUID.randomUUID();
+        List<OrderLine> l1 = List.of(line("V-1", "PV1", 2, 1000, c));
+        List<OrderLine> l2 = List.of(line("V-1", "PV1", 1, 1000, c), line("V-2", "PV2", 1, 3000, c));
+        List<OrderLine> l3 = List.of(line("V-2", "PV2", 1, 3000, c));
+        List<OrderLine> l4 = List.of(line("V-3", "PV3", 1, 500, c));
+        List<OrderLine> l5 = List.of(line("V-1", "PV1", 1, 1000, c));
+        List<Event> first = List.of(
+                product("PV1", "voids", "acme", List.of("V-1"), "2040-01-01T00:00:00Z"),
+                product("PV2", "voids", "acme", List.of("V-2"), "2040-01-01T00:00:00Z"),
+                product("PV3", "voids", "acme", List.of("V-3"), "2040-01-01T00:00:00Z"),
+                placed(o1, "cv-1", "2040-07-02T10:00:00Z", l1), confirmed(o1, "cv-1", "kv-1", "2040-07-02T10:00:00Z", l1),
+                placed(o2, "cv-2", "2040-07-03T10:00:00Z", l2), confirmed(o2, "cv-2", "kv-2", "2040-07-03T10:00:00Z", l2),
+                captured(o2, 4000, c, "2040-07-03T10:01:00Z"),
+                confirmed(o3, "cv-3", "kv-3", "2040-07-05T10:00:00Z", l3), captured(o3, 3000, c, "2040-07-05T10:01:00Z"),
+                cancelled(o4, "cv-4", "2040-07-06T10:05:00Z"),
+                confirmed(o5, "cv-5", "kv-5", "2040-07-08T10:00:00Z", l5), cancelled(o5, "cv-5", "2040-07-08T10:03:00Z"));
+        List<Event> second = List.of(
+                cancelled(o1, "cv-1", "2040-07-02T10:02:00Z"),
+                cancelled(o2, "cv-2", "2040-07-04T09:00:00Z"), refunded(o2, 4000, c, "2040-07-04T09:01:00Z"),
+                placed(o4, "cv-4", "2040-07-06T10:00:00Z", l4), confirmed(o4, "cv-4", "kv-4", "2040-07-06T10:00:00Z", l4),
+                captured(o5, 1000, c, "2040-07-08T10:04:00Z"), refunded(o5, 1000, c, "2040-07-09T00:00:00Z"));
+        ingest(first);
+        ingest(second);
+        // every fact again, in one batch: redeliveries change nothing
+        List<Event> again = new ArrayList<>(second);
+        again.addAll(first);
+        ingest(again);
+        String period = "from=2040-07-01&to=2040-07-31&currency=" + c;
+
+        JsonNode k = api.get("/api/v1/analytics/kpis?" + period, analyst()).expect(200).json();
+        assertThat(k.get("gmv").asLong()).isEqualTo(8000);
+        assertThat(k.get("orders").asLong()).isEqualTo(3);
+        assertThat(k.get("units").asLong()).isEqualTo(4);
+        assertThat(k.get("averageOrderValue").asLong()).isEqualTo(2667);
+        assertThat(k.get("refunds").asLong()).isEqualTo(5000);
+        assertThat(k.get("netRevenue").asLong()).isEqualTo(3000);
+        assertThat(k.get("refundedOrders").asLong()).isEqualTo(2);
+        assertThat(k.get("refundRate").asDouble()).isEqualTo(0.6667);
+        ApiReply csv = api.send(HttpMethod.GET, "/api/v1/analytics/kpis?" + period, analyst(), null,
+                Map.of("Accept", "text/csv")).expect(200);
+        assertThat(csv.body()).contains("2040-07-01,2040-07-31,FRF,8000,5000,3000,3,2667,4,2,0.6667,");
+
+        assertThat(rows(api.get("/api/v1/analytics/top-products?" + period, analyst()).expect(200).json()
+                .get("items"))).containsExactly(List.of("V-2", 2L, 2L, 6000L), List.of("V-1", 2L, 2L, 2000L));
+        assertThat(rows(api.get("/api/v1/analytics/sales/by-category?" + period, analyst()).expect(200).json()
+                .get("items"))).containsExactly(List.of("voids", 3L, 4L, 8000L));
+        JsonNode days = api.get("/api/v1/analytics/sales?" + period, analyst()).expect(200).json().get("items");
+        assertThat(item(days, "2040-07-02")).isEqualTo(List.of(0L, 0L, 0L));
+        assertThat(item(days, "2040-07-03")).isEqualTo(List.of(1L, 2L, 4000L));
+        assertThat(item(days, "2040-07-06")).isEqualTo(List.of(0L, 0L, 0L));
+        assertThat(item(days, "2040-07-08")).isEqualTo(List.of(1L, 1L, 1000L));
+        JsonNode history = api.get("/api/v1/analytics/forecast?days=1&from=2040-07-01&to=2040-07-10&currency=" + c,
+                analyst()).expect(200).json().get("history");
+        assertThat(history.findValuesAsString("day")).startsWith("2040-07-01", "2040-07-02", "2040-07-03");
+        assertThat(history.findValues("value").stream().map(JsonNode::asLong).toList())
+                .containsExactly(0L, 0L, 4000L, 0L, 3000L, 0L, 0L, 1000L, 0L, 0L);
+        JsonNode customers = api.get("/api/v1/analytics/customers?from=2040-07-01&to=2040-07-31", analyst())
+                .expect(200).json();
+        assertThat(customers.get("customers").asLong()).isEqualTo(3);
+        assertThat(customers.get("newCustomers").asLong()).isEqualTo(3);
+        assertThat(customers.get("cohorts").get(0).get("size").asLong()).isEqualTo(3);
     }
 
     @Test
@@ -343,12 +429,58 @@ class SalesReportsIT extends AnalyticsServiceIT {
                 "low-stock?limit=1000", "recent-orders?limit=-1"}) {
             api.get("/api/v1/analytics/" + query, analyst()).expectProblem(400, "invalid-parameter");
         }
-        api.get("/api/v1/analytics/kpis?from=2030-03-01&to=2030-04-01&currency=eur'--", analyst())
-                .expectProblem(400, "validation");
         // a client that asked for CSV still gets its 400 as a problem
         ApiReply csv = api.send(HttpMethod.GET, "/api/v1/analytics/sales?from=2030-03-01&to=2030-01-01", analyst(),
                 null, Map.of("Accept", "text/csv"));
         assertThat(csv.status()).isEqualTo(400);
+    }
+
+    /** A value outside a parameter's choices is a 400 naming the parameter and what it accepts. */
+    @Test
+    void aBadChoiceNamesTheParameterAndItsValues() {
+        assertBadParameter("top-products?from=2030-03-01&to=2030-04-30&by=x", "by",
+                "by must be one of: revenue, units");
+        assertBadParameter("top-products?from=2030-03-01&to=2030-04-30&by=margin", "by",
+                "by must be one of: revenue, units");
+        assertBadParameter("sales?from=2030-03-01&to=2030-04-30&granularity=hour", "granularity",
+                "granularity must be one of: day, week, month");
+        assertThat(api.get("/api/v1/analytics/top-products?by=Units&" + PERIOD, analyst()).expect(200).json()
+                .get("rankedBy").asString()).isEqualTo("units");
+    }
+
+    /**
+     * A currency must be an ISO 4217 code, the same on every report that takes one; a real code without
+     * sales is a report of zeros.
+     */
+    @Test
+    void aCurrencyThatIsNoIso4217CodeIsA400OnEveryReport() {
+        String[] reports = {"sales", "sales/by-category", "sales/by-brand", "sales/by-product", "top-products", "kpis",
+                "forecast"};
+        for (String report : reports) {
+            String period = "from=2030-03-01&to=2030-04-30";
+            for (String currency : List.of("ZZZ", "XKA", "eur", "euro", "EU")) {
+                assertBadParameter(report + "?" + period + "&currency=" + currency, "currency",
+                        "currency must be an ISO 4217 code such as EUR");
+            }
+            ApiReply csv = api.send(HttpMethod.GET, "/api/v1/analytics/" + report + "?" + period + "&currency=ZZZ",
+                    analyst(), null, Map.of("Accept", "text/csv"));
+            assertThat(csv.status()).as(report).isEqualTo(400);
+            assertThat(csv.json().get("errors").get(0).get("field").asString()).isEqualTo("currency");
+            api.get("/api/v1/analytics/" + report + "?" + period + "&currency=CHF", analyst()).expect(200);
+        }
+        JsonNode k = api.get("/api/v1/analytics/kpis?from=2030-03-01&to=2030-04-30&currency=CHF", analyst())
+                .expect(200).json();
+        assertThat(k.get("gmv").asLong()).isZero();
+        assertThat(k.get("orders").asLong()).isZero();
+        assertThat(api.get("/api/v1/analytics/top-products?from=2030-03-01&to=2030-04-30&currency=CHF", analyst())
+                .expect(200).json().get("items").size()).isZero();
+    }
+
+    private void assertBadParameter(String query, String field, String detail) {
+        JsonNode problem = api.get("/api/v1/analytics/" + query, analyst()).expectProblem(400, "invalid-parameter")
+                .json();
+        assertThat(problem.get("detail").asString()).as(query).isEqualTo(detail);
+        assertThat(problem.get("errors").get(0).get("field").asString()).as(query).isEqualTo(field);
     }
 
     @Test

@@ -10,7 +10,10 @@ public final class FactTables {
 
     /** One row per order event (placed, confirmed, cancelled, rejected, shipped, delivered). */
     public static final String ORDERS = "order_events";
-    /** One row per line of a confirmed order: the sales. */
+    /**
+     * One row per line of a confirmed order: the sales, less the orders cancelled before their payment
+     * was captured, which the reports leave out when they read.
+     */
     public static final String ORDER_LINES = "order_lines";
     /**
      * Captures, refunds and refund failures of payment.events, and refunds staff settled

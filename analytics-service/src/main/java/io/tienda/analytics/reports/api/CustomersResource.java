@@ -81,7 +81,7 @@ class CustomersResource {
                     + "repeat customers (2+ orders in the period) and the repeat rate; sign-ups in the period; "
                     + "monthly cohorts by first confirmed order (cohort months within the period) with the number "
                     + "and share still ordering in each later month up to 'to'. CSV carries the cohort matrix."
-                    + ReportParams.WHO)
+                    + ReportParams.SALES + ReportParams.WHO)
     CustomersResponse customers(
             @Parameter(description = ReportParams.FROM) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @Parameter(description = ReportParams.TO) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {

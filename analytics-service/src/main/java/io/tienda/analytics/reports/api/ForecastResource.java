@@ -66,7 +66,8 @@ class ForecastResource {
                     + "(default yesterday), from the history 'from'..'to' (default the 56 days up to 'to'). "
                     + "Holt-Winters additive with a weekly season when the history has two full weeks before "
                     + "its last 7 days, otherwise Holt's linear trend; the last 7 days are held out to measure "
-                    + "the error (MAPE, RMSE). CSV carries the forecast days." + ReportParams.WHO)
+                    + "the error (MAPE, RMSE). CSV carries the forecast days." + ReportParams.SALES
+                    + ReportParams.WHO)
     ForecastResponse forecast(
             @Parameter(description = "Days to forecast, 1-90") @RequestParam(defaultValue = "14") int days,
             @Parameter(description = "First day of history") @RequestParam(required = false)

@@ -11,19 +11,6 @@ import java.util.Locale;
 public enum Granularity {
     DAY, WEEK, MONTH;
 
-    /** {@code day}, {@code week} or {@code month}, any case. */
-    public static Granularity parse(String value) {
-        if (value == null) {
-            return DAY;
-        }
-        for (Granularity g : values()) {
-            if (g.name().equalsIgnoreCase(value.strip())) {
-                return g;
-            }
-        }
-        throw new IllegalArgumentException("granularity must be day, week or month, not '" + value + "'");
-    }
-
     /** The first day of the bucket {@code day} falls in. */
     public LocalDate bucketOf(LocalDate day) {
         return switch (this) {

@@ -26,10 +26,12 @@ import java.util.UUID;
  * with FINAL, so a duplicate that a merge has not collapsed yet is still counted once; joins are
  * {@code ANY LEFT JOIN ... USING}; weeks start with {@code toMonday} (18.16 has no toStartOfWeek).
  * Values are inlined (18.16 has no query parameters) after validation: dates are formatted here,
- * currencies are three capital letters and filters are plain ids (see SalesFilter). Sums of money
+ * currencies are ISO 4217 codes and filters are plain ids (see SalesFilter). Sums of money
  * are Int64 in ClickHouse and long here; only rates are decimals. Revenue is always {@code line_total},
  * what shoppers paid for the lines after offers and the coupon, never the catalog {@code unit_price}.
- * Refunds are {@code payment.refunded} less the ones that failed at the provider afterwards.
+ * Refunds are {@code payment.refunded} less the ones that failed at the provider afterwards. An order
+ * cancelled before its payment was captured is no sale in any report that counts sales (see
+ * {@code charged}).
  */
 @Repository
 class ClickHouseReports implements ReportQueries {
@@ -99,8 +101,8 @@ class ClickHouseReports implements ReportQueries {
     public Reports.Kpis kpis(ReportPeriod period, String currency) {
         JsonNode sales = one("""
                 SELECT sum(line_total) AS gmv, uniqExact(order_id) AS orders, sum(quantity) AS units
-                FROM %s FINAL WHERE currency = '%s' AND %s
-                FORMAT JSONEachRow""".formatted(table(FactTables.ORDER_LINES), currency, within(period)));
+                FROM %s FINAL WHERE currency = '%s' AND %s AND %s
+                FORMAT JSONEachRow""".formatted(table(FactTables.ORDER_LINES), currency, within(period), charged()));
         JsonNode refunds = refunds(period, currency);
         JsonNode carts = one("""
                 SELECT uniqExact(cart_id) AS carts FROM %s FINAL WHERE type = 'cart.item_added' AND %s
@@ -182,19 +184,19 @@ class ClickHouseReports implements ReportQueries {
     @Override
     public Reports.Customers customers(ReportPeriod period) {
         JsonNode row = one("""
-                SELECT count() AS customers, countIf(first_at >= toDateTime('%s', 'UTC')) AS new_customers,
+                SELECT count() AS customers, countIf(first_at >= toDateTime('%1$s', 'UTC')) AS new_customers,
                        countIf(orders >= 2) AS repeat_customers
                 FROM (
                     SELECT customer_id, uniqExact(order_id) AS orders
-                    FROM %s FINAL WHERE type = %s AND customer_id != '' AND %s
+                    FROM %2$s FINAL WHERE type = %3$s AND customer_id != '' AND %4$s AND %6$s
                     GROUP BY customer_id
                 ) ANY LEFT JOIN (
                     SELECT customer_id, min(occurred_at) AS first_at
-                    FROM %s FINAL WHERE type = %s AND customer_id != '' AND %s
+                    FROM %2$s FINAL WHERE type = %3$s AND customer_id != '' AND %5$s AND %6$s
                     GROUP BY customer_id
                 ) USING (customer_id)
                 FORMAT JSONEachRow""".formatted(time(period.startInclusive()), table(FactTables.ORDERS), CONFIRMED,
-                within(period), table(FactTables.ORDERS), CONFIRMED, until(period)));
+                within(period), until(period), charged()));
         JsonNode registrations = one("""
                 SELECT uniqExact(user_id) AS registrations FROM %s FINAL WHERE %s
                 FORMAT JSONEachRow""".formatted(table(FactTables.REGISTRATIONS), within(period)));
@@ -217,18 +219,18 @@ class ClickHouseReports implements ReportQueries {
                 SELECT toString(cohort) AS cohort_month, toString(month) AS active_month, uniqExact(customer_id) AS customers
                 FROM (
                     SELECT customer_id, toStartOfMonth(occurred_at) AS month
-                    FROM %1$s FINAL WHERE type = %2$s AND customer_id != ''
+                    FROM %1$s FINAL WHERE type = %2$s AND customer_id != '' AND %7$s
                       AND occurred_at >= toDateTime('%3$s', 'UTC') AND %4$s
                     GROUP BY customer_id, month
                 ) ALL INNER JOIN (
                     SELECT customer_id, min(toStartOfMonth(occurred_at)) AS cohort
-                    FROM %1$s FINAL WHERE type = %2$s AND customer_id != '' AND %4$s
+                    FROM %1$s FINAL WHERE type = %2$s AND customer_id != '' AND %4$s AND %7$s
                     GROUP BY customer_id
                 ) USING (customer_id)
                 WHERE cohort >= toStartOfMonth(toDate('%5$s')) AND cohort <= toDate('%6$s')
                 GROUP BY cohort, month ORDER BY cohort, month
                 FORMAT JSONEachRow""".formatted(table(FactTables.ORDERS), CONFIRMED,
-                time(cohortStart(period)), until(period), period.from(), period.to());
+                time(cohortStart(period)), until(period), period.from(), period.to(), charged());
         List<Reports.CohortCell> cells = new ArrayList<>();
         for (JsonNode row : clickHouse.rows(sql)) {
             cells.add(new Reports.CohortCell(day(row.get("cohort_month").asString()),
@@ -241,9 +243,9 @@ class ClickHouseReports implements ReportQueries {
     public List<Reports.DailyValue> dailyRevenue(ReportPeriod period, String currency) {
         String sql = """
                 SELECT toString(toDate(occurred_at)) AS day, sum(line_total) AS revenue
-                FROM %s FINAL WHERE currency = '%s' AND %s
+                FROM %s FINAL WHERE currency = '%s' AND %s AND %s
                 GROUP BY day ORDER BY day
-                FORMAT JSONEachRow""".formatted(table(FactTables.ORDER_LINES), currency, within(period));
+                FORMAT JSONEachRow""".formatted(table(FactTables.ORDER_LINES), currency, within(period), charged());
         List<Reports.DailyValue> values = new ArrayList<>();
         for (JsonNode row : clickHouse.rows(sql)) {
             values.add(new Reports.DailyValue(day(row.get("day").asString()), num(row, "revenue")));
@@ -315,6 +317,25 @@ class ClickHouseReports implements ReportQueries {
     }
 
     /**
+     * The condition on {@code order_id} that leaves out orders cancelled before their payment was captured:
+     * the saga voided the authorisation (a stock commit or a capture failed or timed out, or the shopper
+     * cancelled in between), so no money was taken and the confirmation was no sale. An order whose capture
+     * is stored stays a sale even when cancelled later: its refund is counted as a refund. Both facts are
+     * read whenever they happened, not only in the period (a cancellation may fall in the next one), and
+     * are joined when read, so the answer does not depend on which of the confirmation, the cancellation
+     * and the capture was stored first, nor on copies of them. The captures looked up are only those of
+     * cancelled orders, a small set.
+     */
+    private String charged() {
+        return """
+                order_id NOT IN (
+                    SELECT order_id FROM %1$s WHERE type = 'order.cancelled' AND order_id NOT IN (
+                        SELECT order_id FROM %2$s WHERE type = 'payment.captured'
+                          AND order_id IN (SELECT order_id FROM %1$s WHERE type = 'order.cancelled')))\
+                """.formatted(table(FactTables.ORDERS), table(FactTables.PAYMENTS));
+    }
+
+    /**
      * Confirmed order lines with the category and brand of their product: the newest product.created
      * or product.updated of each product id (a price change or a deletion carries neither).
      */
@@ -329,7 +350,8 @@ class ClickHouseReports implements ReportQueries {
     }
 
     private String salesWhere(ReportPeriod period, String currency, SalesFilter filter) {
-        StringBuilder where = new StringBuilder("currency = '" + currency + "' AND " + within(period));
+        StringBuilder where = new StringBuilder("currency = '" + currency + "' AND " + within(period) + " AND "
+                + charged());
         if (filter.category() != null) {
             where.append(" AND category = '").append(filter.category()).append('\'');
         }

@@ -1,5 +1,7 @@
 package io.tienda.analytics.reports.domain;
 
+import io.tienda.analytics.reports.AnalyticsReports;
+import io.tienda.platform.problem.DomainException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -56,8 +58,10 @@ class ReportPeriodTest {
         assertThat(Granularity.WEEK.buckets(period)).last().isEqualTo(LocalDate.parse("2030-04-29"));
         assertThat(Granularity.MONTH.buckets(period)).containsExactly(LocalDate.parse("2030-03-01"),
                 LocalDate.parse("2030-04-01"));
-        assertThat(Granularity.parse("Week")).isEqualTo(Granularity.WEEK);
-        assertThatThrownBy(() -> Granularity.parse("hour")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(AnalyticsReports.granularity("Week")).isEqualTo(Granularity.WEEK);
+        assertThat(AnalyticsReports.granularity(null)).isEqualTo(Granularity.DAY);
+        assertThatThrownBy(() -> AnalyticsReports.granularity("hour")).isInstanceOf(DomainException.class)
+                .hasMessage("granularity must be one of: day, week, month");
     }
 
     @Test
