@@ -28,6 +28,7 @@ import io.tienda.returns.requests.domain.ReturnDraft;
 import io.tienda.returns.requests.domain.ReturnLine;
 import io.tienda.returns.requests.domain.ReturnPolicy;
 import io.tienda.returns.requests.domain.ReturnRequest;
+import io.tienda.returns.requests.domain.ReturnResolution;
 import io.tienda.returns.requests.domain.ReturnStatus;
 import io.tienda.returns.requests.domain.ReturnStore;
 import io.tienda.returns.requests.domain.Settlement;
@@ -63,6 +64,9 @@ public class Returns {
      * never sent to payment-service, it stays the latest attempt, so no answer to an earlier one counts.
      */
     static final String OUTSIDE_KEY_PREFIX = "outside:";
+
+    /** Why an erased customer's exchange was refunded at inspection, in its history. */
+    static final String ERASED_EXCHANGE_REFUNDED = "customer erased: refunded instead of exchanged";
 
     /** What the customer is told when the inspection accepted nothing they sent back. */
     static final String NOTHING_ACCEPTED = "nothing that was sent back could be accepted at inspection";
@@ -110,14 +114,20 @@ public class Returns {
         DeliveredOrder order = orders.lock(draft.orderId())
                 .filter(o -> o.customerId().equals(customerId))
                 .orElseThrow(() -> DomainException.notFound("delivered order", draft.orderId()));
+        String fingerprint = draft.fingerprint();
         if (idempotencyKey != null) {
-            Optional<ReturnRequest> earlier = store.findByIdempotencyKey(customerId, idempotencyKey);
+            Optional<ReturnStore.Keyed> earlier = store.findByIdempotencyKey(customerId, idempotencyKey);
             if (earlier.isPresent()) {
-                if (!earlier.get().orderId().equals(draft.orderId())) {
-                    throw DomainException.custom(422, "idempotency-key-reused", "The Idempotency-Key was used "
-                            + "for another request", "Idempotency-Key " + idempotencyKey + " created another return");
+                ReturnRequest first = earlier.get().request();
+                // a return created before fingerprints were kept is known by its order only
+                boolean same = earlier.get().fingerprint() == null ? first.orderId().equals(draft.orderId())
+                        : earlier.get().fingerprint().equals(fingerprint);
+                if (!same) {
+                    throw DomainException.custom(422, "idempotency-key-reused", "The Idempotency-Key belongs to "
+                            + "another request", "This Idempotency-Key already created a return with a different "
+                            + "request; use a new key for a new return");
                 }
-                return new Created(earlier.get(), instructions(earlier.get()), true);
+                return new Created(first, instructions(first), true);
             }
         }
         Instant now = clock.instant();
@@ -127,7 +137,7 @@ public class Returns {
         String rma = store.nextRma(now.atZone(ZoneOffset.UTC).getYear());
         ReturnRequest request = ReturnRequest.requested(id, rma, order.orderId(), order.orderNumber(), customerId,
                 draft.resolution(), lines, now);
-        store.insert(request, idempotencyKey == null ? UUID.randomUUID().toString() : idempotencyKey,
+        store.insert(request, idempotencyKey == null ? UUID.randomUUID().toString() : idempotencyKey, fingerprint,
                 new HistoryEntry(null, ReturnStatus.REQUESTED, now, customerId, null));
         outbox.publish(Topics.RETURNS_EVENTS, id.toString(), new ReturnRequested(id, rma, order.orderId(),
                 order.orderNumber(), customerId, draft.resolution().name(),
@@ -177,7 +187,8 @@ public class Returns {
      * a refund is asked of payment-service ({@code payment.refund}) or the replacement order of
      * order-service ({@code order.create_replacement}). When not a single unit is accepted the return
      * ends {@code REJECTED} ({@code returns.rejected}, so the customer is told); when the accepted units
-     * are worth nothing it ends {@code REFUNDED} with 0. Either way nothing is asked of anyone.
+     * are worth nothing it ends {@code REFUNDED} with 0. Either way nothing is asked of anyone. The exchange
+     * of a customer erased since they asked for it is refunded instead, and its history says why.
      */
     @Transactional
     public ReturnRequest inspect(UUID id, String staffId, List<Inspection> findings, String note) {
@@ -200,6 +211,11 @@ public class Returns {
             outbox.publish(Topics.RETURNS_EVENTS, id.toString(), new ReturnRejected(id, rejected.rma(),
                     rejected.orderId(), rejected.customerId(), NOTHING_ACCEPTED, now));
             return rejected;
+        }
+        if (current.resolution() == ReturnResolution.EXCHANGE && current.customerErased()) {
+            store.update(inspected, new HistoryEntry(ReturnStatus.INSPECTED, ReturnStatus.INSPECTED, now,
+                    HistoryEntry.SERVICE, ERASED_EXCHANGE_REFUNDED));
+            log.info("return {}: its customer was erased, so its exchange is refunded instead", id);
         }
         if (inspected.nothingToSettle()) {
             ReturnRequest refunded = inspected.refunded(now);
@@ -411,11 +427,13 @@ public class Returns {
 
     /**
      * The customer exercised their right to erasure: their returns and delivered orders keep their
-     * amounts, lines and history for the books, under a replacement id, without their words.
+     * amounts, lines and history for the books, under a replacement id, without their words. Those already
+     * settled, or whose refund or replacement was asked for, keep their course; an exchange not yet
+     * inspected is refunded instead ({@link #inspect}).
      */
     @Transactional
     public int erase(String customerId) {
-        String replacement = "erased:" + UUID.randomUUID();
+        String replacement = ReturnRequest.ERASED_CUSTOMER + UUID.randomUUID();
         Instant now = clock.instant();
         List<UUID> ids = store.lockOf(customerId);
         for (UUID id : ids) {
@@ -517,7 +535,7 @@ public class Returns {
         return "Your return " + request.rma() + " is registered. Once we approve it, pack the items with "
                 + request.rma() + " written on the parcel and send them to " + properties.returnAddress()
                 + ". We inspect them when they arrive and then "
-                + (request.resolution() == io.tienda.returns.requests.domain.ReturnResolution.REFUND
+                + (request.resolution() == ReturnResolution.REFUND
                 ? "refund the accepted items to your original payment method."
                 : "send the replacement items at no charge.");
     }

@@ -632,6 +632,38 @@ class ReturnsFlowIT {
         assertThat(first.headers().getFirst("Idempotent-Replayed")).isEqualTo("false");
     }
 
+    /**
+     * A key answers the one request it was first sent with: the same key with another body (another
+     * resolution, other lines, other quantities) is refused as order-, payment- and inventory-service refuse
+     * it, and creates nothing; the first body sent again is still replayed. A key kept before the request's
+     * fingerprint was stored keeps replaying.
+     */
+    @Test
+    void aKeyReusedWithAnotherBodyIsRefusedAndCreatesNothing() {
+        UUID order = delivered(alice, Instant.now());
+        String key = "ret-" + UUID.randomUUID();
+        String first = api.post("/api/v1/returns", customer(alice), body(order, "REFUND", Map.of(mug, 1)), key)
+                .expect(201).text("id");
+
+        for (Map<String, Object> other : List.of(body(order, "EXCHANGE", Map.of(mug, 1)),
+                body(order, "REFUND", Map.of(shirt, 1)), body(order, "REFUND", Map.of(mug, 2)),
+                body(order, "REFUND", Map.of(mug, 1, shirt, 1)),
+                Map.of("orderId", order, "resolution", "REFUND", "lines", List.of(line(mug, 1, "DAMAGED", null))))) {
+            api.post("/api/v1/returns", customer(alice), other, key).expectProblem(422, "idempotency-key-reused");
+        }
+        assertThat(jdbc.sql("select count(*) from return_requests where order_id = ?").param(order)
+                .query(Integer.class).single()).isEqualTo(1);
+        ApiReply again = api.post("/api/v1/returns", customer(alice), body(order, "REFUND", Map.of(mug, 1)), key)
+                .expect(201);
+        assertThat(again.text("id")).isEqualTo(first);
+        assertThat(again.headers().getFirst("Idempotent-Replayed")).isEqualTo("true");
+
+        jdbc.sql("update return_requests set request_fingerprint = null where id = ?").param(UUID.fromString(first))
+                .update();
+        assertThat(api.post("/api/v1/returns", customer(alice), body(order, "REFUND", Map.of(mug, 1)), key)
+                .expect(201).text("id")).isEqualTo(first);
+    }
+
     @Test
     void anIdempotencyKeyOutsideTheFleetsFormatIsRefusedNamingTheHeader() {
         UUID order = delivered(alice, Instant.now());
@@ -767,6 +799,44 @@ class ReturnsFlowIT {
                 .query(Integer.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from return_status_history where actor = ?").param(erased)
                 .query(Integer.class).single()).isZero();
+    }
+
+    /**
+     * An exchange ships goods to a person, which needs the name and address an erased customer asked us to
+     * forget: their exchange, received before the erasure and inspected after it, is refunded to the original
+     * payment instead, and the history says why.
+     */
+    @Test
+    void anErasedCustomersExchangeIsRefundedAtInspection() {
+        UUID user = UUID.randomUUID();
+        alice = user.toString();
+        UUID order = delivered(alice, Instant.now());
+        String id = api.post("/api/v1/returns", customer(alice), Map.of("orderId", order, "resolution", "EXCHANGE",
+                "lines", List.of(line(mug, 1, "DEFECTIVE", null)))).expect(201).text("id");
+        api.post("/api/v1/returns/" + id + "/approval", SUPPORT, null).expect(200);
+        api.post("/api/v1/returns/" + id + "/receipt", SUPPORT, null).expect(200);
+
+        messages.send(Topics.USER_EVENTS, alice, new UserErased(user, Instant.now()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select customer_id from return_requests "
+                + "where id = ?").param(UUID.fromString(id)).query(String.class).single().startsWith("erased:"));
+
+        JsonNode inspected = api.post("/api/v1/returns/" + id + "/inspection", SUPPORT, Map.of("lines",
+                List.of(finding(mug, 1, true)))).expect(200).json();
+        assertThat(inspected.get("status").asString()).isEqualTo("INSPECTED");
+        assertThat(inspected.get("resolution").asString()).isEqualTo("REFUND");
+        assertThat(inspected.get("settlement").asString()).isEqualTo("REFUND_PENDING");
+        assertThat(inspected.get("refundAmount").asLong()).isEqualTo(1250);
+        assertThat(inspected.get("replacementOrderId").isNull()).isTrue();
+        JsonNode refund = messages.await(Topics.PAYMENT_COMMANDS, "payment.refund", order.toString(), 1).get(0).json();
+        assertThat(refund.get("refundKey").asString()).isEqualTo("return:" + id);
+        assertThat(refund.get("amount").get("amount").asLong()).isEqualTo(1250);
+        UUID replacement = UUID.nameUUIDFromBytes(("replacement:" + id).getBytes());
+        assertThat(messages.all(Topics.ORDER_COMMANDS, replacement.toString())).isEmpty();
+        JsonNode history = api.get("/api/v1/returns/" + id, SUPPORT).expect(200).json().get("history");
+        JsonNode why = history.get(history.size() - 1);
+        assertThat(why.get("to").asString()).isEqualTo("INSPECTED");
+        assertThat(why.get("by").asString()).isEqualTo("returns-service");
+        assertThat(why.get("note").asString()).isEqualTo("customer erased: refunded instead of exchanged");
     }
 
     // ------------------------------------------------------------ helpers

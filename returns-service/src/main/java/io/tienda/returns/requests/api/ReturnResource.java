@@ -84,7 +84,8 @@ class ReturnResource {
                     + "units bought minus those in other returns that still stand (else 422 return-not-allowed "
                     + "naming the line). An exchange may ask for the same SKU or another variant of the same product. "
                     + "Answers 201 with the RMA number and instructions; a retry with the same Idempotency-Key "
-                    + "answers the same return (header Idempotent-Replayed: true).")
+                    + "and the same body answers the same return (header Idempotent-Replayed: true); the same key "
+                    + "with a different body is 422 idempotency-key-reused and creates nothing.")
     @PostMapping
     public ResponseEntity<ReturnView> create(
             @Parameter(description = "makes retries safe: " + IdempotencyKeys.RULE)
@@ -147,7 +148,9 @@ class ReturnResource {
             description = "SUPPORT, MANAGER, ADMIN. RECEIVED only. One finding per returned line: accepted units "
                     + "(0 up to those sent) and whether they can be sold again. Restockable units go back to stock; "
                     + "a refund of the accepted units at their price is asked of payment-service, or the "
-                    + "replacement order of order-service. Not a single unit accepted ends the return REJECTED "
+                    + "replacement order of order-service (an exchange whose customer was erased is refunded "
+                    + "instead, since a replacement needs the name and address they asked us to forget). Not a "
+                    + "single unit accepted ends the return REJECTED "
                     + "(the customer is told); accepted units worth nothing end it REFUNDED with 0.")
     @PostMapping("/{id}/inspection")
     @PreAuthorize(Roles.HAS_STAFF)

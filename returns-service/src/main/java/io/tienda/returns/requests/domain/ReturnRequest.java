@@ -25,6 +25,12 @@ public record ReturnRequest(UUID id, String rma, UUID orderId, String orderNumbe
         String currency, Settlement settlement, String settlementNote, UUID replacementOrderId,
         List<ReturnLine> lines, Instant createdAt, Instant updatedAt) {
 
+    /**
+     * How the customer id of an erased customer's returns begins ({@code erased:<random>}): the right to
+     * erasure replaced the real one.
+     */
+    public static final String ERASED_CUSTOMER = "erased:";
+
     public ReturnRequest {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(orderId, "orderId");
@@ -75,8 +81,10 @@ public record ReturnRequest(UUID id, String rma, UUID orderId, String orderNumbe
     /**
      * The warehouse's findings, one per line: accepted units (at most those sent back) and whether they
      * can be sold again. A refund is then asked for ({@code REFUND_PENDING}, amount = accepted units at
-     * their price), or the replacement order ({@code EXCHANGE_PENDING}). Use {@link #nothingToSettle()}
-     * to tell whether anything is owed at all.
+     * their price), or the replacement order ({@code EXCHANGE_PENDING}). An exchange whose customer was
+     * erased ({@link #customerErased()}) is refunded instead: a replacement is shipped to a name and an
+     * address, which they asked us to forget, while a refund goes back to the original payment and needs
+     * neither. Use {@link #nothingToSettle()} to tell whether anything is owed at all.
      *
      * @param orderCurrency the currency of the refund
      * @param replacement   the id the replacement order will have, for an exchange
@@ -106,9 +114,14 @@ public record ReturnRequest(UUID id, String rma, UUID orderId, String orderNumbe
         }
         ReturnRequest next = new ReturnRequest(id, rma, orderId, orderNumber, customerId, ReturnStatus.INSPECTED,
                 resolution, reason, comment, null, null, null, null, null, inspected, createdAt, now);
-        return resolution == ReturnResolution.REFUND || next.acceptedUnits() == 0
+        return resolution == ReturnResolution.REFUND || next.acceptedUnits() == 0 || customerErased()
                 ? next.askRefund(orderCurrency)
                 : next.askExchange(replacement);
+    }
+
+    /** Whether the customer exercised their right to erasure after asking for this return. */
+    public boolean customerErased() {
+        return customerId.startsWith(ERASED_CUSTOMER);
     }
 
     /** Units accepted back over all lines. */

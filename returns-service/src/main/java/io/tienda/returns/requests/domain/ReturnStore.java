@@ -12,7 +12,8 @@ public interface ReturnStore {
     /** A new RMA number for {@code year}: {@code RMA-2026-000123}. */
     String nextRma(int year);
 
-    void insert(ReturnRequest request, String idempotencyKey, HistoryEntry created);
+    /** @param fingerprint what the request asked for ({@link ReturnDraft#fingerprint()}), kept with its key */
+    void insert(ReturnRequest request, String idempotencyKey, String fingerprint, HistoryEntry created);
 
     /** Writes the request's status, amounts, settlement and inspected lines, and appends {@code entry}. */
     void update(ReturnRequest request, HistoryEntry entry);
@@ -24,7 +25,14 @@ public interface ReturnStore {
 
     Optional<ReturnRequest> lockByReplacementOrder(UUID replacementOrderId);
 
-    Optional<ReturnRequest> findByIdempotencyKey(String customerId, String idempotencyKey);
+    /**
+     * A return the customer created with this Idempotency-Key, and the fingerprint of the request that created
+     * it (null for returns created before fingerprints were kept).
+     */
+    record Keyed(ReturnRequest request, String fingerprint) {
+    }
+
+    Optional<Keyed> findByIdempotencyKey(String customerId, String idempotencyKey);
 
     /** Units per SKU of the order's returns that still hold them (neither rejected nor cancelled). */
     Map<String, Integer> unitsInStandingReturns(UUID orderId);

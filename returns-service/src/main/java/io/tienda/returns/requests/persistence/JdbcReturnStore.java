@@ -28,9 +28,11 @@ import java.util.stream.Collectors;
 @Repository
 class JdbcReturnStore implements ReturnStore {
 
-    private static final String COLUMNS = "select id, rma, order_id, order_number, customer_id, status, resolution, "
+    private static final String FIELDS = "id, rma, order_id, order_number, customer_id, status, resolution, "
             + "reason, comment, refund_amount, currency, settlement, settlement_note, replacement_order_id, "
-            + "created_at, updated_at from return_requests";
+            + "created_at, updated_at";
+
+    private static final String COLUMNS = "select " + FIELDS + " from return_requests";
 
     private final JdbcClient jdbc;
 
@@ -45,17 +47,18 @@ class JdbcReturnStore implements ReturnStore {
     }
 
     @Override
-    public void insert(ReturnRequest request, String idempotencyKey, HistoryEntry created) {
+    public void insert(ReturnRequest request, String idempotencyKey, String fingerprint, HistoryEntry created) {
         jdbc.sql("""
                         insert into return_requests (id, rma, order_id, order_number, customer_id, status, resolution,
-                                                     reason, comment, idempotency_key, created_at, updated_at)
+                                                     reason, comment, idempotency_key, request_fingerprint,
+                                                     created_at, updated_at)
                         values (:id, :rma, :order, :number, :customer, :status, :resolution, :reason, :comment, :key,
-                                :at, :at)""")
+                                :fingerprint, :at, :at)""")
                 .param("id", request.id()).param("rma", request.rma()).param("order", request.orderId())
                 .param("number", request.orderNumber()).param("customer", request.customerId())
                 .param("status", request.status().name()).param("resolution", request.resolution().name())
                 .param("reason", request.reason().name()).param("comment", request.comment())
-                .param("key", idempotencyKey).param("at", at(request.createdAt()))
+                .param("key", idempotencyKey).param("fingerprint", fingerprint).param("at", at(request.createdAt()))
                 .update();
         for (ReturnLine line : request.lines()) {
             jdbc.sql("""
@@ -130,9 +133,12 @@ class JdbcReturnStore implements ReturnStore {
     }
 
     @Override
-    public Optional<ReturnRequest> findByIdempotencyKey(String customerId, String idempotencyKey) {
-        return one(jdbc.sql(COLUMNS + " where customer_id = :customer and idempotency_key = :key")
-                .param("customer", customerId).param("key", idempotencyKey));
+    public Optional<Keyed> findByIdempotencyKey(String customerId, String idempotencyKey) {
+        return jdbc.sql("select " + FIELDS + ", request_fingerprint from return_requests"
+                        + " where customer_id = :customer and idempotency_key = :key")
+                .param("customer", customerId).param("key", idempotencyKey)
+                .query((rs, row) -> new Keyed(request(rs, row), rs.getString("request_fingerprint"))).optional()
+                .map(keyed -> new Keyed(withLines(List.of(keyed.request())).get(0), keyed.fingerprint()));
     }
 
     private Optional<ReturnRequest> one(JdbcClient.StatementSpec query) {

@@ -96,6 +96,21 @@ class ReturnTransitionsTest {
     }
 
     @Test
+    void anErasedCustomersExchangeIsRefundedInstead() {
+        ReturnRequest inspected = in(ReturnStatus.RECEIVED, ReturnResolution.EXCHANGE)
+                .anonymised(ReturnRequest.ERASED_CUSTOMER + UUID.randomUUID(), LATER)
+                .inspect(List.of(new Inspection("MUG-1", 1, true), new Inspection("CUP-1", 0, false)), "EUR",
+                        REPLACEMENT, LATER);
+
+        assertThat(inspected.customerErased()).isTrue();
+        assertThat(inspected.resolution()).isEqualTo(ReturnResolution.REFUND);
+        assertThat(inspected.settlement()).isEqualTo(Settlement.REFUND_PENDING);
+        assertThat(inspected.refundAmount()).isEqualTo(1_250);
+        assertThat(inspected.replacementOrderId()).isNull();
+        assertThat(inspected(ReturnResolution.EXCHANGE).customerErased()).isFalse();
+    }
+
+    @Test
     void aFailedRefundMayBeAskedAgain() {
         ReturnRequest failed = inspected(ReturnResolution.REFUND).refundFailed("provider said no", LATER);
 
