@@ -52,6 +52,9 @@ class DiscoveryApplicationTest {
         HttpResponse<String> prometheus = get("/actuator/prometheus", "text/plain");
         assertThat(prometheus.statusCode()).isEqualTo(200);
         assertThat(prometheus.body()).contains("jvm_memory_used_bytes");
+        // the probes above are not the registry's traffic
+        assertThat(prometheus.body().lines().filter(line -> line.startsWith("http_server_requests_seconds")))
+                .noneMatch(line -> line.contains("uri=\"/actuator"));
     }
 
     @Test

@@ -32,6 +32,7 @@ class ActuatorIT extends GatewayIT {
     @Test
     void exposesPrometheusMetricsIncludingGatewayRequests() {
         client().get().uri("/api/v1/products").exchange().expectStatus().isOk();
+        management().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
 
         String metrics = management().get().uri("/actuator/prometheus").accept(MediaType.TEXT_PLAIN).exchange()
                 .expectStatus().isOk()
@@ -44,6 +45,10 @@ class ActuatorIT extends GatewayIT {
         // what the dashboard's per-route gateway panels read
         assertThat(metrics.lines().filter(line -> line.startsWith("spring_cloud_gateway_requests_seconds_count{")))
                 .anySatisfy(line -> assertThat(line).contains("routeId=\"products\"").contains("outcome=\"SUCCESSFUL\""));
+        // probes and scrapes are not the API's traffic
+        assertThat(metrics.lines().filter(line -> line.startsWith("http_server_requests_seconds")))
+                .isNotEmpty()
+                .noneMatch(line -> line.contains("uri=\"/actuator"));
     }
 
     @Test
