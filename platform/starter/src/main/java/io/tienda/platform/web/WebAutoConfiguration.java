@@ -10,11 +10,13 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Problem+json for every error, request ids, the body-size limit, the Content-Type check and strict JSON
- * types, for every servlet service.
+ * Problem+json for every error, request ids, the body-size limit, the Content-Type and Accept checks and
+ * strict JSON types, for every servlet service.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -63,5 +65,17 @@ public class WebAutoConfiguration {
                 new WildcardContentTypeFilter(problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
+    }
+
+    /** A change the caller could not read the answer of is refused before it is made; see {@link AnswerFormatFirst}. */
+    @Bean
+    WebMvcConfigurer answerFormatFirst() {
+        AnswerFormatFirst interceptor = new AnswerFormatFirst();
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(interceptor);
+            }
+        };
     }
 }

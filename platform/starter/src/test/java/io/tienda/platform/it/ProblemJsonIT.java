@@ -182,6 +182,42 @@ class ProblemJsonIT extends StarterIT {
         assertThat(widgets()).isEqualTo(before);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            application/xml
+            text/html, application/xhtml+xml
+            text/plain;q=0.9, image/png
+            not a media type
+            """)
+    void aChangeWhoseAnswerTheCallerCannotReadIs406AndIsNotMade(String accept) {
+        int before = widgets();
+
+        Reply reply = send("POST", "/api/v1/widgets", "{\"name\": \"x\", \"quantity\": 1}", Map.of("Accept", accept));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(406);
+        assertThat(reply.isProblem()).isTrue();
+        assertThat(reply.json().get("type").asString()).endsWith("/not-acceptable");
+        assertThat(widgets()).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            application/json
+            */*
+            application/*
+            application/xml, application/json;q=0.1
+            text/html, */*;q=0.8
+            """)
+    void aChangeWhoseAnswerTheCallerCanReadIsMade(String accept) {
+        int before = widgets();
+
+        Reply reply = send("POST", "/api/v1/widgets", "{\"name\": \"x\", \"quantity\": 1}", Map.of("Accept", accept));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        assertThat(reply.json().get("name").asString()).isEqualTo("x");
+        assertThat(widgets()).isEqualTo(before + 1);
+    }
+
     @Test
     void aMultipartContentTypeOnARequestWithoutBodyIsIgnored() {
         Reply reply = send("GET", "/api/v1/widgets/public/" + java.util.UUID.randomUUID(), null,
