@@ -13,7 +13,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
-/** What other services' facts do to carts: a confirmed order empties what it bought; an erasure deletes the cart. */
+/**
+ * What other services' facts do to carts: a confirmed order empties what it bought (a replacement order
+ * bought nothing from a cart); an erasure deletes the cart.
+ */
 @Service
 public class CartCleanup {
 
@@ -29,9 +32,15 @@ public class CartCleanup {
 
     /**
      * Takes the ordered units out of the shopper's cart, once per event: lines added on another
-     * device after the checkout snapshot stay. Answers whether this delivery did it.
+     * device after the checkout snapshot stay. A replacement order (an exchange's free order, sent in
+     * place of goods returned) never came from a cart, so it leaves the cart, its coupon and its version
+     * as they are. Answers whether this delivery did it.
      */
     public boolean orderConfirmed(UUID eventId, OrderConfirmed order) {
+        if (order.replacesOrderId() != null) {
+            log.debug("order.confirmed {} is replacement order {}; no cart bought it", eventId, order.orderId());
+            return false;
+        }
         Map<String, Integer> ordered = new TreeMap<>();
         for (OrderLine line : order.lines()) {
             ordered.merge(line.sku(), line.quantity(), Integer::sum);

@@ -150,6 +150,39 @@ class CartEventsIT extends CartIT {
     }
 
     @Test
+    void aReplacementOrderLeavesTheCartAlone() {
+        String sku = FakeCatalog.newSku("SWAP");
+        catalog.sell(sku, 1500);
+        Shopper ana = customer();
+        ana.add(sku, 2).expect(200);
+        catalog.coupon("SIGUE", "valid", 10, 0);
+        ana.coupon("SIGUE").expect(200);
+        Object versionBefore = redis.opsForHash().get("cart:{u:" + ana.id() + "}:meta", "version");
+        UUID replacement = UUID.randomUUID();
+
+        // an exchange's free order: it was never in a cart, so the cart's units and coupon stay
+        messages().send(Topics.ORDER_EVENTS, replacement.toString(), UUID.randomUUID(), new OrderConfirmed(replacement,
+                ana.id(), null, List.of(new OrderLine(sku, "p-" + sku, "Producto", 1, Money.of(0, "EUR"))),
+                Money.of(0, "EUR"), Instant.now(), UUID.randomUUID()));
+        // a marker on the same partition, sent after it, proves the replacement was seen
+        Shopper bruno = customer();
+        String brunoSku = FakeCatalog.newSku("MARK");
+        catalog.sell(brunoSku, 100);
+        bruno.add(brunoSku, 1).expect(200);
+        messages().send(Topics.ORDER_EVENTS, replacement.toString(), UUID.randomUUID(), new OrderConfirmed(
+                UUID.randomUUID(), bruno.id(), "u:" + bruno.id(),
+                List.of(new OrderLine(brunoSku, "p", "x", 1, Money.of(100, "EUR"))), Money.of(100, "EUR"),
+                Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> bruno.quantities().isEmpty());
+
+        JsonNode cart = ana.cart().json();
+        assertThat(ana.quantities()).containsExactly(Map.entry(sku, 2));
+        assertThat(cart.get("coupon").isNull()).as("the coupon stays").isFalse();
+        assertThat(redis.opsForHash().get("cart:{u:" + ana.id() + "}:meta", "version")).isNotNull()
+                .isEqualTo(versionBefore);
+    }
+
+    @Test
     void userErasedDeletesTheCart() {
         String sku = FakeCatalog.newSku("GDPR");
         catalog.sell(sku, 100);
