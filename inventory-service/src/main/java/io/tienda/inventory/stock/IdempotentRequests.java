@@ -2,15 +2,12 @@ package io.tienda.inventory.stock;
 
 import io.tienda.inventory.InventoryProblems;
 import io.tienda.inventory.stock.persistence.IdempotencyKeyRepository;
+import io.tienda.platform.core.IdempotencyKeys;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.function.Supplier;
 
 /**
@@ -47,7 +44,7 @@ class IdempotentRequests {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("an idempotent request runs inside the transaction of its change");
         }
-        String hash = hash(json.writeValueAsString(request));
+        String hash = IdempotencyKeys.fingerprint(json.writeValueAsString(request));
         if (!keys.claim(scope, key, hash, clock.instant())) {
             IdempotencyKeyRepository.Used used = keys.used(scope, key);
             if (!used.requestHash().equals(hash)) {
@@ -58,14 +55,5 @@ class IdempotentRequests {
         T answer = work.get();
         keys.answer(scope, key, 201, json.writeValueAsString(answer));
         return new Outcome<>(answer, false);
-    }
-
-    private static String hash(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -9,6 +9,7 @@ import io.tienda.payment.payments.domain.RefundSource;
 import io.tienda.payment.payments.domain.RefundStatus;
 import io.tienda.payment.payments.persistence.PaymentRepository;
 import io.tienda.payment.payments.persistence.RefundRepository;
+import io.tienda.platform.core.IdempotencyKeys;
 import io.tienda.platform.events.Money;
 import io.tienda.platform.events.saga.PaymentRefundFailed;
 import io.tienda.platform.events.saga.PaymentRefunded;
@@ -19,12 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -84,7 +81,7 @@ public class Refunds {
      */
     public Outcome refundByStaff(UUID paymentId, String idempotencyKey, StaffRefund request, String staffId) {
         String key = "staff:" + idempotencyKey;
-        String hash = hash(request.amount() + "|" + (request.reason() == null ? "" : request.reason()));
+        String hash = IdempotencyKeys.fingerprint(request.amount() + "|" + (request.reason() == null ? "" : request.reason()));
         Prepared prepared = transactions.execute(status -> {
             Payment payment = payments.lock(paymentId).orElseThrow(() -> DomainException.notFound("payment", paymentId));
             return prepare(payment, key, hash, RefundSource.STAFF, request.amount(), payment.currency(),
@@ -110,7 +107,7 @@ public class Refunds {
                     command.refundKey()));
         }
         String key = SAGA_KEY + command.refundKey();
-        String hash = hash(amount.amount() + "|" + amount.currency());
+        String hash = IdempotencyKeys.fingerprint(amount.amount() + "|" + amount.currency());
         Prepared prepared;
         try {
             prepared = transactions.execute(status -> {
@@ -541,14 +538,5 @@ public class Refunds {
     private static String commandKey(Refund refund) {
         return refund.source() == RefundSource.SAGA && refund.refundKey().startsWith(SAGA_KEY)
                 ? refund.refundKey().substring(SAGA_KEY.length()) : null;
-    }
-
-    private static String hash(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -8,14 +8,12 @@ import io.tienda.payment.simulator.domain.SimulatedReply;
 import io.tienda.payment.simulator.domain.TestPaymentMethods;
 import io.tienda.payment.simulator.persistence.SimulatedIdempotencyRepository;
 import io.tienda.payment.simulator.persistence.SimulatedIntentRepository;
+import io.tienda.platform.core.IdempotencyKeys;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -197,7 +195,7 @@ public class SimulatedProvider {
             return SimulatedReply.error(SimulatedProviderException.invalid("idempotency_key_invalid",
                     "An idempotency key is required and at most 255 characters"), null);
         }
-        String hash = hash(request);
+        String hash = IdempotencyKeys.fingerprint(request);
         return transactions.execute(status -> {
             if (!keys.claim(key, hash)) {
                 SimulatedIdempotencyRepository.Used used = keys.used(key).orElseThrow();
@@ -232,14 +230,4 @@ public class SimulatedProvider {
         random.nextBytes(value);
         return HexFormat.of().formatHex(value);
     }
-
-    private static String hash(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
 }

@@ -3,6 +3,10 @@ package io.tienda.platform.core;
 import io.tienda.platform.problem.DomainException;
 import io.tienda.platform.problem.ProblemType;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -47,6 +51,20 @@ public final class IdempotencyKeys {
     public static final String RULE = "1 to " + MAX_LENGTH + " printable ASCII characters (! to ~), no spaces";
 
     private IdempotencyKeys() {
+    }
+
+    /**
+     * The fingerprint of a request kept beside its key (64 hex digits of the SHA-256 of its canonical
+     * form, as UTF-8), so that the key sent again with another request is told apart from a retry and
+     * refused ({@code idempotency-key-reused}) instead of answered with the first request's result.
+     */
+    public static String fingerprint(String canonicalRequest) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
     }
 
     /** Whether {@code key} follows the rule; null does not. */

@@ -49,6 +49,16 @@ class IdempotencyKeysTest {
         assertThat(errors(missing).get(0).get("message")).startsWith("required: ");
     }
 
+    @Test
+    void aFingerprintIsTheSha256OfTheRequestAndTellsRequestsApart() {
+        // the SHA-256 test vector of "abc" (FIPS 180-2)
+        assertThat(IdempotencyKeys.fingerprint("abc"))
+                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assertThat(IdempotencyKeys.fingerprint("1250|EUR")).isEqualTo(IdempotencyKeys.fingerprint("1250|EUR"))
+                .isNotEqualTo(IdempotencyKeys.fingerprint("1250|USD")).hasSize(64);
+        assertThat(IdempotencyKeys.fingerprint("café")).isNotEqualTo(IdempotencyKeys.fingerprint("cafe"));
+    }
+
     private static void assertInvalid(DomainException e) {
         assertThat(e).isNotNull();
         assertThat(e.status()).isEqualTo(400);

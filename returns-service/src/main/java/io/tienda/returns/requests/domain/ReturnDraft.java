@@ -1,10 +1,8 @@
 package io.tienda.returns.requests.domain;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.tienda.platform.core.IdempotencyKeys;
+
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -27,12 +25,7 @@ public record ReturnDraft(UUID orderId, ReturnResolution resolution, List<Line> 
                 .map(l -> String.join("\u001f", l.sku(), Integer.toString(l.quantity()), String.valueOf(l.reason()),
                         nullable(l.comment()), nullable(l.exchangeSku())))
                 .collect(Collectors.joining("\u001e"));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return IdempotencyKeys.fingerprint(canonical);
     }
 
     private static String nullable(String value) {
