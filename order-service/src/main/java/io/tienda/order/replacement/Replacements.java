@@ -25,12 +25,17 @@ import java.util.Optional;
  * payment is ever asked for. Its outcome is the usual {@code order.confirmed} or {@code order.rejected}.
  * Its {@code order.placed} and {@code order.confirmed} name the original order: a replacement is no sale.
  * The original order says whose replacement it is: the command's customer may differ (returns-service
- * anonymises a return once its customer erased their account) and is only logged.
+ * anonymises a return once its customer erased their account) and is only logged. When that customer's
+ * erasure has already taken the original's address there is nowhere to send it: the replacement is
+ * answered {@code order.rejected} ({@value #ADDRESS_ERASED}), as one without stock is, and never created.
  */
 @Service
 public class Replacements {
 
     private static final Logger log = LoggerFactory.getLogger(Replacements.class);
+
+    /** Why a replacement of an order whose address was erased is rejected. */
+    static final String ADDRESS_ERASED = "address-erased";
 
     private final Orders orders;
     private final OrderFacts facts;
@@ -54,7 +59,7 @@ public class Replacements {
 
     /**
      * Creates the replacement order and starts its saga, in one transaction; answers false when the
-     * order exists already (a replay).
+     * order exists already (a replay) or cannot be shipped because the original's address was erased.
      */
     @Transactional
     public boolean create(CreateReplacementOrder command) {
@@ -87,6 +92,15 @@ public class Replacements {
                 new OrderTotals(currency, 0, 0, 0, 0, original.totals().taxIncluded(), 0), lines,
                 original.shippingAddress(), null, null, null, "replacement:" + command.orderId(), null,
                 clock.instant());
+        if (original.shippingAddress() != null && original.shippingAddress().isErased()) {
+            // Storing it would ship to nobody, or copy back an address its customer had erased. returns-service
+            // takes the rejection for a failed exchange and leaves the return for staff to refund instead. A
+            // command sent again rejects it again, which returns-service ignores once the return has moved on.
+            facts.rejected(order, ADDRESS_ERASED);
+            log.info("replacement order {} for order {} ({}) rejected: the customer's address was erased",
+                    command.orderId(), original.number(), command.reference());
+            return false;
+        }
         Order stored = orders.insert(order);
         orders.markReplacement(stored.id(), original.id(), command.reference());
         facts.replacementPlaced(stored, original.id());

@@ -10,6 +10,7 @@ import io.tienda.platform.events.saga.OrderLine;
 import io.tienda.platform.events.saga.StockCommitted;
 import io.tienda.platform.events.saga.StockRejected;
 import io.tienda.platform.events.saga.StockReserved;
+import io.tienda.platform.events.user.UserErased;
 import io.tienda.platform.testing.messaging.EventMessages;
 import io.tienda.platform.testing.security.TestTokens;
 import org.junit.jupiter.api.AfterEach;
@@ -17,17 +18,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Replacement orders asked for by returns-service on order.commands: created once with the id the
  * command chose, shipped to the original address at no charge, through the saga's stock steps only;
- * their details name the order they replace and the return's reference.
+ * their details name the order they replace and the return's reference. An order whose address was
+ * erased has nowhere to be replaced to: its replacement is rejected without being created.
  */
 class ReplacementIT extends OrderIT {
 
@@ -167,6 +171,39 @@ class ReplacementIT extends OrderIT {
         assertThat(step(id)).isEqualTo("RESERVING_STOCK");
         assertThat(api.get("/api/v1/orders/" + id, token).expect(200).json().get("replaces").get("orderId")
                 .asString()).isEqualTo(original.toString());
+        assertThat(participants().all(Topics.deadLetter(Topics.ORDER_COMMANDS), id)).isEmpty();
+    }
+
+    @Test
+    void aReplacementOfAnOrderWhoseAddressWasErasedIsRejectedAndNeverCreated() {
+        UUID user = UUID.randomUUID();
+        String shopper = TestTokens.customer(user.toString());
+        stubs.cart(shopper, MUG);
+        UUID erasedOrder = completedOrder(shopper, MUG);
+        String manager = TestTokens.staff("MANAGER");
+        api.post("/api/v1/orders/" + erasedOrder + "/shipment", manager,
+                Map.of("carrier", "SEUR", "trackingNumber", "1Z999")).expect(200);
+        api.post("/api/v1/orders/" + erasedOrder + "/delivery", manager, null).expect(200);
+        participants().user(user, new UserErased(user, Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(
+                "select count(*) from orders where id = :id and address_erased_at is not null", erasedOrder) == 1);
+
+        UUID id = UUID.randomUUID();
+        UUID eventId = messages.send(Topics.ORDER_COMMANDS, id.toString(), new CreateReplacementOrder(id, erasedOrder,
+                "erased:" + UUID.randomUUID(), "RMA-2026-000045",
+                List.of(new OrderLine("MUG-2", "p-mug", "Taza", 1, Money.of(0, "EUR")))));
+
+        // what returns-service takes for a failed exchange (EXCHANGE_FAILED), as for a replacement without stock
+        JsonNode rejected = participants().facts("order.rejected", id, 1).get(0).json();
+        assertThat(rejected.get("reason").asString()).isEqualTo("address-erased");
+        assertThat(rejected.get("customerId").asString()).isEqualTo(user.toString());
+        assertThat(rejected.get("lines").get(0).get("sku").asString()).isEqualTo("MUG-2");
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "select count(*) from tienda_inbox where consumer = 'order-commands' and event_id = :e")
+                .param("e", eventId).query(Integer.class).single() == 1);
+        assertThat(count("select count(*) from orders where id = :id", id)).isZero();
+        assertThat(count("select count(*) from orders where replaces_order_id = :id", erasedOrder)).isZero();
+        assertThat(participants().all(Topics.INVENTORY_COMMANDS, id)).isEmpty();
         assertThat(participants().all(Topics.deadLetter(Topics.ORDER_COMMANDS), id)).isEmpty();
     }
 

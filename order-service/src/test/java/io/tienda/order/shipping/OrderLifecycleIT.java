@@ -11,6 +11,7 @@ import io.tienda.platform.events.saga.PaymentRefunded;
 import io.tienda.platform.events.saga.PaymentVoided;
 import io.tienda.platform.events.saga.StockReleased;
 import io.tienda.platform.events.saga.StockReserved;
+import io.tienda.platform.events.user.UserErased;
 import io.tienda.order.saga.CheckoutSagas;
 import io.tienda.platform.events.Topics;
 import io.tienda.platform.testing.http.ApiReply;
@@ -24,6 +25,8 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,9 +34,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-/** After the checkout: cancellations, shipping and delivery, and who may do what. */
+/**
+ * After the checkout: cancellations, shipping and delivery, who may do what, and what is left of an order
+ * once its customer erased their account.
+ */
 class OrderLifecycleIT extends OrderIT {
 
     private static final Line MUG = new Line("MUG-1", 1, 1_500);
@@ -385,5 +392,135 @@ class OrderLifecycleIT extends OrderIT {
         api.post("/api/v1/orders/" + id + "/cancellation", token, Map.of("reason", "x".repeat(501)))
                 .expectProblem(400, "validation");
         await().untilAsserted(() -> assertThat(status(id)).isEqualTo("CONFIRMED"));
+    }
+
+    @Test
+    void anEndedOrderLosesItsAddressWhenItsCustomerErasesTheirAccountAndStillReadsForTheBooks() {
+        UUID user = UUID.randomUUID();
+        String erasedShopper = shopperOf(user);
+        UUID delivered = deliveredOrder(erasedShopper);
+        UUID othersOrder = deliveredOrder(token);
+        long othersVersion = version(othersOrder);
+        UserErased erased = new UserErased(user, Instant.now());
+
+        UUID erasure = participants().user(user, erased);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(address(delivered).get("name").asString()).isEqualTo("erased"));
+        JsonNode order = api.get("/api/v1/orders/" + delivered, support).expect(200).json();
+        assertThat(order.get("customerId").asString()).isEqualTo(user.toString());
+        assertThat(order.get("status").asString()).isEqualTo("DELIVERED");
+        assertThat(order.get("totals").get("total").asLong()).isEqualTo(Stubs.total(MUG));
+        assertThat(order.get("lines").get(0).get("sku").asString()).isEqualTo("MUG-1");
+        assertThat(order.get("lines").get(0).get("lineTotal").asLong()).isEqualTo(MUG.unitPrice() * MUG.quantity());
+        assertThat(order.get("deliveredAt").isNull()).isFalse();
+        assertThat(order.get("history")).hasSize(4);
+        assertErased(order.get("shippingAddress"));
+        Map<String, Object> row = row(delivered);
+        assertThat(row).containsEntry("ship_name", null).containsEntry("ship_line1", null)
+                .containsEntry("ship_line2", null).containsEntry("ship_city", null)
+                .containsEntry("request_hash", null)
+                .containsEntry("ship_postcode", "28013").containsEntry("ship_country", "ES");
+        assertThat(row.get("address_erased_at")).isNotNull();
+        // the customer's token, still valid for a few minutes, reads the same
+        assertErased(api.get("/api/v1/orders/" + delivered, erasedShopper).expect(200).json().get("shippingAddress"));
+
+        // redelivered, then sent again: the second is applied, the first is not, and neither changes anything
+        participants().user(user, erasure, erased);
+        UUID again = participants().user(user, new UserErased(user, Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxed(again) == 1);
+        assertThat(inboxed(erasure)).isEqualTo(1);
+        assertThat(row(delivered)).isEqualTo(row);
+        assertThat(jdbc.sql("select erased_at from erased_customers where customer_id = :c")
+                .param("c", user.toString()).query(OffsetDateTime.class).list())
+                .singleElement().satisfies(at -> assertThat(at.toInstant())
+                        .isCloseTo(erased.erasedAt(), within(1, ChronoUnit.MILLIS)));
+
+        // another customer's order is untouched
+        assertThat(address(othersOrder).get("name").asString()).isEqualTo("Ana García");
+        assertThat(address(othersOrder).get("erased").asBoolean()).isFalse();
+        assertThat(version(othersOrder)).isEqualTo(othersVersion);
+    }
+
+    @Test
+    void anOrderUnderWayKeepsItsAddressUntilItEndsThenLosesIt() {
+        UUID user = UUID.randomUUID();
+        String erasedShopper = shopperOf(user);
+        UUID confirmed = completedOrder(erasedShopper, MUG);
+        UUID pending = place(erasedShopper, checkout("pm_card_visa"));
+        participants().inventory("inventory.reserve", pending, 1);
+
+        UUID erasure = participants().user(user, new UserErased(user, Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxed(erasure) == 1);
+
+        // the parcel still has to reach them
+        assertThat(address(confirmed).get("name").asString()).isEqualTo("Ana García");
+        assertThat(address(pending).get("line1").asString()).isEqualTo("Calle Mayor 1");
+        JsonNode shipped = api.post("/api/v1/orders/" + confirmed + "/shipment", manager,
+                Map.of("carrier", "SEUR", "trackingNumber", "1Z999")).expect(200).json();
+        assertThat(shipped.get("shippingAddress").get("city").asString()).isEqualTo("Madrid");
+        assertThat(row(confirmed).get("address_erased_at")).isNull();
+
+        JsonNode delivered = api.post("/api/v1/orders/" + confirmed + "/delivery", manager, null).expect(200).json();
+        assertErased(delivered.get("shippingAddress"));
+        assertErased(address(confirmed));
+        assertThat(row(confirmed)).containsEntry("ship_name", null).containsEntry("ship_line1", null)
+                .containsEntry("ship_city", null).containsEntry("ship_postcode", "28013");
+        assertThat(api.get("/api/v1/orders/" + confirmed, support).expect(200).json().get("totals").get("total")
+                .asLong()).isEqualTo(Stubs.total(MUG));
+
+        JsonNode cancelled = api.post("/api/v1/orders/" + pending + "/cancellation", support, null).expect(200)
+                .json();
+        assertThat(cancelled.get("status").asString()).isEqualTo("CANCELLED");
+        assertErased(address(pending));
+        assertThat(row(pending)).containsEntry("ship_name", null).containsEntry("ship_country", "ES");
+    }
+
+    /** A shopper whose id is a user-service user id, as user.erased names it, with the mug in their cart. */
+    private String shopperOf(UUID user) {
+        String shopper = TestTokens.customer(user.toString());
+        stubs.cart(shopper, MUG);
+        return shopper;
+    }
+
+    private UUID deliveredOrder(String shopper) {
+        UUID id = completedOrder(shopper, MUG);
+        api.post("/api/v1/orders/" + id + "/shipment", manager, Map.of("carrier", "SEUR", "trackingNumber", "1Z999"))
+                .expect(200);
+        api.post("/api/v1/orders/" + id + "/delivery", manager, null).expect(200);
+        return id;
+    }
+
+    /** The order's address as staff read it. */
+    private JsonNode address(UUID id) {
+        return api.get("/api/v1/orders/" + id, support).expect(200).json().get("shippingAddress");
+    }
+
+    /** Name, street and city gone; postcode and country, the place of supply for tax, kept. */
+    private static void assertErased(JsonNode address) {
+        assertThat(address.get("erased").asBoolean()).isTrue();
+        assertThat(address.get("name").asString()).isEqualTo("erased");
+        assertThat(address.get("line1").asString()).isEqualTo("erased");
+        assertThat(address.path("line2").isMissingNode() || address.get("line2").isNull()).isTrue();
+        assertThat(address.get("city").asString()).isEqualTo("erased");
+        assertThat(address.get("postcode").asString()).isEqualTo("28013");
+        assertThat(address.get("country").asString()).isEqualTo("ES");
+    }
+
+    private Map<String, Object> row(UUID id) {
+        return jdbc.sql("""
+                        select ship_name, ship_line1, ship_line2, ship_city, ship_postcode, ship_country, request_hash,
+                               address_erased_at, version, updated_at
+                          from orders where id = :id""")
+                .param("id", id).query().singleRow();
+    }
+
+    private long version(UUID id) {
+        return jdbc.sql("select version from orders where id = :id").param("id", id).query(Long.class).single();
+    }
+
+    private int inboxed(UUID eventId) {
+        return jdbc.sql("select count(*) from tienda_inbox where consumer = 'order-erasure' and event_id = :e")
+                .param("e", eventId).query(Integer.class).single();
     }
 }

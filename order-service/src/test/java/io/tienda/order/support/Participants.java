@@ -10,8 +10,8 @@ import java.util.UUID;
 /**
  * Inventory, payment and product-service as the saga sees them: commands read from
  * {@code inventory.commands}, {@code payment.commands} and {@code product.commands} (coupons), replies
- * sent to {@code order.saga.replies} with the platform's envelope, and the facts on {@code order.events};
- * every message read carries the envelope's headers and is checked against its contract
+ * sent to {@code order.saga.replies} with the platform's envelope, the facts on {@code order.events}, and
+ * user-service's facts on {@code user.events} (an account's erasure); every message read carries the envelope's headers and is checked against its contract
  * ({@link EventMessages}, keyed by the order id here).
  */
 public final class Participants implements AutoCloseable {
@@ -30,6 +30,16 @@ public final class Participants implements AutoCloseable {
     /** Sends a reply of any type with a chosen event id (a redelivery repeats it). */
     public void reply(UUID orderId, UUID eventId, String type, String body) {
         messages.send(Topics.SAGA_REPLIES, orderId.toString(), eventId, type, body);
+    }
+
+    /** Sends a fact of user-service on user.events, keyed by the user as user-service keys it; answers its id. */
+    public UUID user(UUID userId, Object fact) {
+        return messages.send(Topics.USER_EVENTS, userId.toString(), fact);
+    }
+
+    /** Sends a user-service fact with a chosen event id (a redelivery repeats it). */
+    public void user(UUID userId, UUID eventId, Object fact) {
+        messages.send(Topics.USER_EVENTS, userId.toString(), eventId, fact);
     }
 
     /** Waits for {@code count} commands of {@code type} for the order on inventory.commands. */

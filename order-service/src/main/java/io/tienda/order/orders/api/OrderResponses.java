@@ -104,10 +104,16 @@ public final class OrderResponses {
         }
     }
 
-    public record Address(String name, String line1, String line2, String city, String postcode, String country) {
+    @Schema(description = "Where the order goes. Once its customer erased their account and the order ended, "
+            + "only postcode and country (the place of supply for tax) are kept: name, line1 and city read "
+            + "\"erased\", line2 is null and erased is true")
+    public record Address(String name, String line1, String line2, String city, String postcode, String country,
+            @Schema(description = "the customer erased their account: the address no longer names the person")
+            boolean erased) {
 
         static Address of(ShippingAddress a) {
-            return a == null ? null : new Address(a.name(), a.line1(), a.line2(), a.city(), a.postcode(), a.country());
+            return a == null ? null
+                    : new Address(a.name(), a.line1(), a.line2(), a.city(), a.postcode(), a.country(), a.isErased());
         }
     }
 

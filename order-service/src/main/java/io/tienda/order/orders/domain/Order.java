@@ -86,6 +86,17 @@ public record Order(UUID id, String number, String customerId, OrderStatus statu
                 createdAt, newRefund == null ? updatedAt : newRefund.updatedAt(), version);
     }
 
+    /**
+     * The order once its customer erased their account and it ended: its address keeps only postcode and
+     * country ({@link ShippingAddress#erased()}); everything the books need stays.
+     */
+    public Order withAddressErased() {
+        return new Order(id, number, customerId, status, totals, lines,
+                shippingAddress == null ? null : shippingAddress.erased(), paymentMethod, cartId, couponCode,
+                idempotencyKey, null, tracking, deliveredAt, nextAction, refund, history, createdAt, updatedAt,
+                version);
+    }
+
     public Order withLines(List<OrderLine> newLines) {
         return new Order(id, number, customerId, status, totals, newLines, shippingAddress, paymentMethod, cartId,
                 couponCode, idempotencyKey, requestHash, tracking, deliveredAt, nextAction, refund, history, createdAt,

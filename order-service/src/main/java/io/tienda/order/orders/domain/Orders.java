@@ -1,5 +1,6 @@
 package io.tienda.order.orders.domain;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +15,18 @@ public interface Orders {
 
     /**
      * Stores the order's new state and the history it has not stored yet. Refuses with an
-     * optimistic-locking failure when someone else changed it since it was read.
+     * optimistic-locking failure when someone else changed it since it was read. An order that ends
+     * ({@link OrderStatus#isFinal}) after its customer erased their account loses its address in the same
+     * transaction, and is answered so ({@link Order#withAddressErased}).
      */
     Order save(Order order);
+
+    /**
+     * The customer erased their account: records it, so that each of their orders still under way loses its
+     * address when it ends ({@link #save}), and erases at once the address of each that has ended. Nothing
+     * changes when it was recorded before. Answers how many orders lost their address now.
+     */
+    int eraseCustomer(String customerId, Instant erasedAt, Instant now);
 
     Optional<Order> find(UUID id);
 

@@ -15,9 +15,15 @@ import java.util.regex.Pattern;
  * Its text goes into mails and documents, so no field may hold a control character or a line or
  * paragraph separator ({@link TextRules#isSingleLine}); the same rule holds for addresses read back,
  * which migration V5 cleaned and the table's check keeps clean.
+ * <p>
+ * Once its customer erased their account the address keeps only its postcode and country, the place of
+ * supply for tax ({@link #erased()}); the name, street lines and city read {@value #ERASED}.
  */
 public record ShippingAddress(String name, String line1, String line2, String city, String postcode,
         String country) {
+
+    /** What the name, line 1 and city of an erased address read. */
+    public static final String ERASED = "erased";
 
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Pattern POSTCODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 -]{1,18}[A-Za-z0-9]");
@@ -54,6 +60,20 @@ public record ShippingAddress(String name, String line1, String line2, String ci
                     ProblemType.VALIDATION.title(), "The shipping address is incomplete or malformed",
                     Map.of("errors", errors));
         }
+    }
+
+    /** An address whose customer erased their account, with what the books keep of it. */
+    public static ShippingAddress erased(String postcode, String country) {
+        return new ShippingAddress(ERASED, ERASED, null, ERASED, postcode, country);
+    }
+
+    /** This address without the person: its postcode and country only. */
+    public ShippingAddress erased() {
+        return erased(postcode, country);
+    }
+
+    public boolean isErased() {
+        return ERASED.equals(name) && ERASED.equals(line1) && line2 == null && ERASED.equals(city);
     }
 
     private static void singleLine(List<Map<String, String>> errors, String field, String value) {

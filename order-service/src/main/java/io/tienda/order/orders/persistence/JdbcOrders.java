@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +43,16 @@ class JdbcOrders implements Orders {
                    ship_name, ship_line1, ship_line2, ship_city, ship_postcode, ship_country,
                    carrier, tracking_number, shipped_at, delivered_at,
                    next_action_type, next_action_url, next_action_client_secret, next_action_expires_at,
-                   refund_status, refund_amount, refund_updated_at, created_at, updated_at, version
+                   refund_status, refund_amount, refund_updated_at, address_erased_at, created_at, updated_at, version
               from orders""";
+
+    /** The statuses of an order that has ended: an erasure takes its address at once. */
+    private static final List<String> ENDED = Arrays.stream(OrderStatus.values()).filter(OrderStatus::isFinal)
+            .map(Enum::name).toList();
+
+    /** What erasing an order's address sets (migration V9): of the address, postcode and country stay. */
+    private static final String ERASE_ADDRESS = """
+            ship_name = null, ship_line1 = null, ship_line2 = null, ship_city = null, request_hash = null""";
 
     private final JdbcClient jdbc;
     /** Wakes the reads waiting for a change; a provider, since it reads versions through this class. */
@@ -153,7 +162,41 @@ class JdbcOrders implements Orders {
         }
         insertHistory(order);
         changes.ifAvailable(waits -> waits.stored(order.id(), order.version() + 1));
-        return order.stored(order.number(), order.version() + 1);
+        Order saved = order.stored(order.number(), order.version() + 1);
+        return order.status().isFinal() && eraseIfCustomerErased(order) ? saved.withAddressErased() : saved;
+    }
+
+    /** Erases the address of an order that has just ended, when its customer erased their account before. */
+    private boolean eraseIfCustomerErased(Order order) {
+        return jdbc.sql("update orders o set " + ERASE_ADDRESS + """
+                        , address_erased_at = coalesce(:at, now())
+                         where o.id = :id and o.address_erased_at is null
+                           and exists (select 1 from erased_customers e where e.customer_id = o.customer_id)""")
+                .param("at", at(order.updatedAt()))
+                .param("id", order.id())
+                .update() == 1;
+    }
+
+    @Override
+    public int eraseCustomer(String customerId, Instant erasedAt, Instant now) {
+        // The customer's orders are locked first: a move that ends one of them either commits before (and its
+        // order is found ended below) or waits for this erasure to commit (and then finds it recorded).
+        jdbc.sql("select id from orders where customer_id = :customer order by id for update")
+                .param("customer", customerId).query(UUID.class).list();
+        jdbc.sql("""
+                        insert into erased_customers (customer_id, erased_at) values (:customer, :erasedAt)
+                        on conflict (customer_id) do nothing""")
+                .param("customer", customerId).param("erasedAt", at(erasedAt))
+                .update();
+        List<Map.Entry<UUID, Long>> erased = jdbc.sql("update orders set " + ERASE_ADDRESS + """
+                        , address_erased_at = :now, updated_at = :now, version = version + 1
+                         where customer_id = :customer and status in (:ended) and address_erased_at is null
+                        returning id, version""")
+                .param("now", at(now)).param("customer", customerId).param("ended", ENDED)
+                .query((rs, row) -> Map.entry(rs.getObject("id", UUID.class), rs.getLong("version")))
+                .list();
+        erased.forEach(order -> changes.ifAvailable(waits -> waits.stored(order.getKey(), order.getValue())));
+        return erased.size();
     }
 
     @Override
@@ -288,10 +331,16 @@ class JdbcOrders implements Orders {
         OrderTotals totals = new OrderTotals(rs.getString("currency"), rs.getLong("subtotal"),
                 rs.getLong("discount"), rs.getLong("shipping"), rs.getLong("tax"), rs.getBoolean("tax_included"),
                 rs.getLong("total"));
-        ShippingAddress address = rs.getString("ship_line1") == null ? null
-                : new ShippingAddress(rs.getString("ship_name"), rs.getString("ship_line1"),
-                        rs.getString("ship_line2"), rs.getString("ship_city"), rs.getString("ship_postcode"),
-                        rs.getString("ship_country"));
+        ShippingAddress address;
+        if (rs.getObject("address_erased_at") != null) {
+            address = rs.getString("ship_country") == null ? null
+                    : ShippingAddress.erased(rs.getString("ship_postcode"), rs.getString("ship_country"));
+        } else {
+            address = rs.getString("ship_line1") == null ? null
+                    : new ShippingAddress(rs.getString("ship_name"), rs.getString("ship_line1"),
+                            rs.getString("ship_line2"), rs.getString("ship_city"), rs.getString("ship_postcode"),
+                            rs.getString("ship_country"));
+        }
         Tracking tracking = rs.getString("tracking_number") == null ? null
                 : new Tracking(rs.getString("carrier"), rs.getString("tracking_number"), instant(rs, "shipped_at"));
         NextAction action = rs.getString("next_action_type") == null ? null

@@ -86,4 +86,23 @@ class OrderTest {
         assertThat(order.itemCount()).isEqualTo(3);
         assertThat(order.withLines(List.of()).itemCount()).isZero();
     }
+
+    @Test
+    void anErasedAddressKeepsOnlyWhatTheBooksNeed() {
+        ShippingAddress address = new ShippingAddress("Ana García", "Calle Mayor 1", "3º B", "Madrid", "28013", "ES");
+        Order order = Order.place(UUID.randomUUID(), "c-1", new OrderTotals("EUR", 1_000, 0, 0, 0, 1_000),
+                List.of(new OrderLine(1, "SKU-1", "p-1", "Mug", 1, 1_000, 0, 1_000)), address, "pm_card_visa", null,
+                null, "key-1", "hash of the address", Instant.now());
+
+        Order erased = order.withAddressErased();
+
+        assertThat(erased.shippingAddress()).isEqualTo(new ShippingAddress("erased", "erased", null, "erased", "28013",
+                "ES"));
+        assertThat(erased.shippingAddress().isErased()).isTrue();
+        assertThat(address.isErased()).isFalse();
+        assertThat(erased.requestHash()).isNull();
+        assertThat(erased.totals()).isEqualTo(order.totals());
+        assertThat(erased.lines()).isEqualTo(order.lines());
+        assertThat(erased.customerId()).isEqualTo("c-1");
+    }
 }
