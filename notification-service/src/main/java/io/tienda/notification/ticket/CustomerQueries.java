@@ -5,6 +5,7 @@ import io.tienda.notification.history.domain.Notification;
 import io.tienda.notification.history.domain.Notifications;
 import io.tienda.notification.ticket.domain.Ticket;
 import io.tienda.notification.ticket.domain.TicketMessage;
+import io.tienda.notification.ticket.domain.TicketProblems;
 import io.tienda.notification.ticket.domain.TicketStatus;
 import io.tienda.notification.ticket.domain.TicketSummary;
 import io.tienda.notification.ticket.domain.Tickets;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 
 /**
@@ -47,10 +49,21 @@ public class CustomerQueries {
     }
 
     /**
-     * Opens a ticket. With an idempotency key the ticket's id derives from the customer and the key, so
-     * that a retried request answers the ticket the first one opened instead of opening a second.
+     * A ticket as a request with an Idempotency-Key left it.
+     *
+     * @param replayed true when the request repeated an earlier one with its key and changed nothing
      */
-    public Ticket open(String customerId, String subject, String message, String orderId, String returnId,
+    public record Outcome(Ticket ticket, boolean replayed) {
+    }
+
+    /**
+     * Opens a ticket. With an idempotency key the ticket's id derives from the customer and the key, so
+     * that a retried request answers the ticket the first one opened instead of opening a second. The
+     * stored ticket is what the first request said, so the retry is compared with it: the key with another
+     * subject, message, order or return is refused and opens nothing. So is a key whose ticket has
+     * another owner, which happens only once its customer was erased.
+     */
+    public Outcome open(String customerId, String subject, String message, String orderId, String returnId,
             String idempotencyKey) {
         String id = idempotencyKey == null ? UUID.randomUUID().toString()
                 : UUID.nameUUIDFromBytes((customerId + "\n" + idempotencyKey).getBytes(StandardCharsets.UTF_8))
@@ -58,10 +71,11 @@ public class CustomerQueries {
         Ticket ticket = Ticket.open(id, customerId, subject.strip(), message.strip(), orderId, returnId,
                 clock.instant());
         if (tickets.insert(ticket)) {
-            return ticket;
+            return new Outcome(ticket, false);
         }
-        return tickets.find(id).filter(existing -> existing.isOwnedBy(customerId))
-                .orElseThrow(() -> DomainException.conflict("Idempotency-Key was used for another request"));
+        return tickets.find(id).filter(existing -> existing.isOpenedAs(ticket))
+                .map(existing -> new Outcome(existing, true))
+                .orElseThrow(TicketProblems::idempotencyKeyReused);
     }
 
     public Ticket get(String id) {
@@ -74,11 +88,18 @@ public class CustomerQueries {
         return tickets.search(customerId, status, orderId, queue, page, size);
     }
 
-    /** @param requestKey the request's Idempotency-Key, if any: a retry answers the ticket without a second message */
-    public Ticket reply(String id, TicketMessage.Author author, String authorId, String body, String requestKey) {
-        Ticket replied = change(id, ticket -> ticket.reply(author, authorId, body.strip(), clock.instant(),
-                requestKey));
-        return author == TicketMessage.Author.STAFF ? queueMails(replied) : replied;
+    /**
+     * @param requestKey the request's Idempotency-Key, if any: a retry answers the ticket without a second
+     *                   message, the same key with another message is refused
+     */
+    public Outcome reply(String id, TicketMessage.Author author, String authorId, String body, String requestKey) {
+        AtomicBoolean retry = new AtomicBoolean();
+        Ticket replied = change(id, ticket -> {
+            Ticket next = ticket.reply(author, authorId, body.strip(), clock.instant(), requestKey);
+            retry.set(next == ticket);
+            return next;
+        });
+        return new Outcome(author == TicketMessage.Author.STAFF ? queueMails(replied) : replied, retry.get());
     }
 
     public Ticket close(String id) {
@@ -131,14 +152,19 @@ public class CustomerQueries {
 
     /**
      * Applies {@code move} to the current ticket, again on a fresher copy when another write won; a short
-     * random pause between attempts keeps writers that collided from colliding again.
+     * random pause between attempts keeps writers that collided from colliding again. A move that answers
+     * the ticket it was given (a retried reply) writes nothing.
      */
     private Ticket change(String id, UnaryOperator<Ticket> move) {
         for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
             if (attempt > 0) {
                 pause(attempt);
             }
-            Ticket changed = move.apply(get(id));
+            Ticket current = get(id);
+            Ticket changed = move.apply(current);
+            if (changed == current) {
+                return current;
+            }
             if (tickets.save(changed)) {
                 return new Ticket(changed.id(), changed.customerId(), changed.subject(), changed.orderId(),
                         changed.returnId(), changed.status(), changed.messages(), changed.createdAt(),

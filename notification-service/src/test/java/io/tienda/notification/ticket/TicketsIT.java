@@ -2,12 +2,16 @@ package io.tienda.notification.ticket;
 
 import io.tienda.notification.NotificationServiceIT;
 import io.tienda.platform.testing.AllAtOnce;
+import io.tienda.platform.testing.Infra;
 import io.tienda.platform.testing.http.ApiReply;
 import io.tienda.platform.testing.infra.ReceivedMail;
 import io.tienda.platform.testing.security.TestTokens;
+import io.tienda.platform.web.IdempotentAnswers;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -191,6 +195,144 @@ class TicketsIT extends NotificationServiceIT {
                     Map.of("message", "Adjunta."), replyKey).expect(201);
             assertThat(replied.json().get("messages").size()).isEqualTo(2);
         }
+    }
+
+    @Test
+    void anIdempotencyKeyReusedForAnotherRequestIsRefusedAndChangesNothing() {
+        String owner = UUID.randomUUID().toString();
+        String customer = TestTokens.customer(owner);
+        String order = UUID.randomUUID().toString();
+        Map<String, Object> body = Map.of("subject", "Factura", "message", "Necesito la factura.", "orderId", order);
+        String key = UUID.randomUUID().toString();
+        ApiReply first = api.post("/api/v1/tickets", customer, body, key).expect(201);
+        String id = first.text("id");
+        assertThat(first.headers().getFirst(IdempotentAnswers.REPLAYED)).isEqualTo("false");
+
+        for (Map<String, Object> other : List.<Map<String, Object>>of(
+                Map.of("subject", "Otra cosa", "message", "Necesito la factura.", "orderId", order),
+                Map.of("subject", "Factura", "message", "Necesito otra cosa.", "orderId", order),
+                Map.of("subject", "Factura", "message", "Necesito la factura."),
+                Map.of("subject", "Factura", "message", "Necesito la factura.", "orderId", order,
+                        "returnId", UUID.randomUUID().toString()))) {
+            api.post("/api/v1/tickets", customer, other, key).expectProblem(422, "idempotency-key-reused");
+        }
+        ApiReply again = api.post("/api/v1/tickets", customer, body, key).expect(201);
+        assertThat(again.text("id")).isEqualTo(id);
+        assertThat(again.headers().getFirst(IdempotentAnswers.REPLAYED)).isEqualTo("true");
+        assertThat(api.get("/api/v1/tickets", customer).expect(200).json().get("total").asInt()).isEqualTo(1);
+        JsonNode ticket = api.get("/api/v1/tickets/" + id, customer).expect(200).json();
+        assertThat(ticket.get("subject").asString()).isEqualTo("Factura");
+        assertThat(ticket.get("messages").size()).isEqualTo(1);
+        assertThat(ticket.get("messages").get(0).get("body").asString()).isEqualTo("Necesito la factura.");
+
+        // A reply's key: the same message again is a retry, another message with it is refused.
+        String replyKey = UUID.randomUUID().toString();
+        String path = "/api/v1/tickets/" + id + "/messages";
+        assertThat(api.post(path, SUPPORT, Map.of("message", "Adjunta."), replyKey).expect(201).headers()
+                .getFirst(IdempotentAnswers.REPLAYED)).isEqualTo("false");
+        api.post(path, SUPPORT, Map.of("message", "Otra respuesta."), replyKey)
+                .expectProblem(422, "idempotency-key-reused");
+        ApiReply retried = api.post(path, SUPPORT, Map.of("message", "Adjunta."), replyKey).expect(201);
+        assertThat(retried.headers().getFirst(IdempotentAnswers.REPLAYED)).isEqualTo("true");
+        JsonNode replied = api.get("/api/v1/tickets/" + id, SUPPORT).expect(200).json();
+        assertThat(replied.get("messages").valueStream().map(m -> m.get("body").asString()).toList())
+                .containsExactly("Necesito la factura.", "Adjunta.");
+    }
+
+    /**
+     * A ticket's id derives from its customer and key, so the ticket a key names can belong to someone else
+     * only once its customer was erased (the ticket then has an anonymous owner): the key is spent.
+     */
+    @Test
+    void aKeyWhoseTicketHasAnotherOwnerIsRefusedAsReused() {
+        String owner = UUID.randomUUID().toString();
+        String key = UUID.randomUUID().toString();
+        String id = UUID.nameUUIDFromBytes((owner + "\n" + key).getBytes(StandardCharsets.UTF_8)).toString();
+        java.util.Date now = new java.util.Date();
+        mongo.insert(new org.bson.Document("_id", id).append("customerId", "erased-" + owner)
+                .append("subject", "[erased]").append("status", "CLOSED").append("createdAt", now)
+                .append("updatedAt", now).append("version", 1L).append("messages", List.of(
+                        new org.bson.Document("author", "CUSTOMER").append("authorId", "erased-" + owner)
+                                .append("body", "[erased]").append("at", now).append("mailPending", false))),
+                "tickets");
+
+        api.post("/api/v1/tickets", TestTokens.customer(owner), Map.of("subject", "Hola", "message", "Otra vez."),
+                key).expectProblem(422, "idempotency-key-reused");
+        assertThat(mongo.findById(id, org.bson.Document.class, "tickets").getString("subject")).isEqualTo("[erased]");
+    }
+
+    /**
+     * A ticket's subject goes into the subject line of the answer's mail, so it is one line; a message is
+     * the body of that mail and keeps its line breaks and tabs, but no other control character.
+     */
+    @Test
+    void aSubjectIsOneLineAndAMessageHoldsNoControlCharacterButLineBreaksAndTabs() {
+        String owner = UUID.randomUUID().toString();
+        String customer = TestTokens.customer(owner);
+        for (String subject : List.of("Hola\r\nBcc: someone@example.com", "Hola\nmundo", "Hola\rmundo",
+                "tab\there", "nul\u0000", "esc\u001b[31m", "del\u007f", "nel\u0085", "línea\u2028aparte",
+                "párrafo\u2029aparte")) {
+            assertThat(api.post("/api/v1/tickets", customer, Map.of("subject", subject, "message", "x"))
+                    .expectProblem(400, "validation").errorFields()).as(subject).containsExactly("subject");
+        }
+        List<String> badMessages = List.of("nul\u0000", "bell\u0007", "esc\u001b[31m", "vt\u000bff\u000c",
+                "del\u007f", "nel\u0085");
+        for (String message : badMessages) {
+            assertThat(api.post("/api/v1/tickets", customer, Map.of("subject", "Factura", "message", message))
+                    .expectProblem(400, "validation").errorFields()).as(message).containsExactly("message");
+        }
+        assertThat(api.get("/api/v1/tickets", customer).expect(200).json().get("total").asInt()).isZero();
+
+        String email = address("eva");
+        contact(owner, email, "Eva", "en");
+        String lines = "First line\nsecond line\r\nthird\twith a tab";
+        ApiReply created = api.post("/api/v1/tickets", customer, Map.of("subject", "Invoice", "message", lines))
+                .expect(201);
+        String id = created.text("id");
+        assertThat(created.json().get("messages").get(0).get("body").asString()).isEqualTo(lines);
+        for (String message : badMessages) {
+            assertThat(api.post("/api/v1/tickets/" + id + "/messages", SUPPORT, Map.of("message", message))
+                    .expectProblem(400, "validation").errorFields()).as(message).containsExactly("message");
+        }
+        assertThat(api.get("/api/v1/tickets/" + id, SUPPORT).expect(200).json().get("messages").size()).isEqualTo(1);
+        api.post("/api/v1/tickets/" + id + "/messages", SUPPORT, Map.of("message", "Attached.\r\n\tRegards"))
+                .expect(201);
+        ReceivedMail mail = mailFor(email, 1).get(0);
+        assertThat(mail.subject()).isEqualTo("Reply to your query: Invoice");
+        assertThat(mail.text()).contains("Attached.").contains("\tRegards");
+        assertThat(mailFor(email)).hasSize(1);
+    }
+
+    /**
+     * A ticket written before subjects had to be one line: its subject reaches the answer's mail as one
+     * line of plain text, and no header of its own.
+     */
+    @Test
+    void aStoredSubjectWithLineBreaksAndControlCharactersStaysInOneSubjectLine() throws Exception {
+        String owner = UUID.randomUUID().toString();
+        String email = address("olga");
+        String bystander = address("bystander");
+        contact(owner, email, "Olga", "en");
+        String id = UUID.randomUUID().toString();
+        java.util.Date now = new java.util.Date();
+        mongo.insert(new org.bson.Document("_id", id).append("customerId", owner)
+                .append("subject", "Order\r\nBcc: " + bystander + "\r\nX-Extra: 1\u0000\u2028\u0085end")
+                .append("status", "OPEN").append("createdAt", now).append("updatedAt", now).append("version", 1L)
+                .append("messages", List.of(new org.bson.Document("author", "CUSTOMER").append("authorId", owner)
+                        .append("body", "?").append("at", now).append("mailPending", false))),
+                "tickets");
+
+        api.post("/api/v1/tickets/" + id + "/messages", SUPPORT, Map.of("message", "Answered.")).expect(201);
+
+        mailFor(email, 1);
+        MimeMessage mime = Infra.smtp().receivedMessages().stream().filter(m -> ReceivedMail.of(m).isFor(email))
+                .findFirst().orElseThrow();
+        assertThat(mime.getSubject()).isEqualTo("Reply to your query: Order Bcc: " + bystander + " X-Extra: 1 end");
+        assertThat(mime.getHeader("Subject")).hasSize(1);
+        assertThat(mime.getHeader("Bcc")).isNull();
+        assertThat(mime.getHeader("X-Extra")).isNull();
+        assertThat(mime.getAllRecipients()).extracting(Object::toString).containsExactly(email);
+        assertThat(mailFor(bystander)).isEmpty();
     }
 
     @Test

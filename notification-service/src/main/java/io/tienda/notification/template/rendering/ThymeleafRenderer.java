@@ -15,6 +15,7 @@ import org.thymeleaf.templateresolver.StringTemplateResolver;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Thymeleaf over template text (not files): the subject and the plain-text body in TEXT mode, the HTML
@@ -32,14 +33,25 @@ class ThymeleafRenderer implements Renderer {
     private final TemplateEngine html = engine(TemplateMode.HTML);
     private final TemplateEngine text = engine(TemplateMode.TEXT);
 
+    /** What {@link #oneLine} turns into a space. */
+    private static final Pattern SUBJECT_BREAKS = Pattern.compile("[\\s\\p{Cc}\\p{Zl}\\p{Zp}]+");
+
     @Override
     public Rendered render(Template template, Map<String, String> variables) {
         Context context = new Context(Locale.forLanguageTag(template.locale()));
         context.setVariables(Map.copyOf(variables));
-        return new Rendered(
-                process(text, "subject", template.subject(), context, false).strip().replaceAll("\\s+", " "),
+        return new Rendered(oneLine(process(text, "subject", template.subject(), context, false)),
                 process(html, "html", template.html(), context, true),
                 process(text, "text", template.text(), context, false));
+    }
+
+    /**
+     * The subject as one line: each run of white space, control characters (NUL, CR, LF, the C1 controls)
+     * and line or paragraph separators becomes one space. The subject is a mail header, and its variables
+     * hold text customers typed, some of it (a ticket's subject) stored before it had to be one line.
+     */
+    private static String oneLine(String subject) {
+        return SUBJECT_BREAKS.matcher(subject).replaceAll(" ").strip();
     }
 
     private static String process(TemplateEngine engine, String part, String source, Context context,

@@ -11,12 +11,16 @@ import io.tienda.notification.ticket.domain.TicketSummary;
 import io.tienda.platform.core.IdempotencyKeys;
 import io.tienda.platform.core.Page;
 import io.tienda.platform.core.Roles;
+import io.tienda.platform.core.TextRules;
 import io.tienda.platform.security.CurrentUser;
+import io.tienda.platform.web.IdempotentAnswers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,11 +50,27 @@ class TicketsResource {
         this.currentUser = currentUser;
     }
 
-    record NewTicket(@NotBlank @Size(max = 200) String subject, @NotBlank @Size(max = 5000) String message,
+    /**
+     * What a message may hold: it becomes the body of the answer's mail, where line breaks (LF, CR) and
+     * tabs are ordinary text; any other control character as {@link TextRules} defines them (NUL, ESC,
+     * DEL, the C1 controls) is refused. One character class, so a long message is matched without
+     * recursion.
+     */
+    private static final String MESSAGE_TEXT = "[\\P{Cc}\\t\\n\\r]*";
+
+    private static final String MESSAGE_TEXT_MESSAGE = "must not contain control characters other than line breaks and tabs";
+
+    /** The subject is written into the subject line of the answer's mail, so it is one line. */
+    record NewTicket(
+            @NotBlank @Size(max = 200)
+            @Pattern(regexp = TextRules.SINGLE_LINE_PATTERN, message = TextRules.SINGLE_LINE_MESSAGE) String subject,
+            @NotBlank @Size(max = 5000) @Pattern(regexp = MESSAGE_TEXT, message = MESSAGE_TEXT_MESSAGE) String message,
             UUID orderId, UUID returnId) {
     }
 
-    record NewMessage(@NotBlank @Size(max = 5000) String message) {
+    record NewMessage(
+            @NotBlank @Size(max = 5000)
+            @Pattern(regexp = MESSAGE_TEXT, message = MESSAGE_TEXT_MESSAGE) String message) {
     }
 
     /** @param authorId who wrote it; a customer sees only their own id, never which staff member answered */
@@ -95,16 +115,20 @@ class TicketsResource {
     @PostMapping
     @PreAuthorize(Roles.HAS_CUSTOMER)
     @Operation(summary = "Ask support something", description = "Customers. Opens a ticket (OPEN), optionally "
-            + "about one of their orders and/or returns. With an Idempotency-Key a retried request answers the "
-            + "ticket the first one opened.")
+            + "about one of their orders and/or returns. The subject is one line (no control characters or line "
+            + "breaks); the message may have line breaks and tabs but no other control character. With an "
+            + "Idempotency-Key a retried request answers the ticket the first one opened (header "
+            + "Idempotent-Replayed: true); the same key with a different body is 422 idempotency-key-reused and "
+            + "opens nothing.")
     ResponseEntity<TicketView> open(@Valid @RequestBody NewTicket body,
             @Parameter(description = "makes a retried request harmless: " + IdempotencyKeys.RULE)
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
         IdempotencyKeys.optional(key);
-        Ticket ticket = queries.open(currentUser.requireId(), body.subject(), body.message(),
+        CustomerQueries.Outcome opened = queries.open(currentUser.requireId(), body.subject(), body.message(),
                 body.orderId() == null ? null : body.orderId().toString(),
                 body.returnId() == null ? null : body.returnId().toString(), key);
-        return ResponseEntity.created(URI.create("/api/v1/tickets/" + ticket.id())).body(view(ticket));
+        return IdempotentAnswers.answer(HttpStatus.CREATED, opened.replayed())
+                .location(URI.create("/api/v1/tickets/" + opened.ticket().id())).body(view(opened.ticket()));
     }
 
     @GetMapping
@@ -143,7 +167,10 @@ class TicketsResource {
     @PostMapping("/{id}/messages")
     @Operation(summary = "Reply to a ticket", description = "Its owner, or SUPPORT, MANAGER and ADMIN. A staff "
             + "reply moves the ticket to ANSWERED and mails the customer; the customer's reply moves it back to "
-            + "OPEN. 409 on a CLOSED ticket. With an Idempotency-Key a retried request adds no second message.")
+            + "OPEN. 409 on a CLOSED ticket. The message may have line breaks and tabs but no other control "
+            + "character. With an Idempotency-Key a retried request adds no second message (header "
+            + "Idempotent-Replayed: true); the same key with a different message is 422 idempotency-key-reused "
+            + "and adds nothing.")
     ResponseEntity<TicketView> reply(@PathVariable String id, @Valid @RequestBody NewMessage body,
             @Parameter(description = "makes a retried request harmless: " + IdempotencyKeys.RULE)
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
@@ -152,8 +179,9 @@ class TicketsResource {
         String caller = currentUser.requireId();
         TicketMessage.Author author = ticket.isOwnedBy(caller) ? TicketMessage.Author.CUSTOMER
                 : TicketMessage.Author.STAFF;
-        Ticket replied = queries.reply(id, author, caller, body.message(), key);
-        return ResponseEntity.created(URI.create("/api/v1/tickets/" + id)).body(view(replied));
+        CustomerQueries.Outcome replied = queries.reply(id, author, caller, body.message(), key);
+        return IdempotentAnswers.answer(HttpStatus.CREATED, replied.replayed())
+                .location(URI.create("/api/v1/tickets/" + id)).body(view(replied.ticket()));
     }
 
     @PostMapping("/{id}/close")

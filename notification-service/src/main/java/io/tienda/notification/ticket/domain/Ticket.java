@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A customer's query, optionally about an order and/or a return, and the conversation with support.
@@ -33,12 +34,29 @@ public record Ticket(String id, String customerId, String subject, String orderI
     }
 
     /**
+     * Whether this ticket is the one {@code request} (a ticket opened from a request with the same
+     * Idempotency-Key) asks for: the same customer, subject, order, return and first message.
+     */
+    public boolean isOpenedAs(Ticket request) {
+        return customerId.equals(request.customerId) && subject.equals(request.subject)
+                && Objects.equals(orderId, request.orderId) && Objects.equals(returnId, request.returnId)
+                && !messages.isEmpty() && !request.messages.isEmpty()
+                && messages.get(0).body().equals(request.messages.get(0).body());
+    }
+
+    /**
      * A reply: from support it moves the ticket to ANSWERED and owes the customer a mail; from the
      * customer it moves it back to OPEN. Nothing may be written to a CLOSED ticket. A retry of a reply
-     * already written (same author, same {@code requestKey}) changes nothing.
+     * already written (same author, same {@code requestKey}, same body) answers this ticket unchanged; the
+     * same author and key with another body is refused ({@link TicketProblems#idempotencyKeyReused}).
      */
     public Ticket reply(TicketMessage.Author author, String authorId, String body, Instant now, String requestKey) {
-        if (messages.stream().anyMatch(m -> m.isRetryOf(authorId, requestKey))) {
+        Optional<TicketMessage> earlier = messages.stream().filter(m -> m.isRetryOf(authorId, requestKey))
+                .findFirst();
+        if (earlier.isPresent()) {
+            if (!earlier.get().body().equals(body)) {
+                throw TicketProblems.idempotencyKeyReused();
+            }
             return this;
         }
         TicketStatus next = author == TicketMessage.Author.STAFF ? TicketStatus.ANSWERED : TicketStatus.OPEN;

@@ -100,7 +100,7 @@ class ThymeleafRendererTest {
 
                     String what = key + "/" + locale + " " + variables;
                     assertThat(now.subject()).as(what).isEqualTo(textBefore.process(template.subject(), context)
-                            .strip().replaceAll("\\s+", " "));
+                            .replaceAll("[\\s\\p{Cc}\\p{Zl}\\p{Zp}]+", " ").strip());
                     assertThat(now.html()).as(what).isEqualTo(htmlBefore.process(template.html(), context));
                     assertThat(now.text()).as(what).isEqualTo(textBefore.process(template.text(), context));
                 }
@@ -210,6 +210,16 @@ class ThymeleafRendererTest {
         assertThat(rendered.html()).isEqualTo("<p>&lt;Ana&gt;</p><p>#T-1</p><a href=\"http://x/y?a=1&amp;b=2\">go</a>"
                 + "<i>no note</i>fallback<span>|&lt;Ana&gt;</span>");
         assertThat(rendered.text()).isEqualTo("Hi <Ana>\nT-1 -");
+    }
+
+    @Test
+    void theSubjectIsOneLineWhateverItsVariablesHold() {
+        Template template = new Template("k", "en", "Re: [(${ticketSubject})] ", "<p>x</p>", "x", true, null);
+
+        Rendered rendered = renderer.render(template, Map.of("ticketSubject",
+                "\r\nOrder\r\nBcc: someone@example.com\n\tX-Extra: 1\u0000\u0085\u2028\u2029end\u007f"));
+
+        assertThat(rendered.subject()).isEqualTo("Re: Order Bcc: someone@example.com X-Extra: 1 end");
     }
 
     @Test

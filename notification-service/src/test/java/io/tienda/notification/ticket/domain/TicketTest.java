@@ -1,5 +1,6 @@
 package io.tienda.notification.ticket.domain;
 
+import io.tienda.platform.problem.DomainException;
 import io.tienda.platform.problem.IllegalTransitionException;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,24 @@ class TicketTest {
     }
 
     @Test
+    void aTicketIsOpenedAsARequestThatSaysTheSame() {
+        Ticket about = Ticket.open("t-1", "c-1", "Talla", "Pedí una L", "o-1", null, T0);
+
+        assertThat(about.isOpenedAs(Ticket.open("t-1", "c-1", "Talla", "Pedí una L", "o-1", null, T0.plusSeconds(9))))
+                .isTrue();
+        assertThat(about.reply(STAFF, "s-1", "Va", T0, null)
+                .isOpenedAs(Ticket.open("t-1", "c-1", "Talla", "Pedí una L", "o-1", null, T0))).isTrue();
+        for (Ticket other : new Ticket[] {Ticket.open("t-1", "c-2", "Talla", "Pedí una L", "o-1", null, T0),
+                Ticket.open("t-1", "c-1", "Color", "Pedí una L", "o-1", null, T0),
+                Ticket.open("t-1", "c-1", "Talla", "Pedí una M", "o-1", null, T0),
+                Ticket.open("t-1", "c-1", "Talla", "Pedí una L", null, null, T0),
+                Ticket.open("t-1", "c-1", "Talla", "Pedí una L", "o-1", "r-1", T0)}) {
+            assertThat(about.isOpenedAs(other)).as(other.toString()).isFalse();
+        }
+        assertThat(about.anonymised("erased-1", T0).isOpenedAs(about)).isFalse();
+    }
+
+    @Test
     void anonymisingKeepsNoWordsOfTheCustomer() {
         Ticket anonymous = open.reply(STAFF, "s-1", "Hola Ana", T0, null).anonymised("erased-1", T0);
 
@@ -67,6 +86,10 @@ class TicketTest {
         Ticket again = once.close(T0).reply(STAFF, "s-1", "Va en camino", T0, "key-1");
 
         assertThat(again.messages()).hasSize(2);
+        assertThat(once.reply(STAFF, "s-1", "Va en camino", T0, "key-1")).isSameAs(once);
+        assertThatThrownBy(() -> once.reply(STAFF, "s-1", "Otra", T0, "key-1"))
+                .isInstanceOf(DomainException.class)
+                .satisfies(e -> assertThat(((DomainException) e).status()).isEqualTo(422));
         assertThat(once.reply(STAFF, "s-2", "Otra", T0, "key-1").messages()).hasSize(3);
         assertThat(once.reply(STAFF, "s-1", "Otra", T0, null).messages()).hasSize(3);
     }
