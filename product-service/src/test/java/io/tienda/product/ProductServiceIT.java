@@ -92,6 +92,22 @@ public abstract class ProductServiceIT {
                 .jsonPath("$.errors[0].message").isEqualTo("must not contain control characters");
     }
 
+    /**
+     * What a single-line text (a name, a title, an attribute) refuses: control characters (C0 with NUL,
+     * TAB, CR and LF, then DEL and C1) and the line and paragraph separators. Each is sent inside a text.
+     */
+    protected static List<String> notSingleLine() {
+        return List.of("\u0000", "\n", "\r\n", "\r", "\t", "\u001B", "\u007F", "\u0085", "\u2028", "\u2029");
+    }
+
+    /**
+     * What a multi-line text (a description, a review) refuses: its line breaks are LF or CR LF and it may
+     * hold tabs, but no other control character and no bare CR or line or paragraph separator.
+     */
+    protected static List<String> notMultiLine() {
+        return List.of("\u0000", "\r", "\u001B", "\u007F", "\u0085", "\u2028", "\u2029");
+    }
+
     protected void clear(String... collections) {
         for (String collection : collections) {
             mongo.remove(new org.springframework.data.mongodb.core.query.Query(), collection);

@@ -6,6 +6,7 @@ import io.tienda.product.catalog.domain.ProductDraft.SeoDraft;
 import io.tienda.product.catalog.domain.ProductDraft.Text;
 import io.tienda.product.catalog.domain.ProductDraft.VariantDraft;
 import io.tienda.product.catalog.domain.ProductDraft;
+import io.tienda.product.shared.domain.Shop;
 import io.tienda.product.shared.domain.Slugs;
 
 import java.text.Normalizer;
@@ -22,7 +23,6 @@ import java.util.Map;
  */
 final class CuratedCatalog {
 
-    static final String CURRENCY = "EUR";
     static final String IMAGES = "https://images.tienda.local/";
 
     private CuratedCatalog() {
@@ -58,12 +58,12 @@ final class CuratedCatalog {
             long extra = attributes.values().stream().mapToLong(value -> template.extra().getOrDefault(value, 0L))
                     .sum();
             variants.add(new VariantDraft(sku(skuBase, attributes), attributes,
-                    extra == 0 ? null : new Amount(price + extra, CURRENCY),
-                    extra == 0 || compareAt == null ? null : new Amount(compareAt + extra, CURRENCY)));
+                    extra == 0 ? null : new Amount(price + extra, Shop.CURRENCY),
+                    extra == 0 || compareAt == null ? null : new Amount(compareAt + extra, Shop.CURRENCY)));
         }
         ProductDraft draft = new ProductDraft(slug, new Text(es, en), new Text(template.des(), template.den()),
                 categoryIds.get(template.category()), brandIds.get(template.brands().get(model % template.brands().size())),
-                new Amount(price, CURRENCY), compareAt == null ? null : new Amount(compareAt, CURRENCY),
+                new Amount(price, Shop.CURRENCY), compareAt == null ? null : new Amount(compareAt, Shop.CURRENCY),
                 List.of(new ImageDraft(IMAGES + slug + ".jpg", new Text(es, en)),
                         new ImageDraft(IMAGES + slug + "-detalle.jpg", new Text(es + " (detalle)", en + " (detail)"))),
                 variants, true, template.featured() && model < 2,

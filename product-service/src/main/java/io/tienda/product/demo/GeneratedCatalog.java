@@ -6,6 +6,7 @@ import io.tienda.product.catalog.domain.ProductDraft.SeoDraft;
 import io.tienda.product.catalog.domain.ProductDraft.Text;
 import io.tienda.product.catalog.domain.ProductDraft.VariantDraft;
 import io.tienda.product.catalog.domain.ProductDraft;
+import io.tienda.product.shared.domain.Shop;
 import io.tienda.product.shared.domain.Slugs;
 
 import java.util.ArrayList;
@@ -84,8 +85,8 @@ final class GeneratedCatalog {
             variants.add(new VariantDraft("G" + code + "-" + index++, attributes, null, null));
         }
         ProductDraft draft = new ProductDraft(slug, new Text(es, capitalized(en)), new Text(descriptionEs, descriptionEn),
-                categoryIds.get(leafSlug), brandId, new Amount(price, CuratedCatalog.CURRENCY),
-                compareAt == null ? null : new Amount(compareAt, CuratedCatalog.CURRENCY),
+                categoryIds.get(leafSlug), brandId, new Amount(price, Shop.CURRENCY),
+                compareAt == null ? null : new Amount(compareAt, Shop.CURRENCY),
                 List.of(new ImageDraft(CuratedCatalog.IMAGES + slug + ".jpg", new Text(es, capitalized(en)))),
                 variants, true, random.nextInt(100) < 2, new SeoDraft(null, null));
         return new DemoProduct(id(n), draft);

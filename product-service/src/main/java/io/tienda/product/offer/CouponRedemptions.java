@@ -8,6 +8,7 @@ import io.tienda.product.offer.domain.Offer;
 import io.tienda.product.offer.domain.Offers;
 import io.tienda.product.offer.domain.Redemption;
 import io.tienda.product.offer.domain.Violation;
+import io.tienda.product.shared.domain.Shop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -184,9 +185,9 @@ public class CouponRedemptions {
     }
 
     private static void requireShopMoney(Money orderTotal) {
-        if (!Offer.SHOP_CURRENCY.equals(orderTotal.currency()) || orderTotal.amount() < 0) {
+        if (!Shop.CURRENCY.equals(orderTotal.currency()) || orderTotal.amount() < 0) {
             throw OfferProblems.invalid(List.of(new Violation("orderTotal",
-                    "must be a non-negative amount in " + Offer.SHOP_CURRENCY)));
+                    "must be a non-negative amount in " + Shop.CURRENCY)));
         }
     }
 

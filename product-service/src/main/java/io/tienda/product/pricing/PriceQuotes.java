@@ -17,6 +17,7 @@ import io.tienda.product.pricing.domain.PriceCalculator;
 import io.tienda.product.pricing.domain.PricedLine;
 import io.tienda.product.pricing.domain.PricingLine;
 import io.tienda.product.pricing.domain.Quote;
+import io.tienda.product.shared.domain.Shop;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -106,7 +107,7 @@ public class PriceQuotes {
                 continue;
             }
             Money price = product.priceOf(variant);
-            if (!Offer.SHOP_CURRENCY.equals(price.currency())) {
+            if (!Shop.CURRENCY.equals(price.currency())) {
                 lines.add(new Line(request.sku(), request.quantity(), null, Unavailable.CURRENCY, false));
                 continue;
             }
@@ -126,7 +127,7 @@ public class PriceQuotes {
         }
         List<Offer> automatic = pricing.isEmpty() ? List.of()
                 : offers.automaticLiveAt(now, productIds, pricedSkus, categoryIds);
-        Quote quote = PriceCalculator.price(Offer.SHOP_CURRENCY, pricing, automatic,
+        Quote quote = PriceCalculator.price(Shop.CURRENCY, pricing, automatic,
                 check(couponCode, customerId, now));
         return new Result(merge(lines, quote.lines()), quote);
     }

@@ -6,6 +6,8 @@ import io.tienda.product.ProductServiceIT;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
 
@@ -52,6 +54,21 @@ class BrandIT extends ProductServiceIT {
                         Map.of("slug", "No Vale", "name", " ", "logoUrl", "javascript:x"))
                 .expectProblem(400, "validation").errorFields()).containsExactlyInAnyOrder("slug", "name", "logoUrl");
         api.put("/api/v1/brands/nope", MANAGER, Map.of("name", "X")).expectProblem(404, "not-found");
+    }
+
+    /** A brand's name is copied onto products and printed with them on one line. */
+    @ParameterizedTest
+    @MethodSource("notSingleLine")
+    void namesRefuseControlCharactersAndLineBreaks(String bad) {
+        api.post("/api/v1/brands", MANAGER, Map.of("slug", "cumbre", "name", "Cumbre")).expect(201);
+
+        assertThat(api.post("/api/v1/brands", MANAGER, Map.of("name", "Sono" + bad + "ra",
+                        "logoUrl", "https://images.tienda.local/sonora.svg" + bad))
+                .expectProblem(400, "validation").errorFields()).containsExactlyInAnyOrder("name", "logoUrl");
+        assertThat(api.put("/api/v1/brands/cumbre", MANAGER, Map.of("name", "Cumbre" + bad))
+                .expectProblem(400, "validation").errorFields()).containsExactly("name");
+        assertThat(mongo.findAll(Document.class, "brands")).extracting(b -> b.getString("name"))
+                .containsExactly("Cumbre");
     }
 
     @Test

@@ -1,11 +1,15 @@
 package io.tienda.product.catalog;
 
+import io.tienda.platform.core.TextRules;
 import io.tienda.platform.testing.http.ApiReply;
 import io.tienda.platform.testing.security.TestTokens;
 import io.tienda.product.ProductServiceIT;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
 
@@ -156,6 +160,84 @@ class ProductAdminIT extends ProductServiceIT {
         api.post("/api/v1/products", MANAGER, "{\"name\": ").expectProblem(400, "malformed-request");
         api.post("/api/v1/products", MANAGER, "{\"price\": {\"amount\": \"lots\"}}").expectProblem(400,
                 "invalid-field-type");
+    }
+
+    /**
+     * The shop sells in EUR: pricing refuses any other currency, so a product priced in one would be
+     * listed in stock and then refused by every cart. A product wholly in another currency, where no
+     * price disagrees with another, is refused too, and so is a replacement into one.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"USD", "ZZZ"})
+    void pricesAreInTheShopsCurrency(String currency) {
+        Map<String, Object> price = Map.of("amount", 1000, "currency", currency);
+        Map<String, Object> compareAt = Map.of("amount", 2000, "currency", currency);
+        Map<String, Object> variant = Map.of("sku", sku + "-2", "price", price, "compareAtPrice", compareAt);
+        Map<String, Object> foreign = with(with(with(draft("Altavoz", audio, null, 1000), "price", price),
+                "compareAtPrice", compareAt), "variants", List.of(Map.of("sku", sku + "-1"), variant));
+        long before = mongo.getCollection("products").countDocuments();
+
+        ApiReply created = api.post("/api/v1/products", MANAGER, foreign).expectProblem(400, "validation");
+
+        assertThat(created.errorFields()).containsExactlyInAnyOrder("price.currency", "compareAtPrice.currency",
+                "variants[1].price.currency", "variants[1].compareAtPrice.currency");
+        assertThat(created.json().get("errors").get(0).get("message").asString()).contains("EUR");
+        assertThat(mongo.getCollection("products").countDocuments()).isEqualTo(before);
+
+        String id = api.post("/api/v1/products", MANAGER, draft("Altavoz", audio, null, 1000, sku + "-1"))
+                .expect(201).json().get("id").asString();
+        assertThat(api.put("/api/v1/products/" + id, MANAGER, foreign).expectProblem(400, "validation")
+                .errorFields()).containsExactlyInAnyOrder("price.currency", "compareAtPrice.currency",
+                "variants[1].price.currency", "variants[1].compareAtPrice.currency");
+        JsonNode kept = api.get("/api/v1/products/" + id).expect(200).json();
+        assertThat(kept.get("version").asLong()).isEqualTo(1);
+        assertThat(kept.get("price").get("currency").asString()).isEqualTo("EUR");
+    }
+
+    /**
+     * Names, alt texts, SEO texts and attributes go into order lines, mails and documents as one line
+     * each: a line break or a control character in one is refused, naming the field, and nothing is stored.
+     */
+    @ParameterizedTest
+    @MethodSource("notSingleLine")
+    void singleLineTextsRefuseControlCharactersAndLineBreaks(String bad) {
+        Map<String, Object> draft = draft("Altavoz", audio, sonora, 1000);
+        draft.put("name", Map.of("es", "Altavoz" + bad + "portátil", "en", "Speaker"));
+        draft.put("images", List.of(Map.of("url", "https://images.tienda.local/a.jpg",
+                "alt", Map.of("en", "Speaker" + bad))));
+        draft.put("seo", Map.of("title", Map.of("es", "Altavoz" + bad + "barato"),
+                "description", Map.of("en", "A" + bad + "speaker")));
+        draft.put("variants", List.of(
+                Map.of("sku", sku + "-1", "attributes", Map.of("co" + bad + "lor", "negro")),
+                Map.of("sku", sku + "-2", "attributes", Map.of("color", "azul" + bad))));
+        draft.put("categoryId", audio + bad);
+        long before = mongo.getCollection("products").countDocuments();
+
+        ApiReply refused = api.post("/api/v1/products", MANAGER, draft).expectProblem(400, "validation");
+
+        assertThat(refused.errorFields()).containsExactlyInAnyOrder("name.es", "images[0].alt.en", "seo.title.es",
+                "seo.description.en", "variants[0].attributes." + TextRules.printable("co" + bad + "lor"),
+                "variants[1].attributes.color", "categoryId");
+        assertThat(refused.json().get("errors").get(0).get("message").asString())
+                .isEqualTo(TextRules.SINGLE_LINE_MESSAGE);
+        assertThat(mongo.getCollection("products").countDocuments()).isEqualTo(before);
+    }
+
+    /** A description has paragraphs: LF, CR LF and tabs stay; other control characters do not. */
+    @ParameterizedTest
+    @MethodSource("notMultiLine")
+    void descriptionsKeepLineBreaksButRefuseOtherControlCharacters(String bad) {
+        String id = api.post("/api/v1/products", MANAGER, draft("Altavoz", audio, null, 1000, sku + "-1"))
+                .expect(201).json().get("id").asString();
+        Map<String, Object> paragraphs = with(draft("Altavoz", audio, null, 1000, sku + "-1"), "description",
+                Map.of("es", "Potente.\r\nResistente al agua:\n\t- IPX7", "en", "Loud" + bad + "and clear"));
+
+        assertThat(api.put("/api/v1/products/" + id, MANAGER, paragraphs).expectProblem(400, "validation")
+                .errorFields()).containsExactly("description.en");
+
+        paragraphs.put("description", Map.of("es", "Potente.\r\nResistente al agua:\n\t- IPX7"));
+        assertThat(api.put("/api/v1/products/" + id, MANAGER, paragraphs).expect(200).json().get("description")
+                .get("es").asString()).isEqualTo("Potente.\r\nResistente al agua:\n\t- IPX7");
     }
 
     @Test

@@ -7,6 +7,8 @@ import io.tienda.product.category.domain.Categories;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
@@ -73,6 +75,22 @@ class CategoryAdminIT extends ProductServiceIT {
                 .expectProblem(400, "validation").errorFields())
                 .containsExactlyInAnyOrder("slug", "name.es", "sortOrder");
         api.post("/api/v1/categories", MANAGER, Map.of("name", Map.of())).expectProblem(400, "validation");
+    }
+
+    /** Category names head menus, order lines and mails: one line each, as the parent reference. */
+    @ParameterizedTest
+    @MethodSource("notSingleLine")
+    void namesRefuseControlCharactersAndLineBreaks(String bad) {
+        api.post("/api/v1/categories", MANAGER, Map.of("slug", "moda", "name", Map.of("es", "Moda"))).expect(201);
+
+        assertThat(api.post("/api/v1/categories", MANAGER, Map.of("name", Map.of("es", "Cal" + bad + "zado",
+                        "en", "Shoes" + bad), "parentId", "moda" + bad))
+                .expectProblem(400, "validation").errorFields())
+                .containsExactlyInAnyOrder("name.es", "name.en", "parentId");
+        assertThat(api.put("/api/v1/categories/moda", MANAGER, Map.of("name", Map.of("es", "Mo" + bad + "da")))
+                .expectProblem(400, "validation").errorFields()).containsExactly("name.es");
+        assertThat(mongo.findAll(Document.class, "categories")).extracting(c -> c.get("name", Document.class)
+                .getString("es")).containsExactly("Moda");
     }
 
     @Test

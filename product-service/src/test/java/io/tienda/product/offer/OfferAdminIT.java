@@ -5,6 +5,8 @@ import io.tienda.product.ProductServiceIT;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -111,6 +113,18 @@ class OfferAdminIT extends ProductServiceIT {
         expectProblem(post(MANAGER, Map.of("name", "No kind", "appliesTo", "ALL")), 400, "validation");
         expectProblem(post(MANAGER, Map.of("name", "Bad scope", "kind", "PERCENT", "percentOff", 5,
                 "appliesTo", "EVERYWHERE")), 400);
+    }
+
+    /** An offer's name is shown on order lines and in mails, one line each. */
+    @ParameterizedTest
+    @MethodSource("notSingleLine")
+    void namesRefuseControlCharactersAndLineBreaks(String bad) {
+        post(MANAGER, percentOffer("Verano" + bad + "-15%", "ALL", List.of())).expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://tienda.io/problems/validation")
+                .jsonPath("$.errors[*].field").isEqualTo(List.of("name"));
+        assertThat(mongo.count(new Query(), "offers")).isZero();
     }
 
     @Test

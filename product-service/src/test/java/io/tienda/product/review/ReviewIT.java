@@ -9,6 +9,8 @@ import io.tienda.product.offer.TestCatalog;
 import io.tienda.product.review.domain.RatingSummary;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -170,6 +172,35 @@ class ReviewIT extends ProductServiceIT {
         expectProblem(send("GET", "/api/v1/products/no-such-product/reviews", null, null), 404, "not-found");
         send("POST", reviews(), ana, Map.of("rating", 3, "title", "t".repeat(120), "text", "x".repeat(4000)))
                 .expectStatus().isCreated();
+    }
+
+    /** A review's title is one line; its text and a moderation reason may have paragraphs and tabs. */
+    @ParameterizedTest
+    @MethodSource("notSingleLine")
+    void titlesRefuseControlCharactersAndLineBreaks(String bad) {
+        String ana = TestTokens.customer(TestTokens.newCustomer());
+        send("POST", reviews(), ana, Map.of("rating", 4, "title", "Muy" + bad + "bueno")).expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://tienda.io/problems/validation")
+                .jsonPath("$.errors[*].field").isEqualTo(List.of("title"));
+        send("GET", reviews(), null, null).expectBody().jsonPath("$.total").isEqualTo(0);
+    }
+
+    @ParameterizedTest
+    @MethodSource("notMultiLine")
+    void textsAndReasonsKeepLineBreaksButRefuseOtherControlCharacters(String bad) {
+        String ana = TestTokens.customer(TestTokens.newCustomer());
+        send("POST", reviews(), ana, Map.of("rating", 4, "text", "Suena" + bad + "bien")).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[*].field").isEqualTo(List.of("text"));
+
+        String paragraphs = "Suena bien.\r\nLa batería:\n\t- dura 20 horas";
+        String id = send("POST", reviews(), ana, Map.of("rating", 4, "text", paragraphs)).expectStatus().isCreated()
+                .returnResult(Map.class).getResponseBody().get("id").toString();
+        send("GET", reviews() + "/" + id, null, null).expectBody().jsonPath("$.text").isEqualTo(paragraphs);
+        send("POST", reviews() + "/" + id + "/hide", SUPPORT, Map.of("reason", "Datos" + bad + "personales"))
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[*].field").isEqualTo(List.of("reason"));
+        send("POST", reviews() + "/" + id + "/hide", SUPPORT, Map.of("reason", "Datos personales:\r\n\t- teléfono"))
+                .expectStatus().isOk().expectBody().jsonPath("$.hidden").isEqualTo(true);
     }
 
     @Test

@@ -40,7 +40,7 @@ public record ProductDraft(String slug, Text name, Text description, String cate
         }
     }
 
-    /** Minor units and an ISO 4217 currency. */
+    /** Minor units and a currency, which {@link ProductRules} takes only when it is the shop's. */
     public record Amount(Long amount, String currency) {
 
         public static Amount of(Money money) {

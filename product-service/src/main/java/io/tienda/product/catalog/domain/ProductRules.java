@@ -1,6 +1,9 @@
 package io.tienda.product.catalog.domain;
 
+import io.tienda.platform.core.TextRules;
+import io.tienda.product.shared.domain.CatalogText;
 import io.tienda.product.shared.domain.FieldError;
+import io.tienda.product.shared.domain.Shop;
 import io.tienda.product.shared.domain.Slugs;
 
 import java.net.URI;
@@ -14,7 +17,9 @@ import java.util.regex.Pattern;
 
 /**
  * What makes a product acceptable, checked before anything is stored. Every broken rule is
- * reported, with the path of its field, so staff fix a form in one round trip.
+ * reported, with the path of its field, so staff fix a form in one round trip. Every price is in the
+ * shop's currency, since pricing sells at no other, and every text is single-line
+ * ({@link CatalogText}) but the description, which may have paragraphs.
  */
 public final class ProductRules {
 
@@ -36,7 +41,6 @@ public final class ProductRules {
     public static final Pattern SKU = Pattern.compile("^[A-Z0-9][A-Z0-9-]{1,63}$");
     /** Letters of any language (talla, tamaño), digits and underscores. */
     public static final Pattern ATTRIBUTE_NAME = Pattern.compile("^[\\p{L}\\p{N}_]+$");
-    private static final Pattern CURRENCY = Pattern.compile("^[A-Z]{3}$");
 
     private ProductRules() {
     }
@@ -49,22 +53,26 @@ public final class ProductRules {
                     + "at most " + Slugs.MAX_LENGTH + " characters"));
         }
         text(errors, "name", draft.name(), MAX_NAME, true);
-        text(errors, "description", draft.description(), MAX_DESCRIPTION, false);
+        text(errors, "description", draft.description(), MAX_DESCRIPTION, false, true);
         if (draft.categoryId() == null || draft.categoryId().isBlank()) {
             errors.add(new FieldError("categoryId", "is required"));
         } else if (draft.categoryId().length() > MAX_ID) {
             errors.add(new FieldError("categoryId", "must be at most " + MAX_ID + " characters"));
+        } else {
+            CatalogText.requireSingleLine(errors, "categoryId", draft.categoryId());
         }
         if (draft.brandId() != null && (draft.brandId().isBlank() || draft.brandId().length() > MAX_ID)) {
             errors.add(new FieldError("brandId", "must be a brand's id or slug, or absent"));
+        } else {
+            CatalogText.requireSingleLine(errors, "brandId", draft.brandId());
         }
-        String currency = amount(errors, "price", draft.price(), null, true);
-        amount(errors, "compareAtPrice", draft.compareAtPrice(), currency, false);
+        amount(errors, "price", draft.price(), true);
+        amount(errors, "compareAtPrice", draft.compareAtPrice(), false);
         if (above(draft.price(), draft.compareAtPrice()) == Boolean.FALSE) {
             errors.add(new FieldError("compareAtPrice", "must be above price"));
         }
         images(errors, draft.images());
-        variants(errors, draft, currency);
+        variants(errors, draft);
         if (draft.seo() != null) {
             text(errors, "seo.title", draft.seo().title(), MAX_SEO_TITLE, false);
             text(errors, "seo.description", draft.seo().description(), MAX_SEO_DESCRIPTION, false);
@@ -74,42 +82,52 @@ public final class ProductRules {
 
     private static void text(List<FieldError> errors, String field, ProductDraft.Text text, int max,
             boolean required) {
+        text(errors, field, text, max, required, false);
+    }
+
+    private static void text(List<FieldError> errors, String field, ProductDraft.Text text, int max,
+            boolean required, boolean paragraphs) {
         if (text == null || text.isBlank()) {
             if (required) {
                 errors.add(new FieldError(field, "needs a Spanish (es) or English (en) text"));
             }
             return;
         }
-        if (text.es() != null && text.es().strip().length() > max) {
-            errors.add(new FieldError(field + ".es", "must be at most " + max + " characters"));
+        language(errors, field + ".es", text.es(), max, paragraphs);
+        language(errors, field + ".en", text.en(), max, paragraphs);
+    }
+
+    private static void language(List<FieldError> errors, String field, String text, int max, boolean paragraphs) {
+        if (text == null) {
+            return;
         }
-        if (text.en() != null && text.en().strip().length() > max) {
-            errors.add(new FieldError(field + ".en", "must be at most " + max + " characters"));
+        if (text.strip().length() > max) {
+            errors.add(new FieldError(field, "must be at most " + max + " characters"));
+        } else if (paragraphs) {
+            CatalogText.requireMultiLine(errors, field, text);
+        } else {
+            CatalogText.requireSingleLine(errors, field, text);
         }
     }
 
-    /** Checks one amount; answers its currency when it has a usable one. */
-    private static String amount(List<FieldError> errors, String field, ProductDraft.Amount amount,
-            String expectedCurrency, boolean required) {
+    /** Checks one amount: in minor units within bounds, and in the currency the shop sells in. */
+    private static void amount(List<FieldError> errors, String field, ProductDraft.Amount amount,
+            boolean required) {
         if (amount == null) {
             if (required) {
                 errors.add(new FieldError(field, "is required"));
             }
-            return null;
+            return;
         }
         if (amount.amount() == null) {
             errors.add(new FieldError(field + ".amount", "is required"));
         } else if (amount.amount() < 0 || amount.amount() > MAX_AMOUNT) {
             errors.add(new FieldError(field + ".amount", "must be between 0 and " + MAX_AMOUNT + " minor units"));
         }
-        if (amount.currency() == null || !CURRENCY.matcher(amount.currency()).matches()) {
-            errors.add(new FieldError(field + ".currency", "must be an ISO 4217 code such as EUR"));
-            return null;
+        if (!Shop.CURRENCY.equals(amount.currency())) {
+            errors.add(new FieldError(field + ".currency", "must be " + Shop.CURRENCY + ", the currency the shop "
+                    + "sells in"));
         }
-        if (expectedCurrency != null && !expectedCurrency.equals(amount.currency())) {
-            errors.add(new FieldError(field + ".currency", "must be " + expectedCurrency + ", the currency of price"));
-        }
-        return amount.currency();
     }
 
     /** Whether {@code compareAt} is above {@code price}; null when either is missing or unusable. */
@@ -133,7 +151,9 @@ public final class ProductRules {
                 errors.add(new FieldError(field, "must not be null"));
                 continue;
             }
-            if (!isWebUrl(image.url())) {
+            if (!TextRules.isSingleLine(image.url())) {
+                errors.add(new FieldError(field + ".url", TextRules.SINGLE_LINE_MESSAGE));
+            } else if (!isWebUrl(image.url())) {
                 errors.add(new FieldError(field + ".url", "must be an http(s) URL of at most " + MAX_URL
                         + " characters"));
             }
@@ -141,7 +161,7 @@ public final class ProductRules {
         }
     }
 
-    private static void variants(List<FieldError> errors, ProductDraft draft, String currency) {
+    private static void variants(List<FieldError> errors, ProductDraft draft) {
         List<ProductDraft.VariantDraft> variants = draft.variants();
         if (variants.isEmpty()) {
             errors.add(new FieldError("variants", "a product needs at least one variant"));
@@ -165,8 +185,8 @@ public final class ProductRules {
                 errors.add(new FieldError(field + ".sku", "repeats the SKU of another variant"));
             }
             attributes(errors, field + ".attributes", variant.attributes());
-            amount(errors, field + ".price", variant.price(), currency, false);
-            amount(errors, field + ".compareAtPrice", variant.compareAtPrice(), currency, false);
+            amount(errors, field + ".price", variant.price(), false);
+            amount(errors, field + ".compareAtPrice", variant.compareAtPrice(), false);
             // a variant without its own prices sells at, and is compared with, the product's
             ProductDraft.Amount price = variant.price() != null ? variant.price() : draft.price();
             ProductDraft.Amount compareAt = variant.compareAtPrice() != null ? variant.compareAtPrice()
@@ -185,17 +205,24 @@ public final class ProductRules {
         }
         Set<String> names = new HashSet<>();
         for (Map.Entry<String, String> attribute : attributes.entrySet()) {
-            String name = attribute.getKey() == null ? "" : attribute.getKey().strip();
-            if (name.isEmpty() || name.length() > MAX_ATTRIBUTE_NAME || !ATTRIBUTE_NAME.matcher(name).matches()) {
-                errors.add(new FieldError(field + "." + name, "names are 1 to " + MAX_ATTRIBUTE_NAME
+            String raw = attribute.getKey() == null ? "" : attribute.getKey();
+            String name = raw.strip();
+            // a name is part of the field's path: shown with what it must not hold escaped
+            String path = field + "." + TextRules.printable(name);
+            if (!TextRules.isSingleLine(raw)) {
+                errors.add(new FieldError(path, TextRules.SINGLE_LINE_MESSAGE));
+            } else if (name.isEmpty() || name.length() > MAX_ATTRIBUTE_NAME
+                    || !ATTRIBUTE_NAME.matcher(name).matches()) {
+                errors.add(new FieldError(path, "names are 1 to " + MAX_ATTRIBUTE_NAME
                         + " letters, digits or underscores"));
             } else if (!names.add(name.toLowerCase(Locale.ROOT))) {
-                errors.add(new FieldError(field + "." + name, "repeats another attribute, ignoring case"));
+                errors.add(new FieldError(path, "repeats another attribute, ignoring case"));
             }
             String value = attribute.getValue();
             if (value == null || value.isBlank() || value.strip().length() > MAX_ATTRIBUTE_VALUE) {
-                errors.add(new FieldError(field + "." + name, "values are 1 to " + MAX_ATTRIBUTE_VALUE
-                        + " characters"));
+                errors.add(new FieldError(path, "values are 1 to " + MAX_ATTRIBUTE_VALUE + " characters"));
+            } else {
+                CatalogText.requireSingleLine(errors, path, value);
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.tienda.product.category.domain;
 
+import io.tienda.product.shared.domain.CatalogText;
 import io.tienda.product.shared.domain.FieldError;
 import io.tienda.product.shared.domain.LocalizedText;
 import io.tienda.product.shared.domain.Slugs;
@@ -9,7 +10,8 @@ import java.util.List;
 
 /**
  * A category as staff send it. Absent {@code slug} means "from the Spanish name" on creation and
- * "keep it" on replacement; absent {@code parentId} makes a root category.
+ * "keep it" on replacement; absent {@code parentId} makes a root category. Names head menus and
+ * order lines, so they are single-line ({@link CatalogText}).
  */
 public record CategoryDraft(String slug, Name name, String parentId, Integer sortOrder) {
 
@@ -27,20 +29,26 @@ public record CategoryDraft(String slug, Name name, String parentId, Integer sor
         if (name == null || (blank(name.es()) && blank(name.en()))) {
             errors.add(new FieldError("name", "needs a Spanish (es) or English (en) text"));
         } else {
-            if (name.es() != null && name.es().strip().length() > MAX_NAME) {
-                errors.add(new FieldError("name.es", "must be at most " + MAX_NAME + " characters"));
-            }
-            if (name.en() != null && name.en().strip().length() > MAX_NAME) {
-                errors.add(new FieldError("name.en", "must be at most " + MAX_NAME + " characters"));
-            }
+            name(errors, "name.es", name.es());
+            name(errors, "name.en", name.en());
         }
         if (parentId != null && (parentId.isBlank() || parentId.length() > 200)) {
             errors.add(new FieldError("parentId", "must be a category's id or slug, or absent"));
+        } else {
+            CatalogText.requireSingleLine(errors, "parentId", parentId);
         }
         if (sortOrder != null && (sortOrder < 0 || sortOrder > MAX_SORT_ORDER)) {
             errors.add(new FieldError("sortOrder", "must be between 0 and " + MAX_SORT_ORDER));
         }
         return errors;
+    }
+
+    private static void name(List<FieldError> errors, String field, String name) {
+        if (name != null && name.strip().length() > MAX_NAME) {
+            errors.add(new FieldError(field, "must be at most " + MAX_NAME + " characters"));
+        } else {
+            CatalogText.requireSingleLine(errors, field, name);
+        }
     }
 
     public LocalizedText localizedName() {

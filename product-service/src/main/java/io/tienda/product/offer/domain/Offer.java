@@ -14,9 +14,6 @@ public record Offer(String id, String name, Discount discount, AppliesTo applies
         Instant startsAt, Instant endsAt, boolean active, boolean featured, Instant createdAt, Instant updatedAt,
         long version) {
 
-    /** The shop sells in euros: fixed discounts and minimum orders are in this currency. */
-    public static final String SHOP_CURRENCY = "EUR";
-
     public Offer {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(discount, "discount");

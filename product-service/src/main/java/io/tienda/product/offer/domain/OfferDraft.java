@@ -1,6 +1,7 @@
 package io.tienda.product.offer.domain;
 
 import io.tienda.platform.events.Money;
+import io.tienda.product.shared.domain.Shop;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,8 +41,8 @@ public record OfferDraft(String name, String kind, Integer percentOff, Money amo
         } else if (FIXED.equals(kind)) {
             if (amountOff == null || amountOff.amount() <= 0) {
                 violations.add(new Violation("amountOff", "a fixed offer takes a positive amount off"));
-            } else if (!Offer.SHOP_CURRENCY.equals(amountOff.currency())) {
-                violations.add(new Violation("amountOff.currency", "must be " + Offer.SHOP_CURRENCY));
+            } else if (!Shop.CURRENCY.equals(amountOff.currency())) {
+                violations.add(new Violation("amountOff.currency", "must be " + Shop.CURRENCY));
             }
             if (percentOff != null) {
                 violations.add(new Violation("percentOff", "a fixed offer has no percentage"));
@@ -77,8 +78,8 @@ public record OfferDraft(String name, String kind, Integer percentOff, Money amo
             }
             if (minimumOrder != null && minimumOrder.amount() < 0) {
                 violations.add(new Violation("coupon.minimumOrder", "must not be negative"));
-            } else if (minimumOrder != null && !Offer.SHOP_CURRENCY.equals(minimumOrder.currency())) {
-                violations.add(new Violation("coupon.minimumOrder.currency", "must be " + Offer.SHOP_CURRENCY));
+            } else if (minimumOrder != null && !Shop.CURRENCY.equals(minimumOrder.currency())) {
+                violations.add(new Violation("coupon.minimumOrder.currency", "must be " + Shop.CURRENCY));
             }
         }
         return violations;

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tienda.platform.core.Page;
 import io.tienda.platform.core.Roles;
+import io.tienda.platform.core.TextRules;
 import io.tienda.platform.problem.DomainException;
 import io.tienda.platform.problem.ProblemType;
 import io.tienda.platform.security.CurrentUser;
@@ -13,11 +14,13 @@ import io.tienda.product.review.ProductReviews;
 import io.tienda.product.review.domain.RatingSummary;
 import io.tienda.product.review.domain.Review;
 import io.tienda.product.review.domain.Visibility;
+import io.tienda.product.shared.api.MultiLineText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -57,11 +60,13 @@ class ReviewsResource {
         this.currentUser = currentUser;
     }
 
+    /** The title is shown as one line (in lists, mails); the text and a reason may have paragraphs. */
     @Schema(description = "What a customer says about a product")
     record ReviewRequest(
             @NotNull @Min(1) @Max(5) Integer rating,
-            @Size(max = Review.MAX_TITLE) String title,
-            @Size(max = Review.MAX_TEXT) String text) {
+            @Size(max = Review.MAX_TITLE)
+            @Pattern(regexp = TextRules.SINGLE_LINE_PATTERN, message = TextRules.SINGLE_LINE_MESSAGE) String title,
+            @Size(max = Review.MAX_TEXT) @MultiLineText String text) {
 
         ProductReviews.Content content() {
             return new ProductReviews.Content(rating, title, text);
@@ -69,7 +74,7 @@ class ReviewsResource {
     }
 
     @Schema(description = "Why staff hide a review")
-    record HideRequest(@NotBlank @Size(max = Review.Moderation.MAX_REASON) String reason) {
+    record HideRequest(@NotBlank @Size(max = Review.Moderation.MAX_REASON) @MultiLineText String reason) {
     }
 
     @Schema(description = "Stars of the visible reviews: average (2 decimals), count, and reviews per star 1 to 5")

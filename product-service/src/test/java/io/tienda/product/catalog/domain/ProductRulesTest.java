@@ -102,6 +102,10 @@ class ProductRulesTest {
         assertThat(fields(draft(List.of(variant("SKU-1")), new Amount(null, "EUR"), null)))
                 .containsExactly("price.amount");
 
+        assertThat(fields(draft(List.of(variant("SKU-1")), new Amount(1000L, "USD"), new Amount(2000L, "USD"))))
+                .as("the shop sells in EUR, even when every price agrees on another currency")
+                .containsExactly("price.currency", "compareAtPrice.currency");
+
         VariantDraft dearer = new VariantDraft("SKU-1", Map.of(), new Amount(2000L, "EUR"), null);
         assertThat(fields(draft(List.of(dearer), TEN_EUROS, new Amount(1500L, "EUR"))))
                 .as("the product's compare-at price is below this variant's price")
