@@ -1,5 +1,6 @@
 package io.tienda.order.orders.domain;
 
+import io.tienda.platform.core.PostalAddresses;
 import io.tienda.platform.core.TextRules;
 import io.tienda.platform.problem.DomainException;
 import io.tienda.platform.problem.ProblemType;
@@ -26,7 +27,7 @@ public record ShippingAddress(String name, String line1, String line2, String ci
     public static final String ERASED = "erased";
 
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
-    private static final Pattern POSTCODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 -]{1,18}[A-Za-z0-9]");
+    private static final Pattern POSTCODE = Pattern.compile(PostalAddresses.POSTCODE);
 
     public ShippingAddress {
         // As sent, before stripping: "Ana\n" is refused rather than silently cut.
@@ -50,7 +51,7 @@ public record ShippingAddress(String name, String line1, String line2, String ci
             errors.add(Map.of("field", "shippingAddress.line2", "message", "at most 200 characters"));
         }
         if ((postcode == null || !POSTCODE.matcher(postcode).matches()) && !named(errors, "postcode")) {
-            errors.add(Map.of("field", "shippingAddress.postcode", "message", "3 to 20 letters, digits, spaces or '-'"));
+            errors.add(Map.of("field", "shippingAddress.postcode", "message", PostalAddresses.POSTCODE_RULE));
         }
         if ((country == null || !COUNTRY.matcher(country).matches()) && !named(errors, "country")) {
             errors.add(Map.of("field", "shippingAddress.country", "message", "an ISO 3166-1 alpha-2 code, e.g. ES"));

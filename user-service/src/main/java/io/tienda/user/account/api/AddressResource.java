@@ -3,6 +3,7 @@ package io.tienda.user.account.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tienda.platform.core.PostalAddresses;
 import io.tienda.platform.core.TextRules;
 import io.tienda.platform.problem.DomainException;
 import io.tienda.user.account.AddressBook;
@@ -70,7 +71,7 @@ class AddressResource {
             @Size(max = 100) @Pattern(regexp = PLAIN, message = NO_BREAKS) @Schema(example = "Madrid") String region,
             @NotNull(message = BLANK) @Size(max = 20) @Pattern(regexp = PLAIN, message = NO_BREAKS)
             @Pattern(regexp = ProfileRules.POSTCODE, message = ProfileRules.POSTCODE_MESSAGE)
-            @Schema(example = "28013", description = "3 to 20 letters, digits, spaces or '-'") String postalCode,
+            @Schema(example = "28013", description = PostalAddresses.POSTCODE_RULE) String postalCode,
             @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as ES")
             @Schema(example = "ES", description = "ISO 3166-1 alpha-2") String country,
             @Pattern(regexp = ProfileRules.E164, message = "must be in E.164 format, e.g. +34600111222")

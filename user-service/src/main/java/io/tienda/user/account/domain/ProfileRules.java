@@ -1,5 +1,7 @@
 package io.tienda.user.account.domain;
 
+import io.tienda.platform.core.PostalAddresses;
+
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Set;
@@ -14,7 +16,8 @@ import java.util.stream.Collectors;
  * to, one from the book too, by the rules of its {@code ShippingAddress}, on each field stripped of
  * surrounding white space ({@link String#strip}, so {@link Character#isWhitespace}, which a regular
  * expression spells {@code \p{javaWhitespace}}). The book stores the stripped values, so it checks them by
- * the same rules, {@link #NOT_BLANK} and {@link #POSTCODE}, which have to change together with checkout's.
+ * the same rules: {@link #NOT_BLANK}, which has to change together with checkout's, and the fleet's one
+ * postcode rule ({@link PostalAddresses}).
  */
 public final class ProfileRules {
 
@@ -25,14 +28,10 @@ public final class ProfileRules {
     public static final String NOT_BLANK = "(?s).*\\P{javaWhitespace}.*";
     public static final String NOT_BLANK_MESSAGE = "must not be blank";
 
-    /**
-     * A postcode checkout takes: 3 to 20 ASCII letters, digits, spaces or '-', beginning and ending with a
-     * letter or digit, once stripped.
-     */
+    /** A postcode checkout takes ({@link PostalAddresses#POSTCODE}), once stripped. */
     public static final String POSTCODE =
-            "\\p{javaWhitespace}*[A-Za-z0-9][A-Za-z0-9 -]{1,18}[A-Za-z0-9]\\p{javaWhitespace}*";
-    public static final String POSTCODE_MESSAGE =
-            "must be 3 to 20 letters, digits, spaces or '-', beginning and ending with a letter or digit";
+            "\\p{javaWhitespace}*" + PostalAddresses.POSTCODE + "\\p{javaWhitespace}*";
+    public static final String POSTCODE_MESSAGE = "must be " + PostalAddresses.POSTCODE_RULE;
 
     private static final Pattern PHONE = Pattern.compile(E164);
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
