@@ -28,12 +28,6 @@ public final class InventoryProblems {
         return DomainException.custom(409, "insufficient-stock", "Not enough stock", detail);
     }
 
-    /** The same Idempotency-Key came back with a different request. */
-    public static DomainException idempotencyKeyReused() {
-        return DomainException.custom(422, "idempotency-key-reused", "The Idempotency-Key belongs to another request",
-                "This Idempotency-Key was already used for a different request; use a new key for a new request");
-    }
-
     private static DomainException withField(ProblemType type, String field, String message, String detail) {
         return new DomainException(type.status(), type.uri(), type.title(), detail,
                 Map.of("errors", List.of(Map.of("field", field, "message", message))));

@@ -8,12 +8,6 @@ public final class PaymentProblems {
     private PaymentProblems() {
     }
 
-    /** The same Idempotency-Key came back with a different request. */
-    public static DomainException idempotencyKeyReused() {
-        return DomainException.custom(422, "idempotency-key-reused", "The Idempotency-Key belongs to another request",
-                "This Idempotency-Key was already used for a different request; use a new key for a new request");
-    }
-
     /** Invoices exist only for money actually taken. */
     public static DomainException notCaptured(Object paymentId, Object status) {
         return DomainException.custom(409, "payment-not-captured", "The payment was not captured",

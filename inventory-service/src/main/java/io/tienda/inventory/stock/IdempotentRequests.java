@@ -1,6 +1,5 @@
 package io.tienda.inventory.stock;
 
-import io.tienda.inventory.InventoryProblems;
 import io.tienda.inventory.stock.persistence.IdempotencyKeyRepository;
 import io.tienda.platform.core.IdempotencyKeys;
 import org.springframework.stereotype.Component;
@@ -48,7 +47,7 @@ class IdempotentRequests {
         if (!keys.claim(scope, key, hash, clock.instant())) {
             IdempotencyKeyRepository.Used used = keys.used(scope, key);
             if (!used.requestHash().equals(hash)) {
-                throw InventoryProblems.idempotencyKeyReused();
+                throw IdempotencyKeys.reused();
             }
             return new Outcome<>(json.readValue(used.response(), answerType), true);
         }

@@ -5,10 +5,10 @@ import io.tienda.notification.history.domain.Notification;
 import io.tienda.notification.history.domain.Notifications;
 import io.tienda.notification.ticket.domain.Ticket;
 import io.tienda.notification.ticket.domain.TicketMessage;
-import io.tienda.notification.ticket.domain.TicketProblems;
 import io.tienda.notification.ticket.domain.TicketStatus;
 import io.tienda.notification.ticket.domain.TicketSummary;
 import io.tienda.notification.ticket.domain.Tickets;
+import io.tienda.platform.core.IdempotencyKeys;
 import io.tienda.platform.core.Page;
 import io.tienda.platform.problem.DomainException;
 import org.slf4j.Logger;
@@ -75,7 +75,7 @@ public class CustomerQueries {
         }
         return tickets.find(id).filter(existing -> existing.isOpenedAs(ticket))
                 .map(existing -> new Outcome(existing, true))
-                .orElseThrow(TicketProblems::idempotencyKeyReused);
+                .orElseThrow(IdempotencyKeys::reused);
     }
 
     public Ticket get(String id) {

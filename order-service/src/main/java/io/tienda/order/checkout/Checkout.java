@@ -12,6 +12,7 @@ import io.tienda.order.orders.domain.OrderTotals;
 import io.tienda.order.orders.domain.Orders;
 import io.tienda.order.orders.domain.ShippingAddress;
 import io.tienda.order.saga.CheckoutSagas;
+import io.tienda.platform.core.IdempotencyKeys;
 import io.tienda.platform.events.Money;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,7 +96,7 @@ public class Checkout {
 
     private static Placement replay(Order order, String fingerprint) {
         if (!fingerprint.equals(order.requestHash())) {
-            throw CheckoutProblems.idempotencyKeyReused();
+            throw IdempotencyKeys.reused();
         }
         return new Placement(order, true);
     }

@@ -1,6 +1,5 @@
 package io.tienda.payment.payments;
 
-import io.tienda.payment.PaymentProblems;
 import io.tienda.payment.payments.domain.Payment;
 import io.tienda.payment.payments.domain.PaymentGateway.RefundOutcome;
 import io.tienda.payment.payments.domain.ProviderUnavailableException;
@@ -451,7 +450,7 @@ public class Refunds {
         Optional<RefundRepository.Keyed> existing = refunds.byKey(payment.id(), key);
         if (existing.isPresent()) {
             if (existing.get().requestHash() != null && !existing.get().requestHash().equals(hash)) {
-                throw PaymentProblems.idempotencyKeyReused();
+                throw IdempotencyKeys.reused();
             }
             Refund refund = existing.get().refund();
             return new Prepared(refund, false,

@@ -2,6 +2,8 @@ package io.tienda.returns.requests;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tienda.platform.core.IdempotencyKeys;
+import io.tienda.platform.core.Page;
 import io.tienda.platform.events.Money;
 import io.tienda.platform.events.Topics;
 import io.tienda.platform.events.returns.ReturnApproved;
@@ -32,7 +34,6 @@ import io.tienda.returns.requests.domain.ReturnResolution;
 import io.tienda.returns.requests.domain.ReturnStatus;
 import io.tienda.returns.requests.domain.ReturnStore;
 import io.tienda.returns.requests.domain.Settlement;
-import io.tienda.platform.core.Page;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -123,9 +124,7 @@ public class Returns {
                 boolean same = earlier.get().fingerprint() == null ? first.orderId().equals(draft.orderId())
                         : earlier.get().fingerprint().equals(fingerprint);
                 if (!same) {
-                    throw DomainException.custom(422, "idempotency-key-reused", "The Idempotency-Key belongs to "
-                            + "another request", "This Idempotency-Key already created a return with a different "
-                            + "request; use a new key for a new return");
+                    throw IdempotencyKeys.reused();
                 }
                 return new Created(first, instructions(first), true);
             }

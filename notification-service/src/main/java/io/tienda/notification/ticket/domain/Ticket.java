@@ -1,5 +1,6 @@
 package io.tienda.notification.ticket.domain;
 
+import io.tienda.platform.core.IdempotencyKeys;
 import io.tienda.platform.problem.DomainException;
 
 import java.time.Instant;
@@ -48,14 +49,14 @@ public record Ticket(String id, String customerId, String subject, String orderI
      * A reply: from support it moves the ticket to ANSWERED and owes the customer a mail; from the
      * customer it moves it back to OPEN. Nothing may be written to a CLOSED ticket. A retry of a reply
      * already written (same author, same {@code requestKey}, same body) answers this ticket unchanged; the
-     * same author and key with another body is refused ({@link TicketProblems#idempotencyKeyReused}).
+     * same author and key with another body is refused ({@link io.tienda.platform.core.IdempotencyKeys#reused}).
      */
     public Ticket reply(TicketMessage.Author author, String authorId, String body, Instant now, String requestKey) {
         Optional<TicketMessage> earlier = messages.stream().filter(m -> m.isRetryOf(authorId, requestKey))
                 .findFirst();
         if (earlier.isPresent()) {
             if (!earlier.get().body().equals(body)) {
-                throw TicketProblems.idempotencyKeyReused();
+                throw IdempotencyKeys.reused();
             }
             return this;
         }

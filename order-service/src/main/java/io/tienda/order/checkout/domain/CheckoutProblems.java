@@ -18,11 +18,6 @@ public final class CheckoutProblems {
                 Map.of("errors", List.of(Map.of("field", field, "message", message))));
     }
 
-    public static DomainException idempotencyKeyReused() {
-        return DomainException.custom(422, "idempotency-key-reused", "The Idempotency-Key belongs to another request",
-                "This Idempotency-Key already placed an order with a different request; use a new key for a new order");
-    }
-
     public static DomainException unknownAddress() {
         return new DomainException(ProblemType.UNPROCESSABLE.status(), ProblemType.UNPROCESSABLE.uri(),
                 ProblemType.UNPROCESSABLE.title(), "Your address book has no address with this id",

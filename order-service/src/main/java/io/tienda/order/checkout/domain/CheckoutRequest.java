@@ -1,11 +1,8 @@
 package io.tienda.order.checkout.domain;
 
 import io.tienda.order.orders.domain.ShippingAddress;
+import io.tienda.platform.core.IdempotencyKeys;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -34,7 +31,7 @@ public record CheckoutRequest(ShippingAddress address, UUID addressId, String pa
         String canonical = addressId != null ? "address-id:" + addressId
                 : String.join("\u001f", "address", address.name(), address.line1(), nullable(address.line2()),
                         address.city(), address.postcode(), address.country());
-        return sha256(canonical + "\u001e" + paymentMethod);
+        return IdempotencyKeys.fingerprint(canonical + "\u001e" + paymentMethod);
     }
 
     /**
@@ -42,19 +39,10 @@ public record CheckoutRequest(ShippingAddress address, UUID addressId, String pa
      * that one checkout, however often retried, authorises at most one payment.
      */
     public static String paymentKey(String customerId, String idempotencyKey) {
-        return "chk_" + sha256(customerId + "\n" + idempotencyKey).substring(0, 48);
+        return "chk_" + IdempotencyKeys.fingerprint(customerId + "\n" + idempotencyKey).substring(0, 48);
     }
 
     private static String nullable(String value) {
         return value == null ? "" : value;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

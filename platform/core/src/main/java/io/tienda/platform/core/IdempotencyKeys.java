@@ -67,6 +67,15 @@ public final class IdempotencyKeys {
         }
     }
 
+    /**
+     * The answer to a key sent again with another request: 422 {@code idempotency-key-reused}, the same on
+     * every endpoint that takes a key, so a client handles a spent key one way for the whole API.
+     */
+    public static DomainException reused() {
+        return DomainException.custom(422, "idempotency-key-reused", "The Idempotency-Key belongs to another request",
+                "This Idempotency-Key was already used for a different request; use a new key for a new request");
+    }
+
     /** Whether {@code key} follows the rule; null does not. */
     public static boolean isWellFormed(String key) {
         if (key == null || key.isEmpty() || key.length() > MAX_LENGTH) {

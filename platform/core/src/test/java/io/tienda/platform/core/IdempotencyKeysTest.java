@@ -59,6 +59,15 @@ class IdempotencyKeysTest {
         assertThat(IdempotencyKeys.fingerprint("café")).isNotEqualTo(IdempotencyKeys.fingerprint("cafe"));
     }
 
+    @Test
+    void aKeySentAgainWithAnotherRequestIsOneProblemEverywhere() {
+        DomainException reused = IdempotencyKeys.reused();
+
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.type().toString()).endsWith("/idempotency-key-reused");
+        assertThat(reused.getMessage()).contains("different request");
+    }
+
     private static void assertInvalid(DomainException e) {
         assertThat(e).isNotNull();
         assertThat(e.status()).isEqualTo(400);
