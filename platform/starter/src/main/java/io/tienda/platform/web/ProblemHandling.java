@@ -85,11 +85,11 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         String state = sqlState(e);
         if (state != null && state.startsWith(DATA_EXCEPTION)) {
             // A value the column or the query cannot hold: a NUL character in text, a date or a number
-            // beyond its type's range. It comes from the request and changes nothing, so it is the
-            // client's error, not a conflict with the resource's state.
+            // beyond its type's range, in a body or in a read's filter. It comes from the request and
+            // changes nothing, so it is the client's error, not a conflict with the resource's state.
             log.info("value the store cannot hold on {}: SQL state {}", request.getRequestURI(), state);
-            return respond(Problems.of(ProblemType.MALFORMED_REQUEST, "A value in the request cannot be stored: "
-                    + "a character text may not hold (such as NUL), or a date or number out of range",
+            return respond(Problems.of(ProblemType.MALFORMED_REQUEST, "A value in the request is one the store can neither "
+                    + "hold nor search for: a character text may not hold (such as NUL), or a date or number out of range",
                     request.getRequestURI()));
         }
         log.info("conflict on {}: {} (SQL state {})", request.getRequestURI(), e.getClass().getSimpleName(), state);
