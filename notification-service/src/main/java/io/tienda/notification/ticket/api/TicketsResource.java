@@ -14,6 +14,7 @@ import io.tienda.platform.core.Roles;
 import io.tienda.platform.core.TextRules;
 import io.tienda.platform.security.CurrentUser;
 import io.tienda.platform.web.IdempotentAnswers;
+import io.tienda.platform.web.MultiLineText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -50,27 +51,17 @@ class TicketsResource {
         this.currentUser = currentUser;
     }
 
-    /**
-     * What a message may hold: it becomes the body of the answer's mail, where line breaks (LF, CR) and
-     * tabs are ordinary text; any other control character as {@link TextRules} defines them (NUL, ESC,
-     * DEL, the C1 controls) is refused. One character class, so a long message is matched without
-     * recursion.
-     */
-    private static final String MESSAGE_TEXT = "[\\P{Cc}\\t\\n\\r]*";
-
-    private static final String MESSAGE_TEXT_MESSAGE = "must not contain control characters other than line breaks and tabs";
-
     /** The subject is written into the subject line of the answer's mail, so it is one line. */
     record NewTicket(
             @NotBlank @Size(max = 200)
             @Pattern(regexp = TextRules.SINGLE_LINE_PATTERN, message = TextRules.SINGLE_LINE_MESSAGE) String subject,
-            @NotBlank @Size(max = 5000) @Pattern(regexp = MESSAGE_TEXT, message = MESSAGE_TEXT_MESSAGE) String message,
+            @NotBlank @Size(max = 5000) @MultiLineText String message,
             UUID orderId, UUID returnId) {
     }
 
     record NewMessage(
             @NotBlank @Size(max = 5000)
-            @Pattern(regexp = MESSAGE_TEXT, message = MESSAGE_TEXT_MESSAGE) String message) {
+            @MultiLineText String message) {
     }
 
     /** @param authorId who wrote it; a customer sees only their own id, never which staff member answered */

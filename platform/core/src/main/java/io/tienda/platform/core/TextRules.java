@@ -1,5 +1,7 @@
 package io.tienda.platform.core;
 
+import java.util.regex.Pattern;
+
 /**
  * What free text a client sends may hold, decided here once for the fleet. There are two rules, because
  * text is used in two ways:
@@ -33,6 +35,12 @@ public final class TextRules {
     /** The message that goes with a refusal by {@link #hasControlCharacter}. */
     public static final String CONTROL_CHARACTER_MESSAGE = "must not contain control characters";
 
+    /** The message that goes with a refusal by {@link #isMultiLine}. */
+    public static final String MULTI_LINE_MESSAGE =
+            "must not contain control characters other than line breaks (LF or CR LF) and tabs";
+
+    private static final Pattern ORDINARY_BREAKS = Pattern.compile("\r\n|[\n\t]");
+
     private static final int LINE_SEPARATOR = 0x2028;
     private static final int PARAGRAPH_SEPARATOR = 0x2029;
 
@@ -50,6 +58,15 @@ public final class TextRules {
      */
     public static boolean isSingleLine(String text) {
         return text == null || text.chars().noneMatch(TextRules::isControlOrLineBreak);
+    }
+
+    /**
+     * True when {@code text} is paragraphs of such lines: every run between line breaks (LF or CR LF) and
+     * tabs is {@link #isSingleLine}, so a description, a review or a message keeps its line breaks and tabs
+     * and nothing else of control (no NUL, no bare CR, no line or paragraph separator). Null passes.
+     */
+    public static boolean isMultiLine(String text) {
+        return text == null || ORDINARY_BREAKS.splitAsStream(text).allMatch(TextRules::isSingleLine);
     }
 
     /**

@@ -65,4 +65,14 @@ class TextRulesTest {
         assertThat(TextRules.printable("a\u2028b")).isEqualTo("a\\u2028b");
         assertThat(TextRules.printable("plain ñ 🚲")).isEqualTo("plain ñ 🚲");
     }
+
+    @Test
+    void aMultiLineTextKeepsLineBreaksAndTabsAndNothingElseOfControl() {
+        assertThat(TextRules.isMultiLine(null)).isTrue();
+        assertThat(TextRules.isMultiLine("First line\nsecond\r\nthird\twith a tab\n\n")).isTrue();
+        assertThat(TextRules.isMultiLine("ñ 🚲 «plain»")).isTrue();
+        for (String bad : new String[] {"\u0000", "\r", "\u001B", "\u007F", "\u0085", "\u2028", "\u2029"}) {
+            assertThat(TextRules.isMultiLine("a" + bad + "b")).as(TextRules.printable(bad)).isFalse();
+        }
+    }
 }

@@ -1,6 +1,6 @@
-package io.tienda.product.shared.api;
+package io.tienda.platform.web;
 
-import io.tienda.product.shared.domain.CatalogText;
+import io.tienda.platform.core.TextRules;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -13,7 +13,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A request field that may hold paragraphs ({@link CatalogText#isMultiLine}): what
+ * A request field that may hold paragraphs ({@link TextRules#isMultiLine}): what
  * {@code @Pattern(regexp = TextRules.SINGLE_LINE_PATTERN)} is to a one-line field, for a text with line
  * breaks. Null passes, as with every constraint but {@code @NotNull}.
  */
@@ -24,7 +24,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface MultiLineText {
 
-    String message() default CatalogText.MULTI_LINE_MESSAGE;
+    String message() default TextRules.MULTI_LINE_MESSAGE;
 
     Class<?>[] groups() default {};
 
@@ -35,7 +35,7 @@ public @interface MultiLineText {
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return CatalogText.isMultiLine(value);
+            return TextRules.isMultiLine(value);
         }
     }
 }
