@@ -73,7 +73,7 @@ final class ChildProcess {
             catch (UncheckedIOException ex) {
                 // without setsid the JVM runs the file itself and reports errno 26
                 if (busy(String.valueOf(ex.getCause().getMessage())) && System.nanoTime() < deadline) {
-                    pause();
+                    Poll.pause(what);
                     continue;
                 }
                 throw ex;
@@ -85,7 +85,7 @@ final class ChildProcess {
                 if (!process.refusedBusy() || System.nanoTime() >= deadline) {
                     throw ex;
                 }
-                pause();
+                Poll.pause(what);
             }
         }
     }
@@ -97,16 +97,6 @@ final class ChildProcess {
 
     private static boolean busy(String message) {
         return message.contains("Text file busy") || message.contains("error=26,");
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting to run a file still open for writing", ex);
-        }
     }
 
     private static Optional<String> setsid() {

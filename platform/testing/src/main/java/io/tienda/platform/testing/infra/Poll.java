@@ -8,6 +8,8 @@ import java.util.function.Supplier;
 /** Polls a condition; servers start in the background and say nothing when they are ready. */
 final class Poll {
 
+    private static final long INTERVAL_MILLIS = 100;
+
     private Poll() {
     }
 
@@ -26,13 +28,21 @@ final class Poll {
                 throw new IllegalStateException(what + " timed out after " + timeout.toSeconds() + " s"
                         + failure.get().map(detail -> ": " + detail).orElse(""));
             }
-            try {
-                Thread.sleep(100);
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(what + " interrupted", ex);
-            }
+            pause(what);
+        }
+    }
+
+    /**
+     * Waits one polling interval before {@code what} is looked at or tried again. A child process says
+     * nothing when it is ready or when the kernel will let it run, so there is no event to wait for.
+     */
+    static void pause(String what) {
+        try {
+            Thread.sleep(INTERVAL_MILLIS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(what + " interrupted", ex);
         }
     }
 
