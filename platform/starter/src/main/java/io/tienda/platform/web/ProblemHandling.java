@@ -42,6 +42,7 @@ import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -197,6 +198,15 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             return respond(Problems.of(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), path(request)));
         }
         Throwable cause = e.getCause();
+        Optional<String> duplicate = StrictJson.duplicateField(cause);
+        if (duplicate.isPresent()) {
+            String field = cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()
+                    ? jsonPath(jackson) + "." + duplicate.get() : duplicate.get();
+            ProblemDetail problem = Problems.of(ProblemType.MALFORMED_REQUEST,
+                    "Field '" + field + "' is given more than once", path(request));
+            problem.setProperty("errors", List.of(Map.of("field", field, "message", "given more than once")));
+            return respond(problem);
+        }
         if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
             String field = jsonPath(jackson);
             ProblemDetail problem = Problems.of(ProblemType.INVALID_FIELD_TYPE,

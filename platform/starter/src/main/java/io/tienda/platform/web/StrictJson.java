@@ -3,6 +3,8 @@ package io.tienda.platform.web;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
@@ -19,13 +21,18 @@ import tools.jackson.databind.type.LogicalType;
 
 import java.time.Year;
 import java.time.temporal.Temporal;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A JSON value is read only as the type it is. Left to their defaults, the services converted
  * silently: {@code true} or {@code 12} into the text {@code "true"} or {@code "12"} (a boolean saved
  * as a mail subject), {@code "5"} into the number 5, {@code ""} into {@code null} for a number, a
  * date or an id (a field that was sent read as one that was not), {@code 0} into an enum's first
- * constant, and a number into a moment ({@link DatesAsText}). Each is now the 400
+ * constant, and a number into a moment ({@link DatesAsText}); and a field sent twice was read as its
+ * last copy ({@code {"quantity":1,"quantity":100}}), where another reader of the same body may take the
+ * first (RFC 8259 leaves it open; I-JSON, RFC 7493, forbids it). Each is now the 400
  * {@code invalid-field-type} naming the field ({@link ProblemHandling}) and changes nothing. A
  * fraction for a whole number was refused already; it is stated here with the rest. The same mapper
  * reads other services' replies, which carry every value as its own type.
@@ -34,7 +41,8 @@ class StrictJson implements JsonMapperBuilderCustomizer {
 
     @Override
     public void customize(JsonMapper.Builder builder) {
-        builder.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .withCoercionConfigDefaults(config -> config.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
                 .withCoercionConfig(LogicalType.Textual, config -> config
@@ -50,6 +58,25 @@ class StrictJson implements JsonMapperBuilderCustomizer {
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
                 .addModule(new SimpleModule("tienda-dates-as-text").setDeserializerModifier(new DatesAsText()));
     }
+
+    /**
+     * The field a body names twice, when that is what {@code error} or one of its causes reports.
+     * Jackson says it only in words ({@code Duplicate Object property "quantity"}); StrictJsonTest
+     * holds the wording to this.
+     */
+    static Optional<String> duplicateField(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (e instanceof StreamReadException read && read.getOriginalMessage() != null) {
+                Matcher duplicate = DUPLICATE.matcher(read.getOriginalMessage());
+                if (duplicate.matches()) {
+                    return Optional.of(duplicate.group(1));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate Object property \"(.*)\"", Pattern.DOTALL);
 
     /**
      * A date or a moment only from ISO-8601 text. Jackson also reads a number as epoch seconds (so a

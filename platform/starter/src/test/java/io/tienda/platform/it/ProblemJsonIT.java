@@ -37,6 +37,7 @@ class ProblemJsonIT extends StarterIT {
             blank and negative fields  | {"name": " ", "quantity": -1} | 400 | validation
             array instead of object    | [1, 2, 3]                 | 400 | invalid-body
             a character text cannot hold | {"name": "a\\u0000b", "quantity": 1} | 400 | malformed-request
+            a field sent twice         | {"name": "x", "quantity": 1, "quantity": 1000} | 400 | malformed-request
             """)
     void badBodiesAreRefusedAndChangeNothing(String name, String body, int status, String type) {
         int before = widgets();
@@ -59,6 +60,15 @@ class ProblemJsonIT extends StarterIT {
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().get("detail").asString()).isEqualTo("Field 'quantity' has the wrong type or format");
         assertThat(reply.json().get("errors").findValuesAsString("field")).containsExactly("quantity");
+    }
+
+    @Test
+    void aFieldSentTwiceIsNamedRatherThanItsLastCopyTaken() {
+        Reply reply = post("/api/v1/widgets", "{\"name\": \"x\", \"quantity\": 1, \"name\": \"y\"}");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("detail").asString()).isEqualTo("Field 'name' is given more than once");
+        assertThat(reply.json().get("errors").findValuesAsString("field")).containsExactly("name");
     }
 
     @Test

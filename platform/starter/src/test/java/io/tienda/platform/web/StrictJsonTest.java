@@ -3,6 +3,7 @@ package io.tienda.platform.web;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,6 +48,21 @@ class StrictJsonTest {
                 .isInstanceOf(MismatchedInputException.class)
                 .satisfies(e -> assertThat(((MismatchedInputException) e).getPath().get(0).getPropertyName())
                         .isEqualTo(field));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"count\": 1, \"count\": 100}", "{\"text\": \"a\", \"count\": 1, \"text\": \"a\"}",
+            "{\"tags\": [], \"at\": null, \"tags\": [\"x\"]}"})
+    void aFieldSentTwiceIsRefusedRatherThanTheLastCopyWinning(String json) {
+        assertThatThrownBy(() -> JSON.readValue(json, Body.class))
+                .isInstanceOf(StreamReadException.class)
+                .satisfies(e -> assertThat(StrictJson.duplicateField(e)).isPresent());
+    }
+
+    @Test
+    void otherReadErrorsAreNotTakenForADuplicate() {
+        assertThatThrownBy(() -> JSON.readValue("{\"count\": 1,", Body.class))
+                .satisfies(e -> assertThat(StrictJson.duplicateField(e)).isEmpty());
     }
 
     @ParameterizedTest
