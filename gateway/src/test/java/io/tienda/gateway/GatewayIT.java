@@ -25,6 +25,8 @@ import java.time.Duration;
         "tienda.rate-limit.redis-timeout=5s",
         // Tests rotate keys one after another; production's 10 s between JWKS fetches is covered by SigningKeysTest.
         "tienda.security.jwks-refetch-interval=500ms",
+        // A body that stops arriving is refused after this (production: 30 s), so a test need not wait long.
+        "tienda.gateway.request-body-timeout=2s",
         // One route with a tiny bulkhead, to see a full route refuse at once without opening its breaker.
         "resilience4j.bulkhead.instances.returns.max-concurrent-calls=2"
 })

@@ -16,22 +16,29 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Caps request bodies. A declared Content-Length over the cap is refused before a byte is read;
- * a chunked body is counted as it streams, so it cannot slip past by not declaring its size.
- * The routes buffer bodies (for retries and fallbacks), so this also bounds the gateway's memory.
+ * Caps request bodies, in size and in time. A declared Content-Length over the cap is refused before
+ * a byte is read; a chunked body is counted as it streams, so it cannot slip past by not declaring its
+ * size. The routes buffer bodies (for retries and fallbacks), so this also bounds the gateway's memory.
+ * A body must also arrive whole within {@code tienda.gateway.request-body-timeout} of the gateway
+ * starting to read it, or the request is refused with 408: otherwise a client that declares a body and
+ * sends it slowly, or never, held its connection, its buffers and a call to a service for ever.
  */
 @Component
 class RequestSizeLimitFilter implements WebFilter, Ordered {
 
     private final long maxBytes;
     private final String limit;
+    private final Duration timeout;
 
     RequestSizeLimitFilter(RequestSizeProperties properties) {
         this.maxBytes = properties.maxRequestSize().toBytes();
         this.limit = properties.maxRequestSize().toString();
+        this.timeout = properties.requestBodyTimeout();
     }
 
     @Override
@@ -52,7 +59,8 @@ class RequestSizeLimitFilter implements WebFilter, Ordered {
             public Flux<DataBuffer> getBody() {
                 return Flux.defer(() -> {
                     AtomicLong seen = new AtomicLong();
-                    return super.getBody().handle((buffer, sink) -> {
+                    long deadline = System.nanoTime() + timeout.toNanos();
+                    Flux<DataBuffer> counted = super.getBody().handle((buffer, sink) -> {
                         if (seen.addAndGet(buffer.readableByteCount()) > maxBytes) {
                             DataBufferUtils.release(buffer);
                             sink.error(tooLarge());
@@ -61,6 +69,10 @@ class RequestSizeLimitFilter implements WebFilter, Ordered {
                             sink.next(buffer);
                         }
                     });
+                    // one deadline for the whole body, not a fresh wait after each piece
+                    return counted.timeout(Mono.delay(timeout),
+                                    buffer -> Mono.delay(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))))
+                            .onErrorMap(TimeoutException.class, e -> tooSlow());
                 });
             }
         };
@@ -69,6 +81,14 @@ class RequestSizeLimitFilter implements WebFilter, Ordered {
 
     private ProblemException tooLarge() {
         return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "The request body exceeds the limit of " + limit);
+    }
+
+    /** The rest of the body may still come, and would be read as the next request: the connection is closed. */
+    private ProblemException tooSlow() {
+        HttpHeaders close = new HttpHeaders();
+        close.set(HttpHeaders.CONNECTION, "close");
+        return new ProblemException(ProblemType.REQUEST_TIMEOUT,
+                "The request body did not arrive within " + timeout.toSeconds() + " s", close);
     }
 
     @Override

@@ -2,16 +2,21 @@ package io.tienda.gateway.security;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
@@ -43,6 +48,9 @@ import java.util.UUID;
  * it refused, such as a contradictory {@code Transfer-Encoding} (400 {@code malformed-request});</li>
  * <li>an HTTP version other than 1.0 and 1.1 on a plain connection ({@code HTTP/2.0}, which Reactor Netty
  * refused with an empty 400, or {@code HTTP/9.9}, which it served as 1.1): 400 {@code malformed-request};</li>
+ * <li>a chunked body the decoder could not read, such as a chunk size that is not hexadecimal, when the
+ * answer to its request has not begun (Reactor Netty answered it with an empty 400): 400
+ * {@code malformed-request};</li>
  * <li>a {@code Transfer-Encoding} other than {@code chunked} alone (such as {@code gzip}), which the decoder
  * let through as a request without a body: 400 {@code malformed-request}, as RFC 9112 section 6.3 asks of a
  * request whose final coding is not chunked, and since a proxy that reads the body otherwise than the
@@ -139,27 +147,72 @@ class UnreadableRequests implements NettyServerCustomizer {
     record Refusal(ProblemType type, String detail) {
     }
 
-    /** One per connection: after a refusal it drops whatever else arrives until the connection closes. */
-    private final class Handler extends ChannelInboundHandlerAdapter {
+    /**
+     * What a piece of a request's body that the HTTP decoder could not read (a chunk size that is not
+     * hexadecimal, a chunk over the decoder's limit) is refused as. It comes after the request has gone
+     * on to the web layer, which Reactor Netty otherwise answered with an empty 400.
+     */
+    static Refusal refusal(HttpContent content) {
+        return content.decoderResult().isFailure()
+                ? new Refusal(ProblemType.MALFORMED_REQUEST, "The request's body is not well-formed chunked encoding")
+                : null;
+    }
+
+    /**
+     * One per connection: after a refusal it drops whatever else arrives, and whatever the web layer
+     * still writes for the refused request, until the connection closes.
+     */
+    private final class Handler extends ChannelDuplexHandler {
 
         private boolean refused;
 
+        /** Requests read and answers begun on this connection (informational 1xx not counted), and whether one is being written. */
+        private long requests;
+        private long answers;
+        private boolean midAnswer;
+
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object message) {
-            Refusal refusal = !refused && message instanceof HttpRequest request ? refusal(request) : null;
-            if (!refused && refusal == null) {
+            if (refused) {
+                ReferenceCountUtil.release(message);
+                return;
+            }
+            Refusal refusal = null;
+            if (message instanceof HttpRequest request) {
+                requests++;
+                refusal = refusal(request);
+            }
+            else if (message instanceof HttpContent content && answers == requests - 1 && !midAnswer) {
+                // only while nothing has been answered for the request being read, nor is being written
+                refusal = refusal(content);
+            }
+            if (refusal == null) {
                 ctx.fireChannelRead(message);
                 return;
             }
             ReferenceCountUtil.release(message);
-            if (refused) {
-                return;
-            }
             refused = true;
             String requestId = UUID.randomUUID().toString();
             log.info("refused a request from {} that cannot be read ({}), requestId={}",
                     ctx.channel().remoteAddress(), refusal.type().slug(), requestId);
             ctx.writeAndFlush(problem(refusal, requestId)).addListener(ChannelFutureListener.CLOSE);
+        }
+
+        @Override
+        public void write(ChannelHandlerContext ctx, Object message, ChannelPromise promise) {
+            if (refused) {
+                ReferenceCountUtil.release(message);
+                promise.setSuccess();
+                return;
+            }
+            if (message instanceof HttpResponse response && response.status().codeClass() != HttpStatusClass.INFORMATIONAL) {
+                answers++;
+                midAnswer = true;
+            }
+            if (message instanceof LastHttpContent) {
+                midAnswer = false;
+            }
+            ctx.write(message, promise);
         }
 
         private FullHttpResponse problem(Refusal refusal, String requestId) {

@@ -92,6 +92,32 @@ class GatewayProblemsIT extends GatewayIT {
         assertThat(backends().at(product)).isEmpty();
     }
 
+    /**
+     * A chunked body the decoder cannot read (a chunk size that is not hexadecimal or is beyond any
+     * length) is a 400 problem too, where Reactor Netty answered it with an empty 400.
+     */
+    @Test
+    void aChunkedBodyTheDecoderCannotReadIsA400Problem() {
+        String path = "/api/v1/orders/" + UUID.randomUUID();
+        for (String body : new String[] {"zz\r\n{\"quantity\":1}\r\n0\r\n\r\n", "ffffffffffffffffff\r\n{\"quantity\":1}\r\n0\r\n\r\n"}) {
+            RawRequest.Reply reply = RawRequest.send("localhost", port, "POST " + path + " HTTP/1.1",
+                    Map.of("Transfer-Encoding", "chunked", "Content-Type", "application/json"), body);
+
+            assertThat(reply.status()).as(reply.head()).isEqualTo(400);
+            assertThat(reply.isProblem()).as(reply.head()).isTrue();
+            assertThat(reply.header("X-Request-Id")).isNotBlank();
+            assertThat(reply.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            JsonNode problem = ProblemAssertions.json(reply.body());
+            assertThat(problem.path("type").asString()).endsWith("/malformed-request");
+            assertThat(problem.path("detail").asString()).contains("chunked");
+        }
+        // a well-formed chunked body still passes
+        RawRequest.Reply passed = RawRequest.send("localhost", port, "POST " + path + " HTTP/1.1",
+                Map.of("Transfer-Encoding", "chunked", "Content-Type", "application/json"),
+                "e\r\n{\"quantity\":1}\r\n0\r\n\r\n");
+        assertThat(passed.status()).as(passed.head()).isEqualTo(200);
+    }
+
     /** Only HTTP/1.x is spoken on the plain port: another version is a 400 problem that reaches no service. */
     @Test
     void anotherHttpVersionIsA400ProblemThatReachesNoService() {

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RequestSizeLimitFilterTest {
 
-    private final RequestSizeLimitFilter filter = new RequestSizeLimitFilter(new RequestSizeProperties(DataSize.ofKilobytes(1)));
+    private final RequestSizeLimitFilter filter = new RequestSizeLimitFilter(new RequestSizeProperties(DataSize.ofKilobytes(1), null));
 
     @Test
     void aRequestWithoutABodyGoesOnAsItCame() {

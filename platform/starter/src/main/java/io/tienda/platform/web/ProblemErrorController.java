@@ -22,13 +22,17 @@ class ProblemErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;
         // a filter that read the query first met Tomcat's refusal of it: the client's fault, not ours
-        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof InvalidParameterException) {
+        boolean query = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof InvalidParameterException;
+        if (query) {
             status = 400;
         }
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        ProblemType type = ProblemType.forStatus(status);
-        ProblemDetail problem = Problems.of(type, status >= 500 ? null : type.title(),
-                uri == null ? null : uri.toString());
+        // any other 400 here is a request the container could not read, such as a broken chunked body
+        ProblemType type = query ? ProblemType.INVALID_PARAMETER
+                : status == 400 ? ProblemType.MALFORMED_REQUEST : ProblemType.forStatus(status);
+        String detail = status >= 500 ? null
+                : type == ProblemType.MALFORMED_REQUEST ? "The request could not be read" : type.title();
+        ProblemDetail problem = Problems.of(type, detail, uri == null ? null : uri.toString());
         problem.setStatus(status);
         return ResponseEntity.status(status).contentType(Problems.PROBLEM_JSON).body(problem);
     }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -149,6 +150,28 @@ class ProblemJsonIT extends StarterIT {
         assertThat(problem.get("type").asString()).isEqualTo("https://tienda.io/problems/malformed-request");
         assertThat(problem.get("status").asInt()).isEqualTo(400);
         assertThat(problem.get("detail").asString()).contains(named);
+    }
+
+    /**
+     * A chunked body Tomcat cannot read (its chunk size is not hexadecimal, or beyond any length) is a
+     * 400 malformed-request, not the invalid-parameter it was named before, and stores nothing.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"zz\r\n{\"name\":\"x\",\"quantity\":1}\r\n0\r\n\r\n",
+            "ffffffffffffffffff\r\n{\"name\":\"x\",\"quantity\":1}\r\n0\r\n\r\n"})
+    void aChunkedBodyThatCannotBeReadIsAMalformedRequest(String body) {
+        int before = widgets();
+
+        RawRequest.Reply reply = RawRequest.send("localhost", port, "POST /api/v1/widgets HTTP/1.1",
+                Map.of("Transfer-Encoding", "chunked", "Content-Type", "application/json",
+                        "Authorization", "Bearer " + TestTokens.token("u1", "CUSTOMER")), body);
+
+        assertThat(reply.status()).as(reply.head()).isEqualTo(400);
+        assertThat(reply.isProblem()).as(reply.head()).isTrue();
+        JsonNode problem = JSON.readTree(reply.body());
+        assertThat(problem.get("type").asString()).isEqualTo("https://tienda.io/problems/malformed-request");
+        assertThat(reply.body()).doesNotContain("Exception");
+        assertThat(widgets()).isEqualTo(before);
     }
 
     @Test

@@ -23,12 +23,18 @@ public final class RawRequest {
 
     /** {@code requestLine} as given (method, target, version), then Host, Connection: close and the headers. */
     public static Reply send(String host, int port, String requestLine, Map<String, String> headers) {
+        return send(host, port, requestLine, headers, "");
+    }
+
+    /** The same, then {@code body} byte for byte (ISO-8859-1), framed only by what the headers say. */
+    public static Reply send(String host, int port, String requestLine, Map<String, String> headers, String body) {
         StringBuilder request = new StringBuilder(requestLine).append("\r\nHost: ").append(host)
                 .append("\r\nConnection: close\r\n");
         headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
         try (Socket socket = new Socket(host, port)) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(request.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(request.append("\r\n").append(body).toString()
+                    .getBytes(StandardCharsets.ISO_8859_1));
             return Reply.parse(socket.getInputStream().readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(requestLine + " on " + host + ":" + port, e);
