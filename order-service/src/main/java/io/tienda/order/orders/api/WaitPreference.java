@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The {@code wait} preference of a {@code Prefer} header (RFC 7240): how many seconds the client is
  * willing to wait for the answer. A preference the server cannot read is ignored, as the RFC says, so
- * a bad value never fails the request: it is answered at once.
+ * a bad value never fails the request: it is answered at once. A number of seconds too large to hold is
+ * read as the most the server waits, as RFC 9111 section 1.2.2 reads such a delta-seconds, not ignored.
  */
 final class WaitPreference {
 
@@ -29,10 +30,14 @@ final class WaitPreference {
             if (value.startsWith("\"") && value.endsWith("\"") && value.length() >= 2) {
                 value = value.substring(1, value.length() - 1);
             }
-            if (!value.matches("\\d{1,9}")) {
+            if (!value.matches("\\d+")) {
                 return Optional.empty();
             }
-            long seconds = Long.parseLong(value);
+            String digits = value.replaceFirst("^0+(?=.)", "");
+            if (digits.length() > 9) {
+                return Optional.of(max);
+            }
+            long seconds = Long.parseLong(digits);
             if (seconds == 0) {
                 return Optional.empty();
             }
