@@ -160,14 +160,20 @@ public class EventMails {
      * The refund names only its order: the customer is found from the order's other messages when sending.
      * The refund of a return (its command's key is {@code return:<id>}) is announced by
      * {@code returns.refunded}, with the RMA and the lines; a second mail would only repeat it. Its refund id
-     * is remembered with the return, so that a later failure of that refund corrects the return's mail.
+     * is remembered with the return, so that a later failure of that refund corrects the return's mail; a
+     * failure that came first is handled then, as if it came after.
      */
     public void paymentRefunded(UUID eventId, PaymentRefunded e) {
         if (e.refundKey() != null && e.refundKey().startsWith(RETURN_REFUND_KEY_PREFIX)) {
             Optional<String> returnId = returnOfRefundKey(e.refundKey());
             if (returnId.isPresent() && e.refundId() != null && !e.refundId().isBlank()) {
-                returnRefunds.refunded(new ReturnRefunds.Refund(e.refundId(), returnId.get(), e.orderId().toString(),
-                        amount(e.amount()), false));
+                ReturnRefunds.Refund refund = new ReturnRefunds.Refund(e.refundId(), returnId.get(),
+                        e.orderId().toString(), amount(e.amount()), false);
+                // Remembered before the failure is looked for, as paymentRefundFailed records the failure before
+                // it looks for the refund: whichever comes second sees the other.
+                returnRefunds.refunded(refund);
+                refunds.failure(e.refundId()).ifPresent(failed ->
+                        returnRefundFailed(failed, returnRefunds.refund(e.refundId()).orElse(refund)));
             }
             return;
         }
@@ -208,9 +214,9 @@ public class EventMails {
      * return, {@code return-refunded} ({@link #returnRefundFailed}): it failed at the provider after it had
      * succeeded (e.g. the card was closed), and the customer believes the money is on its way. A refund refused
      * or failed at once was never announced (no {@code payment.refunded} named it): nothing is sent. The
-     * failure of a refund not announced is remembered all the same: its {@code payment.refunded} may still come,
-     * delivered late by a resubmitted send, and is then handled here as if the failure came after it
-     * ({@link #paymentRefunded}).
+     * failure of every refund is remembered: its {@code payment.refunded} may still come, delivered late by a
+     * resubmitted send, and is then handled as if the failure came after it ({@link #paymentRefunded}), for an
+     * order's refund as for a return's.
      *
      * <p>If the refund mail has not gone out yet and no sender holds it, it is withdrawn and the customer
      * hears nothing; if it went out, or is going out now, the customer is told the refund failed and that the
@@ -222,25 +228,23 @@ public class EventMails {
         if (e.refundId() == null || e.refundId().isBlank()) {
             return;
         }
-        if (refunds.find(e.refundId()).isEmpty()) {
-            Optional<ReturnRefunds.Refund> ofReturn = returnRefunds.refund(e.refundId());
-            if (ofReturn.isPresent()) {
-                returnRefundFailed(eventId, e, ofReturn.get());
-                return;
-            }
-        }
         RefundAnnouncements.Failure failure = new RefundAnnouncements.Failure(e.refundId(), eventId.toString(),
                 e.orderId().toString(), e.paymentId(), amount(e.amount()), e.reason());
-        // Recorded before the announcement is looked for, as paymentRefunded remembers the announcement before
-        // it looks for the failure: whichever comes second sees the other.
+        // Recorded before the refund is looked for, as paymentRefunded remembers the refund (an order's
+        // announcement or a return's) before it looks for the failure: whichever comes second sees the other.
         refunds.failed(failure);
         Optional<RefundAnnouncements.Announcement> announced = refunds.find(e.refundId());
-        if (announced.isEmpty()) {
-            log.debug("refund {} of order {} failed; it was not mailed as made (its payment.refunded, should it "
-                    + "come late, will not be)", e.refundId(), e.orderId());
+        if (announced.isPresent()) {
+            announcedRefundFailed(failure, announced.get());
             return;
         }
-        announcedRefundFailed(failure, announced.get());
+        Optional<ReturnRefunds.Refund> ofReturn = returnRefunds.refund(e.refundId());
+        if (ofReturn.isPresent()) {
+            returnRefundFailed(failure, ofReturn.get());
+            return;
+        }
+        log.debug("refund {} of order {} failed; it was not mailed as made (its payment.refunded, should it "
+                + "come late, will not be)", e.refundId(), e.orderId());
     }
 
     /**
@@ -271,28 +275,30 @@ public class EventMails {
      * {@code return-refunded} mail paired with the refund ({@link ReturnRefunds}): if it went out, or is going
      * out now, they get {@code return-refund-failed}; if it waits, it is withdrawn; if its
      * {@code returns.refunded} has not arrived yet, the refund is marked failed first, and that mail is
-     * withdrawn as soon as it is queued ({@link #returnRefunded}). Either way the staff list is alerted.
+     * withdrawn as soon as it is queued ({@link #returnRefunded}). Either way the staff list is alerted. Every
+     * message has the failure event's id, so the failure or the refund delivered again queues nothing more.
      */
-    private void returnRefundFailed(UUID eventId, PaymentRefundFailed e, ReturnRefunds.Refund refund) {
+    private void returnRefundFailed(RefundAnnouncements.Failure failure, ReturnRefunds.Refund refund) {
         // Marked before the mail is looked for, as returnRefunded records its mail before it looks at the
         // refund: whichever comes second sees the other.
         returnRefunds.failed(refund.refundId());
         String order = refund.orderId();
-        String amount = e.amount() != null ? amount(e.amount()) : refund.amount();
+        String amount = failure.amount() != null ? failure.amount() : refund.amount();
         Optional<ReturnRefunds.Mail> mail = returnRefunds.mailOf(refund);
         Optional<String> customer = mail.filter(m -> customerWasTold(m.notificationId()))
                 .flatMap(m -> notifications.find(m.notificationId())).map(Notification::recipientId)
                 .filter(recipient -> !recipient.startsWith(ERASED_PREFIX));
         if (customer.isPresent()) {
-            queue(Notification.pending(eventId.toString(), customer.get(), List.of(), null, order,
+            queue(Notification.pending(failure.eventId(), customer.get(), List.of(), null, order,
                     Notification.Channel.EMAIL, "return-refund-failed", vars("rma", mail.get().rma(),
                             "amount", amount, "link", orderLink(order)), clock.instant()));
         }
         log.warn("refund {} of return {} (order {}) failed after it had succeeded; customer {}", refund.refundId(),
                 refund.returnId(), order, customer.isPresent() ? "told"
                         : "not told (the return-refunded mail had not gone out, or had been given up)");
-        toStaff(eventId, "refund-failed-alert", vars("order", order, "refund", refund.refundId(),
-                "payment", e.paymentId(), "amount", amount, "reason", e.reason(),
+        toStaff(UUID.fromString(failure.eventId()), "refund-failed-alert", vars("order", order,
+                "refund", refund.refundId(), "payment", failure.paymentId(), "amount", amount,
+                "reason", failure.reason(),
                 "customerTold", customer.isPresent() ? "yes" : null,
                 "rma", mail.map(ReturnRefunds.Mail::rma).orElse(null)));
     }

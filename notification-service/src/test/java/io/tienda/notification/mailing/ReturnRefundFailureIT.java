@@ -22,8 +22,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The refund of a return, mailed as made by {@code returns.refunded}, that fails at the provider later: the
  * customer is told it did not go through and the staff list is alerted, whichever of {@code payment.refunded}
- * and {@code returns.refunded} arrived first; a mail not sent yet is withdrawn instead; a refund that fails
- * at once sends nothing.
+ * and {@code returns.refunded} arrived first; a mail not sent yet is withdrawn instead, also when the failure
+ * arrives before the refund; a refund that fails at once sends nothing.
  */
 class ReturnRefundFailureIT extends NotificationServiceIT {
 
@@ -157,6 +157,91 @@ class ReturnRefundFailureIT extends NotificationServiceIT {
                 .isEqualTo(EventMails.REFUND_FAILED_BEFORE_SENT);
         assertThat(notification(otherFailed.toString())).isNull();
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> mailFor(email).isEmpty());
+    }
+
+    /**
+     * payment-service's send of a return's refund was resubmitted after its failure's, so the failure comes
+     * first, then the refund, then the return's mail: the mail is never sent and staff are alerted once.
+     */
+    @Test
+    void aReturnsRefundWhoseFailureArrivesFirstIsNeverMailedAsMade() {
+        Customer ines = customer("ines", "Inés", "en");
+        AReturn theReturn = AReturn.next();
+        UUID order = theReturn.order();
+        String refund = "re_" + UUID.randomUUID();
+        PaymentRefundFailed failure = new PaymentRefundFailed(order, "pay-r7", refund, Money.of(1200, "EUR"), REASON,
+                theReturn.key());
+        PaymentRefunded refunded = new PaymentRefunded(order, "pay-r7", refund, Money.of(1200, "EUR"),
+                theReturn.key());
+        ReturnRefunded returned = new ReturnRefunded(theReturn.id(), theReturn.rma(), order, ines.id(),
+                Money.of(1200, "EUR"), List.of(), Instant.now());
+        UUID failed = events.send(Topics.PAYMENT_EVENTS, order.toString(), failure);
+        UUID made = events.send(Topics.PAYMENT_EVENTS, order.toString(), refunded);
+        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.findById(refund, Document.class, "return_refunds"),
+                d -> d != null);
+        UUID mailed = events.send(Topics.RETURNS_EVENTS, theReturn.id().toString(), returned);
+
+        assertThat(awaitNotification(mailed.toString(), "FAILED").getString("failureReason"))
+                .isEqualTo(EventMails.REFUND_FAILED_BEFORE_SENT);
+        assertThat(staffAlerts(order, 2)).allSatisfy(alert -> assertThat(alert.text()).contains(refund)
+                .contains("12.00 EUR").contains("pay-r7").contains(REASON).contains("had not been told"));
+        assertThat(staffMessages(failed)).hasSize(2);
+        assertThat(notification(failed.toString())).isNull();
+        assertThat(notification(made.toString())).isNull();
+
+        // Each event delivered again, in another order, changes nothing.
+        events.send(Topics.RETURNS_EVENTS, theReturn.id().toString(), mailed, returned);
+        events.send(Topics.PAYMENT_EVENTS, order.toString(), made, refunded);
+        events.send(Topics.PAYMENT_EVENTS, order.toString(), failed, failure);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
+                mailFor(ines.email()).isEmpty() && staffAlertsNow(order).size() == 2);
+        assertThat(notification(mailed.toString()).getString("status")).isEqualTo("FAILED");
+        assertThat(staffMessages(failed)).hasSize(2);
+    }
+
+    /**
+     * The failure first, then the return's mail (waiting for its customer's contact), then the refund: the
+     * refund withdraws the mail, and the customer, once known, hears of neither.
+     */
+    @Test
+    void aReturnsRefundWhoseFailureArrivesFirstWithdrawsAMailThatCameBeforeTheRefund() {
+        String customer = UUID.randomUUID().toString();
+        String email = address("olga");
+        AReturn theReturn = AReturn.next();
+        UUID order = theReturn.order();
+        String refund = "re_" + UUID.randomUUID();
+        PaymentRefundFailed failure = new PaymentRefundFailed(order, "pay-r8", refund, Money.of(800, "EUR"), REASON,
+                theReturn.key());
+        PaymentRefunded refunded = new PaymentRefunded(order, "pay-r8", refund, Money.of(800, "EUR"),
+                theReturn.key());
+        ReturnRefunded returned = new ReturnRefunded(theReturn.id(), theReturn.rma(), order, customer,
+                Money.of(800, "EUR"), List.of(), Instant.now());
+        UUID failed = events.send(Topics.PAYMENT_EVENTS, order.toString(), failure);
+        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.findById(refund, Document.class, "refund_failures"),
+                d -> d != null);
+        UUID mailed = events.send(Topics.RETURNS_EVENTS, theReturn.id().toString(), returned);
+        await().atMost(Duration.ofSeconds(20)).until(() -> notification(mailed.toString()),
+                n -> n != null && "waiting for the recipient's contact details".equals(n.getString("failureReason")));
+        UUID made = events.send(Topics.PAYMENT_EVENTS, order.toString(), refunded);
+
+        assertThat(awaitNotification(mailed.toString(), "FAILED").getString("failureReason"))
+                .isEqualTo(EventMails.REFUND_FAILED_BEFORE_SENT);
+        assertThat(staffAlerts(order, 2)).allSatisfy(alert -> assertThat(alert.text()).contains(refund)
+                .contains("8.00 EUR").contains(REASON).contains("had not been told")
+                .contains("It was the refund of return " + theReturn.rma()));
+        assertThat(staffMessages(failed)).hasSize(2);
+        assertThat(notification(failed.toString())).isNull();
+        assertThat(notification(made.toString())).isNull();
+
+        // The customer becomes known and every event is delivered again: nothing more is sent.
+        contact(customer, email, "Olga", "en");
+        events.send(Topics.PAYMENT_EVENTS, order.toString(), failed, failure);
+        events.send(Topics.RETURNS_EVENTS, theReturn.id().toString(), mailed, returned);
+        events.send(Topics.PAYMENT_EVENTS, order.toString(), made, refunded);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
+                mailFor(email).isEmpty() && staffAlertsNow(order).size() == 2);
+        assertThat(notification(mailed.toString()).getString("status")).isEqualTo("FAILED");
+        assertThat(staffMessages(failed)).hasSize(2);
     }
 
     /**
