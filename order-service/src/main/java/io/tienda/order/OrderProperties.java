@@ -23,7 +23,23 @@ public record OrderProperties(
         @DefaultValue("http://cart-service") @NotBlank String cartService,
         @DefaultValue("http://user-service") @NotBlank String userService,
         @DefaultValue @Valid Saga saga,
-        @DefaultValue @Valid Waits waits) {
+        @DefaultValue @Valid Waits waits,
+        @DefaultValue @Valid Erasure erasure) {
+
+    /**
+     * What is left of an erased customer's orders ({@code Erasures}).
+     *
+     * @param shippedAddressRetention how long after it shipped an erased customer's order still SHIPPED (never
+     *                                marked delivered) keeps its address for the carrier; then it loses it as an
+     *                                ended order does
+     * @param sweepInterval           how often such orders are looked for
+     * @param sweepBatch              orders handled per sweep
+     */
+    public record Erasure(
+            @DefaultValue("30d") Duration shippedAddressRetention,
+            @DefaultValue("15m") Duration sweepInterval,
+            @DefaultValue("100") @Min(1) @Max(10_000) int sweepBatch) {
+    }
 
     /**
      * Reads of an order that wait for it to change ({@code Prefer: wait}).

@@ -296,6 +296,69 @@ class OrderServiceIT extends OrderIT {
         }
     }
 
+    /**
+     * Migration V10 on customers erased before their words went with their account: on their ended orders
+     * (address already erased) the reasons they wrote read {@code erased}, in the history and in the
+     * checkout's copy; what the service, staff or the checkout wrote stays, and so does every reason of a
+     * customer not erased.
+     */
+    @Test
+    void reasonsWrittenByCustomersErasedBeforeAreErasedToo() {
+        String schema = "erased_reasons_" + UUID.randomUUID().toString().replace("-", "");
+        FluentConfiguration flyway = migrations(schema);
+        flyway.target(MigrationVersion.fromVersion("9")).load().migrate();
+        try {
+            UUID erased = sagaStoredBefore(schema, "ENDED", "CANCELLED", "[]", "[]");
+            UUID kept = sagaStoredBefore(schema, "ENDED", "CANCELLED", "[]", "[]");
+            jdbc.sql("update " + schema + ".orders set customer_id = 'c-2' where id = :id").param("id", kept).update();
+            jdbc.sql("insert into " + schema + ".erased_customers (customer_id, erased_at) values ('c-1', now())")
+                    .update();
+            jdbc.sql("update " + schema + ".orders set ship_name = null, ship_line1 = null, ship_line2 = null, "
+                    + "ship_city = null, request_hash = null, address_erased_at = now() where id = :id")
+                    .param("id", erased).update();
+            for (UUID id : List.of(erased, kept)) {
+                String customer = id.equals(erased) ? "c-1" : "c-2";
+                history(schema, id, 1, customer, "placed");
+                history(schema, id, 2, customer, "moving to Lisbon, Rua Augusta 5");
+                history(schema, id, 3, "staff-1", "customer phoned: keep the parcel at Rua Augusta 5");
+                history(schema, id, 4, "checkout-saga", "payment-failed: declined");
+                history(schema, id, 5, customer, "cancelled by customer");
+                jdbc.sql("update " + schema + ".saga_instance set data = jsonb_set(data, '{reason}', "
+                        + "to_jsonb('moving to Lisbon, Rua Augusta 5'::text)) where order_id = :id").param("id", id)
+                        .update();
+            }
+
+            flyway.target(MigrationVersion.LATEST).load().migrate();
+
+            assertThat(reasons(schema, erased)).containsExactly("placed", "erased",
+                    "customer phoned: keep the parcel at Rua Augusta 5", "payment-failed: declined",
+                    "cancelled by customer");
+            assertThat(sagaReason(schema, erased)).isEqualTo("erased");
+            assertThat(reasons(schema, kept)).containsExactly("placed", "moving to Lisbon, Rua Augusta 5",
+                    "customer phoned: keep the parcel at Rua Augusta 5", "payment-failed: declined",
+                    "cancelled by customer");
+            assertThat(sagaReason(schema, kept)).isEqualTo("moving to Lisbon, Rua Augusta 5");
+        } finally {
+            jdbc.sql("drop schema " + schema + " cascade").update();
+        }
+    }
+
+    private void history(String schema, UUID orderId, int seq, String actor, String reason) {
+        jdbc.sql("insert into " + schema + ".order_status_history (order_id, seq, from_status, to_status, at, actor, "
+                        + "reason) values (:id, :seq, null, 'CANCELLED', now(), :actor, :reason)")
+                .param("id", orderId).param("seq", seq).param("actor", actor).param("reason", reason).update();
+    }
+
+    private List<String> reasons(String schema, UUID orderId) {
+        return jdbc.sql("select reason from " + schema + ".order_status_history where order_id = :id order by seq")
+                .param("id", orderId).query(String.class).list();
+    }
+
+    private String sagaReason(String schema, UUID orderId) {
+        return jdbc.sql("select data ->> 'reason' from " + schema + ".saga_instance where order_id = :id")
+                .param("id", orderId).query(String.class).single();
+    }
+
     private String refundStatus(String schema, UUID id) {
         return jdbc.sql("select refund_status from " + schema + ".orders where id = :id").param("id", id)
                 .query(String.class).optional().orElse(null);

@@ -147,10 +147,14 @@ public class CheckoutSagas {
      * releases (or restocks) the stock and voids (or refunds) the payment.
      */
     @Transactional
-    public Order cancel(UUID orderId, String actor, String reason) {
+    public Order cancel(UUID orderId, String actor, String given) {
         Optional<SagaState> found = sagas.lock(orderId);
         Order order = orders.find(orderId).orElseThrow(() -> DomainException.notFound("order", orderId));
         Instant now = clock.instant();
+        // A customer who erased their account may still cancel while their token lasts: their words are neither
+        // kept (the history, this saga) nor sent on (the commands, order.cancelled).
+        String reason = StatusChange.isCustomersWords(order.customerId(), actor, given)
+                && orders.isErased(order.customerId()) ? StatusChange.ERASED : given;
         // Refuses, with the order's state, anything that cannot be cancelled any more (shipped, ended).
         Order cancelled = order.cancel(now, actor, reason);
         if (found.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.tienda.order.shipping;
 
+import io.tienda.order.orders.ErasureSweeper;
 import io.tienda.order.support.OrderIT;
 import io.tienda.order.support.Stubs;
 import io.tienda.order.support.Stubs.Line;
@@ -52,6 +53,9 @@ class OrderLifecycleIT extends OrderIT {
 
     @Autowired
     private PlatformTransactionManager transactions;
+
+    @Autowired
+    private ErasureSweeper erasureSweeper;
 
     private final String manager = TestTokens.staff("MANAGER");
     private final String support = TestTokens.staff("SUPPORT");
@@ -476,6 +480,101 @@ class OrderLifecycleIT extends OrderIT {
         assertThat(row(pending)).containsEntry("ship_name", null).containsEntry("ship_country", "ES");
     }
 
+    @Test
+    void whatTheCustomerWroteGoesWithTheirAccountWhileWhatStaffAndTheServiceWroteStays() {
+        UUID user = UUID.randomUUID();
+        String erasedShopper = shopperOf(user);
+        String typed = "moving to Lisbon, Rua Augusta 5";
+        UUID ownWords = pendingOrder(erasedShopper);
+        api.post("/api/v1/orders/" + ownWords + "/cancellation", erasedShopper, Map.of("reason", typed)).expect(200);
+        UUID noWords = pendingOrder(erasedShopper);
+        api.post("/api/v1/orders/" + noWords + "/cancellation", erasedShopper, null).expect(200);
+        UUID byStaff = pendingOrder(erasedShopper);
+        api.post("/api/v1/orders/" + byStaff + "/cancellation", support, Map.of("reason", "duplicate, ticket 4411"))
+                .expect(200);
+        UUID underWay = pendingOrder(erasedShopper);
+        UUID othersOrder = pendingOrder(token);
+        api.post("/api/v1/orders/" + othersOrder + "/cancellation", token, Map.of("reason", typed)).expect(200);
+        assertThat(checkoutReason(ownWords)).isEqualTo(typed);
+
+        UUID erasure = participants().user(user, new UserErased(user, Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxed(erasure) == 1);
+
+        // their words go, from the order's history and from its checkout, which staff read
+        assertThat(reasons(ownWords)).containsExactly("placed", "erased");
+        assertThat(checkoutReason(ownWords)).isEqualTo("erased");
+        // what the service wrote for them, and what staff wrote, stays
+        assertThat(reasons(noWords)).containsExactly("placed", "cancelled by customer");
+        assertThat(checkoutReason(noWords)).isEqualTo("cancelled by customer");
+        assertThat(reasons(byStaff)).containsExactly("placed", "duplicate, ticket 4411");
+        assertThat(checkoutReason(byStaff)).isEqualTo("duplicate, ticket 4411");
+        assertThat(jdbc.sql("""
+                        select count(*) from order_status_history h join orders o on o.id = h.order_id
+                         where o.customer_id = :c and h.reason = :typed""")
+                .param("c", user.toString()).param("typed", typed).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("""
+                        select count(*) from saga_instance s join orders o on o.id = s.order_id
+                         where o.customer_id = :c and s.data::text like '%Lisbon%'""")
+                .param("c", user.toString()).query(Integer.class).single()).isZero();
+        // another customer's words stay
+        assertThat(reasons(othersOrder)).containsExactly("placed", typed);
+        assertThat(checkoutReason(othersOrder)).isEqualTo(typed);
+
+        // an order under way that they cancel afterwards (their token lasts a few minutes) keeps none of it
+        JsonNode cancelled = api.post("/api/v1/orders/" + underWay + "/cancellation", erasedShopper,
+                Map.of("reason", "changed my mind, call me on 600 123 456")).expect(200).json();
+        assertThat(cancelled.get("history").get(1).get("reason").asString()).isEqualTo("erased");
+        assertThat(reasons(underWay)).containsExactly("placed", "erased");
+        assertThat(checkoutReason(underWay)).isEqualTo("erased");
+        assertThat(participants().facts("order.cancelled", underWay, 1).get(0).json().get("reason").asString())
+                .isEqualTo("erased");
+        assertThat(participants().inventory("inventory.release", underWay, 1).get(0).json().get("reason")
+                .asString()).isEqualTo("erased");
+    }
+
+    @Test
+    void aShippedOrderOfAnErasedCustomerLosesItsAddressOnceItHasBeenInTransitTooLong() {
+        UUID user = UUID.randomUUID();
+        String erasedShopper = shopperOf(user);
+        UUID inTransit = shippedOrder(erasedShopper);
+        UUID longGone = shippedOrder(erasedShopper);
+        shippedDaysAgo(longGone, 31);
+        UUID othersLongGone = shippedOrder(token);
+        shippedDaysAgo(othersLongGone, 31);
+
+        UUID erasure = participants().user(user, new UserErased(user, Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxed(erasure) == 1);
+
+        // shipped more than the retention (30 days) before the erasure: its address goes at once
+        assertErased(address(longGone));
+        // in transit: the carrier still needs it, whatever the sweep finds
+        erasureSweeper.sweep();
+        assertThat(address(inTransit).get("name").asString()).isEqualTo("Ana García");
+        assertThat(row(inTransit).get("address_erased_at")).isNull();
+
+        // never marked delivered, 31 days after it shipped: the sweep takes it
+        shippedDaysAgo(inTransit, 31);
+        long before = version(inTransit);
+        assertThat(erasureSweeper.sweep()).isPositive();
+        assertErased(address(inTransit));
+        assertThat(row(inTransit)).containsEntry("ship_name", null).containsEntry("ship_line1", null)
+                .containsEntry("ship_city", null).containsEntry("request_hash", null)
+                .containsEntry("ship_postcode", "28013").containsEntry("ship_country", "ES");
+        assertThat(version(inTransit)).isEqualTo(before + 1);
+        JsonNode order = api.get("/api/v1/orders/" + inTransit, support).expect(200).json();
+        assertThat(order.get("status").asString()).isEqualTo("SHIPPED");
+        assertThat(order.get("tracking").get("trackingNumber").asString()).isEqualTo("1Z999");
+        assertThat(order.get("totals").get("total").asLong()).isEqualTo(Stubs.total(MUG));
+        // a customer who did not erase their account keeps theirs
+        assertThat(address(othersLongGone).get("name").asString()).isEqualTo("Ana García");
+
+        // a sweep again changes nothing more; a late delivery still goes through, the address staying erased
+        erasureSweeper.sweep();
+        assertThat(version(inTransit)).isEqualTo(before + 1);
+        assertErased(api.post("/api/v1/orders/" + inTransit + "/delivery", manager, null).expect(200).json()
+                .get("shippingAddress"));
+    }
+
     /** A shopper whose id is a user-service user id, as user.erased names it, with the mug in their cart. */
     private String shopperOf(UUID user) {
         String shopper = TestTokens.customer(user.toString());
@@ -489,6 +588,37 @@ class OrderLifecycleIT extends OrderIT {
                 .expect(200);
         api.post("/api/v1/orders/" + id + "/delivery", manager, null).expect(200);
         return id;
+    }
+
+    /** A placed order whose checkout is reserving its stock. */
+    private UUID pendingOrder(String shopper) {
+        UUID id = place(shopper, checkout("pm_card_visa"));
+        participants().inventory("inventory.reserve", id, 1);
+        return id;
+    }
+
+    private UUID shippedOrder(String shopper) {
+        UUID id = completedOrder(shopper, MUG);
+        api.post("/api/v1/orders/" + id + "/shipment", manager, Map.of("carrier", "SEUR", "trackingNumber", "1Z999"))
+                .expect(200);
+        return id;
+    }
+
+    /** As if the parcel had left {@code days} ago and nobody had marked it delivered since. */
+    private void shippedDaysAgo(UUID id, int days) {
+        jdbc.sql("update orders set shipped_at = now() - make_interval(days => :days) where id = :id")
+                .param("days", days).param("id", id).update();
+    }
+
+    /** The reasons of the order's moves, oldest first, as staff read them. */
+    private List<String> reasons(UUID id) {
+        return api.get("/api/v1/orders/" + id, support).expect(200).json().get("history").valueStream()
+                .map(change -> change.get("reason").asString()).toList();
+    }
+
+    /** The reason of the order's checkout, as staff read it. */
+    private String checkoutReason(UUID id) {
+        return api.get("/api/v1/orders/" + id + "/checkout", support).expect(200).json().get("reason").asString();
     }
 
     /** The order's address as staff read it. */

@@ -42,7 +42,7 @@ public record Order(UUID id, String number, String customerId, OrderStatus statu
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("an order needs lines");
         }
-        StatusChange placed = new StatusChange(1, null, OrderStatus.PENDING, now, customerId, "placed");
+        StatusChange placed = new StatusChange(1, null, OrderStatus.PENDING, now, customerId, StatusChange.PLACED);
         return new Order(id, null, customerId, OrderStatus.PENDING, totals, lines, shippingAddress, paymentMethod,
                 cartId, couponCode, idempotencyKey, requestHash, null, null, null, null, List.of(placed), now, now, 0);
     }
@@ -95,6 +95,15 @@ public record Order(UUID id, String number, String customerId, OrderStatus statu
                 shippingAddress == null ? null : shippingAddress.erased(), paymentMethod, cartId, couponCode,
                 idempotencyKey, null, tracking, deliveredAt, nextAction, refund, history, createdAt, updatedAt,
                 version);
+    }
+
+    /**
+     * The order once its customer erased their account: the reasons they wrote on their own moves (why they
+     * cancelled) read {@value StatusChange#ERASED}; what the service and staff wrote stays
+     * ({@link StatusChange#isWrittenBy}).
+     */
+    public Order withCustomerTextErased() {
+        return withHistory(history.stream().map(change -> change.erasedFor(customerId)).toList());
     }
 
     public Order withLines(List<OrderLine> newLines) {

@@ -16,17 +16,38 @@ public interface Orders {
     /**
      * Stores the order's new state and the history it has not stored yet. Refuses with an
      * optimistic-locking failure when someone else changed it since it was read. An order that ends
-     * ({@link OrderStatus#isFinal}) after its customer erased their account loses its address in the same
-     * transaction, and is answered so ({@link Order#withAddressErased}).
+     * ({@link OrderStatus#isFinal}) after its customer erased their account loses its address and the
+     * reasons its customer wrote in the same transaction, and is answered so ({@link Order#withAddressErased},
+     * {@link Order#withCustomerTextErased}).
      */
     Order save(Order order);
 
     /**
      * The customer erased their account: records it, so that each of their orders still under way loses its
-     * address when it ends ({@link #save}), and erases at once the address of each that has ended. Nothing
-     * changes when it was recorded before. Answers how many orders lost their address now.
+     * address (and the reasons they wrote) when it ends ({@link #save}), and erases them at once from each
+     * that has ended, and from each still {@link OrderStatus#SHIPPED} that shipped before {@code shippedBefore}.
+     * Nothing changes when it was recorded before.
      */
-    int eraseCustomer(String customerId, Instant erasedAt, Instant now);
+    CustomerErasure eraseCustomer(String customerId, Instant erasedAt, Instant now, Instant shippedBefore);
+
+    /** Whether the customer erased their account. */
+    boolean isErased(String customerId);
+
+    /** The ids of the customer's orders. */
+    List<UUID> idsOf(String customerId);
+
+    /**
+     * Orders of erased customers still {@link OrderStatus#SHIPPED} that shipped before {@code shippedBefore} and
+     * still have their address, the longest shipped first.
+     */
+    List<UUID> shippedAddressesDue(Instant shippedBefore, int limit);
+
+    /**
+     * Erases the address of one of {@link #shippedAddressesDue}, unless it no longer is one or another
+     * transaction holds it (another instance's sweep, a delivery being stored): that one is skipped, not
+     * waited for. Answers whether it was erased.
+     */
+    boolean eraseShippedAddress(UUID id, Instant shippedBefore, Instant now);
 
     Optional<Order> find(UUID id);
 

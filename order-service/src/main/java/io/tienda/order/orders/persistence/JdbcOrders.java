@@ -1,5 +1,7 @@
 package io.tienda.order.orders.persistence;
 
+import io.tienda.order.orders.domain.CustomerErasure;
+import io.tienda.order.orders.domain.CustomerErasure.ErasedText;
 import io.tienda.order.orders.domain.NextAction;
 import io.tienda.order.orders.domain.Order;
 import io.tienda.order.orders.domain.OrderFilter;
@@ -49,6 +51,9 @@ class JdbcOrders implements Orders {
     /** The statuses of an order that has ended: an erasure takes its address at once. */
     private static final List<String> ENDED = Arrays.stream(OrderStatus.values()).filter(OrderStatus::isFinal)
             .map(Enum::name).toList();
+
+    /** An order in transit: an erased customer's keeps its address only for a while (OrderProperties.Erasure). */
+    private static final String SHIPPED = OrderStatus.SHIPPED.name();
 
     /** What erasing an order's address sets (migration V9): of the address, postcode and country stay. */
     private static final String ERASE_ADDRESS = """
@@ -163,22 +168,53 @@ class JdbcOrders implements Orders {
         insertHistory(order);
         changes.ifAvailable(waits -> waits.stored(order.id(), order.version() + 1));
         Order saved = order.stored(order.number(), order.version() + 1);
-        return order.status().isFinal() && eraseIfCustomerErased(order) ? saved.withAddressErased() : saved;
+        return order.status().isFinal() && eraseIfCustomerErased(order)
+                ? saved.withAddressErased().withCustomerTextErased() : saved;
     }
 
-    /** Erases the address of an order that has just ended, when its customer erased their account before. */
+    /**
+     * Erases the address, and the reasons the customer wrote, of an order that has just ended, when its customer
+     * erased their account before.
+     */
     private boolean eraseIfCustomerErased(Order order) {
-        return jdbc.sql("update orders o set " + ERASE_ADDRESS + """
+        boolean erased = jdbc.sql("update orders o set " + ERASE_ADDRESS + """
                         , address_erased_at = coalesce(:at, now())
                          where o.id = :id and o.address_erased_at is null
                            and exists (select 1 from erased_customers e where e.customer_id = o.customer_id)""")
                 .param("at", at(order.updatedAt()))
                 .param("id", order.id())
                 .update() == 1;
+        if (erased) {
+            eraseCustomerText(List.of(order.id()));
+        }
+        return erased;
+    }
+
+    /**
+     * Replaces the reasons the customer wrote on these orders' moves (StatusChange#isWrittenBy: a move of their
+     * own whose reason the service did not write) and answers what they were. Staff's and the checkout's moves
+     * have other actors and keep theirs.
+     */
+    private List<ErasedText> eraseCustomerText(List<UUID> orderIds) {
+        if (orderIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        update order_status_history h set reason = :erased
+                          from (select c.order_id, c.seq, c.reason
+                                  from order_status_history c join orders o on o.id = c.order_id
+                                 where c.order_id in (:ids) and c.actor = o.customer_id and c.reason is not null
+                                   and c.reason not in (:service)) written
+                         where h.order_id = written.order_id and h.seq = written.seq
+                        returning h.order_id, written.reason""")
+                .param("erased", StatusChange.ERASED).param("ids", orderIds)
+                .param("service", StatusChange.WRITTEN_BY_THE_SERVICE)
+                .query((rs, row) -> new ErasedText(rs.getObject("order_id", UUID.class), rs.getString("reason")))
+                .list();
     }
 
     @Override
-    public int eraseCustomer(String customerId, Instant erasedAt, Instant now) {
+    public CustomerErasure eraseCustomer(String customerId, Instant erasedAt, Instant now, Instant shippedBefore) {
         // The customer's orders are locked first: a move that ends one of them either commits before (and its
         // order is found ended below) or waits for this erasure to commit (and then finds it recorded).
         jdbc.sql("select id from orders where customer_id = :customer order by id for update")
@@ -190,13 +226,59 @@ class JdbcOrders implements Orders {
                 .update();
         List<Map.Entry<UUID, Long>> erased = jdbc.sql("update orders set " + ERASE_ADDRESS + """
                         , address_erased_at = :now, updated_at = :now, version = version + 1
-                         where customer_id = :customer and status in (:ended) and address_erased_at is null
+                         where customer_id = :customer and address_erased_at is null
+                           and (status in (:ended) or status = :shipped and shipped_at <= :shippedBefore)
                         returning id, version""")
                 .param("now", at(now)).param("customer", customerId).param("ended", ENDED)
+                .param("shipped", SHIPPED).param("shippedBefore", at(shippedBefore))
                 .query((rs, row) -> Map.entry(rs.getObject("id", UUID.class), rs.getLong("version")))
                 .list();
+        List<ErasedText> texts = eraseCustomerText(erased.stream().map(Map.Entry::getKey).toList());
         erased.forEach(order -> changes.ifAvailable(waits -> waits.stored(order.getKey(), order.getValue())));
-        return erased.size();
+        return new CustomerErasure(erased.size(), texts);
+    }
+
+    @Override
+    public boolean isErased(String customerId) {
+        return jdbc.sql("select exists (select 1 from erased_customers where customer_id = :customer)")
+                .param("customer", customerId).query(Boolean.class).single();
+    }
+
+    @Override
+    public List<UUID> idsOf(String customerId) {
+        return jdbc.sql("select id from orders where customer_id = :customer order by id")
+                .param("customer", customerId).query(UUID.class).list();
+    }
+
+    @Override
+    public List<UUID> shippedAddressesDue(Instant shippedBefore, int limit) {
+        return jdbc.sql("""
+                        select o.id from orders o
+                         where o.status = :shipped and o.shipped_at <= :shippedBefore and o.address_erased_at is null
+                           and exists (select 1 from erased_customers e where e.customer_id = o.customer_id)
+                         order by o.shipped_at limit :limit""")
+                .param("shipped", SHIPPED).param("shippedBefore", at(shippedBefore)).param("limit", limit)
+                .query(UUID.class).list();
+    }
+
+    @Override
+    public boolean eraseShippedAddress(UUID id, Instant shippedBefore, Instant now) {
+        Optional<Long> version = jdbc.sql("""
+                        select o.version from orders o
+                         where o.id = :id and o.status = :shipped and o.shipped_at <= :shippedBefore
+                           and o.address_erased_at is null
+                           and exists (select 1 from erased_customers e where e.customer_id = o.customer_id)
+                           for update of o skip locked""")
+                .param("id", id).param("shipped", SHIPPED).param("shippedBefore", at(shippedBefore))
+                .query(Long.class).optional();
+        if (version.isEmpty()) {
+            return false;
+        }
+        jdbc.sql("update orders set " + ERASE_ADDRESS + """
+                        , address_erased_at = :now, updated_at = :now, version = version + 1 where id = :id""")
+                .param("now", at(now)).param("id", id).update();
+        changes.ifAvailable(waits -> waits.stored(id, version.get() + 1));
+        return true;
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tienda.order.orders.OrderQueries;
 import io.tienda.order.orders.api.Callers;
 import io.tienda.order.orders.api.OrderResponses.OrderDetails;
+import io.tienda.order.orders.domain.StatusChange;
 import io.tienda.order.saga.CheckoutSagas;
 import io.tienda.platform.security.CurrentUser;
 import jakarta.validation.Valid;
@@ -47,7 +48,8 @@ class CancellationResource {
             @Valid @RequestBody(required = false) CancellationRequest request) {
         queries.get(id, Callers.of(currentUser));
         String why = request == null || request.reason() == null || request.reason().isBlank()
-                ? "cancelled by " + (currentUser.isStaff() ? "staff" : "customer") : request.reason().strip();
+                ? (currentUser.isStaff() ? StatusChange.CANCELLED_BY_STAFF : StatusChange.CANCELLED_BY_CUSTOMER)
+                : request.reason().strip();
         return OrderDetails.of(sagas.cancel(id, currentUser.requireId(), why), queries.replaced(id).orElse(null));
     }
 }

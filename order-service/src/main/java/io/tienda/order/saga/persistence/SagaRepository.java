@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -72,6 +73,26 @@ public class SagaRepository {
     public Optional<SagaState> lock(UUID orderId) {
         return jdbc.sql("select data from saga_instance where order_id = :order for update")
                 .param("order", orderId).query(String.class).optional().map(SagaRepository::read);
+    }
+
+    /** These orders' sagas, locked until this transaction ends, in the order of their ids. */
+    public void lockAll(Collection<UUID> orderIds) {
+        if (!orderIds.isEmpty()) {
+            jdbc.sql("select order_id from saga_instance where order_id in (:orders) order by order_id for update")
+                    .param("orders", List.copyOf(orderIds)).query(UUID.class).list();
+        }
+    }
+
+    /**
+     * The saga's reason reads {@code replacement} if it is {@code text}. Its step, deadline and when it last
+     * changed stay: nothing happened to the checkout.
+     */
+    public void replaceReason(UUID orderId, String text, String replacement) {
+        jdbc.sql("""
+                        update saga_instance
+                           set data = jsonb_set(data, '{reason}', to_jsonb(cast(:replacement as text)))
+                         where order_id = :order and data ->> 'reason' = :text""")
+                .param("order", orderId).param("text", text).param("replacement", replacement).update();
     }
 
     public Optional<SagaState> find(UUID orderId) {

@@ -105,4 +105,21 @@ class OrderTest {
         assertThat(erased.lines()).isEqualTo(order.lines());
         assertThat(erased.customerId()).isEqualTo("c-1");
     }
+
+    @Test
+    void anErasedCustomersOwnWordsGoWhileWhatTheServiceAndStaffWroteStays() {
+        Instant now = Instant.now();
+        Order placed = Order.place(UUID.randomUUID(), "c-1", new OrderTotals("EUR", 1_000, 0, 0, 0, 1_000),
+                List.of(new OrderLine(1, "SKU-1", "p-1", "Mug", 1, 1_000, 0, 1_000)), null, "pm_card_visa", null,
+                null, "key-1", "hash", now);
+
+        assertThat(placed.cancel(now, "c-1", "moving to Lisbon").withCustomerTextErased().history())
+                .extracting(StatusChange::reason).containsExactly("placed", "erased");
+        assertThat(placed.cancel(now, "c-1", "cancelled by customer").withCustomerTextErased().history())
+                .extracting(StatusChange::reason).containsExactly("placed", "cancelled by customer");
+        assertThat(placed.cancel(now, "staff-support", "duplicate, ticket 4411").withCustomerTextErased().history())
+                .extracting(StatusChange::reason).containsExactly("placed", "duplicate, ticket 4411");
+        assertThat(placed.cancel(now, StatusChange.SAGA, "payment-failed: card_declined").withCustomerTextErased()
+                .history()).extracting(StatusChange::reason).containsExactly("placed", "payment-failed: card_declined");
+    }
 }
