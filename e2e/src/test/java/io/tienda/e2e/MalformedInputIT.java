@@ -121,6 +121,27 @@ class MalformedInputIT {
                 }));
     }
 
+    /**
+     * A field sent twice in one body is a 400 problem at every endpoint, never read as one of its copies
+     * (which another reader of the same body might not take): the first field of each body is repeated with
+     * the same value, so nothing but the repetition is wrong with it.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyBodyWithAFieldSentTwice() {
+        return rows().stream().filter(row -> row.body() != null && !JSON.readTree(row.body()).isEmpty()).map(row -> DynamicTest.dynamicTest(
+                row.method() + " " + row.path(), () -> {
+                    ObjectNode body = (ObjectNode) JSON.readTree(row.body());
+                    String field = body.propertyNames().iterator().next();
+                    String twice = "{" + JSON.writeValueAsString(field) + ": " + body.get(field) + ", "
+                            + body.toString().substring(1);
+
+                    Api.Reply reply = send(row, twice);
+
+                    assertThat(reply.status()).as(describe(row, twice, reply)).isEqualTo(400);
+                    assertThat(reply.isProblem()).as(describe(row, twice, reply)).isTrue();
+                }));
+    }
+
     @TestFactory
     Stream<DynamicTest> everyQueryParameterWithOddValues() {
         return rows().stream().filter(row -> row.method().equals("GET") && row.path().contains("?"))
@@ -157,7 +178,8 @@ class MalformedInputIT {
      * Requests broken below the body: a Content-Type that names no one format or a multipart one
      * without a boundary, headers or a request line over the limits, a Content-Length that is not a
      * number, a header name with a space, contradictory transfer codings, a transfer coding nobody
-     * implements, another HTTP version (which Tomcat answers 501 and 505, turned into 400 problems).
+     * implements, a chunked body whose chunk size is not a number, another HTTP version (which Tomcat
+     * answers 501 and 505, turned into 400 problems).
      */
     @Test
     void requestsBrokenBelowTheBodyAre4xxProblemsAtEveryServiceAndAtTheGateway() throws IOException {
@@ -174,6 +196,8 @@ class MalformedInputIT {
                     new String[] {get + "Bad Header: x\r\n", ""},
                     new String[] {get + "Transfer-Encoding: chunked, identity\r\n", ""},
                     new String[] {get + "Transfer-Encoding: gzip\r\n", ""},
+                    new String[] {"POST /api/v1/pricing HTTP/1.1\r\nContent-Type: application/json\r\n"
+                            + "Transfer-Encoding: chunked\r\n", "zz\r\n{}\r\n0\r\n\r\n"},
                     new String[] {"GET /api/v1/products HTTP/2.0\r\n", ""},
                     new String[] {"GET /api/v1/products HTTP/9.9\r\n", ""})) {
                 expect4xxProblem(base, request[0], request[1], wrong);
