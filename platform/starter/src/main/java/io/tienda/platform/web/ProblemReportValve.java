@@ -65,7 +65,7 @@ final class ProblemReportValve extends ErrorReportValve {
             return;
         }
         String detail = switch (status) {
-            case 400 -> "The request's path or query is not well-formed";
+            case 400 -> "The request's path, query or headers are not well-formed HTTP";
             case 501 -> "The request's Transfer-Encoding is not one this service reads: send chunked or a "
                     + "Content-Length";
             case 505 -> "The request's HTTP version is not spoken here: send HTTP/1.1";

@@ -152,6 +152,22 @@ class ProblemJsonIT extends StarterIT {
         assertThat(problem.get("detail").asString()).contains(named);
     }
 
+    /** Headers Tomcat refuses (two different lengths for one body) are a 400 problem that says the headers may be why. */
+    @Test
+    void conflictingContentLengthsAreAMalformedRequest() {
+        int before = widgets();
+
+        RawRequest.Reply reply = RawRequest.send("localhost", port, "POST /api/v1/widgets HTTP/1.1",
+                Map.of("Content-Type", "application/json", "Content-Length", "2\r\nContent-Length: 3"), "{}");
+
+        assertThat(reply.status()).as(reply.head()).isEqualTo(400);
+        assertThat(reply.isProblem()).as(reply.head()).isTrue();
+        JsonNode problem = JSON.readTree(reply.body());
+        assertThat(problem.get("type").asString()).isEqualTo("https://tienda.io/problems/malformed-request");
+        assertThat(problem.get("detail").asString()).contains("headers");
+        assertThat(widgets()).isEqualTo(before);
+    }
+
     /**
      * A chunked body Tomcat cannot read (its chunk size is not hexadecimal, or beyond any length) is a
      * 400 malformed-request, not the invalid-parameter it was named before, and stores nothing.
