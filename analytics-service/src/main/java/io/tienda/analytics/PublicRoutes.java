@@ -3,7 +3,8 @@ package io.tienda.analytics;
 import io.tienda.platform.security.AuthorizationRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
+
+import static io.tienda.platform.security.AuthorizationRules.publicReads;
 
 /**
  * The staff dashboard's files (HTML, scripts, styles) are public: they hold no data, and the page
@@ -14,6 +15,6 @@ class PublicRoutes {
 
     @Bean
     AuthorizationRules dashboardRules() {
-        return rules -> rules.requestMatchers(HttpMethod.GET, "/dashboard", "/dashboard/", "/dashboard/**").permitAll();
+        return rules -> publicReads(rules, "/dashboard", "/dashboard/", "/dashboard/**");
     }
 }

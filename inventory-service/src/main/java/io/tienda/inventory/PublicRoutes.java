@@ -3,7 +3,8 @@ package io.tienda.inventory;
 import io.tienda.platform.security.AuthorizationRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
+
+import static io.tienda.platform.security.AuthorizationRules.publicReads;
 
 /** What anyone may call without a token; every other route needs one. */
 @Configuration(proxyBeanMethods = false)
@@ -12,6 +13,6 @@ class PublicRoutes {
     @Bean
     AuthorizationRules inventoryRules() {
         // Shoppers see whether a SKU is in stock while browsing; the list of all stock stays for staff.
-        return rules -> rules.requestMatchers(HttpMethod.GET, "/api/v1/inventory/*").permitAll();
+        return rules -> publicReads(rules, "/api/v1/inventory/*");
     }
 }

@@ -23,6 +23,21 @@ class SecurityIT extends StarterIT {
         assertThat(reply.raw().headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
     }
 
+    /** A HEAD is the GET without its body: public where the GET is, behind a token where it is. */
+    @Test
+    void aHeadIsAllowedWhereItsGetIs() {
+        Reply publicGet = get("/api/v1/widgets/public/filters", null);
+        Reply publicHead = send("HEAD", "/api/v1/widgets/public/filters", null, Map.of());
+        Reply protectedHead = send("HEAD", "/api/v1/widgets/" + UUID.randomUUID(), null, Map.of());
+
+        assertThat(publicGet.status()).isEqualTo(200);
+        assertThat(publicHead.status()).isEqualTo(200);
+        assertThat(publicHead.body()).isEmpty();
+        assertThat(publicHead.contentType()).isEqualTo(publicGet.contentType());
+        assertThat(protectedHead.status()).isEqualTo(401);
+        assertThat(protectedHead.raw().headers().firstValue("WWW-Authenticate")).isPresent();
+    }
+
     @Test
     void actuatorHealthAndApiDocsArePublic() {
         assertThat(get("/actuator/health/liveness", null).status()).isEqualTo(200);

@@ -41,6 +41,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.tienda.platform.security.AuthorizationRules.publicReads;
+
 /**
  * A tiny service built on the starter, the way a real one is: a table, a controller that changes
  * it and publishes through the outbox, and a consumer that applies the event through the inbox.
@@ -59,7 +61,7 @@ public class WidgetApp {
 
     @Bean
     AuthorizationRules widgetRules() {
-        return rules -> rules.requestMatchers(HttpMethod.GET, "/api/v1/widgets/public/**").permitAll()
+        return rules -> publicReads(rules, "/api/v1/widgets/public/**")
                 .requestMatchers(HttpMethod.POST, "/api/v1/widgets", "/api/v1/widgets/keyed").permitAll();
     }
 

@@ -9,6 +9,8 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
 
 import java.util.Set;
 
+import static io.tienda.platform.security.AuthorizationRules.publicReads;
+
 /**
  * What anyone may call without a token; every other route needs one. Listed one by one rather than
  * as {@code /api/v1/auth/**}: key rotation lives under that path too and is for admins only.
@@ -23,8 +25,7 @@ class PublicRoutes {
 
     @Bean
     AuthorizationRules userRules() {
-        return rules -> rules
-                .requestMatchers(HttpMethod.GET, PUBLIC_GET).permitAll()
+        return rules -> publicReads(rules, PUBLIC_GET)
                 .requestMatchers(HttpMethod.POST, PUBLIC_POST).permitAll();
     }
 
