@@ -11,7 +11,6 @@ import io.tienda.product.review.domain.Visibility;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -24,12 +23,15 @@ public class ProductReviews {
 
     private final Reviews reviews;
     private final Purchases purchases;
+    private final ReviewVerification verification;
     private final ProductCatalog catalog;
     private final Clock clock;
 
-    ProductReviews(Reviews reviews, Purchases purchases, ProductCatalog catalog, Clock clock) {
+    ProductReviews(Reviews reviews, Purchases purchases, ReviewVerification verification, ProductCatalog catalog,
+            Clock clock) {
         this.reviews = reviews;
         this.purchases = purchases;
+        this.verification = verification;
         this.catalog = catalog;
         this.clock = clock;
     }
@@ -67,11 +69,11 @@ public class ProductReviews {
         } catch (Reviews.AlreadyReviewedException e) {
             throw ReviewProblems.alreadyReviewed(productId);
         }
-        // the purchase may have been recorded after the check above but before the insert, when its
-        // handler could not see this review yet; asking again after the insert closes that gap
-        if (!bought && purchases.bought(userId, productId)) {
-            reviews.markVerified(userId, List.of(productId));
-            review = review.verified();
+        // the purchase may have been recorded, or its order cancelled, after the check above but before the
+        // insert, when its handler could not see this review yet; asking again after the insert closes that gap
+        boolean verified = verification.settle(userId, productId, bought);
+        if (verified != bought) {
+            review = review.withVerifiedPurchase(verified);
         }
         refreshRating(productId);
         return review;

@@ -89,7 +89,12 @@ public record Review(String id, String productId, String userId, String authorNa
     }
 
     public Review verified() {
-        return new Review(id, productId, userId, authorName, rating, title, text, true, moderation, anonymised,
+        return withVerifiedPurchase(true);
+    }
+
+    /** The review as it is once a purchase of its product counts, or no longer counts (its order was cancelled). */
+    public Review withVerifiedPurchase(boolean verified) {
+        return new Review(id, productId, userId, authorName, rating, title, text, verified, moderation, anonymised,
                 createdAt, updatedAt, version);
     }
 

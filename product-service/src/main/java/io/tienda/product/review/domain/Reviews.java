@@ -35,6 +35,12 @@ public interface Reviews {
     /** Marks the user's reviews of these products as verified purchases, unless anonymised; idempotent. */
     void markVerified(String userId, Collection<String> productIds);
 
+    /**
+     * Takes the verified purchase off the user's reviews of these products (their order was cancelled),
+     * unless anonymised; idempotent.
+     */
+    void markUnverified(String userId, Collection<String> productIds);
+
     /** Removes the user's name from all their reviews; idempotent. */
     long anonymise(String userId);
 

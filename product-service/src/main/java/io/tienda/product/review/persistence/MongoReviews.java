@@ -100,6 +100,14 @@ class MongoReviews implements Reviews {
     }
 
     @Override
+    public void markUnverified(String userId, Collection<String> productIds) {
+        // an anonymised review keeps what it showed: its author's purchases were deleted with the erasure
+        Query query = Query.query(where("userId").is(userId).and("productId").in(productIds)
+                .and("verifiedPurchase").is(true).and("anonymised").is(false));
+        mongo.updateMulti(query, new Update().set("verifiedPurchase", false), ReviewDocument.class);
+    }
+
+    @Override
     public long anonymise(String userId) {
         Query query = Query.query(where("userId").is(userId).and("anonymised").is(false));
         Update update = new Update().unset("authorName").set("anonymised", true);
