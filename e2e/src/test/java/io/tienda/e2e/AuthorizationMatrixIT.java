@@ -186,6 +186,41 @@ class AuthorizationMatrixIT {
         return tests.stream();
     }
 
+    /**
+     * A HEAD is the GET without its body (RFC 9110 section 9.3.2): every GET of the matrix, asked as HEAD by
+     * every caller, gets the status its GET gets, and no body.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyHeadGetsWhatItsGetGets() {
+        Map<String, String> ids = Map.of(
+                "{A}", Accounts.session(Account.CUSTOMER_A).userId(),
+                "{B}", Accounts.session(Account.CUSTOMER_B).userId());
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String line : MATRIX.strip().split("\n")) {
+            String[] columns = line.split("\\|");
+            String[] request = columns[0].trim().split("\\s+");
+            if (!request[0].equals("GET")) {
+                continue;
+            }
+            String path = substitute(request[1], ids);
+            String[] expected = columns[2].trim().split("\\s+");
+            tests.add(DynamicTest.dynamicTest("HEAD " + request[1], () -> {
+                for (int i = 0; i <= CALLERS.size(); i++) {
+                    Api.Call call = Api.gateway().method("HEAD", path, null)
+                            .header("X-Forwarded-For", Accounts.randomClientAddress());
+                    if (i > 0) {
+                        call.bearer(Accounts.session(CALLERS.get(i - 1)).accessToken());
+                    }
+                    Api.Reply reply = call.send();
+                    assertThat(reply.status()).as("HEAD %s as %s", path, i == 0 ? "anonymous" : CALLERS.get(i - 1))
+                            .isEqualTo(Integer.parseInt(expected[i]));
+                    assertThat(reply.body()).isEmpty();
+                }
+            }));
+        }
+        return tests.stream();
+    }
+
     private static void check(String method, String path, String body, String token, int expected) {
         Api.Call call = Api.gateway().method(method, path, body)
                 .header("X-Forwarded-For", Accounts.randomClientAddress());
