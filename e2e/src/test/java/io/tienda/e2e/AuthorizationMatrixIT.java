@@ -6,6 +6,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -161,26 +162,45 @@ class AuthorizationMatrixIT {
     static final List<Account> CALLERS = List.of(Account.CUSTOMER_A, Account.CUSTOMER_B, Account.SUPPORT,
             Account.MANAGER, Account.ADMIN, Account.ANALYST);
 
-    @TestFactory
-    Stream<DynamicTest> everyCallerGetsExactlyWhatTheMatrixSays() {
+    /**
+     * One row of {@link #MATRIX}: the method, the path as written ({@code {A}} and {@code {B}} standing for the
+     * two customers) and with their ids, the body (null for none) and the status each caller gets: anonymous
+     * first, then {@link #CALLERS} in order.
+     */
+    record Entry(String method, String pathAsWritten, String path, String body, List<Integer> statuses) {
+
+        /** The caller the status at {@code index} is for; null for anonymous. */
+        static Account caller(int index) {
+            return index == 0 ? null : CALLERS.get(index - 1);
+        }
+    }
+
+    static List<Entry> entries() {
         Map<String, String> ids = Map.of(
                 "{A}", Accounts.session(Account.CUSTOMER_A).userId(),
                 "{B}", Accounts.session(Account.CUSTOMER_B).userId());
-        List<DynamicTest> tests = new ArrayList<>();
+        List<Entry> entries = new ArrayList<>();
         for (String line : MATRIX.strip().split("\n")) {
             String[] columns = line.split("\\|");
             String[] request = columns[0].trim().split("\\s+");
-            String method = request[0];
-            String path = substitute(request[1], ids);
             String body = columns[1].trim().equals("-") ? null : columns[1].trim();
-            String[] expected = columns[2].trim().split("\\s+");
-            tests.add(DynamicTest.dynamicTest(method + " " + request[1] + " anonymous -> " + expected[0],
-                    () -> check(method, path, body, null, Integer.parseInt(expected[0]))));
-            for (int i = 0; i < CALLERS.size(); i++) {
-                Account caller = CALLERS.get(i);
-                int status = Integer.parseInt(expected[i + 1]);
-                tests.add(DynamicTest.dynamicTest(method + " " + request[1] + " " + caller + " -> " + status,
-                        () -> check(method, path, body, Accounts.session(caller).accessToken(), status)));
+            List<Integer> statuses = Arrays.stream(columns[2].trim().split("\\s+")).map(Integer::valueOf).toList();
+            entries.add(new Entry(request[0], request[1], substitute(request[1], ids), body, statuses));
+        }
+        return entries;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyCallerGetsExactlyWhatTheMatrixSays() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Entry entry : entries()) {
+            for (int i = 0; i < entry.statuses().size(); i++) {
+                Account caller = Entry.caller(i);
+                int status = entry.statuses().get(i);
+                tests.add(DynamicTest.dynamicTest(entry.method() + " " + entry.pathAsWritten() + " "
+                                + (caller == null ? "anonymous" : caller) + " -> " + status,
+                        () -> check(entry.method(), entry.path(), entry.body(),
+                                caller == null ? null : Accounts.session(caller).accessToken(), status)));
             }
         }
         return tests.stream();
@@ -192,33 +212,21 @@ class AuthorizationMatrixIT {
      */
     @TestFactory
     Stream<DynamicTest> everyHeadGetsWhatItsGetGets() {
-        Map<String, String> ids = Map.of(
-                "{A}", Accounts.session(Account.CUSTOMER_A).userId(),
-                "{B}", Accounts.session(Account.CUSTOMER_B).userId());
-        List<DynamicTest> tests = new ArrayList<>();
-        for (String line : MATRIX.strip().split("\n")) {
-            String[] columns = line.split("\\|");
-            String[] request = columns[0].trim().split("\\s+");
-            if (!request[0].equals("GET")) {
-                continue;
-            }
-            String path = substitute(request[1], ids);
-            String[] expected = columns[2].trim().split("\\s+");
-            tests.add(DynamicTest.dynamicTest("HEAD " + request[1], () -> {
-                for (int i = 0; i <= CALLERS.size(); i++) {
-                    Api.Call call = Api.gateway().method("HEAD", path, null)
-                            .header("X-Forwarded-For", Accounts.randomClientAddress());
-                    if (i > 0) {
-                        call.bearer(Accounts.session(CALLERS.get(i - 1)).accessToken());
+        return entries().stream().filter(entry -> entry.method().equals("GET")).map(entry -> DynamicTest.dynamicTest(
+                "HEAD " + entry.pathAsWritten(), () -> {
+                    for (int i = 0; i < entry.statuses().size(); i++) {
+                        Account caller = Entry.caller(i);
+                        Api.Call call = Api.gateway().method("HEAD", entry.path(), null)
+                                .header("X-Forwarded-For", Accounts.randomClientAddress());
+                        if (caller != null) {
+                            call.bearer(Accounts.session(caller).accessToken());
+                        }
+                        Api.Reply reply = call.send();
+                        assertThat(reply.status()).as("HEAD %s as %s", entry.path(), caller == null ? "anonymous" : caller)
+                                .isEqualTo(entry.statuses().get(i));
+                        assertThat(reply.body()).isEmpty();
                     }
-                    Api.Reply reply = call.send();
-                    assertThat(reply.status()).as("HEAD %s as %s", path, i == 0 ? "anonymous" : CALLERS.get(i - 1))
-                            .isEqualTo(Integer.parseInt(expected[i]));
-                    assertThat(reply.body()).isEmpty();
-                }
-            }));
-        }
-        return tests.stream();
+                }));
     }
 
     private static void check(String method, String path, String body, String token, int expected) {

@@ -334,25 +334,14 @@ class MalformedInputIT {
     }
 
     private static List<Row> rows() {
-        Map<String, String> ids = Map.of(
-                "{A}", Accounts.session(Account.CUSTOMER_A).userId(),
-                "{B}", Accounts.session(Account.CUSTOMER_B).userId());
         List<Row> rows = new ArrayList<>();
-        for (String line : AuthorizationMatrixIT.MATRIX.strip().split("\n")) {
-            String[] columns = line.split("\\|");
-            String[] request = columns[0].trim().split("\\s+");
-            String path = request[1];
-            for (Map.Entry<String, String> id : ids.entrySet()) {
-                path = path.replace(id.getKey(), id.getValue());
-            }
-            if (!path.startsWith("/api/v1/")) {
+        for (AuthorizationMatrixIT.Entry entry : AuthorizationMatrixIT.entries()) {
+            if (!entry.path().startsWith("/api/v1/")) {
                 continue;
             }
-            String body = columns[1].trim().equals("-") ? null : columns[1].trim();
-            String[] expected = columns[2].trim().split("\\s+");
-            for (int i = 0; i < expected.length; i++) {
-                if (!expected[i].equals("401") && !expected[i].equals("403")) {
-                    rows.add(new Row(request[0], path, body, i == 0 ? null : AuthorizationMatrixIT.CALLERS.get(i - 1)));
+            for (int i = 0; i < entry.statuses().size(); i++) {
+                if (entry.statuses().get(i) != 401 && entry.statuses().get(i) != 403) {
+                    rows.add(new Row(entry.method(), entry.path(), entry.body(), AuthorizationMatrixIT.Entry.caller(i)));
                     break;
                 }
             }
