@@ -67,7 +67,7 @@ public class PricedCarts {
             QuotedLine price = quote.line(line.sku()).orElse(null);
             lines.add(new PricedLine(line.sku(), line.quantity(), price, availability(price), false));
             if (price != null && price.available()) {
-                remember.add(new PriceMemory(price, now));
+                remember.add(new PriceMemory(price, cart.couponCode(), now));
             }
         }
         if (cart.isStored()) {
@@ -87,7 +87,7 @@ public class PricedCarts {
         String currency = cart.currency();
         for (CartLine line : cart.lines()) {
             PriceMemory remembered = memory.get(line.sku());
-            QuotedLine price = remembered == null ? null : remembered.line().forQuantity(line.quantity());
+            QuotedLine price = remembered == null ? null : remembered.lineFor(line.quantity(), cart.couponCode());
             PricedLine priced = new PricedLine(line.sku(), line.quantity(), price, Availability.UNKNOWN, true);
             lines.add(priced);
             if (priced.priced()) {

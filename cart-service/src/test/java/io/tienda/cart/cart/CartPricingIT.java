@@ -3,7 +3,10 @@ package io.tienda.cart.cart;
 import io.tienda.cart.support.CartIT;
 import io.tienda.cart.support.FakeCatalog;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -141,8 +144,39 @@ class CartPricingIT extends CartIT {
         assertThat(cart.get("totals").get("couponDiscount").get("amount").asLong()).isEqualTo(360);
         assertThat(cart.get("totals").get("total").get("amount").asLong()).as("3240 of goods + 499 shipping")
                 .isEqualTo(3739);
-        assertThat(ana.send(org.springframework.http.HttpMethod.DELETE, "/api/v1/cart/coupon", null).expect(200)
+        assertThat(ana.send(HttpMethod.DELETE, "/api/v1/cart/coupon", null).expect(200)
                 .json().get("coupon").isNull()).isTrue();
+    }
+
+    @Test
+    void aCouponRemovedWhileTheCatalogIsDownNoLongerComesOffTheRememberedPrices() {
+        String sku = FakeCatalog.newSku("CPD");
+        catalog.sell(sku, 2000, 10, true);
+        catalog.coupon("VERANO-10", "valid", 10, 1000);
+        Shopper ana = customer();
+        ana.add(sku, 2).expect(200);
+        assertThat(ana.coupon("VERANO-10").expect(200).json().get("totals").get("couponDiscount").get("amount")
+                .asLong()).isEqualTo(360);
+
+        catalog.down(true);
+        JsonNode removed = ana.send(HttpMethod.DELETE, "/api/v1/cart/coupon", null)
+                .expect(200).json();
+
+        for (JsonNode cart : List.of(removed, ana.cart().expect(200).json())) {
+            assertThat(cart.get("stale").asBoolean()).isTrue();
+            assertThat(cart.get("coupon").isNull()).isTrue();
+            JsonNode line = cart.get("items").get(0);
+            assertThat(line.get("offerDiscount").get("amount").asLong()).isEqualTo(400);
+            assertThat(line.get("couponDiscount").get("amount").asLong()).isZero();
+            assertThat(line.get("discount").get("amount").asLong()).isEqualTo(400);
+            assertThat(line.get("lineTotal").get("amount").asLong()).isEqualTo(3600);
+            JsonNode totals = cart.get("totals");
+            assertThat(totals.get("offerDiscount").get("amount").asLong()).isEqualTo(400);
+            assertThat(totals.get("couponDiscount").get("amount").asLong()).isZero();
+            assertThat(totals.get("discount").get("amount").asLong()).isEqualTo(400);
+            assertThat(totals.get("total").get("amount").asLong()).as("3600 of goods + 499 shipping")
+                    .isEqualTo(4099);
+        }
     }
 
     @Test

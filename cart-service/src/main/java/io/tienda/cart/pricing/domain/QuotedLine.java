@@ -40,6 +40,17 @@ public record QuotedLine(String sku, int quantity, boolean available, String rea
                 Money.of(off, currency), Money.of(newSubtotal - off, currency));
     }
 
+    /** The same line priced without any coupon: only the offer comes off. */
+    public QuotedLine withoutCoupon() {
+        if (!available || subtotal == null) {
+            return this;
+        }
+        Money offer = offerDiscount == null ? Money.of(0, subtotal.currency()) : offerDiscount;
+        return new QuotedLine(sku, quantity, true, null, productId, name, inStock, unitPrice, subtotal, offerName,
+                offer, Money.of(0, subtotal.currency()), offer,
+                Money.of(subtotal.amount() - offer.amount(), subtotal.currency()));
+    }
+
     private long scale(Money amount, int newQuantity) {
         return amount == null || quantity == 0 ? 0 : amount.amount() * newQuantity / quantity;
     }

@@ -1,9 +1,12 @@
 package io.tienda.cart.pricing.domain;
 
+import io.tienda.cart.cart.domain.PriceMemory;
 import io.tienda.platform.events.Money;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,5 +91,24 @@ class TotalsTest {
         assertThat(two.offerDiscount()).isEqualTo(Money.of(200, "EUR"));
         assertThat(two.couponDiscount()).isEqualTo(Money.of(66, "EUR"));
         assertThat(two.lineTotal()).isEqualTo(Money.of(1734, "EUR"));
+    }
+
+    @Test
+    void aRememberedLineKeepsItsCouponPartOnlyWhileTheCartHoldsTheCodeItWasPricedWith() {
+        QuotedLine line = new QuotedLine("A", 3, true, null, "p", null, true, Money.of(1000, "EUR"),
+                Money.of(3000, "EUR"), "10%", Money.of(300, "EUR"), Money.of(100, "EUR"), Money.of(400, "EUR"),
+                Money.of(2600, "EUR"));
+        PriceMemory memory = new PriceMemory(line, "VERANO-10", Instant.now());
+
+        assertThat(memory.lineFor(2, "VERANO-10").couponDiscount()).isEqualTo(Money.of(66, "EUR"));
+        for (String other : Arrays.asList(null, "OTRO-5")) {
+            QuotedLine without = memory.lineFor(2, other);
+            assertThat(without.offerDiscount()).isEqualTo(Money.of(200, "EUR"));
+            assertThat(without.couponDiscount()).isEqualTo(Money.of(0, "EUR"));
+            assertThat(without.discount()).isEqualTo(Money.of(200, "EUR"));
+            assertThat(without.lineTotal()).isEqualTo(Money.of(1800, "EUR"));
+        }
+        assertThat(new PriceMemory(line, null, Instant.now()).lineFor(3, "VERANO-10").lineTotal())
+                .as("priced before the coupon was applied").isEqualTo(Money.of(2700, "EUR"));
     }
 }
