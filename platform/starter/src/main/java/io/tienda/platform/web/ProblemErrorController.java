@@ -3,6 +3,7 @@ package io.tienda.platform.web;
 import io.tienda.platform.problem.ProblemType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.ProblemDetail;
@@ -18,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ProblemErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:${error.path:/error}}")
-    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request, HttpServletResponse response) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;
         // a filter that read the query first met Tomcat's refusal of it: the client's fault, not ours
@@ -34,6 +35,12 @@ class ProblemErrorController implements ErrorController {
                 : type == ProblemType.MALFORMED_REQUEST ? "The request could not be read" : type.title();
         ProblemDetail problem = Problems.of(type, detail, uri == null ? null : uri.toString());
         problem.setStatus(status);
+        // the container answers after RequestIdFilter has run and cleared the log context (and may have
+        // reset the answer's headers): the id it gave the request stays on the request
+        if (request.getAttribute(Problems.REQUEST_ID) instanceof String requestId) {
+            problem.setProperty(Problems.REQUEST_ID, requestId);
+            response.setHeader(RequestIdFilter.HEADER, requestId);
+        }
         return ResponseEntity.status(status).contentType(Problems.PROBLEM_JSON).body(problem);
     }
 }

@@ -27,6 +27,8 @@ class RequestIdFilter extends OncePerRequestFilter {
         String requestId = incoming != null && WELL_FORMED.matcher(incoming).matches()
                 ? incoming : UUID.randomUUID().toString();
         MDC.put(Problems.REQUEST_ID, requestId);
+        // for the container's error dispatch, which runs after this filter has cleared the MDC
+        request.setAttribute(Problems.REQUEST_ID, requestId);
         response.setHeader(HEADER, requestId);
         try {
             chain.doFilter(request, response);

@@ -19,8 +19,12 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
+import java.time.Instant;
 import java.time.Year;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoField;
 import java.time.temporal.Temporal;
+import java.time.temporal.TemporalAccessor;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -81,7 +85,9 @@ class StrictJson implements JsonMapperBuilderCustomizer {
     /**
      * A date or a moment only from ISO-8601 text. Jackson also reads a number as epoch seconds (so a
      * JavaScript client's {@code Date.now()}, in milliseconds, landed some 50,000 years ahead) and a
-     * date from an array of its parts. A year alone may be a number.
+     * date from an array of its parts. A year alone may be a number. Years are 0001 to 9999 (RFC 3339):
+     * ISO-8601's signed years ({@code +99999-01-01T00:00:00Z}) were stored and answered in a form
+     * JavaScript's {@code Date} and ClickHouse cannot read, and PostgreSQL has no year 0.
      */
     private static final class DatesAsText extends ValueDeserializerModifier {
 
@@ -109,7 +115,24 @@ class StrictJson implements JsonMapperBuilderCustomizer {
             if (!parser.hasToken(JsonToken.VALUE_STRING)) {
                 return context.handleUnexpectedToken(handledType(), parser);
             }
-            return super.deserialize(parser, context);
+            String text = parser.getString();
+            Object value = super.deserialize(parser, context);
+            int year = year(value);
+            if (year < 1 || year > 9999) {
+                return context.handleWeirdStringValue(handledType(), text, "the year must be 0001 to 9999");
+            }
+            return value;
+        }
+
+        /** The year of a date or moment (a moment's in UTC); 1 for a value that has none, such as a time. */
+        private static int year(Object value) {
+            if (value instanceof Instant instant) {
+                return instant.atOffset(ZoneOffset.UTC).getYear();
+            }
+            if (value instanceof TemporalAccessor temporal && temporal.isSupported(ChronoField.YEAR)) {
+                return temporal.get(ChronoField.YEAR);
+            }
+            return 1;
         }
     }
 }

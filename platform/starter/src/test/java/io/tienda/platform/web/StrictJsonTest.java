@@ -40,7 +40,10 @@ class StrictJsonTest {
             "{\"flag\": \"true\"}", "{\"flag\": 1}", "{\"flag\": \"\"}",
             "{\"kind\": 0}", "{\"kind\": \"\"}", "{\"id\": \"\"}", "{\"id\": 12}",
             "{\"at\": 0}", "{\"at\": 1764806400000}", "{\"at\": 1.5}", "{\"at\": \"\"}",
-            "{\"day\": 20260101}", "{\"day\": [2026, 1, 1]}", "{\"day\": \"\"}"})
+            "{\"day\": 20260101}", "{\"day\": [2026, 1, 1]}", "{\"day\": \"\"}",
+            "{\"at\": \"+99999-01-01T00:00:00Z\"}", "{\"at\": \"-0001-01-01T00:00:00Z\"}",
+            "{\"at\": \"0000-12-31T23:00:00Z\"}", "{\"at\": \"9999-12-31T23:00:00-05:00\"}",
+            "{\"day\": \"+10000-01-01\"}", "{\"day\": \"0000-01-01\"}"})
     void aValueOfAnotherTypeIsRefusedNamingItsField(String json) {
         String field = json.substring(2, json.indexOf('"', 2));
 
@@ -82,5 +85,12 @@ class StrictJsonTest {
 
         assertThat(body).isEqualTo(new Body("", 5, 1999L, false, Kind.FIXED, id, Instant.parse("2026-12-04T09:00:00Z"),
                 LocalDate.of(2026, 12, 4), Year.of(2026), List.of("a", "")));
+    }
+
+    @Test
+    void theFirstAndLastYearsAreRead() {
+        assertThat(JSON.readValue("{\"at\": \"0001-01-01T00:00:00Z\", \"day\": \"9999-12-31\"}", Body.class))
+                .isEqualTo(new Body(null, null, null, null, null, null, Instant.parse("0001-01-01T00:00:00Z"),
+                        LocalDate.of(9999, 12, 31), null, null));
     }
 }
