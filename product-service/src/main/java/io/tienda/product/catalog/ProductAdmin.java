@@ -26,7 +26,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -103,16 +102,16 @@ public class ProductAdmin implements BrandedProducts {
      * Replaces what staff edit of a product, keeping its id, creation time, rating and the stock
      * inventory reported for the SKUs it keeps. A replacement that changes nothing writes nothing.
      *
-     * @param expectedVersion the version If-Match named; empty to replace whatever is current
+     * @param expected the versions If-Match named; {@link ProductVersions.Expected#ANY} to replace whatever is current
      */
-    public Product replace(String id, ProductDraft draft, OptionalLong expectedVersion) {
+    public Product replace(String id, ProductDraft draft, ProductVersions.Expected expected) {
         requireValid(draft);
         Category category = category(draft.categoryId());
         BrandRef brand = brand(draft.brandId());
         Product replaced;
         try {
             replaced = store.modify(id, current -> {
-                requireVersion(current, expectedVersion);
+                requireVersion(current, expected);
                 String slug = draft.slug() != null ? draft.slug() : current.slug();
                 Product next = withStockOf(current, draft.toProduct(id, slug, category.id(), brand, current.rating(),
                         current.createdAt(), now(), current.version() + 1));
@@ -132,9 +131,9 @@ public class ProductAdmin implements BrandedProducts {
     }
 
     /** Deletes the product: it vanishes at once and {@code product.deleted} tells the others. */
-    public void delete(String id, OptionalLong expectedVersion) {
+    public void delete(String id, ProductVersions.Expected expected) {
         store.delete(id, current -> {
-            requireVersion(current, expectedVersion);
+            requireVersion(current, expected);
             return List.of(ProductEvents.deleted(current));
         }).orElseThrow(() -> DomainException.notFound("product", id));
         store.announce(id);
@@ -172,8 +171,8 @@ public class ProductAdmin implements BrandedProducts {
         }
     }
 
-    private static void requireVersion(Product current, OptionalLong expectedVersion) {
-        if (expectedVersion.isPresent() && expectedVersion.getAsLong() != current.version()) {
+    private static void requireVersion(Product current, ProductVersions.Expected expected) {
+        if (!expected.admits(current.version())) {
             throw CatalogProblems.versionMismatch("product", ProductVersions.etag(current));
         }
     }

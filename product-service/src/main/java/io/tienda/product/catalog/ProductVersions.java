@@ -2,7 +2,10 @@ package io.tienda.product.catalog;
 
 import io.tienda.product.catalog.domain.Product;
 
-import java.util.OptionalLong;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The ETag of a product: {@code "<version>-<stockStamp>"}. The version changes with every edit by
@@ -12,6 +15,10 @@ import java.util.OptionalLong;
  */
 public final class ProductVersions {
 
+    /** A quoted entity tag, weak or strong (a quoted tag may hold a comma), or a bare token up to a comma. */
+    private static final Pattern TAG = Pattern.compile("(?:W/)?\"([^\"]*)\"|([^,\\s]+)");
+    private static final Pattern VERSION = Pattern.compile("(\\d{1,18})(?:-\\d{1,18})?");
+
     private ProductVersions() {
     }
 
@@ -20,24 +27,33 @@ public final class ProductVersions {
     }
 
     /**
-     * The version an If-Match header names: the first tag that reads as one of our ETags (weak or
-     * strong, with or without the stock part). Empty for no header or {@code *}; a header that names
-     * no version of ours answers -1, which no product has, so the precondition fails.
+     * What an If-Match header admits. No header or {@code *} admits any version; otherwise the
+     * versions its tags name (RFC 9110: the precondition holds when any listed tag matches), weak or
+     * strong, with or without the stock part. A header that names no version of ours admits none.
      */
-    public static OptionalLong expectedVersion(String ifMatch) {
+    public static Expected expected(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return OptionalLong.empty();
+            return Expected.ANY;
         }
-        for (String candidate : ifMatch.split(",")) {
-            String tag = candidate.strip();
-            tag = tag.startsWith("W/") ? tag.substring(2) : tag;
-            tag = tag.replace("\"", "");
-            int dash = tag.indexOf('-');
-            tag = dash < 0 ? tag : tag.substring(0, dash);
-            if (tag.matches("\\d{1,18}")) {
-                return OptionalLong.of(Long.parseLong(tag));
+        Set<Long> versions = new LinkedHashSet<>();
+        Matcher tags = TAG.matcher(ifMatch);
+        while (tags.find()) {
+            String tag = tags.group(1) != null ? tags.group(1) : tags.group(2);
+            Matcher version = VERSION.matcher(tag);
+            if (version.matches()) {
+                versions.add(Long.parseLong(version.group(1)));
             }
         }
-        return OptionalLong.of(-1);
+        return new Expected(Set.copyOf(versions));
+    }
+
+    /** The versions a write may replace: {@code null} for any. */
+    public record Expected(Set<Long> versions) {
+
+        public static final Expected ANY = new Expected(null);
+
+        public boolean admits(long version) {
+            return versions == null || versions.contains(version);
+        }
     }
 }

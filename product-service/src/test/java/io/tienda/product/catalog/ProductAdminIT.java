@@ -291,7 +291,11 @@ class ProductAdminIT extends ProductServiceIT {
                 .isEqualTo("Tocadiscos retro");
 
         api.send(HttpMethod.PUT, "/api/v1/products/" + id, MANAGER,
-                draft("Tocadiscos clásico", audio, null, 14900, sku + "-1"), Map.of("If-Match", "\"2-0\"")).expect(200);
+                draft("Tocadiscos clásico", audio, null, 14900, sku + "-1"), Map.of("If-Match", "\"1-0\", \"3-0\""))
+                .expectProblem(412, "precondition-failed");
+        api.send(HttpMethod.PUT, "/api/v1/products/" + id, MANAGER,
+                draft("Tocadiscos clásico", audio, null, 14900, sku + "-1"), Map.of("If-Match", "\"1-0\", \"2-0\""))
+                .expect(200);
     }
 
     @Test

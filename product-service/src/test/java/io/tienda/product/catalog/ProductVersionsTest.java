@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,12 +26,22 @@ class ProductVersionsTest {
 
     @Test
     void ifMatchComparesTheVersionOnly() {
-        assertThat(ProductVersions.expectedVersion(null)).isEmpty();
-        assertThat(ProductVersions.expectedVersion("*")).isEmpty();
-        assertThat(ProductVersions.expectedVersion("\"7-5\"")).isEqualTo(OptionalLong.of(7));
-        assertThat(ProductVersions.expectedVersion("W/\"7-5\"")).isEqualTo(OptionalLong.of(7));
-        assertThat(ProductVersions.expectedVersion("\"7\"")).isEqualTo(OptionalLong.of(7));
-        assertThat(ProductVersions.expectedVersion("\"abc\", \"8-1\"")).isEqualTo(OptionalLong.of(8));
-        assertThat(ProductVersions.expectedVersion("\"nonsense\"")).isEqualTo(OptionalLong.of(-1));
+        assertThat(ProductVersions.expected(null).admits(7)).isTrue();
+        assertThat(ProductVersions.expected("*").admits(7)).isTrue();
+        assertThat(ProductVersions.expected("\"7-5\"").versions()).containsExactly(7L);
+        assertThat(ProductVersions.expected("W/\"7-5\"").versions()).containsExactly(7L);
+        assertThat(ProductVersions.expected("\"7\"").versions()).containsExactly(7L);
+        assertThat(ProductVersions.expected("\"nonsense\"").versions()).isEmpty();
+        assertThat(ProductVersions.expected("\"nonsense\"").admits(0)).isFalse();
+    }
+
+    @Test
+    void ifMatchWithAListAdmitsEveryVersionItNames() {
+        ProductVersions.Expected expected = ProductVersions.expected("\"abc\", \"8-1\",W/\"3-9\" , \"5,6\"");
+        assertThat(expected.versions()).containsExactlyInAnyOrder(8L, 3L);
+        assertThat(expected.admits(8)).isTrue();
+        assertThat(expected.admits(3)).isTrue();
+        assertThat(expected.admits(5)).isFalse();
+        assertThat(expected.admits(6)).isFalse();
     }
 }

@@ -147,7 +147,7 @@ class ProductsResource {
                     + "when a SKU's price changed.")
     ResponseEntity<ProductView> replace(@PathVariable @Size(max = 200) String id, @RequestBody ProductDraft draft,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        Product product = admin.replace(id, draft, ProductVersions.expectedVersion(ifMatch));
+        Product product = admin.replace(id, draft, ProductVersions.expected(ifMatch));
         return ResponseEntity.ok().eTag(ProductVersions.etag(product)).body(ProductView.of(product));
     }
 
@@ -158,7 +158,7 @@ class ProductsResource {
                     + "If-Match is honoured like on PUT. Announces product.deleted.")
     ResponseEntity<Void> delete(@PathVariable @Size(max = 200) String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        admin.delete(id, ProductVersions.expectedVersion(ifMatch));
+        admin.delete(id, ProductVersions.expected(ifMatch));
         return ResponseEntity.noContent().build();
     }
 
