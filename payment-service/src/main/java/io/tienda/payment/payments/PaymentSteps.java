@@ -384,9 +384,9 @@ public class PaymentSteps {
     // ---------------------------------------------------------------- sweeper
 
     /**
-     * One authorisation the sweeper found: a capture or void the provider has not confirmed is asked
-     * again (same key); an authorisation nearing its end that nobody asked to capture is voided.
-     * Answers the reply it published, if any.
+     * One payment the sweeper found: a capture or void the provider has not confirmed is asked again
+     * (same key), a void of a payment still waiting for 3-D Secure too; an authorisation nearing its
+     * end that nobody asked to capture is voided. Answers the reply it published, if any.
      *
      * @param quietSince a capture or void asked of the provider after this may still have its call
      *                   under way (from its command or another sweeper) and is left alone
@@ -394,7 +394,11 @@ public class PaymentSteps {
     Object sweep(UUID paymentId, Instant horizon, Instant quietSince) {
         Payment payment = transactions.execute(status -> {
             Payment found = payments.lock(paymentId).orElse(null);
-            if (found == null || found.status() != PaymentStatus.AUTHORIZED) {
+            // The saga may void a payment still waiting for 3-D Secure (its deadline passed): that void is
+            // asked again like an authorisation's; nothing else of a waiting payment is the sweeper's.
+            boolean voidOfAWaitingPayment = found != null && found.status() == PaymentStatus.REQUIRES_ACTION
+                    && found.pendingAction() == PendingAction.VOID;
+            if (found == null || found.status() != PaymentStatus.AUTHORIZED && !voidOfAWaitingPayment) {
                 return null;
             }
             Instant now = clock.instant();

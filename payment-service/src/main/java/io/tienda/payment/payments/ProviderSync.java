@@ -114,9 +114,12 @@ public class ProviderSync {
                 }
             }
             case "canceled" -> {
-                if (isWaiting(payment)) {
+                // A payment waiting for 3-D Secure that the saga asked to void was cancelled by that void.
+                boolean ourVoid = payment.status() == PaymentStatus.REQUIRES_ACTION
+                        && payment.pendingAction() == PendingAction.VOID;
+                if (isWaiting(payment) && !ourVoid) {
                     fail(payment, intent, now);
-                } else if (payment.status() == PaymentStatus.AUTHORIZED) {
+                } else if (payment.status() == PaymentStatus.AUTHORIZED || ourVoid) {
                     Payment next = payment.voided(now);
                     payments.save(next);
                     steps.announce(payment.status(), next);
@@ -147,10 +150,10 @@ public class ProviderSync {
     /**
      * A refund object from a {@code refund.*} or {@code charge.refund*} event: its status ({@code failed}
      * and {@code canceled} both mean the money did not reach the customer) and, for a failure, Stripe's
-     * {@code failure_reason}.
+     * {@code failure_reason}, with when the provider made the refund and the event (null if not told).
      */
     public void refund(String providerPaymentId, String providerRefundId, UUID ourRefundId, long amount,
-            String status, String failureReason) {
+            String status, String failureReason, Instant createdAt, Instant reportedAt) {
         String stated = status == null ? "" : status;
         RefundStatus mapped = switch (stated) {
             case "succeeded" -> RefundStatus.SUCCEEDED;
@@ -159,12 +162,16 @@ public class ProviderSync {
         };
         String why = failureReason != null ? failureReason
                 : "canceled".equals(stated) ? "canceled at the provider" : null;
-        refunds.providerRefund(providerPaymentId, providerRefundId, ourRefundId, amount, mapped, why);
+        refunds.providerRefund(providerPaymentId, providerRefundId, ourRefundId, amount, mapped, why, createdAt,
+                reportedAt);
     }
 
-    /** A charge's refunded total ({@code charge.refunded}): what the ledger lacks was refunded elsewhere. */
-    public void refundedTotal(String providerPaymentId, String chargeId, long amountRefunded) {
-        refunds.providerRefundedTotal(providerPaymentId, chargeId, amountRefunded);
+    /**
+     * A charge's refunded total ({@code charge.refunded}) as the provider stated it at {@code statedAt} (null
+     * if not told): what the ledger lacks was refunded elsewhere.
+     */
+    public void refundedTotal(String providerPaymentId, String chargeId, long amountRefunded, Instant statedAt) {
+        refunds.providerRefundedTotal(providerPaymentId, chargeId, amountRefunded, statedAt);
     }
 
     private static boolean isWaiting(Payment payment) {

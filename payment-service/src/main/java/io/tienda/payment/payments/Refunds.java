@@ -201,9 +201,10 @@ public class Refunds {
      * succeeds; if it fails first, it is recorded as failed so that nothing said of it later counts it;</li>
      * <li>if a charge's refunded total already brought its money into the ledger without a name
      * ({@link #providerRefundedTotal}), that money is this refund's: only what it adds beyond that counts,
-     * and if it failed, that money goes back. That money was announced as refunded under the unnamed
-     * row's id and no other announcement is made for it, so the refund keeps which ids and amounts its
-     * money was announced under ({@link RefundRepository#addPart}): should it fail later, {@link #reverse}
+     * and if it failed, what of it a statement made while the refund was live counted goes back. That money
+     * was announced as refunded under the unnamed row's id and no other announcement is made for it, so
+     * the refund keeps which ids and amounts its money was announced under
+     * ({@link RefundRepository#addPart}): should it fail later, {@link #reverse}
      * announces the failure under those ids, and consumers matching by {@code refundId} take back exactly
      * what they counted.</li>
      * </ul>
@@ -212,9 +213,12 @@ public class Refunds {
      *
      * @param ourRefundId   our id, when the provider kept it in the refund's metadata
      * @param failureReason the provider's {@code failure_reason}, if it gave one
+     * @param createdAt     when the provider made the refund (its {@code created}); null if not told
+     * @param reportedAt    when the provider made the event that reports this status (the event's
+     *                      {@code created}); null if not told
      */
     public void providerRefund(String providerPaymentId, String providerRefundId, UUID ourRefundId, long amount,
-            RefundStatus status, String failureReason) {
+            RefundStatus status, String failureReason, Instant createdAt, Instant reportedAt) {
         // Every delivery about this payment's refunds queues here, so two of the same refund never race.
         Optional<Payment> found = providerPaymentId == null ? Optional.empty()
                 : payments.lockByProviderId(calls.gateway().provider(), providerPaymentId);
@@ -249,7 +253,7 @@ public class Refunds {
             return;
         }
         if (status == RefundStatus.FAILED) {
-            failedElsewhere(found.get(), providerRefundId, amount, why);
+            failedElsewhere(found.get(), providerRefundId, amount, why, createdAt, reportedAt);
             return;
         }
         Payment payment = found.get();
@@ -341,16 +345,20 @@ public class Refunds {
     /**
      * A refund we never asked for failed (or was cancelled) at the provider before the ledger knew it by
      * name. It is recorded as failed under its own id, so that a late {@code refund.created} of it counts
-     * nothing. Money a charge's refunded total brought into the ledger without a name for it is its money:
-     * that goes back, announced as failed under the id it was announced as refunded with.
+     * nothing. Money a charge's refunded total brought into the ledger without a name may be its money, if
+     * that statement was made while the refund was live: that goes back, announced as failed under the id it
+     * was announced as refunded with. A statement made before the refund existed, or after it failed, counted
+     * other refunds' money, which stays (their own events name it later); so does all of it when no statement
+     * counted the refund yet. Where the provider's times are not told, any unnamed money may be its money.
      */
-    private void failedElsewhere(Payment payment, String providerRefundId, long amount, String why) {
+    private void failedElsewhere(Payment payment, String providerRefundId, long amount, String why,
+            Instant createdAt, Instant reportedAt) {
         Instant now = clock.instant();
         UUID orderId = payment.orderId();
         long left = amount;
         long back = 0;
         Refund named = null;
-        for (Refund unnamed : refunds.unattributed(payment.id())) {
+        for (Refund unnamed : refunds.unattributed(payment.id(), createdAt, reportedAt)) {
             if (left == 0) {
                 break;
             }
@@ -380,8 +388,8 @@ public class Refunds {
             log.warn("payment {}: refund {} made at the provider failed there; {} {} counted from the charge's "
                     + "refunded total is no longer refunded", payment.id(), providerRefundId, back, payment.currency());
         } else {
-            log.info("payment {}: refund {} made at the provider failed there before it was counted", payment.id(),
-                    providerRefundId);
+            log.info("payment {}: refund {} made at the provider failed there before any statement counted it",
+                    payment.id(), providerRefundId);
         }
     }
 
@@ -396,8 +404,11 @@ public class Refunds {
      * A total the ledger already reaches (the same statement again, an older one, or a newer, lower one
      * after a refund failed) changes nothing: the statement does not say which refund failed, and
      * that refund's own event takes it off the ledger. Runs in the caller's transaction.
+     *
+     * @param statedAt when the provider made the statement (the event's {@code created}); null if not told
      */
-    public void providerRefundedTotal(String providerPaymentId, String chargeId, long amountRefunded) {
+    public void providerRefundedTotal(String providerPaymentId, String chargeId, long amountRefunded,
+            Instant statedAt) {
         Optional<Payment> found = payments.lockByProviderId(calls.gateway().provider(), providerPaymentId);
         if (found.isEmpty() || !found.get().status().isCaptured()) {
             return;
@@ -424,7 +435,7 @@ public class Refunds {
         }
         Refund refund = Refund.requested(payment.id(), key, RefundSource.PROVIDER, absorbed, payment.currency(),
                 "refunded at the provider", null, now).succeeded(null, now);
-        refunds.insert(refund, null);
+        refunds.insert(refund, null, statedAt);
         absorbed(payment, refund.id(), absorbed, now);
     }
 

@@ -84,7 +84,7 @@ public class StripeWebhooks {
         // The event id and its effect commit together: a failing effect records nothing, so the
         // provider's redelivery applies it; a redelivery of an applied event finds its id.
         Optional<Optional<FollowUp>> applied = transactions.execute(status -> events.firstTime(id, type)
-                ? Optional.of(apply(type, object)) : Optional.empty());
+                ? Optional.of(apply(type, object, instant(event.getCreated()))) : Optional.empty());
         if (applied == null || applied.isEmpty()) {
             meters.counter("payment.webhooks", "outcome", "duplicate", "type", type).increment();
             log.info("webhook {} {} was applied before", id, type);
@@ -96,7 +96,11 @@ public class StripeWebhooks {
         return Result.APPLIED;
     }
 
-    private Optional<FollowUp> apply(String type, JsonNode object) {
+    /**
+     * @param madeAt when the provider made the event (its {@code created}): the moment of the change it
+     *               reports, since an event's data is the object as it was then
+     */
+    private Optional<FollowUp> apply(String type, JsonNode object, Instant madeAt) {
         if (type.startsWith("payment_intent.")) {
             return sync.intent(type, intent(object));
         }
@@ -104,23 +108,30 @@ public class StripeWebhooks {
             case "charge.refunded" -> {
                 String intentId = text(object, "payment_intent");
                 for (JsonNode refund : object.path("refunds").path("data")) {
-                    refund(intentId, refund);
+                    refund(intentId, refund, madeAt);
                 }
-                sync.refundedTotal(intentId, text(object, "id"), object.path("amount_refunded").asLong(0));
+                sync.refundedTotal(intentId, text(object, "id"), object.path("amount_refunded").asLong(0), madeAt);
             }
             case "refund.created", "refund.updated", "refund.failed", "charge.refund.updated" ->
-                    refund(text(object, "payment_intent"), object);
+                    refund(text(object, "payment_intent"), object, madeAt);
             default -> log.debug("webhook {} is not one payment-service acts on", type);
         }
         return Optional.empty();
     }
 
-    private void refund(String intentId, JsonNode refund) {
+    private void refund(String intentId, JsonNode refund, Instant madeAt) {
         String ours = text(refund.path("metadata"), "tienda_refund_id");
         String reason = text(refund, "failure_reason");
+        JsonNode created = refund.path("created");
         sync.refund(intentId == null ? text(refund, "payment_intent") : intentId, text(refund, "id"), uuid(ours),
                 refund.path("amount").asLong(0), text(refund, "status"),
-                reason == null || reason.length() <= 200 ? reason : reason.substring(0, 200));
+                reason == null || reason.length() <= 200 ? reason : reason.substring(0, 200),
+                created.isNumber() ? instant(created.asLong()) : null, madeAt);
+    }
+
+    /** A time as Stripe gives it, seconds since the epoch; null when not given. */
+    private static Instant instant(Long epochSeconds) {
+        return epochSeconds == null || epochSeconds <= 0 ? null : Instant.ofEpochSecond(epochSeconds);
     }
 
     private static IntentState intent(JsonNode pi) {

@@ -47,6 +47,12 @@ class CaptureSweeperIT extends PaymentIT {
                 .param("action", action).param("at", Timestamp.from(at)).param("id", payment).update();
     }
 
+    /** As if the saga's payment.void ({@code reason}) had asked the provider at {@code at} and got no answer yet. */
+    private void voidAskedOfTheProvider(UUID payment, String reason, Instant at) {
+        jdbc.sql("update payments set pending_action = 'VOID', failure_reason = :reason, updated_at = :at where id = :id")
+                .param("reason", reason).param("at", Timestamp.from(at)).param("id", payment).update();
+    }
+
     /** A refund set aside at {@code at} whose provider call got no answer. */
     private UUID pendingRefund(UUID payment, long amount, Instant at) {
         UUID refund = UUID.randomUUID();
@@ -97,6 +103,32 @@ class CaptureSweeperIT extends PaymentIT {
         assertInvoiceSeriesWithoutGaps();
         assertThat(intentStatus(payment)).isEqualTo("succeeded");
         messages().await(Topics.SAGA_REPLIES, "payment.captured", order.toString(), 1);
+    }
+
+    @Test
+    void aVoidOfAPaymentWaitingForThreeDSecureThatTheProviderNeverAcknowledgedIsAskedAgain() {
+        UUID order = UUID.randomUUID();
+        authorize(order, TestTokens.newCustomer(), 1500, "pm_card_authenticationRequired");
+        UUID payment = paymentOf(order);
+        UUID otherOrder = UUID.randomUUID();
+        authorize(otherOrder, TestTokens.newCustomer(), 900, "pm_card_authenticationRequired");
+        UUID waiting = paymentOf(otherOrder);
+        Instant longAgo = Instant.now().minus(callWindow()).minusSeconds(1);
+        // The saga's payment deadline passed and its payment.void found the provider unavailable, long enough
+        // ago for that call to be over; the other payment is still waiting for its shopper, with nothing asked.
+        voidAskedOfTheProvider(payment, "payment-timeout", longAgo);
+        jdbc.sql("update payments set updated_at = :at where id = :id")
+                .param("at", Timestamp.from(longAgo)).param("id", waiting).update();
+
+        sweeper.sweep();
+
+        assertThat(status(payment)).isEqualTo("VOIDED");
+        assertThat(payment(payment).get("pending_action")).isNull();
+        assertThat(intentStatus(payment)).isEqualTo("canceled");
+        assertThat(messages().await(Topics.SAGA_REPLIES, "payment.voided", order.toString(), 1).get(0).json()
+                .get("reason").asString()).isEqualTo("payment-timeout");
+        assertThat(status(waiting)).isEqualTo("REQUIRES_ACTION");
+        assertThat(intentStatus(waiting)).isEqualTo("requires_action");
     }
 
     @Test

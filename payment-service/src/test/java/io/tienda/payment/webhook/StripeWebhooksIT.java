@@ -21,10 +21,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StripeWebhooksIT extends PaymentIT {
 
     private static String event(String id, String type, String object) {
+        return event(id, type, object, System.currentTimeMillis() / 1000);
+    }
+
+    /** An event Stripe made at {@code created} (seconds), the moment of the change it reports. */
+    private static String event(String id, String type, String object, long created) {
         return """
                 {"id":"%s","object":"event","api_version":"2026-07-29.dahlia","created":%d,"type":"%s",
                  "livemode":false,"pending_webhooks":1,"data":{"object":%s}}
-                """.formatted(id, System.currentTimeMillis() / 1000, type, object);
+                """.formatted(id, created, type, object);
+    }
+
+    /** The refund {@code object} as made at {@code created} (seconds), as Stripe's refund objects say. */
+    private static String madeAt(String object, long created) {
+        return "{\"created\":" + created + "," + object.substring(object.indexOf('{') + 1);
     }
 
     private static String intent(String id, String status, long received) {
@@ -563,6 +573,54 @@ class StripeWebhooksIT extends PaymentIT {
         assertThat(failedAtTheProvider(payment)).containsExactly(lost);
         assertThat(jdbc.sql("select provider_refund_id from refunds where payment_id = :p and status = 'SUCCEEDED'")
                 .param("p", payment).query(String.class).list()).containsExactly(kept);
+    }
+
+    @Test
+    void aDashboardRefundThatFailsBeforeAnyStatementCountedItTakesBackNoOtherRefundsMoney() {
+        UUID order = UUID.randomUUID();
+        UUID payment = capturedPayment(order, TestTokens.newCustomer(), 1000);
+        String pi = intentOf(payment);
+        String d1 = newRefundId();
+        String d2 = newRefundId();
+        long start = System.currentTimeMillis() / 1000 - 120;
+
+        // d1 (300) made in the dashboard and stated; d2 (200) made later, its statement (500) still on its way
+        webhook(event(newEventId(), "charge.refunded", chargeRefunded(pi, 1000, 300), start)).expect(200);
+        assertLedger(payment, 300, "PARTIALLY_REFUNDED");
+        // d2 fails: the statement of 300 was made before d2 existed, so none of its money is d2's
+        webhook(event(newEventId(), "refund.failed", madeAt(refundObject(d2, pi, 200, "failed", null,
+                "expired_or_canceled_card"), start + 30), start + 40)).expect(200);
+        assertLedger(payment, 300, "PARTIALLY_REFUNDED");
+        webhook(event(newEventId(), "refund.created", madeAt(dashboardRefund(d1, pi, 300), start), start))
+                .expect(200);
+        assertLedger(payment, 300, "PARTIALLY_REFUNDED");
+        webhook(event(newEventId(), "charge.refunded", chargeRefunded(pi, 1000, 500), start + 30)).expect(200);
+
+        assertLedger(payment, 300, "PARTIALLY_REFUNDED");
+        assertThat(failedAtTheProvider(payment)).containsExactly(d2);
+        assertThat(jdbc.sql("select provider_refund_id from refunds where payment_id = :p and status = 'SUCCEEDED'")
+                .param("p", payment).query(String.class).list()).containsExactly(d1);
+        Announced announced = announcedByRefundId(payment);
+        assertThat(announced.failed()).as("no refund_failed for money that never moved").isEmpty();
+        assertThat(announced.refunded().values()).containsExactly(300L);
+
+        // The same refunds stated together while d2 was live: d2's failure takes its money back, as before.
+        UUID other = capturedPayment(UUID.randomUUID(), TestTokens.newCustomer(), 1000);
+        String pi2 = intentOf(other);
+        String d3 = newRefundId();
+        String d4 = newRefundId();
+        webhook(event(newEventId(), "charge.refunded", chargeRefunded(pi2, 1000, 300), start)).expect(200);
+        webhook(event(newEventId(), "charge.refunded", chargeRefunded(pi2, 1000, 500), start + 30)).expect(200);
+        webhook(event(newEventId(), "refund.failed", madeAt(refundObject(d4, pi2, 200, "failed", null,
+                "expired_or_canceled_card"), start + 30), start + 40)).expect(200);
+        assertLedger(other, 300, "PARTIALLY_REFUNDED");
+        String second = announcedByRefundId(other).refunded().entrySet().stream().filter(e -> e.getValue() == 200)
+                .findFirst().orElseThrow().getKey();
+        assertThat(assertEveryFailureNamesAnAnnouncedRefund(other).failed()).containsExactly(Map.entry(second, 200L));
+        webhook(event(newEventId(), "refund.created", madeAt(dashboardRefund(d3, pi2, 300), start), start))
+                .expect(200);
+        assertLedger(other, 300, "PARTIALLY_REFUNDED");
+        assertThat(failedAtTheProvider(other)).containsExactly(d4);
     }
 
     @Test

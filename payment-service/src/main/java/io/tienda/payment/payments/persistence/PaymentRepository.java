@@ -162,16 +162,17 @@ public class PaymentRepository {
     }
 
     /**
-     * Authorisations the sweeper must act on: a capture or void not yet confirmed by the provider
-     * and last asked of it before {@code quietSince} (a younger one may still have its call under
-     * way), or a hold that ends before {@code horizon} with nothing asked of it.
+     * Payments the sweeper must act on: a capture or void not yet confirmed by the provider and last
+     * asked of it before {@code quietSince} (a younger one may still have its call under way), of an
+     * authorisation or of a payment still waiting for 3-D Secure (which the saga may void); or a hold
+     * that ends before {@code horizon} with nothing asked of it.
      */
     public List<UUID> dueForSweep(Instant horizon, Instant quietSince, int limit) {
         return jdbc.sql("""
                         select id from payments
-                         where status = 'AUTHORIZED'
-                           and ((pending_action is not null and updated_at <= :quiet)
-                                or (pending_action is null and capture_before <= :horizon))
+                         where (status in ('AUTHORIZED', 'REQUIRES_ACTION') and pending_action is not null
+                                and updated_at <= :quiet)
+                            or (status = 'AUTHORIZED' and pending_action is null and capture_before <= :horizon)
                          order by capture_before nulls last, id limit :limit""")
                 .param("horizon", Timestamp.from(horizon)).param("quiet", Timestamp.from(quietSince))
                 .param("limit", limit)

@@ -63,9 +63,29 @@ public class RefundRepository {
      * accounts for yet, oldest first: settled refunds made at the provider with no provider id.
      */
     public List<Refund> unattributed(UUID paymentId) {
-        return jdbc.sql(COLUMNS + " where payment_id = :payment and source = 'PROVIDER' and status = 'SUCCEEDED'"
-                        + " and provider_refund_id is null order by created_at, id")
-                .param("payment", paymentId).query(RefundRepository::refund).list();
+        return unattributed(paymentId, null, null);
+    }
+
+    /**
+     * The unattributed amounts (see {@link #unattributed(UUID)}) whose statement may have counted a refund
+     * that was live at the provider from {@code from} to {@code until} (the provider's times, to the second):
+     * those stated within that time, and those whose statement's time is not known. A null bound is not
+     * known and limits nothing.
+     */
+    public List<Refund> unattributed(UUID paymentId, Instant from, Instant until) {
+        var query = jdbc.sql(COLUMNS + " where payment_id = :payment and source = 'PROVIDER' and status = 'SUCCEEDED'"
+                        + " and provider_refund_id is null"
+                        + (from == null ? "" : " and (stated_at is null or stated_at >= :from)")
+                        + (until == null ? "" : " and (stated_at is null or stated_at <= :until)")
+                        + " order by created_at, id")
+                .param("payment", paymentId);
+        if (from != null) {
+            query = query.param("from", Timestamp.from(from));
+        }
+        if (until != null) {
+            query = query.param("until", Timestamp.from(until));
+        }
+        return query.query(RefundRepository::refund).list();
     }
 
     /**
@@ -144,12 +164,21 @@ public class RefundRepository {
     }
 
     public void insert(Refund refund, String requestHash) {
+        insert(refund, requestHash, null);
+    }
+
+    /**
+     * @param statedAt for an unnamed amount a charge's refunded total brought in, when the provider made that
+     *                 statement (see {@link #unattributed(UUID, Instant, Instant)}); null if not known
+     */
+    public void insert(Refund refund, String requestHash, Instant statedAt) {
         jdbc.sql("""
                         insert into refunds (id, payment_id, refund_key, request_hash, source, amount, currency, reason,
                                              status, provider_refund_id, failure_reason, requested_by, created_at,
-                                             updated_at)
+                                             updated_at, stated_at)
                         values (:id, :payment, :key, :hash, :source, :amount, :currency, :reason, :status, :pid,
-                                :failure, :by, :now, :now)""")
+                                :failure, :by, :now, :now, :stated)""")
+                .param("stated", statedAt == null ? null : Timestamp.from(statedAt))
                 .param("id", refund.id()).param("payment", refund.paymentId()).param("key", refund.refundKey())
                 .param("hash", requestHash).param("source", refund.source().name()).param("amount", refund.amount())
                 .param("currency", refund.currency()).param("reason", refund.reason())
