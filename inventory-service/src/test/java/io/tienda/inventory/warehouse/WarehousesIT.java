@@ -135,11 +135,21 @@ class WarehousesIT extends InventoryIT {
 
     @Test
     void changingAnUnknownWarehouseIsNotFoundAndBadChangesAreBadRequests() {
+        String name = api.get("/api/v1/warehouses/MAD-1", manager).json().get("name").asString();
         api.patch("/api/v1/warehouses/NOWHERE-7", manager, Map.of("active", false)).expectProblem(404, "not-found");
         api.patch("/api/v1/warehouses/MAD-1", manager, Map.of("priority", 20000)).expectProblem(400, "validation");
         api.patch("/api/v1/warehouses/MAD-1", manager, Map.of("name", " ")).expectProblem(400, "validation");
+        for (String blank : List.of("\u2003", "\u3000 \u2003", "\u001C")) {
+            assertThat(api.patch("/api/v1/warehouses/MAD-1", manager, Map.of("name", blank))
+                    .expectProblem(400, "validation").json().get("errors").get(0).get("field").asString())
+                    .isEqualTo("name");
+        }
+        api.patch("/api/v1/warehouses/MAD-1", manager, Map.of("name", "Madrid\nnorte")).expectProblem(400, "validation");
+        api.post("/api/v1/warehouses", manager, Map.of("code", "NL-9", "name", "Norte\r\nSur"))
+                .expectProblem(400, "validation");
         api.patch("/api/v1/warehouses/MAD-1", manager, "{\"active\":\"no\"}").expect(400);
         api.patch("/api/v1/warehouses/mad-1", manager, Map.of("active", false)).expect(400);
         assertThat(api.get("/api/v1/warehouses/MAD-1", manager).json().get("active").asBoolean()).isTrue();
+        assertThat(api.get("/api/v1/warehouses/MAD-1", manager).json().get("name").asString()).isEqualTo(name);
     }
 }

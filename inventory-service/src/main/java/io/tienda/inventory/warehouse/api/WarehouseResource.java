@@ -1,6 +1,8 @@
 package io.tienda.inventory.warehouse.api;
 
+import io.tienda.inventory.InventoryProblems;
 import io.tienda.platform.core.Roles;
+import io.tienda.platform.core.TextRules;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -83,21 +85,27 @@ class WarehouseResource {
     @PreAuthorize(Roles.HAS_EDITOR)
     public WarehouseView change(@PathVariable @Pattern(regexp = Warehouse.CODE) String code,
             @Valid @RequestBody WarehouseChange body) {
-        return WarehouseView.of(warehouses.change(code, new Warehouses.Change(
-                body.name() == null ? null : body.name().strip(), body.priority(), body.active())));
+        String name = body.name() == null ? null : body.name().strip();
+        // blank as strip() sees it: a name of only Unicode spaces (an em space) would be stored empty
+        if (name != null && name.isEmpty()) {
+            throw InventoryProblems.invalidField("name", "must not be blank");
+        }
+        return WarehouseView.of(warehouses.change(code, new Warehouses.Change(name, body.priority(), body.active())));
     }
 
     @Schema(description = "A warehouse to open")
     record NewWarehouse(
             @Schema(example = "BCN-1") @NotNull @Pattern(regexp = Warehouse.CODE) String code,
-            @Schema(example = "Barcelona port") @NotBlank @Size(max = 200) String name,
+            @Schema(example = "Barcelona port") @NotBlank @Size(max = 200)
+            @Pattern(regexp = TextRules.SINGLE_LINE_PATTERN, message = TextRules.SINGLE_LINE_MESSAGE) String name,
             @Schema(description = "lower ships first; default 100", example = "20")
             @Min(Warehouse.MIN_PRIORITY) @Max(Warehouse.MAX_PRIORITY) Integer priority) {
     }
 
     @Schema(description = "Only the fields to change")
     record WarehouseChange(
-            @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
+            @Size(min = 1, max = 200)
+            @Pattern(regexp = TextRules.SINGLE_LINE_PATTERN, message = TextRules.SINGLE_LINE_MESSAGE) String name,
             @Min(Warehouse.MIN_PRIORITY) @Max(Warehouse.MAX_PRIORITY) Integer priority,
             Boolean active) {
     }
