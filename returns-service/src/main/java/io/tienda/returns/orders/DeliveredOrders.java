@@ -1,8 +1,10 @@
 package io.tienda.returns.orders;
 
 import io.tienda.platform.events.Money;
+import io.tienda.platform.events.product.PriceChange;
 import io.tienda.platform.events.saga.OrderDelivered;
 import io.tienda.platform.events.saga.OrderLine;
+import io.tienda.returns.orders.domain.CatalogVariant;
 import io.tienda.returns.orders.domain.DeliveredOrder;
 import io.tienda.returns.orders.domain.OrderBook;
 import io.tienda.returns.orders.domain.OrderedLine;
@@ -55,11 +57,36 @@ public class DeliveredOrders {
         }
     }
 
-    /** The variants of a product, from {@code product.created}/{@code product.updated}. */
+    /**
+     * The variants of a product, from {@code product.created} ({@code created}) or {@code product.updated},
+     * with the product's price. That is what a variant sells at unless it is priced apart, which neither
+     * event tells: a creation sets it for every variant, an update only for those whose price is not known
+     * yet, since every change of a variant's price comes as {@code product.price_changed} naming it
+     * ({@link #pricesChanged}) and an update must not undo one.
+     */
     @Transactional
-    public void productSkus(String productId, List<String> skus) {
-        if (productId != null && skus != null && !skus.isEmpty()) {
+    public void productSkus(String productId, List<String> skus, Money price, boolean created) {
+        if (productId == null || skus == null || skus.isEmpty()) {
+            return;
+        }
+        if (price == null) {
             book.recordProductSkus(productId, skus);
+        } else {
+            book.recordPrices(productId, skus, price.amount(), price.currency(), created);
+        }
+    }
+
+    /** A {@code product.price_changed}: what each SKU it names sells at now. */
+    @Transactional
+    public void pricesChanged(String productId, List<PriceChange> changes) {
+        if (productId == null || changes == null) {
+            return;
+        }
+        for (PriceChange change : changes) {
+            if (change.sku() != null && change.current() != null) {
+                book.recordPrices(productId, List.of(change.sku()), change.current().amount(),
+                        change.current().currency(), true);
+            }
         }
     }
 
@@ -72,8 +99,8 @@ public class DeliveredOrders {
         return book.lock(orderId);
     }
 
-    public Optional<String> productOf(String sku) {
-        return book.productOf(sku);
+    public Optional<CatalogVariant> variant(String sku) {
+        return book.variant(sku);
     }
 
     /** Runs in the caller's transaction. */

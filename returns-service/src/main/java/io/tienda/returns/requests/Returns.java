@@ -130,8 +130,8 @@ public class Returns {
             }
         }
         Instant now = clock.instant();
-        List<ReturnLine> lines = policy.check(draft, order, store.unitsInStandingReturns(order.orderId()),
-                orders::productOf, now);
+        List<ReturnLine> lines = policy.check(draft, order, store.heldByStandingReturns(order.orderId()),
+                orders::variant, now);
         UUID id = UUID.randomUUID();
         String rma = store.nextRma(now.atZone(ZoneOffset.UTC).getYear());
         ReturnRequest request = ReturnRequest.requested(id, rma, order.orderId(), order.orderNumber(), customerId,

@@ -3,7 +3,9 @@ package io.tienda.returns.requests;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tienda.platform.events.Money;
 import io.tienda.platform.events.Topics;
+import io.tienda.platform.events.product.PriceChange;
 import io.tienda.platform.events.product.ProductCreated;
+import io.tienda.platform.events.product.ProductPriceChanged;
 import io.tienda.platform.events.saga.OrderCancelled;
 import io.tienda.platform.events.saga.OrderConfirmed;
 import io.tienda.platform.events.saga.OrderDelivered;
@@ -192,6 +194,35 @@ class ReturnsFlowIT {
         assertThat(settled(rest, Map.of(mug, 2))).as("the rest of what the mugs cost").isEqualTo(2500 - 833);
     }
 
+    /**
+     * A withdrawn return gives its units back but not the share it was priced at: the returns that stand
+     * after it still give back, together, exactly what the line cost and never more (payment-service
+     * refuses a refund beyond what the payment captured, and would refuse the last one for ever).
+     */
+    @Test
+    void returnsOfALineGiveBackWhatItCostAfterAnEarlierReturnIsWithdrawn() {
+        UUID order = UUID.randomUUID();
+        // three mugs for 40.01: the shares are 13.33, 13.34 and 13.34
+        messages.send(Topics.ORDER_EVENTS, order.toString(), new OrderDelivered(order, "TND-2026-"
+                + order.toString().substring(0, 6), alice, List.of(
+                new OrderLine(mug, "p-mug", "Taza", 3, Money.of(1500, "EUR"), Money.of(4001, "EUR"))),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+        awaitDelivered(order);
+
+        String a = returned(order, "REFUND", Map.of(mug, 1), null);
+        String b = returned(order, "REFUND", Map.of(mug, 1), null);
+        api.post("/api/v1/returns/" + a + "/cancellation", customer(alice), null).expect(200);
+        String c = returned(order, "REFUND", Map.of(mug, 2), null);
+
+        assertThat(paid(b) + paid(c)).isEqualTo(4001);
+        assertThat(settled(b, Map.of(mug, 1)) + settled(c, Map.of(mug, 2))).isEqualTo(4001);
+    }
+
+    private long paid(String id) {
+        return api.get("/api/v1/returns/" + id, customer(alice)).expect(200).json().get("lines").get(0).get("paid")
+                .asLong();
+    }
+
     /** Approves, receives and inspects a return, accepting {@code accepted} units per SKU; answers its refund. */
     private long settled(String id, Map<String, Integer> accepted) {
         api.post("/api/v1/returns/" + id + "/approval", SUPPORT, null).expect(200);
@@ -242,7 +273,8 @@ class ReturnsFlowIT {
     @Test
     void aRefundThatFailsAfterItSucceededIsAFailedRefundAgainThatStaffMayAskAgain() {
         UUID order = delivered(alice, Instant.now());
-        String id = inspectedReturn(order, "REFUND", null);
+        String idempotencyKey = "ret-" + UUID.randomUUID();
+        String id = inspectedReturn(order, "REFUND", null, idempotencyKey);
         messages.await(Topics.PAYMENT_COMMANDS, "payment.refund", order.toString(), 1);
         messages.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefunded(order, "pay-1", "re-1",
                 Money.of(1250, "EUR"), "return:" + id));
@@ -275,7 +307,19 @@ class ReturnsFlowIT {
         assertThat(last.get("note").asString()).contains("expired_or_canceled_card");
         JsonNode forCustomer = api.get("/api/v1/returns/" + id, customer(alice)).expect(200).json();
         assertThat(forCustomer.get("status").asString()).isEqualTo("INSPECTED");
-        assertThat(forCustomer.get("settlementNote").isNull()).isTrue();
+        assertThat(hidden(forCustomer, "settlementNote")).isTrue();
+        // why payment-service failed it is staff's on every answer the customer gets: their list, and the
+        // request that created the return sent again
+        JsonNode listedForCustomer = listed(api.get("/api/v1/returns", customer(alice)), id);
+        assertThat(listedForCustomer.get("settlement").asString()).isEqualTo("REFUND_FAILED");
+        assertThat(hidden(listedForCustomer, "settlementNote")).as("the customer's list").isTrue();
+        assertThat(listed(api.get("/api/v1/returns?settlement=REFUND_FAILED&size=100", SUPPORT), id)
+                .get("settlementNote").asString()).contains("expired_or_canceled_card");
+        ApiReply replayed = api.post("/api/v1/returns", customer(alice), returnBody(order, "REFUND", null),
+                idempotencyKey).expect(201);
+        assertThat(replayed.headers().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replayed.text("id")).isEqualTo(id);
+        assertThat(hidden(replayed.json(), "settlementNote")).as("the replayed creation").isTrue();
         int moves = forStaff.get("history").size();
 
         // the same failure delivered again is applied once
@@ -437,6 +481,43 @@ class ReturnsFlowIT {
         JsonNode exchanged = event("returns.exchanged", id).json();
         assertThat(exchanged.get("replacementOrderId").asString()).isEqualTo(replacement.toString());
         assertThat(exchanged.get("lines").get(0).get("exchangeSku").asString()).isEqualTo(shirtL);
+    }
+
+    /**
+     * The replacement ships free, so it may not be a variant dearer than the one bought: one priced above
+     * what the shirt was bought at is refused, as is one whose price this service does not know; one the
+     * catalog sells at the same price is sent.
+     */
+    @Test
+    void anExchangeForAVariantDearerThanTheOneBoughtOrOfUnknownPriceIsRefused() {
+        UUID order = delivered(alice, Instant.now());
+        String shirtS = shirtL.replace("SHIRT-L-", "SHIRT-S-");
+        // the shirt was bought at 20.00; the product now sells at 25.00
+        messages.send(Topics.PRODUCT_EVENTS, "p-shirt", new ProductCreated("p-shirt", "shirt", "Camiseta",
+                "c-1", "b-1", List.of(shirt, shirtL), Money.of(2500, "EUR"), true));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from catalog_skus where sku = ?")
+                .param(shirtL).query(Integer.class).single() == 1);
+
+        problem(api.post("/api/v1/returns", customer(alice), returnBody(order, "EXCHANGE", shirtL)), 422,
+                "return-not-allowed", "lines[" + shirt + "].exchangeSku");
+
+        // a variant this service learnt of from an order's lines only: its price is unknown
+        UUID other = UUID.randomUUID();
+        messages.send(Topics.ORDER_EVENTS, other.toString(), new OrderDelivered(other, "TND-2026-"
+                + other.toString().substring(0, 6), newCustomer(), List.of(
+                new OrderLine(shirtS, "p-shirt", "Camiseta", 1, Money.of(1500, "EUR"))), Instant.now()));
+        awaitDelivered(other);
+        problem(api.post("/api/v1/returns", customer(alice), returnBody(order, "EXCHANGE", shirtS)), 422,
+                "return-not-allowed", "lines[" + shirt + "].exchangeSku");
+
+        // the L back at 20.00, priced apart from its product
+        UUID priceChange = messages.send(Topics.PRODUCT_EVENTS, "p-shirt", new ProductPriceChanged("p-shirt",
+                List.of(new PriceChange(shirtL, Money.of(2500, "EUR"), Money.of(2000, "EUR")))));
+        awaitInbox("returns-catalog", priceChange);
+        assertThat(api.post("/api/v1/returns", customer(alice), returnBody(order, "EXCHANGE", shirtL)).expect(201)
+                .json().get("lines").get(0).get("exchangeSku").asString()).isEqualTo(shirtL);
+        assertThat(jdbc.sql("select count(*) from return_requests where order_id = ?").param(order)
+                .query(Integer.class).single()).as("the refused requests created nothing").isEqualTo(1);
     }
 
     @Test
@@ -871,16 +952,37 @@ class ReturnsFlowIT {
 
     /** One mug sent back, approved, received and accepted (restockable); for an exchange, for {@code exchangeSku}. */
     private String inspectedReturn(UUID order, String resolution, String exchangeSku) {
+        return inspectedReturn(order, resolution, exchangeSku, null);
+    }
+
+    /** The same, created with an {@code Idempotency-Key} (none when null). */
+    private String inspectedReturn(UUID order, String resolution, String exchangeSku, String idempotencyKey) {
         String sku = exchangeSku == null ? mug : shirt;
-        Map<String, Object> line = exchangeSku == null ? line(sku, 1, "DEFECTIVE", null)
-                : exchangeLine(sku, 1, exchangeSku);
-        String id = api.post("/api/v1/returns", customer(alice), Map.of("orderId", order, "resolution", resolution,
-                "lines", List.of(line))).expect(201).text("id");
+        Map<String, Object> body = returnBody(order, resolution, exchangeSku);
+        String id = (idempotencyKey == null ? api.post("/api/v1/returns", customer(alice), body)
+                : api.post("/api/v1/returns", customer(alice), body, idempotencyKey)).expect(201).text("id");
         api.post("/api/v1/returns/" + id + "/approval", SUPPORT, null).expect(200);
         api.post("/api/v1/returns/" + id + "/receipt", SUPPORT, null).expect(200);
         api.post("/api/v1/returns/" + id + "/inspection", SUPPORT, Map.of("lines", List.of(finding(sku, 1, true))))
                 .expect(200);
         return id;
+    }
+
+    /** What {@link #inspectedReturn} asks for: one mug, or for an exchange one shirt for {@code exchangeSku}. */
+    private Map<String, Object> returnBody(UUID order, String resolution, String exchangeSku) {
+        return Map.of("orderId", order, "resolution", resolution, "lines", List.of(exchangeSku == null
+                ? line(mug, 1, "DEFECTIVE", null) : exchangeLine(shirt, 1, exchangeSku)));
+    }
+
+    /** The return {@code id} in a list's page. */
+    private static JsonNode listed(ApiReply list, String id) {
+        return list.expect(200).json().get("items").valueStream().filter(item -> item.get("id").asString().equals(id))
+                .findFirst().orElseThrow(() -> new AssertionError(id + " is not listed"));
+    }
+
+    /** A field left out of an answer, or null in it. */
+    private static boolean hidden(JsonNode node, String field) {
+        return node.get(field) == null || node.get(field).isNull();
     }
 
     private static Map<String, Object> body(UUID order, String resolution, Map<String, Integer> units) {

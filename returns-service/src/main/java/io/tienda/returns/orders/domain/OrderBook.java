@@ -1,6 +1,7 @@
 package io.tienda.returns.orders.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,10 +16,18 @@ public interface OrderBook {
     /** The order, its row locked until the transaction ends: returns of one order queue behind each other. */
     Optional<DeliveredOrder> lock(UUID orderId);
 
-    /** The product a SKU is a variant of, as the catalog or an order said. */
-    Optional<String> productOf(String sku);
+    /** The SKU as the catalog or an order told of it: the product it is a variant of, its price when known. */
+    Optional<CatalogVariant> variant(String sku);
 
-    void recordProductSkus(String productId, java.util.List<String> skus);
+    /** Which product these SKUs are variants of; a price already known stays. */
+    void recordProductSkus(String productId, List<String> skus);
+
+    /**
+     * Which product these SKUs are variants of and the price the catalog sells them at before offers.
+     *
+     * @param replace false keeps a price already known and sets only the unknown ones
+     */
+    void recordPrices(String productId, List<String> skus, long price, String currency, boolean replace);
 
     /**
      * Deletes the orders delivered before {@code cutoff} that no return names, in batches; answers how

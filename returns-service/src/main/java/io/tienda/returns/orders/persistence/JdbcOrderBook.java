@@ -1,5 +1,6 @@
 package io.tienda.returns.orders.persistence;
 
+import io.tienda.returns.orders.domain.CatalogVariant;
 import io.tienda.returns.orders.domain.DeliveredOrder;
 import io.tienda.returns.orders.domain.OrderBook;
 import io.tienda.returns.orders.domain.OrderedLine;
@@ -90,9 +91,11 @@ class JdbcOrderBook implements OrderBook {
     }
 
     @Override
-    public Optional<String> productOf(String sku) {
-        return jdbc.sql("select product_id from catalog_skus where sku = :sku").param("sku", sku)
-                .query(String.class).optional();
+    public Optional<CatalogVariant> variant(String sku) {
+        return jdbc.sql("select sku, product_id, price, currency from catalog_skus where sku = :sku").param("sku", sku)
+                .query((rs, row) -> new CatalogVariant(rs.getString("sku"), rs.getString("product_id"),
+                        rs.getObject("price", Long.class), rs.getString("currency")))
+                .optional();
     }
 
     @Override
@@ -102,6 +105,22 @@ class JdbcOrderBook implements OrderBook {
                             insert into catalog_skus (sku, product_id) values (:sku, :product)
                             on conflict (sku) do update set product_id = excluded.product_id""")
                     .param("sku", sku).param("product", productId).update();
+        }
+    }
+
+    @Override
+    public void recordPrices(String productId, List<String> skus, long price, String currency, boolean replace) {
+        for (String sku : skus) {
+            jdbc.sql("""
+                            insert into catalog_skus (sku, product_id, price, currency)
+                            values (:sku, :product, :price, :currency)
+                            on conflict (sku) do update set product_id = excluded.product_id,
+                                price = case when :replace or catalog_skus.price is null
+                                             then excluded.price else catalog_skus.price end,
+                                currency = case when :replace or catalog_skus.price is null
+                                                then excluded.currency else catalog_skus.currency end""")
+                    .param("sku", sku).param("product", productId).param("price", price)
+                    .param("currency", currency).param("replace", replace).update();
         }
     }
 

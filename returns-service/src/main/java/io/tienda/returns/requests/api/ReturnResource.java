@@ -10,6 +10,7 @@ import io.tienda.platform.problem.DomainException;
 import io.tienda.platform.security.CurrentUser;
 import io.tienda.platform.web.IdempotentAnswers;
 import io.tienda.returns.requests.Returns;
+import io.tienda.returns.requests.domain.HistoryEntry;
 import io.tienda.returns.requests.domain.Inspection;
 import io.tienda.returns.requests.domain.ReturnDraft;
 import io.tienda.returns.requests.domain.ReturnRequest;
@@ -33,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 @Tag(name = "Returns", description = "Returns and exchanges of delivered orders")
@@ -75,14 +77,16 @@ class ReturnResource {
             throw DomainException.forbidden("paidTwice is a filter for staff");
         }
         return returns.list(new ReturnStore.Filter(customer, status, settlement, paidTwice), page, size)
-                .map(ReturnView::of);
+                .map(request -> view(request, null, null));
     }
 
     @Operation(summary = "Ask to return lines of a delivered order",
             description = "The caller's own delivered order only (anyone else's, or an unknown one, is 404), within "
                     + "the return window after delivery (else 422 return-window-closed). Each SKU once, 1 up to the "
                     + "units bought minus those in other returns that still stand (else 422 return-not-allowed "
-                    + "naming the line). An exchange may ask for the same SKU or another variant of the same product. "
+                    + "naming the line). An exchange may ask for the same SKU or another variant of the same product "
+                    + "that the catalog sells for no more than the unit price the bought SKU was ordered at (one "
+                    + "dearer, or of a price not known here, is 422 return-not-allowed naming its exchangeSku). "
                     + "Answers 201 with the RMA number and instructions; a retry with the same Idempotency-Key "
                     + "and the same body answers the same return (header Idempotent-Replayed: true); the same key "
                     + "with a different body is 422 idempotency-key-reused and creates nothing.")
@@ -100,7 +104,7 @@ class ReturnResource {
         Returns.Created created = returns.request(caller, draft, idempotencyKey);
         return IdempotentAnswers.answer(HttpStatus.CREATED, created.replayed())
                 .location(URI.create("/api/v1/returns/" + created.request().id()))
-                .body(ReturnView.of(created.request(), null, created.instructions()));
+                .body(view(created.request(), null, created.instructions()));
     }
 
     @Operation(summary = "A return with its lines and history",
@@ -109,8 +113,7 @@ class ReturnResource {
     public ReturnView get(@PathVariable UUID id) {
         Returns.Detail detail = returns.get(id).orElseThrow(() -> DomainException.notFound("return", id));
         currentUser.requireOwnerOr(detail.request().customerId(), "return", id, Roles.STAFF);
-        return currentUser.isStaff() ? ReturnView.of(detail.request(), detail.history(), null)
-                : ReturnView.forCustomer(detail.request(), detail.history());
+        return view(detail.request(), detail.history(), null);
     }
 
     @Operation(summary = "Withdraw a return", description = "Its customer (or staff) until the items are received; "
@@ -119,7 +122,7 @@ class ReturnResource {
     public ReturnView cancel(@PathVariable UUID id) {
         ReturnRequest request = returns.get(id).orElseThrow(() -> DomainException.notFound("return", id)).request();
         currentUser.requireOwnerOr(request.customerId(), "return", id, Roles.STAFF);
-        return ReturnView.of(returns.cancel(id, currentUser.requireId()));
+        return view(returns.cancel(id, currentUser.requireId()), null, null);
     }
 
     @Operation(summary = "Approve a return", description = "SUPPORT, MANAGER, ADMIN. REQUESTED only.")
@@ -179,6 +182,15 @@ class ReturnResource {
     @PreAuthorize(Roles.HAS_EDITOR)
     public ReturnView settleOutside(@PathVariable UUID id, @Valid @RequestBody ReturnRequests.OutsideSettlement body) {
         return ReturnView.of(returns.settleOutside(id, currentUser.requireId(), body.note().strip()));
+    }
+
+    /**
+     * The return as the caller may see it: staff all of it, anyone else (its customer) without staff's
+     * business ({@link ReturnView#forCustomer}). Every answer a customer can reach goes through here.
+     */
+    private ReturnView view(ReturnRequest request, List<HistoryEntry> history, String instructions) {
+        return currentUser.isStaff() ? ReturnView.of(request, history, instructions)
+                : ReturnView.forCustomer(request, history, instructions);
     }
 
     private static String blankToNull(String text) {

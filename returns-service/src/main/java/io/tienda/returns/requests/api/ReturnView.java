@@ -20,7 +20,8 @@ record ReturnView(UUID id, @Schema(example = "RMA-2026-000123") String rma, UUID
         @Schema(description = "minor units of currency; null until the inspection sets it") Long refundAmount,
         @Schema(example = "EUR") String currency,
         @Schema(description = "while INSPECTED: the refund or replacement asked for, or its failure") Settlement settlement,
-        @Schema(description = "why the refund or replacement failed") String settlementNote,
+        @Schema(description = "staff only (always null for the customer): why the refund or replacement failed")
+        String settlementNote,
         @Schema(description = "for an exchange, the order sending the new units") UUID replacementOrderId,
         List<Line> lines, Instant createdAt, Instant updatedAt,
         @Schema(description = "every move, oldest first; only on GET /api/v1/returns/{id}. Its customer sees "
@@ -56,16 +57,21 @@ record ReturnView(UUID id, @Schema(example = "RMA-2026-000123") String rma, UUID
     }
 
     /**
-     * The return as its customer sees it: which staff member acted is staff's business, and so are
-     * their working notes (receipt, inspection) and why a refund failed inside payment-service. The
-     * customer keeps what the mails already told them: the approval's note and the rejection's reason.
+     * The return as its customer sees it, on every answer they get: which staff member acted is staff's
+     * business, and so are their working notes (receipt, inspection) and why a refund or a replacement
+     * failed inside payment- or order-service ({@code settlementNote}). The customer keeps what the mails
+     * already told them: the approval's note and the rejection's reason.
+     *
+     * @param history null where the answer carries none
      */
-    static ReturnView forCustomer(ReturnRequest request, List<HistoryEntry> history) {
-        ReturnView all = of(request, history, null);
+    static ReturnView forCustomer(ReturnRequest request, List<HistoryEntry> history, String instructions) {
+        ReturnView all = of(request, null, instructions);
         return new ReturnView(all.id(), all.rma(), all.orderId(), all.orderNumber(), all.customerId(), all.status(),
                 all.resolution(), all.reason(), all.comment(), all.refundAmount(), all.currency(), all.settlement(),
                 null, all.replacementOrderId(), all.lines(), all.createdAt(), all.updatedAt(),
-                history.stream().map(entry -> Move.forCustomer(entry, request.customerId())).toList(), null);
+                history == null ? null
+                        : history.stream().map(entry -> Move.forCustomer(entry, request.customerId())).toList(),
+                instructions);
     }
 
     record Move(ReturnStatus from, ReturnStatus to, Instant at, String by, String note) {

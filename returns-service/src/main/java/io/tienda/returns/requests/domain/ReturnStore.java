@@ -34,8 +34,11 @@ public interface ReturnStore {
 
     Optional<Keyed> findByIdempotencyKey(String customerId, String idempotencyKey);
 
-    /** Units per SKU of the order's returns that still hold them (neither rejected nor cancelled). */
-    Map<String, Integer> unitsInStandingReturns(UUID orderId);
+    /**
+     * Per SKU, the units of the order's returns that still hold them (neither rejected nor cancelled) and
+     * what those units were priced at.
+     */
+    Map<String, HeldUnits> heldByStandingReturns(UUID orderId);
 
     List<HistoryEntry> history(UUID id);
 

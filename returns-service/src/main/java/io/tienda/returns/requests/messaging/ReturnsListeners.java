@@ -2,6 +2,7 @@ package io.tienda.returns.requests.messaging;
 
 import io.tienda.platform.events.Topics;
 import io.tienda.platform.events.product.ProductCreated;
+import io.tienda.platform.events.product.ProductPriceChanged;
 import io.tienda.platform.events.product.ProductUpdated;
 import io.tienda.platform.events.saga.OrderCancelled;
 import io.tienda.platform.events.saga.OrderConfirmed;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
 /**
  * What returns-service learns from other services, each message applied once through the inbox in
  * the transaction of its effect: delivered orders and the outcome of replacement orders
- * ({@code order.events}), refunds ({@code payment.events}), the catalog's variants
+ * ({@code order.events}), refunds ({@code payment.events}), the catalog's variants and their prices
  * ({@code product.events}) and erasures ({@code user.events}). Types it does not need are skipped
  * without an inbox row.
  */
@@ -96,11 +97,18 @@ class ReturnsListeners {
         switch (message.type()) {
             case "product.created" -> {
                 ProductCreated created = message.payloadAs(ProductCreated.class);
-                inbox.once("returns-catalog", message, () -> orders.productSkus(created.productId(), created.skus()));
+                inbox.once("returns-catalog", message, () -> orders.productSkus(created.productId(), created.skus(),
+                        created.price(), true));
             }
             case "product.updated" -> {
                 ProductUpdated updated = message.payloadAs(ProductUpdated.class);
-                inbox.once("returns-catalog", message, () -> orders.productSkus(updated.productId(), updated.skus()));
+                inbox.once("returns-catalog", message, () -> orders.productSkus(updated.productId(), updated.skus(),
+                        updated.price(), false));
+            }
+            case "product.price_changed" -> {
+                ProductPriceChanged changed = message.payloadAs(ProductPriceChanged.class);
+                inbox.once("returns-catalog", message, () -> orders.pricesChanged(changed.productId(),
+                        changed.changes()));
             }
             default -> {
             }

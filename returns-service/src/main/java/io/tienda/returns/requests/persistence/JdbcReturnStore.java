@@ -1,6 +1,7 @@
 package io.tienda.returns.requests.persistence;
 
 import io.tienda.platform.core.SqlFilter;
+import io.tienda.returns.requests.domain.HeldUnits;
 import io.tienda.returns.requests.domain.HistoryEntry;
 import io.tienda.returns.requests.domain.ReturnLine;
 import io.tienda.returns.requests.domain.ReturnReason;
@@ -146,17 +147,20 @@ class JdbcReturnStore implements ReturnStore {
     }
 
     @Override
-    public Map<String, Integer> unitsInStandingReturns(UUID orderId) {
-        Map<String, Integer> units = new LinkedHashMap<>();
+    public Map<String, HeldUnits> heldByStandingReturns(UUID orderId) {
+        Map<String, HeldUnits> held = new LinkedHashMap<>();
+        // lines created before paid was kept count at their catalog price, what their refund falls back to
         jdbc.sql("""
-                        select l.sku, sum(l.quantity) as units
+                        select l.sku, sum(l.quantity) as units,
+                               sum(coalesce(l.paid, l.unit_price * l.quantity, 0)) as paid
                           from return_lines l join return_requests r on r.id = l.return_id
                          where r.order_id = :order and r.status not in ('REJECTED', 'CANCELLED')
                          group by l.sku""")
                 .param("order", orderId)
-                .query((rs, row) -> units.put(rs.getString("sku"), rs.getInt("units")))
+                .query((rs, row) -> held.put(rs.getString("sku"),
+                        new HeldUnits(rs.getInt("units"), rs.getLong("paid"))))
                 .list();
-        return units;
+        return held;
     }
 
     @Override
