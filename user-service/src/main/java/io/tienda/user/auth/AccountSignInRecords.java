@@ -7,6 +7,7 @@ import io.tienda.user.auth.persistence.OneTimeTokenRepository;
 import io.tienda.user.auth.persistence.SessionRepository;
 import org.springframework.stereotype.Service;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,17 +22,20 @@ class AccountSignInRecords implements SignInRecords {
     private final SessionRepository sessionStore;
     private final OneTimeTokenRepository tokens;
     private final LoginAuditRepository audit;
+    private final Clock clock;
 
     AccountSignInRecords(Sessions sessions, SessionRepository sessionStore, OneTimeTokenRepository tokens,
-            LoginAuditRepository audit) {
+            LoginAuditRepository audit, Clock clock) {
         this.sessions = sessions;
         this.sessionStore = sessionStore;
         this.tokens = tokens;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Override
     public int endSessions(UUID userId) {
+        tokens.invalidate(userId, OneTimeTokenRepository.RESET_PASSWORD, clock.instant());
         return sessions.revokeAll(userId, null, Sessions.DEACTIVATED);
     }
 

@@ -4,6 +4,7 @@ import io.tienda.platform.problem.DomainException;
 import io.tienda.user.account.domain.User;
 import io.tienda.user.account.domain.Users;
 import io.tienda.user.auth.domain.PasswordRules;
+import io.tienda.user.auth.persistence.OneTimeTokenRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -18,6 +19,8 @@ import java.util.UUID;
  * A signed-in user changes their password. The current password is required (a stolen access token
  * alone must not be enough to take the account over) and its checks are throttled like sign-ins.
  * Every other session ends; the caller's own, named by the {@code sid} claim of their token, stays.
+ * A pending reset link dies too: it was sent to replace the old password, and whoever requested it
+ * (perhaps someone with a moment in the owner's mailbox) must not be able to undo the change.
  */
 @Service
 public class PasswordChange {
@@ -27,16 +30,18 @@ public class PasswordChange {
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
     private final Sessions sessions;
+    private final OneTimeTokenRepository tokens;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     PasswordChange(Users users, PasswordRules rules, PasswordHasher hasher, LoginThrottle throttle,
-            Sessions sessions, TransactionTemplate transactions, Clock clock) {
+            Sessions sessions, OneTimeTokenRepository tokens, TransactionTemplate transactions, Clock clock) {
         this.users = users;
         this.rules = rules;
         this.hasher = hasher;
         this.throttle = throttle;
         this.sessions = sessions;
+        this.tokens = tokens;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -66,6 +71,7 @@ public class PasswordChange {
         String newHash = hasher.hash(newPassword);
         Integer revoked = transactions.execute(status -> {
             users.updatePassword(userId, newHash, now);
+            tokens.invalidate(userId, OneTimeTokenRepository.RESET_PASSWORD, now);
             return sessions.revokeAll(userId, currentSession, Sessions.PASSWORD_CHANGED);
         });
         return revoked == null ? 0 : revoked;

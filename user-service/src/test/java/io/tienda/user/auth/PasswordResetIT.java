@@ -23,6 +23,7 @@ import static org.awaitility.Awaitility.await;
 class PasswordResetIT extends UserApiIT {
 
     private static final String NEW_PASSWORD = "Nb4$kRw9!pXe";
+    private static final String CHANGED_PASSWORD = "Zt8&mQv3!hJs";
 
     @Autowired
     MutableClock clock;
@@ -119,6 +120,35 @@ class PasswordResetIT extends UserApiIT {
 
         Api.Tokens tokens = api.fromAnotherIp().login(account.email(), NEW_PASSWORD);
         assertThat(api.get("/api/v1/users/me", tokens.access()).json().get("emailVerified").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aPasswordChangeVoidsAPendingResetLink() {
+        Api.Account account = api.newAccount("changed-meanwhile");
+        String token = resetToken(account.id(), account.email());
+
+        api.post("/api/v1/users/me/password", account.tokens().access(),
+                Map.of("currentPassword", account.password(), "newPassword", CHANGED_PASSWORD)).expect(204);
+
+        api.post("/api/v1/auth/reset-password", Map.of("token", token, "password", NEW_PASSWORD))
+                .expectProblem(400, "invalid-token");
+        api.loginReply(account.email(), NEW_PASSWORD).expectProblem(401, "invalid-credentials");
+        api.login(account.email(), CHANGED_PASSWORD);
+    }
+
+    @Test
+    void aResetLinkDoesNotOutliveADeactivation() {
+        Api.Account account = api.newAccount("suspended");
+        String admin = api.admin().access();
+        String token = resetToken(account.id(), account.email());
+
+        api.patch("/api/v1/users/" + account.id(), admin, Map.of("status", "DEACTIVATED")).expect(200);
+        api.patch("/api/v1/users/" + account.id(), admin, Map.of("status", "ACTIVE")).expect(200);
+
+        api.post("/api/v1/auth/reset-password", Map.of("token", token, "password", NEW_PASSWORD))
+                .expectProblem(400, "invalid-token");
+        api.loginReply(account.email(), NEW_PASSWORD).expectProblem(401, "invalid-credentials");
+        api.login(account.email(), account.password());
     }
 
     @Test

@@ -21,7 +21,11 @@ public interface SignInRecords {
     record Attempt(UUID userId, String ip, String userAgent, String outcome, Instant at) {
     }
 
-    /** Ends every session of a deactivated account; joins the caller's transaction. @return how many ended */
+    /**
+     * Ends every session of a deactivated account and voids its pending password reset, which would
+     * otherwise work again if the account is reactivated within the hour; joins the caller's
+     * transaction. @return how many sessions ended
+     */
     int endSessions(UUID userId);
 
     List<Session> sessions(UUID userId);

@@ -24,16 +24,21 @@ public class OneTimeTokenRepository {
 
     /** Stores a new token and invalidates the user's earlier tokens of the same purpose: only the newest link works. */
     public void replace(byte[] hash, UUID userId, String purpose, Instant now, Instant expiresAt) {
-        jdbc.sql("""
-                        update one_time_tokens set used_at = :now
-                         where user_id = :user and purpose = :purpose and used_at is null""")
-                .param("user", userId).param("purpose", purpose).param("now", utc(now))
-                .update();
+        invalidate(userId, purpose, now);
         jdbc.sql("""
                         insert into one_time_tokens (token_hash, user_id, purpose, created_at, expires_at)
                         values (:hash, :user, :purpose, :now, :expires)""")
                 .param("hash", hash).param("user", userId).param("purpose", purpose).param("now", utc(now))
                 .param("expires", utc(expiresAt))
+                .update();
+    }
+
+    /** Stops every unused token of the user for {@code purpose} from working. */
+    public void invalidate(UUID userId, String purpose, Instant now) {
+        jdbc.sql("""
+                        update one_time_tokens set used_at = :now
+                         where user_id = :user and purpose = :purpose and used_at is null""")
+                .param("user", userId).param("purpose", purpose).param("now", utc(now))
                 .update();
     }
 
