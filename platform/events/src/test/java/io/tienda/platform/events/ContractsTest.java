@@ -10,6 +10,8 @@ import io.tienda.platform.events.product.PriceChange;
 import io.tienda.platform.events.product.ProductCreated;
 import io.tienda.platform.events.product.ProductDeleted;
 import io.tienda.platform.events.product.ProductPriceChanged;
+import io.tienda.platform.events.product.ProductUpdated;
+import io.tienda.platform.events.product.SkuPrice;
 import io.tienda.platform.events.saga.OrderCancelled;
 import io.tienda.platform.events.saga.OrderConfirmed;
 import io.tienda.platform.events.saga.OrderDelivered;
@@ -192,11 +194,30 @@ class ContractsTest {
     void catalogAndStockEventsConform() {
         validator.requireValid(new ProductCreated("p-1", "cafe-de-colombia", "Café de Colombia", "c-1", null,
                 List.of("CAF-500", "CAF-1000"), Money.of(1299, "EUR"), true));
+        validator.requireValid(new ProductUpdated("p-1", "cafe-de-colombia", "Café de Colombia", "c-1", null,
+                List.of("CAF-500", "CAF-1000"), Money.of(1299, "EUR"), true,
+                List.of(new SkuPrice("CAF-500", Money.of(1299, "EUR")), new SkuPrice("CAF-1000", Money.of(2399, "EUR")))));
         validator.requireValid(new ProductDeleted("p-1", List.of("CAF-500")));
         validator.requireValid(new ProductPriceChanged("p-1",
                 List.of(new PriceChange("CAF-500", Money.of(1299, "EUR"), Money.of(1099, "EUR")))));
         validator.requireValid(new StockChanged("CAF-500", 0, false, 42));
         validator.requireValid(new LowStock("CAF-500", "MAD-1", 3, 1, 5, 50));
+    }
+
+    /** Each SKU's price came later; an event announced before it reads with none, and one with them round-trips. */
+    @Test
+    void productEventsReadWithAndWithoutEachSkusPrice() {
+        String before = """
+                {"productId":"p-1","slug":"cafe","name":"Café","categoryId":"c-1","brandId":null,
+                 "skus":["CAF-500"],"price":{"amount":1299,"currency":"EUR"},"active":true}""";
+        assertThat(EventJson.read(before, ProductCreated.class).prices()).isNull();
+        assertThat(validator.violations("product.created", before)).isEmpty();
+
+        ProductCreated created = new ProductCreated("p-1", "cafe", "Café", "c-1", null, List.of("CAF-500"),
+                Money.of(1299, "EUR"), true, List.of(new SkuPrice("CAF-500", Money.of(1099, "EUR"))));
+        assertThat(EventJson.read(EventJson.write(created), ProductCreated.class)).isEqualTo(created);
+        assertThat(validator.violations("product.created", EventJson.write(created).replace("\"sku\"", "\"id\"")))
+                .isNotEmpty();
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.tienda.platform.events.product.ProductCreated;
 import io.tienda.platform.events.product.ProductDeleted;
 import io.tienda.platform.events.product.ProductPriceChanged;
 import io.tienda.platform.events.product.ProductUpdated;
+import io.tienda.platform.events.product.SkuPrice;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +19,17 @@ public final class ProductEvents {
 
     public static ProductCreated created(Product product) {
         return new ProductCreated(product.id(), product.slug(), product.name().primary(), product.categoryId(),
-                brandId(product), product.skus(), product.price(), product.active());
+                brandId(product), product.skus(), product.price(), product.active(), prices(product));
     }
 
     public static ProductUpdated updated(Product product) {
         return new ProductUpdated(product.id(), product.slug(), product.name().primary(), product.categoryId(),
-                brandId(product), product.skus(), product.price(), product.active());
+                brandId(product), product.skus(), product.price(), product.active(), prices(product));
+    }
+
+    /** What each variant sells at: its own price, else the product's (returns-service compares them for exchanges). */
+    private static List<SkuPrice> prices(Product product) {
+        return product.variants().stream().map(v -> new SkuPrice(v.sku(), product.priceOf(v))).toList();
     }
 
     public static ProductDeleted deleted(Product product) {

@@ -5,6 +5,7 @@ import io.tienda.platform.events.Money;
 import io.tienda.platform.events.product.PriceChange;
 import io.tienda.platform.events.product.ProductPriceChanged;
 import io.tienda.platform.events.product.ProductUpdated;
+import io.tienda.platform.events.product.SkuPrice;
 import io.tienda.product.brand.domain.BrandRef;
 import io.tienda.product.shared.domain.LocalizedText;
 import org.junit.jupiter.api.Test;
@@ -43,8 +44,17 @@ class ProductEventsTest {
     }
 
     @Test
+    void createdAndUpdatedCarryWhatEachVariantSellsAt() {
+        Product product = product(1000, variant("A", null), variant("B", 1500));
+        List<SkuPrice> prices = List.of(new SkuPrice("A", Money.of(1000, "EUR")), new SkuPrice("B", Money.of(1500, "EUR")));
+
+        assertThat(ProductEvents.created(product).prices()).isEqualTo(prices);
+        assertThat(ProductEvents.updated(product).prices()).isEqualTo(prices);
+    }
+
+    @Test
     void everyEventConformsToItsContract() {
-        Product product = product(1000, variant("A", null));
+        Product product = product(1000, variant("A", null), variant("B", 1500));
         CONTRACTS.requireValid(ProductEvents.created(product));
         CONTRACTS.requireValid(ProductEvents.updated(product));
         CONTRACTS.requireValid(ProductEvents.deleted(product));
