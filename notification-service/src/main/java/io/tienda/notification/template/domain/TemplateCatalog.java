@@ -3,6 +3,7 @@ package io.tienda.notification.template.domain;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every message the service sends, by key, with the variables its template gets. The sample values
@@ -11,6 +12,15 @@ import java.util.Map;
 public final class TemplateCatalog {
 
     public static final List<String> LOCALES = List.of("es", "en");
+
+    /**
+     * The variables that carry a secret, by key: the verification and reset links hold a single-use token, and
+     * whoever reads one verifies the address or sets the account's password. Every other link (an order, a
+     * ticket) leads to a page that asks its reader to sign in. Templates that have one are changed by
+     * administrators only, and may place it only where it cannot leave the mail unasked.
+     */
+    private static final Map<String, Set<String>> SECRETS = Map.of("verify-email", Set.of("link"),
+            "password-reset", Set.of("link"));
 
     private static final Map<String, Map<String, String>> SAMPLES = samples();
 
@@ -61,6 +71,16 @@ public final class TemplateCatalog {
 
     public static boolean knows(String key, String locale) {
         return SAMPLES.containsKey(key) && LOCALES.contains(locale);
+    }
+
+    /** The key's variables that carry a secret (none for most keys). */
+    public static Set<String> secrets(String key) {
+        return SECRETS.getOrDefault(key, Set.of());
+    }
+
+    /** True when one of the key's variables carries a secret: see {@link #secrets}. */
+    public static boolean carriesSecret(String key) {
+        return SECRETS.containsKey(key);
     }
 
     /** Sample values for every variable the key's template gets. */

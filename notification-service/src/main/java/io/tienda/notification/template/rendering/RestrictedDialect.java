@@ -53,6 +53,8 @@ import java.util.Set;
  *   <li>every expression is checked by {@link TemplateLanguage#require} before it is parsed;</li>
  *   <li>{@code ${name}} is a look-up of the variable {@code name}: no expression language (SpEL, OGNL)
  *       evaluates anything, so no method can be called however an expression got here;</li>
+ *   <li>a secret variable (a verification or reset link) stands only where
+ *       {@link TemplateLanguage#SECRET_MISPLACED} allows;</li>
  *   <li>the HTML part outputs escaped values only: {@code th:utext} and {@code [(...)]} are refused there
  *       ({@link TemplateLanguage#HTML_ATTRIBUTES}, {@link EscapedHtmlInlining}), since every variable may hold
  *       what a customer typed and none is HTML the service produced itself.</li>
@@ -136,7 +138,10 @@ final class RestrictedDialect extends StandardDialect {
         }
     }
 
-    /** Runs before every other processor of an element: a {@code th:} attribute not allowed is refused. */
+    /**
+     * Runs before every other processor of an element: a {@code th:} attribute not allowed is refused, and so is
+     * one that places a secret variable where {@link TemplateLanguage#SECRET_MISPLACED} says it may not stand.
+     */
     static final class RefuseOtherAttributes extends AbstractElementTagProcessor {
 
         RefuseOtherAttributes(TemplateMode mode, String dialectPrefix) {
@@ -150,26 +155,82 @@ final class RestrictedDialect extends StandardDialect {
                     : TemplateLanguage.ATTRIBUTES;
             for (IAttribute attribute : tag.getAllAttributes()) {
                 var name = attribute.getAttributeDefinition().getAttributeName();
+                if (!name.isPrefixed() || !getDialectPrefix().equalsIgnoreCase(name.getPrefix())) {
+                    continue;
+                }
                 String attributeName = name.getAttributeName().toLowerCase(Locale.ROOT);
-                if (name.isPrefixed() && getDialectPrefix().equalsIgnoreCase(name.getPrefix())
-                        && !allowed.contains(attributeName)) {
-                    String value = attribute.getValue();
-                    String shown = TemplateLanguage.shown(attribute.getAttributeCompleteName()
-                            + (value == null ? "" : "=\"" + value + "\""));
+                if (!allowed.contains(attributeName)) {
                     if (attributeName.equals("utext")) {
-                        // Thymeleaf's parser turns [(...)] in HTML text into a th:block with th:utext: name
-                        // it as staff wrote it.
-                        var element = tag.getElementDefinition().getElementName();
-                        boolean block = "block".equalsIgnoreCase(element.getElementName())
-                                && getDialectPrefix().equalsIgnoreCase(element.getPrefix());
-                        throw new Refused(block && value != null ? TemplateLanguage.shown("[(" + value + ")]") : shown,
-                                TemplateLanguage.UNESCAPED_IN_HTML);
+                        throw new Refused(shown(tag, attribute), TemplateLanguage.UNESCAPED_IN_HTML);
                     }
-                    throw new Refused(shown, "attribute not allowed (allowed: th:"
+                    throw new Refused(shown(tag, attribute), "attribute not allowed (allowed: th:"
                             + String.join(", th:", allowed.stream().sorted().toList()) + ")");
                 }
+                requireSecretsPlaced(context, tag, attribute, attributeName);
             }
         }
+
+        private void requireSecretsPlaced(ITemplateContext context, IProcessableElementTag tag,
+                IAttribute attribute, String attributeName) {
+            TemplateLanguage.Secrets secrets = secrets(context);
+            String value = attribute.getValue();
+            if (secrets == null || value == null || !TemplateLanguage.mentions(value, secrets.names())) {
+                return;
+            }
+            if (secrets.subject()) {
+                throw new Refused(shown(tag, attribute), TemplateLanguage.SECRET_IN_SUBJECT);
+            }
+            boolean placed = TemplateLanguage.isSecret(value, secrets.names()) && switch (attributeName) {
+                // Only a link goes where it points, and only when clicked: ping would announce the click (and
+                // the link) elsewhere.
+                case "href" -> getTemplateMode() == TemplateMode.HTML && isElement(tag, null, "a")
+                        && !tag.hasAttribute("ping");
+                case "text", "utext" -> !sendsItsText(tag) && context.getElementStack().stream()
+                        .noneMatch(RestrictedDialect::sendsItsText);
+                default -> false;
+            };
+            if (!placed) {
+                throw new Refused(shown(tag, attribute), TemplateLanguage.SECRET_MISPLACED);
+            }
+        }
+
+        /**
+         * The attribute as staff wrote it: Thymeleaf's parser turns {@code [[...]]} and {@code [(...)]} in text
+         * into a {@code th:block} with {@code th:text} or {@code th:utext}.
+         */
+        private String shown(IProcessableElementTag tag, IAttribute attribute) {
+            String value = attribute.getValue();
+            String attributeName = attribute.getAttributeDefinition().getAttributeName().getAttributeName()
+                    .toLowerCase(Locale.ROOT);
+            if (value != null && isElement(tag, getDialectPrefix(), "block")) {
+                if (attributeName.equals("text")) {
+                    return TemplateLanguage.shown("[[" + value + "]]");
+                }
+                if (attributeName.equals("utext")) {
+                    return TemplateLanguage.shown("[(" + value + ")]");
+                }
+            }
+            return TemplateLanguage.shown(attribute.getAttributeCompleteName()
+                    + (value == null ? "" : "=\"" + value + "\""));
+        }
+    }
+
+    /** The secret variables of what is being rendered, or null when it has none. */
+    static TemplateLanguage.Secrets secrets(ITemplateContext context) {
+        return context.getVariable(TemplateLanguage.Secrets.VARIABLE) instanceof TemplateLanguage.Secrets secrets
+                && !secrets.names().isEmpty() ? secrets : null;
+    }
+
+    private static boolean isElement(IProcessableElementTag tag, String prefix, String name) {
+        var element = tag.getElementDefinition().getElementName();
+        return name.equalsIgnoreCase(element.getElementName())
+                && (prefix == null ? element.getPrefix() == null : prefix.equalsIgnoreCase(element.getPrefix()));
+    }
+
+    private static boolean sendsItsText(IProcessableElementTag tag) {
+        var element = tag.getElementDefinition().getElementName();
+        return element.getPrefix() == null && TemplateLanguage.ELEMENTS_THAT_SEND_THEIR_TEXT.contains(
+                element.getElementName().toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -214,19 +275,35 @@ final class RestrictedDialect extends StandardDialect {
         @Override
         public CharSequence inline(ITemplateContext context, IText text) {
             requireEscaped(text.getText());
+            requireNoSecret(context, text.getText());
             return html.inline(context, text);
         }
 
         @Override
         public CharSequence inline(ITemplateContext context, ICDATASection cdataSection) {
             requireEscaped(cdataSection.getContent());
+            requireNoSecret(context, cdataSection.getContent());
             return html.inline(context, cdataSection);
         }
 
         @Override
         public CharSequence inline(ITemplateContext context, IComment comment) {
             requireEscaped(comment.getContent());
+            requireNoSecret(context, comment.getContent());
             return html.inline(context, comment);
+        }
+
+        /**
+         * Thymeleaf's parser turns the {@code [[...]]} of ordinary text into elements, checked with their
+         * attributes; one this inliner still finds is in a comment, a CDATA section or other text left as it
+         * was: no place for a secret.
+         */
+        private static void requireNoSecret(ITemplateContext context, CharSequence node) {
+            TemplateLanguage.Secrets secrets = secrets(context);
+            String inlined = secrets == null ? null : TemplateLanguage.inlinedSecret(node.toString(), secrets.names());
+            if (inlined != null) {
+                throw new Refused(inlined, TemplateLanguage.SECRET_MISPLACED);
+            }
         }
 
         private static void requireEscaped(CharSequence node) {

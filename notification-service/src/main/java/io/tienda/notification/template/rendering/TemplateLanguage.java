@@ -34,6 +34,34 @@ final class TemplateLanguage {
     static final String UNESCAPED_IN_HTML = "unescaped output (th:utext, [(...)]) is not allowed in the HTML part;"
             + " use th:text or [[...]]";
 
+    /**
+     * Where a secret variable ({@code TemplateCatalog.secrets}: the verification and reset links, whose token
+     * lets whoever reads it verify the address or set the account's password) may stand, so that not even an
+     * administrator's template sends it anywhere by mistake: only as the whole {@code th:href} of an {@code <a>},
+     * which takes it where it points when its reader clicks, or as the whole of a {@code th:text} or
+     * {@code [[...]]} (in the text part, which is not HTML, also {@code th:utext} and {@code [(...)]}), which
+     * shows it. Joined to other text it can point anywhere; in another attribute (a stylesheet's {@code th:href},
+     * {@code th:if}), inside a form field, a style or a script, or in a comment (some clients read conditional
+     * comments), it can be fetched or submitted without its reader choosing to; in the subject it would stay in
+     * the history.
+     */
+    static final String SECRET_MISPLACED = "the secret link may only be the whole th:href of an <a> or the whole"
+            + " of a th:text or [[...]] outside form fields, styles and scripts";
+    static final String SECRET_IN_SUBJECT = "the secret link may not be in the subject, which the history keeps";
+
+    /** Elements whose text can leave the mail unasked: a form field's value, a style's or script's URLs. */
+    static final Set<String> ELEMENTS_THAT_SEND_THEIR_TEXT = Set.of("textarea", "option", "style", "script");
+
+    /**
+     * The secret variables of the template being rendered, and whether the part is the subject. The renderer
+     * puts them into the rendering context under {@link #VARIABLE}, which is not a variable name, so no
+     * template can read it and no variable of a message can take its place.
+     */
+    record Secrets(Set<String> names, boolean subject) {
+
+        static final String VARIABLE = "tienda:secrets";
+    }
+
     /** Characters of output per rendered part (subject, html or text). */
     static final int MAX_OUTPUT = 1_000_000;
 
@@ -120,6 +148,63 @@ final class TemplateLanguage {
             }
             from = end + 1;
         }
+    }
+
+    /**
+     * True when {@code text} names one of {@code secrets} as a variable, {@code ${name}}, anywhere, a text
+     * literal included: the same look-up {@code ${name}} is when rendered, so spacing inside the braces does not
+     * hide it. Linear in the length of {@code text}.
+     */
+    static boolean mentions(String text, Set<String> secrets) {
+        int from = 0;
+        while (true) {
+            int end = text.indexOf('}', from);
+            if (end < 0) {
+                return false;
+            }
+            // Only the last ${ before the brace can hold a name: an earlier one holds that ${ as well.
+            for (int start = end - 2; start >= from; start--) {
+                if (text.charAt(start) == '$' && text.charAt(start + 1) == '{') {
+                    if (secrets.contains(text.substring(start + 2, end).strip())) {
+                        return true;
+                    }
+                    break;
+                }
+            }
+            from = end + 1;
+        }
+    }
+
+    /** True when {@code expression} is one of {@code secrets} and nothing else: {@code ${name}}. */
+    static boolean isSecret(String expression, Set<String> secrets) {
+        String whole = expression.strip();
+        return whole.startsWith("${") && whole.endsWith("}") && whole.indexOf('}') == whole.length() - 1
+                && secrets.contains(whole.substring(2, whole.length() - 1).strip());
+    }
+
+    /**
+     * The first inlined expression, {@code [[...]]} or {@code [(...)]}, in {@code text} that mentions one of
+     * {@code secrets}, or null. For the text Thymeleaf inlines itself rather than turning into elements (in
+     * comments and CDATA sections, say), where no secret may stand. Linear in the length of {@code text}.
+     */
+    static String inlinedSecret(String text, Set<String> secrets) {
+        for (String[] marks : new String[][] {{"[[", "]]"}, {"[(", ")]"}}) {
+            int from = 0;
+            while (true) {
+                int start = text.indexOf(marks[0], from);
+                int end = start < 0 ? -1 : text.indexOf(marks[1], start + 2);
+                if (end < 0) {
+                    break;
+                }
+                // Every opening up to the closing ends there too: the first one's span holds theirs.
+                String inlined = text.substring(start, end + 2);
+                if (mentions(inlined, secrets)) {
+                    return shown(inlined);
+                }
+                from = end + 2;
+            }
+        }
+        return null;
     }
 
     static String shown(String expression) {

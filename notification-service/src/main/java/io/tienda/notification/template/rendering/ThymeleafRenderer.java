@@ -3,6 +3,7 @@ package io.tienda.notification.template.rendering;
 import io.tienda.notification.template.domain.Rendered;
 import io.tienda.notification.template.domain.Renderer;
 import io.tienda.notification.template.domain.Template;
+import io.tienda.notification.template.domain.TemplateCatalog;
 import io.tienda.notification.template.domain.TemplateNotAllowedException;
 import io.tienda.notification.template.domain.TemplateSyntaxException;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,7 @@ import org.thymeleaf.templateresolver.StringTemplateResolver;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -25,7 +27,8 @@ import java.util.regex.Pattern;
  * <p>Staff write templates, so what a template can make the service do is bounded here, on every render
  * (save, preview and send alike): the engines speak only {@link TemplateLanguage} ({@link RestrictedDialect}:
  * variables, text literals, {@code ?:} and {@code +}, a few {@code th:} attributes, no expression language
- * at all) and each part's output stops at {@link TemplateLanguage#MAX_OUTPUT} characters.
+ * at all), a template's secret variables ({@link TemplateCatalog#secrets}) stand only where they cannot leave
+ * the mail unasked, and each part's output stops at {@link TemplateLanguage#MAX_OUTPUT} characters.
  */
 @Component
 class ThymeleafRenderer implements Renderer {
@@ -40,8 +43,11 @@ class ThymeleafRenderer implements Renderer {
     public Rendered render(Template template, Map<String, String> variables) {
         Context context = new Context(Locale.forLanguageTag(template.locale()));
         context.setVariables(Map.copyOf(variables));
-        return new Rendered(oneLine(process(text, "subject", template.subject(), context, false)),
-                process(html, "html", template.html(), context, true),
+        Set<String> secrets = TemplateCatalog.secrets(template.key());
+        context.setVariable(TemplateLanguage.Secrets.VARIABLE, new TemplateLanguage.Secrets(secrets, true));
+        String subject = oneLine(process(text, "subject", template.subject(), context, false));
+        context.setVariable(TemplateLanguage.Secrets.VARIABLE, new TemplateLanguage.Secrets(secrets, false));
+        return new Rendered(subject, process(html, "html", template.html(), context, true),
                 process(text, "text", template.text(), context, false));
     }
 

