@@ -2,6 +2,7 @@ package io.tienda.returns.orders;
 
 import io.tienda.platform.events.Money;
 import io.tienda.platform.events.product.PriceChange;
+import io.tienda.platform.events.product.SkuPrice;
 import io.tienda.platform.events.saga.OrderDelivered;
 import io.tienda.platform.events.saga.OrderLine;
 import io.tienda.returns.orders.domain.CatalogVariant;
@@ -58,21 +59,35 @@ public class DeliveredOrders {
     }
 
     /**
-     * The variants of a product, from {@code product.created} ({@code created}) or {@code product.updated},
-     * with the product's price. That is what a variant sells at unless it is priced apart, which neither
-     * event tells: a creation sets it for every variant, an update only for those whose price is not known
-     * yet, since every change of a variant's price comes as {@code product.price_changed} naming it
-     * ({@link #pricesChanged}) and an update must not undo one.
+     * The variants of a product, from {@code product.created} ({@code created}) or {@code product.updated}.
+     * Their {@code prices} say what each variant sells at, and set it. Events announced before they carried
+     * them give only the product's price, which is what a variant sells at unless it is priced apart: a
+     * creation sets it for every variant, an update only for those whose price is not known yet, since every
+     * change of a variant's price comes as {@code product.price_changed} naming it ({@link #pricesChanged})
+     * and an update must not undo one.
      */
     @Transactional
-    public void productSkus(String productId, List<String> skus, Money price, boolean created) {
+    public void productSkus(String productId, List<String> skus, Money price, List<SkuPrice> prices,
+            boolean created) {
         if (productId == null || skus == null || skus.isEmpty()) {
             return;
         }
+        List<String> unpriced = new ArrayList<>(skus);
+        if (prices != null) {
+            for (SkuPrice each : prices) {
+                if (each.sku() != null && each.price() != null && unpriced.remove(each.sku())) {
+                    book.recordPrices(productId, List.of(each.sku()), each.price().amount(),
+                            each.price().currency(), true);
+                }
+            }
+        }
+        if (unpriced.isEmpty()) {
+            return;
+        }
         if (price == null) {
-            book.recordProductSkus(productId, skus);
+            book.recordProductSkus(productId, unpriced);
         } else {
-            book.recordPrices(productId, skus, price.amount(), price.currency(), created);
+            book.recordPrices(productId, unpriced, price.amount(), price.currency(), created);
         }
     }
 

@@ -6,6 +6,8 @@ import io.tienda.platform.events.Topics;
 import io.tienda.platform.events.product.PriceChange;
 import io.tienda.platform.events.product.ProductCreated;
 import io.tienda.platform.events.product.ProductPriceChanged;
+import io.tienda.platform.events.product.ProductUpdated;
+import io.tienda.platform.events.product.SkuPrice;
 import io.tienda.platform.events.saga.OrderCancelled;
 import io.tienda.platform.events.saga.OrderConfirmed;
 import io.tienda.platform.events.saga.OrderDelivered;
@@ -518,6 +520,30 @@ class ReturnsFlowIT {
                 .json().get("lines").get(0).get("exchangeSku").asString()).isEqualTo(shirtL);
         assertThat(jdbc.sql("select count(*) from return_requests where order_id = ?").param(order)
                 .query(Integer.class).single()).as("the refused requests created nothing").isEqualTo(1);
+    }
+
+    /**
+     * The catalog's product events say what each variant sells at: a variant priced above its product (and
+     * above what the shirt was bought at) is refused from the moment the product is created, and an update
+     * that prices it at the product's price lets it be asked for.
+     */
+    @Test
+    void eachVariantsOwnPriceFromTheProductEventsCountsForAnExchange() {
+        UUID order = delivered(alice, Instant.now());
+        messages.send(Topics.PRODUCT_EVENTS, "p-shirt", new ProductCreated("p-shirt", "shirt", "Camiseta",
+                "c-1", "b-1", List.of(shirt, shirtL), Money.of(2000, "EUR"), true,
+                List.of(new SkuPrice(shirt, Money.of(2000, "EUR")), new SkuPrice(shirtL, Money.of(2600, "EUR")))));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from catalog_skus where sku = ?")
+                .param(shirtL).query(Integer.class).single() == 1);
+
+        problem(api.post("/api/v1/returns", customer(alice), returnBody(order, "EXCHANGE", shirtL)), 422,
+                "return-not-allowed", "lines[" + shirt + "].exchangeSku");
+
+        UUID update = messages.send(Topics.PRODUCT_EVENTS, "p-shirt", new ProductUpdated("p-shirt", "shirt",
+                "Camiseta", "c-1", "b-1", List.of(shirt, shirtL), Money.of(2000, "EUR"), true,
+                List.of(new SkuPrice(shirt, Money.of(2000, "EUR")), new SkuPrice(shirtL, Money.of(2000, "EUR")))));
+        awaitInbox("returns-catalog", update);
+        api.post("/api/v1/returns", customer(alice), returnBody(order, "EXCHANGE", shirtL)).expect(201);
     }
 
     @Test

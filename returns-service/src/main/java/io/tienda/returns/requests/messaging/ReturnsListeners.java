@@ -98,12 +98,12 @@ class ReturnsListeners {
             case "product.created" -> {
                 ProductCreated created = message.payloadAs(ProductCreated.class);
                 inbox.once("returns-catalog", message, () -> orders.productSkus(created.productId(), created.skus(),
-                        created.price(), true));
+                        created.price(), created.prices(), true));
             }
             case "product.updated" -> {
                 ProductUpdated updated = message.payloadAs(ProductUpdated.class);
                 inbox.once("returns-catalog", message, () -> orders.productSkus(updated.productId(), updated.skus(),
-                        updated.price(), false));
+                        updated.price(), updated.prices(), false));
             }
             case "product.price_changed" -> {
                 ProductPriceChanged changed = message.payloadAs(ProductPriceChanged.class);
