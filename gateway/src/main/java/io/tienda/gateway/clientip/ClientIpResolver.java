@@ -3,6 +3,7 @@ package io.tienda.gateway.clientip;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,33 +27,34 @@ public class ClientIpResolver {
     }
 
     public String resolve(ServerHttpRequest request) {
-        String peer = peer(request);
+        InetAddress peer = peer(request);
         if (peer == null) {
             return UNKNOWN;
         }
-        if (!isTrusted(peer)) {
-            return peer;
+        if (!isTrusted(peer.getAddress())) {
+            return peer.getHostAddress();
         }
         List<String> hops = forwardedFor(request);
         for (int i = hops.size() - 1; i >= 0; i--) {
             String hop = hops.get(i);
-            if (!AddressRange.isLiteral(hop)) {
+            byte[] address = IpLiteral.parse(hop);
+            if (address == null) {
                 // Our own proxy would not write this; nothing left of it can be believed either.
-                return peer;
+                return peer.getHostAddress();
             }
-            if (!isTrusted(hop)) {
+            if (!isTrusted(address)) {
                 return hop;
             }
         }
-        return hops.isEmpty() ? peer : hops.get(0);
+        return hops.isEmpty() ? peer.getHostAddress() : hops.get(0);
     }
 
     boolean isTrustedPeer(ServerHttpRequest request) {
-        String peer = peer(request);
-        return peer != null && isTrusted(peer);
+        InetAddress peer = peer(request);
+        return peer != null && isTrusted(peer.getAddress());
     }
 
-    private boolean isTrusted(String address) {
+    private boolean isTrusted(byte[] address) {
         for (AddressRange proxy : trustedProxies) {
             if (proxy.contains(address)) {
                 return true;
@@ -61,12 +63,9 @@ public class ClientIpResolver {
         return false;
     }
 
-    private static String peer(ServerHttpRequest request) {
+    private static InetAddress peer(ServerHttpRequest request) {
         InetSocketAddress remote = request.getRemoteAddress();
-        if (remote == null || remote.getAddress() == null) {
-            return null;
-        }
-        return remote.getAddress().getHostAddress();
+        return remote == null ? null : remote.getAddress();
     }
 
     private static List<String> forwardedFor(ServerHttpRequest request) {

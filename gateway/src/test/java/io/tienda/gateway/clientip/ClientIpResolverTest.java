@@ -1,6 +1,8 @@
 package io.tienda.gateway.clientip;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 
 import java.net.InetSocketAddress;
@@ -33,10 +35,31 @@ class ClientIpResolverTest {
         assertThat(resolver.resolve(request("10.1.2.3", "10.9.9.9"))).isEqualTo("10.9.9.9");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "evil.example.com", "1.2.3.4, <script>",
+            // Host names and near-addresses spelt only with hex digits, dots and colons.
+            "dead.beef", "bad.cafe", "cafe::beef.example", "1.2.3.4.5", "1.2.3", "1.2.3.", "256.1.2.3",
+            // Leading zeros read as octal to some parsers (010 = 8): ambiguous, so refused.
+            "01.2.3.4", "1.2.3.04",
+            // The address alone: no brackets, port or zone.
+            "[::1]", "[2001:db8::42]", "203.0.113.7:4711", "fe80::1%eth0",
+            "2001:db8::42::1", "2001:db8:0:0:0:0:0:0:42", "2001:db8:::42", ":2001:db8::42", "::1.2.3",
+            // Garbage nearest to us hides whatever a client wrote further left.
+            "203.0.113.7, dead.beef"})
+    void garbageInTheHeaderIsNeverBelievedNorLookedUp(String forwardedFor) {
+        assertThat(resolver.resolve(request("10.1.2.3", forwardedFor))).isEqualTo("10.1.2.3");
+    }
+
     @Test
-    void garbageInTheHeaderIsNeverBelievedNorLookedUp() {
-        assertThat(resolver.resolve(request("10.1.2.3", "evil.example.com"))).isEqualTo("10.1.2.3");
-        assertThat(resolver.resolve(request("10.1.2.3", "1.2.3.4, <script>"))).isEqualTo("10.1.2.3");
+    void everyIpv6SpellingIsAnAddress() {
+        assertThat(resolver.resolve(request("10.1.2.3", "::ffff:1.2.3.4"))).isEqualTo("::ffff:1.2.3.4");
+        assertThat(resolver.resolve(request("10.1.2.3", "2001:0DB8:0000:0000:0000:0000:0000:0042")))
+                .isEqualTo("2001:0DB8:0000:0000:0000:0000:0000:0042");
+        assertThat(resolver.resolve(request("10.1.2.3", "64:ff9b::203.0.113.7"))).isEqualTo("64:ff9b::203.0.113.7");
+        // An IPv4-mapped address is the IPv4 address: this one is one of our proxies.
+        assertThat(resolver.resolve(request("10.1.2.3", "203.0.113.7, ::ffff:10.9.9.9"))).isEqualTo("203.0.113.7");
+        assertThat(resolver.resolve(request("fd00::1", "2001:db8::42, fd12:3456::7"))).isEqualTo("2001:db8::42");
     }
 
     @Test
@@ -49,6 +72,16 @@ class ClientIpResolverTest {
     void aMisconfiguredProxyListFailsAtStartUp() {
         assertThatIllegalArgumentException().isThrownBy(() -> AddressRange.parse("proxy.internal"));
         assertThatIllegalArgumentException().isThrownBy(() -> AddressRange.parse("10.0.0.0/33"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "dead.beef", "1.2.3/8", "1.2.3.4.5", "010.0.0.0/8", "[::1]", "::1/129", "fe80::%eth0/10",
+            "10.0.0.0/", "10.0.0.0/+8", "10.0.0.0/08", "10.0.0.0/8/8", "10.0.0.0/ 8", "/8"})
+    void aProxyEntryThatIsNotAnAddressOrRangeFailsAtStartUp(String entry) {
+        assertThatIllegalArgumentException().isThrownBy(() -> AddressRange.parse(entry));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new ClientIpResolver(new ClientIpProperties(List.of("10.0.0.0/8", entry))));
     }
 
     private static MockServerHttpRequest request(String peer, String forwardedFor) {
