@@ -20,6 +20,7 @@ import io.tienda.platform.events.saga.OrderShipped;
 import io.tienda.platform.events.saga.PaymentCaptured;
 import io.tienda.platform.events.saga.PaymentRefundFailed;
 import io.tienda.platform.events.saga.PaymentRefunded;
+import io.tienda.platform.events.user.UserErased;
 import io.tienda.platform.events.user.UserRegistered;
 import io.tienda.platform.messaging.InboundMessage;
 
@@ -182,5 +183,16 @@ public final class Fixtures {
     public static Event registered(UUID user, String when) {
         return new Event(Topics.USER_EVENTS, user.toString(), UUID.randomUUID(), at(when),
                 new UserRegistered(user, "someone@example.com", null, "en", "token", at(when).plusSeconds(86400)));
+    }
+
+    /** The user exercised their right to erasure. */
+    public static Event erased(UUID user, String when) {
+        return new Event(Topics.USER_EVENTS, user.toString(), UUID.randomUUID(), at(when),
+                new UserErased(user, at(when)));
+    }
+
+    /** A message of {@code type} whose body is not its contract: poison. */
+    public static InboundMessage unreadable(String topic, String type, String when) {
+        return new InboundMessage(topic, 0, 0, UUID.randomUUID(), type, "poison", at(when), 1, "{\"orderId\":42");
     }
 }

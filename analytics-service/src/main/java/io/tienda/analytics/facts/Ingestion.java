@@ -32,6 +32,7 @@ import io.tienda.platform.events.saga.OrderShipped;
 import io.tienda.platform.events.saga.PaymentCaptured;
 import io.tienda.platform.events.saga.PaymentRefundFailed;
 import io.tienda.platform.events.saga.PaymentRefunded;
+import io.tienda.platform.events.user.UserErased;
 import io.tienda.platform.events.user.UserRegistered;
 import io.tienda.platform.messaging.InboundMessage;
 import io.tienda.platform.messaging.PoisonMessageException;
@@ -60,7 +61,8 @@ public class Ingestion {
 
     /**
      * Facts of the messages, written once each; answers the number of rows written. When a message
-     * is unreadable, the ones before it are stored and {@link UnreadableEvent} tells its position.
+     * is unreadable, the ones before it are stored and {@link UnreadableEvent} tells its position and
+     * how many rows they made.
      */
     public int ingest(List<InboundMessage> messages) {
         List<Fact> facts = new ArrayList<>();
@@ -74,8 +76,7 @@ public class Ingestion {
             try {
                 facts.addAll(factsOf(message));
             } catch (PoisonMessageException e) {
-                store.append(facts);
-                throw new UnreadableEvent(i, e);
+                throw new UnreadableEvent(i, store.append(facts), e);
             }
         }
         return store.append(facts);
@@ -89,24 +90,36 @@ public class Ingestion {
             try {
                 return written + ingest(rest);
             } catch (UnreadableEvent e) {
+                // the messages before the unreadable one were stored: their rows count as written
+                written += e.written();
                 rest = rest.subList(e.index() + 1, rest.size());
             }
         }
         return written;
     }
 
-    /** The message at {@code index} of a batch can never be read; the ones before it are stored. */
+    /**
+     * The message at {@code index} of a batch can never be read; the ones before it are stored, in
+     * {@code written} rows.
+     */
     public static final class UnreadableEvent extends RuntimeException {
 
         private final int index;
+        private final int written;
 
-        UnreadableEvent(int index, PoisonMessageException cause) {
+        UnreadableEvent(int index, int written, PoisonMessageException cause) {
             super(cause.getMessage(), cause);
             this.index = index;
+            this.written = written;
         }
 
         public int index() {
             return index;
+        }
+
+        /** The rows the messages before it made. */
+        public int written() {
+            return written;
         }
     }
 
@@ -277,6 +290,15 @@ public class Ingestion {
                         throw new PoisonMessageException("user.registered " + id + " has no user id", null);
                     }
                     yield List.of(new Facts.Registration(id, e.userId(), at));
+                }
+                case "user.erased" -> {
+                    // GDPR erasure: the customer's id is never shown again. The store gives them a random id
+                    // once, which every report reads in place of theirs (see ClickHouseFactStore).
+                    UserErased e = m.payloadAs(UserErased.class);
+                    if (e.userId() == null) {
+                        throw new PoisonMessageException("user.erased " + id + " has no user id", null);
+                    }
+                    yield List.of(new Facts.Erasure(id, e.userId().toString(), first(e.erasedAt(), at)));
                 }
                 default -> List.of();
             };

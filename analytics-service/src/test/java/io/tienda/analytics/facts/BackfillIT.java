@@ -8,6 +8,7 @@ import io.tienda.platform.events.saga.OrderConfirmed;
 import io.tienda.platform.events.saga.OrderLine;
 import io.tienda.platform.events.saga.PaymentRefundFailed;
 import io.tienda.platform.events.saga.PaymentRefunded;
+import io.tienda.platform.messaging.InboundMessage;
 import io.tienda.platform.testing.Infra;
 import io.tienda.platform.testing.messaging.EventMessages;
 import io.tienda.platform.testing.security.TestTokens;
@@ -56,6 +57,9 @@ class BackfillIT extends AnalyticsServiceIT {
         ingest(Fixtures.confirmed(UUID.randomUUID(), "b2", "bc2", "2036-01-20T10:00:00Z",
                 List.of(Fixtures.line("B-2", "PB-2", 1, 1_000, "XAU"))));
         assertThat(api.get(KPIS, analyst()).expect(200).json().get("gmv").asLong()).isEqualTo(41_000);
+        // an erasure is no fact to rebuild: a backfill keeps it, even when no topic holds its event any more
+        UUID erasedUser = UUID.randomUUID();
+        ingest(Fixtures.erased(erasedUser, "2036-01-25T10:00:00Z"));
 
         api.post("/api/v1/analytics/backfill", TestTokens.staff("ANALYST"), null).expectProblem(403, "forbidden");
         api.post("/api/v1/analytics/backfill", null, null).expectProblem(401, "unauthorized");
@@ -73,6 +77,30 @@ class BackfillIT extends AnalyticsServiceIT {
         assertThat(api.get(FEBRUARY, analyst()).expect(200).json().get("gmv").asLong()).isEqualTo(36_000);
         assertThat(clickHouse("SELECT count() FROM analytics.order_lines WHERE event_id = '" + eventId + "'"))
                 .isEqualTo("1");
+        assertThat(clickHouse("SELECT count() FROM analytics.erased_customers WHERE customer_id = '" + erasedUser
+                + "'")).isEqualTo("1");
+    }
+
+    /**
+     * The rows a backfill reports count every row written, those a batch stored before an unreadable record
+     * too: the first confirmation's order event and two lines, then the last one's order event and line.
+     */
+    @Test
+    void countsTheRowsWrittenBeforeAnUnreadableRecord() {
+        UUID first = UUID.randomUUID();
+        UUID last = UUID.randomUUID();
+        List<InboundMessage> batch = List.of(
+                Fixtures.confirmed(first, "bu1", "buc1", "2036-03-10T10:00:00Z",
+                        List.of(Fixtures.line("BU-1", "PBU-1", 1, 500, "XAU"),
+                                Fixtures.line("BU-2", "PBU-2", 2, 300, "XAU"))).message(),
+                Fixtures.unreadable(Topics.ORDER_EVENTS, "order.confirmed", "2036-03-10T11:00:00Z"),
+                Fixtures.confirmed(last, "bu2", "buc2", "2036-03-11T10:00:00Z",
+                        List.of(Fixtures.line("BU-1", "PBU-1", 1, 500, "XAU"))).message());
+
+        assertThat(ingestion.ingestReadable(batch)).isEqualTo(5);
+        String orders = "order_id IN ('" + first + "', '" + last + "')";
+        assertThat(clickHouse("SELECT count() FROM analytics.order_events WHERE " + orders)).isEqualTo("2");
+        assertThat(clickHouse("SELECT count() FROM analytics.order_lines WHERE " + orders)).isEqualTo("3");
     }
 
     /**

@@ -6,6 +6,7 @@ import io.tienda.platform.events.Money;
 import io.tienda.platform.events.Topics;
 import io.tienda.platform.events.saga.OrderConfirmed;
 import io.tienda.platform.events.saga.OrderLine;
+import io.tienda.platform.events.user.UserErased;
 import io.tienda.platform.messaging.PoisonMessageException;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * What events become: a confirmed order's lines keep the catalog unit price beside what the shopper
- * paid; refunds and their failures keep the refund's id.
+ * paid; refunds and their failures keep the refund's id; an erasure names its customer.
  */
 class IngestionTest {
 
@@ -103,6 +104,19 @@ class IngestionTest {
                         Facts.Payment::occurredAt)
                 .containsExactly("returns.refund_settled", order, "", "", 1_250L, "EUR",
                         Instant.parse("2030-01-04T00:00:00Z"));
+    }
+
+    /** An erasure names the customer whose id the reports must no longer show; without one it is unreadable. */
+    @Test
+    void anErasureNamesTheErasedCustomer() {
+        UUID user = UUID.randomUUID();
+        assertThat(ingestion.factsOf(Fixtures.erased(user, "2030-01-05T00:00:00Z").message()))
+                .extracting(f -> ((Facts.Erasure) f).customerId(), Facts.Fact::occurredAt)
+                .containsExactly(tuple(user.toString(), Instant.parse("2030-01-05T00:00:00Z")));
+        Fixtures.Event anonymous = new Fixtures.Event(Topics.USER_EVENTS, "u", UUID.randomUUID(),
+                Instant.parse("2030-01-05T00:00:00Z"), new UserErased(null, null));
+        assertThatThrownBy(() -> ingestion.factsOf(anonymous.message())).isInstanceOf(PoisonMessageException.class)
+                .hasMessageContaining("no user id");
     }
 
     private Facts.Payment payment(Fixtures.Event event) {

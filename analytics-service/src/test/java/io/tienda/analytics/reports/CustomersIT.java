@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.tienda.analytics.Fixtures.confirmed;
+import static io.tienda.analytics.Fixtures.erased;
 import static io.tienda.analytics.Fixtures.line;
 import static io.tienda.analytics.Fixtures.registered;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nothing.
  */
 class CustomersIT extends AnalyticsServiceIT {
+
+    private static final String RECENT_ORDERS = "/api/v1/analytics/recent-orders?limit=100";
 
     @Test
     void newAndReturningCustomersRepeatRateAndCohorts() {
@@ -89,7 +92,83 @@ class CustomersIT extends AnalyticsServiceIT {
         assertThat(mid.get("cohorts").get(0).get("active").toString()).isEqualTo("[2,1]");
     }
 
-    private static void order(List<Event> events, String customer, String when) {
-        events.add(confirmed(UUID.randomUUID(), customer, "cart", when, List.of(line("SKU-C", "P-C", 1, 100, "XTS"))));
+    /**
+     * A customer erased (user.erased) never shows again, yet counts as before: recent orders, JSON and CSV, show
+     * one random id in place of theirs for all their orders, one that arrives after the erasure too, while the
+     * KPIs, customers and cohorts stay exactly the same. The erasure delivered again, or a second one, changes
+     * nothing. Orders of 2098, which no other test uses (recent orders of 2099 come first, see OperationsIT).
+     */
+    @Test
+    void anErasedCustomerIsShownUnderAnotherIdAndCountedAsBefore() {
+        UUID user = UUID.randomUUID();
+        String erased = user.toString();
+        String other = "cust-" + UUID.randomUUID();
+        List<Event> events = new ArrayList<>();
+        List<String> theirs = new ArrayList<>(List.of(order(events, erased, "2098-01-10T10:00:00Z"),
+                order(events, erased, "2098-02-10T10:00:00Z")));
+        String others = order(events, other, "2098-02-11T10:00:00Z");
+        ingest(events);
+        String customers = "/api/v1/analytics/customers?from=2098-01-01&to=2098-03-31";
+        String kpis = "/api/v1/analytics/kpis?from=2098-01-01&to=2098-03-31&currency=XTS";
+        JsonNode customersBefore = api.get(customers, analyst()).expect(200).json();
+        String cohortsBefore = csv(customers);
+        JsonNode kpisBefore = api.get(kpis, analyst()).expect(200).json();
+        assertThat(customerIds(theirs)).containsOnly(erased);
+
+        Event erasure = erased(user, "2098-04-01T10:00:00Z");
+        ingest(erasure);
+
+        List<String> shown = customerIds(theirs);
+        assertThat(shown).hasSize(2).doesNotContain(erased);
+        String replacement = shown.get(0);
+        assertThat(replacement).startsWith("erased:");
+        assertThat(shown).containsOnly(replacement);
+        assertThat(customerIds(List.of(others))).containsExactly(other);
+        assertThat(api.get(RECENT_ORDERS, analyst()).expect(200).body()).doesNotContain(erased);
+        assertThat(csv(RECENT_ORDERS)).doesNotContain(erased).contains(replacement);
+        assertThat(api.get(customers, analyst()).expect(200).json()).isEqualTo(customersBefore);
+        assertThat(csv(customers)).isEqualTo(cohortsBefore);
+        assertThat(api.get(kpis, analyst()).expect(200).json()).isEqualTo(kpisBefore);
+
+        // delivered again, and erased a second time: the first replacement stays, once
+        ingest(erasure);
+        ingest(erased(user, "2098-04-02T10:00:00Z"));
+        assertThat(customerIds(theirs)).containsOnly(replacement);
+        assertThat(clickHouse("SELECT count() FROM analytics.erased_customers WHERE customer_id = '" + erased + "'"))
+                .isEqualTo("1");
+
+        // an order event about them that arrives after the erasure is shown under the replacement, and counted
+        // as theirs: still two customers, the erased one now with a third order, in March
+        List<Event> late = new ArrayList<>();
+        theirs.add(order(late, erased, "2098-03-05T10:00:00Z"));
+        ingest(late);
+        assertThat(customerIds(theirs)).hasSize(3).containsOnly(replacement);
+        assertThat(csv(RECENT_ORDERS)).doesNotContain(erased);
+        JsonNode after = api.get(customers, analyst()).expect(200).json();
+        assertThat(after.get("customers").asLong()).isEqualTo(customersBefore.get("customers").asLong())
+                .isEqualTo(2);
+        assertThat(after.get("repeatCustomers").asLong()).isEqualTo(1);
+        assertThat(after.get("cohorts").get(0).get("active").toString()).isEqualTo("[1,1,1]");
+    }
+
+    /** The customer id recent orders shows for each of {@code orders} listed. */
+    private List<String> customerIds(List<String> orders) {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode item : api.get(RECENT_ORDERS, analyst()).expect(200).json().get("items")) {
+            if (orders.contains(item.get("orderId").asString())) {
+                ids.add(item.get("customerId").asString());
+            }
+        }
+        return ids;
+    }
+
+    private String csv(String path) {
+        return api.send(HttpMethod.GET, path, analyst(), null, Map.of("Accept", "text/csv")).expect(200).body();
+    }
+
+    private static String order(List<Event> events, String customer, String when) {
+        UUID id = UUID.randomUUID();
+        events.add(confirmed(id, customer, "cart", when, List.of(line("SKU-C", "P-C", 1, 100, "XTS"))));
+        return id.toString();
     }
 }

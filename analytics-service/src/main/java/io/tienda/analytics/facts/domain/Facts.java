@@ -13,7 +13,8 @@ public final class Facts {
     }
 
     /** Anything written to a fact table. */
-    public sealed interface Fact permits Order, OrderLine, Payment, Return, Cart, Product, Stock, Registration {
+    public sealed interface Fact permits Order, OrderLine, Payment, Return, Cart, Product, Stock, Registration,
+            Erasure {
 
         UUID eventId();
 
@@ -118,6 +119,17 @@ public final class Facts {
 
         public String table() {
             return FactTables.REGISTRATIONS;
+        }
+    }
+
+    /**
+     * A customer erased ({@code user.erased}): from then on the reports show and count them under a random
+     * id in place of {@code customerId}, whatever the facts about them say.
+     */
+    public record Erasure(UUID eventId, String customerId, Instant occurredAt) implements Fact {
+
+        public String table() {
+            return FactTables.ERASED_CUSTOMERS;
         }
     }
 }

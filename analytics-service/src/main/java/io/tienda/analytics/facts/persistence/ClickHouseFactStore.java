@@ -44,7 +44,8 @@ class ClickHouseFactStore implements FactStore {
                 .collect(Collectors.groupingBy(Fact::table, LinkedHashMap::new, Collectors.toList()));
         int written = 0;
         for (Map.Entry<String, List<Fact>> entry : byTable.entrySet()) {
-            List<Fact> fresh = withoutStored(entry.getKey(), entry.getValue());
+            List<Fact> fresh = entry.getKey().equals(FactTables.ERASED_CUSTOMERS) ? notErasedYet(entry.getValue())
+                    : withoutStored(entry.getKey(), entry.getValue());
             clickHouse.insert(entry.getKey(), fresh.stream().map(ClickHouseFactStore::row).toList());
             written += fresh.size();
         }
@@ -79,6 +80,25 @@ class ClickHouseFactStore implements FactStore {
             known.add(UUID.fromString(row.get("id").asString()));
         }
         return facts.stream().filter(fact -> !known.contains(fact.eventId())).toList();
+    }
+
+    /**
+     * The first erasure of each customer not erased yet. A customer found erased keeps the replacement
+     * they were given, so an erasure delivered again, or a second one, changes nothing that was shown.
+     */
+    private List<Fact> notErasedYet(List<Fact> facts) {
+        Map<String, Fact> byCustomer = new LinkedHashMap<>();
+        for (Fact fact : facts) {
+            byCustomer.putIfAbsent(((Facts.Erasure) fact).customerId(), fact);
+        }
+        // customer ids of erasures are user ids, UUIDs: safe to inline
+        String list = byCustomer.keySet().stream().map(id -> "'" + id + "'").collect(Collectors.joining(","));
+        for (JsonNode row : clickHouse.rows("""
+                SELECT DISTINCT customer_id FROM %s.%s WHERE customer_id IN (%s)
+                FORMAT JSONEachRow""".formatted(clickHouse.database(), FactTables.ERASED_CUSTOMERS, list))) {
+            byCustomer.remove(row.get("customer_id").asString());
+        }
+        return List.copyOf(byCustomer.values());
     }
 
     private static Instant time(Fact fact) {
@@ -148,6 +168,10 @@ class ClickHouseFactStore implements FactStore {
             row.put("version", f.version());
         } else if (fact instanceof Facts.Registration f) {
             row.put("user_id", id(f.userId()));
+        } else if (fact instanceof Facts.Erasure f) {
+            // random, so that nothing leads back to the customer; prefixed like returns-service's
+            row.put("customer_id", f.customerId());
+            row.put("replacement", "erased:" + UUID.randomUUID());
         }
         row.put("occurred_at", DATE_TIME.format(time(fact)));
         return row;

@@ -98,6 +98,21 @@ class FactSchema {
                 "toDate(occurred_at), event_id");
     }
 
+    /**
+     * One row per erased customer with the random id the reports read in place of theirs. Keyed by the
+     * customer alone: the writer adds a row only for a customer it does not find, so an erasure
+     * delivered again keeps the first replacement; should two writers race on one erasure (the live
+     * listener and a backfill), merges and FINAL keep one row for every reader.
+     */
+    @Bean
+    ClickHouseTable erasedCustomersTable() {
+        return database -> """
+                CREATE TABLE IF NOT EXISTS %s.%s (
+                    customer_id String, replacement String, event_id UUID, occurred_at DateTime('UTC')
+                ) ENGINE = ReplacingMergeTree() ORDER BY customer_id"""
+                .formatted(database, FactTables.ERASED_CUSTOMERS);
+    }
+
     private static ClickHouseTable timeSeries(String name, String columns, String key) {
         return database -> """
                 CREATE TABLE IF NOT EXISTS %s.%s (

@@ -40,6 +40,17 @@ class ClickHouseReports implements ReportQueries {
     private static final String CONFIRMED = "'order.confirmed'";
     private static final String PRODUCT_DETAILS = "('product.created','product.updated')";
 
+    /**
+     * The customer of a fact as reports show and count them: their id, or for a customer erased since
+     * ({@code user.erased}) the random id analytics gave them once. The replacements are joined when read,
+     * so the facts keep the ids their events carried (ClickHouse rewrites rows only through heavy
+     * mutations, and a backfill or a late event would bring the real id back anyway), and an event about
+     * the customer that arrives after the erasure is masked like the others. One replacement per customer,
+     * never anyone else's: every count of customers, and every cohort, is what it was before the erasure.
+     * {@code %1$s} is the column of the customer id, joined with {@link #replacements}.
+     */
+    private static final String CUSTOMER = "if(replacement = '', %1$s, replacement)";
+
     private final ClickHouse clickHouse;
 
     ClickHouseReports(ClickHouse clickHouse) {
@@ -187,16 +198,12 @@ class ClickHouseReports implements ReportQueries {
                 SELECT count() AS customers, countIf(first_at >= toDateTime('%1$s', 'UTC')) AS new_customers,
                        countIf(orders >= 2) AS repeat_customers
                 FROM (
-                    SELECT customer_id, uniqExact(order_id) AS orders
-                    FROM %2$s FINAL WHERE type = %3$s AND customer_id != '' AND %4$s AND %6$s
-                    GROUP BY customer_id
+                    SELECT customer, uniqExact(order_id) AS orders FROM (%2$s) GROUP BY customer
                 ) ANY LEFT JOIN (
-                    SELECT customer_id, min(occurred_at) AS first_at
-                    FROM %2$s FINAL WHERE type = %3$s AND customer_id != '' AND %5$s AND %6$s
-                    GROUP BY customer_id
-                ) USING (customer_id)
-                FORMAT JSONEachRow""".formatted(time(period.startInclusive()), table(FactTables.ORDERS), CONFIRMED,
-                within(period), until(period), charged()));
+                    SELECT customer, min(occurred_at) AS first_at FROM (%3$s) GROUP BY customer
+                ) USING (customer)
+                FORMAT JSONEachRow""".formatted(time(period.startInclusive()), salesByCustomer(within(period)),
+                salesByCustomer(until(period))));
         JsonNode registrations = one("""
                 SELECT uniqExact(user_id) AS registrations FROM %s FINAL WHERE %s
                 FORMAT JSONEachRow""".formatted(table(FactTables.REGISTRATIONS), within(period)));
@@ -216,21 +223,18 @@ class ClickHouseReports implements ReportQueries {
     @Override
     public List<Reports.CohortCell> cohorts(ReportPeriod period) {
         String sql = """
-                SELECT toString(cohort) AS cohort_month, toString(month) AS active_month, uniqExact(customer_id) AS customers
+                SELECT toString(cohort) AS cohort_month, toString(month) AS active_month, uniqExact(customer) AS customers
                 FROM (
-                    SELECT customer_id, toStartOfMonth(occurred_at) AS month
-                    FROM %1$s FINAL WHERE type = %2$s AND customer_id != '' AND %7$s
-                      AND occurred_at >= toDateTime('%3$s', 'UTC') AND %4$s
-                    GROUP BY customer_id, month
+                    SELECT customer, toStartOfMonth(occurred_at) AS month FROM (%1$s) GROUP BY customer, month
                 ) ALL INNER JOIN (
-                    SELECT customer_id, min(toStartOfMonth(occurred_at)) AS cohort
-                    FROM %1$s FINAL WHERE type = %2$s AND customer_id != '' AND %4$s AND %7$s
-                    GROUP BY customer_id
-                ) USING (customer_id)
-                WHERE cohort >= toStartOfMonth(toDate('%5$s')) AND cohort <= toDate('%6$s')
+                    SELECT customer, min(toStartOfMonth(occurred_at)) AS cohort FROM (%2$s) GROUP BY customer
+                ) USING (customer)
+                WHERE cohort >= toStartOfMonth(toDate('%3$s')) AND cohort <= toDate('%4$s')
                 GROUP BY cohort, month ORDER BY cohort, month
-                FORMAT JSONEachRow""".formatted(table(FactTables.ORDERS), CONFIRMED,
-                time(cohortStart(period)), until(period), period.from(), period.to(), charged());
+                FORMAT JSONEachRow""".formatted(
+                salesByCustomer("occurred_at >= toDateTime('" + time(cohortStart(period)) + "', 'UTC') AND "
+                        + until(period)),
+                salesByCustomer(until(period)), period.from(), period.to());
         List<Reports.CohortCell> cells = new ArrayList<>();
         for (JsonNode row : clickHouse.rows(sql)) {
             cells.add(new Reports.CohortCell(day(row.get("cohort_month").asString()),
@@ -288,27 +292,33 @@ class ClickHouseReports implements ReportQueries {
 
     /**
      * Orders that were placed or confirmed, newest first, each with the status of its latest event
-     * (ties within a second broken by the lifecycle stage).
+     * (ties within a second broken by the lifecycle stage) and its customer as {@link #CUSTOMER} shows
+     * them, looked up for the orders listed only.
      */
     @Override
     public List<Reports.RecentOrder> recentOrders(int limit) {
         String sql = """
-                SELECT toString(order_id) AS id, any(customer_id) AS customer,
-                       argMax(type, toUInt64(occurred_at) * 10 + stage) AS status,
-                       argMaxIf(total, stage, stage <= 2) AS order_total,
-                       argMaxIf(currency, stage, stage <= 2) AS order_currency,
-                       argMaxIf(units, stage, stage <= 2) AS order_units,
-                       toString(minIf(occurred_at, stage <= 2)) AS placed, toString(max(occurred_at)) AS updated
-                FROM %s FINAL
-                GROUP BY order_id
-                HAVING countIf(stage <= 2) > 0
-                ORDER BY placed DESC, id LIMIT %d
-                FORMAT JSONEachRow""".formatted(table(FactTables.ORDERS), limit);
+                SELECT id, %1$s AS shown_customer, status, order_total, order_currency, order_units, placed, updated
+                FROM (
+                    SELECT toString(order_id) AS id, any(customer_id) AS customer,
+                           argMax(type, toUInt64(occurred_at) * 10 + stage) AS status,
+                           argMaxIf(total, stage, stage <= 2) AS order_total,
+                           argMaxIf(currency, stage, stage <= 2) AS order_currency,
+                           argMaxIf(units, stage, stage <= 2) AS order_units,
+                           toString(minIf(occurred_at, stage <= 2)) AS placed, toString(max(occurred_at)) AS updated
+                    FROM %2$s FINAL
+                    GROUP BY order_id
+                    HAVING countIf(stage <= 2) > 0
+                    ORDER BY placed DESC, id LIMIT %3$d
+                ) ANY LEFT JOIN %4$s USING (customer)
+                ORDER BY placed DESC, id
+                FORMAT JSONEachRow""".formatted(CUSTOMER.formatted("customer"), table(FactTables.ORDERS), limit,
+                replacements("customer"));
         List<Reports.RecentOrder> orders = new ArrayList<>();
         for (JsonNode row : clickHouse.rows(sql)) {
             String status = row.get("status").asString();
             orders.add(new Reports.RecentOrder(UUID.fromString(row.get("id").asString()),
-                    row.get("customer").asString(), status.substring(status.indexOf('.') + 1).toUpperCase(),
+                    row.get("shown_customer").asString(), status.substring(status.indexOf('.') + 1).toUpperCase(),
                     num(row, "order_total"), row.get("order_currency").asString().replace("\u0000", ""),
                     (int) num(row, "order_units"), instant(row.get("placed").asString()),
                     instant(row.get("updated").asString())));
@@ -333,6 +343,25 @@ class ClickHouseReports implements ReportQueries {
                         SELECT order_id FROM %2$s WHERE type = 'payment.captured'
                           AND order_id IN (SELECT order_id FROM %1$s WHERE type = 'order.cancelled')))\
                 """.formatted(table(FactTables.ORDERS), table(FactTables.PAYMENTS));
+    }
+
+    /** The replacement of each erased customer, as {@code key} and {@code replacement}, for a join. */
+    private String replacements(String key) {
+        return "(SELECT customer_id AS %s, replacement FROM %s FINAL)".formatted(key,
+                table(FactTables.ERASED_CUSTOMERS));
+    }
+
+    /**
+     * The sales (confirmed and {@link #charged}) of customers known by id whose time matches {@code when}:
+     * {@code customer} (see {@link #CUSTOMER}), {@code order_id}, {@code occurred_at}.
+     */
+    private String salesByCustomer(String when) {
+        return """
+                SELECT %1$s AS customer, order_id, occurred_at
+                FROM %2$s FINAL ANY LEFT JOIN %3$s USING (customer_id)
+                WHERE type = %4$s AND customer_id != '' AND %5$s AND %6$s""".formatted(
+                CUSTOMER.formatted("customer_id"), table(FactTables.ORDERS), replacements("customer_id"), CONFIRMED,
+                when, charged());
     }
 
     /**
