@@ -16,6 +16,7 @@ import io.tienda.product.catalog.domain.StockState;
 import io.tienda.product.catalog.domain.Variant;
 import io.tienda.product.category.domain.Categories;
 import io.tienda.product.category.domain.Category;
+import io.tienda.product.category.domain.CategoryMembers;
 import io.tienda.product.shared.CatalogProblems;
 import io.tienda.product.shared.domain.FieldError;
 import io.tienda.product.shared.domain.Slugs;
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,10 +38,12 @@ import java.util.UUID;
  * search exactly as staff-made ones do.
  */
 @Service
-public class ProductAdmin implements BrandedProducts {
+public class ProductAdmin implements BrandedProducts, CategoryMembers {
 
     /** Candidates tried for a generated slug before giving up; {@code name-2} ... {@code name-50}. */
     private static final int SLUG_CANDIDATES = 50;
+    /** Product ids read at a time when announcing a category's products again: a root may hold the catalog. */
+    private static final int ANNOUNCE_PAGE = 500;
 
     private final ProductStore store;
     private final Categories categories;
@@ -107,11 +111,14 @@ public class ProductAdmin implements BrandedProducts {
     public Product replace(String id, ProductDraft draft, ProductVersions.Expected expected) {
         requireValid(draft);
         Category category = category(draft.categoryId());
-        BrandRef brand = brand(draft.brandId());
+        String brandId = draft.brandId() == null ? null : brand(draft.brandId()).id();
         Product replaced;
         try {
             replaced = store.modify(id, current -> {
                 requireVersion(current, expected);
+                // read on every attempt: a brand rename relabelling the product makes this one start over,
+                // and a copy read before the rename would undo the relabel
+                BrandRef brand = brandId == null ? null : brand(brandId);
                 String slug = draft.slug() != null ? draft.slug() : current.slug();
                 Product next = withStockOf(current, draft.toProduct(id, slug, category.id(), brand, current.rating(),
                         current.createdAt(), now(), current.version() + 1));
@@ -157,6 +164,32 @@ public class ProductAdmin implements BrandedProducts {
             }
         }
         return relabelled;
+    }
+
+    /**
+     * Announces every product of these categories again, one version on, a page of ids at a time: their
+     * category moved or was renamed, and search files them under its branch.
+     */
+    @Override
+    public int reannounce(Collection<String> categoryIds) {
+        int announced = 0;
+        String after = null;
+        List<String> page;
+        do {
+            page = store.idsInCategories(categoryIds, after, ANNOUNCE_PAGE);
+            for (String id : page) {
+                Optional<Product> changed = store.modify(id, current -> {
+                    Product next = current.reannounced(now());
+                    return new ProductStore.Change(next, List.of(ProductEvents.updated(next)));
+                });
+                if (changed.isPresent()) {
+                    store.announce(id);
+                    announced++;
+                }
+            }
+            after = page.isEmpty() ? after : page.get(page.size() - 1);
+        } while (page.size() == ANNOUNCE_PAGE);
+        return announced;
     }
 
     /** Stored times have millisecond precision; answering finer ones would differ from a later read. */

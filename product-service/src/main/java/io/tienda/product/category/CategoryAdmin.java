@@ -5,6 +5,7 @@ import io.tienda.product.category.domain.Categories;
 import io.tienda.product.category.domain.CategorizedProducts;
 import io.tienda.product.category.domain.Category;
 import io.tienda.product.category.domain.CategoryDraft;
+import io.tienda.product.category.domain.CategoryMembers;
 import io.tienda.product.category.domain.CategoryTree;
 import io.tienda.product.shared.CatalogProblems;
 import io.tienda.product.shared.domain.FieldError;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Service;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,6 +26,12 @@ import java.util.UUID;
  * Staff shaping the category tree. The parent links are the truth; each category's path (its
  * ancestors' slugs) is derived from them and rewritten for the whole tree after a move or a
  * rename, so a crash halfway leaves paths that the next write, or the next start, repairs.
+ *
+ * <p>Search files each product under its category's branch, slugs and names, copied when the
+ * product is indexed. A move or a rename therefore announces every product below the category
+ * again; the category's write notes that this is owed, and the note goes only once all are
+ * announced, so a crash or a failure halfway is finished by the next replacement of the category
+ * or the next start.
  */
 @Service
 public class CategoryAdmin {
@@ -33,10 +41,12 @@ public class CategoryAdmin {
 
     private final Categories categories;
     private final CategorizedProducts products;
+    private final CategoryMembers members;
 
-    CategoryAdmin(Categories categories, CategorizedProducts products) {
+    CategoryAdmin(Categories categories, CategorizedProducts products, CategoryMembers members) {
         this.categories = categories;
         this.products = products;
+        this.members = members;
     }
 
     public Category create(CategoryDraft draft) {
@@ -89,15 +99,45 @@ public class CategoryAdmin {
         }
         Category next = new Category(current.id(), slug, draft.localizedName(), parent == null ? null : parent.id(),
                 pathUnder(parent, slug), draft.sortOrder() == null ? current.sortOrder() : draft.sortOrder());
+        boolean placeOrNameChanged = !next.slug().equals(current.slug()) || !next.name().equals(current.name())
+                || !Objects.equals(next.parentId(), current.parentId());
+        long note;
         try {
-            categories.replace(next);
+            note = categories.replace(next, placeOrNameChanged);
         } catch (DuplicateKeyException e) {
             throw CatalogProblems.slugTaken(slug);
         }
         if (!next.path().equals(current.path())) {
             repairPaths();
         }
+        if (note > 0) {
+            // also when this replacement changed nothing: it finishes what a failed one left noted
+            announceProducts(next.id(), note);
+        }
         return next;
+    }
+
+    /**
+     * Announces the products below every category whose move or rename has not had them all announced
+     * yet (a crash or a failure came first); answers how many products.
+     */
+    public int announceNotedProducts() {
+        int announced = 0;
+        for (Map.Entry<String, Long> noted : categories.withProductsToAnnounce().entrySet()) {
+            announced += announceProducts(noted.getKey(), noted.getValue());
+        }
+        return announced;
+    }
+
+    private int announceProducts(String categoryId, long note) {
+        // the subtree as it is now: a category moved out meanwhile is announced by its own move
+        int announced = categories.byId(categoryId)
+                .map(category -> members.reannounce(categories.subtreeIds(category))).orElse(0);
+        categories.announced(categoryId, note);
+        if (announced > 0) {
+            log.info("announced the {} products below category {} again", announced, categoryId);
+        }
+        return announced;
     }
 
     /** Deletes a leaf category without products; anything else would orphan something. */

@@ -5,7 +5,10 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** A move interrupted by a crash left some paths behind; they are derived again before serving. */
+/**
+ * A move interrupted by a crash left some paths behind, and perhaps products not yet announced
+ * again: the paths are derived again and the products announced before serving.
+ */
 @Component
 @Order(10)
 class CategoryPathsAtStart implements ApplicationRunner {
@@ -19,5 +22,6 @@ class CategoryPathsAtStart implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         admin.repairPaths();
+        admin.announceNotedProducts();
     }
 }

@@ -44,13 +44,14 @@ public class ProductReviews {
     public record Content(int rating, String title, String text) {
     }
 
-    public Listing list(String productId, Visibility visibility, int page, int size) {
-        requireProduct(productId);
+    public Listing list(String productId, Visibility visibility, boolean staff, int page, int size) {
+        requireShown(productId, staff);
         return new Listing(reviews.page(productId, visibility, page, size), reviews.summary(productId));
     }
 
     /** A review the caller may see: a visible one, or a hidden one when they wrote it or are staff. */
     public Review get(String productId, String reviewId, String callerId, boolean staff) {
+        requireShown(productId, staff);
         Review review = reviews.byId(productId, reviewId)
                 .orElseThrow(() -> ReviewProblems.reviewNotFound(reviewId));
         if (!review.visible() && !staff && (callerId == null || !review.writtenBy(callerId))) {
@@ -59,8 +60,9 @@ public class ProductReviews {
         return review;
     }
 
+    /** Customers write reviews, and only of a product on sale. */
     public Review write(String productId, String userId, String authorName, Content content) {
-        requireProduct(productId);
+        requireShown(productId, false);
         boolean bought = purchases.bought(userId, productId);
         Review review = Review.write(UUID.randomUUID().toString(), productId, userId, authorName, content.rating(),
                 content.title(), content.text(), bought, clock.instant());
@@ -80,6 +82,7 @@ public class ProductReviews {
     }
 
     public Review edit(String productId, String reviewId, String userId, boolean staff, Content content) {
+        requireShown(productId, staff);
         Review review = own(productId, reviewId, userId, staff);
         Review edited = review.edit(content.rating(), content.title(), content.text(), clock.instant());
         if (!reviews.update(edited)) {
@@ -91,6 +94,7 @@ public class ProductReviews {
 
     /** The author deletes their review; not one staff hid ({@link Review#deletableByAuthor()}): 409. */
     public void delete(String productId, String reviewId, String userId, boolean staff) {
+        requireShown(productId, staff);
         Review review = own(productId, reviewId, userId, staff);
         if (!review.deletableByAuthor()) {
             throw ReviewProblems.hiddenByStaff(reviewId);
@@ -157,8 +161,12 @@ public class ProductReviews {
                 : ReviewProblems.reviewNotFound(reviewId);
     }
 
-    private void requireProduct(String productId) {
-        if (catalog.byId(productId).isEmpty()) {
+    /**
+     * A product not on sale has, for anyone but staff, no reviews to read, write, edit or delete, as it
+     * has no page: what its reviews say, or a new one changing its rating, is staff's business alone.
+     */
+    private void requireShown(String productId, boolean staff) {
+        if (catalog.byId(productId).filter(product -> product.active() || staff).isEmpty()) {
             throw ReviewProblems.productNotFound(productId);
         }
     }

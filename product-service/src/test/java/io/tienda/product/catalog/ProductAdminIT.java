@@ -3,25 +3,51 @@ package io.tienda.product.catalog;
 import io.tienda.platform.core.TextRules;
 import io.tienda.platform.testing.http.ApiReply;
 import io.tienda.platform.testing.security.TestTokens;
+import io.tienda.platform.testing.http.TestApi;
 import io.tienda.product.ProductServiceIT;
+import io.tienda.product.brand.BrandAdmin;
+import io.tienda.product.brand.domain.BrandDraft;
+import io.tienda.product.brand.domain.Brands;
+import io.tienda.product.catalog.domain.Product;
+import io.tienda.product.catalog.domain.ProductDraft;
+import io.tienda.product.catalog.domain.ProductStore;
+import io.tienda.product.category.domain.Categories;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Staff creating, replacing and deleting products, and everything they may get wrong. */
 class ProductAdminIT extends ProductServiceIT {
+
+    @Autowired
+    private ProductStore store;
+
+    @Autowired
+    private Categories categories;
+
+    @Autowired
+    private Brands brands;
+
+    @Autowired
+    private BrandAdmin brandAdmin;
 
     private String audio;
     private String sonora;
@@ -270,6 +296,52 @@ class ProductAdminIT extends ProductServiceIT {
         // the same content again changes nothing, not even the version
         ApiReply same = api.put("/api/v1/products/" + id, ADMIN, changed).expect(200);
         assertThat(same.json().get("version").asLong()).isEqualTo(2);
+    }
+
+    /**
+     * A replacement that starts over because a brand rename relabelled the product meanwhile takes the
+     * brand as it is then, not the copy it read before the rename. The rename runs from the
+     * replacement's clock, which it reads between reading the product and writing it: where a rename
+     * made at the same moment falls.
+     */
+    @Test
+    void aReplacementRacingABrandRenameKeepsTheNewName() {
+        String id = api.post("/api/v1/products", MANAGER, draft("Altavoz", audio, sonora, 9900, sku + "-1"))
+                .expect(201).json().get("id").asString();
+        String newSlug = "renombrada-" + sku.toLowerCase(); // a slug of its own: other tests' products stay
+        AtomicBoolean renamed = new AtomicBoolean();
+        Clock renamingOnce = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                if (renamed.compareAndSet(false, true)) {
+                    brandAdmin.replace(sonora, new BrandDraft(newSlug, "Sonora Audio", null));
+                }
+                return Instant.now();
+            }
+        };
+        ProductAdmin racing = new ProductAdmin(store, categories, brands, renamingOnce);
+
+        Product replaced = racing.replace(id, TestApi.JSON.convertValue(
+                draft("Altavoz portátil", audio, sonora, 9900, sku + "-1"), ProductDraft.class),
+                ProductVersions.Expected.ANY);
+
+        assertThat(renamed).isTrue();
+        assertThat(replaced.brand().name()).isEqualTo("Sonora Audio");
+        JsonNode product = api.get("/api/v1/products/" + id).expect(200).json();
+        assertThat(product.get("name").get("es").asString()).isEqualTo("Altavoz portátil");
+        assertThat(product.get("brand").get("name").asString()).isEqualTo("Sonora Audio");
+        assertThat(product.get("brand").get("slug").asString()).isEqualTo(newSlug);
+        assertThat(product.get("version").asLong()).as("created, relabelled, replaced").isEqualTo(3);
     }
 
     @Test

@@ -144,6 +144,46 @@ class CategoryAdminIT extends ProductServiceIT {
         assertThat(path(kitchen)).isEqualTo("/hogar/cocina");
     }
 
+    /**
+     * A move or a rename announces the category's products again, so search files them under the new
+     * branch. The category's write notes that they are owed; a crash before all are announced leaves the
+     * note, and start, or the same replacement sent again, announces them.
+     */
+    @Test
+    void productsAMoveLeftUnannouncedAreAnnouncedAtStart() {
+        String home = id(api.post("/api/v1/categories", MANAGER,
+                Map.of("slug", "hogar", "name", Map.of("es", "Hogar"))));
+        String kitchen = id(api.post("/api/v1/categories", MANAGER,
+                Map.of("slug", "cocina", "name", Map.of("es", "Cocina"), "parentId", home)));
+        String productId = api.post("/api/v1/products", MANAGER, draft("Sartén", kitchen, null, 2499, skuPrefix()))
+                .expect(201).json().get("id").asString();
+
+        api.put("/api/v1/categories/cocina", MANAGER, Map.of("name", Map.of("es", "Cocina"), "parentId", home,
+                "sortOrder", 2)).expect(200);
+        assertThat(version(productId)).as("a new order changes nothing search shows").isEqualTo(1);
+        api.put("/api/v1/categories/cocina", MANAGER, Map.of("name", Map.of("es", "Cocina"))).expect(200);
+        assertThat(categories.byId(kitchen).orElseThrow().parentId()).as("made a root").isNull();
+        assertThat(version(productId)).isEqualTo(2);
+
+        // the category written back under its parent with its note, and the process gone before announcing
+        Document crashed = new Document("$set", new Document("parentId", home).append("path", "/hogar/cocina"))
+                .append("$inc", new Document("productsToAnnounce", 1L));
+        mongo.getCollection("categories").updateOne(new Document("_id", kitchen), crashed);
+        assertThat(admin.announceNotedProducts()).isEqualTo(1);
+        assertThat(version(productId)).isEqualTo(3);
+        assertThat(mongo.findById(kitchen, Document.class, "categories")).doesNotContainKey("productsToAnnounce");
+        assertThat(admin.announceNotedProducts()).as("nothing is owed twice").isZero();
+
+        // a replacement that failed before announcing is finished by sending it again
+        mongo.getCollection("categories").updateOne(new Document("_id", kitchen),
+                new Document("$inc", new Document("productsToAnnounce", 1L)));
+        api.put("/api/v1/categories/cocina", MANAGER, Map.of("name", Map.of("es", "Cocina"), "parentId", home))
+                .expect(200);
+        assertThat(version(productId)).isEqualTo(4);
+        assertThat(productEvents(productId, seen -> seen.size() >= 4)).extracting(Published::type)
+                .containsExactly("product.created", "product.updated", "product.updated", "product.updated");
+    }
+
     @Test
     void refusesToDeleteACategoryWithChildrenOrProducts() {
         String home = id(api.post("/api/v1/categories", MANAGER,
@@ -184,6 +224,10 @@ class CategoryAdminIT extends ProductServiceIT {
         api.post("/api/v1/categories", null, body).expectProblem(401, "unauthorized");
         api.put("/api/v1/categories/libros", null, body).expectProblem(401, "unauthorized");
         api.delete("/api/v1/categories/libros", null).expectProblem(401, "unauthorized");
+    }
+
+    private long version(String productId) {
+        return mongo.findById(productId, Document.class, "products").getLong("version");
     }
 
     private String path(String id) {

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -338,6 +341,37 @@ class ReviewIT extends ProductServiceIT {
         expectProblem(send("GET", reviews() + "?visibility=hidden", customer, null), 403, "forbidden");
         expectProblem(send("GET", reviews() + "?visibility=secret", SUPPORT, null), 400, "invalid-parameter");
         send("GET", reviews(), null, null).expectBody().jsonPath("$.total").isEqualTo(1);
+    }
+
+    /**
+     * A product not on sale is, to anyone but staff, a product that does not exist, as its page is: its
+     * reviews are not shown, and no one reviews it, which would change its rating and announce it.
+     */
+    @Test
+    void aProductNotOnSaleHasNoReviewsExceptForStaff() {
+        String ana = TestTokens.newCustomer();
+        String anasToken = TestTokens.customer(ana);
+        String id = write(ana, 4, "Buena");
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(product)), new Update().set("active", false),
+                "products");
+        long version = products.byId(product).orElseThrow().version();
+
+        expectProblem(send("GET", reviews(), null, null), 404, "not-found");
+        expectProblem(send("GET", reviews(), anasToken, null), 404, "not-found");
+        expectProblem(send("GET", reviews() + "/" + id, null, null), 404, "not-found");
+        expectProblem(send("POST", reviews(), TestTokens.customer(TestTokens.newCustomer()), Map.of("rating", 1)),
+                404, "not-found");
+        expectProblem(send("PUT", reviews() + "/" + id, anasToken, Map.of("rating", 1)), 404, "not-found");
+        expectProblem(send("DELETE", reviews() + "/" + id, anasToken, null), 404, "not-found");
+        assertThat(rating()).isEqualTo(new Rating(4.0, 1));
+        assertThat(products.byId(product).orElseThrow().version()).isEqualTo(version);
+        assertThat(stored.summary(product).count()).isEqualTo(1);
+
+        send("GET", reviews(), SUPPORT, null).expectStatus().isOk().expectBody()
+                .jsonPath("$.total").isEqualTo(1)
+                .jsonPath("$.items[0].title").isEqualTo("Buena");
+        send("GET", reviews() + "/" + id, SUPPORT, null).expectStatus().isOk();
+        send("POST", reviews() + "/" + id + "/hide", SUPPORT, Map.of("reason", "Revisión")).expectStatus().isOk();
     }
 
     @Test

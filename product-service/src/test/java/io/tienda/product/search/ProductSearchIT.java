@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -108,6 +109,47 @@ class ProductSearchIT extends ProductServiceIT {
 
         api.delete("/api/v1/products/" + id, MANAGER).expect(204);
         await().atMost(VISIBLE_WITHIN).untilAsserted(() -> assertThat(total("q=" + renamed)).isZero());
+    }
+
+    /**
+     * The index holds each product's category branch (slugs and names) as it was when the product was
+     * written; moving or renaming a category re-announces the products below it, so search follows the
+     * tree as the product list does.
+     */
+    @Test
+    void followsCategoriesMovedAndRenamed() {
+        String word = word();
+        String a = category("a" + word, null, 1);
+        String b = category("b" + word, null, 2);
+        category("c" + word, a, 1);
+        api.post("/api/v1/products", MANAGER, draft("Auriculares " + word, "c" + word, null, 4999, skuPrefix() + "-1"))
+                .expect(201);
+        await().atMost(VISIBLE_WITHIN).untilAsserted(() -> assertThat(total("q=" + word + "&category=a" + word))
+                .isEqualTo(1));
+
+        api.put("/api/v1/categories/c" + word, MANAGER, Map.of("name", Map.of("es", "c" + word), "parentId", b))
+                .expect(200);
+        assertThat(api.get("/api/v1/products?category=b" + word).expect(200).json().get("total").asLong())
+                .as("the list follows the parent links").isEqualTo(1);
+        await().atMost(VISIBLE_WITHIN).untilAsserted(() -> {
+            assertThat(total("q=" + word + "&category=b" + word)).isEqualTo(1);
+            assertThat(total("q=" + word + "&category=a" + word)).isZero();
+        });
+        List<String> roots = new ArrayList<>();
+        search("q=" + word).get("facets").get("category").forEach(bucket -> roots.add(bucket.get("value").asString()));
+        assertThat(roots).containsExactly("b" + word);
+
+        String renamed = word();
+        api.put("/api/v1/categories/c" + word, MANAGER, Map.of("slug", "d" + word,
+                "name", Map.of("es", "Cascos " + renamed, "en", "Headsets " + renamed), "parentId", b)).expect(200);
+        await().atMost(VISIBLE_WITHIN).untilAsserted(() -> {
+            assertThat(total("q=" + word + "&category=d" + word)).isEqualTo(1);
+            assertThat(total("q=" + word + "&category=c" + word)).isZero();
+        });
+        assertThat(total("q=" + renamed)).as("the new name is searchable").isEqualTo(1);
+        JsonNode renamedBranch = search("q=" + word + "&category=b" + word).get("facets").get("category");
+        assertThat(renamedBranch.get(1).get("value").asString()).isEqualTo("d" + word);
+        assertThat(renamedBranch.get(1).get("label").asString()).isEqualTo("Cascos " + renamed);
     }
 
     @Test

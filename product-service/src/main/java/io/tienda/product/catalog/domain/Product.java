@@ -70,6 +70,15 @@ public record Product(String id, String slug, LocalizedText name, LocalizedText 
                 active, featured, seo, newRating, createdAt, at, version + 1);
     }
 
+    /**
+     * The product as it is, one version on: announced again because its category moved or was renamed,
+     * which changes the branch search files it under although nothing stored here changes.
+     */
+    public Product reannounced(Instant at) {
+        return new Product(id, slug, name, description, categoryId, brand, price, compareAtPrice, images, variants,
+                active, featured, seo, rating, createdAt, at, version + 1);
+    }
+
     /** The product carrying a renamed brand's new copy, one version on. */
     public Product withBrand(BrandRef newBrand, Instant at) {
         return new Product(id, slug, name, description, categoryId, newBrand, price, compareAtPrice, images,

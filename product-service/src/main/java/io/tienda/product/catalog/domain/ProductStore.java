@@ -53,6 +53,12 @@ public interface ProductStore {
     /** The ids of the products, deleted ones excluded, that carry this brand. */
     List<String> idsWithBrand(String brandId);
 
+    /**
+     * Up to {@code limit} ids, in order, of the products, deleted ones excluded, in one of these
+     * categories, starting after {@code after} (null: from the first): a page of a walk over them.
+     */
+    List<String> idsInCategories(Collection<String> categoryIds, String after, int limit);
+
     /** A product's next state and the events that announce it. */
     record Change(Product after, List<Object> events) {
 

@@ -206,6 +206,18 @@ class MongoProductStore implements ProductStore {
                 .toList();
     }
 
+    @Override
+    public List<String> idsInCategories(Collection<String> categoryIds, String after, int limit) {
+        Criteria criteria = live().and("categoryId").in(categoryIds);
+        if (after != null) {
+            criteria = criteria.and("_id").gt(after);
+        }
+        Query query = Query.query(criteria).with(Sort.by("_id")).limit(limit);
+        query.fields().include("_id");
+        return mongo.find(query, Document.class, COLLECTION).stream().map(document -> document.getString("_id"))
+                .toList();
+    }
+
     /**
      * What a refused write collided with, looked up after the refusal: the error names only the
      * first key an index met, and staff are told every SKU to change. Tombstones keep their slug and

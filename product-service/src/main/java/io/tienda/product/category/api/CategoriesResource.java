@@ -88,7 +88,9 @@ class CategoriesResource {
     @PreAuthorize(Roles.HAS_EDITOR)
     @Operation(summary = "Replace a category (MANAGER, ADMIN)",
             description = "A new parentId moves the category with everything below it; the paths of the subtree "
-                    + "follow. An absent slug keeps the current one. 409 category-cycle when the new parent is the "
+                    + "follow. A new slug, name or parent announces every product below it again (product.updated), "
+                    + "so search files them under the new branch. An absent slug keeps the current one. "
+                    + "409 category-cycle when the new parent is the "
                     + "category or below it; 409 slug-taken; 422 unknown-parent.")
     CategoryResponse replace(@PathVariable @Size(max = 200) String slug, @RequestBody CategoryDraft draft) {
         return CategoryResponse.of(admin.replace(slug, draft));

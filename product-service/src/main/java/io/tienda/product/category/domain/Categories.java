@@ -1,6 +1,7 @@
 package io.tienda.product.category.domain;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The category tree as stored. */
@@ -25,8 +26,21 @@ public interface Categories {
     /** @throws org.springframework.dao.DuplicateKeyException when the id or slug is taken */
     void insert(Category category);
 
-    /** Replaces the stored category with the same id. @throws org.springframework.dao.DuplicateKeyException on a taken slug */
-    void replace(Category category);
+    /**
+     * Replaces the stored category with the same id. With {@code productsToAnnounce} the same write
+     * notes that the products of its subtree are to be announced again ({@link CategoryMembers}), so
+     * that a crash before they all are leaves the note behind; {@link #announced} takes it away.
+     *
+     * @return the category's note: how many times it was made and not yet taken away, 0 for none
+     * @throws org.springframework.dao.DuplicateKeyException on a taken slug
+     */
+    long replace(Category category, boolean productsToAnnounce);
+
+    /** The categories noted by {@link #replace}, each id with its note. */
+    Map<String, Long> withProductsToAnnounce();
+
+    /** Takes the note away, unless a later change renewed it meanwhile (its note is no longer {@code note}). */
+    void announced(String id, long note);
 
     void delete(String id);
 

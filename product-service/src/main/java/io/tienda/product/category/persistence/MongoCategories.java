@@ -2,7 +2,9 @@ package io.tienda.product.category.persistence;
 
 import io.tienda.product.category.domain.Categories;
 import io.tienda.product.category.domain.Category;
+import org.bson.Document;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -26,6 +28,12 @@ class MongoCategories implements Categories {
 
     /** A catalog has hundreds of categories, not millions: the whole tree is one read. */
     private static final int LIMIT = 5_000;
+
+    /**
+     * Beside the fields of {@link CategoryDocument}: set while the products below the category are still
+     * to be announced again after a move or a rename, counting the changes not yet announced.
+     */
+    private static final String PRODUCTS_TO_ANNOUNCE = "productsToAnnounce";
 
     private final MongoTemplate mongo;
 
@@ -96,8 +104,45 @@ class MongoCategories implements Categories {
     }
 
     @Override
-    public void replace(Category category) {
-        mongo.save(CategoryDocument.of(category));
+    public long replace(Category category, boolean productsToAnnounce) {
+        Document replaced = new Document();
+        mongo.getConverter().write(CategoryDocument.of(category), replaced);
+        // the category's own fields rather than a whole new document, so that a note left earlier stays
+        Update update = new Update();
+        for (String field : List.of("slug", "name", "parentId", "path", "sortOrder")) {
+            if (replaced.containsKey(field)) {
+                update.set(field, replaced.get(field));
+            } else {
+                update.unset(field); // e.g. the parent of a category made a root
+            }
+        }
+        if (productsToAnnounce) {
+            update.inc(PRODUCTS_TO_ANNOUNCE, 1L);
+        }
+        Document stored = mongo.findAndModify(Query.query(where("_id").is(category.id())), update,
+                FindAndModifyOptions.options().returnNew(true), Document.class, CategoryDocument.COLLECTION);
+        return stored == null ? 0 : note(stored);
+    }
+
+    @Override
+    public Map<String, Long> withProductsToAnnounce() {
+        Query noted = Query.query(where(PRODUCTS_TO_ANNOUNCE).exists(true));
+        noted.fields().include("_id").include(PRODUCTS_TO_ANNOUNCE);
+        Map<String, Long> notes = new HashMap<>();
+        mongo.find(noted, Document.class, CategoryDocument.COLLECTION)
+                .forEach(document -> notes.put(document.getString("_id"), note(document)));
+        return notes;
+    }
+
+    @Override
+    public void announced(String id, long note) {
+        mongo.updateFirst(Query.query(where("_id").is(id).and(PRODUCTS_TO_ANNOUNCE).is(note)),
+                new Update().unset(PRODUCTS_TO_ANNOUNCE), CategoryDocument.COLLECTION);
+    }
+
+    private static long note(Document stored) {
+        Object note = stored.get(PRODUCTS_TO_ANNOUNCE);
+        return note instanceof Number number ? number.longValue() : 0;
     }
 
     @Override

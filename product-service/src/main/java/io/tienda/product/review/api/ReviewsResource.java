@@ -92,7 +92,8 @@ class ReviewsResource {
     @GetMapping
     @Operation(summary = "A product's reviews, newest first, with its rating summary",
             description = "Public for the visible reviews. visibility=hidden or all is for SUPPORT, MANAGER and "
-                    + "ADMIN. The summary always counts only the visible reviews.")
+                    + "ADMIN. The summary always counts only the visible reviews. A product not on sale is a 404 "
+                    + "except for staff, for every review route.")
     ReviewPage list(@PathVariable @Size(max = 64) String productId,
             @Parameter(description = "visible (default), hidden or all; the last two for staff")
             @RequestParam(defaultValue = "visible") String visibility,
@@ -104,7 +105,7 @@ class ReviewsResource {
         }
         String caller = currentUser.id().orElse(null);
         boolean staff = moderator();
-        ProductReviews.Listing listing = reviews.list(productId, wanted, page, size);
+        ProductReviews.Listing listing = reviews.list(productId, wanted, staff, page, size);
         Page<ReviewResponse> items = listing.page().map(review -> ReviewResponse.of(review, caller, staff));
         return new ReviewPage(items.items(), items.page(), items.size(), items.total(),
                 Summary.of(listing.summary()));
@@ -123,7 +124,7 @@ class ReviewsResource {
     @Operation(summary = "Review a product (CUSTOMER)",
             description = "One review per customer and product (409 review-exists on a second). Signed with the "
                     + "name claim of the token, or \"Cliente\". Verified purchase when an order of the customer with "
-                    + "the product has been confirmed, now or later.")
+                    + "the product has been confirmed, now or later. 404 for a product not on sale.")
     public ResponseEntity<ReviewResponse> write(@PathVariable @Size(max = 64) String productId,
             @Valid @RequestBody ReviewRequest request) {
         String caller = currentUser.requireId();
