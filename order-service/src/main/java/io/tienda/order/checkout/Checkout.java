@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Places an order: snapshots the priced cart, creates the order PENDING with its number, and starts
@@ -34,7 +35,10 @@ import java.util.UUID;
  *
  * <p>The client's Idempotency-Key makes the request safe to retry: the same key answers the order it
  * placed; the same key with another request is refused. The key also derives the payment's
- * idempotency key, and the reservation is idempotent by the order's id.
+ * idempotency key, and the reservation is idempotent by the order's id. A client that makes a new key
+ * per click is held back by the cart instead: while an order placed from the same cart with the same
+ * goods is still PENDING, another checkout of it is refused (409 checkout-in-progress naming that
+ * order), checked before the transaction and held by a unique index for requests that arrive together.
  */
 @Service
 public class Checkout {
@@ -77,6 +81,10 @@ public class Checkout {
         Order order = Order.place(UUID.randomUUID(), customerId, totals(cart), lines(cart), address,
                 request.paymentMethod(), cart.cartId(), cart.couponCode(), idempotencyKey, fingerprint,
                 clock.instant());
+        Optional<Order> pending = orders.findPendingFromSameCart(order);
+        if (pending.isPresent()) {
+            return placedMeanwhile(customerId, idempotencyKey, fingerprint, pending::get);
+        }
         String paymentKey = CheckoutRequest.paymentKey(customerId, idempotencyKey);
         try {
             Order placed = transactions.execute(status -> {
@@ -89,9 +97,23 @@ public class Checkout {
                     placed.totals().total(), placed.totals().currency());
             return new Placement(placed, false);
         } catch (DuplicateKeyException e) {
-            // A concurrent request with the same key won: answer its order.
-            return replay(orders.findByIdempotencyKey(customerId, idempotencyKey).orElseThrow(() -> e), fingerprint);
+            return placedMeanwhile(customerId, idempotencyKey, fingerprint,
+                    () -> orders.findPendingFromSameCart(order).orElseThrow(() -> e));
         }
+    }
+
+    /**
+     * The cart is already being checked out (its pending order was found, or got in the way of the insert).
+     * A copy of this request sent at the same moment may have placed it after this one looked for its key:
+     * that order is answered as a replay. Otherwise the order {@code holdingTheCart} answers, with 409.
+     */
+    private Placement placedMeanwhile(String customerId, String idempotencyKey, String fingerprint,
+            Supplier<Order> holdingTheCart) {
+        Optional<Order> sameKey = orders.findByIdempotencyKey(customerId, idempotencyKey);
+        if (sameKey.isPresent()) {
+            return replay(sameKey.get(), fingerprint);
+        }
+        throw CheckoutProblems.checkoutInProgress(holdingTheCart.get());
     }
 
     private static Placement replay(Order order, String fingerprint) {

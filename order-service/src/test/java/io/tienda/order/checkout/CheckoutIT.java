@@ -7,6 +7,8 @@ import io.tienda.order.support.Stubs.Line;
 import io.tienda.platform.events.saga.PaymentAuthorized;
 import io.tienda.platform.events.saga.PaymentCaptured;
 import io.tienda.platform.events.saga.StockCommitted;
+import io.tienda.platform.events.saga.StockRejected;
+import io.tienda.platform.events.saga.StockReleased;
 import io.tienda.platform.events.saga.StockReserved;
 import io.tienda.platform.events.Money;
 import io.tienda.platform.testing.AllAtOnce;
@@ -15,6 +17,7 @@ import io.tienda.platform.testing.security.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.dao.DuplicateKeyException;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
@@ -23,6 +26,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** POST /api/v1/orders: the cart snapshot, the order, its idempotency, its refusals, and the saga to the end. */
 class CheckoutIT extends OrderIT {
@@ -97,6 +101,48 @@ class CheckoutIT extends OrderIT {
         assertThat(read.get("history").get(1).get("actor").asString()).isEqualTo("checkout-saga");
     }
 
+    /**
+     * A coupon that takes the whole cart to 0 leaves nothing to pay: the order is confirmed and completed
+     * without a payment command, and the coupon's use still counts; cancelled, it gives the stock and the
+     * coupon back and asks payment-service for nothing.
+     */
+    @Test
+    void aCouponThatLeavesNothingToPayCompletesTheOrderWithoutAnyPaymentAndStillCounts() {
+        Line mug = new Line("MUG-1", 1, 1_000, 1_000);
+        stubs.cart(token, "GRATIS", mug);
+
+        JsonNode order = api.post("/api/v1/orders", token, checkout("pm_card_visa"), "key-" + UUID.randomUUID())
+                .expect(202).json();
+        UUID id = UUID.fromString(order.get("id").asString());
+        assertThat(order.get("totals").get("total").asLong()).isZero();
+        assertThat(order.get("totals").get("shipping").asLong()).isZero();
+
+        participants().inventory("inventory.reserve", id, 1);
+        participants().reply(id, new StockReserved(id, UUID.randomUUID(), Instant.now().plusSeconds(1800)));
+        awaitStatus(id, "CONFIRMED");
+        participants().inventory("inventory.commit", id, 1);
+        participants().reply(id, new StockCommitted(id));
+        awaitStep(id, "ENDED");
+
+        assertThat(status(id)).isEqualTo("CONFIRMED");
+        assertThat(jdbc.sql("select data->>'outcome' from saga_instance where order_id = :id").param("id", id)
+                .query(String.class).single()).isEqualTo("COMPLETED");
+        JsonNode redeem = participants().product("product.redeem_coupon", id, 1).get(0).json();
+        assertThat(redeem.get("code").asString()).isEqualTo("GRATIS");
+        assertThat(redeem.get("orderTotal").get("amount").asLong()).isEqualTo(1_000);
+        assertThat(participants().all("payment.commands", id)).as("nothing to authorise or capture").isEmpty();
+
+        api.post("/api/v1/orders/" + id + "/cancellation", token, Map.of("reason", "changed my mind")).expect(200);
+
+        participants().inventory("inventory.release", id, 1);
+        participants().product("product.release_coupon", id, 1);
+        participants().reply(id, new StockReleased(id));
+        awaitStep(id, "ENDED");
+        assertThat(status(id)).isEqualTo("CANCELLED");
+        assertThat(participants().all("payment.commands", id)).as("nothing to void or refund").isEmpty();
+        assertThat(refund(token, id).isMissingNode()).isTrue();
+    }
+
     @Test
     void theSameKeyAnswersTheSameOrderAndADifferentBodyIsRefused() {
         stubs.cart(token, new Line("MUG-1", 1, 1_000));
@@ -133,6 +179,71 @@ class CheckoutIT extends OrderIT {
         assertThat(jdbc.sql("select count(*) from orders where idempotency_key = :key").param("key", key)
                 .query(Integer.class).single()).isEqualTo(1);
         assertThat(participants().inventory("inventory.reserve", id, 1)).hasSize(1);
+    }
+
+    /**
+     * A client that makes a new Idempotency-Key per click must not place the same cart twice while the
+     * first order waits for its stock or payment (3-D Secure may hold it for minutes): it would be charged
+     * twice. The refusal names the order to follow instead.
+     */
+    @Test
+    void theSameCartCheckedOutAgainWithAnotherKeyWhileItsOrderIsPendingIsRefusedNamingThatOrder() {
+        Line mug = new Line("MUG-1", 1, 1_000);
+        stubs.cart(token, mug);
+        String firstKey = "click-1-" + UUID.randomUUID();
+        ApiReply first = api.post("/api/v1/orders", token, checkout("pm_card_visa"), firstKey).expect(202);
+        UUID id = UUID.fromString(first.text("id"));
+
+        ApiReply second = api.post("/api/v1/orders", token, checkout("pm_card_visa"), "click-2-" + UUID.randomUUID())
+                .expectProblem(409, "checkout-in-progress");
+
+        assertThat(second.text("orderId")).isEqualTo(id.toString());
+        assertThat(second.text("orderNumber")).isEqualTo(first.text("number"));
+        assertThat(second.text("statusUrl")).isEqualTo("/api/v1/orders/" + id);
+        assertThat(count("select count(*) from orders where customer_id = (select customer_id from orders where id = :id)",
+                id)).isEqualTo(1);
+        // the first click's key still answers its order
+        assertThat(api.post("/api/v1/orders", token, checkout("pm_card_visa"), firstKey).expect(202).text("id"))
+                .isEqualTo(id.toString());
+        // other goods are another purchase
+        stubs.cart(token, mug, new Line("PEN-1", 1, 199));
+        UUID other = place(token, checkout("pm_card_visa"));
+        assertThat(other).isNotEqualTo(id);
+
+        // once its order has ended, the cart can be checked out again
+        stubs.cart(token, mug);
+        participants().inventory("inventory.reserve", id, 1);
+        participants().reply(id, new StockRejected(id, "insufficient-stock", List.of("MUG-1")));
+        awaitStatus(id, "REJECTED");
+        UUID again = place(token, checkout("pm_card_visa"));
+        assertThat(again).isNotIn(id, other);
+    }
+
+    @Test
+    void fourCheckoutsOfOneCartSentAtOnceWithTheirOwnKeysPlaceOneOrder() {
+        stubs.cart(token, new Line("MUG-1", 1, 1_000));
+
+        List<ApiReply> replies = AllAtOnce.run(4, i -> api.post("/api/v1/orders", token, checkout("pm_card_visa"),
+                "click-" + i + "-" + UUID.randomUUID()));
+
+        List<ApiReply> placed = replies.stream().filter(reply -> reply.status() == 202).toList();
+        assertThat(placed).as(replies.toString()).hasSize(1);
+        String id = placed.get(0).text("id");
+        assertThat(replies.stream().filter(reply -> reply.status() != 202))
+                .allSatisfy(reply -> assertThat(reply.expectProblem(409, "checkout-in-progress").text("orderId"))
+                        .isEqualTo(id));
+        assertThat(count("select count(*) from orders where customer_id = (select customer_id from orders where id = :id)",
+                UUID.fromString(id))).isEqualTo(1);
+        assertThat(participants().inventory("inventory.reserve", UUID.fromString(id), 1)).hasSize(1);
+        // the database holds it whatever the timing: a second PENDING copy of that checkout is refused
+        assertThatThrownBy(() -> jdbc.sql("""
+                        insert into orders
+                        select (jsonb_populate_record(null::orders, to_jsonb(o) || jsonb_build_object(
+                                'id', gen_random_uuid(), 'number', next_order_number(),
+                                'idempotency_key', 'another-click'))).*
+                          from orders o where id = :id""").param("id", UUID.fromString(id)).update())
+                .isInstanceOf(DuplicateKeyException.class)
+                .hasMessageContaining("orders_one_pending_checkout_per_cart");
     }
 
     @Test
@@ -275,6 +386,8 @@ class CheckoutIT extends OrderIT {
 
         String first = api.post("/api/v1/orders", token, checkout("pm_card_visa"), UUID.randomUUID().toString())
                 .expect(202).text("number");
+        // other goods: the first order, still pending, does not hold this checkout back
+        stubs.cart(token, new Line("MUG-1", 2, 1_000));
         String second = api.post("/api/v1/orders", token, checkout("pm_card_visa"), UUID.randomUUID().toString())
                 .expect(202).text("number");
 

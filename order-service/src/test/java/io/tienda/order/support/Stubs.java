@@ -61,7 +61,12 @@ public final class Stubs {
         for (Line line : lines) {
             goods += line.lineTotal();
         }
-        return goods + SHIPPING;
+        return goods + shipping(goods);
+    }
+
+    /** As cart-service prices it: goods that cost nothing (a coupon took them to 0) ship for nothing. */
+    private static long shipping(long goods) {
+        return goods > 0 ? SHIPPING : 0;
     }
 
     private static Map<String, Object> cartJson(String coupon, Line... lines) {
@@ -86,13 +91,13 @@ public final class Stubs {
             discount += line.discount();
         }
         long goods = subtotal - discount;
-        long taxable = goods + SHIPPING;
+        long taxable = goods + shipping(goods);
         Map<String, Object> totals = new LinkedHashMap<>();
         totals.put("subtotal", money(subtotal));
         totals.put("offerDiscount", money(0));
         totals.put("couponDiscount", money(discount));
         totals.put("discount", money(discount));
-        totals.put("shipping", money(SHIPPING));
+        totals.put("shipping", money(shipping(goods)));
         totals.put("tax", money(taxable - Math.round(taxable / 1.21)));
         totals.put("taxRate", 0.21);
         totals.put("taxIncluded", true);

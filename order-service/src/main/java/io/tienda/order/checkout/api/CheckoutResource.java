@@ -67,7 +67,9 @@ class CheckoutResource {
                     + "key with a different body is 422 idempotency-key-reused. Refused: an empty cart (422 "
                     + "cart-empty), prices that cannot be confirmed (409 cart-prices-stale), items sold out or no "
                     + "longer sold (409 cart-lines-sold-out / cart-lines-unavailable), an address not in the "
-                    + "address book (422), a cart priced for another country (422 shipping-country-mismatch).")
+                    + "address book (422), a cart priced for another country (422 shipping-country-mismatch), "
+                    + "the same cart with the same goods while an order placed from it is still PENDING, whatever "
+                    + "its key (409 checkout-in-progress, with that order's orderId, orderNumber and statusUrl).")
     @PostMapping
     public ResponseEntity<OrderDetails> place(
             @Parameter(description = IdempotencyKeys.RULE + ", new for each order")

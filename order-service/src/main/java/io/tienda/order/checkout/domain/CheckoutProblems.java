@@ -1,5 +1,6 @@
 package io.tienda.order.checkout.domain;
 
+import io.tienda.order.orders.domain.Order;
 import io.tienda.platform.problem.DomainException;
 import io.tienda.platform.problem.ProblemType;
 
@@ -45,6 +46,20 @@ public final class CheckoutProblems {
         return new DomainException(409, java.net.URI.create(ProblemType.BASE + "cart-lines-sold-out"),
                 "Some items are sold out", "Remove or change these lines first: " + String.join(", ", skus),
                 Map.of("skus", skus));
+    }
+
+    /**
+     * The same cart, with the same goods, is already being checked out as {@code pending}: a second order
+     * would reserve the stock and authorise the payment again. The client follows that order (its
+     * {@code statusUrl}, e.g. to finish 3-D Secure) or cancels it before checking out again.
+     */
+    public static DomainException checkoutInProgress(Order pending) {
+        String statusUrl = "/api/v1/orders/" + pending.id();
+        return new DomainException(409, java.net.URI.create(ProblemType.BASE + "checkout-in-progress"),
+                "This cart is already being checked out",
+                "Order " + pending.number() + " was placed from this cart and is still waiting for its stock or "
+                        + "payment; follow it at " + statusUrl + ", or cancel it before checking out again",
+                Map.of("orderId", pending.id().toString(), "orderNumber", pending.number(), "statusUrl", statusUrl));
     }
 
     /** cart-service answered something that does not add up or cannot be read. */

@@ -1,10 +1,15 @@
 package io.tienda.order.orders.domain;
 
+import io.tienda.platform.core.IdempotencyKeys;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * An order a customer placed: its lines as priced at checkout, where it goes, how it is paid, where
@@ -144,5 +149,20 @@ public record Order(UUID id, String number, String customerId, OrderStatus statu
     /** How many units the order holds across its lines. */
     public int itemCount() {
         return lines.stream().mapToInt(OrderLine::quantity).sum();
+    }
+
+    /**
+     * The goods it was placed from its cart with, whatever their prices and order: 64 hex digits of the SHA-256
+     * of each SKU and its units. Two checkouts of one cart with the same goods are the same purchase, so only one
+     * of them may be under way at a time; null for an order that came from no cart (a replacement).
+     */
+    public String cartContents() {
+        if (cartId == null) {
+            return null;
+        }
+        Map<String, Integer> units = new TreeMap<>();
+        lines.forEach(line -> units.merge(line.sku(), line.quantity(), Integer::sum));
+        return IdempotencyKeys.fingerprint(units.entrySet().stream()
+                .map(unit -> unit.getKey() + "\u001f" + unit.getValue()).collect(Collectors.joining("\u001e")));
     }
 }

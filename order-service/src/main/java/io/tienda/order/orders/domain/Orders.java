@@ -65,6 +65,13 @@ public interface Orders {
 
     Optional<Order> findByIdempotencyKey(String customerId, String idempotencyKey);
 
+    /**
+     * The customer's order still {@link OrderStatus#PENDING} that was placed from the same cart with the same
+     * goods ({@link Order#cartContents}) as {@code order}; empty for an order from no cart. The store holds at
+     * most one: {@link #insert} refuses a second with a duplicate-key failure, however many are inserted at once.
+     */
+    Optional<Order> findPendingFromSameCart(Order order);
+
     List<Order> search(OrderFilter filter, long offset, int limit);
 
     long count(OrderFilter filter);

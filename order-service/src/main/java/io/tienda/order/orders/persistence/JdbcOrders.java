@@ -74,12 +74,12 @@ class JdbcOrders implements Orders {
         ShippingAddress a = order.shippingAddress();
         String number = jdbc.sql("""
                         insert into orders (id, customer_id, status, currency, subtotal, discount, shipping, tax,
-                                            tax_included, total, idempotency_key, request_hash, cart_id, coupon_code,
-                                            payment_method, ship_name, ship_line1, ship_line2, ship_city,
-                                            ship_postcode, ship_country, created_at, updated_at)
+                                            tax_included, total, idempotency_key, request_hash, cart_id,
+                                            cart_contents, coupon_code, payment_method, ship_name, ship_line1,
+                                            ship_line2, ship_city, ship_postcode, ship_country, created_at, updated_at)
                         values (:id, :customer, :status, :currency, :subtotal, :discount, :shipping, :tax,
-                                :taxIncluded, :total, :key, :hash, :cart, :coupon, :pm, :name, :line1, :line2, :city,
-                                :postcode, :country, :created, :created)
+                                :taxIncluded, :total, :key, :hash, :cart, :contents, :coupon, :pm, :name, :line1,
+                                :line2, :city, :postcode, :country, :created, :created)
                         returning number""")
                 .param("id", order.id())
                 .param("customer", order.customerId())
@@ -94,6 +94,7 @@ class JdbcOrders implements Orders {
                 .param("key", order.idempotencyKey())
                 .param("hash", order.requestHash())
                 .param("cart", order.cartId())
+                .param("contents", order.cartContents())
                 .param("coupon", order.couponCode())
                 .param("pm", order.paymentMethod())
                 .param("name", a == null ? null : a.name())
@@ -321,6 +322,21 @@ class JdbcOrders implements Orders {
                 .param("customer", customerId).param("key", idempotencyKey)
                 .query(JdbcOrders::order).optional()
                 .map(order -> complete(List.of(order)).get(0));
+    }
+
+    /** Served by the unique index orders_one_pending_checkout_per_cart (V11). */
+    @Override
+    public Optional<Order> findPendingFromSameCart(Order order) {
+        String contents = order.cartContents();
+        if (contents == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql(COLUMNS + " where customer_id = :customer and cart_id = :cart and cart_contents = :contents"
+                        + " and status = :pending and id <> :id")
+                .param("customer", order.customerId()).param("cart", order.cartId()).param("contents", contents)
+                .param("pending", OrderStatus.PENDING.name()).param("id", order.id())
+                .query(JdbcOrders::order).optional()
+                .map(found -> complete(List.of(found)).get(0));
     }
 
     /** Newest first; the id breaks ties so that pages never overlap. */

@@ -55,9 +55,10 @@ import java.util.Set;
  *                      + product.redeem_coupon (when the order has a coupon; no reply awaited)
  * </pre>
  *
- * An order with nothing to pay (total 0: a replacement for returned items) skips payment entirely:
- * stock_reserved confirms it and goes straight to step 3, stock_committed completes it, and its
- * compensations only give the stock back.
+ * An order with nothing to pay (total 0: a replacement for returned items, or a coupon that took the
+ * whole cart to 0) skips payment entirely: stock_reserved confirms it and goes straight to step 3,
+ * stock_committed completes it (redeeming its coupon, if any), and its compensations only give the stock
+ * (and the coupon) back.
  *
  * A compensation sends the undoing command of every step that did (or may have) happened, cancels
  * or rejects the order and waits in COMPENSATING until each is acknowledged, asking again at
@@ -137,9 +138,14 @@ public final class CheckoutSaga {
     private Decision committingStock(SagaState saga, SagaReply reply, Instant now) {
         if (reply instanceof StockCommitted) {
             SagaState sold = saga.with(Fact.STOCK_COMMITTED);
-            if (sold.isFree() && sold.coupon() == null) {
-                // Nothing was authorised, so nothing is captured.
-                return end(sold, SagaOutcome.COMPLETED, null, now).decide();
+            if (sold.isFree()) {
+                // Nothing was authorised, so nothing is captured; a coupon that took the total to 0 is
+                // still used now (a later cancellation gives it back like any other).
+                if (sold.coupon() == null) {
+                    return end(sold, SagaOutcome.COMPLETED, null, now).decide();
+                }
+                SagaState redeemed = sold.with(Fact.COUPON_REDEEMED);
+                return end(redeemed, SagaOutcome.COMPLETED, null, now).send(redeemCoupon(redeemed)).decide();
             }
             if (sold.coupon() == null) {
                 return next(sold, SagaStep.CAPTURING_PAYMENT, now).send(capturePayment(sold)).decide();

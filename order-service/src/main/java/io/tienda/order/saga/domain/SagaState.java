@@ -54,7 +54,10 @@ public record SagaState(UUID orderId, String customerId, List<StockLine> lines, 
                 SagaStep.RESERVING_STOCK, null, 0, null, null, null, null, null, null, null, null, now, now, null);
     }
 
-    /** An order with nothing to pay (a replacement sent at no charge): no payment is ever asked for. */
+    /**
+     * An order with nothing to pay (a replacement sent at no charge, or a coupon that took the whole cart
+     * to 0): no payment is ever asked for.
+     */
     public boolean isFree() {
         return amount.amount() == 0;
     }

@@ -88,6 +88,29 @@ class OrderTest {
     }
 
     @Test
+    void theCartContentsAreItsGoodsWhateverTheirPricesAndOrder() {
+        Order order = fromCart("u:c-1", new OrderLine(1, "SKU-1", "p-1", "Mug", 2, 1_000, 0, 2_000),
+                new OrderLine(2, "SKU-2", "p-2", "Pen", 1, 199, 0, 199));
+        Order samePurchase = fromCart("u:c-1", new OrderLine(1, "SKU-2", "p-2", "Pen", 1, 149, 0, 149),
+                new OrderLine(2, "SKU-1", "p-1", "Mug", 2, 1_000, 500, 1_500));
+
+        assertThat(order.cartContents()).matches("[0-9a-f]{64}").isEqualTo(samePurchase.cartContents());
+        assertThat(fromCart("u:c-1", new OrderLine(1, "SKU-1", "p-1", "Mug", 1, 1_000, 0, 1_000),
+                new OrderLine(2, "SKU-2", "p-2", "Pen", 1, 199, 0, 199)).cartContents())
+                .as("another quantity").isNotEqualTo(order.cartContents());
+        assertThat(fromCart("u:c-1", new OrderLine(1, "SKU-1", "p-1", "Mug", 2, 1_000, 0, 2_000)).cartContents())
+                .as("a line fewer").isNotEqualTo(order.cartContents());
+        assertThat(fromCart(null, new OrderLine(1, "SKU-1", "p-1", "Mug", 2, 0, 0, 0)).cartContents())
+                .as("a replacement came from no cart").isNull();
+    }
+
+    private static Order fromCart(String cartId, OrderLine... lines) {
+        long total = List.of(lines).stream().mapToLong(OrderLine::lineTotal).sum();
+        return Order.place(UUID.randomUUID(), "c-1", new OrderTotals("EUR", total, 0, 0, 0, total), List.of(lines),
+                null, "pm_card_visa", cartId, null, "key-1", "hash", Instant.now());
+    }
+
+    @Test
     void anErasedAddressKeepsOnlyWhatTheBooksNeed() {
         ShippingAddress address = new ShippingAddress("Ana García", "Calle Mayor 1", "3º B", "Madrid", "28013", "ES");
         Order order = Order.place(UUID.randomUUID(), "c-1", new OrderTotals("EUR", 1_000, 0, 0, 0, 1_000),

@@ -814,6 +814,60 @@ class CheckoutSagaTest {
             assertThat(committed.commands()).isEmpty();
         }
 
+        /** A coupon that takes a shopper's whole cart to 0 (100 %, or more than a cheap unit costs). */
+        private SagaState freeWithCoupon() {
+            return SagaState.begin(orderId, "c-1", List.of(new StockLine("SKU-1", 1)), Money.of(0, "EUR"),
+                    "pm_card_visa", "chk_key", new SagaState.SagaCoupon("GRATIS", Money.of(1_250, "EUR")), T0);
+        }
+
+        private SagaState freeWithCouponCompleted() {
+            SagaState state = saga.start(freeWithCoupon(), T0).state();
+            state = saga.on(new StockReserved(UUID.randomUUID(), T0.plusSeconds(1800)), state, T0).state();
+            return saga.on(new StockCommitted(), state, T0).state();
+        }
+
+        @Test
+        void aCouponThatLeavesNothingToPayIsRedeemedWhenTheStockIsCommittedAndNothingIsCaptured() {
+            Decision reserved = saga.on(new StockReserved(UUID.randomUUID(), T0.plusSeconds(1800)),
+                    saga.start(freeWithCoupon(), T0).state(), T0);
+            assertThat(reserved.orderChange()).isInstanceOf(Confirm.class);
+            assertThat(payloads(reserved)).containsExactly(new CommitStock(orderId));
+
+            Decision committed = saga.on(new StockCommitted(), reserved.state(), T0);
+
+            assertThat(committed.state().step()).isEqualTo(SagaStep.ENDED);
+            assertThat(committed.state().outcome()).isEqualTo(SagaOutcome.COMPLETED);
+            assertThat(committed.orderChange()).isNull();
+            assertThat(committed.commands()).containsExactly(new Decision.Command(Topics.PRODUCT_COMMANDS,
+                    new RedeemCoupon(orderId, "GRATIS", "c-1", Money.of(1_250, "EUR"))));
+            assertThat(committed.state().has(Fact.COUPON_REDEEMED)).isTrue();
+            assertThat(Attention.of(committed.state())).isEmpty();
+        }
+
+        @Test
+        void aPaymentReplyAfterItCompletedChangesNothing() {
+            SagaState completed = freeWithCouponCompleted();
+
+            assertThat(saga.on(new SagaReply.PaymentCaptureFailed("no authorised payment"), completed, T0).ignored())
+                    .isTrue();
+            assertThat(saga.on(new PaymentFailed("no authorised payment", null), completed, T0).ignored()).isTrue();
+        }
+
+        @Test
+        void cancelledAfterItCompletedItGivesTheStockAndTheCouponBackAndAsksNothingOfPayment() {
+            Decision cancelled = saga.cancel(freeWithCouponCompleted(), "changed my mind", T0);
+
+            assertThat(cancelled.orderChange()).isEqualTo(new Cancel("changed my mind"));
+            assertThat(payloads(cancelled)).containsExactlyInAnyOrder(new ReleaseStock(orderId, "changed my mind"),
+                    new ReleaseCoupon(orderId, "GRATIS", "changed my mind"));
+            assertThat(cancelled.state().pending()).containsExactly(Compensation.RELEASE_STOCK);
+
+            SagaState released = saga.on(new StockReleased(), cancelled.state(), T0).state();
+            assertThat(released.step()).isEqualTo(SagaStep.ENDED);
+            assertThat(released.outcome()).isEqualTo(SagaOutcome.CANCELLED);
+            assertThat(Attention.of(released)).isEmpty();
+        }
+
         @Test
         void noStockRejectsItAndNothingIsAskedOfPayment() {
             Decision rejected = saga.on(new StockRejected("insufficient-stock", List.of()), saga.start(free(), T0)
