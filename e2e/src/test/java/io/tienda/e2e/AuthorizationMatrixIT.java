@@ -131,7 +131,9 @@ class AuthorizationMatrixIT {
             POST   /api/v1/tickets/00000000-0000-0000-0000-0000000000e2/close | - | 401 404 404 404 404 404 404
             GET    /api/v1/templates                         | - | 401 403 403 200 200 200 403
             GET    /api/v1/templates/verify-email/en         | - | 401 403 403 200 200 200 403
-            PUT    /api/v1/templates/verify-email/en         | {"subject":"Hi [(${name)]","html":"<p>x</p>","text":"x"} | 401 403 403 403 422 422 403
+            PUT    /api/v1/templates/verify-email/en         | {"subject":"Hi [(${name)]","html":"<p>x</p>","text":"x"} | 401 403 403 403 403 422 403
+            PUT    /api/v1/templates/order-confirmed/en      | {"subject":"Hi [(${name)]","html":"<p>x</p>","text":"x"} | 401 403 403 403 422 422 403
+            DELETE /api/v1/templates/password-reset/en       | - | 401 403 403 403 403 200 403
             DELETE /api/v1/templates/no-such-mail/en         | - | 401 403 403 403 404 404 403
             POST   /api/v1/templates/verify-email/en/preview | {"variables":{"name":"Matrix"}} | 401 403 403 403 200 200 403
             GET    /api/v1/inventory                         | - | 401 403 403 200 200 200 403

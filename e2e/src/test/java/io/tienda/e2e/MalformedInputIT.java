@@ -73,7 +73,8 @@ class MalformedInputIT {
     private static final List<JsonNode> ODD_VALUES = List.of(NODES.nullNode(), NODES.stringNode(""),
             NODES.numberNode(-1), NODES.numberNode(new BigInteger("99999999999999999999999")),
             NODES.numberNode(1e308), NODES.numberNode(0.5), NODES.stringNode("x".repeat(5000)),
-            NODES.stringNode("\u0000\uFFFF"), NODES.arrayNode(), NODES.objectNode(), NODES.booleanNode(true),
+            NODES.stringNode("\u0000\uFFFF"), NODES.stringNode("+99999-01-01T00:00:00Z"),
+            NODES.stringNode("-99999-01-01"), NODES.arrayNode(), NODES.objectNode(), NODES.booleanNode(true),
             NODES.arrayNode().add(NODES.nullNode()), NODES.objectNode().putNull("x"));
 
     private static final List<String> ODD_BODIES = List.of("{", "null", "[]", "\"text\"", "12",
