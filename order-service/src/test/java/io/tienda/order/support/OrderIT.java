@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -117,6 +118,22 @@ public abstract class OrderIT {
         participants().payment("payment.capture", id, 1);
         participants().reply(id, new PaymentCaptured(id, "pi_1", total));
         awaitStep(id, "ENDED");
+    }
+
+    /**
+     * Plays inventory through the checkout of an order with nothing to pay (a replacement, or a coupon that
+     * took it to 0): reserved, CONFIRMED, committed, and its saga ENDED COMPLETED with the order CONFIRMED.
+     */
+    protected void completeWithoutPayment(UUID id) {
+        participants().inventory("inventory.reserve", id, 1);
+        participants().reply(id, new StockReserved(id, UUID.randomUUID(), Instant.now().plusSeconds(1800)));
+        awaitStatus(id, "CONFIRMED");
+        participants().inventory("inventory.commit", id, 1);
+        participants().reply(id, new StockCommitted(id));
+        awaitStep(id, "ENDED");
+        assertThat(status(id)).isEqualTo("CONFIRMED");
+        assertThat(jdbc.sql("select data->>'outcome' from saga_instance where order_id = :id").param("id", id)
+                .query(String.class).single()).isEqualTo("COMPLETED");
     }
 
     /** The refund on the order as its shopper reads it; a missing node when the order has none. */

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -133,10 +134,8 @@ class CategoryAdminIT extends ProductServiceIT {
 
     @Test
     void aPathLeftBehindByACrashIsRepaired() {
-        String home = id(api.post("/api/v1/categories", MANAGER,
-                Map.of("slug", "hogar", "name", Map.of("es", "Hogar"))));
-        String kitchen = id(api.post("/api/v1/categories", MANAGER,
-                Map.of("slug", "cocina", "name", Map.of("es", "Cocina"), "parentId", home)));
+        String home = category("hogar", "Hogar", null);
+        String kitchen = category("cocina", "Cocina", home);
         mongo.getCollection("categories").updateOne(new Document("_id", kitchen),
                 new Document("$set", new Document("path", "/somewhere-else/cocina")));
 
@@ -151,12 +150,9 @@ class CategoryAdminIT extends ProductServiceIT {
      */
     @Test
     void productsAMoveLeftUnannouncedAreAnnouncedAtStart() {
-        String home = id(api.post("/api/v1/categories", MANAGER,
-                Map.of("slug", "hogar", "name", Map.of("es", "Hogar"))));
-        String kitchen = id(api.post("/api/v1/categories", MANAGER,
-                Map.of("slug", "cocina", "name", Map.of("es", "Cocina"), "parentId", home)));
-        String productId = api.post("/api/v1/products", MANAGER, draft("Sartén", kitchen, null, 2499, skuPrefix()))
-                .expect(201).json().get("id").asString();
+        String home = category("hogar", "Hogar", null);
+        String kitchen = category("cocina", "Cocina", home);
+        String productId = pan(kitchen);
 
         api.put("/api/v1/categories/cocina", MANAGER, Map.of("name", Map.of("es", "Cocina"), "parentId", home,
                 "sortOrder", 2)).expect(200);
@@ -186,12 +182,9 @@ class CategoryAdminIT extends ProductServiceIT {
 
     @Test
     void refusesToDeleteACategoryWithChildrenOrProducts() {
-        String home = id(api.post("/api/v1/categories", MANAGER,
-                Map.of("slug", "hogar", "name", Map.of("es", "Hogar"))));
-        String kitchen = id(api.post("/api/v1/categories", MANAGER,
-                Map.of("slug", "cocina", "name", Map.of("es", "Cocina"), "parentId", home)));
-        String productId = api.post("/api/v1/products", MANAGER, draft("Sartén", kitchen, null, 2499, skuPrefix()))
-                .expect(201).json().get("id").asString();
+        String home = category("hogar", "Hogar", null);
+        String kitchen = category("cocina", "Cocina", home);
+        String productId = pan(kitchen);
 
         api.delete("/api/v1/categories/hogar", MANAGER).expectProblem(409, "category-has-children");
         api.delete("/api/v1/categories/cocina", MANAGER).expectProblem(409, "category-has-products");
@@ -236,5 +229,20 @@ class CategoryAdminIT extends ProductServiceIT {
 
     private static String id(ApiReply reply) {
         return reply.expect(201).json().get("id").asString();
+    }
+
+    /** A category as staff create it: its slug, its Spanish name, and its parent (null for a root). */
+    private String category(String slug, String name, String parentId) {
+        Map<String, Object> body = new HashMap<>(Map.of("slug", slug, "name", Map.of("es", name)));
+        if (parentId != null) {
+            body.put("parentId", parentId);
+        }
+        return id(api.post("/api/v1/categories", MANAGER, body));
+    }
+
+    /** A frying pan in {@code categoryId}: its id. */
+    private String pan(String categoryId) {
+        return api.post("/api/v1/products", MANAGER, draft("Sartén", categoryId, null, 2499, skuPrefix()))
+                .expect(201).json().get("id").asString();
     }
 }
