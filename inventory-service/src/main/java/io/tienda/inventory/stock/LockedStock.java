@@ -104,6 +104,9 @@ public final class LockedStock {
      * Writes the events of everything this transaction did to the outbox: {@code inventory.low_stock}
      * for each row that crossed into low stock, {@code inventory.stock_changed} for each SKU whose
      * availability changed or that is to be republished. Call it once, after the last movement.
+     *
+     * @throws IllegalArgumentException when a SKU would hold more than {@link StockRow#MAX_SKU_ON_HAND}
+     *         units over all warehouses; the transaction must not commit
      */
     public void publish() {
         if (published) {
@@ -111,17 +114,35 @@ public final class LockedStock {
         }
         published = true;
         Collection<String> skus = new TreeSet<>();
+        Map<String, Long> onHandAdded = new TreeMap<>();
         for (Map.Entry<StockKey, StockRow> entry : current.entrySet()) {
             StockRow was = before.get(entry.getKey());
             StockRow now = entry.getValue();
             if (now.crossedIntoLowFrom(was)) {
                 events.lowStock(now);
             }
-            if (now.available() != was.available() && now.warehouseActive()) {
+            // Also in a warehouse that was closed when its row was locked: that lock does not hold the
+            // warehouse, which may reopen before this commits, and its recompute cannot count changes it
+            // cannot see yet. Under the SKU's availability lock the figure is read afresh, counting the
+            // warehouse as it is then; while it stays closed the figure is the one published, and nothing
+            // is published.
+            if (now.available() != was.available()) {
                 skus.add(now.sku());
             }
+            onHandAdded.merge(now.sku(), (long) now.onHand() - was.onHand(), Long::sum);
         }
+        onHandAdded.values().removeIf(added -> added <= 0);
+        // Their availability locks serialise the transactions that add units of these SKUs, so each
+        // sums what the ones before it committed.
+        skus.addAll(onHandAdded.keySet());
         events.publishAvailability(skus, republish);
+        for (String sku : onHandAdded.keySet()) {
+            long total = stock.totalOnHand(sku);
+            if (total > StockRow.MAX_SKU_ON_HAND) {
+                throw new IllegalArgumentException(sku + " cannot hold more than " + StockRow.MAX_SKU_ON_HAND
+                        + " units over all warehouses; this would make it " + total);
+            }
+        }
     }
 
     void requirePublished() {

@@ -129,12 +129,13 @@ public class Receiving {
         Movement movement;
         try {
             movement = locked.move(key, kind, quantity, source);
+            locked.publish();
         } catch (InsufficientStockException e) {
             throw InventoryProblems.insufficientStock(e.getMessage());
         } catch (IllegalArgumentException e) {
+            // more than a row, or the SKU over all warehouses, may hold
             throw InventoryProblems.invalidField("quantity", e.getMessage());
         }
-        locked.publish();
         StockRow row = locked.find(key).orElseThrow();
         log.info("{} of {} {} in {} by {}", kind, quantity, sku, warehouse, source.actor());
         return new Change(movement, StockLevel.of(row));

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
 
@@ -23,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Staff receive goods and correct the books; every unit is explained by the ledger and announced. */
 class ReceivingIT extends InventoryIT {
+
+    @Autowired
+    Receiving receiving;
 
     String manager;
     String sku;
@@ -188,6 +192,38 @@ class ReceivingIT extends InventoryIT {
                 Map.of("sku", sku, "warehouse", "NOWHERE-9", "quantity", 2)).expectProblem(422, "unprocessable");
         assertThat(unknown.errorFields()).containsExactly("warehouse");
         assertThat(fixtures.level(sku, warehouse).onHand()).isEqualTo(2);
+    }
+
+    @Test
+    void noSkuHoldsMoreUnitsOverAllWarehousesThanItsAvailabilityCanCount() {
+        // Each row may hold a billion; three of them could hold more than an int counts.
+        List<String> warehouses = List.of(fixtures.warehouse(70), fixtures.warehouse(71), fixtures.warehouse(72));
+        receiving.receive(new Receiving.Receipt(sku, warehouses.get(0), 1_000_000_000, "PO-BULK", null), "staff-manager", null);
+        receiving.receive(new Receiving.Receipt(sku, warehouses.get(1), 1_000_000_000, "PO-BULK", null), "staff-manager", null);
+        int rest = Integer.MAX_VALUE - 2_000_000_000;
+        receiving.receive(new Receiving.Receipt(sku, warehouses.get(2), rest, "PO-BULK", null), "staff-manager", null);
+
+        assertThat(api.post("/api/v1/inventory/receipts", manager,
+                Map.of("sku", sku, "warehouse", warehouses.get(2), "quantity", 1)).expectProblem(400, "validation")
+                .errorFields()).containsExactly("quantity");
+        assertThat(api.post("/api/v1/inventory/adjustments", manager,
+                Map.of("sku", sku, "warehouse", warehouses.get(2), "quantity", 1, "reason", "FOUND"))
+                .expectProblem(400, "validation").errorFields()).containsExactly("quantity");
+
+        assertThat(fixtures.level(sku, warehouses.get(2))).isEqualTo(new Fixtures.Level(rest, 0));
+        assertThat(fixtures.level(sku, warehouses.get(0))).isEqualTo(new Fixtures.Level(1_000_000_000, 0));
+        assertThat(fixtures.movements(sku, "RECEIPT")).isEqualTo(3);
+        assertThat(fixtures.movements(sku, "ADJUSTMENT")).isZero();
+        assertThat(api.get("/api/v1/inventory/" + sku, null).expect(200).json().get("available").asLong())
+                .isEqualTo(Integer.MAX_VALUE);
+        assertThat(jdbc.sql("select available from sku_availability where sku = :sku").param("sku", sku)
+                .query(Integer.class).single()).isEqualTo(Integer.MAX_VALUE);
+        // Taking units away is still fine, and then there is room again.
+        api.post("/api/v1/inventory/adjustments", manager,
+                Map.of("sku", sku, "warehouse", warehouses.get(0), "quantity", -3, "reason", "DAMAGED")).expect(201);
+        api.post("/api/v1/inventory/receipts", manager,
+                Map.of("sku", sku, "warehouse", warehouses.get(2), "quantity", 3)).expect(201);
+        assertThat(fixtures.level(sku, warehouses.get(2))).isEqualTo(new Fixtures.Level(rest + 3, 0));
     }
 
     @ParameterizedTest

@@ -10,10 +10,14 @@ import io.tienda.platform.events.saga.StockLine;
 import io.tienda.platform.messaging.InboundMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,6 +30,9 @@ class RestockIT extends InventoryIT {
 
     @Autowired
     InventoryCommands commands;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void aRestockCommandOnKafkaPutsTheUnitsBackOnceHoweverOftenItArrives() {
@@ -72,6 +79,42 @@ class RestockIT extends InventoryIT {
 
         assertThat(fixtures.level(sku, warehouse)).isEqualTo(new Level(3, 0));
         assertThat(fixtures.movements(sku, "RESTOCK")).isEqualTo(1);
+    }
+
+    @Test
+    void aRestockNeverLandsInAWarehouseThatClosedWhileItWasChoosingOne() throws Exception {
+        String closing = fixtures.warehouse(0);
+        String sku = Fixtures.sku("RC");
+        RestockItems restock = new RestockItems("return:" + UUID.randomUUID(), "RMA-2026-000044",
+                List.of(new StockLine(sku, 2)));
+        List<CompletableFuture<Void>> restocking = new ArrayList<>();
+
+        transactions.executeWithoutResult(status -> {
+            // The close's status transaction, not committed yet, while the restock chooses where to go.
+            jdbc.sql("update warehouses set active = false where code = :code").param("code", closing).update();
+            restocking.add(CompletableFuture.runAsync(() ->
+                    commands.handle(InboundMessage.of(Topics.INVENTORY_COMMANDS, restock, UUID.randomUUID(), "k"))));
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    restocking.get(0).isDone() || choosingAWarehouseWaitsForALock());
+        });
+        restocking.get(0).get(20, TimeUnit.SECONDS);
+
+        String first = firstWarehouse();
+        assertThat(first).isNotEqualTo(closing);
+        assertThat(jdbc.sql("""
+                        select count(*) from stock s join warehouses w on w.id = s.warehouse_id
+                         where s.sku = :sku and w.code = :code""")
+                .param("sku", sku).param("code", closing).query(Integer.class).single()).isZero();
+        assertThat(fixtures.level(sku, first)).isEqualTo(new Level(2, 0));
+        assertThat(fixtures.ledger(sku, first)).isEqualTo(new Level(2, 0));
+    }
+
+    private boolean choosingAWarehouseWaitsForALock() {
+        return jdbc.sql("""
+                        select count(*) from pg_stat_activity
+                         where pid <> pg_backend_pid() and wait_event_type = 'Lock'
+                           and query like '%from warehouses where active%'""")
+                .query(Integer.class).single() > 0;
     }
 
     /** The active warehouse of the lowest priority number: other tests add warehouses of their own. */

@@ -2,6 +2,11 @@ package io.tienda.inventory.warehouse;
 
 import io.tienda.inventory.InventoryProperties;
 import io.tienda.inventory.reservation.messaging.InventoryCommands;
+import io.tienda.inventory.stock.LockedStock;
+import io.tienda.inventory.stock.StockLedger;
+import io.tienda.inventory.stock.domain.MovementKind;
+import io.tienda.inventory.stock.domain.MovementSource;
+import io.tienda.inventory.stock.domain.StockKey;
 import io.tienda.inventory.support.Fixtures;
 import io.tienda.inventory.support.Fixtures.Level;
 import io.tienda.inventory.support.InventoryIT;
@@ -18,6 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -28,6 +34,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static io.tienda.inventory.support.Saga.lines;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +58,12 @@ class WarehouseRecomputeIT extends InventoryIT {
 
     @Autowired
     InventoryProperties properties;
+
+    @Autowired
+    StockLedger ledger;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     int batch;
     String manager;
@@ -264,6 +278,45 @@ class WarehouseRecomputeIT extends InventoryIT {
             assertThat(changes.get(changes.size() - 1).get("version").asLong()).as(sku)
                     .isEqualTo(after.get(sku).version());
         }
+    }
+
+    @Test
+    void aReceiptInAClosedWarehouseThatReopensBeforeItCommitsIsPublished() {
+        String code = fixtures.warehouse(65);
+        String sku = Fixtures.sku("REOPEN");
+        fixtures.receive(sku, code, 3);
+        api.patch("/api/v1/warehouses/" + code, manager, Map.of("active", false)).expect(200);
+        awaitRecomputed(code);
+        StockKey key = new StockKey(sku, warehouseId(code));
+
+        transactions.executeWithoutResult(status -> {
+            // A receipt locks the row while the warehouse is still closed...
+            LockedStock locked = ledger.lockCreating(List.of(key));
+            assertThat(locked.find(key).orElseThrow().warehouseActive()).isFalse();
+            // ...the warehouse reopens and its recompute publishes the SKU without the receipt's units...
+            CompletableFuture<Void> reopen = CompletableFuture.runAsync(() -> {
+                api.patch("/api/v1/warehouses/" + code, manager, Map.of("active", true)).expect(200);
+                awaitRecomputed(code);
+            });
+            try {
+                reopen.get(90, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new AssertionError("the reopen and its recompute did not complete", e);
+            }
+            assertThat(published(List.of(sku)).get(sku).available()).isEqualTo(3);
+            // ...then the receipt moves and commits.
+            locked.move(key, MovementKind.RECEIPT, 5, MovementSource.service("PO-REOPEN"));
+            locked.publish();
+        });
+
+        assertThat(liveAvailability(sku)).isEqualTo(8);
+        Published last = published(List.of(sku)).get(sku);
+        assertThat(last.available()).isEqualTo(8);
+        // the receipt, the close, the reopen and this receipt
+        List<JsonNode> changes = stockChanges(List.of(sku), 4).get(sku);
+        assertThat(changes).hasSize((int) last.version());
+        assertThat(changes.get(changes.size() - 1).get("available").asInt()).isEqualTo(8);
+        assertThat(changes.get(changes.size() - 1).get("version").asLong()).isEqualTo(last.version());
     }
 
     /** {@code count} SKUs {@code prefix-0000}, {@code prefix-0001}... received into {@code warehouse}, 1 to 5 units each. */

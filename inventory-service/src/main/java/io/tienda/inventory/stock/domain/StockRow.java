@@ -15,6 +15,12 @@ public record StockRow(String sku, UUID warehouseId, String warehouseCode, int w
     /** The most units one row may hold: far beyond any real shelf, well within the column's range. */
     public static final int MAX_ON_HAND = 1_000_000_000;
 
+    /**
+     * The most units of one SKU all warehouses together may hold, closed ones included (they may
+     * reopen): its availability is published as an int.
+     */
+    public static final long MAX_SKU_ON_HAND = Integer.MAX_VALUE;
+
     public StockKey key() {
         return new StockKey(sku, warehouseId);
     }

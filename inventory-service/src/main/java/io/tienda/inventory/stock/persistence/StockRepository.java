@@ -79,10 +79,22 @@ public class StockRepository implements StockRegistry {
                 .param("code", code).query(UUID.class).optional();
     }
 
-    /** The active warehouse that ships first (lowest priority number, then code), if any is active. */
+    /**
+     * The active warehouse that ships first (lowest priority number, then code), if any is active,
+     * share-locked until the transaction ends: a close locks the row {@code for no key update}, which
+     * a {@code key share} lock would not hold off, but a share lock does. So a close waits for what is
+     * put into the warehouse chosen here, and one under way is waited for, after which the warehouse
+     * is no longer active and the next one is chosen.
+     */
     public Optional<UUID> firstActiveWarehouse() {
-        return jdbc.sql("select id from warehouses where active order by priority, code limit 1")
+        return jdbc.sql("select id from warehouses where active order by priority, code limit 1 for share")
                 .query(UUID.class).optional();
+    }
+
+    /** Units of the SKU on hand over all warehouses, active or not, as of now. */
+    public long totalOnHand(String sku) {
+        return jdbc.sql("select coalesce(sum(on_hand), 0) from stock where sku = :sku")
+                .param("sku", sku).query(Long.class).single();
     }
 
     @Override

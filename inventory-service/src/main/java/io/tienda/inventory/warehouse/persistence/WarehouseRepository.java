@@ -83,8 +83,9 @@ public class WarehouseRepository {
     /**
      * Locks a warehouse whose recompute is pending and answers the last SKU done ({@code ""} before
      * the first). Empty when nothing is pending, or when another transaction holds the warehouse: a
-     * batch of another instance, which carries on after it, or a change of the warehouse, which starts
-     * the recompute again once it commits.
+     * batch of another instance, which carries on after it, a change of the warehouse, which starts
+     * the recompute again once it commits, or a restock being received into it, after which the
+     * sweeper carries on.
      */
     public Optional<String> lockPendingRecompute(UUID warehouseId) {
         return jdbc.sql("""
