@@ -9,6 +9,7 @@ import io.tienda.returns.orders.domain.CatalogVariant;
 import io.tienda.returns.orders.domain.DeliveredOrder;
 import io.tienda.returns.orders.domain.OrderBook;
 import io.tienda.returns.orders.domain.OrderedLine;
+import io.tienda.returns.orders.domain.ReplacedUnits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -36,6 +37,22 @@ public class DeliveredOrders {
     /** An {@code order.delivered}: from now on its customer may return its lines. Applied once per order. */
     @Transactional
     public void delivered(OrderDelivered event) {
+        delivered(event, null, List.of());
+    }
+
+    /**
+     * An {@code order.delivered}: from now on its customer may return its lines, within the return window from
+     * this delivery. Applied once per order. A customer erased before it (order-service still delivers an order
+     * under way) is recorded under the id their erasure gave their other records, never their own.
+     *
+     * @param originalOrderId for an exchange's replacement, the order whose payment paid for its units (or,
+     *                        should that order be a replacement itself, the one that paid for it); null otherwise
+     * @param replaced        for an exchange's replacement, what its units are worth per SKU: order-service ships
+     *                        it at price 0, but a return of them gives back what was paid for the units they
+     *                        replace. Empty otherwise
+     */
+    @Transactional
+    public void delivered(OrderDelivered event, UUID originalOrderId, List<ReplacedUnits> replaced) {
         List<OrderLine> lines = event.lines() == null ? List.of() : event.lines();
         String currency = lines.stream().map(OrderLine::unitPrice).filter(java.util.Objects::nonNull)
                 .map(Money::currency).findFirst().orElse(null);
@@ -51,10 +68,20 @@ public class DeliveredOrders {
                     (a, b) -> new OrderedLine(a.sku(), a.productId(), a.name(), a.quantity() + b.quantity(),
                             Math.max(a.unitPrice(), b.unitPrice()), Math.addExact(a.paid(), b.paid())));
         }
-        DeliveredOrder order = new DeliveredOrder(event.orderId(), event.orderNumber(), event.customerId(),
-                currency, event.deliveredAt(), new ArrayList<>(bySku.values()));
+        for (ReplacedUnits worth : replaced) {
+            bySku.computeIfPresent(worth.sku(), (sku, line) -> new OrderedLine(sku, line.productId(), line.name(),
+                    line.quantity(), worth.unitPrice(), worth.paid()));
+        }
+        UUID paidBy = originalOrderId == null ? null
+                : book.find(originalOrderId).map(DeliveredOrder::paidOrderId).orElse(originalOrderId);
+        String customerId = event.customerId() == null ? null
+                : book.erasedAs(event.customerId()).orElse(event.customerId());
+        DeliveredOrder order = new DeliveredOrder(event.orderId(), event.orderNumber(), customerId, currency,
+                event.deliveredAt(), new ArrayList<>(bySku.values()), paidBy);
         if (book.recordDelivered(order)) {
-            log.info("order {} ({}) delivered: returnable", event.orderNumber(), event.orderId());
+            log.info("order {} ({}) delivered: returnable{}{}", event.orderNumber(), event.orderId(),
+                    paidBy == null ? "" : "; a replacement paid for by order " + paidBy,
+                    customerId.equals(event.customerId()) ? "" : "; its customer was erased");
         }
     }
 
@@ -118,8 +145,17 @@ public class DeliveredOrders {
         return book.variant(sku);
     }
 
-    /** Runs in the caller's transaction. */
+    /** The id an erasure gave the customer, if they were erased; runs in the caller's transaction. */
+    public Optional<String> erasedAs(String customerId) {
+        return book.erasedAs(customerId);
+    }
+
+    /**
+     * Takes the customer's id off their delivered orders, and remembers the id it gave them, so that an order
+     * delivered after the erasure is recorded under it too ({@link #delivered}). Runs in the caller's transaction.
+     */
     public int anonymise(String customerId, String replacement) {
+        book.recordErased(customerId, replacement);
         return book.anonymise(customerId, replacement);
     }
 }

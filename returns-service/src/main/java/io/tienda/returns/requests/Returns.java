@@ -15,6 +15,7 @@ import io.tienda.platform.events.returns.ReturnRejected;
 import io.tienda.platform.events.returns.ReturnRequested;
 import io.tienda.platform.events.returns.ReturnedLine;
 import io.tienda.platform.events.saga.CreateReplacementOrder;
+import io.tienda.platform.events.saga.OrderDelivered;
 import io.tienda.platform.events.saga.OrderLine;
 import io.tienda.platform.events.saga.RefundPayment;
 import io.tienda.platform.events.saga.RestockItems;
@@ -24,6 +25,7 @@ import io.tienda.platform.problem.DomainException;
 import io.tienda.returns.ReturnsProperties;
 import io.tienda.returns.orders.DeliveredOrders;
 import io.tienda.returns.orders.domain.DeliveredOrder;
+import io.tienda.returns.orders.domain.ReplacedUnits;
 import io.tienda.returns.requests.domain.HistoryEntry;
 import io.tienda.returns.requests.domain.Inspection;
 import io.tienda.returns.requests.domain.ReturnDraft;
@@ -43,7 +45,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -270,16 +274,51 @@ public class Returns {
         ReturnRequest current = locked(id);
         Instant now = clock.instant();
         ReturnRequest refunded = current.refundedOutside(now);
+        // payment-service records it in the ledger of the payment it names: a replacement's is the original's
+        UUID paidBy = orders.find(current.orderId()).map(DeliveredOrder::paidOrderId).orElse(current.orderId());
         store.update(refunded, new HistoryEntry(current.status(), refunded.status(), now, staffId,
                 "refund paid outside the payment provider: " + note));
         store.refundAsked(id, OUTSIDE_KEY_PREFIX + id, now);
         outbox.publish(Topics.RETURNS_EVENTS, id.toString(), new ReturnRefundSettled(id, refunded.rma(),
-                refunded.orderId(), refunded.customerId(), Money.of(refunded.refundAmount(), refunded.currency()), now));
+                paidBy, refunded.customerId(), Money.of(refunded.refundAmount(), refunded.currency()), now));
         publishRefunded(refunded, now);
         return refunded;
     }
 
     // ------------------------------------------------------------ outcomes, from other services' events
+
+    /**
+     * An order was delivered ({@code order.delivered}): its customer may return its lines from now on. An
+     * exchange's replacement ships at price 0 and the event does not say what it is, but the return that asked
+     * for it does: its units are worth what was paid on the original order for the accepted units they replace
+     * (their catalog price too is the original's), and a refund of them goes back to the original order's
+     * payment, since the replacement has none. A return that was refunded instead (it cannot have its
+     * replacement delivered, but should it) gave that money back already: its replacement stays worth 0.
+     */
+    @Transactional
+    public void delivered(OrderDelivered event) {
+        Optional<ReturnRequest> exchange = store.lockByReplacementOrder(event.orderId());
+        if (exchange.isEmpty()) {
+            orders.delivered(event);
+            return;
+        }
+        ReturnRequest request = exchange.get();
+        if (request.status() != ReturnStatus.EXCHANGED) {
+            log.warn("replacement order {} of return {} delivered while the return is {}/{}; recorded at price 0",
+                    event.orderId(), request.id(), request.status(), request.settlement());
+            orders.delivered(event);
+            return;
+        }
+        Map<String, ReplacedUnits> bySku = new LinkedHashMap<>();
+        for (ReturnLine line : request.lines()) {
+            if (line.accepted() > 0) {
+                ReplacedUnits worth = new ReplacedUnits(line.replacementSku(),
+                        line.unitPrice() == null ? 0 : line.unitPrice(), line.acceptedValue());
+                bySku.merge(worth.sku(), worth, ReplacedUnits::and);
+            }
+        }
+        orders.delivered(event, request.orderId(), List.copyOf(bySku.values()));
+    }
 
     /** payment-service refunded what a return asked for ({@code refundKey} {@code return:<id>...}). */
     @Transactional
@@ -432,7 +471,9 @@ public class Returns {
      */
     @Transactional
     public int erase(String customerId) {
-        String replacement = ReturnRequest.ERASED_CUSTOMER + UUID.randomUUID();
+        // One id per customer: an erasure told again, and an order delivered after it, get the first one.
+        String replacement = orders.erasedAs(customerId)
+                .orElseGet(() -> ReturnRequest.ERASED_CUSTOMER + UUID.randomUUID());
         Instant now = clock.instant();
         List<UUID> ids = store.lockOf(customerId);
         for (UUID id : ids) {
@@ -467,14 +508,19 @@ public class Returns {
         return store.lock(id).orElseThrow(() -> DomainException.notFound("return", id));
     }
 
+    /**
+     * Sends what settles the return. A refund goes to the payment of the order that paid for the units:
+     * payment-service refunds by order id, and an exchange's replacement has no payment of its own.
+     */
     private void settle(ReturnRequest request, String refundKey, DeliveredOrder order) {
         if (request.settlement() == Settlement.REFUND_PENDING) {
             store.refundAsked(request.id(), refundKey, clock.instant());
-            outbox.publish(Topics.PAYMENT_COMMANDS, request.orderId().toString(), new RefundPayment(request.orderId(),
+            UUID paidBy = order.paidOrderId();
+            outbox.publish(Topics.PAYMENT_COMMANDS, paidBy.toString(), new RefundPayment(paidBy,
                     Money.of(request.refundAmount(), request.currency()), "return " + request.rma(), refundKey));
         } else if (request.settlement() == Settlement.EXCHANGE_PENDING) {
             List<OrderLine> lines = request.lines().stream().filter(l -> l.accepted() > 0)
-                    .map(l -> new OrderLine(l.exchangeSku() == null ? l.sku() : l.exchangeSku(), l.productId(),
+                    .map(l -> new OrderLine(l.replacementSku(), l.productId(),
                             l.name(), l.accepted(), Money.of(0, currency(order))))
                     .toList();
             outbox.publish(Topics.ORDER_COMMANDS, request.replacementOrderId().toString(), new CreateReplacementOrder(

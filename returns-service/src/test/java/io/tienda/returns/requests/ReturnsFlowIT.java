@@ -486,6 +486,62 @@ class ReturnsFlowIT {
     }
 
     /**
+     * A replacement ships free, yet its units were paid for on the original order: returned, they give back
+     * what was paid there for the units they replace (two mugs for 20.01, one of them accepted: 10.00; a shirt
+     * at 20.00 bought for 16.00, exchanged for the L: 16.00), refunded to the original order's payment, since
+     * the replacement has none of its own; and they may be exchanged for a variant up to the original's price.
+     */
+    @Test
+    void aReturnedReplacementGivesBackWhatWasPaidOnTheOriginalOrderToItsPayment() {
+        UUID order = UUID.randomUUID();
+        messages.send(Topics.ORDER_EVENTS, order.toString(), new OrderDelivered(order, "TND-2026-"
+                + order.toString().substring(0, 6), alice, List.of(
+                new OrderLine(mug, "p-mug", "Taza", 2, Money.of(1250, "EUR"), Money.of(2001, "EUR")),
+                new OrderLine(shirt, "p-shirt", "Camiseta", 1, Money.of(2000, "EUR"), Money.of(1600, "EUR"))),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+        awaitDelivered(order);
+        messages.send(Topics.PRODUCT_EVENTS, "p-shirt", new ProductCreated("p-shirt", "shirt", "Camiseta",
+                "c-1", "b-1", List.of(shirt, shirtL), Money.of(2000, "EUR"), true));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from catalog_skus where sku = ?")
+                .param(shirtL).query(Integer.class).single() == 1);
+
+        String exchange = api.post("/api/v1/returns", customer(alice), Map.of("orderId", order, "resolution",
+                "EXCHANGE", "lines", List.of(exchangeLine(mug, 2, mug), exchangeLine(shirt, 1, shirtL))))
+                .expect(201).text("id");
+        api.post("/api/v1/returns/" + exchange + "/approval", SUPPORT, null).expect(200);
+        api.post("/api/v1/returns/" + exchange + "/receipt", SUPPORT, null).expect(200);
+        assertThat(api.post("/api/v1/returns/" + exchange + "/inspection", SUPPORT, Map.of("lines", List.of(
+                finding(mug, 1, true), finding(shirt, 1, true)))).expect(200).text("settlement"))
+                .isEqualTo("EXCHANGE_PENDING");
+        UUID replacement = UUID.nameUUIDFromBytes(("replacement:" + exchange).getBytes());
+        messages.await(Topics.ORDER_COMMANDS, "order.create_replacement", replacement.toString(), 1);
+        List<OrderLine> free = List.of(new OrderLine(mug, "p-mug", "Taza", 1, Money.of(0, "EUR")),
+                new OrderLine(shirtL, "p-shirt", "Camiseta", 1, Money.of(0, "EUR")));
+        messages.send(Topics.ORDER_EVENTS, replacement.toString(), new OrderConfirmed(replacement, alice, null, free,
+                Money.of(0, "EUR"), Instant.now()));
+        awaitStatus(exchange, alice, "EXCHANGED");
+        messages.send(Topics.ORDER_EVENTS, replacement.toString(), new OrderDelivered(replacement, "TND-2026-"
+                + replacement.toString().substring(0, 6), alice, free, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+        awaitDelivered(replacement);
+
+        String refund = returned(replacement, "REFUND", Map.of(mug, 1), null);
+        assertThat(settled(refund, Map.of(mug, 1))).as("the accepted mug's share of 20.01").isEqualTo(1000);
+        JsonNode command = messages.await(Topics.PAYMENT_COMMANDS, "payment.refund", order.toString(), 1).get(0)
+                .json();
+        assertThat(command.get("orderId").asString()).as("the order that was paid").isEqualTo(order.toString());
+        assertThat(command.get("refundKey").asString()).isEqualTo("return:" + refund);
+        assertThat(command.get("amount").get("amount").asLong()).isEqualTo(1000);
+        assertThat(command.get("amount").get("currency").asString()).isEqualTo("EUR");
+        assertThat(messages.all(Topics.PAYMENT_COMMANDS, replacement.toString())).isEmpty();
+
+        // the L back for the M, which sells at what the shirt was bought at before offers
+        JsonNode back = api.post("/api/v1/returns", customer(alice), Map.of("orderId", replacement, "resolution",
+                "EXCHANGE", "lines", List.of(exchangeLine(shirtL, 1, shirt)))).expect(201).json();
+        assertThat(back.get("lines").get(0).get("paid").asLong()).isEqualTo(1600);
+        assertThat(back.get("lines").get(0).get("unitPrice").asLong()).isEqualTo(2000);
+    }
+
+    /**
      * The replacement ships free, so it may not be a variant dearer than the one bought: one priced above
      * what the shirt was bought at is refused, as is one whose price this service does not know; one the
      * catalog sells at the same price is sent.
@@ -944,6 +1000,32 @@ class ReturnsFlowIT {
         assertThat(why.get("to").asString()).isEqualTo("INSPECTED");
         assertThat(why.get("by").asString()).isEqualTo("returns-service");
         assertThat(why.get("note").asString()).isEqualTo("customer erased: refunded instead of exchanged");
+    }
+
+    /**
+     * order-service still delivers an order that was under way when its customer was erased, and its
+     * order.delivered, on another topic, may come after user.erased with the customer's real id: it is
+     * recorded under the id the erasure gave the customer's other records.
+     */
+    @Test
+    void anOrderDeliveredAfterItsCustomerWasErasedIsKeptUnderTheErasedId() {
+        UUID user = UUID.randomUUID();
+        alice = user.toString();
+        String id = returned(delivered(alice, Instant.now()), "REFUND", Map.of(mug, 1), null);
+        messages.send(Topics.USER_EVENTS, alice, new UserErased(user, Instant.now()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select customer_id from return_requests "
+                + "where id = ?").param(UUID.fromString(id)).query(String.class).single().startsWith("erased:"));
+        String erasedAs = jdbc.sql("select customer_id from return_requests where id = ?").param(UUID.fromString(id))
+                .query(String.class).single();
+
+        UUID late = UUID.randomUUID();
+        messages.send(Topics.ORDER_EVENTS, late.toString(), deliveredEvent(late, alice, Instant.now()));
+        awaitDelivered(late);
+
+        assertThat(jdbc.sql("select count(*) from delivered_orders where customer_id = ?").param(alice)
+                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select customer_id from delivered_orders where order_id = ?").param(late)
+                .query(String.class).single()).isEqualTo(erasedAs);
     }
 
     // ------------------------------------------------------------ helpers

@@ -37,4 +37,15 @@ public interface OrderBook {
 
     /** Takes the customer's id off their delivered orders (GDPR erasure); answers how many changed. */
     int anonymise(String customerId, String replacement);
+
+    /**
+     * The id an erasure gave the customer in place of theirs, if they were erased. Holds the customer's erasure
+     * lock until the transaction ends, as {@link #recordErased} does: an erasure and the delivery of one of the
+     * customer's orders queue behind each other, so the order is either recorded under the replacement id or
+     * recorded before the erasure and anonymised by it.
+     */
+    Optional<String> erasedAs(String customerId);
+
+    /** Remembers the customer's erasure and the id it gave them; the first one stays. Takes the erasure lock. */
+    void recordErased(String customerId, String replacement);
 }

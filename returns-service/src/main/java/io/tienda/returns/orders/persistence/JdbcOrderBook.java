@@ -29,9 +29,10 @@ class JdbcOrderBook implements OrderBook {
     @Override
     public boolean recordDelivered(DeliveredOrder order) {
         int inserted = jdbc.sql("""
-                        insert into delivered_orders (order_id, order_number, customer_id, currency, delivered_at)
-                        values (:id, :number, :customer, :currency, :at) on conflict (order_id) do nothing""")
-                .param("id", order.orderId()).param("number", order.orderNumber())
+                        insert into delivered_orders (order_id, order_number, customer_id, currency, delivered_at,
+                                                      paid_order_id)
+                        values (:id, :number, :customer, :currency, :at, :paidBy) on conflict (order_id) do nothing""")
+                .param("id", order.orderId()).param("number", order.orderNumber()).param("paidBy", order.paidOrderId())
                 .param("customer", order.customerId()).param("currency", order.currency())
                 .param("at", order.deliveredAt().atOffset(ZoneOffset.UTC))
                 .update();
@@ -65,13 +66,13 @@ class JdbcOrderBook implements OrderBook {
     }
 
     private Optional<DeliveredOrder> load(UUID orderId, String lock) {
-        return jdbc.sql("select order_id, order_number, customer_id, currency, delivered_at from delivered_orders"
-                        + " where order_id = :id" + lock)
+        return jdbc.sql("select order_id, order_number, customer_id, currency, delivered_at, paid_order_id"
+                        + " from delivered_orders where order_id = :id" + lock)
                 .param("id", orderId)
                 .query((rs, row) -> order(rs, List.of()))
                 .optional()
                 .map(order -> new DeliveredOrder(order.orderId(), order.orderNumber(), order.customerId(),
-                        order.currency(), order.deliveredAt(), lines(orderId)));
+                        order.currency(), order.deliveredAt(), lines(orderId), order.paidOrderId()));
     }
 
     private List<OrderedLine> lines(UUID orderId) {
@@ -87,7 +88,8 @@ class JdbcOrderBook implements OrderBook {
     private static DeliveredOrder order(ResultSet rs, List<OrderedLine> lines) throws SQLException {
         return new DeliveredOrder(rs.getObject("order_id", UUID.class), rs.getString("order_number"),
                 rs.getString("customer_id"), rs.getString("currency"),
-                rs.getObject("delivered_at", OffsetDateTime.class).toInstant(), lines);
+                rs.getObject("delivered_at", OffsetDateTime.class).toInstant(), lines,
+                rs.getObject("paid_order_id", UUID.class));
     }
 
     @Override
@@ -148,5 +150,30 @@ class JdbcOrderBook implements OrderBook {
     public int anonymise(String customerId, String replacement) {
         return jdbc.sql("update delivered_orders set customer_id = :replacement where customer_id = :customer")
                 .param("replacement", replacement).param("customer", customerId).update();
+    }
+
+    /** The advisory lock space of erasures ({@code 'ERAS'}), the first key of each erasure's lock. */
+    private static final int ERASURE_LOCKS = 0x45524153;
+
+    /** The advisory lock of a customer's erasure, held until the transaction ends. */
+    private void lockErasure(String customerId) {
+        jdbc.sql("select pg_advisory_xact_lock(:erasures, hashtext(:customer))")
+                .param("erasures", ERASURE_LOCKS).param("customer", customerId).query().singleRow();
+    }
+
+    @Override
+    public Optional<String> erasedAs(String customerId) {
+        lockErasure(customerId);
+        return jdbc.sql("select replacement from erased_customers where customer_id = :customer")
+                .param("customer", customerId).query(String.class).optional();
+    }
+
+    @Override
+    public void recordErased(String customerId, String replacement) {
+        lockErasure(customerId);
+        jdbc.sql("""
+                        insert into erased_customers (customer_id, replacement) values (:customer, :replacement)
+                        on conflict (customer_id) do nothing""")
+                .param("customer", customerId).param("replacement", replacement).update();
     }
 }

@@ -20,6 +20,11 @@ public record ReturnLine(int lineNo, String sku, String productId, String name, 
         this(lineNo, sku, null, null, quantity, null, null, null, null, exchangeSku, null, null);
     }
 
+    /** The SKU an exchange sends in place of these units: the one asked for, or the same. */
+    public String replacementSku() {
+        return exchangeSku == null ? sku : exchangeSku;
+    }
+
     public int accepted() {
         return acceptedQuantity == null ? 0 : acceptedQuantity;
     }

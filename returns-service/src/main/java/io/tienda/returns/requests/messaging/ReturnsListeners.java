@@ -47,7 +47,7 @@ class ReturnsListeners {
         switch (message.type()) {
             case "order.delivered" -> {
                 OrderDelivered delivered = message.payloadAs(OrderDelivered.class);
-                inbox.once("returns-orders", message, () -> orders.delivered(delivered));
+                inbox.once("returns-orders", message, () -> returns.delivered(delivered));
             }
             case "order.confirmed" -> {
                 OrderConfirmed confirmed = message.payloadAs(OrderConfirmed.class);
