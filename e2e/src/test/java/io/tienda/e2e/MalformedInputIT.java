@@ -59,16 +59,17 @@ class MalformedInputIT {
      * valid value) and the sweep would change the fleet's data. Every other field is still swept, and is checked
      * before that one.
      */
-    private static final Map<String, String> GUARDS = Map.of(
-            "POST /api/v1/products", "categoryId",
-            "POST /api/v1/categories", "parentId",
-            "POST /api/v1/offers", "targetIds",
-            "PUT /api/v1/templates/verify-email/en", "subject",
-            "POST /api/v1/warehouses", "code",
-            "POST /api/v1/brands", "name",
-            "PATCH /api/v1/users/me", "name",
-            "POST /api/v1/orders", "shippingAddress",
-            "POST /api/v1/users/me/password", "newPassword");
+    private static final Map<String, String> GUARDS = Map.ofEntries(
+            Map.entry("POST /api/v1/products", "categoryId"),
+            Map.entry("POST /api/v1/categories", "parentId"),
+            Map.entry("POST /api/v1/offers", "targetIds"),
+            Map.entry("PUT /api/v1/templates/verify-email/en", "subject"),
+            Map.entry("POST /api/v1/warehouses", "code"),
+            Map.entry("POST /api/v1/brands", "name"),
+            Map.entry("PATCH /api/v1/users/me", "name"),
+            Map.entry("POST /api/v1/orders", "shippingAddress"),
+            Map.entry("POST /api/v1/users/me/password", "newPassword"),
+            Map.entry("PUT /api/v1/templates/order-confirmed/en", "subject"));
 
     private static final List<JsonNode> ODD_VALUES = List.of(NODES.nullNode(), NODES.stringNode(""),
             NODES.numberNode(-1), NODES.numberNode(new BigInteger("99999999999999999999999")),
