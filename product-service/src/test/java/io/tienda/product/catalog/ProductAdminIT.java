@@ -1,6 +1,7 @@
 package io.tienda.product.catalog;
 
 import io.tienda.platform.core.TextRules;
+import io.tienda.platform.testing.MovableClock;
 import io.tienda.platform.testing.http.ApiReply;
 import io.tienda.platform.testing.security.TestTokens;
 import io.tienda.platform.testing.http.TestApi;
@@ -22,15 +23,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -309,34 +306,16 @@ class ProductAdminIT extends ProductServiceIT {
         String id = api.post("/api/v1/products", MANAGER, draft("Altavoz", audio, sonora, 9900, sku + "-1"))
                 .expect(201).json().get("id").asString();
         String newSlug = "renombrada-" + sku.toLowerCase(); // a slug of its own: other tests' products stay
-        AtomicBoolean renamed = new AtomicBoolean();
-        Clock renamingOnce = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                if (renamed.compareAndSet(false, true)) {
-                    brandAdmin.replace(sonora, new BrandDraft(newSlug, "Sonora Audio", null));
-                }
-                return Instant.now();
-            }
-        };
+        MovableClock renamingOnce = new MovableClock(Instant.now());
+        renamingOnce.onNextRead(() -> brandAdmin.replace(sonora, new BrandDraft(newSlug, "Sonora Audio", null)));
         ProductAdmin racing = new ProductAdmin(store, categories, brands, renamingOnce);
 
         Product replaced = racing.replace(id, TestApi.JSON.convertValue(
                 draft("Altavoz portátil", audio, sonora, 9900, sku + "-1"), ProductDraft.class),
                 ProductVersions.Expected.ANY);
 
-        assertThat(renamed).isTrue();
-        assertThat(replaced.brand().name()).isEqualTo("Sonora Audio");
+        assertThat(replaced.brand().name()).as("renamed when the replacement read the time")
+                .isEqualTo("Sonora Audio");
         JsonNode product = api.get("/api/v1/products/" + id).expect(200).json();
         assertThat(product.get("name").get("es").asString()).isEqualTo("Altavoz portátil");
         assertThat(product.get("brand").get("name").asString()).isEqualTo("Sonora Audio");
