@@ -2,6 +2,7 @@ package io.tienda.gateway.clientip;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -18,6 +19,7 @@ import java.util.List;
 public class ClientIpResolver {
 
     static final String X_FORWARDED_FOR = "X-Forwarded-For";
+    private static final String ATTRIBUTE = ClientIpResolver.class.getName() + ".client";
     private static final String UNKNOWN = "unknown";
 
     private final List<AddressRange> trustedProxies;
@@ -26,32 +28,48 @@ public class ClientIpResolver {
         this.trustedProxies = properties.trustedProxies().stream().map(AddressRange::parse).toList();
     }
 
-    public String resolve(ServerHttpRequest request) {
-        InetAddress peer = peer(request);
-        if (peer == null) {
-            return UNKNOWN;
+    /**
+     * The client's address in its one spelling ({@link IpLiteral#format}), worked out once per
+     * request: the rate limit, the proxied headers and the access log all ask for it.
+     */
+    public String resolve(ServerWebExchange exchange) {
+        String client = exchange.getAttribute(ATTRIBUTE);
+        if (client == null) {
+            client = resolve(exchange.getRequest());
+            exchange.getAttributes().put(ATTRIBUTE, client);
         }
-        if (!isTrusted(peer.getAddress())) {
-            return peer.getHostAddress();
+        return client;
+    }
+
+    String resolve(ServerHttpRequest request) {
+        byte[] peer = peer(request);
+        return peer == null ? UNKNOWN : IpLiteral.format(client(peer, request));
+    }
+
+    private byte[] client(byte[] peer, ServerHttpRequest request) {
+        if (!isTrusted(peer)) {
+            return peer;
         }
         List<String> hops = forwardedFor(request);
+        byte[] client = peer;
         for (int i = hops.size() - 1; i >= 0; i--) {
-            String hop = hops.get(i);
-            byte[] address = IpLiteral.parse(hop);
+            byte[] address = IpLiteral.parse(hops.get(i));
             if (address == null) {
                 // Our own proxy would not write this; nothing left of it can be believed either.
-                return peer.getHostAddress();
+                return peer;
             }
+            client = address;
             if (!isTrusted(address)) {
-                return hop;
+                break;
             }
         }
-        return hops.isEmpty() ? peer.getHostAddress() : hops.get(0);
+        // Every hop one of our proxies: the farthest of them is the client.
+        return client;
     }
 
     boolean isTrustedPeer(ServerHttpRequest request) {
-        InetAddress peer = peer(request);
-        return peer != null && isTrusted(peer.getAddress());
+        byte[] peer = peer(request);
+        return peer != null && isTrusted(peer);
     }
 
     private boolean isTrusted(byte[] address) {
@@ -63,9 +81,15 @@ public class ClientIpResolver {
         return false;
     }
 
-    private static InetAddress peer(ServerHttpRequest request) {
+    /**
+     * The TCP peer's bytes, so that it is written like a forwarded address ({@link InetAddress#getHostAddress}
+     * writes {@code 0:0:0:0:0:0:0:1}, with a zone id if it has one); an IPv4 peer reported as
+     * IPv4-mapped IPv6 is matched and written as IPv4.
+     */
+    private static byte[] peer(ServerHttpRequest request) {
         InetSocketAddress remote = request.getRemoteAddress();
-        return remote == null ? null : remote.getAddress();
+        InetAddress address = remote == null ? null : remote.getAddress();
+        return address == null ? null : IpLiteral.unmapped(address.getAddress());
     }
 
     private static List<String> forwardedFor(ServerHttpRequest request) {

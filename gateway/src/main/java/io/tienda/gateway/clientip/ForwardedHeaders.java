@@ -37,7 +37,7 @@ class ForwardedHeaders implements ProxiedHeaders {
         ServerHttpRequest request = exchange.getRequest();
         HttpHeaders original = request.getHeaders();
         boolean viaTrustedProxy = clientIp.isTrustedPeer(request);
-        proxied.set(ClientIpResolver.X_FORWARDED_FOR, clientIp.resolve(request));
+        proxied.set(ClientIpResolver.X_FORWARDED_FOR, clientIp.resolve(exchange));
         String proto = viaTrustedProxy ? original.getFirst(X_FORWARDED_PROTO) : null;
         proxied.set(X_FORWARDED_PROTO, proto != null ? proto : request.getURI().getScheme());
         String host = viaTrustedProxy ? original.getFirst(X_FORWARDED_HOST) : null;

@@ -1,7 +1,10 @@
 package io.tienda.gateway.clientip;
 
+import java.util.Arrays;
+
 /**
- * Reads an IP address written out as text, and nothing else. {@link java.net.InetAddress#getByName}
+ * Reads an IP address written out as text, and nothing else, and writes an address in its one
+ * spelling ({@link #format}). {@link java.net.InetAddress#getByName}
  * is not used: whatever it does not take for a literal it looks up in DNS, which blocks the event
  * loop and lets whoever controls a name choose the address. Its IPv4 is also lax ({@code 1.2.3}
  * is 1.2.0.3).
@@ -90,7 +93,7 @@ final class IpLiteral {
         for (int i = 0; i < tail.length; i++) {
             put(bytes, IPV6_GROUPS - tail.length + i, tail[i]);
         }
-        return ipv4Mapped(bytes) ? new byte[] {bytes[12], bytes[13], bytes[14], bytes[15]} : bytes;
+        return unmapped(bytes);
     }
 
     /** The 16-bit groups of a colon-separated run; an IPv4 tail counts as two. {@code null} if malformed. */
@@ -161,5 +164,69 @@ final class IpLiteral {
             }
         }
         return bytes[10] == (byte) 0xFF && bytes[11] == (byte) 0xFF;
+    }
+
+    /**
+     * The one spelling of an address, so that every way of writing it is one rate-limit key and one
+     * text in the logs and the services: IPv4 in dotted decimal; IPv6 as RFC 5952 writes it (lowercase
+     * hex without leading zeros, the longest run of two or more zero groups, the first of equals,
+     * as {@code ::}); an IPv4-mapped address as its IPv4 address.
+     */
+    static String format(byte[] address) {
+        byte[] bytes = unmapped(address);
+        return bytes.length == 4 ? ipv4Text(bytes) : ipv6Text(bytes);
+    }
+
+    /** The IPv4 address inside an IPv4-mapped IPv6 address; any other address as it is. */
+    static byte[] unmapped(byte[] address) {
+        return address.length == 16 && ipv4Mapped(address) ? Arrays.copyOfRange(address, 12, 16) : address;
+    }
+
+    private static String ipv4Text(byte[] bytes) {
+        StringBuilder text = new StringBuilder(15);
+        for (int i = 0; i < 4; i++) {
+            if (i > 0) {
+                text.append('.');
+            }
+            text.append(bytes[i] & 0xFF);
+        }
+        return text.toString();
+    }
+
+    private static String ipv6Text(byte[] bytes) {
+        int[] groups = new int[IPV6_GROUPS];
+        for (int i = 0; i < IPV6_GROUPS; i++) {
+            groups[i] = (bytes[2 * i] & 0xFF) << 8 | (bytes[2 * i + 1] & 0xFF);
+        }
+        int gapStart = -1;
+        int gapLength = 1; // a single zero group stays written out
+        for (int i = 0; i < IPV6_GROUPS; ) {
+            if (groups[i] != 0) {
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < IPV6_GROUPS && groups[end] == 0) {
+                end++;
+            }
+            if (end - i > gapLength) {
+                gapStart = i;
+                gapLength = end - i;
+            }
+            i = end;
+        }
+        StringBuilder text = new StringBuilder(39);
+        for (int i = 0; i < IPV6_GROUPS; i++) {
+            if (i == gapStart) {
+                text.append("::");
+                i += gapLength - 1;
+                continue;
+            }
+            if (i > 0 && i != gapStart + gapLength) {
+                text.append(':');
+            }
+            text.append(Integer.toHexString(groups[i]));
+        }
+        return text.toString();
     }
 }

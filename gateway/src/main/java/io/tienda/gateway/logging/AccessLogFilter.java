@@ -63,7 +63,7 @@ class AccessLogFilter implements WebFilter, Ordered {
                 .addKeyValue("path", path)
                 .addKeyValue("status", code)
                 .addKeyValue("durationMs", durationMs)
-                .addKeyValue("clientIp", clientIp.resolve(exchange.getRequest()))
+                .addKeyValue("clientIp", clientIp.resolve(exchange))
                 .addKeyValue("user", LoggedUser.of(exchange))
                 .addKeyValue("routeId", route == null ? null : route.getId())
                 .log("{} {} {} {}ms", method, path, code, durationMs);

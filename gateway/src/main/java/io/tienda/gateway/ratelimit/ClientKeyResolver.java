@@ -23,7 +23,7 @@ class ClientKeyResolver implements KeyResolver {
 
     @Override
     public Mono<String> resolve(ServerWebExchange exchange) {
-        String byIp = "ip:" + clientIp.resolve(exchange.getRequest());
+        String byIp = "ip:" + clientIp.resolve(exchange);
         if (!byUser) {
             return Mono.just(byIp);
         }

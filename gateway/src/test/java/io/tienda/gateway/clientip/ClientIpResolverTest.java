@@ -2,9 +2,13 @@ package io.tienda.gateway.clientip;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 
@@ -53,13 +57,60 @@ class ClientIpResolverTest {
 
     @Test
     void everyIpv6SpellingIsAnAddress() {
-        assertThat(resolver.resolve(request("10.1.2.3", "::ffff:1.2.3.4"))).isEqualTo("::ffff:1.2.3.4");
-        assertThat(resolver.resolve(request("10.1.2.3", "2001:0DB8:0000:0000:0000:0000:0000:0042")))
-                .isEqualTo("2001:0DB8:0000:0000:0000:0000:0000:0042");
-        assertThat(resolver.resolve(request("10.1.2.3", "64:ff9b::203.0.113.7"))).isEqualTo("64:ff9b::203.0.113.7");
+        assertThat(resolver.resolve(request("10.1.2.3", "2001:0DB8:0000:0000:0000:0000:0000:0042"))).isEqualTo("2001:db8::42");
+        assertThat(resolver.resolve(request("10.1.2.3", "64:ff9b::203.0.113.7"))).isEqualTo("64:ff9b::cb00:7107");
         // An IPv4-mapped address is the IPv4 address: this one is one of our proxies.
         assertThat(resolver.resolve(request("10.1.2.3", "203.0.113.7, ::ffff:10.9.9.9"))).isEqualTo("203.0.113.7");
         assertThat(resolver.resolve(request("fd00::1", "2001:db8::42, fd12:3456::7"))).isEqualTo("2001:db8::42");
+    }
+
+    /** Otherwise a client behind a proxy could draw on one rate-limit bucket per spelling of its address. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            1.2.3.4                                 | 1.2.3.4
+            ::ffff:1.2.3.4                          | 1.2.3.4
+            ::FFFF:102:304                          | 1.2.3.4
+            0:0:0:0:0:ffff:0102:0304                | 1.2.3.4
+            2001:db8::1                             | 2001:db8::1
+            2001:DB8::1                             | 2001:db8::1
+            2001:db8:0:0:0:0:0:1                    | 2001:db8::1
+            2001:0db8:0000:0000:0000:0000:0000:0001 | 2001:db8::1
+            2001:db8::0:1                           | 2001:db8::1
+            2001:db8:0:0:1:0:0:1                    | 2001:db8::1:0:0:1
+            2001:db8:0:1:1:1:1:1                    | 2001:db8:0:1:1:1:1:1
+            """)
+    void aBelievedAddressIsAnsweredInOneSpelling(String forwardedFor, String client) {
+        assertThat(resolver.resolve(request("10.1.2.3", forwardedFor))).isEqualTo(client);
+        assertThat(resolver.resolve(request("10.1.2.3", forwardedFor + ", 192.168.1.10"))).isEqualTo(client);
+    }
+
+    @Test
+    void everyProxyListedIsAnsweredInTheSameSpelling() {
+        // Every hop is one of our proxies: the farthest is the client.
+        assertThat(resolver.resolve(request("fd00::1", "FD00:0:0:0:0:0:0:7, fd00::1"))).isEqualTo("fd00::7");
+        assertThat(resolver.resolve(request("10.1.2.3", "::ffff:10.9.9.9"))).isEqualTo("10.9.9.9");
+    }
+
+    @Test
+    void thePeerIsAnsweredInTheSameSpelling() throws Exception {
+        assertThat(resolver.resolve(request("0:0:0:0:0:0:0:1", "203.0.113.7"))).isEqualTo("::1");
+        assertThat(resolver.resolve(request("2001:db8:0:0:0:0:0:42", null))).isEqualTo("2001:db8::42");
+        // A zone means nothing off this host, and the JDK would write it (fe80:0:0:0:0:0:0:1%3).
+        byte[] linkLocal = IpLiteral.parse("fe80::1");
+        assertThat(resolver.resolve(request(Inet6Address.getByAddress(null, linkLocal, 3), null))).isEqualTo("fe80::1");
+        // An IPv4 peer on a dual-stack socket, should it come as IPv4-mapped IPv6: trusted, and written as IPv4.
+        byte[] mapped = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xFF, (byte) 0xFF, 10, 1, 2, 3};
+        InetAddress mappedPeer = Inet6Address.getByAddress(null, mapped, -1);
+        assertThat(resolver.resolve(request(mappedPeer, null))).isEqualTo("10.1.2.3");
+        assertThat(resolver.resolve(request(mappedPeer, "203.0.113.7"))).isEqualTo("203.0.113.7");
+    }
+
+    @Test
+    void anExchangeIsResolvedOnce() {
+        MockServerWebExchange exchange = MockServerWebExchange.from(request("10.1.2.3", "2001:DB8::42"));
+        String client = resolver.resolve(exchange);
+        assertThat(client).isEqualTo("2001:db8::42");
+        assertThat(resolver.resolve(exchange)).isSameAs(client);
     }
 
     @Test
@@ -85,6 +136,10 @@ class ClientIpResolverTest {
     }
 
     private static MockServerHttpRequest request(String peer, String forwardedFor) {
+        return request(new InetSocketAddress(peer, 40000).getAddress(), forwardedFor);
+    }
+
+    private static MockServerHttpRequest request(InetAddress peer, String forwardedFor) {
         MockServerHttpRequest.BaseBuilder<?> builder = MockServerHttpRequest.get("/api/v1/products")
                 .remoteAddress(new InetSocketAddress(peer, 40000));
         if (forwardedFor != null) {

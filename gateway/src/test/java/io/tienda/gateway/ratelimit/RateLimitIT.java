@@ -52,6 +52,32 @@ class RateLimitIT extends GatewayIT {
     }
 
     @Test
+    void everySpellingOfAnAddressDrawsFromItsOneBucket() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        int a = random.nextInt(1, 0x10000);
+        int b = random.nextInt(1, 0x10000);
+        int c = random.nextInt(1, 0x10000);
+        List<String> spellings = List.of(
+                "2001:db8:%x:%x::%x".formatted(a, b, c),
+                "2001:DB8:%X:%X:0:0:0:%X".formatted(a, b, c),
+                "2001:0db8:%04x:%04x:0000:0000:0000:%04x".formatted(a, b, c),
+                "2001:db8:%x:%x:0::%x".formatted(a, b, c),
+                "2001:db8:%x:%x::0:%x".formatted(a, b, c));
+        String path = "/api/v1/auth/login/" + UUID.randomUUID();
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            client().post().uri(path).header("X-Forwarded-For", spellings.get(attempt - 1)).bodyValue("{}").exchange()
+                    .expectStatus().isOk()
+                    .expectHeader().valueEquals("X-RateLimit-Remaining", String.valueOf(5 - attempt));
+        }
+        assertProblem(client().post().uri(path).header("X-Forwarded-For", "2001:0DB8:%x:%x:0:0::%x".formatted(a, b, c))
+                .bodyValue("{}").exchange(), 429, "rate-limited", path);
+
+        // The service sees the one spelling too.
+        assertThat(backends().at(path)).hasSize(5).allSatisfy(received ->
+                assertThat(received.header("X-Forwarded-For")).isEqualTo("2001:db8:%x:%x::%x".formatted(a, b, c)));
+    }
+
+    @Test
     void aTokenDoesNotBuyMoreLoginAttempts() {
         String client = randomClientIp();
         String path = "/api/v1/auth/refresh";
