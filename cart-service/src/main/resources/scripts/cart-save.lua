@@ -2,7 +2,7 @@
 -- appends its events to the cart's outbox in the same atomic step: a crash after this script leaves
 -- the events in Redis for the relay, never a change without its events.
 -- KEYS: lines, meta, prices, outbox
--- ARGV: expectedVersion, ttlSeconds, updatedAt, currency, coupon, country, postcode,
+-- ARGV: expectedVersion, ttlSeconds, updatedAt, currency, coupon, country, postcode, contentsId,
 --       n, (sku, qty) * n, m, (absorbed guest cart id) * m, e, (message json) * e
 -- Answers the new version, -1 when the version moved on, -2 when the guest cart was merged meanwhile.
 local version = tonumber(redis.call('HGET', KEYS[2], 'version') or '0')
@@ -13,7 +13,7 @@ if redis.call('HEXISTS', KEYS[2], 'mergedInto') == 1 then
   return -2
 end
 redis.call('DEL', KEYS[1])
-local i = 8
+local i = 9
 local n = tonumber(ARGV[i]); i = i + 1
 local keep = {}
 for _ = 1, n do
@@ -40,7 +40,7 @@ for k, name in ipairs(fields) do
     redis.call('HSET', KEYS[2], name, value)
   end
 end
-redis.call('HSET', KEYS[2], 'version', version + 1, 'updatedAt', ARGV[3])
+redis.call('HSET', KEYS[2], 'version', version + 1, 'updatedAt', ARGV[3], 'contents', ARGV[8])
 n = tonumber(ARGV[i]); i = i + 1
 for _ = 1, n do
   redis.call('RPUSH', KEYS[4], ARGV[i])

@@ -149,6 +149,53 @@ class CartEventsIT extends CartIT {
         assertThat(ana.quantities()).containsOnly(Map.entry(bought, 1), Map.entry(later, 1));
     }
 
+    /**
+     * order-service places one order per contents id: a second snapshot of goods already ordered carries the
+     * same id (a second click), while goods put back after the order took them out carry a new one (a new
+     * purchase).
+     */
+    @Test
+    void aSnapshotNamesTheGoodsUntilTheyChangeOrAnOrderTakesThemOut() {
+        String bought = FakeCatalog.newSku("KEEP");
+        String later = FakeCatalog.newSku("KEEP");
+        catalog.sell(bought, 1000);
+        catalog.sell(later, 200);
+        Shopper ana = customer();
+        ana.add(bought, 2).expect(200);
+        String first = contentsId(ana);
+
+        catalog.coupon("MISMO", "valid", 10, 0);
+        ana.coupon("MISMO").expect(200);
+        ana.change(bought, 2).expect(200);
+        assertThat(contentsId(ana)).as("a coupon and an unchanged quantity leave the goods as they were")
+                .isEqualTo(first);
+
+        ana.add(later, 1).expect(200);
+        ana.remove(later).expect(200);
+        String second = contentsId(ana);
+        assertThat(second).as("the same goods after a change are another choice").isNotEqualTo(first);
+
+        UUID orderId = UUID.randomUUID();
+        messages().send(Topics.ORDER_EVENTS, orderId.toString(), UUID.randomUUID(), new OrderConfirmed(orderId,
+                ana.id(), "u:" + ana.id(), List.of(new OrderLine(bought, "p-" + bought, "Producto", 1,
+                        Money.of(1000, "EUR"))), Money.of(1000, "EUR"), Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> ana.quantities().equals(Map.of(bought, 1)));
+        String afterOrder = contentsId(ana);
+        assertThat(afterOrder).as("what the order left is new contents").isNotIn(first, second);
+
+        // a cart stored before contents ids were kept gets one from its first snapshot, kept by the next
+        redis.opsForHash().delete("cart:{u:" + ana.id() + "}:meta", "contents");
+        String assigned = contentsId(ana);
+        assertThat(assigned).isNotEqualTo(afterOrder);
+        assertThat(contentsId(ana)).isEqualTo(assigned);
+    }
+
+    private static String contentsId(Shopper shopper) {
+        String id = shopper.checkout().expect(200).json().get("contentsId").asString();
+        assertThat(UUID.fromString(id)).isNotNull();
+        return id;
+    }
+
     @Test
     void aReplacementOrderLeavesTheCartAlone() {
         String sku = FakeCatalog.newSku("SWAP");

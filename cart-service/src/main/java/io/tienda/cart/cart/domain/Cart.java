@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * A shopper's cart: quantities per SKU, an optional coupon and destination, in one currency. Each
@@ -15,13 +16,16 @@ import java.util.Set;
  * the cart itself never changes. {@code version} counts stored changes (0: never stored), which is
  * how concurrent writers detect each other. {@code absorbed} remembers the guest carts already merged
  * in, so a merge interrupted and repeated adds nothing twice; {@code mergedInto} marks a guest cart
- * that now belongs to a signed-in shopper and takes no more changes.
+ * that now belongs to a signed-in shopper and takes no more changes. {@code contentsId} names what the cart
+ * holds: a new random id each time its lines change (a coupon or destination leaves it), so one checkout
+ * of these goods can be told from a later purchase of the same goods put in the cart again.
  */
-public record Cart(CartId id, List<CartLine> lines, String currency, String couponCode,
+public record Cart(CartId id, List<CartLine> lines, String contentsId, String currency, String couponCode,
         ShippingAddress shippingAddress, Set<String> absorbed, String mergedInto, long version) {
 
     public Cart {
         Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(contentsId, "contentsId");
         Objects.requireNonNull(currency, "currency");
         // stable order: clients render the cart the same way on every device
         lines = lines.stream().sorted(Comparator.comparing(CartLine::sku)).toList();
@@ -29,7 +33,7 @@ public record Cart(CartId id, List<CartLine> lines, String currency, String coup
     }
 
     public static Cart empty(CartId id, String currency) {
-        return new Cart(id, List.of(), currency, null, null, Set.of(), null, 0);
+        return new Cart(id, List.of(), newContentsId(), currency, null, null, Set.of(), null, 0);
     }
 
     public boolean isEmpty() {
@@ -96,7 +100,7 @@ public record Cart(CartId id, List<CartLine> lines, String currency, String coup
     /** Empties the cart and drops its coupon; the destination stays, it is still where the shopper lives. */
     public Cart clear() {
         requireOpen();
-        return new Cart(id, List.of(), currency, null, shippingAddress, absorbed, null, version);
+        return new Cart(id, List.of(), newContentsId(), currency, null, shippingAddress, absorbed, null, version);
     }
 
     public Cart withCoupon(String code) {
@@ -104,18 +108,18 @@ public record Cart(CartId id, List<CartLine> lines, String currency, String coup
         if (code == null || !code.matches(CartLimits.COUPON)) {
             throw CartProblems.invalidField("code", "must be 3 to 32 letters, digits or '-'");
         }
-        return new Cart(id, lines, currency, code.toUpperCase(Locale.ROOT), shippingAddress, absorbed, mergedInto,
+        return new Cart(id, lines, contentsId, currency, code.toUpperCase(Locale.ROOT), shippingAddress, absorbed, mergedInto,
                 version);
     }
 
     public Cart withoutCoupon() {
         requireOpen();
-        return new Cart(id, lines, currency, null, shippingAddress, absorbed, mergedInto, version);
+        return new Cart(id, lines, contentsId, currency, null, shippingAddress, absorbed, mergedInto, version);
     }
 
     public Cart shipTo(ShippingAddress address) {
         requireOpen();
-        return new Cart(id, lines, currency, couponCode, Objects.requireNonNull(address, "address"), absorbed,
+        return new Cart(id, lines, contentsId, currency, couponCode, Objects.requireNonNull(address, "address"), absorbed,
                 mergedInto, version);
     }
 
@@ -144,13 +148,13 @@ public record Cart(CartId id, List<CartLine> lines, String currency, String coup
         }
         Set<String> merged = new LinkedHashSet<>(absorbed);
         merged.add(guest.id().value());
-        return new Cart(id, toLines(quantities), currency, couponCode != null ? couponCode : guest.couponCode(),
+        return new Cart(id, toLines(quantities), newContentsId(), currency, couponCode != null ? couponCode : guest.couponCode(),
                 shippingAddress != null ? shippingAddress : guest.shippingAddress(), merged, mergedInto, version);
     }
 
     /** The same cart as stored under {@code newVersion}. */
     public Cart storedAs(long newVersion) {
-        return new Cart(id, lines, currency, couponCode, shippingAddress, absorbed, mergedInto, newVersion);
+        return new Cart(id, lines, contentsId, currency, couponCode, shippingAddress, absorbed, mergedInto, newVersion);
     }
 
     /** Changes are refused once a guest cart belongs to an account. */
@@ -173,7 +177,14 @@ public record Cart(CartId id, List<CartLine> lines, String currency, String coup
     }
 
     private Cart withQuantities(Map<String, Integer> quantities) {
-        return new Cart(id, toLines(quantities), currency, couponCode, shippingAddress, absorbed, mergedInto, version);
+        String contents = quantities.equals(quantities()) ? contentsId : newContentsId();
+        return new Cart(id, toLines(quantities), contents, currency, couponCode, shippingAddress, absorbed, mergedInto,
+                version);
+    }
+
+    /** A contents id for goods never seen before: random, so no cart, however old or recreated, repeats one. */
+    public static String newContentsId() {
+        return UUID.randomUUID().toString();
     }
 
     private static List<CartLine> toLines(Map<String, Integer> quantities) {

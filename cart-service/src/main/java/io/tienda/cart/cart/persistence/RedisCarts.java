@@ -79,7 +79,10 @@ class RedisCarts implements Carts {
         Set<String> absorbed = new HashSet<>();
         meta.keySet().stream().filter(k -> k.startsWith("absorbed:"))
                 .forEach(k -> absorbed.add(k.substring("absorbed:".length())));
-        return Optional.of(new Cart(id, lines, meta.getOrDefault("currency", defaultCurrency), meta.get("coupon"),
+        // a cart stored before contents ids were kept gets one with its next save
+        String contents = meta.get("contents") != null ? meta.get("contents") : Cart.newContentsId();
+        return Optional.of(new Cart(id, lines, contents, meta.getOrDefault("currency", defaultCurrency),
+                meta.get("coupon"),
                 address(id, meta.get("country"), meta.get("postcode")), absorbed, meta.get("mergedInto"),
                 version(meta.get("version"))));
     }
@@ -94,6 +97,7 @@ class RedisCarts implements Carts {
         args.add(orEmpty(cart.couponCode()));
         args.add(cart.shippingAddress() == null ? "" : cart.shippingAddress().country());
         args.add(cart.shippingAddress() == null ? "" : cart.shippingAddress().postcode());
+        args.add(cart.contentsId());
         args.add(Integer.toString(cart.lines().size()));
         cart.lines().forEach(line -> {
             args.add(line.sku());
@@ -129,6 +133,7 @@ class RedisCarts implements Carts {
         List<String> args = new ArrayList<>();
         args.add(Long.toString(Math.max(1, rememberEvent.toSeconds())));
         args.add(clock.instant().toString());
+        args.add(Cart.newContentsId());
         args.add(Integer.toString(ordered.size()));
         ordered.forEach((sku, quantity) -> {
             args.add(sku);

@@ -66,6 +66,23 @@ class CartTest {
     }
 
     @Test
+    void theContentsIdChangesWithTheLinesAndOnlyWithThem() {
+        Cart cart = Cart.empty(user, "EUR").add("A", 1);
+        String contents = cart.contentsId();
+
+        assertThat(cart.withCoupon("verano-10").shipTo(new ShippingAddress("ES", "28013")).withoutCoupon()
+                .storedAs(4).contentsId()).isEqualTo(contents);
+        assertThat(cart.changeQuantity("A", 1).contentsId()).isEqualTo(contents);
+        assertThat(cart.remove("B").contentsId()).isEqualTo(contents);
+        assertThat(cart.add("A", 1).contentsId()).isNotEqualTo(contents);
+        assertThat(cart.changeQuantity("A", 2).changeQuantity("A", 1).contentsId()).isNotEqualTo(contents);
+        assertThat(cart.remove("A").contentsId()).isNotEqualTo(contents);
+        assertThat(cart.clear().contentsId()).isNotEqualTo(contents);
+        assertThat(Cart.empty(user, "EUR").add("A", 1).contentsId()).as("the same goods in a new cart")
+                .isNotEqualTo(contents);
+    }
+
+    @Test
     void clearingDropsLinesAndCouponButKeepsTheDestination() {
         ShippingAddress madrid = new ShippingAddress("es", "28013");
         Cart cart = Cart.empty(user, "EUR").add("A", 1).withCoupon("verano-10").shipTo(madrid);
@@ -108,7 +125,7 @@ class CartTest {
 
     @Test
     void aMergedGuestCartTakesNoMoreChanges() {
-        Cart merged = new Cart(guest, List.of(new CartLine("A", 1)), "EUR", null, null, Set.of(), "u1", 3);
+        Cart merged = new Cart(guest, List.of(new CartLine("A", 1)), Cart.newContentsId(), "EUR", null, null, Set.of(), "u1", 3);
 
         assertThat(problem(() -> merged.add("B", 1)).type().toString()).endsWith("/cart-merged");
         assertThat(problem(merged::clear).status()).isEqualTo(409);
