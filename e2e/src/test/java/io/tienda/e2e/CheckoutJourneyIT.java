@@ -387,6 +387,11 @@ class CheckoutJourneyIT {
         assertThat(second.json().get("id").asString()).isEqualTo(orderId);
 
         assertThat(finalOrder(shopper, orderId).get("status").asString()).isEqualTo("CONFIRMED");
+        // a click with a new key once the order went through buys nothing twice, whether cart-service has
+        // emptied the cart yet (cart-empty) or not (cart-already-ordered: these contents were ordered)
+        Api.Reply newKey = checkoutOnce(shopper, UUID.randomUUID().toString(), "pm_card_visa");
+        assertThat(newKey.status()).as(newKey.body()).isIn(409, 422);
+        assertThat(problem(newKey)).endsWith(newKey.status() == 409 ? "/cart-already-ordered" : "/cart-empty");
         Api.Reply third = checkoutOnce(shopper, key, "pm_card_visa");
         assertThat(third.json().get("id").asString()).isEqualTo(orderId);
         Api.Reply otherBody = checkoutOnce(shopper, key, "pm_card_chargeDeclined");

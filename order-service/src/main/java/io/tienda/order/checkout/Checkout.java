@@ -8,6 +8,7 @@ import io.tienda.order.checkout.domain.CheckoutRequest;
 import io.tienda.order.orders.OrderFacts;
 import io.tienda.order.orders.domain.Order;
 import io.tienda.order.orders.domain.OrderLine;
+import io.tienda.order.orders.domain.OrderStatus;
 import io.tienda.order.orders.domain.OrderTotals;
 import io.tienda.order.orders.domain.Orders;
 import io.tienda.order.orders.domain.ShippingAddress;
@@ -38,7 +39,10 @@ import java.util.function.Supplier;
  * idempotency key, and the reservation is idempotent by the order's id. A client that makes a new key
  * per click is held back by the cart instead: while an order placed from the same cart with the same
  * goods is still PENDING, another checkout of it is refused (409 checkout-in-progress naming that
- * order), checked before the transaction and held by a unique index for requests that arrive together.
+ * order), and the cart contents an order was placed from (cart-service's contents id) are never ordered
+ * again unless that order was rejected or cancelled (409 cart-already-ordered), which covers the moment
+ * between the order's confirmation and cart-service emptying the cart. Both are checked before the
+ * transaction and held by unique indexes for requests that arrive together.
  */
 @Service
 public class Checkout {
@@ -81,14 +85,14 @@ public class Checkout {
         Order order = Order.place(UUID.randomUUID(), customerId, totals(cart), lines(cart), address,
                 request.paymentMethod(), cart.cartId(), cart.couponCode(), idempotencyKey, fingerprint,
                 clock.instant());
-        Optional<Order> pending = orders.findPendingFromSameCart(order);
-        if (pending.isPresent()) {
-            return placedMeanwhile(customerId, idempotencyKey, fingerprint, pending::get);
+        Optional<Order> holding = holdingTheCart(order, cart.contentsId());
+        if (holding.isPresent()) {
+            return placedMeanwhile(customerId, idempotencyKey, fingerprint, holding::get);
         }
         String paymentKey = CheckoutRequest.paymentKey(customerId, idempotencyKey);
         try {
             Order placed = transactions.execute(status -> {
-                Order stored = orders.insert(order);
+                Order stored = orders.insert(order, cart.contentsId());
                 facts.placed(stored);
                 sagas.start(stored, paymentKey, Money.of(cart.couponBase(), cart.currency()));
                 return stored;
@@ -98,14 +102,21 @@ public class Checkout {
             return new Placement(placed, false);
         } catch (DuplicateKeyException e) {
             return placedMeanwhile(customerId, idempotencyKey, fingerprint,
-                    () -> orders.findPendingFromSameCart(order).orElseThrow(() -> e));
+                    () -> holdingTheCart(order, cart.contentsId()).orElseThrow(() -> e));
         }
     }
 
+    /** The order already placed from these cart contents, or else one still pending with the same goods. */
+    private Optional<Order> holdingTheCart(Order order, UUID contentsId) {
+        return orders.findPlacedFromCartContents(order.customerId(), order.cartId(), contentsId)
+                .or(() -> orders.findPendingFromSameCart(order));
+    }
+
     /**
-     * The cart is already being checked out (its pending order was found, or got in the way of the insert).
-     * A copy of this request sent at the same moment may have placed it after this one looked for its key:
-     * that order is answered as a replay. Otherwise the order {@code holdingTheCart} answers, with 409.
+     * The cart is already being checked out, or was ordered as it is (its order was found, or got in the way
+     * of the insert). A copy of this request sent at the same moment may have placed it after this one looked
+     * for its key: that order is answered as a replay. Otherwise the order {@code holdingTheCart} answers,
+     * with 409: checkout-in-progress while it is pending, cart-already-ordered once it went through.
      */
     private Placement placedMeanwhile(String customerId, String idempotencyKey, String fingerprint,
             Supplier<Order> holdingTheCart) {
@@ -113,7 +124,9 @@ public class Checkout {
         if (sameKey.isPresent()) {
             return replay(sameKey.get(), fingerprint);
         }
-        throw CheckoutProblems.checkoutInProgress(holdingTheCart.get());
+        Order holding = holdingTheCart.get();
+        throw holding.status() == OrderStatus.PENDING ? CheckoutProblems.checkoutInProgress(holding)
+                : CheckoutProblems.cartAlreadyOrdered(holding);
     }
 
     private static Placement replay(Order order, String fingerprint) {

@@ -210,6 +210,51 @@ class CheckoutIT extends OrderIT {
         assertThat(again).isNotIn(id, other);
     }
 
+    /**
+     * Once the order went through, cart-service empties the cart of what it bought a moment later (on
+     * order.confirmed). A checkout in that moment, with a new key, would buy the same goods twice: the cart
+     * names its contents, and contents already ordered are not ordered again unless their order failed.
+     */
+    @Test
+    void aCartAlreadyOrderedIsNotOrderedAgainUntilItsContentsChange() {
+        Line mug = new Line("MUG-1", 1, 1_000);
+        stubs.cart(token, UUID.randomUUID(), null, mug);
+        UUID first = place(token, checkout("pm_card_visa"));
+        completeCheckout(first, mug);
+
+        ApiReply again = api.post("/api/v1/orders", token, checkout("pm_card_visa"), "click-" + UUID.randomUUID())
+                .expectProblem(409, "cart-already-ordered");
+
+        assertThat(again.text("orderId")).isEqualTo(first.toString());
+        assertThat(again.text("statusUrl")).isEqualTo("/api/v1/orders/" + first);
+        assertThat(again.text("detail")).contains("is confirmed");
+        assertThat(count("select count(*) from orders where customer_id = (select customer_id from orders where id = :id)",
+                first)).isEqualTo(1);
+        // the database holds it whatever the timing: a second live order of those contents is refused
+        assertThatThrownBy(() -> jdbc.sql("""
+                        insert into orders
+                        select (jsonb_populate_record(null::orders, to_jsonb(o) || jsonb_build_object(
+                                'id', gen_random_uuid(), 'number', next_order_number(), 'status', 'PENDING',
+                                'cart_contents', repeat('0', 64), 'idempotency_key', 'another-click'))).*
+                          from orders o where id = :id""").param("id", first).update())
+                .isInstanceOf(DuplicateKeyException.class)
+                .hasMessageContaining("orders_one_order_per_cart_contents");
+
+        // the same goods put back after the order emptied the cart are new contents: another purchase
+        stubs.cart(token, UUID.randomUUID(), null, mug);
+        UUID second = place(token, checkout("pm_card_visa"));
+        // contents whose order was rejected may be ordered again
+        participants().inventory("inventory.reserve", second, 1);
+        participants().reply(second, new StockRejected(second, "insufficient-stock", List.of("MUG-1")));
+        awaitStatus(second, "REJECTED");
+        UUID third = place(token, checkout("pm_card_visa"));
+        assertThat(third).isNotIn(first, second);
+        // a cart-service that names no contents is held back only while an order of the same goods is pending
+        completeCheckout(third, mug);
+        stubs.cart(token, (UUID) null, null, mug);
+        assertThat(place(token, checkout("pm_card_visa"))).isNotIn(first, second, third);
+    }
+
     @Test
     void fourCheckoutsOfOneCartSentAtOnceWithTheirOwnKeysPlaceOneOrder() {
         stubs.cart(token, new Line("MUG-1", 1, 1_000));

@@ -98,11 +98,13 @@ public abstract class OrderIT {
 
     /**
      * An order of {@code token}'s shopper, whose cart the test stubbed with {@code line}, through the whole
-     * checkout, the test playing inventory and payment: paid, committed, CONFIRMED, its saga ENDED.
+     * checkout, the test playing inventory and payment: paid, committed, CONFIRMED, its saga ENDED. The
+     * shopper then puts the same goods in the cart again (new contents), ready for the next order.
      */
     protected UUID completedOrder(String token, Stubs.Line line) {
         UUID id = place(token, checkout("pm_card_visa"));
         completeCheckout(id, line);
+        stubs.refill(token);
         return id;
     }
 

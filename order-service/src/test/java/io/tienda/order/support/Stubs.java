@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -26,6 +28,11 @@ public final class Stubs {
     public static final long SHIPPING = 499;
 
     private final WireMockServer server;
+    /** The goods and coupon last stubbed for each shopper's token, to put back as new contents. */
+    private final Map<String, Goods> lastCart = new ConcurrentHashMap<>();
+
+    private record Goods(String coupon, Line[] lines) {
+    }
 
     Stubs(WireMockServer server) {
         this.server = server;
@@ -43,16 +50,35 @@ public final class Stubs {
         }
     }
 
-    /** The shopper's cart priced for checkout (prices include 21% VAT, shipped to ES). */
+    /**
+     * The shopper's cart priced for checkout (prices include 21% VAT, shipped to ES). Each stubbing is new
+     * contents (a new contentsId), as after the shopper changed the cart or an order emptied it; the same
+     * stub answers the same contents to every checkout, as the same cart does.
+     */
     public void cart(String token, Line... lines) {
-        cart(token, null, lines);
+        cart(token, (String) null, lines);
     }
 
     /** The same with a coupon applied: its discount is the lines' discounts. */
     public void cart(String token, String coupon, Line... lines) {
+        cart(token, UUID.randomUUID(), coupon, lines);
+    }
+
+    /** The cart holding the contents {@code contentsId} (null: a cart-service that does not name them). */
+    public void cart(String token, UUID contentsId, String coupon, Line... lines) {
+        lastCart.put(token, new Goods(coupon, lines.clone()));
         server.stubFor(post(urlEqualTo(CHECKOUT)).withHeader("Authorization", equalTo("Bearer " + token))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody(TestApi.JSON.writeValueAsString(cartJson(coupon, lines)))));
+                        .withBody(TestApi.JSON.writeValueAsString(cartJson(contentsId, coupon, lines)))));
+    }
+
+    /**
+     * The shopper puts the goods last stubbed back in the cart: the same goods as new contents, as after
+     * cart-service emptied the cart of what an order bought.
+     */
+    public void refill(String token) {
+        Goods goods = lastCart.get(token);
+        cart(token, UUID.randomUUID(), goods.coupon(), goods.lines());
     }
 
     /** Total a cart of these lines costs: goods plus shipping. */
@@ -69,7 +95,7 @@ public final class Stubs {
         return goods > 0 ? SHIPPING : 0;
     }
 
-    private static Map<String, Object> cartJson(String coupon, Line... lines) {
+    private static Map<String, Object> cartJson(UUID contentsId, String coupon, Line... lines) {
         List<Map<String, Object>> items = new ArrayList<>();
         long subtotal = 0;
         long discount = 0;
@@ -107,6 +133,9 @@ public final class Stubs {
         cart.put("cartId", "u:shopper");
         cart.put("customerId", "shopper");
         cart.put("version", 3);
+        if (contentsId != null) {
+            cart.put("contentsId", contentsId.toString());
+        }
         cart.put("currency", "EUR");
         cart.put("items", items);
         cart.put("itemCount", items.size());

@@ -69,7 +69,9 @@ class CheckoutResource {
                     + "longer sold (409 cart-lines-sold-out / cart-lines-unavailable), an address not in the "
                     + "address book (422), a cart priced for another country (422 shipping-country-mismatch), "
                     + "the same cart with the same goods while an order placed from it is still PENDING, whatever "
-                    + "its key (409 checkout-in-progress, with that order's orderId, orderNumber and statusUrl).")
+                    + "its key (409 checkout-in-progress, with that order's orderId, orderNumber and statusUrl), "
+                    + "and the cart as it was when an order that went through was placed from it, until cart-service "
+                    + "has emptied it of what that order bought (409 cart-already-ordered, the same members).")
     @PostMapping
     public ResponseEntity<OrderDetails> place(
             @Parameter(description = IdempotencyKeys.RULE + ", new for each order")

@@ -62,6 +62,22 @@ public final class CheckoutProblems {
                 Map.of("orderId", pending.id().toString(), "orderNumber", pending.number(), "statusUrl", statusUrl));
     }
 
+    /**
+     * The cart, as it is now, was already ordered as {@code ordered}, which went through: cart-service takes
+     * what it bought out of the cart a moment after the order is confirmed, and a checkout in that moment
+     * (a second click with a new key) would buy the same goods twice. Putting goods in the cart again after
+     * that makes a new purchase.
+     */
+    public static DomainException cartAlreadyOrdered(Order ordered) {
+        String statusUrl = "/api/v1/orders/" + ordered.id();
+        return new DomainException(409, java.net.URI.create(ProblemType.BASE + "cart-already-ordered"),
+                "This cart has already been ordered",
+                "Order " + ordered.number() + " was placed from this cart as it is now and is "
+                        + ordered.status().name().toLowerCase(java.util.Locale.ROOT) + "; the cart is emptied of what "
+                        + "it bought in a moment. To buy the same again, add it to the cart after that",
+                Map.of("orderId", ordered.id().toString(), "orderNumber", ordered.number(), "statusUrl", statusUrl));
+    }
+
     /** cart-service answered something that does not add up or cannot be read. */
     public static DomainException cartUnreadable(String detail) {
         return new DomainException(ProblemType.BAD_GATEWAY, "The cart could not be read: " + detail);

@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * cart-service's {@code POST /api/v1/cart/checkout}, called through discovery with the shopper's
@@ -33,7 +34,7 @@ import java.util.Set;
  * breaker; the cart's refusals come back as the cart's own problems, and only an unreachable or
  * failing cart-service counts against the breaker.
  *
- * <p>The answer: {@code {cartId, customerId, version, currency, items: [{sku, quantity, availability,
+ * <p>The answer: {@code {cartId, customerId, version, contentsId, currency, items: [{sku, quantity, availability,
  * productId, name: {es, en}, unitPrice, subtotal, discount, lineTotal, stale}], coupon: {code,
  * applied}, totals: {subtotal, offerDiscount, couponDiscount, discount, shipping, tax, taxIncluded,
  * country, total}, pricedAt}}, amounts as {@code {amount, currency}}.
@@ -128,7 +129,7 @@ class CartServiceCarts implements Carts {
             boolean couponApplied = coupon != null && coupon.isObject() && coupon.path("applied").asBoolean(false);
             long subtotal = amount(totals, "subtotal", currency);
             long offerDiscount = amount(totals, "offerDiscount", currency);
-            return new CartSnapshot(text(cart, "cartId", null), currency, lines,
+            return new CartSnapshot(text(cart, "cartId", null), contentsId(cart), currency, lines,
                     couponApplied ? coupon.get("code").asString() : null, subtotal - offerDiscount, subtotal,
                     amount(totals, "discount", currency), amount(totals, "shipping", currency),
                     amount(totals, "tax", currency), totals.path("taxIncluded").asBoolean(false),
@@ -139,6 +140,17 @@ class CartServiceCarts implements Carts {
         } catch (RuntimeException e) {
             log.warn("cart-service's checkout snapshot cannot be read: {}", e.toString());
             throw CheckoutProblems.cartUnreadable("unexpected shape");
+        }
+    }
+
+    /** The snapshot's contents id; one that is not a UUID is read as none, as from an older cart-service. */
+    private static UUID contentsId(JsonNode cart) {
+        String text = text(cart, "contentsId", null);
+        try {
+            return text == null ? null : UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            log.warn("cart-service's checkout snapshot has an unreadable contentsId");
+            return null;
         }
     }
 

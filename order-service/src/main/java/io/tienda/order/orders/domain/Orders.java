@@ -11,7 +11,16 @@ import java.util.UUID;
 public interface Orders {
 
     /** Stores a new order with its lines and history; answers it with its number. */
-    Order insert(Order order);
+    default Order insert(Order order) {
+        return insert(order, null);
+    }
+
+    /**
+     * The same, for an order placed from the cart contents {@code cartContentsId} (null: not known). The store
+     * holds one order per contents id that is not {@link OrderStatus#REJECTED} or {@link OrderStatus#CANCELLED}:
+     * a second is refused with a duplicate-key failure, however many are inserted at once.
+     */
+    Order insert(Order order, UUID cartContentsId);
 
     /**
      * Stores the order's new state and the history it has not stored yet. Refuses with an
@@ -71,6 +80,12 @@ public interface Orders {
      * most one: {@link #insert} refuses a second with a duplicate-key failure, however many are inserted at once.
      */
     Optional<Order> findPendingFromSameCart(Order order);
+
+    /**
+     * The customer's order placed from these cart contents ({@link #insert(Order, UUID)}) that was not rejected
+     * or cancelled; empty when there is none or {@code cartContentsId} is null.
+     */
+    Optional<Order> findPlacedFromCartContents(String customerId, String cartId, UUID cartContentsId);
 
     List<Order> search(OrderFilter filter, long offset, int limit);
 

@@ -69,17 +69,18 @@ class JdbcOrders implements Orders {
     }
 
     @Override
-    public Order insert(Order order) {
+    public Order insert(Order order, UUID cartContentsId) {
         OrderTotals t = order.totals();
         ShippingAddress a = order.shippingAddress();
         String number = jdbc.sql("""
                         insert into orders (id, customer_id, status, currency, subtotal, discount, shipping, tax,
                                             tax_included, total, idempotency_key, request_hash, cart_id,
-                                            cart_contents, coupon_code, payment_method, ship_name, ship_line1,
-                                            ship_line2, ship_city, ship_postcode, ship_country, created_at, updated_at)
+                                            cart_contents, cart_contents_id, coupon_code, payment_method, ship_name,
+                                            ship_line1, ship_line2, ship_city, ship_postcode, ship_country, created_at,
+                                            updated_at)
                         values (:id, :customer, :status, :currency, :subtotal, :discount, :shipping, :tax,
-                                :taxIncluded, :total, :key, :hash, :cart, :contents, :coupon, :pm, :name, :line1,
-                                :line2, :city, :postcode, :country, :created, :created)
+                                :taxIncluded, :total, :key, :hash, :cart, :contents, :contentsId, :coupon, :pm, :name,
+                                :line1, :line2, :city, :postcode, :country, :created, :created)
                         returning number""")
                 .param("id", order.id())
                 .param("customer", order.customerId())
@@ -95,6 +96,7 @@ class JdbcOrders implements Orders {
                 .param("hash", order.requestHash())
                 .param("cart", order.cartId())
                 .param("contents", order.cartContents())
+                .param("contentsId", cartContentsId)
                 .param("coupon", order.couponCode())
                 .param("pm", order.paymentMethod())
                 .param("name", a == null ? null : a.name())
@@ -335,6 +337,21 @@ class JdbcOrders implements Orders {
                         + " and status = :pending and id <> :id")
                 .param("customer", order.customerId()).param("cart", order.cartId()).param("contents", contents)
                 .param("pending", OrderStatus.PENDING.name()).param("id", order.id())
+                .query(JdbcOrders::order).optional()
+                .map(found -> complete(List.of(found)).get(0));
+    }
+
+    /** Served by the unique index orders_one_order_per_cart_contents (V12). */
+    @Override
+    public Optional<Order> findPlacedFromCartContents(String customerId, String cartId, UUID cartContentsId) {
+        if (cartId == null || cartContentsId == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql(COLUMNS + " where customer_id = :customer and cart_id = :cart"
+                        + " and cart_contents_id = :contentsId and status in (:live)")
+                .param("customer", customerId).param("cart", cartId).param("contentsId", cartContentsId)
+                .param("live", List.of(OrderStatus.PENDING.name(), OrderStatus.CONFIRMED.name(),
+                        OrderStatus.SHIPPED.name(), OrderStatus.DELIVERED.name()))
                 .query(JdbcOrders::order).optional()
                 .map(found -> complete(List.of(found)).get(0));
     }
