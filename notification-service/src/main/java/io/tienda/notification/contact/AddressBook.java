@@ -30,6 +30,11 @@ public class AddressBook {
         return userId == null ? Optional.empty() : contacts.find(userId);
     }
 
+    /** Whether the user was erased: nothing may be kept for them again, whatever arrives late. */
+    public boolean erased(String userId) {
+        return userId != null && contacts.erased(userId);
+    }
+
     public void erase(String userId, Instant at) {
         contacts.erase(userId, at);
     }

@@ -34,7 +34,9 @@ import java.util.Optional;
  * the message to its channel. A failed send is retried with exponential backoff until the attempts are
  * spent, except a refusal of the recipient's address for good (SMTP 5xx to {@code RCPT TO}), which no
  * retry would change and gives the message up at once; a refusal of the relay (5xx to {@code MAIL FROM}
- * or {@code DATA}: credentials, TLS, a blocked client) is retried like an outage; a message whose recipient is not known yet waits for the contact, up to a limit.
+ * or {@code DATA}: credentials, TLS, a blocked client) is retried like an outage; a message whose recipient
+ * is not known yet waits for the contact, up to a limit; one whose recipient was erased does not wait, and
+ * is anonymised or given up.
  *
  * <p>Counts {@code tienda.notifications.sent} and {@code tienda.notifications.send.failures} (each failed
  * attempt) by channel and template, and {@code tienda.notifications.given.up} by reason.
@@ -108,6 +110,9 @@ public class Sender {
             }
             Optional<Contact> contact = addressBook.find(notification.recipientId());
             if (contact.isEmpty()) {
+                if (recipientErased(notification, claim, now)) {
+                    return;
+                }
                 Notification waiting = notification.awaitContact(properties.contactRetry(), properties.contactWait(),
                         now);
                 if (!save(waiting, claim)) {
@@ -165,6 +170,32 @@ public class Sender {
         count("tienda.notifications.sent", "channel", notification.channel().name(), "template",
                 notification.template());
         log.info("notification {} ({}, {}) sent", notification.id(), notification.template(), language);
+    }
+
+    /**
+     * A message for someone erased is neither sent nor left waiting with its details for a contact that
+     * will never come. One queued for them as they were erased (stored after the erasure had anonymised
+     * their messages) still holds their id: it is anonymised as the erasure does, with anything else of
+     * theirs still there, and this claim is dropped with it. A refund whose order's messages were anonymised
+     * goes to the anonymous id that replaced its customer's: it is given up. True when the message was one
+     * of these.
+     */
+    private boolean recipientErased(Notification notification, Notifications.Claim claim, Instant now) {
+        String recipient = notification.recipientId();
+        if (Notification.anonymous(recipient)) {
+            if (save(notification.abandon(Notification.RECIPIENT_ERASED, now), claim)) {
+                log.info("notification {} ({}) given up: its recipient was erased", notification.id(),
+                        notification.template());
+            }
+            return true;
+        }
+        if (!addressBook.erased(recipient)) {
+            return false;
+        }
+        notifications.anonymise(recipient, Notification.anonymousRecipient(), now);
+        log.info("notification {} ({}) anonymised: its recipient was erased", notification.id(),
+                notification.template());
+        return true;
     }
 
     /**

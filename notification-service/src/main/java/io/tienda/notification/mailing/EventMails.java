@@ -105,15 +105,12 @@ public class EventMails {
         String userId = e.userId().toString();
         Instant now = clock.instant();
         addressBook.erase(userId, e.erasedAt() == null ? now : e.erasedAt());
-        String anonymous = ERASED_PREFIX + UUID.randomUUID();
+        String anonymous = Notification.anonymousRecipient();
         long messages = notifications.anonymise(userId, anonymous, now);
         int tickets = queries.erase(userId, anonymous);
         log.info("user {} erased: contact removed, {} notifications and {} tickets anonymised", userId, messages,
                 tickets);
     }
-
-    /** The start of the id that replaces an erased user's in their notifications. */
-    static final String ERASED_PREFIX = "erased-";
 
     // --- order.events and payment.events
 
@@ -197,7 +194,7 @@ public class EventMails {
             // The failure came first (payment-service's send of this event was resubmitted after it): the mail
             // is queued given up, so no sender ever takes it, and the failure is handled as one that came
             // before the mail went out.
-            notifications.addOnce(message.abandon(REFUND_FAILED_BEFORE_SENT, clock.instant()));
+            queue(message.abandon(REFUND_FAILED_BEFORE_SENT, clock.instant()));
         } else {
             queue(message);
             // The failure may have been recorded while the mail was queued, without seeing the announcement.
@@ -287,7 +284,7 @@ public class EventMails {
         Optional<ReturnRefunds.Mail> mail = returnRefunds.mailOf(refund);
         Optional<String> customer = mail.filter(m -> customerWasTold(m.notificationId()))
                 .flatMap(m -> notifications.find(m.notificationId())).map(Notification::recipientId)
-                .filter(recipient -> !recipient.startsWith(ERASED_PREFIX));
+                .filter(recipient -> !Notification.anonymous(recipient));
         if (customer.isPresent()) {
             queue(Notification.pending(failure.eventId(), customer.get(), List.of(), null, order,
                     Notification.Channel.EMAIL, "return-refund-failed", vars("rma", mail.get().rma(),
@@ -358,7 +355,7 @@ public class EventMails {
         if (paid && refundFailed(mail)) {
             // The failure came first: the mail is queued given up, so no sender ever takes it (or, queued
             // before by this event delivered again, withdrawn unless it went out).
-            if (!notifications.addOnce(message.abandon(REFUND_FAILED_BEFORE_SENT, clock.instant()))) {
+            if (!queue(message.abandon(REFUND_FAILED_BEFORE_SENT, clock.instant()))) {
                 notifications.withdraw(message.id(), REFUND_FAILED_BEFORE_SENT, clock.instant());
             }
             log.warn("return {}: its refund failed before the return-refunded mail was queued; not sent", e.returnId());
@@ -445,10 +442,33 @@ public class EventMails {
                 null, orderId, Notification.Channel.EMAIL, template, variables, clock.instant()));
     }
 
-    private void queue(Notification notification) {
+    /**
+     * Stores a new message unless one with its id exists or its recipient was erased. An event about a user
+     * may arrive after their erasure (another topic, in no order with it), and its message would hold their
+     * id and the event's details for good: nothing anonymises it afterwards. So it is not stored, and the
+     * same event delivered again stores nothing either. True when this call stored the message.
+     */
+    private boolean queue(Notification notification) {
+        String recipient = notification.recipientId();
+        if (addressBook.erased(recipient)) {
+            log.info("notification {} ({}) not queued: its recipient was erased", notification.id(),
+                    notification.template());
+            return false;
+        }
         if (!notifications.addOnce(notification)) {
             log.debug("notification {} already queued", notification.id());
+            return false;
         }
+        // The erasure may have anonymised the recipient's messages between the look above and the insert. It
+        // writes its tombstone before it anonymises, and this looks again after the insert: whichever comes
+        // second sees the other. (A message stored already given up is never claimed by a sender, which
+        // anonymises the pending ones it finds for an erased recipient.)
+        if (addressBook.erased(recipient)) {
+            notifications.anonymise(recipient, Notification.anonymousRecipient(), clock.instant());
+            log.info("notification {} ({}) anonymised: its recipient was erased as it was queued",
+                    notification.id(), notification.template());
+        }
+        return true;
     }
 
     private String link(String path) {

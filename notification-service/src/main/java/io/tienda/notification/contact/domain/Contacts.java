@@ -12,6 +12,9 @@ public interface Contacts {
     /** Stores the contact unless a newer one (or the user's erasure) is already known. True when stored. */
     boolean remember(Contact contact);
 
+    /** Whether the user was erased (their tombstone is kept for good). */
+    boolean erased(String userId);
+
     /** Forgets the user's details and keeps a tombstone, so that a late announcement cannot bring them back. */
     void erase(String userId, Instant at);
 }

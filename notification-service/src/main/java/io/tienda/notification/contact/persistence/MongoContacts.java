@@ -61,6 +61,11 @@ class MongoContacts implements Contacts {
     }
 
     @Override
+    public boolean erased(String userId) {
+        return mongo.exists(Query.query(where("_id").is(userId).and("erasedAt").ne(null)), COLLECTION);
+    }
+
+    @Override
     public void erase(String userId, Instant at) {
         mongo.upsert(Query.query(where("_id").is(userId)),
                 new Update().unset("email").unset("name").unset("language").set("erasedAt", at).set("asOf", at),

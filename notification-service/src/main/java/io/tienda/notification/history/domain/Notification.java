@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * One message to someone, from the moment an event asked for it until it was sent or given up.
@@ -33,6 +34,10 @@ public record Notification(String id, String recipientId, List<String> addresses
 
     public static final String WAITING_FOR_CONTACT = "waiting for the recipient's contact details";
     public static final String NO_CONTACT = "no contact details for the recipient";
+    public static final String RECIPIENT_ERASED = "the recipient erased their account";
+
+    /** The start of the id that replaces an erased user's in their messages (and tickets). */
+    private static final String ANONYMOUS_PREFIX = "erased-";
 
     static final Transitions<Status> MOVES = Transitions.of(Status.class)
             .allow(Status.PENDING, Status.SENT, Status.FAILED);
@@ -56,6 +61,16 @@ public record Notification(String id, String recipientId, List<String> addresses
             String orderId, Channel channel, String template, Map<String, String> variables, Instant now) {
         return new Notification(id, recipientId, addresses, language, orderId, channel, template, null, variables,
                 Status.PENDING, 0, now, null, now, null);
+    }
+
+    /** A new id to stand for an erased user: {@code erased-<random UUID>}, which leads back to nobody. */
+    public static String anonymousRecipient() {
+        return ANONYMOUS_PREFIX + UUID.randomUUID();
+    }
+
+    /** Whether {@code recipientId} is one that replaced an erased user's. */
+    public static boolean anonymous(String recipientId) {
+        return recipientId != null && recipientId.startsWith(ANONYMOUS_PREFIX);
     }
 
     public boolean hasAddresses() {

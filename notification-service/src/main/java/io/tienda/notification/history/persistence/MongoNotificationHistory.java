@@ -103,7 +103,7 @@ class MongoNotificationHistory implements NotificationHistory, Notifications {
         List<String> orders = mongo.findDistinct(Query.query(where("recipientId").is(recipientId)
                 .and("orderId").ne(null)), "orderId", NotificationDocument.class, String.class);
         Update giveUp = new Update().set("status", Notification.Status.FAILED.name())
-                .set("failureReason", "the recipient erased their account").unset("nextAttemptAt").unset("variables")
+                .set("failureReason", Notification.RECIPIENT_ERASED).unset("nextAttemptAt").unset("variables")
                 .unset("claimedUntil");
         if (!orders.isEmpty()) {
             mongo.updateMulti(Query.query(where("recipientId").is(null).and("orderId").in(orders).and("status")
