@@ -6,23 +6,31 @@ import io.tienda.product.brand.domain.BrandDraft;
 import io.tienda.product.brand.domain.BrandedProducts;
 import io.tienda.product.brand.domain.Brands;
 import io.tienda.product.shared.CatalogProblems;
+import io.tienda.product.shared.UnfinishedChanges;
 import io.tienda.product.shared.domain.FieldError;
 import io.tienda.product.shared.domain.Slugs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
  * Staff managing brands. Products carry a copy of their brand (id, slug, name) so lists never
  * join; renaming a brand therefore rewrites that copy on each of its products, announcing each
- * as updated so search replicas pick the new name up.
+ * as updated so search replicas pick the new name up. The rename's write notes that this is owed,
+ * and the note goes only once every product has the copy, so a crash or a failure halfway is
+ * finished by the next replacement of the brand or the next start.
  */
 @Service
-public class BrandAdmin {
+public class BrandAdmin implements UnfinishedChanges {
 
+    private static final Logger log = LoggerFactory.getLogger(BrandAdmin.class);
     private static final int SLUG_CANDIDATES = 50;
 
     private final Brands brands;
@@ -75,20 +83,50 @@ public class BrandAdmin {
         }
         Brand next = new Brand(current.id(), slug, draft.name().strip(), blankToNull(draft.logoUrl()),
                 current.version() + 1);
-        if (next.ref().equals(current.ref()) && java.util.Objects.equals(next.logoUrl(), current.logoUrl())) {
-            return current;
-        }
-        try {
-            if (!brands.replace(next)) {
-                throw new OptimisticLockingFailureException("brand " + current.id() + " changed meanwhile");
+        boolean renamed = !next.ref().equals(current.ref());
+        boolean unchanged = !renamed && Objects.equals(next.logoUrl(), current.logoUrl());
+        long note;
+        if (unchanged) {
+            note = brands.productsToRelabel(current.id());
+        } else {
+            try {
+                note = brands.replace(next, renamed).orElseThrow(() ->
+                        new OptimisticLockingFailureException("brand " + current.id() + " changed meanwhile"));
+            } catch (DuplicateKeyException e) {
+                throw CatalogProblems.slugTaken(slug);
             }
-        } catch (DuplicateKeyException e) {
-            throw CatalogProblems.slugTaken(slug);
         }
-        if (!next.ref().equals(current.ref())) {
-            products.relabel(next.ref());
+        if (note > 0) {
+            // also when this replacement changed nothing: it finishes what a rename cut short left noted
+            relabelProducts(current.id(), note);
         }
-        return next;
+        return unchanged ? current : next;
+    }
+
+    /**
+     * Relabels the products of every brand whose rename has not reached them all yet (a crash or a
+     * failure came first); answers how many products.
+     */
+    public int relabelNotedProducts() {
+        int relabelled = 0;
+        for (Map.Entry<String, Long> noted : brands.withProductsToRelabel().entrySet()) {
+            relabelled += relabelProducts(noted.getKey(), noted.getValue());
+        }
+        return relabelled;
+    }
+
+    @Override
+    public void finish() {
+        relabelNotedProducts();
+    }
+
+    private int relabelProducts(String brandId, long note) {
+        int relabelled = products.relabel(brandId);
+        brands.relabelled(brandId, note);
+        if (relabelled > 0) {
+            log.info("gave {} products the new name of brand {}", relabelled, brandId);
+        }
+        return relabelled;
     }
 
     public Brand find(String idOrSlug) {

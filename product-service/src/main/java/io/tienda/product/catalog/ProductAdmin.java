@@ -29,6 +29,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Staff changing the catalog: creating, replacing and deleting products. Every path checks the
@@ -42,8 +43,11 @@ public class ProductAdmin implements BrandedProducts, CategoryMembers {
 
     /** Candidates tried for a generated slug before giving up; {@code name-2} ... {@code name-50}. */
     private static final int SLUG_CANDIDATES = 50;
-    /** Product ids read at a time when announcing a category's products again: a root may hold the catalog. */
-    private static final int ANNOUNCE_PAGE = 500;
+    /**
+     * Product ids read at a time when a category's move or a brand's rename reaches its products: a
+     * root category or a big brand may hold much of the catalog, too many ids to hold at once.
+     */
+    private static final int PAGE = 500;
 
     private final ProductStore store;
     private final Categories categories;
@@ -146,24 +150,22 @@ public class ProductAdmin implements BrandedProducts, CategoryMembers {
         store.announce(id);
     }
 
-    /** Gives every product of a renamed brand the brand's new copy, announcing each as updated. */
+    /**
+     * Gives every product of a renamed brand the brand's copy, announcing each as updated, a page of ids
+     * at a time. Each product takes the brand as it is when the product is written, read after the
+     * product: a walk for an older name, still going when a newer rename's walk has passed, then cannot
+     * leave the older name behind.
+     */
     @Override
-    public int relabel(BrandRef ref) {
-        int relabelled = 0;
-        for (String id : store.idsWithBrand(ref.id())) {
-            Optional<Product> changed = store.modify(id, current -> {
-                if (ref.equals(current.brand())) {
-                    return null;
-                }
-                Product next = current.withBrand(ref, now());
-                return new ProductStore.Change(next, List.of(ProductEvents.updated(next)));
-            });
-            if (changed.isPresent()) {
-                store.announce(id);
-                relabelled++;
+    public int relabel(String brandId) {
+        return changeEach(after -> store.idsWithBrand(brandId, after, PAGE), current -> {
+            BrandRef ref = brand(brandId);
+            if (ref.equals(current.brand())) {
+                return null;
             }
-        }
-        return relabelled;
+            Product next = current.withBrand(ref, now());
+            return new ProductStore.Change(next, List.of(ProductEvents.updated(next)));
+        });
     }
 
     /**
@@ -172,24 +174,38 @@ public class ProductAdmin implements BrandedProducts, CategoryMembers {
      */
     @Override
     public int reannounce(Collection<String> categoryIds) {
-        int announced = 0;
+        return changeEach(after -> store.idsInCategories(categoryIds, after, PAGE), current -> {
+            Product next = current.reannounced(now());
+            return new ProductStore.Change(next, List.of(ProductEvents.updated(next)));
+        });
+    }
+
+    /**
+     * Walks the ids {@code pageAfter} answers, {@link #PAGE} at a time, each page after the last id of the
+     * one before, and changes and announces each product {@code change} answers a change for (null: none);
+     * answers how many changed.
+     */
+    private int changeEach(Function<String, List<String>> pageAfter, Function<Product, ProductStore.Change> change) {
+        int changed = 0;
         String after = null;
         List<String> page;
         do {
-            page = store.idsInCategories(categoryIds, after, ANNOUNCE_PAGE);
+            page = pageAfter.apply(after);
             for (String id : page) {
-                Optional<Product> changed = store.modify(id, current -> {
-                    Product next = current.reannounced(now());
-                    return new ProductStore.Change(next, List.of(ProductEvents.updated(next)));
+                boolean[] written = {false};
+                Optional<Product> stored = store.modify(id, current -> {
+                    ProductStore.Change next = change.apply(current);
+                    written[0] = next != null; // the attempt asked last is the one written
+                    return next;
                 });
-                if (changed.isPresent()) {
+                if (stored.isPresent() && written[0]) {
                     store.announce(id);
-                    announced++;
+                    changed++;
                 }
             }
             after = page.isEmpty() ? after : page.get(page.size() - 1);
-        } while (page.size() == ANNOUNCE_PAGE);
-        return announced;
+        } while (page.size() == PAGE);
+        return changed;
     }
 
     /** Stored times have millisecond precision; answering finer ones would differ from a later read. */

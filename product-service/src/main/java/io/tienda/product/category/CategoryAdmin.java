@@ -8,6 +8,7 @@ import io.tienda.product.category.domain.CategoryDraft;
 import io.tienda.product.category.domain.CategoryMembers;
 import io.tienda.product.category.domain.CategoryTree;
 import io.tienda.product.shared.CatalogProblems;
+import io.tienda.product.shared.UnfinishedChanges;
 import io.tienda.product.shared.domain.FieldError;
 import io.tienda.product.shared.domain.Slugs;
 import org.slf4j.Logger;
@@ -34,7 +35,7 @@ import java.util.UUID;
  * or the next start.
  */
 @Service
-public class CategoryAdmin {
+public class CategoryAdmin implements UnfinishedChanges {
 
     private static final Logger log = LoggerFactory.getLogger(CategoryAdmin.class);
     private static final int SLUG_CANDIDATES = 50;
@@ -115,6 +116,16 @@ public class CategoryAdmin {
             announceProducts(next.id(), note);
         }
         return next;
+    }
+
+    /**
+     * A move interrupted by a crash left some paths behind, and perhaps products not yet announced
+     * again: the paths are derived again and the products announced.
+     */
+    @Override
+    public void finish() {
+        repairPaths();
+        announceNotedProducts();
     }
 
     /**

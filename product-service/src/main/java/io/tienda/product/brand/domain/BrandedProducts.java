@@ -6,6 +6,9 @@ package io.tienda.product.brand.domain;
  */
 public interface BrandedProducts {
 
-    /** Gives every product of the brand its new copy, announcing each product changed; answers how many. */
-    int relabel(BrandRef brand);
+    /**
+     * Gives every product of the brand its copy as the brand is stored now, announcing each product
+     * changed; answers how many changed. Products that already carry it are left alone.
+     */
+    int relabel(String brandId);
 }

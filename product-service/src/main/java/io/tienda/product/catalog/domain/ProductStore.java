@@ -50,8 +50,11 @@ public interface ProductStore {
     /** Stores many new products at once, each with its events; answers how many were new. */
     int insertAll(List<Product> products, Function<Product, List<Object>> eventsOf);
 
-    /** The ids of the products, deleted ones excluded, that carry this brand. */
-    List<String> idsWithBrand(String brandId);
+    /**
+     * Up to {@code limit} ids, in order, of the products, deleted ones excluded, that carry this brand,
+     * starting after {@code after} (null: from the first): a page of a walk over them.
+     */
+    List<String> idsWithBrand(String brandId, String after, int limit);
 
     /**
      * Up to {@code limit} ids, in order, of the products, deleted ones excluded, in one of these

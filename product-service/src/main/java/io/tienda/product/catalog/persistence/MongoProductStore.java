@@ -199,16 +199,17 @@ class MongoProductStore implements ProductStore {
     }
 
     @Override
-    public List<String> idsWithBrand(String brandId) {
-        Query query = Query.query(live().and("brand.id").is(brandId)).with(Sort.by("_id"));
-        query.fields().include("_id");
-        return mongo.find(query, Document.class, COLLECTION).stream().map(document -> document.getString("_id"))
-                .toList();
+    public List<String> idsWithBrand(String brandId, String after, int limit) {
+        return idsAfter(live().and("brand.id").is(brandId), after, limit);
     }
 
     @Override
     public List<String> idsInCategories(Collection<String> categoryIds, String after, int limit) {
-        Criteria criteria = live().and("categoryId").in(categoryIds);
+        return idsAfter(live().and("categoryId").in(categoryIds), after, limit);
+    }
+
+    /** A page of the ids {@code criteria} selects, in order, after {@code after}: never the whole set at once. */
+    private List<String> idsAfter(Criteria criteria, String after, int limit) {
         if (after != null) {
             criteria = criteria.and("_id").gt(after);
         }
