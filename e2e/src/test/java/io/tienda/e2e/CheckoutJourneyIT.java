@@ -391,7 +391,7 @@ class CheckoutJourneyIT {
         // emptied the cart yet (cart-empty) or not (cart-already-ordered: these contents were ordered)
         Api.Reply newKey = checkoutOnce(shopper, UUID.randomUUID().toString(), "pm_card_visa");
         assertThat(newKey.status()).as(newKey.body()).isIn(409, 422);
-        assertThat(problem(newKey)).endsWith(newKey.status() == 409 ? "/cart-already-ordered" : "/cart-empty");
+        assertThat(Checkouts.problem(newKey)).endsWith(newKey.status() == 409 ? "/cart-already-ordered" : "/cart-empty");
         Api.Reply third = checkoutOnce(shopper, key, "pm_card_visa");
         assertThat(third.json().get("id").asString()).isEqualTo(orderId);
         Api.Reply otherBody = checkoutOnce(shopper, key, "pm_card_chargeDeclined");
