@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,6 +85,27 @@ class CartPricingIT extends CartIT {
 
         catalog.down(false);
         assertThat(ana.cart().expect(200).json().get("stale").asBoolean()).isFalse();
+        ana.checkout().expect(200);
+    }
+
+    /**
+     * A catalog that is up but slower than the read timeout: the checkout snapshot gives up after two tries,
+     * so that it answers (stale prices) before order-service stops waiting for it, and not a third.
+     */
+    @Test
+    void aCatalogTooSlowToAnswerRefusesTheCheckoutAfterTwoTries() {
+        String sku = FakeCatalog.newSku("SLOW");
+        catalog.sell(sku, 1200);
+        Shopper ana = customer();
+        ana.add(sku, 1).expect(200);
+        catalog.slow(Duration.ofMillis(2_500));
+        try {
+            int before = catalog.pricingCalls();
+            ana.checkout().expectProblem(409, "cart-prices-stale");
+            assertThat(catalog.pricingCalls() - before).isEqualTo(2);
+        } finally {
+            catalog.slow(Duration.ZERO);
+        }
         ana.checkout().expect(200);
     }
 

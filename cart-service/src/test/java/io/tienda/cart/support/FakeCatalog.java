@@ -10,6 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -38,6 +40,7 @@ public final class FakeCatalog {
     private final Map<String, Product> products = new ConcurrentHashMap<>();
     private final Map<String, Coupon> coupons = new ConcurrentHashMap<>();
     private final AtomicBoolean down = new AtomicBoolean();
+    private final AtomicInteger delayMillis = new AtomicInteger();
     private final WireMockServer server;
 
     private FakeCatalog() {
@@ -85,6 +88,11 @@ public final class FakeCatalog {
         down.set(value);
     }
 
+    /** Answers every pricing request this late (0: at once), as a catalog that is slow but up does. */
+    public void slow(Duration delay) {
+        delayMillis.set((int) delay.toMillis());
+    }
+
     public int pricingCalls() {
         return server.getAllServeEvents().size();
     }
@@ -110,7 +118,7 @@ public final class FakeCatalog {
                         .withBody("{\"status\":503}").build();
             }
             JsonNode request = JSON.readTree(event.getRequest().getBodyAsString());
-            return ResponseDefinitionBuilder.responseDefinition().withStatus(200)
+            return ResponseDefinitionBuilder.responseDefinition().withStatus(200).withFixedDelay(delayMillis.get())
                     .withHeader("Content-Type", "application/json").withBody(JSON.writeValueAsString(quote(request)))
                     .build();
         }
