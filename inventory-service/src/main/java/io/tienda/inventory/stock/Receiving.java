@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -86,6 +87,10 @@ public class Receiving {
      * locking, ledger and events as a staff receipt. Applied once per {@code restockKey}, however often
      * the command arrives.
      *
+     * <p>Returned parcels arrive whether or not a warehouse is open, so with none open the units are
+     * received into the one closed last: on the books, not for sale, and sold once it reopens (its
+     * recompute publishes them). Refusing would dead-letter a good command and lose the units.
+     *
      * @param quantities units per SKU, each at least 1
      * @return false when the key was applied before and nothing moved
      */
@@ -98,16 +103,31 @@ public class Receiving {
         if (quantities.isEmpty()) {
             return true;
         }
-        UUID warehouse = stock.firstActiveWarehouse()
-                .orElseThrow(() -> new IllegalStateException("no active warehouse to restock " + restockKey + " into"));
+        UUID warehouse = stock.firstActiveWarehouse().or(this::closedLastUnlessOneReopened)
+                .orElseThrow(() -> new IllegalStateException("no warehouse at all to restock " + restockKey + " into"));
         Map<StockKey, Integer> moves = new TreeMap<>();
         quantities.forEach((sku, quantity) -> moves.put(new StockKey(sku, warehouse), quantity));
         LockedStock locked = ledger.lockCreating(moves.keySet());
         MovementSource source = new MovementSource(reference, MovementSource.SERVICE, null, "restock " + restockKey);
         moves.forEach((key, quantity) -> locked.move(key, MovementKind.RESTOCK, quantity, source));
         locked.publish();
-        log.info("restock {} ({}): {} back on sale", restockKey, reference, quantities);
+        StockRow into = locked.rows().get(0);
+        if (into.warehouseActive()) {
+            log.info("restock {} ({}): {} back on sale", restockKey, reference, quantities);
+        } else {
+            log.warn("restock {} ({}): no warehouse is open; {} received into {}, closed, for sale when it reopens",
+                    restockKey, reference, quantities, into.warehouseCode());
+        }
         return true;
+    }
+
+    /**
+     * The warehouse closed last, locked; but a warehouse that reopened since no active one was found
+     * (one reopening while the closed one was chosen is waited for) is taken instead, as it sells.
+     */
+    private Optional<UUID> closedLastUnlessOneReopened() {
+        Optional<UUID> closedLast = stock.lastClosedWarehouse();
+        return stock.firstActiveWarehouse().or(() -> closedLast);
     }
 
     /** Sets a row's reorder point and quantity; the row must exist. */

@@ -10,11 +10,13 @@ import io.tienda.platform.events.saga.StockLine;
 import io.tienda.platform.messaging.InboundMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +26,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Returned units put back on sale by returns-service's {@code inventory.restock}: into the warehouse
- * that ships first, as RESTOCK movements with the RMA as reference, once per restock key.
+ * that ships first, or the one closed last while none is open, as RESTOCK movements with the RMA as
+ * reference, once per restock key.
  */
 class RestockIT extends InventoryIT {
 
@@ -107,6 +110,56 @@ class RestockIT extends InventoryIT {
                 .param("sku", sku).param("code", closing).query(Integer.class).single()).isZero();
         assertThat(fixtures.level(sku, first)).isEqualTo(new Level(2, 0));
         assertThat(fixtures.ledger(sku, first)).isEqualTo(new Level(2, 0));
+    }
+
+    @Test
+    void withNoWarehouseOpenARestockIsReceivedIntoTheOneClosedLastAndSoldWhenItReopens() {
+        String closedLast = fixtures.warehouse(9000);
+        List<String> open = jdbc.sql("select code from warehouses where active and code <> :code order by code")
+                .param("code", closedLast).query(String.class).list();
+        String sku = Fixtures.sku("RN");
+        String key = "return:" + UUID.randomUUID();
+        RestockItems restock = new RestockItems(key, "RMA-2026-000045", List.of(new StockLine(sku, 2)));
+        try {
+            open.forEach(code -> setActive(code, false));
+            setActive(closedLast, false);
+
+            messages().send(Topics.INVENTORY_COMMANDS, key, restock);
+
+            // the row is created by the restock
+            await().atMost(Duration.ofSeconds(20)).ignoreException(EmptyResultDataAccessException.class)
+                    .untilAsserted(() -> assertThat(fixtures.level(sku, closedLast)).isEqualTo(new Level(2, 0)));
+            assertThat(fixtures.ledger(sku, closedLast)).isEqualTo(new Level(2, 0));
+            assertThat(jdbc.sql("select count(*) from stock_movements where reference = 'RMA-2026-000045' and kind = 'RESTOCK'")
+                    .query(Integer.class).single()).isEqualTo(1);
+            assertThat(messages().all(Topics.deadLetter(Topics.INVENTORY_COMMANDS), key)).isEmpty();
+            // on the books, but a closed warehouse sells nothing
+            assertThat(available(sku)).isZero();
+
+            setActive(closedLast, true);
+            assertThat(available(sku)).isEqualTo(2);
+            awaitRecomputed(closedLast);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(messages().all(Topics.INVENTORY_EVENTS, sku))
+                            .filteredOn(p -> p.type().equals("inventory.stock_changed"))
+                            .last().satisfies(p -> assertThat(p.json().get("available").asInt()).isEqualTo(2)));
+        } finally {
+            open.forEach(code -> setActive(code, true));
+            open.forEach(this::awaitRecomputed);
+        }
+    }
+
+    private void setActive(String code, boolean active) {
+        api.patch("/api/v1/warehouses/" + code, fixtures.manager(), Map.of("active", active)).expect(200);
+    }
+
+    private void awaitRecomputed(String code) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> !api.get("/api/v1/warehouses/" + code, fixtures.manager())
+                .json().get("availabilityPending").asBoolean());
+    }
+
+    private int available(String sku) {
+        return api.get("/api/v1/inventory/" + sku, null).json().get("available").asInt();
     }
 
     private boolean choosingAWarehouseWaitsForALock() {

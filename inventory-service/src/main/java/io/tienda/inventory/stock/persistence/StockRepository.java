@@ -91,6 +91,18 @@ public class StockRepository implements StockRegistry {
                 .query(UUID.class).optional();
     }
 
+    /**
+     * The closed warehouse that closed last (then by priority and code), share-locked like
+     * {@link #firstActiveWarehouse()}: a reopen of it waits for what is put into it, and its recompute
+     * then counts that. One reopening while this chooses is waited for and passed over, being open.
+     */
+    public Optional<UUID> lastClosedWarehouse() {
+        return jdbc.sql("""
+                        select id from warehouses where not active
+                         order by closed_at desc nulls last, priority, code limit 1 for share""")
+                .query(UUID.class).optional();
+    }
+
     /** Units of the SKU on hand over all warehouses, active or not, as of now. */
     public long totalOnHand(String sku) {
         return jdbc.sql("select coalesce(sum(on_hand), 0) from stock where sku = :sku")

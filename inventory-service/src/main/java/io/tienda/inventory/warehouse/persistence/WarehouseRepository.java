@@ -63,9 +63,13 @@ public class WarehouseRepository {
                 .update() == 1;
     }
 
+    /** Writes the changeable fields; a close also records when it closed, which a reopen clears. */
     public void update(Warehouse warehouse, Instant now) {
         jdbc.sql("""
-                        update warehouses set name = :name, priority = :priority, active = :active, updated_at = :now
+                        update warehouses set name = :name, priority = :priority, active = :active, updated_at = :now,
+                                              closed_at = case when :active then null
+                                                               when active then :now
+                                                               else closed_at end
                          where id = :id""")
                 .param("name", warehouse.name()).param("priority", warehouse.priority())
                 .param("active", warehouse.active()).param("now", Timestamp.from(now)).param("id", warehouse.id())
