@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,17 +87,28 @@ public class DeliveredOrders {
     }
 
     /**
-     * The variants of a product, from {@code product.created} ({@code created}) or {@code product.updated}.
-     * Their {@code prices} say what each variant sells at, and set it. Events announced before they carried
+     * The variants of a product, from {@code product.created} ({@code created}) or {@code product.updated}, as
+     * product-service announced them at {@code announcedAt}.
+     *
+     * <p>Their {@code prices} say what each variant sells at, and set it. Events announced before they carried
      * them give only the product's price, which is what a variant sells at unless it is priced apart: a
      * creation sets it for every variant, an update only for those whose price is not known yet, since every
      * change of a variant's price comes as {@code product.price_changed} naming it ({@link #pricesChanged})
      * and an update must not undo one.
+     *
+     * <p>The event lists every current variant and says whether the product is on sale: its variants are sold
+     * while it is {@code active} and withdrawn while it is not, and a variant of the product it no longer lists
+     * was removed. An exchange may not ask for a withdrawn SKU. Whether a SKU is sold follows the event announced
+     * last, whatever order they arrive in, so one delivered late cannot sell a withdrawn SKU again.
      */
     @Transactional
     public void productSkus(String productId, List<String> skus, Money price, List<SkuPrice> prices,
-            boolean created) {
-        if (productId == null || skus == null || skus.isEmpty()) {
+            boolean created, boolean active, Instant announcedAt) {
+        if (productId == null || skus == null) {
+            return;
+        }
+        book.withdrawOthers(productId, skus, announcedAt);
+        if (skus.isEmpty()) {
             return;
         }
         List<String> unpriced = new ArrayList<>(skus);
@@ -108,14 +120,27 @@ public class DeliveredOrders {
                 }
             }
         }
-        if (unpriced.isEmpty()) {
+        if (!unpriced.isEmpty()) {
+            if (price == null) {
+                book.recordProductSkus(productId, unpriced);
+            } else {
+                book.recordPrices(productId, unpriced, price.amount(), price.currency(), created);
+            }
+        }
+        book.recordWithdrawn(productId, skus, !active, announcedAt);
+    }
+
+    /**
+     * A {@code product.deleted} announced at {@code announcedAt}: none of the product's SKUs is sold any more,
+     * unless an event announced after it says otherwise (a SKU given to another product).
+     */
+    @Transactional
+    public void productDeleted(String productId, List<String> skus, Instant announcedAt) {
+        if (productId == null) {
             return;
         }
-        if (price == null) {
-            book.recordProductSkus(productId, unpriced);
-        } else {
-            book.recordPrices(productId, unpriced, price.amount(), price.currency(), created);
-        }
+        book.recordWithdrawn(productId, skus == null ? List.of() : skus, true, announcedAt);
+        book.withdrawOthers(productId, List.of(), announcedAt);
     }
 
     /** A {@code product.price_changed}: what each SKU it names sells at now. */
@@ -143,6 +168,11 @@ public class DeliveredOrders {
 
     public Optional<CatalogVariant> variant(String sku) {
         return book.variant(sku);
+    }
+
+    /** Whether the catalog no longer sells the SKU; one this service never heard of is taken to be sold. */
+    public boolean withdrawn(String sku) {
+        return book.variant(sku).map(CatalogVariant::withdrawn).orElse(false);
     }
 
     /** The id an erasure gave the customer, if they were erased; runs in the caller's transaction. */

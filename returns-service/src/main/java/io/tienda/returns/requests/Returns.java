@@ -49,8 +49,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * Returns from request to refund or exchange. Each use case is one transaction: the return's row
@@ -72,6 +74,9 @@ public class Returns {
 
     /** Why an erased customer's exchange was refunded at inspection, in its history. */
     static final String ERASED_EXCHANGE_REFUNDED = "customer erased: refunded instead of exchanged";
+
+    /** Why an exchange was refunded at inspection, in its history, after the SKUs the catalog no longer sells. */
+    static final String WITHDRAWN_EXCHANGE_REFUNDED = " no longer sold: refunded instead of exchanged";
 
     /** What the customer is told when the inspection accepted nothing they sent back. */
     static final String NOTHING_ACCEPTED = "nothing that was sent back could be accepted at inspection";
@@ -191,14 +196,20 @@ public class Returns {
      * order-service ({@code order.create_replacement}). When not a single unit is accepted the return
      * ends {@code REJECTED} ({@code returns.rejected}, so the customer is told); when the accepted units
      * are worth nothing it ends {@code REFUNDED} with 0. Either way nothing is asked of anyone. The exchange
-     * of a customer erased since they asked for it is refunded instead, and its history says why.
+     * of a customer erased since they asked for it is refunded instead, as is one whose accepted units would be
+     * replaced by a SKU the catalog has withdrawn since (product deleted or deactivated, variant removed), and its
+     * history says why.
      */
     @Transactional
     public ReturnRequest inspect(UUID id, String staffId, List<Inspection> findings, String note) {
         ReturnRequest current = locked(id);
         DeliveredOrder order = orderOf(current);
         Instant now = clock.instant();
-        ReturnRequest inspected = current.inspect(findings, currency(order), replacementOrderId(id), now);
+        Set<String> withdrawn = current.resolution() != ReturnResolution.EXCHANGE ? Set.of()
+                : current.lines().stream().map(ReturnLine::replacementSku).filter(orders::withdrawn)
+                        .collect(Collectors.toSet());
+        ReturnRequest inspected = current.inspect(findings, currency(order), replacementOrderId(id),
+                withdrawn::contains, now);
         store.update(inspected, new HistoryEntry(current.status(), inspected.status(), now, staffId, note));
         List<StockLine> restock = inspected.lines().stream()
                 .filter(l -> Boolean.TRUE.equals(l.restockable()) && l.accepted() > 0)
@@ -219,6 +230,13 @@ public class Returns {
             store.update(inspected, new HistoryEntry(ReturnStatus.INSPECTED, ReturnStatus.INSPECTED, now,
                     HistoryEntry.SERVICE, ERASED_EXCHANGE_REFUNDED));
             log.info("return {}: its customer was erased, so its exchange is refunded instead", id);
+        } else if (current.resolution() == ReturnResolution.EXCHANGE
+                && inspected.settlement() == Settlement.REFUND_PENDING) {
+            String why = String.join(", ", inspected.withdrawnReplacements(withdrawn::contains))
+                    + WITHDRAWN_EXCHANGE_REFUNDED;
+            store.update(inspected, new HistoryEntry(ReturnStatus.INSPECTED, ReturnStatus.INSPECTED, now,
+                    HistoryEntry.SERVICE, why));
+            log.info("return {}: {}", id, why);
         }
         if (inspected.nothingToSettle()) {
             ReturnRequest refunded = inspected.refunded(now);

@@ -5,6 +5,7 @@ import io.tienda.platform.events.Money;
 import io.tienda.platform.events.Topics;
 import io.tienda.platform.events.product.PriceChange;
 import io.tienda.platform.events.product.ProductCreated;
+import io.tienda.platform.events.product.ProductDeleted;
 import io.tienda.platform.events.product.ProductPriceChanged;
 import io.tienda.platform.events.product.ProductUpdated;
 import io.tienda.platform.events.product.SkuPrice;
@@ -23,6 +24,7 @@ import io.tienda.platform.testing.http.ApiReply;
 import io.tienda.platform.testing.http.TestApi;
 import io.tienda.platform.testing.messaging.EventMessages;
 import io.tienda.platform.testing.security.TestTokens;
+import io.tienda.returns.orders.DeliveredOrders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,9 @@ class ReturnsFlowIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    DeliveredOrders catalog;
 
     TestApi api;
     EventMessages messages;
@@ -600,6 +605,113 @@ class ReturnsFlowIT {
                 List.of(new SkuPrice(shirt, Money.of(2000, "EUR")), new SkuPrice(shirtL, Money.of(2000, "EUR")))));
         awaitInbox("returns-catalog", update);
         api.post("/api/v1/returns", customer(alice), returnBody(order, "EXCHANGE", shirtL)).expect(201);
+    }
+
+    /**
+     * A SKU the catalog no longer sells is never asked for as a replacement, neither another variant nor the
+     * same SKU: a variant an update no longer lists, the SKUs of a product deactivated or deleted. Each request
+     * is refused naming the line's exchangeSku and creates nothing; a product activated again is sold again, and
+     * an update announced before the deletion but delivered after it does not sell it again.
+     */
+    @Test
+    void anExchangeForASkuTheCatalogNoLongerSellsIsRefusedAndChangesNothing() {
+        String product = "p-" + shirt;
+        String shirtS = shirtL.replace("SHIRT-L-", "SHIRT-S-");
+        UUID order = UUID.randomUUID();
+        messages.send(Topics.ORDER_EVENTS, order.toString(), new OrderDelivered(order, "TND-2026-"
+                + order.toString().substring(0, 6), alice, List.of(
+                new OrderLine(shirt, product, "Camiseta", 2, Money.of(2000, "EUR"))),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+        awaitDelivered(order);
+        awaitInbox("returns-catalog", messages.send(Topics.PRODUCT_EVENTS, product, new ProductCreated(product,
+                "shirt", "Camiseta", "c-1", "b-1", List.of(shirt, shirtL, shirtS), Money.of(2000, "EUR"), true)));
+        String field = "lines[" + shirt + "].exchangeSku";
+
+        // the S is no longer a variant of the shirt
+        awaitInbox("returns-catalog", messages.send(Topics.PRODUCT_EVENTS, product, new ProductUpdated(product,
+                "shirt", "Camiseta", "c-1", "b-1", List.of(shirt, shirtL), Money.of(2000, "EUR"), true)));
+        ApiReply dropped = api.post("/api/v1/returns", customer(alice), returnBody(order, "EXCHANGE", shirtS));
+        problem(dropped, 422, "return-not-allowed", field);
+        assertThat(dropped.text("detail")).contains(shirtS).contains("no longer sold");
+
+        // the product deactivated: neither the L nor the shirt bought
+        awaitInbox("returns-catalog", messages.send(Topics.PRODUCT_EVENTS, product, new ProductUpdated(product,
+                "shirt", "Camiseta", "c-1", "b-1", List.of(shirt, shirtL), Money.of(2000, "EUR"), false)));
+        problem(api.post("/api/v1/returns", customer(alice), returnBody(order, "EXCHANGE", shirtL)), 422,
+                "return-not-allowed", field);
+        problem(api.post("/api/v1/returns", customer(alice), returnBody(order, "EXCHANGE", shirt)), 422,
+                "return-not-allowed", field);
+        problem(api.post("/api/v1/returns", customer(alice), Map.of("orderId", order, "resolution", "EXCHANGE",
+                "lines", List.of(line(shirt, 1, "SIZE_OR_FIT", null)))), 422, "return-not-allowed", field);
+        assertThat(jdbc.sql("select count(*) from return_requests where order_id = ?").param(order)
+                .query(Integer.class).single()).as("the refused requests created nothing").isZero();
+
+        // activated again, it is sold again; a refund is never refused for it
+        awaitInbox("returns-catalog", messages.send(Topics.PRODUCT_EVENTS, product, new ProductUpdated(product,
+                "shirt", "Camiseta", "c-1", "b-1", List.of(shirt, shirtL), Money.of(2000, "EUR"), true)));
+        assertThat(api.post("/api/v1/returns", customer(alice), returnBody(order, "EXCHANGE", shirtL)).expect(201)
+                .json().get("lines").get(0).get("exchangeSku").asString()).isEqualTo(shirtL);
+
+        // deleted: the shirt bought is not sent again either, even once an update announced before the deletion
+        // arrives after it
+        Instant beforeDeletion = Instant.now().minusMillis(1);
+        awaitInbox("returns-catalog", messages.send(Topics.PRODUCT_EVENTS, product,
+                new ProductDeleted(product, List.of(shirt, shirtL))));
+        catalog.productSkus(product, List.of(shirt, shirtL), Money.of(2000, "EUR"), null, false, true,
+                beforeDeletion);
+        problem(api.post("/api/v1/returns", customer(alice), returnBody(order, "EXCHANGE", shirt)), 422,
+                "return-not-allowed", field);
+        problem(api.post("/api/v1/returns", customer(alice), returnBody(order, "EXCHANGE", shirtL)), 422,
+                "return-not-allowed", field);
+        returned(order, "REFUND", Map.of(shirt, 1), null);
+        assertThat(jdbc.sql("select count(*) from return_requests where order_id = ?").param(order)
+                .query(Integer.class).single()).isEqualTo(2);
+    }
+
+    /**
+     * The catalog withdrew the variant asked for after the exchange was requested: at inspection the accepted
+     * units are refunded (to the order's payment, what was paid for them) instead of a replacement that could
+     * not be sent, and the history says why.
+     */
+    @Test
+    void anExchangeWhoseSkuWasWithdrawnAfterItWasAskedForIsRefundedAtInspection() {
+        String product = "p-" + shirt;
+        UUID order = UUID.randomUUID();
+        messages.send(Topics.ORDER_EVENTS, order.toString(), new OrderDelivered(order, "TND-2026-"
+                + order.toString().substring(0, 6), alice, List.of(
+                new OrderLine(shirt, product, "Camiseta", 1, Money.of(2000, "EUR"), Money.of(1600, "EUR"))),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+        awaitDelivered(order);
+        awaitInbox("returns-catalog", messages.send(Topics.PRODUCT_EVENTS, product, new ProductCreated(product,
+                "shirt", "Camiseta", "c-1", "b-1", List.of(shirt, shirtL), Money.of(2000, "EUR"), true)));
+        String id = api.post("/api/v1/returns", customer(alice), returnBody(order, "EXCHANGE", shirtL)).expect(201)
+                .text("id");
+        api.post("/api/v1/returns/" + id + "/approval", SUPPORT, null).expect(200);
+        api.post("/api/v1/returns/" + id + "/receipt", SUPPORT, null).expect(200);
+
+        // the product deactivated (a recall, say) while the shirt travels back
+        awaitInbox("returns-catalog", messages.send(Topics.PRODUCT_EVENTS, product, new ProductUpdated(product,
+                "shirt", "Camiseta", "c-1", "b-1", List.of(shirt, shirtL), Money.of(2000, "EUR"), false)));
+
+        JsonNode inspected = api.post("/api/v1/returns/" + id + "/inspection", SUPPORT, Map.of("lines",
+                List.of(finding(shirt, 1, true)))).expect(200).json();
+        assertThat(inspected.get("status").asString()).isEqualTo("INSPECTED");
+        assertThat(inspected.get("resolution").asString()).isEqualTo("REFUND");
+        assertThat(inspected.get("settlement").asString()).isEqualTo("REFUND_PENDING");
+        assertThat(inspected.get("refundAmount").asLong()).isEqualTo(1600);
+        JsonNode refund = messages.await(Topics.PAYMENT_COMMANDS, "payment.refund", order.toString(), 1).get(0).json();
+        assertThat(refund.get("refundKey").asString()).isEqualTo("return:" + id);
+        assertThat(refund.get("amount").get("amount").asLong()).isEqualTo(1600);
+        UUID replacement = UUID.nameUUIDFromBytes(("replacement:" + id).getBytes());
+        assertThat(messages.all(Topics.ORDER_COMMANDS, replacement.toString())).isEmpty();
+        JsonNode history = api.get("/api/v1/returns/" + id, SUPPORT).expect(200).json().get("history");
+        JsonNode why = history.get(history.size() - 1);
+        assertThat(why.get("by").asString()).isEqualTo("returns-service");
+        assertThat(why.get("note").asString()).contains(shirtL).contains("refunded instead of exchanged");
+
+        messages.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefunded(order, "pay-1", "re-1",
+                Money.of(1600, "EUR"), "return:" + id));
+        awaitStatus(id, alice, "REFUNDED");
     }
 
     @Test

@@ -30,6 +30,19 @@ public interface OrderBook {
     void recordPrices(String productId, List<String> skus, long price, String currency, boolean replace);
 
     /**
+     * Whether the catalog sells these SKUs of the product ({@code withdrawn} false) or no longer does, as an event
+     * announced at {@code announcedAt} says; a SKU not known yet is recorded as a variant of the product. A SKU
+     * whose state was set by an event announced later keeps it.
+     */
+    void recordWithdrawn(String productId, List<String> skus, boolean withdrawn, Instant announcedAt);
+
+    /**
+     * The product's SKUs other than {@code current} are no longer sold, as an event announced at {@code announcedAt}
+     * says; those whose state was set by an event announced later keep it.
+     */
+    void withdrawOthers(String productId, List<String> current, Instant announcedAt);
+
+    /**
      * Deletes the orders delivered before {@code cutoff} that no return names, in batches; answers how
      * many went.
      */

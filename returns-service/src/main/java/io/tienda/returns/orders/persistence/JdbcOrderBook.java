@@ -94,9 +94,10 @@ class JdbcOrderBook implements OrderBook {
 
     @Override
     public Optional<CatalogVariant> variant(String sku) {
-        return jdbc.sql("select sku, product_id, price, currency from catalog_skus where sku = :sku").param("sku", sku)
+        return jdbc.sql("select sku, product_id, price, currency, withdrawn from catalog_skus where sku = :sku")
+                .param("sku", sku)
                 .query((rs, row) -> new CatalogVariant(rs.getString("sku"), rs.getString("product_id"),
-                        rs.getObject("price", Long.class), rs.getString("currency")))
+                        rs.getObject("price", Long.class), rs.getString("currency"), rs.getBoolean("withdrawn")))
                 .optional();
     }
 
@@ -124,6 +125,35 @@ class JdbcOrderBook implements OrderBook {
                     .param("sku", sku).param("product", productId).param("price", price)
                     .param("currency", currency).param("replace", replace).update();
         }
+    }
+
+    @Override
+    public void recordWithdrawn(String productId, List<String> skus, boolean withdrawn, Instant announcedAt) {
+        for (String sku : skus) {
+            jdbc.sql("""
+                            insert into catalog_skus (sku, product_id, withdrawn, withdrawn_changed_at)
+                            values (:sku, :product, :withdrawn, :at)
+                            on conflict (sku) do update set withdrawn = excluded.withdrawn,
+                                withdrawn_changed_at = excluded.withdrawn_changed_at
+                             where catalog_skus.withdrawn_changed_at is null
+                                or catalog_skus.withdrawn_changed_at <= excluded.withdrawn_changed_at""")
+                    .param("sku", sku).param("product", productId).param("withdrawn", withdrawn)
+                    .param("at", announcedAt.atOffset(ZoneOffset.UTC)).update();
+        }
+    }
+
+    @Override
+    public void withdrawOthers(String productId, List<String> current, Instant announcedAt) {
+        JdbcClient.StatementSpec update = jdbc.sql("""
+                        update catalog_skus set withdrawn = true, withdrawn_changed_at = :at
+                         where product_id = :product
+                           and (withdrawn_changed_at is null or withdrawn_changed_at <= :at)"""
+                        + (current.isEmpty() ? "" : " and sku not in (:current)"))
+                .param("product", productId).param("at", announcedAt.atOffset(ZoneOffset.UTC));
+        if (!current.isEmpty()) {
+            update = update.param("current", current);
+        }
+        update.update();
     }
 
     /** Rows per statement: each batch is its own short transaction (their lines go by cascade). */

@@ -17,8 +17,9 @@ import java.util.function.Function;
 /**
  * What a customer may send back of a delivered order: within the window after delivery, SKUs the
  * order has, each once, at least one unit and no more than were bought minus those already in
- * other returns that still stand (not rejected, not cancelled); for an exchange, the same SKU or
- * another variant of the same product that the catalog sells for no more than the one bought. Each
+ * other returns that still stand (not rejected, not cancelled); for an exchange, a SKU the catalog
+ * still sells (its product neither deleted nor deactivated, the variant not removed): the same one,
+ * or another variant of the same product sold for no more than the one bought. Each
  * line is worth what the customer paid for its units after offers and the coupon, not their catalog
  * price.
  */
@@ -97,12 +98,19 @@ public final class ReturnPolicy {
         }
         String wanted = line.exchangeSku() == null ? line.sku() : line.exchangeSku();
         if (wanted.equals(line.sku())) {
+            // One this service never heard of from the catalog is taken to be sold, as before it was told.
+            if (catalog.apply(wanted).filter(CatalogVariant::withdrawn).isPresent()) {
+                throw withdrawn(field, wanted);
+            }
             return wanted;
         }
         CatalogVariant variant = catalog.apply(wanted)
                 .filter(v -> bought.productId() != null && bought.productId().equals(v.productId()))
                 .orElseThrow(() -> new InvalidReturnException(field,
                         wanted + " is not a variant of the product of " + line.sku()));
+        if (variant.withdrawn()) {
+            throw withdrawn(field, wanted);
+        }
         // The replacement ships free, so a dearer variant would give the difference away. A price not known
         // here (a SKU learnt from an order's lines only, or before prices were kept) or in another currency
         // cannot be shown to be no dearer, and is refused the same way: the customer may still exchange for
@@ -118,5 +126,14 @@ public final class ReturnPolicy {
                     + " was bought at: ask for a refund instead");
         }
         return wanted;
+    }
+
+    /**
+     * The catalog withdrew the SKU (deleted or deactivated its product, or removed the variant): a replacement of
+     * it would ship goods no longer sold, or fail for want of stock and leave the return for staff to refund.
+     */
+    private static InvalidReturnException withdrawn(String field, String sku) {
+        return new InvalidReturnException(field, sku + " is no longer sold, so it cannot be sent as a replacement: "
+                + "ask for another variant or a refund instead");
     }
 }

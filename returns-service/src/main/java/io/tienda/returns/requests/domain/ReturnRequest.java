@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * A request to send back items of an order.
@@ -84,12 +85,17 @@ public record ReturnRequest(UUID id, String rma, UUID orderId, String orderNumbe
      * their price), or the replacement order ({@code EXCHANGE_PENDING}). An exchange whose customer was
      * erased ({@link #customerErased()}) is refunded instead: a replacement is shipped to a name and an
      * address, which they asked us to forget, while a refund goes back to the original payment and needs
-     * neither. Use {@link #nothingToSettle()} to tell whether anything is owed at all.
+     * neither. So is an exchange that would send a SKU the catalog withdrew since it was asked for
+     * ({@link #withdrawnReplacements}): the replacement would ship goods no longer sold, or fail for want of
+     * stock and wait for staff to refund it. Use {@link #nothingToSettle()} to tell whether anything is owed at
+     * all.
      *
      * @param orderCurrency the currency of the refund
      * @param replacement   the id the replacement order will have, for an exchange
+     * @param withdrawn     whether the catalog no longer sells a SKU
      */
-    public ReturnRequest inspect(List<Inspection> findings, String orderCurrency, UUID replacement, Instant now) {
+    public ReturnRequest inspect(List<Inspection> findings, String orderCurrency, UUID replacement,
+            Predicate<String> withdrawn, Instant now) {
         ReturnStatus.MOVES.require("return " + id, status, ReturnStatus.INSPECTED);
         if (status != ReturnStatus.RECEIVED) {
             // REFUNDED -> INSPECTED is a failed refund coming back (refundReversed), never a second inspection.
@@ -115,8 +121,20 @@ public record ReturnRequest(UUID id, String rma, UUID orderId, String orderNumbe
         ReturnRequest next = new ReturnRequest(id, rma, orderId, orderNumber, customerId, ReturnStatus.INSPECTED,
                 resolution, reason, comment, null, null, null, null, null, inspected, createdAt, now);
         return resolution == ReturnResolution.REFUND || next.acceptedUnits() == 0 || customerErased()
+                || !next.withdrawnReplacements(withdrawn).isEmpty()
                 ? next.askRefund(orderCurrency)
                 : next.askExchange(replacement);
+    }
+
+    /** The inspection of a return whose every SKU the catalog still sells. */
+    public ReturnRequest inspect(List<Inspection> findings, String orderCurrency, UUID replacement, Instant now) {
+        return inspect(findings, orderCurrency, replacement, sku -> false, now);
+    }
+
+    /** The SKUs a replacement of the accepted units would send that the catalog no longer sells ({@code withdrawn}). */
+    public List<String> withdrawnReplacements(Predicate<String> withdrawn) {
+        return lines.stream().filter(l -> l.accepted() > 0).map(ReturnLine::replacementSku).distinct()
+                .filter(withdrawn).toList();
     }
 
     /** Whether the customer exercised their right to erasure after asking for this return. */

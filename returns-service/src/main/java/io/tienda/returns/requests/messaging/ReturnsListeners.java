@@ -2,6 +2,7 @@ package io.tienda.returns.requests.messaging;
 
 import io.tienda.platform.events.Topics;
 import io.tienda.platform.events.product.ProductCreated;
+import io.tienda.platform.events.product.ProductDeleted;
 import io.tienda.platform.events.product.ProductPriceChanged;
 import io.tienda.platform.events.product.ProductUpdated;
 import io.tienda.platform.events.saga.OrderCancelled;
@@ -22,9 +23,9 @@ import org.springframework.stereotype.Component;
 /**
  * What returns-service learns from other services, each message applied once through the inbox in
  * the transaction of its effect: delivered orders and the outcome of replacement orders
- * ({@code order.events}), refunds ({@code payment.events}), the catalog's variants and their prices
- * ({@code product.events}) and erasures ({@code user.events}). Types it does not need are skipped
- * without an inbox row.
+ * ({@code order.events}), refunds ({@code payment.events}), the catalog's variants, their prices and
+ * whether they are still sold ({@code product.events}) and erasures ({@code user.events}). Types it
+ * does not need are skipped without an inbox row.
  */
 @Component
 class ReturnsListeners {
@@ -98,12 +99,17 @@ class ReturnsListeners {
             case "product.created" -> {
                 ProductCreated created = message.payloadAs(ProductCreated.class);
                 inbox.once("returns-catalog", message, () -> orders.productSkus(created.productId(), created.skus(),
-                        created.price(), created.prices(), true));
+                        created.price(), created.prices(), true, created.active(), message.occurredAt()));
             }
             case "product.updated" -> {
                 ProductUpdated updated = message.payloadAs(ProductUpdated.class);
                 inbox.once("returns-catalog", message, () -> orders.productSkus(updated.productId(), updated.skus(),
-                        updated.price(), updated.prices(), false));
+                        updated.price(), updated.prices(), false, updated.active(), message.occurredAt()));
+            }
+            case "product.deleted" -> {
+                ProductDeleted deleted = message.payloadAs(ProductDeleted.class);
+                inbox.once("returns-catalog", message, () -> orders.productDeleted(deleted.productId(),
+                        deleted.skus(), message.occurredAt()));
             }
             case "product.price_changed" -> {
                 ProductPriceChanged changed = message.payloadAs(ProductPriceChanged.class);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -142,6 +143,24 @@ class ReturnPolicyTest {
                     Map.of(), DELIVERED)).as(unknown).isInstanceOf(InvalidReturnException.class)
                     .hasMessageContaining("lines[TSHIRT-RED-M].exchangeSku").hasMessageContaining("not known");
         }
+    }
+
+    /**
+     * A SKU the catalog no longer sells is never sent as a replacement, not even the one bought; a refund of it
+     * stays possible.
+     */
+    @Test
+    void anExchangeNeverAsksForASkuTheCatalogNoLongerSells() {
+        Function<String, Optional<CatalogVariant>> withdrawn = sku -> Optional.of(
+                new CatalogVariant(sku, "p-shirt", 1500L, "EUR", true));
+        for (String wanted : java.util.Arrays.asList("TSHIRT-RED-L", "TSHIRT-RED-M", null)) {
+            assertThatThrownBy(() -> POLICY.check(draft(ReturnResolution.EXCHANGE, line("TSHIRT-RED-M", 1, wanted)),
+                    ORDER, Map.of(), withdrawn, DELIVERED)).as(String.valueOf(wanted))
+                    .isInstanceOf(InvalidReturnException.class)
+                    .hasMessageContaining("lines[TSHIRT-RED-M].exchangeSku").hasMessageContaining("no longer sold");
+        }
+        assertThat(POLICY.check(draft(ReturnResolution.REFUND, line("TSHIRT-RED-M", 1, null)), ORDER, Map.of(),
+                withdrawn, DELIVERED)).hasSize(1);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -108,6 +109,30 @@ class ReturnTransitionsTest {
         assertThat(inspected.refundAmount()).isEqualTo(1_250);
         assertThat(inspected.replacementOrderId()).isNull();
         assertThat(inspected(ReturnResolution.EXCHANGE).customerErased()).isFalse();
+    }
+
+    /**
+     * An exchange that would send a SKU the catalog no longer sells is refunded instead, all its accepted units;
+     * a withdrawn SKU none of whose units was accepted needs no replacement, and the exchange goes ahead.
+     */
+    @Test
+    void anExchangeForASkuTheCatalogWithdrewIsRefundedInstead() {
+        Predicate<String> withdrawn = "CUP-1"::equals;
+        ReturnRequest received = in(ReturnStatus.RECEIVED, ReturnResolution.EXCHANGE);
+
+        ReturnRequest refunded = received.inspect(List.of(new Inspection("MUG-1", 1, true),
+                new Inspection("CUP-1", 1, false)), "EUR", REPLACEMENT, withdrawn, LATER);
+        assertThat(refunded.resolution()).isEqualTo(ReturnResolution.REFUND);
+        assertThat(refunded.settlement()).isEqualTo(Settlement.REFUND_PENDING);
+        assertThat(refunded.refundAmount()).isEqualTo(1_750);
+        assertThat(refunded.replacementOrderId()).isNull();
+        assertThat(refunded.withdrawnReplacements(withdrawn)).containsExactly("CUP-1");
+
+        ReturnRequest exchange = received.inspect(List.of(new Inspection("MUG-1", 1, true),
+                new Inspection("CUP-1", 0, false)), "EUR", REPLACEMENT, withdrawn, LATER);
+        assertThat(exchange.settlement()).isEqualTo(Settlement.EXCHANGE_PENDING);
+        assertThat(exchange.replacementOrderId()).isEqualTo(REPLACEMENT);
+        assertThat(exchange.withdrawnReplacements(withdrawn)).isEmpty();
     }
 
     @Test
