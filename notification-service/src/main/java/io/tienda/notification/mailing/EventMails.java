@@ -117,7 +117,7 @@ public class EventMails {
     public void orderConfirmed(UUID eventId, OrderConfirmed e) {
         String order = e.orderId().toString();
         int items = e.lines() == null ? 0 : e.lines().stream().mapToInt(OrderLine::quantity).sum();
-        toCustomer(eventId, e.customerId(), order, "order-confirmed", vars("order", order,
+        toCustomer(eventId, e.customerId(), order, "order-confirmed", vars("order", reference(e.orderNumber(), order),
                 "total", amount(e.total()), "items", Integer.toString(items), "link", orderLink(order)));
     }
 
@@ -139,7 +139,7 @@ public class EventMails {
     public void orderCancelled(UUID eventId, OrderCancelled e) {
         String order = e.orderId().toString();
         toCustomer(eventId, e.customerId(), order, "order-cancelled",
-                vars("order", order, "reason", e.reason(), "link", orderLink(order)));
+                vars("order", reference(e.orderNumber(), order), "reason", e.reason(), "link", orderLink(order)));
     }
 
     /**
@@ -479,6 +479,10 @@ public class EventMails {
         return link("/orders/" + orderId);
     }
 
+    /**
+     * How a mail names an order: by the number the shop shows the shopper, or by its id when the event has no
+     * number (an {@code order.confirmed} or {@code order.cancelled} published before it carried one).
+     */
     private static String reference(String number, String id) {
         return number == null || number.isBlank() ? id : number;
     }

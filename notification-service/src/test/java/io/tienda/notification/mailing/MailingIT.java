@@ -79,15 +79,27 @@ class MailingIT extends NotificationServiceIT {
         events.send(Topics.USER_EVENTS, customer, new UserContactChanged(UUID.fromString(customer), email, "Carla",
                 "en"));
         UUID order = UUID.randomUUID();
-        events.send(Topics.ORDER_EVENTS, order.toString(), new OrderConfirmed(order, customer, "cart-1",
-                List.of(new OrderLine("SKU-1", "p1", "T-shirt", 2, Money.of(1495, "EUR")),
-                        new OrderLine("SKU-2", "p2", "Cap", 1, Money.of(2000, "EUR"))),
-                Money.of(4990, "EUR"), Instant.now()));
+        List<OrderLine> lines = List.of(new OrderLine("SKU-1", "p1", "T-shirt", 2, Money.of(1495, "EUR")),
+                new OrderLine("SKU-2", "p2", "Cap", 1, Money.of(2000, "EUR")));
+        events.send(Topics.ORDER_EVENTS, order.toString(), new OrderConfirmed(order, "TND-2026-000321", customer,
+                "cart-1", lines, Money.of(4990, "EUR"), Instant.now(), null));
 
         ReceivedMail mail = mailFor(email, 1).get(0);
 
-        assertThat(mail.subject()).isEqualTo("Order " + order + " confirmed");
-        assertThat(mail.text()).contains("Hello Carla,").contains("3 item(s), 49.90 EUR in total")
+        // named by the number the shop shows the shopper; the link still leads to the order by its id
+        assertThat(mail.subject()).isEqualTo("Order TND-2026-000321 confirmed");
+        assertThat(mail.text()).contains("Hello Carla,").contains("your order TND-2026-000321:")
+                .contains("3 item(s), 49.90 EUR in total").contains(BASE + "/orders/" + order)
+                .doesNotContain("order " + order);
+        assertThat(mail.html()).contains("your order TND-2026-000321:");
+
+        events.send(Topics.ORDER_EVENTS, order.toString(), new OrderCancelled(order, "TND-2026-000321", customer,
+                "cancelled by customer", lines));
+
+        ReceivedMail cancelled = mailFor(email, 2).stream().filter(m -> m.subject().endsWith("cancelled"))
+                .findFirst().orElseThrow();
+        assertThat(cancelled.subject()).isEqualTo("Order TND-2026-000321 cancelled");
+        assertThat(cancelled.text()).contains("Your order TND-2026-000321 was cancelled")
                 .contains(BASE + "/orders/" + order);
     }
 
@@ -162,6 +174,7 @@ class MailingIT extends NotificationServiceIT {
         });
 
         ReceivedMail mail = mailFor(email, 1).get(0);
+        // an order.cancelled published before it carried the order's number names the order by its id
         assertThat(mail.subject()).isEqualTo("Pedido " + order + " cancelado");
         assertThat(mail.text()).contains("payment declined");
         Document sent = awaitNotification(eventId.toString(), "SENT");

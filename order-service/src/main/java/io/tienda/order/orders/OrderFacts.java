@@ -22,6 +22,7 @@ import java.util.UUID;
 /**
  * Publishes what happened to an order on {@code order.events}, keyed by order id, through the
  * outbox of the transaction that made it happen. Every fact carries the lines as priced at checkout;
+ * every fact the shopper is mailed about also carries the order's number, the one the shop shows them;
  * {@code order.placed} and {@code order.confirmed} of a replacement order name the order it replaces.
  */
 @Component
@@ -52,8 +53,8 @@ public class OrderFacts {
     /** Names the order a replacement order replaces, from its stored link, as {@code order.placed} did. */
     public void confirmed(Order order, Instant at) {
         UUID replaces = orders.findReplaced(order.id()).map(ReplacedOrder::orderId).orElse(null);
-        publish(order, new OrderConfirmed(order.id(), order.customerId(), order.cartId(), lines(order), total(order),
-                at, replaces));
+        publish(order, new OrderConfirmed(order.id(), order.number(), order.customerId(), order.cartId(), lines(order),
+                total(order), at, replaces));
     }
 
     public void rejected(Order order, String reason) {
@@ -61,7 +62,7 @@ public class OrderFacts {
     }
 
     public void cancelled(Order order, String reason) {
-        publish(order, new OrderCancelled(order.id(), order.customerId(), reason, lines(order)));
+        publish(order, new OrderCancelled(order.id(), order.number(), order.customerId(), reason, lines(order)));
     }
 
     public void shipped(Order order) {

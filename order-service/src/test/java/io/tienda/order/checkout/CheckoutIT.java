@@ -90,6 +90,8 @@ class CheckoutIT extends OrderIT {
         assertThat(placedFact.get("lines").size()).isEqualTo(2);
         JsonNode confirmed = participants().facts("order.confirmed", id, 1).get(0).json();
         assertThat(confirmed.get("total").get("amount").asLong()).isEqualTo(Stubs.total(mug, pen));
+        // the confirmation mail names the order by the number the shopper sees, not by its id
+        assertThat(confirmed.get("orderNumber").asString()).isEqualTo(order.get("number").asString());
         assertThat(confirmed.get("lines").get(0).get("sku").asString()).isEqualTo("MUG-1");
         // each line carries what was paid for it beside the catalog price: a return gives back the former
         assertThat(confirmed.get("lines").get(0).get("unitPrice").get("amount").asLong()).isEqualTo(1_250);

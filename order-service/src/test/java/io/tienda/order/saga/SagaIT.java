@@ -79,8 +79,11 @@ class SagaIT extends OrderIT {
         awaitStatus(id, "CANCELLED");
         assertThat(participants().inventory("inventory.release", id, 1).get(0).json().get("reason").asString())
                 .contains("card_declined");
-        assertThat(participants().facts("order.cancelled", id, 1).get(0).json().get("reason").asString())
-                .contains("card_declined");
+        JsonNode cancelled = participants().facts("order.cancelled", id, 1).get(0).json();
+        assertThat(cancelled.get("reason").asString()).contains("card_declined");
+        // the cancellation mail names the order by the number the shopper sees, not by its id
+        assertThat(cancelled.get("orderNumber").asString())
+                .isEqualTo(api.get("/api/v1/orders/" + id, token).expect(200).json().get("number").asString());
         participants().reply(id, new StockReleased(id));
         awaitStep(id, "ENDED");
         assertThat(participants().all("payment.commands", id)).extracting(p -> p.type())

@@ -162,6 +162,33 @@ class ContractsTest {
                 """.formatted(orderId))).anyMatch(v -> v.contains("carrier")).anyMatch(v -> v.contains("lines"));
     }
 
+    /** The confirmation and the cancellation name the order by its number; events published before do not. */
+    @Test
+    void orderConfirmedAndCancelledCarryTheOrderNumberAndConformWithoutIt() {
+        UUID orderId = UUID.randomUUID();
+        List<OrderLine> lines = List.of(new OrderLine("SKU-1", "p-1", "Café de Colombia 500 g", 1,
+                Money.of(1299, "EUR")));
+        Instant at = Instant.parse("2026-01-02T10:00:00Z");
+        var confirmed = new OrderConfirmed(orderId, "TND-2026-000123", "user-1", "u:user-1", lines,
+                Money.of(1299, "EUR"), at, null);
+        var cancelled = new OrderCancelled(orderId, "TND-2026-000123", "user-1", "payment-declined", lines);
+
+        validator.requireValid(confirmed);
+        validator.requireValid(cancelled);
+        assertThat(EventJson.read(EventJson.write(confirmed), OrderConfirmed.class)).isEqualTo(confirmed);
+        assertThat(EventJson.read(EventJson.write(cancelled), OrderCancelled.class)).isEqualTo(cancelled);
+        assertThat(new OrderConfirmed(orderId, "user-1", null, lines, Money.of(1299, "EUR"), at).orderNumber())
+                .isNull();
+        assertThat(new OrderCancelled(orderId, "user-1", "payment-declined", lines).orderNumber()).isNull();
+
+        String before = """
+                {"orderId":"%s","customerId":"u","reason":"payment-declined"}""".formatted(orderId);
+        assertThat(validator.violations("order.cancelled", before)).as("published before it was carried").isEmpty();
+        assertThat(EventJson.read(before, OrderCancelled.class).orderNumber()).isNull();
+        assertThat(validator.violations("order.cancelled", before.replace("\"reason\"",
+                "\"orderNumber\":\"\",\"reason\""))).anyMatch(v -> v.contains("orderNumber"));
+    }
+
     @Test
     void userEventsConformAndTheirSecretsStayOutOfToString() {
         UUID userId = UUID.randomUUID();
