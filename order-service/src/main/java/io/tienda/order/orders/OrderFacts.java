@@ -61,8 +61,13 @@ public class OrderFacts {
         publish(order, new OrderRejected(order.id(), order.customerId(), reason, lines(order)));
     }
 
-    public void cancelled(Order order, String reason) {
-        publish(order, new OrderCancelled(order.id(), order.number(), order.customerId(), reason, lines(order)));
+    /**
+     * @param checkoutFailed whether the checkout ended the order by itself (a failed step, a passed deadline)
+     *                       rather than the customer or staff; carts give back what such an order took out
+     */
+    public void cancelled(Order order, String reason, boolean checkoutFailed) {
+        publish(order, new OrderCancelled(order.id(), order.number(), order.customerId(), reason, lines(order),
+                checkoutFailed));
     }
 
     public void shipped(Order order) {

@@ -160,7 +160,7 @@ public class CheckoutSagas {
         if (found.isEmpty()) {
             // Orders from before the saga existed have nothing to undo.
             Order saved = orders.save(cancelled);
-            facts.cancelled(saved, reason);
+            facts.cancelled(saved, reason, false);
             return saved;
         }
         Decision decision = saga.cancel(found.get(), reason, now);
@@ -225,7 +225,9 @@ public class CheckoutSagas {
             }
         } else if (change instanceof Decision.Cancel cancel) {
             if (move(order, OrderStatus.CANCELLED)) {
-                facts.cancelled(orders.save(order.cancel(now, actor, cancel.reason())), cancel.reason());
+                // The saga itself is the actor when a step failed or its deadline passed; a person otherwise.
+                facts.cancelled(orders.save(order.cancel(now, actor, cancel.reason())), cancel.reason(),
+                        StatusChange.SAGA.equals(actor));
             }
         } else if (change instanceof Decision.AwaitShopper await && order.status() == OrderStatus.PENDING) {
             orders.save(order.withNextAction(await.action()));

@@ -81,6 +81,7 @@ class SagaIT extends OrderIT {
                 .contains("card_declined");
         JsonNode cancelled = participants().facts("order.cancelled", id, 1).get(0).json();
         assertThat(cancelled.get("reason").asString()).contains("card_declined");
+        assertThat(cancelled.get("checkoutFailed").asBoolean()).isTrue();
         // the cancellation mail names the order by the number the shopper sees, not by its id
         assertThat(cancelled.get("orderNumber").asString())
                 .isEqualTo(api.get("/api/v1/orders/" + id, token).expect(200).json().get("number").asString());
@@ -139,6 +140,9 @@ class SagaIT extends OrderIT {
 
         awaitStatus(id, "CANCELLED");
         participants().payment("payment.void", id, 1);
+        // the checkout failed after the confirmation emptied the cart: carts give the goods back
+        assertThat(participants().facts("order.cancelled", id, 1).get(0).json().get("checkoutFailed").asBoolean())
+                .isTrue();
         assertThat(participants().all("inventory.commands", id)).extracting(p -> p.type())
                 .doesNotContain("inventory.release");
         assertThat(participants().all("payment.commands", id)).extracting(p -> p.type())
@@ -156,6 +160,8 @@ class SagaIT extends OrderIT {
         awaitStatus(id, "CANCELLED");
         participants().inventory("inventory.release", id, 1);
         participants().payment("payment.void", id, 1);
+        assertThat(participants().facts("order.cancelled", id, 1).get(0).json().get("checkoutFailed").asBoolean())
+                .isTrue();
         participants().reply(id, new StockReleased(id));
         participants().reply(id, UUID.randomUUID(), "payment.voided", """
                 {"orderId":"%s","paymentId":"pi_1","reason":"cancelled"}""".formatted(id));

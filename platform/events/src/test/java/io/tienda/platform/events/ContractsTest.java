@@ -189,6 +189,31 @@ class ContractsTest {
                 "\"orderNumber\":\"\",\"reason\""))).anyMatch(v -> v.contains("orderNumber"));
     }
 
+    /** A cancellation says whether the checkout ended the order; one published before it says nothing. */
+    @Test
+    void orderCancelledSaysWhetherTheCheckoutFailedAndConformsWithoutIt() {
+        UUID orderId = UUID.randomUUID();
+        List<OrderLine> lines = List.of(new OrderLine("SKU-1", "p-1", "Café de Colombia 500 g", 1,
+                Money.of(1299, "EUR")));
+        var failed = new OrderCancelled(orderId, "TND-2026-000123", "user-1", "capture-failed", lines, true);
+        var byShopper = new OrderCancelled(orderId, "TND-2026-000123", "user-1", "changed my mind", lines, false);
+
+        validator.requireValid(failed);
+        validator.requireValid(byShopper);
+        assertThat(EventJson.read(EventJson.write(failed), OrderCancelled.class)).isEqualTo(failed);
+        assertThat(failed.byFailedCheckout()).isTrue();
+        assertThat(byShopper.byFailedCheckout()).isFalse();
+        assertThat(new OrderCancelled(orderId, "TND-2026-000123", "user-1", "x", lines).checkoutFailed()).isNull();
+
+        String before = """
+                {"orderId":"%s","orderNumber":"TND-2026-000123","customerId":"u","reason":"payment-declined"}"""
+                .formatted(orderId);
+        assertThat(validator.violations("order.cancelled", before)).as("published before it was carried").isEmpty();
+        assertThat(EventJson.read(before, OrderCancelled.class).byFailedCheckout()).isFalse();
+        assertThat(validator.violations("order.cancelled", before.replace("\"reason\"",
+                "\"checkoutFailed\":\"yes\",\"reason\""))).anyMatch(v -> v.contains("checkoutFailed"));
+    }
+
     @Test
     void userEventsConformAndTheirSecretsStayOutOfToString() {
         UUID userId = UUID.randomUUID();
