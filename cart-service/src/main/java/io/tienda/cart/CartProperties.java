@@ -10,11 +10,13 @@ import java.time.Duration;
  * @param guestTtl          how long a guest cart lives after its last change
  * @param writeAttempts     how often a change is retried when another device changed the cart meanwhile
  * @param inboxRetention    how long an applied event id is remembered, to ignore its redeliveries
+ * @param givesBackFor      how long after a confirmed order took units out of a cart its checkout failing still
+ *                          gives them back (a checkout fails, if at all, within minutes of its confirmation)
  * @param outbox            the relay of pending events to Kafka
  */
 @ConfigurationProperties("tienda.cart")
 public record CartProperties(String defaultCurrency, Duration userTtl, Duration guestTtl, Integer writeAttempts,
-        Duration inboxRetention, Outbox outbox) {
+        Duration inboxRetention, Duration givesBackFor, Outbox outbox) {
 
     public CartProperties {
         defaultCurrency = defaultCurrency == null ? "EUR" : defaultCurrency;
@@ -25,6 +27,7 @@ public record CartProperties(String defaultCurrency, Duration userTtl, Duration 
         guestTtl = guestTtl == null ? Duration.ofDays(7) : guestTtl;
         writeAttempts = writeAttempts == null ? 100 : writeAttempts;
         inboxRetention = inboxRetention == null ? Duration.ofDays(30) : inboxRetention;
+        givesBackFor = givesBackFor == null ? Duration.ofDays(1) : givesBackFor;
         outbox = outbox == null ? new Outbox(null, null) : outbox;
     }
 

@@ -3,6 +3,7 @@ package io.tienda.cart.cart;
 import io.tienda.cart.CartProperties;
 import io.tienda.cart.cart.domain.CartId;
 import io.tienda.cart.cart.domain.Carts;
+import io.tienda.platform.events.saga.OrderCancelled;
 import io.tienda.platform.events.saga.OrderConfirmed;
 import io.tienda.platform.events.saga.OrderLine;
 import org.slf4j.Logger;
@@ -10,12 +11,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.UUID;
 
 /**
  * What other services' facts do to carts: a confirmed order empties what it bought (a replacement order
- * bought nothing from a cart); an erasure deletes the cart.
+ * bought nothing from a cart), and gives it back if its checkout then fails; an erasure deletes the cart.
  */
 @Service
 public class CartCleanup {
@@ -45,12 +47,35 @@ public class CartCleanup {
         for (OrderLine line : order.lines()) {
             ordered.merge(line.sku(), line.quantity(), Integer::sum);
         }
-        boolean applied = carts.removeOrdered(CartId.user(order.customerId()), eventId, ordered,
-                properties.inboxRetention());
+        boolean applied = carts.removeOrdered(CartId.user(order.customerId()), eventId, order.orderId(), ordered,
+                properties.inboxRetention(), properties.givesBackFor());
         if (!applied) {
             log.debug("order.confirmed {} of order {} was already applied", eventId, order.orderId());
         }
         return applied;
+    }
+
+    /**
+     * A checkout that failed after its confirmation (the stock not committed, the payment not captured) gives
+     * the shopper's cart back what the confirmation took out of it, once per event, so that they can try
+     * again; lines changed meanwhile are added to. A cancellation by the customer or staff leaves the cart as
+     * it is: they chose to. Answers the units given back, or -1 when this delivery changed nothing.
+     */
+    public int orderCancelled(UUID eventId, OrderCancelled order) {
+        if (!order.byFailedCheckout()) {
+            return -1;
+        }
+        OptionalInt given = carts.giveBack(CartId.user(order.customerId()), eventId, order.orderId(),
+                properties.inboxRetention(), properties.givesBackFor());
+        if (given.isEmpty()) {
+            log.debug("order.cancelled {} of order {} was already applied", eventId, order.orderId());
+            return -1;
+        }
+        if (given.getAsInt() > 0) {
+            log.info("the failed checkout of order {} gave {} units back to the shopper's cart", order.orderId(),
+                    given.getAsInt());
+        }
+        return given.getAsInt();
     }
 
     /** Deletion is idempotent in itself: a redelivery deletes nothing more. */

@@ -9,6 +9,7 @@ import io.tienda.platform.testing.messaging.EventMessages.Published;
 import io.tienda.platform.events.Money;
 import io.tienda.platform.events.Topics;
 import io.tienda.platform.events.cart.CartItemAdded;
+import io.tienda.platform.events.saga.OrderCancelled;
 import io.tienda.platform.events.saga.OrderConfirmed;
 import io.tienda.platform.events.saga.OrderLine;
 import io.tienda.platform.events.user.UserErased;
@@ -229,6 +230,134 @@ class CartEventsIT extends CartIT {
                 .isEqualTo(versionBefore);
     }
 
+    /**
+     * order.confirmed empties the cart when the payment is authorised; if the stock commit or the capture then
+     * fails, order.cancelled says the checkout failed and the cart gets back what the order took: added to what
+     * the shopper changed meanwhile, within the cart's limits, with the coupon, once.
+     */
+    @Test
+    void aCheckoutThatFailsAfterItsConfirmationGivesTheCartBackOnce() {
+        String mug = FakeCatalog.newSku("BACK");
+        String tea = FakeCatalog.newSku("BACK");
+        String other = FakeCatalog.newSku("BACK");
+        catalog.sell(mug, 1000);
+        catalog.sell(tea, 300);
+        catalog.sell(other, 200);
+        Shopper ana = customer();
+        ana.add(mug, 2).expect(200);
+        ana.add(tea, 3).expect(200);
+        ana.add(other, 1).expect(200);
+        catalog.coupon("VUELVE", "valid", 10, 0);
+        ana.coupon("VUELVE").expect(200);
+        UUID orderId = UUID.randomUUID();
+        List<OrderLine> lines = List.of(new OrderLine(mug, "p-" + mug, "Taza", 2, Money.of(1000, "EUR")),
+                new OrderLine(tea, "p-" + tea, "Té", 3, Money.of(300, "EUR")));
+        messages().send(Topics.ORDER_EVENTS, orderId.toString(), UUID.randomUUID(), new OrderConfirmed(orderId,
+                ana.id(), "u:" + ana.id(), lines, Money.of(2900, "EUR"), Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> ana.quantities().equals(Map.of(other, 1)));
+        String afterOrder = contentsId(ana);
+        // meanwhile, on another device
+        ana.add(tea, 98).expect(200);
+        ana.add(other, 1).expect(200);
+
+        UUID eventId = UUID.randomUUID();
+        OrderCancelled failed = new OrderCancelled(orderId, "TND-2026-000001", ana.id(), "capture-failed", lines,
+                true);
+        messages().send(Topics.ORDER_EVENTS, orderId.toString(), eventId, failed);
+        await().atMost(Duration.ofSeconds(30)).until(() -> ana.quantities().containsKey(mug));
+
+        assertThat(ana.quantities()).as("added to what is there, at most 99 units a line")
+                .containsOnly(Map.entry(mug, 2), Map.entry(tea, 99), Map.entry(other, 2));
+        assertThat(ana.cart().json().get("coupon").get("code").asString()).isEqualTo("VUELVE");
+        assertThat(contentsId(ana)).as("what came back is new contents").isNotEqualTo(afterOrder);
+        assertThat(redis.getExpire("cart:{u:" + ana.id() + "}")).as("the lines live as long as the cart")
+                .isPositive();
+        assertThat(redis.opsForHash().keys("cart:{u:" + ana.id() + "}:taken")).as("the record is used up")
+                .noneMatch(field -> field.toString().startsWith(orderId + ":"));
+
+        // redelivered, or published again under a new id: nothing more comes back
+        messages().send(Topics.ORDER_EVENTS, orderId.toString(), eventId, failed);
+        messages().send(Topics.ORDER_EVENTS, orderId.toString(), UUID.randomUUID(), failed);
+        awaitMarker(orderId.toString());
+        assertThat(ana.quantities()).containsOnly(Map.entry(mug, 2), Map.entry(tea, 99), Map.entry(other, 2));
+    }
+
+    /**
+     * A person's cancellation leaves the cart as it is, and so does a failed checkout of an order that never
+     * took anything (it failed before its confirmation, or its record is older than the window).
+     */
+    @Test
+    void onlyAFailedCheckoutOfAnOrderThatTookSomethingGivesBack() {
+        String sku = FakeCatalog.newSku("STAY");
+        catalog.sell(sku, 500);
+        Shopper ana = customer();
+        ana.add(sku, 3).expect(200);
+        UUID orderId = UUID.randomUUID();
+        List<OrderLine> lines = List.of(new OrderLine(sku, "p-" + sku, "Taza", 2, Money.of(500, "EUR")));
+        messages().send(Topics.ORDER_EVENTS, orderId.toString(), UUID.randomUUID(), new OrderConfirmed(orderId,
+                ana.id(), "u:" + ana.id(), lines, Money.of(1000, "EUR"), Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> ana.quantities().equals(Map.of(sku, 1)));
+
+        messages().send(Topics.ORDER_EVENTS, orderId.toString(), UUID.randomUUID(),
+                new OrderCancelled(orderId, "TND-2026-000002", ana.id(), "changed my mind", lines, false));
+        messages().send(Topics.ORDER_EVENTS, orderId.toString(), UUID.randomUUID(),
+                new OrderCancelled(orderId, ana.id(), "published before checkoutFailed was carried", lines));
+        UUID neverConfirmed = UUID.randomUUID();
+        messages().send(Topics.ORDER_EVENTS, orderId.toString(), UUID.randomUUID(),
+                new OrderCancelled(neverConfirmed, "TND-2026-000003", ana.id(), "3ds-expired", lines, true));
+        awaitMarker(orderId.toString());
+        assertThat(ana.quantities()).containsExactly(Map.entry(sku, 1));
+
+        // older than the window: the record is dropped, nothing given
+        CartId cart = CartId.user(ana.id());
+        redis.opsForHash().put("cart:{u:" + ana.id() + "}:taken", orderId + ":#at",
+                Long.toString(Instant.now().minus(Duration.ofDays(2)).getEpochSecond()));
+        assertThat(carts.giveBack(cart, UUID.randomUUID(), orderId, Duration.ofDays(1), Duration.ofDays(1)))
+                .hasValue(0);
+        assertThat(ana.quantities()).containsExactly(Map.entry(sku, 1));
+        assertThat(redis.opsForHash().keys("cart:{u:" + ana.id() + "}:taken")).isEmpty();
+    }
+
+    /** The next order drops what older orders took once it is past keeping; the hash expires with it. */
+    @Test
+    void theTakenRecordKeepsOnlyRecentOrders() {
+        String sku = FakeCatalog.newSku("OLD");
+        catalog.sell(sku, 500);
+        Shopper ana = customer();
+        ana.add(sku, 5).expect(200);
+        CartId cart = CartId.user(ana.id());
+        String taken = "cart:{u:" + ana.id() + "}:taken";
+        UUID old = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        assertThat(carts.removeOrdered(cart, UUID.randomUUID(), old, Map.of(sku, 1), Duration.ofDays(1),
+                Duration.ofDays(1))).isTrue();
+        redis.opsForHash().put(taken, old + ":#at",
+                Long.toString(Instant.now().minus(Duration.ofDays(2)).getEpochSecond()));
+
+        assertThat(carts.removeOrdered(cart, UUID.randomUUID(), recent, Map.of(sku, 2), Duration.ofDays(1),
+                Duration.ofDays(1))).isTrue();
+
+        assertThat(redis.opsForHash().entries(taken)).containsOnlyKeys(recent + ":" + sku, recent + ":#at")
+                .containsEntry(recent + ":" + sku, "2");
+        assertThat(redis.getExpire(taken)).isBetween(Duration.ofDays(1).toSeconds() - 60,
+                Duration.ofDays(1).toSeconds());
+        assertThat(carts.giveBack(cart, UUID.randomUUID(), recent, Duration.ofDays(1), Duration.ofDays(1)))
+                .hasValue(2);
+        assertThat(ana.quantities()).containsExactly(Map.entry(sku, 4));
+    }
+
+    /** A marker on the same partition, sent after the records before it, proves they were handled. */
+    private void awaitMarker(String partitionKey) {
+        Shopper bruno = customer();
+        String sku = FakeCatalog.newSku("MARK");
+        catalog.sell(sku, 100);
+        bruno.add(sku, 1).expect(200);
+        messages().send(Topics.ORDER_EVENTS, partitionKey, UUID.randomUUID(), new OrderConfirmed(UUID.randomUUID(),
+                bruno.id(), "u:" + bruno.id(), List.of(new OrderLine(sku, "p", "x", 1, Money.of(100, "EUR"))),
+                Money.of(100, "EUR"), Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> bruno.quantities().isEmpty());
+    }
+
     @Test
     void userErasedDeletesTheCart() {
         String sku = FakeCatalog.newSku("GDPR");
@@ -240,10 +369,15 @@ class CartEventsIT extends CartIT {
         erased.shipTo("ES", "28013").expect(200);
         ana.add(sku, 1).expect(200);
 
+        UUID orderId = UUID.randomUUID();
+        assertThat(carts.removeOrdered(CartId.user(userId.toString()), UUID.randomUUID(), orderId, Map.of(sku, 1),
+                Duration.ofDays(1), Duration.ofDays(1))).isTrue();
+        assertThat(redis.hasKey("cart:{u:" + userId + "}:taken")).isTrue();
         messages().send(Topics.USER_EVENTS, userId.toString(), UUID.randomUUID(),
                 new UserErased(userId, Instant.now()));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !redis.hasKey("cart:{u:" + userId + "}:meta"));
+        assertThat(redis.hasKey("cart:{u:" + userId + "}:taken")).as("what orders took").isFalse();
         assertThat(redis.hasKey("cart:{u:" + userId + "}")).isFalse();
         assertThat(redis.hasKey("cart:{u:" + userId + "}:prices")).isFalse();
         assertThat(ana.quantities()).containsExactly(Map.entry(sku, 1));

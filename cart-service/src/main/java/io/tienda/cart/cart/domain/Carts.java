@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /** Carts as stored. Every change is atomic per cart and carries its events with it (the outbox). */
@@ -30,10 +31,25 @@ public interface Carts {
     /** Empties a claimed guest cart, keeping only the mark of whom it was merged into for {@code keep}. */
     void retire(CartId guest, Duration keep);
 
-    /** Once per {@code eventId}: takes what an order bought out of the cart. False for a repeated event. */
-    boolean removeOrdered(CartId id, UUID eventId, Map<String, Integer> ordered, Duration rememberEvent);
+    /**
+     * Once per {@code eventId}: takes what order {@code orderId} bought out of the cart, and keeps what it
+     * took (units and coupon) for {@code keepTaken}, for {@link #giveBack}. False for a repeated event.
+     */
+    boolean removeOrdered(CartId id, UUID eventId, UUID orderId, Map<String, Integer> ordered,
+                          Duration rememberEvent, Duration keepTaken);
 
-    /** Deletes everything stored about the cart (not its pending events, which are facts already). */
+    /**
+     * Once per {@code eventId}: puts back what {@link #removeOrdered} took for {@code orderId} within the last
+     * {@code keepTaken}, added to the cart's lines within {@link CartLimits}, and its coupon unless the cart
+     * has another. Answers the units given back: 0 when the order took nothing or the cart is gone; empty for
+     * a repeated event.
+     */
+    OptionalInt giveBack(CartId id, UUID eventId, UUID orderId, Duration rememberEvent, Duration keepTaken);
+
+    /**
+     * Deletes everything stored about the cart, what orders took out of it included (not its pending events,
+     * which are facts already).
+     */
     void erase(CartId id);
 
     Map<String, PriceMemory> lastKnownPrices(CartId id);

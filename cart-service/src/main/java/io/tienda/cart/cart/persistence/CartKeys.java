@@ -43,6 +43,14 @@ final class CartKeys {
         return lines(id) + ":inbox:" + eventId;
     }
 
+    /**
+     * Hash: what confirmed orders took out of the cart, for a checkout that fails after it to give back:
+     * &lt;order id&gt;:&lt;SKU&gt; → units, &lt;order id&gt;:#coupon, &lt;order id&gt;:#at (epoch seconds).
+     */
+    static String taken(CartId id) {
+        return lines(id) + ":taken";
+    }
+
     static List<String> all(CartId id) {
         return List.of(lines(id), meta(id), prices(id));
     }

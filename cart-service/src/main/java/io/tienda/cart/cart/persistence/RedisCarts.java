@@ -2,6 +2,7 @@ package io.tienda.cart.cart.persistence;
 
 import io.tienda.cart.cart.domain.Cart;
 import io.tienda.cart.cart.domain.CartId;
+import io.tienda.cart.cart.domain.CartLimits;
 import io.tienda.cart.cart.domain.CartLine;
 import io.tienda.cart.cart.domain.Carts;
 import io.tienda.cart.cart.domain.MergeClaim;
@@ -25,6 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 
@@ -42,6 +44,7 @@ class RedisCarts implements Carts {
     private static final RedisScript<String> CLAIM = script("cart-claim", String.class);
     private static final RedisScript<Long> RETIRE = script("cart-retire", Long.class);
     private static final RedisScript<Long> REMOVE_ORDERED = script("cart-remove-ordered", Long.class);
+    private static final RedisScript<Long> GIVE_BACK = script("cart-give-back", Long.class);
     private static final RedisScript<Long> REMEMBER_PRICES = script("cart-remember-prices", Long.class);
 
     private final StringRedisTemplate redis;
@@ -91,7 +94,7 @@ class RedisCarts implements Carts {
     public boolean save(Cart cart, Duration timeToLive, List<OutboundMessage> messages) {
         List<String> args = new ArrayList<>();
         args.add(Long.toString(cart.version()));
-        args.add(Long.toString(Math.max(1, timeToLive.toSeconds())));
+        args.add(seconds(timeToLive));
         args.add(clock.instant().toString());
         args.add(cart.currency());
         args.add(orEmpty(cart.couponCode()));
@@ -125,28 +128,43 @@ class RedisCarts implements Carts {
 
     @Override
     public void retire(CartId guest, Duration keep) {
-        redis.execute(RETIRE, CartKeys.all(guest), Long.toString(Math.max(1, keep.toSeconds())));
+        redis.execute(RETIRE, CartKeys.all(guest), seconds(keep));
     }
 
     @Override
-    public boolean removeOrdered(CartId id, UUID eventId, Map<String, Integer> ordered, Duration rememberEvent) {
+    public boolean removeOrdered(CartId id, UUID eventId, UUID orderId, Map<String, Integer> ordered,
+                                 Duration rememberEvent, Duration keepTaken) {
         List<String> args = new ArrayList<>();
-        args.add(Long.toString(Math.max(1, rememberEvent.toSeconds())));
+        args.add(seconds(rememberEvent));
         args.add(clock.instant().toString());
         args.add(Cart.newContentsId());
+        args.add(orderId.toString());
+        args.add(Long.toString(clock.instant().getEpochSecond()));
+        args.add(seconds(keepTaken));
         args.add(Integer.toString(ordered.size()));
         ordered.forEach((sku, quantity) -> {
             args.add(sku);
             args.add(Integer.toString(quantity));
         });
         Long applied = redis.execute(REMOVE_ORDERED, List.of(CartKeys.lines(id), CartKeys.meta(id),
-                CartKeys.prices(id), CartKeys.inbox(id, eventId)), args.toArray());
+                CartKeys.prices(id), CartKeys.inbox(id, eventId), CartKeys.taken(id)), args.toArray());
         return applied != null && applied == 1;
     }
 
     @Override
+    public OptionalInt giveBack(CartId id, UUID eventId, UUID orderId, Duration rememberEvent, Duration keepTaken) {
+        Long given = redis.execute(GIVE_BACK, List.of(CartKeys.lines(id), CartKeys.meta(id),
+                CartKeys.inbox(id, eventId), CartKeys.taken(id)), seconds(rememberEvent), clock.instant().toString(),
+                Cart.newContentsId(), orderId.toString(), Long.toString(clock.instant().getEpochSecond()),
+                seconds(keepTaken), Integer.toString(CartLimits.MAX_QUANTITY), Integer.toString(CartLimits.MAX_LINES));
+        return given == null || given < 0 ? OptionalInt.empty() : OptionalInt.of(given.intValue());
+    }
+
+    @Override
     public void erase(CartId id) {
-        redis.delete(CartKeys.all(id));
+        List<String> keys = new ArrayList<>(CartKeys.all(id));
+        keys.add(CartKeys.taken(id));
+        redis.delete(keys);
     }
 
     @Override
@@ -196,6 +214,10 @@ class RedisCarts implements Carts {
             log.warn("ignoring an unreadable shipping address of cart {}", id);
             return null;
         }
+    }
+
+    private static String seconds(Duration duration) {
+        return Long.toString(Math.max(1, duration.toSeconds()));
     }
 
     private static long version(String value) {
