@@ -138,8 +138,10 @@ public class EventMails {
 
     public void orderCancelled(UUID eventId, OrderCancelled e) {
         String order = e.orderId().toString();
+        // a failed checkout leaves the goods in the cart (cart-service gives back what a confirmation took)
         toCustomer(eventId, e.customerId(), order, "order-cancelled",
-                vars("order", reference(e.orderNumber(), order), "reason", e.reason(), "link", orderLink(order)));
+                vars("order", reference(e.orderNumber(), order), "reason", e.reason(), "link", orderLink(order),
+                        "checkoutFailed", e.byFailedCheckout() ? "true" : null));
     }
 
     /**

@@ -100,7 +100,16 @@ class MailingIT extends NotificationServiceIT {
                 .findFirst().orElseThrow();
         assertThat(cancelled.subject()).isEqualTo("Order TND-2026-000321 cancelled");
         assertThat(cancelled.text()).contains("Your order TND-2026-000321 was cancelled")
-                .contains(BASE + "/orders/" + order);
+                .contains(BASE + "/orders/" + order).doesNotContain("cart");
+
+        // a checkout that failed by itself tells the shopper where the goods are
+        UUID failed = UUID.randomUUID();
+        events.send(Topics.ORDER_EVENTS, failed.toString(), new OrderCancelled(failed, "TND-2026-000322", customer,
+                "capture-failed", lines, true));
+        ReceivedMail failedMail = mailFor(email, 3).stream()
+                .filter(m -> m.subject().equals("Order TND-2026-000322 cancelled")).findFirst().orElseThrow();
+        assertThat(failedMail.text()).contains("the items are in your cart again");
+        assertThat(failedMail.html()).contains("the items are in your cart again");
     }
 
     @Test
