@@ -157,6 +157,40 @@ class CheckoutJourneyIT {
                 .as("a cancelled order leaves the cart to try again").isEqualTo(3);
     }
 
+    /**
+     * A checkout that fails after its confirmation (the card's hold lapsed before the capture): the order ends
+     * CANCELLED, the stock and the authorisation are let go, the cart that the confirmation emptied gets its
+     * goods back, the cancellation mail says so, and the shopper can pay with another card.
+     */
+    @Test
+    void aCaptureThatFailsAfterTheConfirmationPutsTheGoodsBackInTheCart() {
+        String sku = productWithStock("CAPF", 5).sku();
+        Shopper shopper = newShopper();
+        addToCart(shopper, sku, 2);
+
+        JsonNode placed = checkoutOnce(shopper, UUID.randomUUID().toString(), "pm_card_captureFail").json();
+        String orderId = placed.get("id").asString();
+        JsonNode cancelled = await().atMost(EVENTUALLY).until(() -> order(shopper, orderId),
+                o -> o != null && "CANCELLED".equals(o.get("status").asString()));
+        assertThat(cancelled.get("history").valueStream().map(h -> h.get("to").asString()))
+                .as("it was confirmed first, so the cart had been emptied").contains("CONFIRMED");
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            assertThat(available(sku)).isEqualTo(5);
+            assertThat(payments(shopper, orderId)).singleElement()
+                    .satisfies(p -> assertThat(p.get("status").asString()).isEqualTo("VOIDED"));
+            assertThat(call("GET", "/api/v1/cart", null, shopper.token()).json().get("itemCount").asInt())
+                    .as("the goods are back in the cart").isEqualTo(2);
+        });
+        Mailbox.Mail mail = Mailbox.await(shopper.email(), "the cancellation",
+                m -> m.subject().contains(placed.get("number").asString()) && m.subject().endsWith("cancelado"));
+        assertThat(mail.text()).contains("vuelven a estar en tu carrito");
+
+        Api.Reply again = checkoutOnce(shopper, UUID.randomUUID().toString(), "pm_card_visa");
+        assertThat(again.status()).as(again.body()).isEqualTo(202);
+        assertThat(finalOrder(shopper, again.json().get("id").asString()).get("status").asString())
+                .isEqualTo("CONFIRMED");
+    }
+
     @Test
     void moreThanIsInStockRejectsTheOrderAndChargesNothing() {
         String sku = productWithStock("FEW", 2).sku();

@@ -94,10 +94,27 @@ public class SimulatedProvider {
         });
     }
 
-    /** {@code POST /v1/payment_intents/{id}/capture}. */
+    /**
+     * {@code POST /v1/payment_intents/{id}/capture}. The authorisation of {@code pm_card_captureFail} has lapsed
+     * by then: the intent is canceled ({@code automatic}, with its webhook) and the capture refused, as Stripe
+     * refuses one of an expired hold.
+     */
     public SimulatedReply capture(String idempotencyKey, String intentId, long amountToCapture) {
-        return idempotent(idempotencyKey, "capture|" + intentId + "|" + amountToCapture, () -> change(intentId,
-                intent -> intent.captured(amountToCapture), "payment_intent.succeeded"));
+        return idempotent(idempotencyKey, "capture|" + intentId + "|" + amountToCapture, () -> {
+            SimulatedIntent intent = intents.lock(intentId).orElse(null);
+            if (intent != null && intent.status() == IntentStatus.REQUIRES_CAPTURE
+                    && TestPaymentMethods.authorizationLapsesBeforeCapture(intent.paymentMethod())) {
+                SimulatedIntent lapsed = intent.canceled("automatic");
+                intents.save(lapsed);
+                emit("payment_intent.canceled", lapsed);
+                try {
+                    lapsed.captured(amountToCapture);
+                } catch (SimulatedProviderException refused) {
+                    return SimulatedReply.error(refused, lapsed);
+                }
+            }
+            return change(intentId, current -> current.captured(amountToCapture), "payment_intent.succeeded");
+        });
     }
 
     /** {@code POST /v1/payment_intents/{id}/cancel}. */

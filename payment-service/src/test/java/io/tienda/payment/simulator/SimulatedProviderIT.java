@@ -154,6 +154,34 @@ class SimulatedProviderIT extends PaymentIT {
         assertThat(gateway.refund(pi, UUID.randomUUID(), 1, key()).status()).isEqualTo(RefundStatus.FAILED);
     }
 
+    /**
+     * captureFail's hold has lapsed by the capture: the intent is canceled and the capture refused, and the
+     * payment, with nothing held any more, ends VOIDED; the saga's void that follows finds nothing to undo.
+     */
+    @Test
+    void aCaptureOfCaptureFailIsRefusedAndThePaymentEndsVoided() {
+        Authorized authorized = (Authorized) gateway.authorize(request("pm_card_captureFail", 1000), key());
+        assertThat(gateway.capture(authorized.providerPaymentId(), 1000, key())).isInstanceOfSatisfying(
+                CaptureRefused.class, refused -> {
+                    assertThat(refused.code()).isEqualTo("payment_intent_unexpected_state");
+                    assertThat(refused.authorizationGone()).isTrue();
+                });
+        assertThat(jdbc.sql("select status from simulated_intents where id = :id")
+                .param("id", authorized.providerPaymentId()).query(String.class).single()).isEqualTo("canceled");
+
+        UUID order = UUID.randomUUID();
+        assertThat(authorize(order, io.tienda.platform.testing.security.TestTokens.newCustomer(), 1000,
+                "pm_card_captureFail")).isInstanceOf(io.tienda.platform.events.saga.PaymentAuthorized.class);
+        assertThat(capture(order, 1000)).isInstanceOfSatisfying(
+                io.tienda.platform.events.saga.PaymentCaptureFailed.class,
+                failed -> assertThat(failed.reason()).contains("payment_intent_unexpected_state"));
+        UUID payment = paymentOf(order);
+        eventually(() -> "VOIDED".equals(status(payment)));
+        assertThat(payment(payment)).containsEntry("captured_amount", 0L);
+        assertThat(voidPayment(order, "capture-failed")).isInstanceOf(io.tienda.platform.events.saga.PaymentVoided.class);
+        assertThat(status(payment)).isEqualTo("VOIDED");
+    }
+
     @Test
     void aRefundOfRefundFailSucceedsThenFailsAndTheLedgerFollowsIt() {
         UUID order = UUID.randomUUID();

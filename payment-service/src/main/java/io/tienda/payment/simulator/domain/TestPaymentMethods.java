@@ -2,8 +2,10 @@ package io.tienda.payment.simulator.domain;
 
 /**
  * Stripe's test payment methods and what the simulated provider does with each, so that the local
- * fleet behaves as Stripe's test mode does. One extra, {@code pm_card_timeout}, never answers in
- * time, for resilience tests.
+ * fleet behaves as Stripe's test mode does. Two extras: {@code pm_card_timeout} never answers in
+ * time, for resilience tests; {@code pm_card_captureFail} is authorised, but its authorisation has
+ * lapsed by the time it is captured, as an expired hold does at Stripe, for a checkout that fails after
+ * its confirmation.
  */
 public final class TestPaymentMethods {
 
@@ -38,13 +40,22 @@ public final class TestPaymentMethods {
         return "pm_card_refundFail".equals(paymentMethod);
     }
 
+    /**
+     * Whether a payment made with this method is authorised but cannot be captured: at the capture its
+     * authorisation has lapsed, so Stripe has canceled the intent ({@code cancellation_reason automatic})
+     * and refuses the capture with {@code payment_intent_unexpected_state}.
+     */
+    public static boolean authorizationLapsesBeforeCapture(String paymentMethod) {
+        return "pm_card_captureFail".equals(paymentMethod);
+    }
+
     public static Behaviour of(String paymentMethod) {
         if (paymentMethod == null) {
             return new Unknown();
         }
         return switch (paymentMethod) {
             case "pm_card_visa", "pm_card_mastercard", "pm_card_amex", "pm_card_visa_debit", "pm_card_es",
-                    "pm_card_refundFail" -> new Succeeds();
+                    "pm_card_refundFail", "pm_card_captureFail" -> new Succeeds();
             case "pm_card_chargeDeclined", "pm_card_visa_chargeDeclined" ->
                     new Declines("generic_decline", "Your card was declined.");
             case "pm_card_chargeDeclinedInsufficientFunds", "pm_card_visa_chargeDeclinedInsufficientFunds" ->
