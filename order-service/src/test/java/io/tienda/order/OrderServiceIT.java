@@ -2,10 +2,8 @@ package io.tienda.order;
 
 import io.tienda.order.orders.domain.ShippingAddress;
 import io.tienda.order.support.OrderIT;
+import io.tienda.platform.testing.SchemaAtVersion;
 import io.tienda.platform.testing.security.TestTokens;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -182,16 +180,14 @@ class OrderServiceIT extends OrderIT {
      */
     @Test
     void shippingAddressesStoredWithLineBreaksAreCleanedAndStillReadBack() {
-        String schema = "plain_address_" + UUID.randomUUID().toString().replace("-", "");
-        FluentConfiguration flyway = migrations(schema);
-        flyway.target(MigrationVersion.fromVersion("4")).load().migrate();
-        try {
+        try (SchemaAtVersion earlier = SchemaAtVersion.migratedTo(dataSource, "plain_address", "4")) {
+            String schema = earlier.name();
             UUID broken = storedBefore(schema, "Ana\r\nBcc: x@example.com", "Calle Mayor 1\u2028Piso 3", "3º\tB",
                     "Ma\u0085drid");
             UUID nothingElse = storedBefore(schema, "\u0001", "\u0007\u2029", "\u001b", "Madrid\u2003\n");
             UUID clean = storedBefore(schema, "Ana García", "Calle Mayor 1", "3º B", "Madrid");
 
-            flyway.target(MigrationVersion.LATEST).load().migrate();
+            earlier.migrateToLatest();
 
             assertThat(address(schema, broken)).isEqualTo(new ShippingAddress("Ana Bcc: x@example.com",
                     "Calle Mayor 1 Piso 3", "3º B", "Ma drid", "28013", "ES"));
@@ -205,8 +201,6 @@ class OrderServiceIT extends OrderIT {
             assertThatThrownBy(() -> jdbc.sql("update " + schema + ".orders set ship_line2 = :line where id = :id")
                     .param("line", "3º\nB").param("id", clean).update())
                     .isInstanceOf(DataIntegrityViolationException.class);
-        } finally {
-            jdbc.sql("drop schema " + schema + " cascade").update();
         }
     }
 
@@ -217,10 +211,8 @@ class OrderServiceIT extends OrderIT {
      */
     @Test
     void sagasStoredBeforeGetWhatOfThemNeedsAttention() {
-        String schema = "attention_" + UUID.randomUUID().toString().replace("-", "");
-        FluentConfiguration flyway = migrations(schema);
-        flyway.target(MigrationVersion.fromVersion("5")).load().migrate();
-        try {
+        try (SchemaAtVersion earlier = SchemaAtVersion.migratedTo(dataSource, "attention", "5")) {
+            String schema = earlier.name();
             UUID gaveUp = sagaStoredBefore(schema, "ENDED", "[\"PAYMENT_CAPTURED\"]",
                     "[\"RELEASE_STOCK\", \"REFUND_PAYMENT\"]");
             UUID refused = sagaStoredBefore(schema, "COMPENSATING", "[\"PAYMENT_CAPTURED\", \"REFUND_REFUSED\"]",
@@ -228,7 +220,7 @@ class OrderServiceIT extends OrderIT {
             UUID stillAsking = sagaStoredBefore(schema, "COMPENSATING", "[]", "[\"VOID_PAYMENT\"]");
             UUID done = sagaStoredBefore(schema, "ENDED", "[\"PAYMENT_CAPTURED\"]", "[]");
 
-            flyway.target(MigrationVersion.LATEST).load().migrate();
+            earlier.migrateToLatest();
 
             assertThat(attention(schema, gaveUp)).containsExactly("STOCK_RELEASE_UNCONFIRMED", "REFUND_UNCONFIRMED");
             assertThat(attention(schema, refused)).containsExactly("REFUND_REFUSED");
@@ -236,8 +228,6 @@ class OrderServiceIT extends OrderIT {
             assertThat(attention(schema, done)).isEmpty();
             assertThat(jdbc.sql("select count(*) from " + schema + ".saga_instance where resolved_at is not null")
                     .query(Integer.class).single()).isZero();
-        } finally {
-            jdbc.sql("drop schema " + schema + " cascade").update();
         }
     }
 
@@ -248,10 +238,8 @@ class OrderServiceIT extends OrderIT {
      */
     @Test
     void ordersCancelledBeforeShowTheRefundTheirSagaKnows() {
-        String schema = "refund_" + UUID.randomUUID().toString().replace("-", "");
-        FluentConfiguration flyway = migrations(schema);
-        flyway.target(MigrationVersion.fromVersion("6")).load().migrate();
-        try {
+        try (SchemaAtVersion earlier = SchemaAtVersion.migratedTo(dataSource, "refund", "6")) {
+            String schema = earlier.name();
             UUID refunded = sagaStoredBefore(schema, "ENDED", "CANCELLED", "[\"PAYMENT_CAPTURED\"]", "[]");
             UUID asked = sagaStoredBefore(schema, "COMPENSATING", "CANCELLED", "[\"PAYMENT_CAPTURED\"]",
                     "[\"REFUND_PAYMENT\"]");
@@ -264,7 +252,7 @@ class OrderServiceIT extends OrderIT {
             jdbc.sql("update " + schema + ".saga_instance set updated_at = timestamptz '2026-03-01T10:00:00Z'")
                     .update();
 
-            flyway.target(MigrationVersion.LATEST).load().migrate();
+            earlier.migrateToLatest();
 
             assertThat(refundStatus(schema, refunded)).isEqualTo("REFUNDED");
             assertThat(refundStatus(schema, asked)).isEqualTo("PENDING");
@@ -291,8 +279,6 @@ class OrderServiceIT extends OrderIT {
                     .param("id", refunded).update()).isInstanceOf(DataIntegrityViolationException.class);
             assertThatThrownBy(() -> jdbc.sql("update " + schema + ".orders set refund_amount = -1 where id = :id")
                     .param("id", refunded).update()).isInstanceOf(DataIntegrityViolationException.class);
-        } finally {
-            jdbc.sql("drop schema " + schema + " cascade").update();
         }
     }
 
@@ -304,10 +290,8 @@ class OrderServiceIT extends OrderIT {
      */
     @Test
     void reasonsWrittenByCustomersErasedBeforeAreErasedToo() {
-        String schema = "erased_reasons_" + UUID.randomUUID().toString().replace("-", "");
-        FluentConfiguration flyway = migrations(schema);
-        flyway.target(MigrationVersion.fromVersion("9")).load().migrate();
-        try {
+        try (SchemaAtVersion earlier = SchemaAtVersion.migratedTo(dataSource, "erased_reasons", "9")) {
+            String schema = earlier.name();
             UUID erased = sagaStoredBefore(schema, "ENDED", "CANCELLED", "[]", "[]");
             UUID kept = sagaStoredBefore(schema, "ENDED", "CANCELLED", "[]", "[]");
             jdbc.sql("update " + schema + ".orders set customer_id = 'c-2' where id = :id").param("id", kept).update();
@@ -328,7 +312,7 @@ class OrderServiceIT extends OrderIT {
                         .update();
             }
 
-            flyway.target(MigrationVersion.LATEST).load().migrate();
+            earlier.migrateToLatest();
 
             assertThat(reasons(schema, erased)).containsExactly("placed", "erased",
                     "customer phoned: keep the parcel at Rua Augusta 5", "payment-failed: declined",
@@ -338,8 +322,6 @@ class OrderServiceIT extends OrderIT {
                     "customer phoned: keep the parcel at Rua Augusta 5", "payment-failed: declined",
                     "cancelled by customer");
             assertThat(sagaReason(schema, kept)).isEqualTo("moving to Lisbon, Rua Augusta 5");
-        } finally {
-            jdbc.sql("drop schema " + schema + " cascade").update();
         }
     }
 
@@ -364,11 +346,6 @@ class OrderServiceIT extends OrderIT {
                 .query(String.class).optional().orElse(null);
     }
 
-    /** The service's migrations into a schema of their own, to run up to a version and then on. */
-    private FluentConfiguration migrations(String schema) {
-        return Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema).createSchemas(true)
-                .locations("classpath:db/migration", "classpath:db/platform");
-    }
 
     private UUID sagaStoredBefore(String schema, String step, String facts, String pending) {
         return sagaStoredBefore(schema, step, null, facts, pending);

@@ -1,6 +1,7 @@
 package io.tienda.payment;
 
 import io.tienda.payment.support.PaymentServiceTest;
+import io.tienda.platform.testing.SchemaAtVersion;
 import io.tienda.platform.testing.security.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -174,19 +175,15 @@ class PaymentServiceIT {
     @Test
     void paymentsCapturedBeforeTheInvoiceSeriesAreNumberedInCaptureOrderPerYearKeepingTheirFormerNumber() {
         // The migrations up to V3 in a schema of their own, payments captured then, and the rest after.
-        String schema = "invoice_series_" + UUID.randomUUID().toString().replace("-", "");
-        org.flywaydb.core.api.configuration.FluentConfiguration flyway = org.flywaydb.core.Flyway.configure()
-                .dataSource(dataSource).schemas(schema).defaultSchema(schema).createSchemas(true)
-                .locations("classpath:db/migration", "classpath:db/platform");
-        flyway.target(org.flywaydb.core.api.MigrationVersion.fromVersion("3")).load().migrate();
-        try {
+        try (SchemaAtVersion earlier = SchemaAtVersion.migratedTo(dataSource, "invoice_series", "3")) {
+            String schema = earlier.name();
             UUID lateIn2025 = capturedBefore(schema, "2025-12-31T23:30:00Z");
             UUID mid2025 = capturedBefore(schema, "2025-06-01T10:00:00Z");
             UUID newYear2026 = capturedBefore(schema, "2026-01-01T00:10:00Z");
             UUID march2026 = capturedBefore(schema, "2026-03-01T09:00:00Z");
             UUID neverCaptured = capturedBefore(schema, null);
 
-            flyway.target(org.flywaydb.core.api.MigrationVersion.LATEST).load().migrate();
+            earlier.migrateToLatest();
 
             Map<UUID, String> numbers = new java.util.HashMap<>();
             Map<UUID, String> former = new java.util.HashMap<>();
@@ -203,8 +200,6 @@ class PaymentServiceIT {
             assertThat(former.get(neverCaptured)).isNull();
             assertThat(jdbc.sql("select year || ':' || last_number from " + schema + ".invoice_series order by year")
                     .query(String.class).list()).containsExactly("2025:2", "2026:2");
-        } finally {
-            jdbc.sql("drop schema " + schema + " cascade").update();
         }
     }
 

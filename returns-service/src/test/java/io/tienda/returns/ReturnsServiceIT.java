@@ -1,11 +1,9 @@
 package io.tienda.returns;
 
+import io.tienda.platform.testing.SchemaAtVersion;
 import io.tienda.platform.testing.Store;
 import io.tienda.platform.testing.TiendaInfra;
 import io.tienda.platform.testing.security.TestTokens;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -209,10 +207,8 @@ class ReturnsServiceIT {
      */
     @Test
     void replacementsDeliveredBeforeAreWorthWhatTheFirstOrderOfTheirChainPaid() {
-        String schema = "replacements_" + UUID.randomUUID().toString().replace("-", "");
-        FluentConfiguration flyway = migrations(schema);
-        flyway.target(MigrationVersion.fromVersion("9")).load().migrate();
-        try {
+        try (SchemaAtVersion earlier = SchemaAtVersion.migratedTo(dataSource, "replacements", "9")) {
+            String schema = earlier.name();
             StoredBefore before = new StoredBefore(schema);
             // bought: two mugs for 20.01, T-shirts in three sizes; sent back for an exchange to size L, one mug
             // accepted (10.00 of the 20.01, rounded down as its refund would be), the XL not accepted at all
@@ -254,7 +250,7 @@ class ReturnsServiceIT {
             UUID ordinary = before.delivered(new Bought("CUP-1", 4, 250, 900));
             List<String> otherReturnLines = before.returnLinesExcept(exchangedAgain, open);
 
-            flyway.target(MigrationVersion.LATEST).load().migrate();
+            earlier.migrateToLatest();
 
             assertThat(before.paidBy(replacement)).contains(original);
             assertThat(before.lines(replacement)).containsExactly(new Bought("MUG-1", 1, 1000, 1000),
@@ -280,8 +276,6 @@ class ReturnsServiceIT {
                     .containsExactly(new Sent("TSHIRT-L", 1, 1500L, 1300L, null, null));
             assertThat(before.returnLinesExcept(exchangedAgain, open)).as("refunds made, and returns of orders paid "
                     + "for themselves, stay as they were").isEqualTo(otherReturnLines);
-        } finally {
-            jdbc.sql("drop schema " + schema + " cascade").update();
         }
     }
 
@@ -312,10 +306,6 @@ class ReturnsServiceIT {
     private record Sent(String sku, int quantity, Long unitPrice, Long paid, String exchangeSku, Integer accepted) {
     }
 
-    private FluentConfiguration migrations(String schema) {
-        return Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema).createSchemas(true)
-                .locations("classpath:db/migration", "classpath:db/platform");
-    }
 
     /** Delivered orders and their returns in a schema migrated to V9, as the service stored them then. */
     private final class StoredBefore {
