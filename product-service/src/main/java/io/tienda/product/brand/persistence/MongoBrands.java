@@ -2,6 +2,7 @@ package io.tienda.product.brand.persistence;
 
 import io.tienda.product.brand.domain.Brand;
 import io.tienda.product.brand.domain.Brands;
+import io.tienda.product.shared.AnnouncementNote;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -10,7 +11,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,17 +24,17 @@ class MongoBrands implements Brands {
     /** Brands number in the hundreds; the whole list is one read. */
     private static final int LIMIT = 5_000;
 
-    /**
-     * Beside the fields of {@link BrandDocument}: set while the brand's products are still to be given
-     * its new copy after a rename, counting the renames not yet relabelled. It works as the categories'
-     * note does; the lines are not shared, since a feature's storage is its own.
-     */
-    private static final String PRODUCTS_TO_ANNOUNCE = "productsToAnnounce";
-
     private final MongoTemplate mongo;
+
+    /**
+     * Beside the fields of {@link BrandDocument}: set while the brand's products are still to be given its new
+     * name after a rename, counting the renames not yet relabelled.
+     */
+    private final AnnouncementNote relabelNote;
 
     MongoBrands(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.relabelNote = new AnnouncementNote(mongo, BrandIndexes.COLLECTION);
     }
 
     @Override
@@ -69,39 +69,25 @@ class MongoBrands implements Brands {
         Update update = new Update().set("slug", brand.slug()).set("name", brand.name())
                 .set("logoUrl", brand.logoUrl()).set("version", brand.version());
         if (productsToRelabel) {
-            update.inc(PRODUCTS_TO_ANNOUNCE, 1L);
+            AnnouncementNote.raise(update);
         }
         Document stored = mongo.findAndModify(unchanged, update, FindAndModifyOptions.options().returnNew(true),
                 Document.class, BrandIndexes.COLLECTION);
-        return stored == null ? OptionalLong.empty() : OptionalLong.of(note(stored));
+        return stored == null ? OptionalLong.empty() : OptionalLong.of(AnnouncementNote.of(stored));
     }
 
     @Override
     public long productsToRelabel(String id) {
-        Query brand = Query.query(where("_id").is(id));
-        brand.fields().include(PRODUCTS_TO_ANNOUNCE);
-        Document stored = mongo.findOne(brand, Document.class, BrandIndexes.COLLECTION);
-        return stored == null ? 0 : note(stored);
+        return relabelNote.of(id);
     }
 
     @Override
     public Map<String, Long> withProductsToRelabel() {
-        Query noted = Query.query(where(PRODUCTS_TO_ANNOUNCE).exists(true));
-        noted.fields().include("_id").include(PRODUCTS_TO_ANNOUNCE);
-        Map<String, Long> notes = new HashMap<>();
-        mongo.find(noted, Document.class, BrandIndexes.COLLECTION)
-                .forEach(document -> notes.put(document.getString("_id"), note(document)));
-        return notes;
+        return relabelNote.all();
     }
 
     @Override
     public void relabelled(String id, long note) {
-        mongo.updateFirst(Query.query(where("_id").is(id).and(PRODUCTS_TO_ANNOUNCE).is(note)),
-                new Update().unset(PRODUCTS_TO_ANNOUNCE), BrandIndexes.COLLECTION);
-    }
-
-    private static long note(Document stored) {
-        Object note = stored.get(PRODUCTS_TO_ANNOUNCE);
-        return note instanceof Number number ? number.longValue() : 0;
+        relabelNote.clear(id, note);
     }
 }

@@ -2,6 +2,7 @@ package io.tienda.product.category.persistence;
 
 import io.tienda.product.category.domain.Categories;
 import io.tienda.product.category.domain.Category;
+import io.tienda.product.shared.AnnouncementNote;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -29,16 +30,17 @@ class MongoCategories implements Categories {
     /** A catalog has hundreds of categories, not millions: the whole tree is one read. */
     private static final int LIMIT = 5_000;
 
+    private final MongoTemplate mongo;
+
     /**
      * Beside the fields of {@link CategoryDocument}: set while the products below the category are still
      * to be announced again after a move or a rename, counting the changes not yet announced.
      */
-    private static final String PRODUCTS_TO_ANNOUNCE = "productsToAnnounce";
-
-    private final MongoTemplate mongo;
+    private final AnnouncementNote announceNote;
 
     MongoCategories(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.announceNote = new AnnouncementNote(mongo, CategoryDocument.COLLECTION);
     }
 
     @Override
@@ -117,32 +119,21 @@ class MongoCategories implements Categories {
             }
         }
         if (productsToAnnounce) {
-            update.inc(PRODUCTS_TO_ANNOUNCE, 1L);
+            AnnouncementNote.raise(update);
         }
         Document stored = mongo.findAndModify(Query.query(where("_id").is(category.id())), update,
                 FindAndModifyOptions.options().returnNew(true), Document.class, CategoryDocument.COLLECTION);
-        return stored == null ? 0 : note(stored);
+        return AnnouncementNote.of(stored);
     }
 
     @Override
     public Map<String, Long> withProductsToAnnounce() {
-        Query noted = Query.query(where(PRODUCTS_TO_ANNOUNCE).exists(true));
-        noted.fields().include("_id").include(PRODUCTS_TO_ANNOUNCE);
-        Map<String, Long> notes = new HashMap<>();
-        mongo.find(noted, Document.class, CategoryDocument.COLLECTION)
-                .forEach(document -> notes.put(document.getString("_id"), note(document)));
-        return notes;
+        return announceNote.all();
     }
 
     @Override
     public void announced(String id, long note) {
-        mongo.updateFirst(Query.query(where("_id").is(id).and(PRODUCTS_TO_ANNOUNCE).is(note)),
-                new Update().unset(PRODUCTS_TO_ANNOUNCE), CategoryDocument.COLLECTION);
-    }
-
-    private static long note(Document stored) {
-        Object note = stored.get(PRODUCTS_TO_ANNOUNCE);
-        return note instanceof Number number ? number.longValue() : 0;
+        announceNote.clear(id, note);
     }
 
     @Override
