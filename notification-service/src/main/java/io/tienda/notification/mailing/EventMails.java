@@ -4,6 +4,7 @@ import io.tienda.notification.NotificationsProperties;
 import io.tienda.notification.contact.AddressBook;
 import io.tienda.notification.history.domain.Notification;
 import io.tienda.notification.history.domain.Notifications;
+import io.tienda.notification.mailing.domain.OrderNumbers;
 import io.tienda.notification.mailing.domain.RefundAnnouncements;
 import io.tienda.notification.mailing.domain.ReturnRefunds;
 import io.tienda.notification.ticket.CustomerQueries;
@@ -64,16 +65,19 @@ public class EventMails {
     private final CustomerQueries queries;
     private final RefundAnnouncements refunds;
     private final ReturnRefunds returnRefunds;
+    private final OrderNumbers orderNumbers;
     private final NotificationsProperties properties;
     private final Clock clock;
 
     EventMails(Notifications notifications, AddressBook addressBook, CustomerQueries queries,
-            RefundAnnouncements refunds, ReturnRefunds returnRefunds, NotificationsProperties properties, Clock clock) {
+            RefundAnnouncements refunds, ReturnRefunds returnRefunds, OrderNumbers orderNumbers,
+            NotificationsProperties properties, Clock clock) {
         this.notifications = notifications;
         this.addressBook = addressBook;
         this.queries = queries;
         this.refunds = refunds;
         this.returnRefunds = returnRefunds;
+        this.orderNumbers = orderNumbers;
         this.properties = properties;
         this.clock = clock;
     }
@@ -116,6 +120,7 @@ public class EventMails {
 
     public void orderConfirmed(UUID eventId, OrderConfirmed e) {
         String order = e.orderId().toString();
+        rememberNumber(order, e.orderNumber());
         int items = e.lines() == null ? 0 : e.lines().stream().mapToInt(OrderLine::quantity).sum();
         toCustomer(eventId, e.customerId(), order, "order-confirmed", vars("order", reference(e.orderNumber(), order),
                 "total", amount(e.total()), "items", Integer.toString(items), "link", orderLink(order)));
@@ -138,6 +143,7 @@ public class EventMails {
 
     public void orderCancelled(UUID eventId, OrderCancelled e) {
         String order = e.orderId().toString();
+        rememberNumber(order, e.orderNumber());
         // a failed checkout leaves the goods in the cart (cart-service gives back what a confirmation took)
         toCustomer(eventId, e.customerId(), order, "order-cancelled",
                 vars("order", reference(e.orderNumber(), order), "reason", e.reason(), "link", orderLink(order),
@@ -156,7 +162,8 @@ public class EventMails {
     }
 
     /**
-     * The refund names only its order: the customer is found from the order's other messages when sending.
+     * The refund names only its order: the customer is found from the order's other messages when sending, and
+     * the order's number from its confirmation or cancellation ({@link OrderNumbers}).
      * The refund of a return (its command's key is {@code return:<id>}) is announced by
      * {@code returns.refunded}, with the RMA and the lines; a second mail would only repeat it. Its refund id
      * is remembered with the return, so that a later failure of that refund corrects the return's mail; a
@@ -178,8 +185,8 @@ public class EventMails {
         }
         String order = e.orderId().toString();
         Notification message = Notification.pending(eventId.toString(), null, List.of(), null, order,
-                Notification.Channel.EMAIL, "payment-refunded", vars("order", order, "amount", amount(e.amount()),
-                        "link", orderLink(order)), clock.instant());
+                Notification.Channel.EMAIL, "payment-refunded", vars("order", knownReference(order),
+                        "amount", amount(e.amount()), "link", orderLink(order)), clock.instant());
         if (e.refundId() == null || e.refundId().isBlank()) {
             queue(message);
             return;
@@ -259,7 +266,8 @@ public class EventMails {
         boolean customerTold = customerWasTold(announced.notificationId());
         if (customerTold) {
             queue(Notification.pending(failure.eventId(), null, List.of(), null, order, Notification.Channel.EMAIL,
-                    "payment-refund-failed", vars("order", order, "amount", amount, "link", orderLink(order)),
+                    "payment-refund-failed", vars("order", knownReference(order), "amount", amount,
+                            "link", orderLink(order)),
                     clock.instant()));
         }
         log.warn("refund {} of order {} failed after it was announced; customer {}", failure.refundId(), order,
@@ -487,6 +495,18 @@ public class EventMails {
      */
     private static String reference(String number, String id) {
         return number == null || number.isBlank() ? id : number;
+    }
+
+    /** The events that carry the order's number teach it, for those that name only the order's id. */
+    private void rememberNumber(String orderId, String number) {
+        if (number != null && !number.isBlank()) {
+            orderNumbers.remember(orderId, number);
+        }
+    }
+
+    /** How a mail about an event that names only the order's id names the order: by its number once known. */
+    private String knownReference(String orderId) {
+        return reference(orderNumbers.of(orderId).orElse(null), orderId);
     }
 
     private static String encode(String token) {

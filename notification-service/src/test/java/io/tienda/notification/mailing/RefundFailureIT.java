@@ -32,13 +32,18 @@ class RefundFailureIT extends NotificationServiceIT {
         String customer = UUID.randomUUID().toString();
         String email = address("irene");
         contact(customer, email, "Irene", "en");
-        UUID order = confirmed(customer);
+        UUID order = UUID.randomUUID();
+        events.send(Topics.ORDER_EVENTS, order.toString(), new OrderConfirmed(order, "TND-2026-000042", customer,
+                "cart-" + order, List.of(new OrderLine("SKU-1", "p1", "Lamp", 1, Money.of(4200, "EUR"))),
+                Money.of(4200, "EUR"), Instant.now(), null));
         mailFor(email, 1);
         String refund = "re_" + UUID.randomUUID();
         UUID refunded = events.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefunded(order, "pay-1",
                 refund, Money.of(1995, "EUR")));
         awaitNotification(refunded.toString(), "SENT");
-        assertThat(mailFor(email, 2)).anyMatch(m -> m.subject().equals("Refund of 19.95 EUR"));
+        // payment events name only the order's id: the mail names it by the number its confirmation carried
+        assertThat(mailFor(email, 2)).filteredOn(m -> m.subject().equals("Refund of 19.95 EUR")).singleElement()
+                .satisfies(m -> assertThat(m.text()).contains("order TND-2026-000042").doesNotContain("order " + order));
 
         UUID failed = events.send(Topics.PAYMENT_EVENTS, order.toString(), new PaymentRefundFailed(order, "pay-1",
                 refund, Money.of(1995, "EUR"), "expired_or_canceled_card", null));
@@ -46,7 +51,7 @@ class RefundFailureIT extends NotificationServiceIT {
         ReceivedMail correction = mailFor(email, 3).stream()
                 .filter(m -> m.subject().equals("Your refund of 19.95 EUR did not go through")).findFirst()
                 .orElseThrow();
-        assertThat(correction.text()).startsWith("Hello Irene,").contains("order " + order)
+        assertThat(correction.text()).startsWith("Hello Irene,").contains("order TND-2026-000042")
                 .contains("will contact you").contains(BASE + "/orders/" + order)
                 .doesNotContain("expired_or_canceled_card").doesNotContain(refund);
         assertThat(correction.html()).contains("19.95 EUR").doesNotContain("expired_or_canceled_card");
