@@ -16,12 +16,16 @@ import java.time.Duration;
  *
  * @param cartService    base URL of cart-service, resolved through discovery
  * @param userService    base URL of user-service (the address book)
+ * @param addressBookReadTimeout how long one read of the shopper's address book may take; with its retry and
+ *                       the cart's snapshot (tienda.http.read-timeout, 5 s) a checkout stays within the
+ *                       gateway's response timeout (10 s)
  */
 @Validated
 @ConfigurationProperties("tienda.orders")
 public record OrderProperties(
         @DefaultValue("http://cart-service") @NotBlank String cartService,
         @DefaultValue("http://user-service") @NotBlank String userService,
+        @DefaultValue("2s") Duration addressBookReadTimeout,
         @DefaultValue @Valid Saga saga,
         @DefaultValue @Valid Waits waits,
         @DefaultValue @Valid Erasure erasure) {

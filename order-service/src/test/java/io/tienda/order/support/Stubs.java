@@ -3,6 +3,7 @@ package io.tienda.order.support;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.tienda.platform.testing.http.TestApi;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -24,6 +26,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 public final class Stubs {
 
     public static final String CHECKOUT = "/api/v1/cart/checkout";
+    static final String ADDRESSES = "/api/v1/users/me/addresses";
     /** Shipping the carts are priced with, in cents. */
     public static final long SHIPPING = 499;
 
@@ -171,9 +174,21 @@ public final class Stubs {
                 .withHeader("Authorization", equalTo("Bearer " + token)).build()).getCount();
     }
 
+    /** A user-service that answers the shopper's address book only after {@code delay}. */
+    public void addressesSlow(String token, Duration delay) {
+        server.stubFor(get(urlEqualTo(ADDRESSES)).withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("[]").withFixedDelay((int) delay.toMillis())));
+    }
+
+    public int addressReads(String token) {
+        return server.countRequestsMatching(getRequestedFor(urlEqualTo(ADDRESSES))
+                .withHeader("Authorization", equalTo("Bearer " + token)).build()).getCount();
+    }
+
     /** The shopper's address book at user-service. */
     public void addresses(String token, List<Map<String, Object>> addresses) {
-        server.stubFor(get(urlEqualTo("/api/v1/users/me/addresses"))
+        server.stubFor(get(urlEqualTo(ADDRESSES))
                 .withHeader("Authorization", equalTo("Bearer " + token))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody(TestApi.JSON.writeValueAsString(addresses))));

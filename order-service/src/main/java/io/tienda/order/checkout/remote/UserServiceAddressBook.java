@@ -5,6 +5,7 @@ import io.tienda.order.checkout.domain.AddressBook;
 import io.tienda.order.checkout.domain.CheckoutProblems;
 import io.tienda.order.orders.domain.ShippingAddress;
 import io.tienda.platform.events.EventJson;
+import io.tienda.platform.http.HttpProperties;
 import io.tienda.platform.http.ResilientCalls;
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.http.MediaType;
@@ -19,7 +20,9 @@ import java.util.UUID;
 /**
  * user-service's {@code GET /api/v1/users/me/addresses} (a JSON array of {@code {id, type, name,
  * line1, line2, city, region, postalCode, country, phone, isDefault}}), with the shopper's token: a
- * read, so retried, behind a breaker.
+ * read, so retried (twice in all, {@code resilience4j.retry.instances.user-service}), behind a breaker,
+ * each read cut at {@code tienda.orders.address-book-read-timeout}: with the cart's snapshot after it,
+ * a checkout answers within the gateway's response timeout even when user-service hangs.
  */
 @Component
 class UserServiceAddressBook implements AddressBook {
@@ -30,8 +33,9 @@ class UserServiceAddressBook implements AddressBook {
     private final ResilientCalls calls;
 
     UserServiceAddressBook(@LoadBalanced RestClient.Builder services, ResilientCalls calls,
-            OrderProperties properties) {
-        this.http = services.baseUrl(properties.userService()).build();
+            OrderProperties properties, HttpProperties http) {
+        this.http = services.requestFactory(http.requestFactory(properties.addressBookReadTimeout()))
+                .baseUrl(properties.userService()).build();
         this.calls = calls;
     }
 

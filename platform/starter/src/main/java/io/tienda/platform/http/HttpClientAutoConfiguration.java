@@ -9,7 +9,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Scope;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -30,10 +29,7 @@ public class HttpClientAutoConfiguration {
     @LoadBalanced
     @Scope("prototype")
     RestClient.Builder loadBalancedRestClientBuilder(HttpProperties properties) {
-        SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
-        factory.setConnectTimeout(properties.connectTimeout());
-        factory.setReadTimeout(properties.readTimeout());
-        return RestClient.builder().requestFactory(factory);
+        return RestClient.builder().requestFactory(properties.requestFactory());
     }
 
     @Bean
