@@ -137,15 +137,7 @@ class CartEventsIT extends CartIT {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> redis.hasKey("cart:{u:" + ana.id() + "}:inbox:" + eventId));
         // the listener handles a partition's records in order: a marker sent after them proves they were seen
-        UUID marker = UUID.randomUUID();
-        Shopper bruno = customer();
-        String brunoSku = FakeCatalog.newSku("MARK");
-        catalog.sell(brunoSku, 100);
-        bruno.add(brunoSku, 1).expect(200);
-        messages().send(Topics.ORDER_EVENTS, orderId.toString(), marker, new OrderConfirmed(orderId, bruno.id(), null,
-                List.of(new OrderLine(brunoSku, "p", "x", 1, Money.of(100, "EUR"))), Money.of(100, "EUR"),
-                Instant.now()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> bruno.quantities().isEmpty());
+        awaitMarker(orderId.toString());
 
         assertThat(ana.quantities()).containsOnly(Map.entry(bought, 1), Map.entry(later, 1));
     }
@@ -213,15 +205,7 @@ class CartEventsIT extends CartIT {
                 ana.id(), null, List.of(new OrderLine(sku, "p-" + sku, "Producto", 1, Money.of(0, "EUR"))),
                 Money.of(0, "EUR"), Instant.now(), UUID.randomUUID()));
         // a marker on the same partition, sent after it, proves the replacement was seen
-        Shopper bruno = customer();
-        String brunoSku = FakeCatalog.newSku("MARK");
-        catalog.sell(brunoSku, 100);
-        bruno.add(brunoSku, 1).expect(200);
-        messages().send(Topics.ORDER_EVENTS, replacement.toString(), UUID.randomUUID(), new OrderConfirmed(
-                UUID.randomUUID(), bruno.id(), "u:" + bruno.id(),
-                List.of(new OrderLine(brunoSku, "p", "x", 1, Money.of(100, "EUR"))), Money.of(100, "EUR"),
-                Instant.now()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> bruno.quantities().isEmpty());
+        awaitMarker(replacement.toString());
 
         JsonNode cart = ana.cart().json();
         assertThat(ana.quantities()).containsExactly(Map.entry(sku, 2));
