@@ -1,16 +1,33 @@
 package io.tienda.platform.testing;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.Set;
 
 import io.tienda.platform.testing.infra.Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One JVM shutdown hook that closes the shared servers, the last started first. */
+/**
+ * One JVM shutdown hook that closes the shared servers, the last started first, once the test JVM's
+ * Spring contexts are closed.
+ */
 final class ShutdownHook {
 
     private static final Logger log = LoggerFactory.getLogger(ShutdownHook.class);
+
+    /**
+     * The threads in which Spring Boot and Spring close their contexts at exit. The JVM runs every
+     * shutdown hook at once: a context closing while its broker is already gone has its Kafka consumers
+     * look for that broker until their close times out, and the test JVM outlived Surefire's wait for
+     * it (30 s) and was killed.
+     */
+    static final Set<String> CONTEXT_HOOKS = Set.of("SpringApplicationShutdownHook", "SpringContextShutdownHook");
+
+    /** How long the servers wait for the contexts; below Surefire's 30 s for the whole exit. */
+    static final Duration CONTEXTS_CLOSE_WITHIN = Duration.ofSeconds(20);
 
     private static final Deque<Server> SERVERS = new ArrayDeque<>();
 
@@ -28,6 +45,9 @@ final class ShutdownHook {
     }
 
     private static void closeAll() {
+        awaitContextHooks(Thread.getAllStackTraces().keySet().stream()
+            .filter(thread -> CONTEXT_HOOKS.contains(thread.getName()))
+            .toList(), CONTEXTS_CLOSE_WITHIN);
         synchronized (SERVERS) {
             while (!SERVERS.isEmpty()) {
                 Server server = SERVERS.pop();
@@ -39,6 +59,28 @@ final class ShutdownHook {
                 }
             }
         }
+    }
+
+    /** Waits for each of {@code hooks} to end, all of them within {@code within}; false if one did not. */
+    static boolean awaitContextHooks(List<Thread> hooks, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        for (Thread hook : hooks) {
+            long left = deadline - System.nanoTime();
+            try {
+                if (left > 0) {
+                    hook.join(Math.max(1, left / 1_000_000));
+                }
+                if (hook.isAlive()) {
+                    log.warn("{} still running after {}; stopping the servers anyway", hook.getName(), within);
+                    return false;
+                }
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
 }
