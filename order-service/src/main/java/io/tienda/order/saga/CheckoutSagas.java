@@ -163,7 +163,11 @@ public class CheckoutSagas {
             facts.cancelled(saved, reason, false);
             return saved;
         }
-        Decision decision = saga.cancel(found.get(), reason, now);
+        // The customer's words stay in the order's history, where their erasure finds them; the checkout, and
+        // the stock, payment and coupon records it asks for, say only who cancelled.
+        String told = StatusChange.isCustomersWords(order.customerId(), actor, reason)
+                ? StatusChange.CANCELLED_BY_CUSTOMER : reason;
+        Decision decision = saga.cancel(found.get(), told, reason, now);
         if (decision.ignored()) {
             throw DomainException.conflict("Order " + order.number() + " cannot be cancelled: "
                     + decision.ignoredBecause());

@@ -10,8 +10,10 @@ import java.util.Collection;
 import java.util.UUID;
 
 /**
- * The checkout keeps the reason of the cancellation it undid, which staff read with the checkout: when that
- * reason is what the customer wrote, it goes with their account as the order's history row does.
+ * The checkout keeps the reason of the cancellation it undid, which staff read with the checkout. A customer's
+ * own words are no longer given to it ({@code CheckoutSagas#cancel}: it keeps "cancelled by customer"), but
+ * checkouts cancelled before that kept them: such a reason goes with the account as the order's history
+ * row does.
  */
 @Component
 class CheckoutTextCopies implements CustomerTextCopies {

@@ -90,8 +90,12 @@ class OrderLifecycleIT extends OrderIT {
         JsonNode last = cancelled.get("history").get(cancelled.get("history").size() - 1);
         assertThat(last.get("actor").asString()).isEqualTo(customer);
         assertThat(last.get("reason").asString()).isEqualTo("ordered by mistake");
-        participants().inventory("inventory.release", id, 1);
-        participants().payment("payment.void", id, 1);
+        // the customer's words stay with the order, where their erasure finds them; the participants keep
+        // what they are told, and hear only who cancelled
+        assertThat(participants().inventory("inventory.release", id, 1).get(0).json().get("reason").asString())
+                .isEqualTo("cancelled by customer");
+        assertThat(participants().payment("payment.void", id, 1).get(0).json().get("reason").asString())
+                .isEqualTo("cancelled by customer");
         // a person cancelled: carts keep what they hold
         assertThat(participants().facts("order.cancelled", id, 1).get(0).json().get("checkoutFailed").asBoolean())
                 .isFalse();
@@ -494,17 +498,27 @@ class OrderLifecycleIT extends OrderIT {
         UUID byStaff = pendingOrder(erasedShopper);
         api.post("/api/v1/orders/" + byStaff + "/cancellation", support, Map.of("reason", "duplicate, ticket 4411"))
                 .expect(200);
+        // a checkout cancelled before the words were kept to the order kept the customer's words as its reason
+        UUID olderCheckout = pendingOrder(erasedShopper);
+        api.post("/api/v1/orders/" + olderCheckout + "/cancellation", erasedShopper, Map.of("reason", typed))
+                .expect(200);
+        jdbc.sql("update saga_instance set data = jsonb_set(data, '{reason}', to_jsonb(cast(:typed as text)))"
+                + " where order_id = :id").param("typed", typed).param("id", olderCheckout).update();
+        assertThat(checkoutReason(olderCheckout)).isEqualTo(typed);
         UUID underWay = pendingOrder(erasedShopper);
         UUID othersOrder = pendingOrder(token);
         api.post("/api/v1/orders/" + othersOrder + "/cancellation", token, Map.of("reason", typed)).expect(200);
-        assertThat(checkoutReason(ownWords)).isEqualTo(typed);
+        // the checkout keeps who cancelled, not the words
+        assertThat(checkoutReason(ownWords)).isEqualTo("cancelled by customer");
 
         UUID erasure = participants().user(user, new UserErased(user, Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> inboxed(erasure) == 1);
 
-        // their words go, from the order's history and from its checkout, which staff read
+        // their words go, from the order's history and from an older checkout's copy, which staff read
         assertThat(reasons(ownWords)).containsExactly("placed", "erased");
-        assertThat(checkoutReason(ownWords)).isEqualTo("erased");
+        assertThat(checkoutReason(ownWords)).isEqualTo("cancelled by customer");
+        assertThat(reasons(olderCheckout)).containsExactly("placed", "erased");
+        assertThat(checkoutReason(olderCheckout)).isEqualTo("erased");
         // what the service wrote for them, and what staff wrote, stays
         assertThat(reasons(noWords)).containsExactly("placed", "cancelled by customer");
         assertThat(checkoutReason(noWords)).isEqualTo("cancelled by customer");
@@ -520,7 +534,7 @@ class OrderLifecycleIT extends OrderIT {
                 .param("c", user.toString()).query(Integer.class).single()).isZero();
         // another customer's words stay
         assertThat(reasons(othersOrder)).containsExactly("placed", typed);
-        assertThat(checkoutReason(othersOrder)).isEqualTo(typed);
+        assertThat(checkoutReason(othersOrder)).isEqualTo("cancelled by customer");
 
         // an order under way that they cancel afterwards (their token lasts a few minutes) keeps none of it
         JsonNode cancelled = api.post("/api/v1/orders/" + underWay + "/cancellation", erasedShopper,

@@ -4,9 +4,9 @@ import java.util.Collection;
 import java.util.UUID;
 
 /**
- * Copies other features keep of what a customer wrote about one of their orders: the checkout keeps the
- * reason of the cancellation it undid, and shows it to staff. When the customer erases their account, each
- * copy goes with the original.
+ * Copies other features keep of what a customer wrote about one of their orders: checkouts cancelled before
+ * the customer's words were kept to the order's history kept them as the reason of the cancellation they
+ * undid, and show it to staff. When the customer erases their account, each copy goes with the original.
  */
 public interface CustomerTextCopies {
 

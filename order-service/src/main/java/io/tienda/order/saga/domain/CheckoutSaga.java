@@ -332,12 +332,21 @@ public final class CheckoutSaga {
      * is compensating.
      */
     public Decision cancel(SagaState saga, String reason, Instant now) {
+        return cancel(saga, reason, reason, now);
+    }
+
+    /**
+     * As {@link #cancel(SagaState, String, Instant)}, where the order's history keeps {@code ordersReason}
+     * while the saga keeps, and the participants are told, {@code reason}: a customer's own words stay with
+     * the order, where their erasure finds them, and the participants read why in the service's words.
+     */
+    public Decision cancel(SagaState saga, String reason, String ordersReason, Instant now) {
         return switch (saga.step()) {
             case COMPENSATING -> Decision.ignore(saga, "the order is already being cancelled");
             case ENDED -> saga.outcome() == SagaOutcome.COMPLETED
-                    ? compensate(saga, reason, now, true, true)
+                    ? compensate(saga, reason, ordersReason, now, true, true)
                     : Decision.ignore(saga, "the checkout has ended " + saga.outcome());
-            default -> compensate(saga, reason, now, true, true);
+            default -> compensate(saga, reason, ordersReason, now, true, true);
         };
     }
 
@@ -385,10 +394,15 @@ public final class CheckoutSaga {
      */
     private Decision compensate(SagaState saga, String reason, Instant now, boolean stockMayBeHeld,
             boolean paymentMayBeHeld) {
+        return compensate(saga, reason, reason, now, stockMayBeHeld, paymentMayBeHeld);
+    }
+
+    private Decision compensate(SagaState saga, String reason, String ordersReason, Instant now,
+            boolean stockMayBeHeld, boolean paymentMayBeHeld) {
         SagaOutcome outcome = SagaOutcome.CANCELLED;
         // A free order never asked payment-service for anything: there is nothing to void or refund.
         boolean paymentMayBeAsked = paymentMayBeHeld && !saga.isFree();
-        Builder builder = new Builder(saga.ending(outcome, reason)).order(new Cancel(reason));
+        Builder builder = new Builder(saga.ending(outcome, reason)).order(new Cancel(ordersReason));
         Set<Compensation> pending = EnumSet.noneOf(Compensation.class);
         if (stockMayBeHeld || saga.has(Fact.STOCK_RESERVED) || saga.has(Fact.STOCK_COMMITTED)) {
             builder.send(releaseStock(saga, reason));

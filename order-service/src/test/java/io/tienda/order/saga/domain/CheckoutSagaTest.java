@@ -627,6 +627,25 @@ class CheckoutSagaTest {
         }
 
         @Test
+        void theOrderKeepsTheCustomersWordsWhileTheSagaAndTheParticipantsHearWhoCancelled() {
+            SagaState state = withCoupon(new StockReserved(UUID.randomUUID(), T0.plusSeconds(1800)),
+                    new PaymentAuthorized("pi_1"), new StockCommitted(), new PaymentCaptured("pi_1"));
+
+            Decision decision = saga.cancel(state, "cancelled by customer", "moving to Lisbon next week", T0);
+
+            assertThat(decision.orderChange()).isEqualTo(new Cancel("moving to Lisbon next week"));
+            assertThat(decision.state().reason()).isEqualTo("cancelled by customer");
+            assertThat(payloads(decision)).containsExactlyInAnyOrder(
+                    new ReleaseStock(orderId, "cancelled by customer"),
+                    new RefundPayment(orderId, TOTAL, "cancelled by customer", "chk_key-refund"),
+                    new ReleaseCoupon(orderId, "VERANO10", "cancelled by customer"));
+            // nobody answered in time: what is asked again says the same
+            Decision resent = saga.onDeadline(decision.state(), decision.state().deadline());
+            assertThat(payloads(resent)).containsExactlyInAnyOrder(new ReleaseStock(orderId, "cancelled by customer"),
+                    new RefundPayment(orderId, TOTAL, "cancelled by customer", "chk_key-refund"));
+        }
+
+        @Test
         void aCompletedOrderCancelledBeforeShippingIsRestockedAndRefundedAndItsCouponGivenBack() {
             SagaState state = withCoupon(new StockReserved(UUID.randomUUID(), T0.plusSeconds(1800)),
                     new PaymentAuthorized("pi_1"), new StockCommitted(), new PaymentCaptured("pi_1"));
