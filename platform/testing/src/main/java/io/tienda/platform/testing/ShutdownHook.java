@@ -29,6 +29,9 @@ final class ShutdownHook {
     /** How long the servers wait for the contexts; below Surefire's 30 s for the whole exit. */
     static final Duration CONTEXTS_CLOSE_WITHIN = Duration.ofSeconds(20);
 
+    /** How long the servers' hook looks for Spring's, which the JVM may not have started yet. */
+    static final Duration LOOK_FOR_CONTEXTS = Duration.ofMillis(200);
+
     private static final Deque<Server> SERVERS = new ArrayDeque<>();
 
     static {
@@ -45,9 +48,7 @@ final class ShutdownHook {
     }
 
     private static void closeAll() {
-        awaitContextHooks(Thread.getAllStackTraces().keySet().stream()
-            .filter(thread -> CONTEXT_HOOKS.contains(thread.getName()))
-            .toList(), CONTEXTS_CLOSE_WITHIN);
+        awaitContexts();
         synchronized (SERVERS) {
             while (!SERVERS.isEmpty()) {
                 Server server = SERVERS.pop();
@@ -56,6 +57,39 @@ final class ShutdownHook {
                 }
                 catch (RuntimeException ex) {
                     log.warn("Could not stop {}", server, ex);
+                }
+            }
+        }
+    }
+
+    /**
+     * Waits for Spring's hooks to end, within {@link #CONTEXTS_CLOSE_WITHIN}. The JVM starts the hooks one
+     * after the other, so this one may run before Spring's have started: it looks for them for a moment.
+     */
+    private static void awaitContexts() {
+        long started = System.nanoTime();
+        long lookUntil = started + LOOK_FOR_CONTEXTS.toNanos();
+        long deadline = started + CONTEXTS_CLOSE_WITHIN.toNanos();
+        while (true) {
+            List<Thread> hooks = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.isAlive() && CONTEXT_HOOKS.contains(thread.getName()))
+                .toList();
+            long now = System.nanoTime();
+            if (!hooks.isEmpty()) {
+                if (!awaitContextHooks(hooks, Duration.ofNanos(Math.max(0, deadline - now)))) {
+                    return;
+                }
+            }
+            else if (now >= lookUntil) {
+                return;
+            }
+            else {
+                try {
+                    Thread.sleep(10);
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    return;
                 }
             }
         }

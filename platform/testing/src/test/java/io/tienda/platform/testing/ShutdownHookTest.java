@@ -8,13 +8,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.tienda.platform.testing.infra.Server;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ShutdownHookTest {
 
-    @Test
+    /** Repeated: the JVM starts its hooks in no fixed order, and the servers' may run first or last. */
+    @RepeatedTest(10)
     void theServersStopOnlyOnceTheContextsAreClosed() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),

@@ -42,11 +42,18 @@ public class StatusRetryFreeRestTestClient {
         return builder.build();
     }
 
+    /**
+     * For a test that builds its client itself: {@link RestTestClient#bindToServer()} without the retry of
+     * answers.
+     */
+    public static RestTestClient.Builder<?> bindToServer() {
+        return RestTestClient.bindToServer(new HttpComponentsClientHttpRequestFactory(httpClient()));
+    }
+
     private static RestTestClient.Builder<?> builder(WebApplicationContext context) {
         LocalTestWebServer server = LocalTestWebServer.get(context);
         if (server != null) {
-            return RestTestClient.bindToServer(new HttpComponentsClientHttpRequestFactory(httpClient()))
-                .uriBuilderFactory(server.uriBuilderFactory());
+            return bindToServer().uriBuilderFactory(server.uriBuilderFactory());
         }
         if (context.getBeanNamesForType(MockMvc.class).length > 0) {
             return RestTestClient.bindTo(context.getBean(MockMvc.class));
