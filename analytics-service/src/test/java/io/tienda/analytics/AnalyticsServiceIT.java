@@ -5,6 +5,7 @@ import io.tienda.platform.events.Topics;
 import io.tienda.platform.testing.Infra;
 import io.tienda.platform.testing.Store;
 import io.tienda.platform.testing.TiendaInfra;
+import io.tienda.platform.testing.http.StatusRetryFreeRestTestClient;
 import io.tienda.platform.testing.http.TestApi;
 import io.tienda.platform.testing.security.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +49,7 @@ public abstract class AnalyticsServiceIT {
 
     @BeforeEach
     void client() {
-        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        http = StatusRetryFreeRestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
         api = new TestApi(http);
     }
 
@@ -59,7 +60,7 @@ public abstract class AnalyticsServiceIT {
     protected TestApi rawApi() {
         DefaultUriBuilderFactory raw = new DefaultUriBuilderFactory("http://localhost:" + port);
         raw.setEncodingMode(DefaultUriBuilderFactory.EncodingMode.NONE);
-        return new TestApi(RestTestClient.bindToServer().uriBuilderFactory(raw).build());
+        return new TestApi(StatusRetryFreeRestTestClient.bindToServer().uriBuilderFactory(raw).build());
     }
 
     protected void ingest(Fixtures.Event... events) {

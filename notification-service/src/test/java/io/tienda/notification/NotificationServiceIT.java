@@ -4,6 +4,7 @@ import io.tienda.platform.events.Topics;
 import io.tienda.platform.testing.Infra;
 import io.tienda.platform.testing.Store;
 import io.tienda.platform.testing.TiendaInfra;
+import io.tienda.platform.testing.http.StatusRetryFreeRestTestClient;
 import io.tienda.platform.testing.http.TestApi;
 import io.tienda.platform.testing.infra.ReceivedMail;
 import io.tienda.platform.testing.messaging.EventMessages;
@@ -73,7 +74,7 @@ public abstract class NotificationServiceIT {
 
     @BeforeEach
     void client() {
-        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        http = StatusRetryFreeRestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
         api = new TestApi(http);
         events = new EventMessages(bootstrapServers);
     }

@@ -8,6 +8,7 @@ import io.tienda.platform.messaging.MessageFactory;
 import io.tienda.platform.testing.KafkaProbe;
 import io.tienda.platform.testing.Store;
 import io.tienda.platform.testing.TiendaInfra;
+import io.tienda.platform.testing.http.StatusRetryFreeRestTestClient;
 import io.tienda.platform.testing.http.TestApi;
 import io.tienda.platform.testing.security.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -74,7 +75,7 @@ public abstract class ProductServiceIT {
 
     @BeforeEach
     void client() {
-        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        http = StatusRetryFreeRestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
         api = new TestApi(http);
     }
 
