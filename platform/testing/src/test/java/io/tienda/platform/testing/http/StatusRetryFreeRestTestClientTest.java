@@ -1,11 +1,9 @@
 package io.tienda.platform.testing.http;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
+import io.tienda.platform.testing.infra.JsonHttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,17 +20,13 @@ class StatusRetryFreeRestTestClientTest {
     private HttpServer server;
 
     @BeforeEach
-    void busyServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/orders", exchange -> {
+    void busyServer() {
+        server = JsonHttpServer.start(0, "busy server", exchange -> {
             received.incrementAndGet();
             exchange.getRequestBody().readAllBytes();
             exchange.getResponseHeaders().set("Retry-After", "0");
-            int status = exchange.getRequestURI().getQuery() == null ? 503 : 429;
-            exchange.sendResponseHeaders(status, -1);
-            exchange.close();
+            JsonHttpServer.respond(exchange, exchange.getRequestURI().getQuery() == null ? 503 : 429, "{}");
         });
-        server.start();
     }
 
     @AfterEach
@@ -42,7 +36,7 @@ class StatusRetryFreeRestTestClientTest {
 
     private int post(ClientHttpRequestFactory factory, String path) {
         RestTestClient client = RestTestClient.bindToServer(factory)
-            .baseUrl("http://localhost:" + server.getAddress().getPort())
+            .baseUrl("http://127.0.0.1:" + server.getAddress().getPort())
             .build();
         return client.post().uri(path).body("{}").exchange().returnResult(String.class).getStatus().value();
     }
