@@ -1,13 +1,15 @@
 package io.tienda.gateway.requestsize;
 
+import io.tienda.platform.testing.http.RawConnection;
+import io.tienda.platform.testing.http.RawRequest.Reply;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,29 +42,16 @@ class IdleConnectionsIT {
     }
 
     @Test
-    void aConnectionKeptAliveAfterItsAnswerIsClosedOnceIdle() throws Exception {
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(20_000);
-            socket.getOutputStream().write("GET /missing HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            InputStream in = socket.getInputStream();
-            String head = readHead(in);
-            assertThat(head).startsWith("HTTP/1.1 404").doesNotContainIgnoringCase("connection: close");
-            int length = Integer.parseInt(head.replaceAll("(?is).*content-length: *(\\d+).*", "$1"));
-            assertThat(in.readNBytes(length)).hasSize(length);
+    void aConnectionKeptAliveAfterItsAnswerIsClosedOnceIdle() {
+        try (RawConnection connection = RawConnection.open("localhost", port, Duration.ofSeconds(20))) {
+            connection.send(connection.get("/missing", Map.of()));
+            Reply answer = connection.next();
+            assertThat(answer.status()).isEqualTo(404);
+            assertThat(answer.header("Connection")).as("kept alive").isNotEqualToIgnoringCase("close");
             long answered = System.nanoTime();
 
-            assertThat(in.read()).as("closed once idle").isEqualTo(-1);
+            assertThat(connection.closedByServer()).as("closed once idle").isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - answered)).isLessThan(Duration.ofSeconds(10));
         }
-    }
-
-    private static String readHead(InputStream in) throws Exception {
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int next = in.read();
-            assertThat(next).as("the answer's head ends").isNotEqualTo(-1);
-            head.append((char) next);
-        }
-        return head.toString();
     }
 }
