@@ -51,8 +51,9 @@ import java.util.UUID;
  * <li>a chunked body the decoder could not read, such as a chunk size that is not hexadecimal, when the
  * answer to its request has not begun (Reactor Netty answered it with an empty 400): 400
  * {@code malformed-request};</li>
- * <li>a {@code Transfer-Encoding} other than {@code chunked} alone (such as {@code gzip}), which the decoder
- * let through as a request without a body: 400 {@code malformed-request}, as RFC 9112 section 6.3 asks of a
+ * <li>a {@code Transfer-Encoding} other than {@code chunked} alone (such as {@code gzip}), which Netty's
+ * decoder refuses from 4.2.19 and let through as a request without a body before: 400
+ * {@code malformed-request} that names the Transfer-Encoding either way, as RFC 9112 section 6.3 asks of a
  * request whose final coding is not chunked, and since a proxy that reads the body otherwise than the
  * service behind it is how requests get smuggled.</li>
  * </ul>
@@ -64,6 +65,8 @@ class UnreadableRequests implements NettyServerCustomizer {
 
     static final String HANDLER = "tienda.unreadableRequests";
     private static final Logger log = LoggerFactory.getLogger(UnreadableRequests.class);
+    private static final Refusal UNREAD_CODING = new Refusal(ProblemType.MALFORMED_REQUEST,
+            "The request's Transfer-Encoding is not one the gateway reads: send chunked or a Content-Length");
 
     private final JsonMapper json;
 
@@ -112,22 +115,26 @@ class UnreadableRequests implements NettyServerCustomizer {
             if (cause instanceof TooLongHttpLineException) {
                 return new Refusal(ProblemType.URI_TOO_LONG, "The request line is over the gateway's limit");
             }
-            return new Refusal(ProblemType.MALFORMED_REQUEST, "The request is not well-formed HTTP");
+            return onlyChunkedIfAny(request) ? new Refusal(ProblemType.MALFORMED_REQUEST,
+                    "The request is not well-formed HTTP") : UNREAD_CODING;
         }
         if (request.protocolVersion().majorVersion() != 1) {
             return new Refusal(ProblemType.MALFORMED_REQUEST, "The request's HTTP version is not spoken here: send "
                     + "HTTP/1.1");
         }
-        String codings = request.headers().get(HttpHeaderNames.TRANSFER_ENCODING);
-        if (codings != null && !onlyChunked(request)) {
-            return new Refusal(ProblemType.MALFORMED_REQUEST, "The request's Transfer-Encoding is not one the gateway "
-                    + "reads: send chunked or a Content-Length");
+        if (!onlyChunkedIfAny(request)) {
+            return UNREAD_CODING;
         }
         if (!readable(request.uri())) {
             return new Refusal(ProblemType.MALFORMED_REQUEST,
                     "The request's path or query is not well-formed percent-encoding");
         }
         return null;
+    }
+
+    /** Whether the request names no Transfer-Encoding, or only {@code chunked}, once. */
+    private static boolean onlyChunkedIfAny(HttpRequest request) {
+        return !request.headers().contains(HttpHeaderNames.TRANSFER_ENCODING) || onlyChunked(request);
     }
 
     /** Whether every Transfer-Encoding the request names is {@code chunked}, once. */

@@ -1,5 +1,6 @@
 package io.tienda.gateway.security;
 
+import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
@@ -44,6 +45,20 @@ class UnreadableRequestsTest {
             assertThat(UnreadableRequests.refusal(request(HttpVersion.HTTP_1_1, codings))).as(String.join("|", codings))
                     .isNotNull().extracting(UnreadableRequests.Refusal::detail).asString().contains("Transfer-Encoding");
         }
+    }
+
+    /** Netty's decoder refuses such codings itself from 4.2.19; the answer still names the header. */
+    @Test
+    void aTransferCodingTheDecoderRefusedIsNamedInTheRefusal() {
+        HttpRequest coded = request(HttpVersion.HTTP_1_1, "gzip");
+        coded.setDecoderResult(DecoderResult.failure(new IllegalArgumentException("unsupported transfer coding")));
+        HttpRequest broken = request(HttpVersion.HTTP_1_1, "chunked");
+        broken.setDecoderResult(DecoderResult.failure(new IllegalArgumentException("invalid header")));
+
+        assertThat(UnreadableRequests.refusal(coded)).extracting(UnreadableRequests.Refusal::detail).asString()
+                .contains("Transfer-Encoding");
+        assertThat(UnreadableRequests.refusal(broken)).extracting(UnreadableRequests.Refusal::detail)
+                .isEqualTo("The request is not well-formed HTTP");
     }
 
     @Test
