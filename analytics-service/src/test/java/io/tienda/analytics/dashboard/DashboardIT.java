@@ -14,7 +14,7 @@ class DashboardIT extends AnalyticsServiceIT {
         ApiReply page = api.get("/dashboard/index.html").expect(200);
         assertThat(page.headers().getContentType().toString()).startsWith("text/html");
         assertThat(page.body()).contains("data-testid=\"dashboard\"", "id=\"login-form\"", "id=\"kpi-gmv\"",
-                "id=\"sales-chart\"", "vendor/chart.umd.min.js", "app.js");
+                "id=\"sales-chart\"", "vendor/chart.umd.min.js", "app.js", "<link rel=\"icon\" href=\"data:,\">");
         assertThat(api.get("/dashboard/").expect(200).body()).contains("data-testid=\"dashboard\"");
         assertThat(api.get("/dashboard/app.js").expect(200).body()).contains("from './api.js'", "'kpis'");
         assertThat(api.get("/dashboard/api.js").expect(200).body()).contains("/api/v1/auth/login",
