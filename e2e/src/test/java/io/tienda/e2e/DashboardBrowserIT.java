@@ -14,6 +14,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 import java.io.File;
 import java.io.IOException;
@@ -22,6 +24,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +56,8 @@ class DashboardBrowserIT {
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
                 "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage",
                 "--window-size=1400,1600");
+        // the console, to see what the page's Content-Security-Policy refused
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         WebDriver browser = new ChromeDriver(service, options);
         try {
             browser.get(Fleet.gateway().resolve("/dashboard/").toString());
@@ -97,6 +102,9 @@ class DashboardBrowserIT {
             assertThat(browser.findElement(By.id("recent-orders")).getText()).as("the order just placed")
                     .contains(orderId.substring(0, 8));
             assertThat(browser.findElement(By.id("cohorts")).getAttribute("data-state")).isEqualTo("ready");
+            assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).extracting(LogEntry::getMessage)
+                    .as("what the page's Content-Security-Policy refused")
+                    .noneMatch(message -> message.contains("Content Security Policy"));
             assertThat(browser.findElement(By.id("low-stock")).getAttribute("data-state")).isEqualTo("ready");
 
             File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);

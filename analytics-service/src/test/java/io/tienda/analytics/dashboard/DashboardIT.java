@@ -25,6 +25,16 @@ class DashboardIT extends AnalyticsServiceIT {
     }
 
     @Test
+    void everyFileOfThePageLimitsItToItsOwnScriptsAndOrigin() {
+        for (String path : new String[] {"/dashboard/", "/dashboard/index.html", "/dashboard/app.js",
+                "/dashboard/style.css", "/dashboard/vendor/chart.umd.min.js"}) {
+            assertThat(api.get(path).expect(200).headers().getFirst("Content-Security-Policy")).as(path)
+                    .isEqualTo("default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+                            + "form-action 'self'; frame-ancestors 'none'");
+        }
+    }
+
+    @Test
     void theDataStaysBehindAToken() {
         api.get("/api/v1/analytics/recent-orders").expectProblem(401, "unauthorized");
         api.get("/dashboard/missing.js").expect(404);
