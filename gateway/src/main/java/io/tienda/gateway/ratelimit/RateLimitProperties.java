@@ -23,6 +23,7 @@ record RateLimitProperties(Boolean enabled, Duration redisTimeout, Map<RateTier,
         complete.put(RateTier.AUTH, new Policy(5, Duration.ofMinutes(1), null));
         complete.put(RateTier.SEARCH, new Policy(100, Duration.ofMinutes(1), null));
         complete.put(RateTier.ADMIN, new Policy(500, Duration.ofHours(1), null));
+        complete.put(RateTier.PAGES, new Policy(3000, Duration.ofHours(1), 300));
         if (policies != null) {
             policies.forEach((tier, policy) -> complete.merge(tier, policy, (defaults, given) -> given.orElse(defaults)));
         }

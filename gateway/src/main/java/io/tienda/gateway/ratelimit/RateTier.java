@@ -16,5 +16,11 @@ public enum RateTier {
      * Staff and admin work on accounts and keys, whichever route it arrives on: see
      * {@link AdminRequests} for which requests these are.
      */
-    ADMIN
+    ADMIN,
+
+    /**
+     * The files of the pages served through the gateway (the staff dashboard): a budget of their own,
+     * so that loading a page, five files each time, spends none of the client's API budget.
+     */
+    PAGES
 }

@@ -43,7 +43,7 @@ class RouteConfiguration {
                     .uri("lb://" + area.service()));
         }
         routes.route("dashboard", route -> route.path(ApiRoutes.DASHBOARD_PATH, ApiRoutes.DASHBOARD_PATH + "/**")
-                .filters(filters -> protect(filters, "dashboard", ApiRoutes.ANALYTICS, RateTier.GENERAL))
+                .filters(filters -> protect(filters, "dashboard", ApiRoutes.ANALYTICS, RateTier.PAGES))
                 .uri("lb://" + ApiRoutes.ANALYTICS));
         routes.route("jwks", route -> route.path(ApiRoutes.JWKS_PATH)
                 .filters(filters -> protect(filters, "jwks", ApiRoutes.USER, RateTier.GENERAL))

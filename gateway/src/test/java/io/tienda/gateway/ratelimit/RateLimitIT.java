@@ -104,6 +104,21 @@ class RateLimitIT extends GatewayIT {
     }
 
     @Test
+    void theDashboardsFilesSpendABudgetApartFromTheApis() {
+        // analytics-service is the backend these tests keep down (503): the limit is taken before the call
+        String client = randomClientIp();
+        for (String file : List.of("/dashboard/", "/dashboard/style.css", "/dashboard/app.js")) {
+            client().get().uri(file).header("X-Forwarded-For", client).exchange()
+                    .expectStatus().isEqualTo(503);
+        }
+        client().get().uri("/dashboard/api.js").header("X-Forwarded-For", client).exchange()
+                .expectHeader().valueEquals("X-RateLimit-Remaining", "296");
+        client().get().uri("/api/v1/products").header("X-Forwarded-For", client).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-RateLimit-Remaining", "999");
+    }
+
+    @Test
     void aRateLimitedRequestContinuesOnItsOwnConnectionsEventLoop(@Autowired RateLimitFilters rateLimits) {
         GatewayFilter limit = rateLimits.forRoute(RateTier.GENERAL).orElseThrow();
         Route route = Route.async().id("products").uri("http://localhost").predicate(exchange -> true).build();
