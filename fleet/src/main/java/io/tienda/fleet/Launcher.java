@@ -197,6 +197,7 @@ final class Launcher {
             phase("ready");
         }
         trainInBackground(services, java);
+        supervisor.scheduleWithFixedDelay(this::boundLogs, 1, 1, TimeUnit.MINUTES);
         awaitStop();
         return 0;
     }
@@ -408,6 +409,30 @@ final class Launcher {
         if (process.isAlive()) {
             say(process, service.name() + " is not ready " + options.timeout().toSeconds() + " s after its restart (pid "
                     + process.pid() + ")");
+        }
+    }
+
+    /** Keeps each JVM's log within {@link ServiceProcess#MAX_LOG_BYTES}, for a fleet left running for days. */
+    private void boundLogs() {
+        List<ServiceProcess> current;
+        synchronized (lock) {
+            if (stopping) {
+                return;
+            }
+            current = List.copyOf(running);
+        }
+        for (ServiceProcess process : current) {
+            try {
+                if (process.boundLog(ServiceProcess.MAX_LOG_BYTES)) {
+                    process.note("tienda-fleet [" + seconds() + "] this log passed "
+                            + ServiceProcess.MAX_LOG_BYTES / (1024 * 1024) + " MiB; the lines before this one are in "
+                            + process.log().getFileName() + ".1");
+                }
+            }
+            catch (IOException | RuntimeException ex) {
+                // the next check tries again; a failed task would not be scheduled again
+                out.println("[" + seconds() + "] could not move " + process.log().getFileName() + " aside: " + ex);
+            }
         }
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ServiceProcessTest {
@@ -106,6 +107,34 @@ class ServiceProcessTest {
         assertThat(Files.readAllLines(log, StandardCharsets.UTF_8)).containsExactly("run hola",
                 "[   9 s] order-service exited with code 3; restarting (attempt 1)", "run hola");
         assertThat(directory.resolve("logs/order-service.log.1")).hasContent("the previous run");
+    }
+
+    @Test
+    void aLogPastItsBoundIsMovedAsideAndTheRunningJvmWritesOnIntoTheEmptiedFile() throws Exception {
+        ServiceSpec service = Catalog.byName("gateway").orElseThrow();
+        Path log = directory.resolve("logs/gateway.log");
+        Path go = directory.resolve("work/go");
+        ServiceProcess running = ServiceProcess.start(service,
+                List.of("/bin/sh", "-c", "echo before; while [ ! -e go ]; do sleep 0.05; done; echo after; sleep 30"),
+                Map.of(), directory.resolve("work"), log);
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(log).equals("before\n"));
+            assertThat(running.boundLog(7)).as("7 bytes are not more than 7").isFalse();
+
+            assertThat(running.boundLog(6)).isTrue();
+            assertThat(log).isEmptyFile();
+            assertThat(directory.resolve("logs/gateway.log.1")).hasContent("before");
+
+            Files.createFile(go);
+            // appended at the start of the emptied file, not after a hole as long as what was there
+            await().atMost(Duration.ofSeconds(10)).until(() -> Files.size(log) > 0);
+            assertThat(Files.readString(log)).isEqualTo("after\n");
+            assertThat(running.boundLog(6)).isFalse();
+        }
+        finally {
+            running.requestStop();
+            running.finishStop(Duration.ofSeconds(5));
+        }
     }
 
     @Test
