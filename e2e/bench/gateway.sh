@@ -10,9 +10,10 @@
 # background work), so the two paths are measured in alternating rounds and compared by their
 # medians; since the machine's speed can drift within a run, each gateway round is also divided by
 # the direct round just before it, and the median of those paired ratios is printed beside the
-# ratio of the medians. When the gateway's and product-service's processes are on this machine,
-# each round also prints the CPU each spent per request (from /proc), which explains the ratio,
-# and every round prints the share of the machine's CPU time the hypervisor gave to others (steal).
+# ratio of the medians. When the fleet runs on this machine, each round also prints the CPU spent
+# per request (from /proc) by the gateway, product-service, Redis (the gateway's rate limit) and the
+# launcher (whose MongoDB serves product-service's reads), which explains the ratio, and every
+# round prints the share of the machine's CPU time the hypervisor gave to others (steal).
 #
 #   e2e/bench/gateway.sh [seconds per round, default 15]
 #     BENCH_ROUNDS   rounds per comparison, default 3
@@ -33,19 +34,24 @@ echo "request: GET $BENCH_PATH, ${rounds} alternating rounds of ${seconds}s per 
 # The fleet's JVMs, when they run here (./tienda up); elsewhere the CPU columns are left out.
 gateway_pid="$(pgrep -f '/gateway\.jar' | head -1 || true)"
 product_pid="$(pgrep -f '/product-service\.jar' | head -1 || true)"
+redis_pid="$(pgrep -f 'redis-server' | head -1 || true)"
+launcher_pid="$(pgrep -f 'tienda-fleet' | head -1 || true)"
 # all CPU time and stolen CPU time of the machine, in ticks
 machine() { awk '/^cpu /{print $2+$3+$4+$5+$6+$7+$8+$9, $9}' /proc/stat; }
 
 run() { # name url connections [pause ms] -> prints one line, keeps the wrk summary in $result
-  local g0 p0 g1 p1 m0 m1 n cpu="" steal
+  local g0 p0 r0 l0 g1 p1 r1 l1 m0 m1 n cpu="" steal
   g0="$(ticks "$gateway_pid")"; p0="$(ticks "$product_pid")"; m0="$(machine)"
+  r0="$(ticks "$redis_pid")"; l0="$(ticks "$launcher_pid")"
   wrk_round "$3" "$seconds" "$2" "${4:-0}"
   g1="$(ticks "$gateway_pid")"; p1="$(ticks "$product_pid")"; m1="$(machine)"
+  r1="$(ticks "$redis_pid")"; l1="$(ticks "$launcher_pid")"
   steal="$(awk -v a="$m0" -v b="$m1" 'BEGIN{split(a, x, " "); split(b, y, " "); t = y[1] - x[1];
     printf " steal=%.0f%%", (t > 0 ? 100 * (y[2] - x[2]) / t : 0)}')"
   n="$(field "$result" requests)"
   if [ -n "$product_pid" ] && [ "${n:-0}" -gt 0 ]; then
     cpu=" cpu_ms/request: gateway=$(cpu_ms $((g1 - g0)) "$n") product=$(cpu_ms $((p1 - p0)) "$n")"
+    cpu+=" redis=$(cpu_ms $((r1 - r0)) "$n") launcher=$(cpu_ms $((l1 - l0)) "$n")"
   fi
   printf '  %-30s %s%s%s\n' "$1 c=$3${4:+ pause=${4}ms}" "${result#BENCH }" "$cpu" "$steal"
 }
