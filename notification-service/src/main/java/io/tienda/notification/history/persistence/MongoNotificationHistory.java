@@ -102,18 +102,28 @@ class MongoNotificationHistory implements NotificationHistory, Notifications {
         // Messages about the recipient's orders that name nobody yet (a refund, resolved when sent).
         List<String> orders = mongo.findDistinct(Query.query(where("recipientId").is(recipientId)
                 .and("orderId").ne(null)), "orderId", NotificationDocument.class, String.class);
-        Update giveUp = new Update().set("status", Notification.Status.FAILED.name())
-                .set("failureReason", Notification.RECIPIENT_ERASED).unset("nextAttemptAt").unset("variables")
-                .unset("claimedUntil");
         if (!orders.isEmpty()) {
             mongo.updateMulti(Query.query(where("recipientId").is(null).and("orderId").in(orders).and("status")
-                    .is(PENDING)), giveUp, NotificationDocument.class);
+                    .is(PENDING)), givenUp(new Update()), NotificationDocument.class);
         }
-        mongo.updateMulti(Query.query(where("recipientId").is(recipientId).and("status").is(PENDING)), giveUp,
-                NotificationDocument.class);
-        return mongo.updateMulti(Query.query(where("recipientId").is(recipientId)),
-                new Update().set("recipientId", anonymousId).unset("addresses").unset("subject").unset("variables")
-                        .unset("language").unset("claimedUntil"),
-                NotificationDocument.class).getModifiedCount();
+        // A pending message is given up and anonymised in one write: no reader ever finds it given up
+        // and still naming the recipient.
+        long pending = mongo.updateMulti(Query.query(where("recipientId").is(recipientId).and("status").is(PENDING)),
+                givenUp(anonymised(anonymousId)), NotificationDocument.class).getModifiedCount();
+        return pending + mongo.updateMulti(Query.query(where("recipientId").is(recipientId)),
+                anonymised(anonymousId), NotificationDocument.class).getModifiedCount();
+    }
+
+    /** Nothing of the recipient left in a message: who, where, what it said. */
+    private static Update anonymised(String anonymousId) {
+        return new Update().set("recipientId", anonymousId).unset("addresses").unset("subject").unset("variables")
+                .unset("language").unset("claimedUntil");
+    }
+
+    /** A pending message that will never be sent, for want of a recipient. */
+    private static Update givenUp(Update update) {
+        return update.set("status", Notification.Status.FAILED.name())
+                .set("failureReason", Notification.RECIPIENT_ERASED).unset("nextAttemptAt").unset("variables")
+                .unset("claimedUntil");
     }
 }
