@@ -2,8 +2,8 @@
 # Gateway builds side by side, behind the same running fleet: each jar is started as an extra
 # gateway (ports 8090, 8091, ...; not registered in discovery, sharing the fleet's Redis and
 # services), warmed, then measured in alternating wrk rounds on the same product read as
-# e2e/bench/gateway.sh. Every round prints the gateway's CPU per request (from /proc) beside the
-# throughput and latency, and the medians close the run. A change to the gateway's own cost shows in
+# e2e/bench/gateway.sh. Every round prints the gateway's CPU per request (from /proc) and Redis' (the
+# rate limit) beside the throughput and latency, and the medians close the run. A change to the gateway's own cost shows in
 # the CPU per request even when this machine's speed drifts, since every build sees the same drift
 # round by round. Needs a running fleet (./tienda up -d) and wrk (apt-get install -y wrk).
 #
@@ -90,23 +90,27 @@ done
 wait_for_quiet
 for p in "${ports[@]}"; do warm_up "$warmup" "http://localhost:$p"; done
 
-declare -A cpu rps p50 p99
+# Redis serves every gateway's rate limit (and nothing else during a round), so its CPU per request
+# shows what a change to the gateway's use of it costs or saves on Redis' side.
+redis_pid="$(pgrep -f 'redis-server' | head -1 || true)"
+declare -A cpu redis rps p50 p99
 for r in $(seq "$rounds"); do
   for i in "${!ports[@]}"; do
-    t0="$(ticks "${pids[$i]}")"
+    t0="$(ticks "${pids[$i]}")"; r0="$(ticks "$redis_pid")"
     wrk_round 32 "$seconds" "http://localhost:${ports[$i]}" "$delay"
-    t1="$(ticks "${pids[$i]}")"
+    t1="$(ticks "${pids[$i]}")"; r1="$(ticks "$redis_pid")"
     n="$(field "$result" requests)"
-    ms=-
+    ms=-; redis_ms=-
     # Only the gateways this script started are its own JVMs (no pid for direct and nginx: "-").
     [ "${pids[$i]}" = - ] || ms="$(cpu_ms $((t1 - t0)) "$n")"
-    cpu[$i]+="$ms "; rps[$i]+="$(field "$result" rps) "
+    [ "${pids[$i]}" = - ] || [ -z "$redis_pid" ] || redis_ms="$(cpu_ms $((r1 - r0)) "$n")"
+    cpu[$i]+="$ms "; redis[$i]+="$redis_ms "; rps[$i]+="$(field "$result" rps) "
     p50[$i]+="$(field "$result" p50_ms) "; p99[$i]+="$(field "$result" p99_ms) "
-    echo "  round $r :${ports[$i]} rps=$(field "$result" rps) p50_ms=$(field "$result" p50_ms) p99_ms=$(field "$result" p99_ms) non2xx=$(field "$result" non2xx) gateway_cpu_ms/request=$ms"
+    echo "  round $r :${ports[$i]} rps=$(field "$result" rps) p50_ms=$(field "$result" p50_ms) p99_ms=$(field "$result" p99_ms) non2xx=$(field "$result" non2xx) gateway_cpu_ms/request=$ms redis_cpu_ms/request=$redis_ms"
   done
 done
 for i in "${!ports[@]}"; do
   # shellcheck disable=SC2086 # the lists are words
-  echo "median :${ports[$i]} ${names[$i]}: gateway_cpu_ms/request $(printf '%s\n' ${cpu[$i]} | median), rps $(printf '%s\n' ${rps[$i]} | median), p50_ms $(printf '%s\n' ${p50[$i]} | median), p99_ms $(printf '%s\n' ${p99[$i]} | median)"
+  echo "median :${ports[$i]} ${names[$i]}: gateway_cpu_ms/request $(printf '%s\n' ${cpu[$i]} | median), redis_cpu_ms/request $(printf '%s\n' ${redis[$i]} | median), rps $(printf '%s\n' ${rps[$i]} | median), p50_ms $(printf '%s\n' ${p50[$i]} | median), p99_ms $(printf '%s\n' ${p99[$i]} | median)"
 done
 check_non2xx

@@ -113,6 +113,22 @@ class BenchScriptsTest {
         assertThat(flaky.output()).contains("non-2xx responses in all measured rounds: " + sum);
     }
 
+    /**
+     * The medians that close a gateway-ab.sh run: the middle round, or the mean of the two middle ones;
+     * a target with no figure in any round (product-service directly has no gateway CPU) gets "-", not 0.
+     */
+    @Test
+    void theMedianOfTheRoundsIsTheMiddleFigureAndDashWhenThereIsNone() {
+        String median = ". e2e/bench/lib.sh; printf '%s\\n' $1 | median";
+
+        assertThat(Repo.run("apt-get install -y wrk", "bash", "-c", median, "median", "0.9 0.5 0.7").output().strip())
+                .isEqualTo("0.7");
+        assertThat(Repo.run("apt-get install -y wrk", "bash", "-c", median, "median", "4 1 3 2").output().strip())
+                .isEqualTo("2.5");
+        assertThat(Repo.run("apt-get install -y wrk", "bash", "-c", median, "median", "- - - -").output().strip())
+                .isEqualTo("-");
+    }
+
     /** No round starts while a JVM trains an AOT cache, as the launcher does after a start. */
     @Test
     void aRunWaitsForTheAotCacheTrainingToFinish() throws IOException, InterruptedException {
