@@ -43,8 +43,12 @@ wrk_round() {
 # The value of "name=value" $2 in the summary line $1.
 field() { sed -n "s/.* $2=\([0-9.]*\).*/\1/p" <<<"$1"; }
 
-# The median of the numbers on standard input, one per line; "-" when there is none (lines of "-").
-median() { grep -E '^[0-9.]+$' | sort -n | awk '{v[NR]=$1} END{print NR == 0 ? "-" : (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
+# The median of the numbers on standard input, one per line (negative ones too: a paired difference
+# can be); "-" when there is none, e.g. a list of "-" for a figure no round had.
+median() {
+  { grep -E '^-?([0-9]+[.]?[0-9]*|[.][0-9]+)$' || true; } | sort -g \
+    | awk '{v[NR]=$1} END{print NR == 0 ? "-" : (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'
+}
 
 # CPU ticks process $1 has used so far; 0 when there is no such process here (empty, "-" or gone).
 ticks() {

@@ -125,8 +125,13 @@ class BenchScriptsTest {
                 .isEqualTo("0.7");
         assertThat(Repo.run("apt-get install -y wrk", "bash", "-c", median, "median", "4 1 3 2").output().strip())
                 .isEqualTo("2.5");
+        assertThat(Repo.run("apt-get install -y wrk", "bash", "-c", median, "median", "3.5 -2.5 -10 1").output().strip())
+                .as("paired differences can be negative").isEqualTo("-0.75");
         assertThat(Repo.run("apt-get install -y wrk", "bash", "-c", median, "median", "- - - -").output().strip())
                 .isEqualTo("-");
+        Repo.Result underErrexit = Repo.run("apt-get install -y wrk", "bash", "-c",
+                "set -euo pipefail; . e2e/bench/lib.sh; m=\"$(printf '%s\\n' - - | median)\"; echo \"median $m\"");
+        assertThat(underErrexit.output()).as(underErrexit.output()).contains("median -");
     }
 
     /** No round starts while a JVM trains an AOT cache, as the launcher does after a start. */
