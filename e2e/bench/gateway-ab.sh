@@ -92,7 +92,7 @@ for p in "${ports[@]}"; do warm_up "$warmup" "http://localhost:$p"; done
 
 # Redis serves every gateway's rate limit (and nothing else during a round), so its CPU per request
 # shows what a change to the gateway's use of it costs or saves on Redis' side.
-redis_pid="$(pgrep -f 'redis-server' | head -1 || true)"
+redis_pid="$(pid_of 'redis-server')"
 declare -A cpu redis rps p50 p99
 for r in $(seq "$rounds"); do
   for i in "${!ports[@]}"; do

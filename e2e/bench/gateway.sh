@@ -32,10 +32,10 @@ use_product_path "$direct"
 echo "request: GET $BENCH_PATH, ${rounds} alternating rounds of ${seconds}s per comparison, $(nproc) cores"
 
 # The fleet's JVMs, when they run here (./tienda up); elsewhere the CPU columns are left out.
-gateway_pid="$(pgrep -f '/gateway\.jar' | head -1 || true)"
-product_pid="$(pgrep -f '/product-service\.jar' | head -1 || true)"
-redis_pid="$(pgrep -f 'redis-server' | head -1 || true)"
-launcher_pid="$(pgrep -f 'tienda-fleet' | head -1 || true)"
+gateway_pid="$(pid_of '/gateway\.jar')"
+product_pid="$(pid_of '/product-service\.jar')"
+redis_pid="$(pid_of 'redis-server')"
+launcher_pid="$(pid_of 'tienda-fleet')"
 # all CPU time and stolen CPU time of the machine, in ticks
 machine() { awk '/^cpu /{print $2+$3+$4+$5+$6+$7+$8+$9, $9}' /proc/stat; }
 

@@ -50,6 +50,9 @@ median() {
     | awk '{v[NR]=$1} END{print NR == 0 ? "-" : (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'
 }
 
+# The pid of the first process whose command line matches $1 (pgrep -f); empty when none runs here.
+pid_of() { pgrep -f -- "$1" | head -1 || true; }
+
 # CPU ticks process $1 has used so far; 0 when there is no such process here (empty, "-" or gone).
 ticks() {
   if [ -n "$1" ] && [ "$1" != - ] && [ -r "/proc/$1/stat" ]; then awk '{print $14+$15}' "/proc/$1/stat"; else echo 0; fi
