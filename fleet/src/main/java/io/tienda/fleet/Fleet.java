@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Runs the whole platform on one machine without Docker; {@code ./tienda} is its front end. Commands:
- * {@code up} (the default), {@code status}, {@code down}, {@code stale} (which service jars need a
- * build) and {@code help}.
+ * {@code up} (the default), {@code status}, {@code down}, {@code infra} (stop or start one server of the
+ * running fleet), {@code stale} (which service jars need a build) and {@code help}.
  */
 public final class Fleet {
 
@@ -16,6 +16,12 @@ public final class Fleet {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("infra")) {
+            // talks to the running launcher; no fleet options
+            System.exit(new InfraCommand(InfraPorts.DEFAULT.control(), System.out, System.err)
+                .run(Arrays.asList(args).subList(1, args.length)));
+            return;
+        }
         Options options;
         try {
             options = Options.parse(Arrays.asList(args));
@@ -95,6 +101,10 @@ public final class Fleet {
               down                stop the fleet and anything a crashed launcher left behind
               status              health, ports, memory and URLs of everything that runs
               logs [service]      follow the logs (all of them, or one service's)
+              infra [stop|start server]
+                                  list the running fleet's servers, or stop one (its data kept) and start
+                                  it again, to watch the services ride out an outage; servers: postgres
+                                  kafka redis mongodb clickhouse smtp
               build [service...]  build the stale jars without running anything
               help                this text
 

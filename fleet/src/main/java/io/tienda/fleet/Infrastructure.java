@@ -57,6 +57,8 @@ final class Infrastructure implements AutoCloseable {
 
     private TraceCollector traces;
 
+    private InfraControl control;
+
     private Infrastructure(FleetPaths paths, InfraPorts ports, boolean withClickHouse) {
         this.paths = paths;
         this.ports = ports;
@@ -102,6 +104,19 @@ final class Infrastructure implements AutoCloseable {
         clickhouse.ifPresent(server -> server.ensureDatabase(ANALYTICS_DATABASE));
         mailbox = MailboxHttpServer.start(smtp, ports.mailReader());
         traces = TraceCollector.start(ports.traces());
+        control = InfraControl.start(ports.control(), byName(), progress);
+    }
+
+    /** The servers by the names the processes file and {@code ./tienda status} give them. */
+    Map<String, Server> byName() {
+        Map<String, Server> byName = new LinkedHashMap<>();
+        byName.put("postgres", postgres);
+        byName.put("kafka", kafka);
+        byName.put("redis", redis);
+        byName.put("mongodb", mongo);
+        clickhouse.ifPresent(server -> byName.put("clickhouse", server));
+        byName.put("smtp", smtp);
+        return byName;
     }
 
     /** The properties that point {@code service} at its stores, at Kafka and, for notifications, at SMTP. */
@@ -172,6 +187,9 @@ final class Infrastructure implements AutoCloseable {
     /** Stops the servers, the last started first. */
     @Override
     public void close() {
+        if (control != null) {
+            control.close();
+        }
         if (mailbox != null) {
             mailbox.close();
         }
@@ -190,10 +208,7 @@ final class Infrastructure implements AutoCloseable {
     }
 
     private List<Server> servers() {
-        List<Server> servers = new ArrayList<>(List.of(postgres, kafka, redis, mongo));
-        clickhouse.ifPresent(servers::add);
-        servers.add(smtp);
-        return servers;
+        return new ArrayList<>(byName().values());
     }
 
 }
