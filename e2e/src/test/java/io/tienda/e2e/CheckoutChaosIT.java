@@ -12,6 +12,9 @@ import tools.jackson.databind.JsonNode;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,10 +42,13 @@ import static org.awaitility.Awaitility.await;
  * was authorised (payment-service is held with SIGSTOP until then); the launcher restarts it and
  * the restarted order-service finishes the saga;</li>
  * <li>payment-service is frozen with SIGSTOP for 30 s while orders are placed, then resumed; every
- * order ends confirmed or cancelled, none stays pending, and the stock adds up.</li>
+ * order ends confirmed or cancelled, none stays pending, and the stock adds up;</li>
+ * <li>Kafka is stopped (through the launcher, {@code ./tienda infra stop kafka}) while one checkout
+ * waits for its payment, and another is placed during the outage; once the broker is back both
+ * end confirmed, paid once, with the stock and the mails to match.</li>
  * </ul>
  * The JVMs are found by their jar, {@code .fleet/app/<service>/app/<service>.jar}; without them (a fleet on
- * another machine) the tests are skipped. A frozen JVM is always resumed.
+ * another machine) the tests are skipped. A frozen JVM is always resumed, a stopped broker always started.
  */
 @ExtendWith(Fleet.class)
 class CheckoutChaosIT {
@@ -60,6 +66,11 @@ class CheckoutChaosIT {
      */
     private static final Duration SAGA = Duration.ofMinutes(4);
     private static final String VISA = "pm_card_visa";
+    /** The launcher's control of the fleet's servers (fleet/README.md, "Outages on purpose"). */
+    private static final URI INFRA_CONTROL = URI.create(System.getProperty("tienda.e2e.infra-control-url",
+            "http://localhost:8026"));
+    /** Longer than a producer waits for the broker (5 s), so every publication in between fails at least once. */
+    private static final Duration BROKER_OUTAGE = Duration.ofSeconds(20);
 
     @BeforeEach
     void theFleetRunsHereAndTheSagasParticipantsAreReady() {
@@ -176,6 +187,87 @@ class CheckoutChaosIT {
             String id = placed.get(i).orderId();
             assertPaidOnlyIfConfirmed(shoppers.get(i), id, statuses.get(id));
         }
+    }
+
+    @Test
+    void checkoutsWaitingAndPlacedWhileKafkaIsDownEndConfirmedOncePaidWhenItIsBack() throws Exception {
+        if (Fleet.startedHere()) {
+            assertThat(infraControlAnswers()).as("the launcher's infrastructure control at " + INFRA_CONTROL).isTrue();
+        }
+        assumeThat(infraControlAnswers()).as("the launcher's infrastructure control at " + INFRA_CONTROL).isTrue();
+        Product product = Checkouts.productWithStock("CHAOS-BROKER", 10);
+        String sku = product.sku();
+        Shopper waiting = Checkouts.newShopper();
+        Shopper during = Checkouts.newShopper();
+        assertThat(Checkouts.fillCart(waiting, sku, 1).status()).isEqualTo(200);
+        assertThat(Checkouts.fillCart(during, sku, 1).status()).isEqualTo(200);
+        int before = Checkouts.available(sku);
+        ProcessHandle payment = jvm(PAYMENT_SERVICE).orElseThrow();
+
+        List<Shopper> shoppers = List.of(waiting, during);
+        List<Placed> placed = new ArrayList<>();
+        try {
+            try {
+                // the first checkout gets its stock reserved, then waits: payment-service cannot take the command
+                signal(payment, "STOP");
+                Placed first = Checkouts.placeOrder(waiting, "chaos-broker-" + UUID.randomUUID(), VISA);
+                assertThat(first.accepted()).as("checkout answered %d %s", first.status(), first.problem()).isTrue();
+                placed.add(first);
+                await("the stock reserved").atMost(Checkouts.EVENTUALLY).pollInterval(Duration.ofMillis(200))
+                        .until(() -> Checkouts.available(sku) == before - 1);
+                infra("kafka", "stop");
+            } finally {
+                signal(payment, "CONT");
+            }
+            // the outage: reads go on, a checkout is still taken, and every order waits
+            assertThat(Checkouts.status(waiting, placed.get(0).orderId())).isEqualTo("PENDING");
+            Placed second = Checkouts.placeOrder(during, "chaos-broker-" + UUID.randomUUID(), VISA);
+            assertThat(second.accepted()).as("checkout answered %d %s", second.status(), second.problem()).isTrue();
+            placed.add(second);
+            await("Kafka stopped for " + BROKER_OUTAGE.toSeconds() + " s").during(BROKER_OUTAGE)
+                    .atMost(BROKER_OUTAGE.plusSeconds(20)).pollInterval(Duration.ofSeconds(2))
+                    .until(() -> allPending(shoppers, placed));
+        } finally {
+            infra("kafka", "start");
+        }
+
+        List<String> statuses = new ArrayList<>();
+        for (int i = 0; i < placed.size(); i++) {
+            statuses.add(Checkouts.awaitFinal(shoppers.get(i), placed.get(i).orderId(), SAGA).get("status").asString());
+        }
+        System.out.printf("%n== Kafka stopped for %d s mid-checkout: orders ended %s ==%n", BROKER_OUTAGE.toSeconds(),
+                statuses);
+        // nothing was lost on the way: the commands and replies held in the outboxes went out once it was back
+        assertThat(statuses).containsExactly("CONFIRMED", "CONFIRMED");
+        assertStockSettled(sku, 10, before - 2);
+        for (int i = 0; i < placed.size(); i++) {
+            assertPaidOnlyIfConfirmed(shoppers.get(i), placed.get(i).orderId(), "CONFIRMED");
+            // and the consumers of the order's events are back too
+            Mailbox.await(shoppers.get(i).email(), "the confirmation of the order placed " + (i == 0 ? "before" : "during")
+                    + " the outage", mail -> mail.subject().matches("(Order|Pedido) .* (confirmed|confirmado)"));
+        }
+    }
+
+    /** Whether the launcher of a fleet on this machine answers for its servers. */
+    private static boolean infraControlAnswers() {
+        try {
+            return new Api(INFRA_CONTROL).get("/infra").send().status() == 200;
+        } catch (RuntimeException unreachable) {
+            return false;
+        }
+    }
+
+    /**
+     * {@code ./tienda infra <change> <server>}: stops or starts one of the fleet's servers, and waits until it
+     * has (Kafka takes 5-30 s either way on two busy cores).
+     */
+    private static void infra(String server, String change) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(INFRA_CONTROL.resolve("/infra/" + server + "/" + change))
+                .timeout(Duration.ofMinutes(2)).POST(HttpRequest.BodyPublishers.noBody()).build();
+        HttpResponse<String> reply = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(reply.statusCode()).as("%s %s: %s", change, server, reply.body()).isEqualTo(200);
+        assertThat(reply.body()).as("%s after %s", server, change)
+                .contains("\"running\":" + change.equals("start"));
     }
 
     private static boolean allPending(List<Shopper> shoppers, List<Placed> placed) {
