@@ -19,6 +19,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ProducerListener;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -57,6 +58,13 @@ public class MessagingAutoConfiguration {
             ObjectProvider<Propagator> propagator, KafkaProperties properties) {
         return new KafkaMessageSender(template, tracer.getIfAvailable(), propagator.getIfAvailable(),
                 properties.sendTimeout());
+    }
+
+    /** Before Boot's, which logs the contents of every message it failed to send. */
+    @Bean
+    @ConditionalOnMissingBean(ProducerListener.class)
+    ProducerListener<Object, Object> kafkaProducerListener() {
+        return new ProducerFailureLog();
     }
 
     @Bean
