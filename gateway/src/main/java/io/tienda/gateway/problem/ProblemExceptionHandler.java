@@ -8,6 +8,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClientResponseException;
@@ -15,6 +17,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
 
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
@@ -29,6 +32,9 @@ class ProblemExceptionHandler implements WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
 
+    /** nginx's convention for "the client went away before the answer", as the access log has it. */
+    static final HttpStatusCode CLIENT_CLOSED_REQUEST = HttpStatusCode.valueOf(499);
+
     private final ProblemWriter writer;
 
     ProblemExceptionHandler(ProblemWriter writer) {
@@ -41,12 +47,33 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             // Too late to answer differently; let the server close the connection.
             return Mono.error(ex);
         }
+        if (clientGone(exchange)) {
+            // Nobody is left to answer: the client closed the connection, or the gateway refused the rest
+            // of a body it could not read and closed it (UnreadableRequests). Not the gateway's failure,
+            // so not a 500 in the access log and the metrics, nor an ERROR: nginx's 499.
+            log.debug("{} {}: the connection closed before the answer: {}", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath().value(), ex.toString());
+            exchange.getResponse().setStatusCode(CLIENT_CLOSED_REQUEST);
+            return Mono.empty();
+        }
         Answer answer = answer(exchange, ex);
         if (answer.type() == ProblemType.INTERNAL) {
             log.error("Unhandled error on {} {}", exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath().value(), ex);
         }
         return writer.write(exchange, answer.type(), answer.detail(), answer.headers());
+    }
+
+    /** Whether the connection the request came in on is closed, so that no answer can reach anyone. */
+    static boolean clientGone(ServerWebExchange exchange) {
+        Object request;
+        try {
+            request = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
+        } catch (IllegalStateException noServer) {
+            // a request built without a server (a mock) has no connection to lose
+            return false;
+        }
+        return request instanceof Connection connection && !connection.channel().isActive();
     }
 
     private Answer answer(ServerWebExchange exchange, Throwable ex) {

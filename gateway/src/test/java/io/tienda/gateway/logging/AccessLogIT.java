@@ -1,9 +1,11 @@
 package io.tienda.gateway.logging;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import io.tienda.gateway.GatewayIT;
+import io.tienda.platform.testing.http.RawRequest;
 import io.tienda.platform.testing.security.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,6 +92,42 @@ class AccessLogIT extends GatewayIT {
         assertThat(line).containsEntry("status", 404).containsEntry("path", "/nowhere");
         assertThat(line.get("routeId")).isNull();
         assertThat(line.get("user")).isNull();
+    }
+
+    /**
+     * A request whose connection closed before the web layer could answer it (here the gateway refused
+     * the rest of a body it could not read, and answered 400 itself) is logged as 499, nginx's "client
+     * closed request", never as a 500 of the gateway's with an ERROR: that would be a server error in
+     * the metrics and the alerts that any client could cause.
+     */
+    @Test
+    void aRequestWhoseConnectionClosedBeforeTheAnswerIs499AndNoServerError() {
+        Queue<ILoggingEvent> errors = new ConcurrentLinkedQueue<>();
+        AppenderBase<ILoggingEvent> problems = new AppenderBase<>() {
+            @Override
+            protected void append(ILoggingEvent event) {
+                if (event.getLevel().isGreaterOrEqual(Level.WARN)) {
+                    errors.add(event);
+                }
+            }
+        };
+        problems.start();
+        Logger handler = (Logger) LoggerFactory.getLogger("io.tienda.gateway.problem.ProblemExceptionHandler");
+        handler.addAppender(problems);
+        try {
+            String requestId = "unreadable-" + UUID.randomUUID();
+            String path = "/api/v1/orders/" + UUID.randomUUID();
+
+            RawRequest.Reply reply = RawRequest.send("localhost", port, "POST " + path + " HTTP/1.1",
+                    Map.of("Transfer-Encoding", "chunked", "Content-Type", "application/json", "X-Request-Id", requestId),
+                    "zz\r\n{\"quantity\":1}\r\n0\r\n\r\n");
+
+            assertThat(reply.status()).as(reply.head()).isEqualTo(400);
+            assertThat(line(requestId)).containsEntry("status", 499).containsEntry("path", path);
+            assertThat(errors).extracting(ILoggingEvent::getFormattedMessage).isEmpty();
+        } finally {
+            handler.detachAppender(problems);
+        }
     }
 
     /** The request's access-log fields, once the line is written (after the response went out). */
