@@ -31,6 +31,13 @@ class SecurityHeadersFilter implements WebFilter, Ordered {
     static final String STRICT_TRANSPORT_SECURITY = "Strict-Transport-Security";
     /** One year, subdomains included: Spring Security's default. */
     static final String ONE_YEAR_WITH_SUBDOMAINS = "max-age=31536000 ; includeSubDomains";
+    static final String CONTENT_SECURITY_POLICY = "Content-Security-Policy";
+    /**
+     * For an answer that is data, not a page (JSON, problem+json): nothing it holds may load or run if a
+     * browser is ever made to render it, and no page may frame it. Pages (Swagger UI, the staff dashboard,
+     * which sets a policy of its own) are left alone.
+     */
+    static final String DATA_ONLY = "default-src 'none'; frame-ancestors 'none'";
     /** The headers every response carries, whatever its scheme. */
     static final Map<String, String> ALWAYS = Map.of(
             CONTENT_TYPE_OPTIONS, "nosniff",
@@ -43,12 +50,26 @@ class SecurityHeadersFilter implements WebFilter, Ordered {
         response.beforeCommit(() -> {
             HttpHeaders headers = response.getHeaders();
             ALWAYS.forEach((name, value) -> setUnlessPresent(headers, name, value));
+            if (isData(headers.getFirst(HttpHeaders.CONTENT_TYPE))) {
+                setUnlessPresent(headers, CONTENT_SECURITY_POLICY, DATA_ONLY);
+            }
             if ("https".equalsIgnoreCase(exchange.getRequest().getURI().getScheme())) {
                 setUnlessPresent(headers, STRICT_TRANSPORT_SECURITY, ONE_YEAR_WITH_SUBDOMAINS);
             }
             return Mono.empty();
         });
         return chain.filter(exchange);
+    }
+
+    /** Whether a Content-Type is JSON ({@code application/json}, or any {@code +json} such as problem+json). */
+    static boolean isData(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int parameters = contentType.indexOf(';');
+        String type = (parameters < 0 ? contentType : contentType.substring(0, parameters)).strip();
+        return type.regionMatches(true, 0, "application/", 0, 12)
+                && (type.equalsIgnoreCase("application/json") || type.regionMatches(true, type.length() - 5, "+json", 0, 5));
     }
 
     private static void setUnlessPresent(HttpHeaders headers, String name, String value) {

@@ -233,6 +233,7 @@ class UnreadableRequests implements NettyServerCustomizer {
                     .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
                     .set(RequestId.HEADER, requestId);
             SecurityHeadersFilter.ALWAYS.forEach(response.headers()::set);
+            response.headers().set(SecurityHeadersFilter.CONTENT_SECURITY_POLICY, SecurityHeadersFilter.DATA_ONLY);
             return response;
         }
     }

@@ -107,6 +107,7 @@ class GatewayProblemsIT extends GatewayIT {
             assertThat(reply.isProblem()).as(reply.head()).isTrue();
             assertThat(reply.header("X-Request-Id")).isNotBlank();
             assertThat(reply.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(reply.header("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");
             JsonNode problem = ProblemAssertions.json(reply.body());
             assertThat(problem.path("type").asString()).endsWith("/malformed-request");
             assertThat(problem.path("detail").asString()).contains("chunked");
@@ -155,6 +156,7 @@ class GatewayProblemsIT extends GatewayIT {
         client().get().uri("/missing").exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
-                .expectHeader().valueEquals("X-Frame-Options", "DENY");
+                .expectHeader().valueEquals("X-Frame-Options", "DENY")
+                .expectHeader().valueEquals("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
     }
 }

@@ -45,6 +45,35 @@ class SecurityHeadersFilterTest {
         assertThat(headers.get("X-Content-Type-Options")).containsExactly("nosniff");
     }
 
+    @Test
+    void anAnswerThatIsDataMayNeitherRunAnythingNorBeFramed() {
+        for (String type : new String[] {"application/json", "application/problem+json", "Application/JSON; charset=utf-8",
+                "application/vnd.tienda.order+json"}) {
+            HttpHeaders headers = respond(MockServerWebExchange.from(MockServerHttpRequest.get("http://shop.example/api/v1/orders")),
+                    service -> service.set(HttpHeaders.CONTENT_TYPE, type));
+
+            assertThat(headers.getFirst("Content-Security-Policy")).as(type).isEqualTo("default-src 'none'; frame-ancestors 'none'");
+        }
+    }
+
+    @Test
+    void aPageKeepsWhatItNeedsToRun() {
+        for (String type : new String[] {"text/html", "text/css", "application/javascript", "image/png", "text/jsonish"}) {
+            HttpHeaders headers = respond(MockServerWebExchange.from(MockServerHttpRequest.get("http://shop.example/swagger-ui/index.html")),
+                    service -> service.set(HttpHeaders.CONTENT_TYPE, type));
+
+            assertThat(headers.containsHeader("Content-Security-Policy")).as(type).isFalse();
+        }
+        HttpHeaders unknown = respond(MockServerWebExchange.from(MockServerHttpRequest.get("http://shop.example/api/v1/orders")));
+        assertThat(unknown.containsHeader("Content-Security-Policy")).as("no content type").isFalse();
+        HttpHeaders own = respond(MockServerWebExchange.from(MockServerHttpRequest.get("http://shop.example/dashboard/api")),
+                service -> {
+                    service.set(HttpHeaders.CONTENT_TYPE, "application/json");
+                    service.set("Content-Security-Policy", "default-src 'self'");
+                });
+        assertThat(own.get("Content-Security-Policy")).as("the service's own policy").containsExactly("default-src 'self'");
+    }
+
     private HttpHeaders respond(MockServerWebExchange exchange) {
         return respond(exchange, service -> { });
     }
