@@ -11,10 +11,13 @@ import io.tienda.platform.events.saga.StockCommitted;
 import io.tienda.platform.events.saga.StockReserved;
 import io.tienda.platform.testing.Infra;
 import io.tienda.platform.testing.messaging.EventMessages.Published;
+import io.tienda.platform.testing.messaging.OutboxPublications;
 import io.tienda.platform.testing.security.TestTokens;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,6 +39,9 @@ class BrokerOutageIT extends OrderIT {
     private static final Line MUG = new Line("MUG-1", 2, 1_000);
     private static final Money TOTAL = Money.of(Stubs.total(MUG), "EUR");
 
+    @Autowired
+    DataSource dataSource;
+
     @Test
     void checkoutsUnderWayAndPlacedWhileTheBrokerIsDownAreConfirmedOnceItIsBack() {
         String ana = TestTokens.customer(TestTokens.newCustomer());
@@ -53,9 +59,9 @@ class BrokerOutageIT extends OrderIT {
             // a new checkout is taken: the order and its first command commit together, the command waits
             UUID placed = place(luis, checkout("pm_card_visa"));
             assertThat(api.get("/api/v1/orders/" + placed, luis).expect(200).text("status")).isEqualTo("PENDING");
-            assertThat(unsent(placed)).isPositive();
+            assertThat(outbox().incomplete(placed)).isPositive();
             // the relay tried and gave up (the producer waits 5 s for the broker): the command stays behind
-            await().atMost(Duration.ofSeconds(30)).until(() -> failed(placed) > 0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> outbox().failed(placed) > 0);
             return placed;
         });
 
@@ -69,7 +75,7 @@ class BrokerOutageIT extends OrderIT {
         awaitStep(midway, "ENDED");
 
         // the order placed during the outage: its command leaves the outbox without anyone's help
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> unsent(placedDuring) == 0);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> outbox().incomplete(placedDuring) == 0);
         completeCheckout(placedDuring, MUG);
 
         for (UUID order : List.of(midway, placedDuring)) {
@@ -84,15 +90,7 @@ class BrokerOutageIT extends OrderIT {
         }
     }
 
-    /** The order's messages whose last attempt to reach the broker failed. */
-    private int failed(UUID orderId) {
-        return jdbc.sql("select count(*) from event_publication where status = 'FAILED' and serialized_event like :id")
-                .param("id", "%" + orderId + "%").query(Integer.class).single();
-    }
-
-    /** The order's messages still waiting in the outbox (sent and not yet acknowledged, or not sent). */
-    private int unsent(UUID orderId) {
-        return jdbc.sql("select count(*) from event_publication where completion_date is null and serialized_event like :id")
-                .param("id", "%" + orderId + "%").query(Integer.class).single();
+    private OutboxPublications outbox() {
+        return new OutboxPublications(dataSource);
     }
 }

@@ -14,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -30,8 +29,6 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 class KafkaOutageIT extends StarterIT {
 
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     OutboxMaintenance maintenance;
@@ -54,9 +51,9 @@ class KafkaOutageIT extends StarterIT {
             assertThat(created.status()).isEqualTo(201);
             id = created.json().get("id").asString();
             String widget = id;
-            await().atMost(Duration.ofSeconds(30)).until(() -> incomplete(widget) == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> outbox().incomplete(widget) == 1);
             // the relay's attempt has run into the outage (the sender waits 5 s for the broker)
-            await().atMost(Duration.ofSeconds(30)).until(() -> failed(widget) == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> outbox().failed(widget) == 1);
 
             // the backlog is visible to monitoring: the JDBC outbox's and the MongoDB outbox's
             String gadget = UUID.randomUUID().toString();
@@ -76,7 +73,7 @@ class KafkaOutageIT extends StarterIT {
         String widget = id;
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).until(() -> {
             maintenance.resubmitIncomplete();
-            return incomplete(widget) == 0;
+            return outbox().incomplete(widget) == 0;
         });
         var record = kafka().find(WidgetApp.TOPIC, r -> widget.equals(r.key()), Duration.ofSeconds(30));
         assertThat(record).isPresent();
@@ -93,16 +90,5 @@ class KafkaOutageIT extends StarterIT {
 
     private double gauge(String name, String store) {
         return meters.get(name).tag("store", store).gauge().value();
-    }
-
-    private int failed(String widget) {
-        return jdbc.queryForObject("select count(*) from event_publication where status = 'FAILED' and serialized_event like ?",
-                Integer.class, "%" + widget + "%");
-    }
-
-    private int incomplete(String widget) {
-        return jdbc.queryForObject(
-                "select count(*) from event_publication where completion_date is null and serialized_event like ?",
-                Integer.class, "%" + widget + "%");
     }
 }

@@ -3,6 +3,7 @@ package io.tienda.platform.it;
 import io.tienda.platform.testing.KafkaProbe;
 import io.tienda.platform.testing.Store;
 import io.tienda.platform.testing.TiendaInfra;
+import io.tienda.platform.testing.messaging.OutboxPublications;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -12,6 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,6 +34,9 @@ abstract class StarterIT {
     @Autowired
     Environment environment;
 
+    @Autowired
+    DataSource dataSource;
+
     final HttpClient http = HttpClient.newHttpClient();
 
     /** Registers the test's stand-in for another service under a discovery name. */
@@ -39,6 +44,11 @@ abstract class StarterIT {
     static void otherServices(DynamicPropertyRegistry registry) {
         registry.add("spring.cloud.discovery.client.simple.instances.stock-service[0].uri",
                 () -> OtherService.INSTANCE.uri().toString());
+    }
+
+    /** The widget service's JDBC outbox. */
+    OutboxPublications outbox() {
+        return new OutboxPublications(dataSource);
     }
 
     KafkaProbe kafka() {
