@@ -58,9 +58,19 @@ class BucketStore implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BucketStore.class);
 
-    private static final String SCRIPT = read("ratelimit/token-bucket.lua");
-    /** Redis names a loaded script by the SHA-1 of its text. */
-    private static final String SHA = sha1(SCRIPT);
+    /** One token taken per request, for the tiers decided by Redis itself. */
+    private static final Script TAKE = Script.read("ratelimit/token-bucket.lua");
+    /** What a replica spent from its own copies of the buckets, reported in one call (see LocalBuckets). */
+    private static final Script SETTLE = Script.read("ratelimit/settle.lua");
+
+    /** A script's text and the SHA-1 of it, by which Redis names it once loaded. */
+    private record Script(String text, String sha) {
+
+        static Script read(String resource) {
+            String text = BucketStore.read(resource);
+            return new Script(text, sha1(text));
+        }
+    }
 
     /**
      * An open connection and its scripting commands. The buckets live on one standalone (or
@@ -125,31 +135,44 @@ class BucketStore implements AutoCloseable {
      * failed future when Redis cannot be reached or does not answer within the timeout
      */
     CompletableFuture<List<Long>> take(String key, String capacity, String tokensPerMillisecond) {
+        return run(TAKE, new String[] {key}, capacity, tokensPerMillisecond);
+    }
+
+    /**
+     * Reports what was spent from {@code keys}' buckets ({@code arguments}: capacity, refill rate, then
+     * the tokens spent from each key in turn).
+     *
+     * @return the tokens left in each bucket, as Redis' text with their fraction, or a failed future
+     * when Redis cannot be reached or does not answer within the timeout
+     */
+    CompletableFuture<List<String>> settle(String[] keys, String... arguments) {
+        return run(SETTLE, keys, arguments);
+    }
+
+    private <T> CompletableFuture<List<T>> run(Script script, String[] keys, String... arguments) {
         try {
             Link current = ownLoopLink();
             if (current == null) {
                 current = connection;
             }
             if (current != null) {
-                return within(evaluate(current, key, capacity, tokensPerMillisecond));
+                return within(evaluate(current, script, keys, arguments));
             }
-            return within(connect().thenCompose(opened -> evaluate(opened, key, capacity, tokensPerMillisecond)));
+            return within(connect().thenCompose(opened -> evaluate(opened, script, keys, arguments)));
         } catch (RuntimeException failure) {
             // whatever goes wrong, the caller gets an answer it can let the request through on
             return CompletableFuture.failedFuture(failure);
         }
     }
 
-    private static CompletableFuture<List<Long>> evaluate(Link link, String key, String capacity,
-                                                          String tokensPerMillisecond) {
-        String[] keys = {key};
+    private static <T> CompletableFuture<List<T>> evaluate(Link link, Script script, String[] keys, String[] arguments) {
         return link.commands()
-                .<List<Long>>evalsha(SHA, ScriptOutputType.MULTI, keys, capacity, tokensPerMillisecond)
+                .<List<T>>evalsha(script.sha(), ScriptOutputType.MULTI, keys, arguments)
                 .toCompletableFuture()
                 .exceptionallyCompose(failure -> unwrap(failure) instanceof RedisNoScriptException
                         // Redis restarted or flushed its script cache: send the script itself once more.
-                        ? link.commands().<List<Long>>eval(SCRIPT, ScriptOutputType.MULTI, keys, capacity,
-                                tokensPerMillisecond).toCompletableFuture()
+                        ? link.commands().<List<T>>eval(script.text(), ScriptOutputType.MULTI, keys, arguments)
+                                .toCompletableFuture()
                         : CompletableFuture.failedFuture(failure));
     }
 
@@ -203,7 +226,7 @@ class BucketStore implements AutoCloseable {
     }
 
     /** Fails {@code reply} after the timeout, by a slot on the client's timer wheel (no thread, no task queue). */
-    private CompletableFuture<List<Long>> within(CompletableFuture<List<Long>> reply) {
+    private <T> CompletableFuture<T> within(CompletableFuture<T> reply) {
         if (reply.isDone()) {
             return reply;
         }

@@ -19,9 +19,18 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.Connection;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The RequestRateLimiter filter for each tier, ready for the routes. Over the limit the filter
@@ -34,18 +43,31 @@ public class RateLimitFilters {
 
     private final Map<RateTier, GatewayFilter> filters = new EnumMap<>(RateTier.class);
     private final BucketStore buckets;
+    /** The tiers decided from this replica's copies of the buckets, and the thread that settles them. */
+    private final List<LocalBuckets> local = new ArrayList<>();
+    private final Duration settleEvery;
+    private final Duration redisTimeout;
+    private ScheduledExecutorService settler;
 
     RateLimitFilters(RateLimitProperties properties, LettuceConnectionFactory redis, SharedEventLoops loops,
                      ClientIpResolver clientIp, MeterRegistry meters) {
         // The factory makes its client when it starts, after this bean exists; hence the suppliers.
         this.buckets = new BucketStore(redis::getNativeClient, properties.redisTimeout(), loops,
                 () -> RedisClientConfiguration.standaloneTarget(redis));
+        this.settleEvery = properties.settleEvery();
+        this.redisTimeout = properties.redisTimeout();
         if (!properties.enabled()) {
             return;
         }
         FailOpen failOpen = new FailOpen(meters);
         for (RateTier tier : RateTier.values()) {
-            TokenBucketRateLimiter limiter = new TokenBucketRateLimiter(tier, properties.policy(tier), buckets, failOpen);
+            LocalBuckets copies = null;
+            if (!properties.exact(tier)) {
+                copies = new LocalBuckets(tier, properties.policy(tier), buckets, failOpen, properties.idleBuckets());
+                local.add(copies);
+            }
+            TokenBucketRateLimiter limiter = new TokenBucketRateLimiter(tier, properties.policy(tier), buckets, failOpen,
+                    copies);
             // Brute-force protection must not be sidestepped by presenting some valid token.
             ClientKeyResolver keys = new ClientKeyResolver(clientIp, tier != RateTier.AUTH);
             RequestRateLimiterGatewayFilterFactory factory = new RequestRateLimiterGatewayFilterFactory(limiter, keys);
@@ -55,7 +77,8 @@ public class RateLimitFilters {
 
     /**
      * Connects to Redis once the gateway is up, in the background: otherwise the first requests pay
-     * for the connection, overrun the Redis timeout and pass unlimited.
+     * for the connection, overrun the Redis timeout and pass unlimited. Then settles the local tiers'
+     * spending every {@code tienda.rate-limit.settle-every}, on a thread of its own.
      */
     @EventListener(ApplicationReadyEvent.class)
     void connectEarly() {
@@ -64,13 +87,48 @@ public class RateLimitFilters {
         }
         buckets.connect().whenComplete((connection, failure) -> {
             if (failure != null) {
-                log.warn("Rate-limit store not reachable yet, requests pass unlimited until it is: {}", failure.toString());
+                log.warn("Rate-limit store not reachable yet: until it is, requests of the exact tiers pass unlimited "
+                        + "and this replica limits the others alone: {}", failure.toString());
             }
         });
+        if (!local.isEmpty()) {
+            settler = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "rate-limit-settle");
+                thread.setDaemon(true);
+                return thread;
+            });
+            long every = settleEvery.toNanos();
+            settler.scheduleWithFixedDelay(this::settle, every, every, TimeUnit.NANOSECONDS);
+            // Idle copies are few next to the requests; looking for them every few seconds is plenty.
+            settler.scheduleWithFixedDelay(() -> local.forEach(LocalBuckets::forgetIdle), 5, 5, TimeUnit.SECONDS);
+        }
     }
 
+    private void settle() {
+        for (LocalBuckets tier : local) {
+            try {
+                tier.settle();
+            } catch (RuntimeException failure) {
+                // an exception would end the schedule; the next round tries again
+                log.warn("Rate-limit settlement failed", failure);
+            }
+        }
+    }
+
+    /** Reports what is left to report, within the Redis timeout, then lets the store go. */
     @PreDestroy
     void close() {
+        if (settler != null) {
+            settler.shutdownNow();
+            CompletableFuture<?>[] last = local.stream().map(LocalBuckets::settle).toArray(CompletableFuture[]::new);
+            try {
+                CompletableFuture.allOf(last).get(redisTimeout.toMillis() * 2, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                log.debug("Rate-limit spending not reported at shutdown: {}", e.toString());
+            }
+        }
         buckets.close();
     }
 

@@ -13,8 +13,11 @@ import java.util.concurrent.CompletionException;
  * One tier's limit, kept in Redis so every gateway replica draws from the same buckets. Unlike
  * Spring Cloud Gateway's RedisRateLimiter it refills fractional tokens, so "1000 an hour" needs no
  * requested-tokens trick, and it knows how long a refused client must wait (Retry-After).
- * Redis trouble never blocks or fails a request: when the {@link BucketStore} cannot answer in
- * time, the request passes.
+ *
+ * <p>A tier is either decided here from this replica's copies of the buckets, settled with Redis
+ * every few hundred milliseconds ({@link LocalBuckets}), or, when exact, by Redis for each request.
+ * Redis trouble never blocks or fails a request: when the {@link BucketStore} cannot answer an
+ * exact tier in time, the request passes.
  */
 class TokenBucketRateLimiter implements RateLimiter<RateLimitProperties.Policy> {
 
@@ -27,8 +30,17 @@ class TokenBucketRateLimiter implements RateLimiter<RateLimitProperties.Policy> 
     private final FailOpen failOpen;
     private final String capacity;
     private final String tokensPerMillisecond;
+    private final LocalBuckets local;
 
+    /** An exact tier: Redis decides each request. */
     TokenBucketRateLimiter(RateTier tier, RateLimitProperties.Policy policy, BucketStore buckets, FailOpen failOpen) {
+        this(tier, policy, buckets, failOpen, null);
+    }
+
+    /** @param local this replica's copies of the tier's buckets, or {@code null} for an exact tier */
+    TokenBucketRateLimiter(RateTier tier, RateLimitProperties.Policy policy, BucketStore buckets, FailOpen failOpen,
+                           LocalBuckets local) {
+        this.local = local;
         this.tier = tier.name().toLowerCase();
         this.policy = policy;
         this.buckets = buckets;
@@ -39,6 +51,10 @@ class TokenBucketRateLimiter implements RateLimiter<RateLimitProperties.Policy> 
 
     @Override
     public Mono<Response> isAllowed(String routeId, String key) {
+        if (local != null) {
+            LocalBuckets.Taken taken = local.take(key);
+            return Mono.just(response(taken.allowed(), taken.left(), taken.waitMillis()));
+        }
         return Mono.fromFuture(buckets.take(KEY_PREFIX + tier + ":" + key, capacity, tokensPerMillisecond)
                 .handle((reply, failure) -> {
                     if (failure != null) {
@@ -56,11 +72,14 @@ class TokenBucketRateLimiter implements RateLimiter<RateLimitProperties.Policy> 
             failOpen.record(tier, new IllegalStateException("Unexpected rate-limit script reply " + result));
             return new Response(true, Map.of());
         }
-        boolean allowed = result.get(0) == 1L;
+        return response(result.get(0) == 1L, result.get(1), result.get(2));
+    }
+
+    private static Response response(boolean allowed, long left, long waitMillis) {
         Map<String, String> headers = new HashMap<>();
-        headers.put(REMAINING_HEADER, Long.toString(result.get(1)));
+        headers.put(REMAINING_HEADER, Long.toString(left));
         if (!allowed) {
-            long waitSeconds = Math.max(1, (result.get(2) + 999) / 1000);
+            long waitSeconds = Math.max(1, (waitMillis + 999) / 1000);
             headers.put(HttpHeaders.RETRY_AFTER, Long.toString(waitSeconds));
         }
         return new Response(allowed, headers);

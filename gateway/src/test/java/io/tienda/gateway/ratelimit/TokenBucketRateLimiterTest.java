@@ -1,9 +1,6 @@
 package io.tienda.gateway.ratelimit;
 
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.cluster.RedisClusterClient;
-import io.lettuce.core.SocketOptions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tienda.platform.testing.Infra;
 import io.tienda.platform.testing.infra.RedisServer;
@@ -11,17 +8,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter.Response;
 import org.springframework.data.redis.connection.RedisConnection;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.http.HttpHeaders;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -33,14 +25,12 @@ class TokenBucketRateLimiterTest {
     /** Counting tests must not depend on a loaded CI machine answering within production's 250 ms. */
     private static final Duration ROOMY = Duration.ofSeconds(5);
 
-    private final List<LettuceConnectionFactory> factories = new ArrayList<>();
-    private final List<BucketStore> stores = new ArrayList<>();
+    private final TestStores stores = new TestStores();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @AfterEach
     void close() {
-        stores.forEach(BucketStore::close);
-        factories.forEach(LettuceConnectionFactory::destroy);
+        stores.close();
     }
 
     @Test
@@ -88,7 +78,7 @@ class TokenBucketRateLimiterTest {
         assertThat(limiter.isAllowed("route", key).block().getHeaders()).containsEntry("X-RateLimit-Remaining", "2");
 
         // What a restarted Redis, or SCRIPT FLUSH, leaves: no script under the SHA the limiter sends.
-        try (RedisConnection connection = factories.get(0).getConnection()) {
+        try (RedisConnection connection = stores.first().getConnection()) {
             connection.scriptingCommands().scriptFlush();
         }
         Response afterFlush = limiter.isAllowed("route", key).block();
@@ -103,8 +93,7 @@ class TokenBucketRateLimiterTest {
         // The buckets need one Redis; a cluster client is refused when the store connects, not per request.
         RedisClusterClient cluster = RedisClusterClient.create("redis://127.0.0.1:1");
         try {
-            BucketStore buckets = new BucketStore(() -> cluster, Duration.ofMillis(250));
-            stores.add(buckets);
+            BucketStore buckets = stores.add(new BucketStore(() -> cluster, Duration.ofMillis(250)));
             TokenBucketRateLimiter limiter = new TokenBucketRateLimiter(RateTier.GENERAL,
                     new RateLimitProperties.Policy(1, Duration.ofHours(1), null), buckets, new FailOpen(meters));
 
@@ -155,32 +144,27 @@ class TokenBucketRateLimiterTest {
 
     @Test
     void defaultsAreTheDocumentedBudgetsAndAPartialOverrideKeepsTheRest() {
-        RateLimitProperties defaults = new RateLimitProperties(null, null, null);
+        RateLimitProperties defaults = new RateLimitProperties(null, null, null, null, null, null);
         assertThat(defaults.policy(RateTier.GENERAL)).isEqualTo(new RateLimitProperties.Policy(1000, Duration.ofHours(1), null));
         assertThat(defaults.policy(RateTier.AUTH)).isEqualTo(new RateLimitProperties.Policy(5, Duration.ofMinutes(1), null));
         assertThat(defaults.policy(RateTier.SEARCH)).isEqualTo(new RateLimitProperties.Policy(100, Duration.ofMinutes(1), null));
         assertThat(defaults.policy(RateTier.ADMIN)).isEqualTo(new RateLimitProperties.Policy(500, Duration.ofHours(1), null));
 
+        assertThat(RateTier.values()).as("login attempts and staff work are decided by Redis, request by request")
+                .allSatisfy(tier -> assertThat(defaults.exact(tier)).isEqualTo(tier == RateTier.AUTH || tier == RateTier.ADMIN));
+
         RateLimitProperties tuned = new RateLimitProperties(true, null,
-                Map.of(RateTier.AUTH, new RateLimitProperties.Policy(10, null, 3)));
+                Map.of(RateTier.AUTH, new RateLimitProperties.Policy(10, null, 3)), null, null, null);
         assertThat(tuned.policy(RateTier.AUTH)).isEqualTo(new RateLimitProperties.Policy(10, Duration.ofMinutes(1), 3));
         assertThat(tuned.policy(RateTier.AUTH).capacity()).isEqualTo(3);
         assertThat(tuned.policy(RateTier.GENERAL).capacity()).isEqualTo(1000);
+
+        RateLimitProperties everyRequest = new RateLimitProperties(null, null, null, Duration.ZERO, null, null);
+        assertThat(RateTier.values()).as("no settling: Redis decides every tier")
+                .allSatisfy(tier -> assertThat(everyRequest.exact(tier)).isTrue());
     }
 
     private TokenBucketRateLimiter limiter(String host, int port, RateLimitProperties.Policy policy, Duration timeout) {
-        LettuceClientConfiguration client = LettuceClientConfiguration.builder()
-                .commandTimeout(Duration.ofSeconds(2))
-                .clientOptions(ClientOptions.builder()
-                        .socketOptions(SocketOptions.builder().connectTimeout(Duration.ofSeconds(2)).build())
-                        .build())
-                .build();
-        LettuceConnectionFactory factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration(host, port), client);
-        factory.afterPropertiesSet();
-        factory.start();
-        factories.add(factory);
-        BucketStore buckets = new BucketStore(() -> (RedisClient) factory.getNativeClient(), timeout);
-        stores.add(buckets);
-        return new TokenBucketRateLimiter(RateTier.GENERAL, policy, buckets, new FailOpen(meters));
+        return new TokenBucketRateLimiter(RateTier.GENERAL, policy, stores.store(host, port, timeout), new FailOpen(meters));
     }
 }

@@ -7,12 +7,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpHeaders;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.tienda.gateway.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class BearerTokenIT extends GatewayIT {
 
@@ -30,7 +32,9 @@ class BearerTokenIT extends GatewayIT {
 
         assertThat(backends().at(path)).singleElement().satisfies(received ->
                 assertThat(received.header(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer " + token));
-        assertThat(redis.hasKey("tienda:rate-limit:general:user:" + user).block()).isTrue();
+        // The general tier is settled with Redis within moments (LocalBuckets).
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(redis.hasKey("tienda:rate-limit:general:user:" + user).block()).isTrue());
     }
 
     @Test
@@ -40,7 +44,8 @@ class BearerTokenIT extends GatewayIT {
         client().get().uri(path).header("X-Forwarded-For", "192.0.2.77").exchange().expectStatus().isOk();
 
         assertThat(backends().at(path)).hasSize(1);
-        assertThat(redis.hasKey("tienda:rate-limit:general:ip:192.0.2.77").block()).isTrue();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(redis.hasKey("tienda:rate-limit:general:ip:192.0.2.77").block()).isTrue());
     }
 
     @Test
