@@ -120,7 +120,8 @@ class RateLimitIT extends GatewayIT {
 
     @Test
     void aRateLimitedRequestContinuesOnItsOwnConnectionsEventLoop(@Autowired RateLimitFilters rateLimits) {
-        GatewayFilter limit = rateLimits.forRoute(RateTier.GENERAL).orElseThrow();
+        // An exact tier: its answer comes from Redis (the settled tiers decide on the request's own thread).
+        GatewayFilter limit = rateLimits.forRoute(RateTier.AUTH).orElseThrow();
         Route route = Route.async().id("products").uri("http://localhost").predicate(exchange -> true).build();
         List<String> threads = new CopyOnWriteArrayList<>();
         HttpHandler handler = WebHttpHandlerBuilder.webHandler(exchange -> {
