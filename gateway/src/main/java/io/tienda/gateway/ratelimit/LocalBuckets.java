@@ -24,6 +24,10 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>While Redis does not answer, each replica keeps limiting on its own, and the spending it
  * could not report is counted ({@link FailOpen#notSettled}) and dropped.
+ *
+ * <p>The copies are bounded: once a tier holds its most, a client without a copy is not given one
+ * ({@link #take} answers {@code null}) and Redis decides its request, so a flood of addresses costs
+ * Redis calls, not the gateway's heap.
  */
 class LocalBuckets {
 
@@ -62,6 +66,7 @@ class LocalBuckets {
     private final BucketStore store;
     private final FailOpen failures;
     private final long idleNanos;
+    private final int most;
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Bucket> spent = new ConcurrentLinkedQueue<>();
     /** The settlement under way, if any. */
@@ -70,9 +75,10 @@ class LocalBuckets {
     /**
      * @param idle how long a bucket nobody spends from is kept; a client seen again after that starts
      *             from a full copy until the next settlement
+     * @param most the most clients' copies kept at once
      */
     LocalBuckets(RateTier tier, RateLimitProperties.Policy policy, BucketStore store, FailOpen failures,
-                 Duration idle) {
+                 Duration idle, int most) {
         this.tier = tier.name().toLowerCase();
         this.keyPrefix = TokenBucketRateLimiter.KEY_PREFIX + this.tier + ":";
         this.capacity = policy.capacity();
@@ -81,12 +87,25 @@ class LocalBuckets {
         this.store = store;
         this.failures = failures;
         this.idleNanos = idle.toNanos();
+        this.most = most;
     }
 
-    /** Takes a token from {@code client}'s bucket, here and now. */
+    /**
+     * Takes a token from {@code client}'s bucket, here and now.
+     *
+     * @return what was decided, or {@code null} when the client has no copy and there is no room for
+     * one: Redis is then to decide
+     */
     Taken take(String client) {
         long now = System.nanoTime();
-        Bucket bucket = buckets.computeIfAbsent(keyPrefix + client, key -> new Bucket(key, capacity, now));
+        String key = keyPrefix + client;
+        Bucket bucket = buckets.get(key);
+        if (bucket == null) {
+            if (buckets.size() >= most) {
+                return null;
+            }
+            bucket = buckets.computeIfAbsent(key, absent -> new Bucket(absent, capacity, now));
+        }
         boolean queue;
         Taken taken;
         synchronized (bucket) {

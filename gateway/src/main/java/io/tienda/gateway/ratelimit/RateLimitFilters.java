@@ -63,7 +63,8 @@ public class RateLimitFilters {
         for (RateTier tier : RateTier.values()) {
             LocalBuckets copies = null;
             if (!properties.exact(tier)) {
-                copies = new LocalBuckets(tier, properties.policy(tier), buckets, failOpen, properties.idleBuckets());
+                copies = new LocalBuckets(tier, properties.policy(tier), buckets, failOpen, properties.idleBuckets(),
+                        properties.localBuckets());
                 local.add(copies);
             }
             TokenBucketRateLimiter limiter = new TokenBucketRateLimiter(tier, properties.policy(tier), buckets, failOpen,

@@ -16,10 +16,13 @@ import java.util.Set;
  *                     of the tiers not listed as exact ({@link LocalBuckets}); zero makes every tier exact
  * @param exactTiers   the tiers Redis decides request by request, with no overshoot between replicas
  * @param idleBuckets  how long a replica keeps a client's copy nobody spends from
+ * @param localBuckets the most clients' copies a replica keeps per tier; beyond it, Redis decides
+ *                     the requests of clients without one
  */
 @ConfigurationProperties("tienda.rate-limit")
 record RateLimitProperties(Boolean enabled, Duration redisTimeout, Map<RateTier, Policy> policies,
-                           Duration settleEvery, Set<RateTier> exactTiers, Duration idleBuckets) {
+                           Duration settleEvery, Set<RateTier> exactTiers, Duration idleBuckets,
+                           Integer localBuckets) {
 
     RateLimitProperties {
         enabled = enabled == null ? Boolean.TRUE : enabled;
@@ -29,7 +32,11 @@ record RateLimitProperties(Boolean enabled, Duration redisTimeout, Map<RateTier,
             throw new IllegalArgumentException("tienda.rate-limit.settle-every must not be negative, not " + settleEvery);
         }
         exactTiers = exactTiers == null ? Set.of(RateTier.AUTH, RateTier.ADMIN) : Set.copyOf(exactTiers);
-        idleBuckets = idleBuckets == null ? Duration.ofMinutes(1) : idleBuckets;
+        idleBuckets = idleBuckets == null ? Duration.ofSeconds(10) : idleBuckets;
+        localBuckets = localBuckets == null ? 50_000 : localBuckets;
+        if (localBuckets < 1) {
+            throw new IllegalArgumentException("tienda.rate-limit.local-buckets must be at least 1, not " + localBuckets);
+        }
         Map<RateTier, Policy> complete = new EnumMap<>(RateTier.class);
         complete.put(RateTier.GENERAL, new Policy(1000, Duration.ofHours(1), null));
         complete.put(RateTier.AUTH, new Policy(5, Duration.ofMinutes(1), null));

@@ -37,7 +37,10 @@ class TokenBucketRateLimiter implements RateLimiter<RateLimitProperties.Policy> 
         this(tier, policy, buckets, failOpen, null);
     }
 
-    /** @param local this replica's copies of the tier's buckets, or {@code null} for an exact tier */
+    /**
+     * @param local this replica's copies of the tier's buckets, or {@code null} for an exact tier; a
+     *              client they have no room for is decided by Redis
+     */
     TokenBucketRateLimiter(RateTier tier, RateLimitProperties.Policy policy, BucketStore buckets, FailOpen failOpen,
                            LocalBuckets local) {
         this.local = local;
@@ -51,8 +54,8 @@ class TokenBucketRateLimiter implements RateLimiter<RateLimitProperties.Policy> 
 
     @Override
     public Mono<Response> isAllowed(String routeId, String key) {
-        if (local != null) {
-            LocalBuckets.Taken taken = local.take(key);
+        LocalBuckets.Taken taken = local != null ? local.take(key) : null;
+        if (taken != null) {
             return Mono.just(response(taken.allowed(), taken.left(), taken.waitMillis()));
         }
         return Mono.fromFuture(buckets.take(KEY_PREFIX + tier + ":" + key, capacity, tokensPerMillisecond)

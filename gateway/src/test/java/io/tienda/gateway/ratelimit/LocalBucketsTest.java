@@ -45,7 +45,7 @@ class LocalBucketsTest {
     void aReplicaDecidesFromItsCopyAndReportsWhatItSpent() {
         RedisServer server = Infra.redis();
         BucketStore store = stores.store(server.host(), server.port(), ROOMY);
-        LocalBuckets replica = new LocalBuckets(RateTier.GENERAL, FIVE_A_MINUTE, store, failures, Duration.ofMinutes(1));
+        LocalBuckets replica = new LocalBuckets(RateTier.GENERAL, FIVE_A_MINUTE, store, failures, Duration.ofMinutes(1), 1000);
         String client = "ip:" + UUID.randomUUID();
 
         assertThat(List.of(replica.take(client), replica.take(client), replica.take(client)))
@@ -63,8 +63,8 @@ class LocalBucketsTest {
     void twoReplicasShareOneBudgetAndWhatTheyOverspendIsPaidBack() {
         RedisServer server = Infra.redis();
         BucketStore store = stores.store(server.host(), server.port(), ROOMY);
-        LocalBuckets first = new LocalBuckets(RateTier.GENERAL, FIVE_A_MINUTE, store, failures, Duration.ofMinutes(1));
-        LocalBuckets second = new LocalBuckets(RateTier.GENERAL, FIVE_A_MINUTE, store, failures, Duration.ofMinutes(1));
+        LocalBuckets first = new LocalBuckets(RateTier.GENERAL, FIVE_A_MINUTE, store, failures, Duration.ofMinutes(1), 1000);
+        LocalBuckets second = new LocalBuckets(RateTier.GENERAL, FIVE_A_MINUTE, store, failures, Duration.ofMinutes(1), 1000);
         String client = "ip:" + UUID.randomUUID();
 
         for (int i = 0; i < 3; i++) {
@@ -100,7 +100,7 @@ class LocalBucketsTest {
         RedisServer server = Infra.redis();
         BucketStore store = stores.store(server.host(), server.port(), ROOMY);
         LocalBuckets replica = new LocalBuckets(RateTier.GENERAL, new RateLimitProperties.Policy(100, Duration.ofHours(1), null),
-                store, failures, Duration.ofMinutes(1));
+                store, failures, Duration.ofMinutes(1), 1000);
         String client = "ip:" + UUID.randomUUID();
         AtomicInteger allowed = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -136,7 +136,7 @@ class LocalBucketsTest {
     void manyClientsAreReportedInSeveralCalls() {
         RedisServer server = Infra.redis();
         BucketStore store = stores.store(server.host(), server.port(), ROOMY);
-        LocalBuckets replica = new LocalBuckets(RateTier.GENERAL, FIVE_A_MINUTE, store, failures, Duration.ofMinutes(1));
+        LocalBuckets replica = new LocalBuckets(RateTier.GENERAL, FIVE_A_MINUTE, store, failures, Duration.ofMinutes(1), 10_000);
         String prefix = "ip:" + UUID.randomUUID() + ":";
         int clients = LocalBuckets.MOST_PER_CALL * 2 + 7;
         for (int i = 0; i < clients; i++) {
@@ -152,6 +152,28 @@ class LocalBucketsTest {
     }
 
     @Test
+    void clientsBeyondTheMostCopiesAreDecidedByRedis() {
+        RedisServer server = Infra.redis();
+        BucketStore store = stores.store(server.host(), server.port(), ROOMY);
+        LocalBuckets replica = new LocalBuckets(RateTier.GENERAL, FIVE_A_MINUTE, store, failures, Duration.ofMinutes(1), 2);
+        TokenBucketRateLimiter limiter = new TokenBucketRateLimiter(RateTier.GENERAL, FIVE_A_MINUTE, store, failures, replica);
+        String first = "ip:" + UUID.randomUUID();
+        String second = "ip:" + UUID.randomUUID();
+        String third = "ip:" + UUID.randomUUID();
+
+        assertThat(limiter.isAllowed("route", first).block().getHeaders()).containsEntry("X-RateLimit-Remaining", "4");
+        assertThat(limiter.isAllowed("route", second).block().getHeaders()).containsEntry("X-RateLimit-Remaining", "4");
+        assertThat(tokensInRedis(first)).as("decided here").isNull();
+
+        assertThat(limiter.isAllowed("route", third).block().getHeaders()).containsEntry("X-RateLimit-Remaining", "4");
+        assertThat(limiter.isAllowed("route", third).block().getHeaders()).containsEntry("X-RateLimit-Remaining", "3");
+        assertThat(Double.parseDouble(tokensInRedis(third))).as("decided by Redis").isCloseTo(3, within(0.1));
+        assertThat(replica.size()).isEqualTo(2);
+        assertThat(limiter.isAllowed("route", first).block().getHeaders())
+                .as("a client with a copy keeps it").containsEntry("X-RateLimit-Remaining", "3");
+    }
+
+    @Test
     void withoutRedisAReplicaStillLimitsAndCountsWhatItCouldNotReport() throws IOException {
         int nothingListens;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -159,7 +181,7 @@ class LocalBucketsTest {
         }
         BucketStore store = stores.store("127.0.0.1", nothingListens, Duration.ofMillis(250));
         LocalBuckets replica = new LocalBuckets(RateTier.GENERAL, new RateLimitProperties.Policy(2, Duration.ofHours(1), null),
-                store, failures, Duration.ofMinutes(1));
+                store, failures, Duration.ofMinutes(1), 1000);
 
         assertThat(replica.take("ip:192.0.2.9").allowed()).isTrue();
         assertThat(replica.take("ip:192.0.2.9").allowed()).isTrue();
@@ -174,7 +196,7 @@ class LocalBucketsTest {
     void idleCopiesAreLetGoOnceReported() {
         RedisServer server = Infra.redis();
         BucketStore store = stores.store(server.host(), server.port(), ROOMY);
-        LocalBuckets replica = new LocalBuckets(RateTier.GENERAL, FIVE_A_MINUTE, store, failures, Duration.ZERO);
+        LocalBuckets replica = new LocalBuckets(RateTier.GENERAL, FIVE_A_MINUTE, store, failures, Duration.ZERO, 1000);
         replica.take("ip:" + UUID.randomUUID());
         replica.take("ip:" + UUID.randomUUID());
 

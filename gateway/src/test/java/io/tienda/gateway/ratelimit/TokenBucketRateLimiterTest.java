@@ -144,7 +144,7 @@ class TokenBucketRateLimiterTest {
 
     @Test
     void defaultsAreTheDocumentedBudgetsAndAPartialOverrideKeepsTheRest() {
-        RateLimitProperties defaults = new RateLimitProperties(null, null, null, null, null, null);
+        RateLimitProperties defaults = new RateLimitProperties(null, null, null, null, null, null, null);
         assertThat(defaults.policy(RateTier.GENERAL)).isEqualTo(new RateLimitProperties.Policy(1000, Duration.ofHours(1), null));
         assertThat(defaults.policy(RateTier.AUTH)).isEqualTo(new RateLimitProperties.Policy(5, Duration.ofMinutes(1), null));
         assertThat(defaults.policy(RateTier.SEARCH)).isEqualTo(new RateLimitProperties.Policy(100, Duration.ofMinutes(1), null));
@@ -154,12 +154,12 @@ class TokenBucketRateLimiterTest {
                 .allSatisfy(tier -> assertThat(defaults.exact(tier)).isEqualTo(tier == RateTier.AUTH || tier == RateTier.ADMIN));
 
         RateLimitProperties tuned = new RateLimitProperties(true, null,
-                Map.of(RateTier.AUTH, new RateLimitProperties.Policy(10, null, 3)), null, null, null);
+                Map.of(RateTier.AUTH, new RateLimitProperties.Policy(10, null, 3)), null, null, null, null);
         assertThat(tuned.policy(RateTier.AUTH)).isEqualTo(new RateLimitProperties.Policy(10, Duration.ofMinutes(1), 3));
         assertThat(tuned.policy(RateTier.AUTH).capacity()).isEqualTo(3);
         assertThat(tuned.policy(RateTier.GENERAL).capacity()).isEqualTo(1000);
 
-        RateLimitProperties everyRequest = new RateLimitProperties(null, null, null, Duration.ZERO, null, null);
+        RateLimitProperties everyRequest = new RateLimitProperties(null, null, null, Duration.ZERO, null, null, null);
         assertThat(RateTier.values()).as("no settling: Redis decides every tier")
                 .allSatisfy(tier -> assertThat(everyRequest.exact(tier)).isTrue());
     }
