@@ -5,6 +5,8 @@
 -- Returns, per key, the tokens left with their fraction (as text: Redis would cut a number to an
 -- integer), which the replica takes as its copy. A bucket may fall below zero, down to -capacity:
 -- what several replicas spent beyond it at once is paid back before it serves again.
+-- Reading and refilling a bucket is as in token-bucket.lua, repeated: scripts cannot share code on
+-- Redis 6 (functions came in 7), and the two must agree on the hash.
 local capacity = tonumber(ARGV[1])
 local rate = tonumber(ARGV[2])
 

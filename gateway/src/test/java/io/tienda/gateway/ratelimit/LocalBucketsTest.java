@@ -43,9 +43,8 @@ class LocalBucketsTest {
 
     @Test
     void aReplicaDecidesFromItsCopyAndReportsWhatItSpent() {
-        RedisServer server = Infra.redis();
-        BucketStore store = stores.store(server.host(), server.port(), ROOMY);
-        LocalBuckets replica = new LocalBuckets(RateTier.GENERAL, FIVE_A_MINUTE, store, failures, Duration.ofMinutes(1), 1000);
+        BucketStore store = redis();
+        LocalBuckets replica = replica(store, FIVE_A_MINUTE, Duration.ofMinutes(1), 1000);
         String client = "ip:" + UUID.randomUUID();
 
         assertThat(List.of(replica.take(client), replica.take(client), replica.take(client)))
@@ -54,17 +53,16 @@ class LocalBucketsTest {
 
         replica.settle().join();
 
-        assertThat(Double.parseDouble(tokensInRedis(client))).isCloseTo(2, within(0.1));
+        assertThat(tokensLeft(client)).isCloseTo(2, within(0.1));
         replica.settle().join();
-        assertThat(Double.parseDouble(tokensInRedis(client))).as("a spend is reported once").isCloseTo(2, within(0.1));
+        assertThat(tokensLeft(client)).as("a spend is reported once").isCloseTo(2, within(0.1));
     }
 
     @Test
     void twoReplicasShareOneBudgetAndWhatTheyOverspendIsPaidBack() {
-        RedisServer server = Infra.redis();
-        BucketStore store = stores.store(server.host(), server.port(), ROOMY);
-        LocalBuckets first = new LocalBuckets(RateTier.GENERAL, FIVE_A_MINUTE, store, failures, Duration.ofMinutes(1), 1000);
-        LocalBuckets second = new LocalBuckets(RateTier.GENERAL, FIVE_A_MINUTE, store, failures, Duration.ofMinutes(1), 1000);
+        BucketStore store = redis();
+        LocalBuckets first = replica(store, FIVE_A_MINUTE, Duration.ofMinutes(1), 1000);
+        LocalBuckets second = replica(store, FIVE_A_MINUTE, Duration.ofMinutes(1), 1000);
         String client = "ip:" + UUID.randomUUID();
 
         for (int i = 0; i < 3; i++) {
@@ -88,7 +86,7 @@ class LocalBucketsTest {
         first.settle().join();
         second.settle().join();
 
-        assertThat(Double.parseDouble(tokensInRedis(client))).as("the two over the budget are owed").isCloseTo(-2, within(0.1));
+        assertThat(tokensLeft(client)).as("the two over the budget are owed").isCloseTo(-2, within(0.1));
         // The first replica heard -1 when it reported, before the second reported its last one.
         LocalBuckets.Taken owing = first.take(client);
         assertThat(owing.allowed()).isFalse();
@@ -97,10 +95,9 @@ class LocalBucketsTest {
 
     @Test
     void concurrentRequestsNeverTakeMoreThanTheBucketHolds() throws Exception {
-        RedisServer server = Infra.redis();
-        BucketStore store = stores.store(server.host(), server.port(), ROOMY);
-        LocalBuckets replica = new LocalBuckets(RateTier.GENERAL, new RateLimitProperties.Policy(100, Duration.ofHours(1), null),
-                store, failures, Duration.ofMinutes(1), 1000);
+        BucketStore store = redis();
+        LocalBuckets replica = replica(store, new RateLimitProperties.Policy(100, Duration.ofHours(1), null),
+                Duration.ofMinutes(1), 1000);
         String client = "ip:" + UUID.randomUUID();
         AtomicInteger allowed = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -129,14 +126,13 @@ class LocalBucketsTest {
         assertThat(allowed).as("640 requests at once from one client, 100 tokens").hasValue(100);
 
         awaitSettled(replica);
-        assertThat(Double.parseDouble(tokensInRedis(client))).as("every token spent reported, once").isCloseTo(0, within(0.1));
+        assertThat(tokensLeft(client)).as("every token spent reported, once").isCloseTo(0, within(0.1));
     }
 
     @Test
     void manyClientsAreReportedInSeveralCalls() {
-        RedisServer server = Infra.redis();
-        BucketStore store = stores.store(server.host(), server.port(), ROOMY);
-        LocalBuckets replica = new LocalBuckets(RateTier.GENERAL, FIVE_A_MINUTE, store, failures, Duration.ofMinutes(1), 10_000);
+        BucketStore store = redis();
+        LocalBuckets replica = replica(store, FIVE_A_MINUTE, Duration.ofMinutes(1), 10_000);
         String prefix = "ip:" + UUID.randomUUID() + ":";
         int clients = LocalBuckets.MOST_PER_CALL * 2 + 7;
         for (int i = 0; i < clients; i++) {
@@ -146,16 +142,15 @@ class LocalBucketsTest {
         replica.settle().join();
 
         for (int i : List.of(0, LocalBuckets.MOST_PER_CALL, clients - 1)) {
-            assertThat(Double.parseDouble(tokensInRedis(prefix + i))).isCloseTo(4, within(0.1));
+            assertThat(tokensLeft(prefix + i)).isCloseTo(4, within(0.1));
         }
         assertThat(meters.get("tienda.gateway.rate_limit.unsettled").counter().count()).isZero();
     }
 
     @Test
     void clientsBeyondTheMostCopiesAreDecidedByRedis() {
-        RedisServer server = Infra.redis();
-        BucketStore store = stores.store(server.host(), server.port(), ROOMY);
-        LocalBuckets replica = new LocalBuckets(RateTier.GENERAL, FIVE_A_MINUTE, store, failures, Duration.ofMinutes(1), 2);
+        BucketStore store = redis();
+        LocalBuckets replica = replica(store, FIVE_A_MINUTE, Duration.ofMinutes(1), 2);
         TokenBucketRateLimiter limiter = new TokenBucketRateLimiter(RateTier.GENERAL, FIVE_A_MINUTE, store, failures, replica);
         String first = "ip:" + UUID.randomUUID();
         String second = "ip:" + UUID.randomUUID();
@@ -167,7 +162,7 @@ class LocalBucketsTest {
 
         assertThat(limiter.isAllowed("route", third).block().getHeaders()).containsEntry("X-RateLimit-Remaining", "4");
         assertThat(limiter.isAllowed("route", third).block().getHeaders()).containsEntry("X-RateLimit-Remaining", "3");
-        assertThat(Double.parseDouble(tokensInRedis(third))).as("decided by Redis").isCloseTo(3, within(0.1));
+        assertThat(tokensLeft(third)).as("decided by Redis").isCloseTo(3, within(0.1));
         assertThat(replica.size()).isEqualTo(2);
         assertThat(limiter.isAllowed("route", first).block().getHeaders())
                 .as("a client with a copy keeps it").containsEntry("X-RateLimit-Remaining", "3");
@@ -180,8 +175,8 @@ class LocalBucketsTest {
             nothingListens = socket.getLocalPort();
         }
         BucketStore store = stores.store("127.0.0.1", nothingListens, Duration.ofMillis(250));
-        LocalBuckets replica = new LocalBuckets(RateTier.GENERAL, new RateLimitProperties.Policy(2, Duration.ofHours(1), null),
-                store, failures, Duration.ofMinutes(1), 1000);
+        LocalBuckets replica = replica(store, new RateLimitProperties.Policy(2, Duration.ofHours(1), null),
+                Duration.ofMinutes(1), 1000);
 
         assertThat(replica.take("ip:192.0.2.9").allowed()).isTrue();
         assertThat(replica.take("ip:192.0.2.9").allowed()).isTrue();
@@ -194,9 +189,8 @@ class LocalBucketsTest {
 
     @Test
     void idleCopiesAreLetGoOnceReported() {
-        RedisServer server = Infra.redis();
-        BucketStore store = stores.store(server.host(), server.port(), ROOMY);
-        LocalBuckets replica = new LocalBuckets(RateTier.GENERAL, FIVE_A_MINUTE, store, failures, Duration.ZERO, 1000);
+        BucketStore store = redis();
+        LocalBuckets replica = replica(store, FIVE_A_MINUTE, Duration.ZERO, 1000);
         replica.take("ip:" + UUID.randomUUID());
         replica.take("ip:" + UUID.randomUUID());
 
@@ -208,10 +202,23 @@ class LocalBucketsTest {
         assertThat(replica.size()).isZero();
     }
 
+    private BucketStore redis() {
+        RedisServer server = Infra.redis();
+        return stores.store(server.host(), server.port(), ROOMY);
+    }
+
+    private LocalBuckets replica(BucketStore store, RateLimitProperties.Policy policy, Duration idle, int most) {
+        return new LocalBuckets(RateTier.GENERAL, policy, store, failures, idle, most);
+    }
+
     private static void awaitSettled(LocalBuckets replica) {
         // A settlement started by a request thread may still be under way; the next one reports the rest.
         replica.settle().orTimeout(5, TimeUnit.SECONDS).join();
         replica.settle().orTimeout(5, TimeUnit.SECONDS).join();
+    }
+
+    private double tokensLeft(String client) {
+        return Double.parseDouble(tokensInRedis(client));
     }
 
     private String tokensInRedis(String client) {
