@@ -31,7 +31,8 @@ class FailOpen {
                 .description("Requests let through unlimited because the rate-limit store did not answer")
                 .register(meters);
         this.unsettled = Counter.builder("tienda.gateway.rate_limit.unsettled")
-                .description("Tokens this replica spent that the rate-limit store did not take; the replica limited alone")
+                .description("Tokens this replica spent whose report the rate-limit store did not take, each failed "
+                        + "report counted (they are reported again with the next settlement); the replica limited alone")
                 .register(meters);
     }
 
@@ -44,7 +45,7 @@ class FailOpen {
         }
     }
 
-    /** {@code tokens} spent from a tier's local buckets could not be reported to Redis, and are dropped. */
+    /** A report of {@code tokens} spent from a tier's local buckets was not taken by Redis; it is made again later. */
     void notSettled(String tier, Throwable failure, long tokens) {
         unsettled.increment(tokens);
         if (shouldWarn()) {

@@ -22,8 +22,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * For tiers where even that overshoot is too much (login attempts), Redis decides each request
  * ({@link BucketStore#take}).
  *
- * <p>While Redis does not answer, each replica keeps limiting on its own, and the spending it
- * could not report is counted ({@link FailOpen#notSettled}) and dropped.
+ * <p>While Redis does not answer, each replica keeps limiting on its own. A report Redis did not
+ * take is counted ({@link FailOpen#notSettled}) and made again with the next settlement, so once
+ * Redis is back it knows what was spent meanwhile; a round stops at its first failed call, so an
+ * outage costs one call per tier and interval.
  *
  * <p>The copies are bounded: once a tier holds its most, a client without a copy is not given one
  * ({@link #take} answers {@code null}) and Redis decides its request, so a flood of addresses costs
@@ -175,28 +177,39 @@ class LocalBuckets {
         }
         String[] keys = batch.stream().map(b -> b.key).toArray(String[]::new);
         store.settle(keys, counts.toArray(String[]::new)).whenComplete((left, failure) -> {
+            boolean taken = failure == null && left != null && left.size() == batch.size();
             try {
-                if (failure == null && left != null && left.size() == batch.size()) {
+                if (taken) {
                     answered(batch, left);
                     failures.recovered();
                 } else {
                     failures.notSettled(tier, failure != null ? failure
                                     : new IllegalStateException("Unexpected settlement reply " + left),
                             batch.stream().mapToLong(b -> b.reporting).sum());
-                    batch.forEach(b -> {
-                        synchronized (b) {
-                            b.reporting = 0;
-                        }
-                    });
+                    batch.forEach(this::reportAgain);
                 }
             } finally {
-                if (batch.size() == MOST_PER_CALL) {
+                if (taken && batch.size() == MOST_PER_CALL) {
                     next(done);
                 } else {
                     finish(done);
                 }
             }
         });
+    }
+
+    /** Puts what {@code bucket} reported in vain back with what was spent since, for the next settlement. */
+    private void reportAgain(Bucket bucket) {
+        boolean queue;
+        synchronized (bucket) {
+            bucket.unsettled += bucket.reporting;
+            bucket.reporting = 0;
+            queue = !bucket.queued;
+            bucket.queued = true;
+        }
+        if (queue) {
+            spent.add(bucket);
+        }
     }
 
     private void answered(List<Bucket> batch, List<String> left) {

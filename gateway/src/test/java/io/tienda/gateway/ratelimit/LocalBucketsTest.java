@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 /** A replica's own copies of the buckets, settled with a real redis-server. */
 class LocalBucketsTest {
@@ -184,7 +185,31 @@ class LocalBucketsTest {
         replica.settle().orTimeout(5, TimeUnit.SECONDS).join();
 
         assertThat(meters.get("tienda.gateway.rate_limit.unsettled").counter().count()).isEqualTo(2);
-        assertThat(replica.take("ip:192.0.2.9").allowed()).as("the spending is dropped, not the limit").isFalse();
+        assertThat(replica.take("ip:192.0.2.9").allowed()).as("the copy still holds the limit").isFalse();
+    }
+
+    @Test
+    void whatRedisDidNotTakeIsReportedOnceItIsBack() {
+        RedisServer server = Infra.redis();
+        BucketStore store = stores.store(server.host(), server.port(), Duration.ofMillis(500));
+        LocalBuckets replica = replica(store, FIVE_A_MINUTE, Duration.ofMinutes(1), 1000);
+        String client = "ip:" + UUID.randomUUID();
+        replica.take(client);
+        replica.take(client);
+        replica.take(client);
+
+        server.whileStopped(() -> replica.settle().orTimeout(5, TimeUnit.SECONDS).join());
+        assertThat(meters.get("tienda.gateway.rate_limit.unsettled").counter().count()).isEqualTo(3);
+        replica.take(client);
+
+        // the client reconnects by itself; until it has, a settlement fails and is made again
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            replica.settle().orTimeout(5, TimeUnit.SECONDS).join();
+            return tokensInRedis(client) != null;
+        });
+        assertThat(tokensLeft(client)).as("the outage's three and the one after it, once").isCloseTo(1, within(0.1));
+        awaitSettled(replica);
+        assertThat(tokensLeft(client)).isCloseTo(1, within(0.1));
     }
 
     @Test
