@@ -12,9 +12,6 @@ import tools.jackson.databind.JsonNode;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,17 +55,13 @@ class CheckoutChaosIT {
     private static final URI ORDER_SERVICE_URL = URI.create("http://localhost:8003");
     private static final URI PAYMENT_SERVICE_URL = URI.create("http://localhost:8004");
     private static final Duration OUTAGE = Duration.ofSeconds(30);
-    /** A JVM boot on the fleet's shared two cores. */
-    private static final Duration RESTART = Duration.ofMinutes(3);
+    private static final Duration RESTART = Outages.RESTART;
     /**
      * The saga's own deadlines: authorising waits 60 s a try, 3 tries, then compensates; the
      * sweeper looks every 5 s. Any order is final well within this.
      */
     private static final Duration SAGA = Duration.ofMinutes(4);
     private static final String VISA = "pm_card_visa";
-    /** The launcher's control of the fleet's servers (fleet/README.md, "Outages on purpose"). */
-    private static final URI INFRA_CONTROL = URI.create(System.getProperty("tienda.e2e.infra-control-url",
-            "http://localhost:8026"));
     /** Longer than a producer waits for the broker (5 s), so every publication in between fails at least once. */
     private static final Duration BROKER_OUTAGE = Duration.ofSeconds(20);
 
@@ -82,8 +75,8 @@ class CheckoutChaosIT {
         assumeThat(jvm(ORDER_SERVICE)).as("order-service's JVM on this machine (the local fleet)").isPresent();
         assumeThat(jvm(PAYMENT_SERVICE)).as("payment-service's JVM on this machine (the local fleet)").isPresent();
         // a previous test may have restarted one of them
-        awaitReady(ORDER_SERVICE_URL);
-        awaitReady(PAYMENT_SERVICE_URL);
+        Outages.awaitReady(ORDER_SERVICE_URL);
+        Outages.awaitReady(PAYMENT_SERVICE_URL);
     }
 
     @Test
@@ -122,7 +115,7 @@ class CheckoutChaosIT {
                 .until(() -> recordedPid(ORDER_SERVICE), pid -> pid.isPresent() && pid.get() == restarted.pid());
         assertThat(Files.readString(fleetDirectory().resolve("logs/order-service.log"), StandardCharsets.ISO_8859_1))
                 .contains("order-service exited with code 137; restarting (attempt");
-        awaitReady(ORDER_SERVICE_URL);
+        Outages.awaitReady(ORDER_SERVICE_URL);
 
         // the restarted order-service resumes the saga from saga_instance: paid, or undone at the deadline
         String status = await("the order final").atMost(SAGA).pollInterval(Duration.ofSeconds(1))
@@ -191,10 +184,7 @@ class CheckoutChaosIT {
 
     @Test
     void checkoutsWaitingAndPlacedWhileKafkaIsDownEndConfirmedOncePaidWhenItIsBack() throws Exception {
-        if (Fleet.startedHere()) {
-            assertThat(infraControlAnswers()).as("the launcher's infrastructure control at " + INFRA_CONTROL).isTrue();
-        }
-        assumeThat(infraControlAnswers()).as("the launcher's infrastructure control at " + INFRA_CONTROL).isTrue();
+        Outages.requireInfraControl();
         Product product = Checkouts.productWithStock("CHAOS-BROKER", 10);
         String sku = product.sku();
         Shopper waiting = Checkouts.newShopper();
@@ -215,7 +205,7 @@ class CheckoutChaosIT {
                 placed.add(first);
                 await("the stock reserved").atMost(Checkouts.EVENTUALLY).pollInterval(Duration.ofMillis(200))
                         .until(() -> Checkouts.available(sku) == before - 1);
-                infra("kafka", "stop");
+                Outages.stop("kafka");
             } finally {
                 signal(payment, "CONT");
             }
@@ -228,7 +218,7 @@ class CheckoutChaosIT {
                     .atMost(BROKER_OUTAGE.plusSeconds(20)).pollInterval(Duration.ofSeconds(2))
                     .until(() -> allPending(shoppers, placed));
         } finally {
-            infra("kafka", "start");
+            Outages.start("kafka");
         }
 
         List<String> statuses = new ArrayList<>();
@@ -246,28 +236,6 @@ class CheckoutChaosIT {
             Mailbox.await(shoppers.get(i).email(), "the confirmation of the order placed " + (i == 0 ? "before" : "during")
                     + " the outage", mail -> mail.subject().matches("(Order|Pedido) .* (confirmed|confirmado)"));
         }
-    }
-
-    /** Whether the launcher of a fleet on this machine answers for its servers. */
-    private static boolean infraControlAnswers() {
-        try {
-            return new Api(INFRA_CONTROL).get("/infra").send().status() == 200;
-        } catch (RuntimeException unreachable) {
-            return false;
-        }
-    }
-
-    /**
-     * {@code ./tienda infra <change> <server>}: stops or starts one of the fleet's servers, and waits until it
-     * has (Kafka takes 5-30 s either way on two busy cores).
-     */
-    private static void infra(String server, String change) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(INFRA_CONTROL.resolve("/infra/" + server + "/" + change))
-                .timeout(Duration.ofMinutes(2)).POST(HttpRequest.BodyPublishers.noBody()).build();
-        HttpResponse<String> reply = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(reply.statusCode()).as("%s %s: %s", change, server, reply.body()).isEqualTo(200);
-        assertThat(reply.body()).as("%s after %s", server, change)
-                .contains("\"running\":" + change.equals("start"));
     }
 
     private static boolean allPending(List<Shopper> shoppers, List<Placed> placed) {
@@ -305,14 +273,6 @@ class CheckoutChaosIT {
                         assertThat(payments).as(payments.toString())
                                 .allMatch(p -> Set.of("VOIDED", "FAILED").contains(p.get("status").asString()));
                     }
-                });
-    }
-
-    private static void awaitReady(URI service) {
-        await("readiness of " + service).atMost(RESTART).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                .until(() -> {
-                    Api.Reply reply = new Api(service).get("/actuator/health/readiness").send();
-                    return reply.status() == 200 && "UP".equals(reply.json().get("status").asString());
                 });
     }
 

@@ -271,6 +271,13 @@ class CheckoutJourneyIT {
                 assertThat(payments(shopper, orderId).get(0).get("status").asString()).isEqualTo("CAPTURED"));
         String paymentId = payments(shopper, orderId).get(0).get("id").asString();
         String manager = Accounts.session(Accounts.Account.MANAGER).accessToken();
+        // and order-service has heard of the capture: a cancellation before that voids, and refunds only once
+        // the late capture reaches it, so its answer would name no refund yet
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            JsonNode checkout = call("GET", "/api/v1/orders/" + orderId + "/checkout", null, manager).json();
+            assertThat(checkout.path("step").asString()).isEqualTo("ENDED");
+            assertThat(checkout.path("outcome").asString()).isEqualTo("COMPLETED");
+        });
         Api.Reply staffRefund = Api.gateway().method("POST", "/api/v1/payments/" + paymentId + "/refunds",
                         "{\"amount\":" + (wholly ? total : refund) + ",\"reason\":\"damaged box\"}")
                 .header("X-Forwarded-For", Accounts.randomClientAddress())
